@@ -1,0 +1,3 @@
+from alliance_review.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The domain: rubric, roster, scores, consensus, ranking, tiers. No Qt, no SQL."""

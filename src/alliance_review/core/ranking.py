@@ -1,0 +1,123 @@
+"""Ranking and tiers (活跃度高 / 较高 / 一般 / 较差).
+
+Which number decides the tier: the exact consensus total, never the rounded integer
+that is printed. The 2015 appendix prints row 109 as 65 under the lowest tier, which is
+only consistent if its exact total was below 65 (e.g. 64.67) and the band was applied
+before rounding. Bands are lower bounds on the exact total: "75-85" means
+75 <= total < 86.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import round_points
+from alliance_review.core.roster import Alliance, batch_order
+
+TIE_RULES = {
+    "batch_then_roster": "同分按批次、再按名单顺序",
+    "roster": "同分按名单顺序",
+    "name": "同分按名称",
+}
+
+
+@dataclass(frozen=True)
+class TierBand:
+    """A tier: its name and the lowest exact total it takes (None for the lowest tier)."""
+
+    name: str
+    min_total: Fraction | None
+
+
+DEFAULT_TIERS: tuple[TierBand, ...] = (
+    TierBand("活跃度高", Fraction(86)),
+    TierBand("活跃度较高", Fraction(75)),
+    TierBand("活跃度一般", Fraction(65)),
+    TierBand("活跃度较差", None),
+)
+
+
+def check_tiers(tiers: Sequence[TierBand]) -> None:
+    """Bands must be named, strictly descending, and end in an open lowest band."""
+    if not tiers or tiers[-1].min_total is not None:
+        raise UserError(
+            "最后一档须为最低档（不设下限）。", "The last tier must be open at the bottom."
+        )
+    names = [t.name.strip() for t in tiers]
+    if any(not n for n in names) or len(set(names)) != len(names):
+        raise UserError("每一档须有名称且互不相同。", "Every tier needs a distinct name.")
+    bounds = [t.min_total for t in tiers[:-1]]
+    if any(b is None for b in bounds) or any(
+        a is not None and b is not None and a <= b for a, b in zip(bounds, bounds[1:], strict=False)
+    ):
+        raise UserError(
+            "各档下限须从高到低排列且互不相同。",
+            "Tier lower bounds must be strictly descending.",
+        )
+
+
+def tier_of(total: Fraction, tiers: Sequence[TierBand] = DEFAULT_TIERS) -> TierBand:
+    for band in tiers:
+        if band.min_total is None or total >= band.min_total:
+            return band
+    return tiers[-1]
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    """One row of the appendix."""
+
+    seq: int
+    rank: int
+    alliance: Alliance
+    total: Fraction
+    printed_score: Decimal
+    tier: TierBand
+
+
+def tie_key(alliance: Alliance, rule: str) -> tuple[int | str, ...]:
+    if rule == "batch_then_roster":
+        return (batch_order(alliance.batch), alliance.position)
+    if rule == "roster":
+        return (alliance.position,)
+    if rule == "name":
+        return (alliance.name, alliance.position)
+    raise ValueError(f"unknown tie rule {rule!r}")
+
+
+def rank(
+    alliances: Sequence[Alliance],
+    totals: Mapping[str, Fraction],
+    tiers: Sequence[TierBand] = DEFAULT_TIERS,
+    rounding: str = "half_up",
+    tie_rule: str = "batch_then_roster",
+) -> list[RankedRow]:
+    """Rank the alliances that have a total, best first.
+
+    Equal exact totals share a rank (1, 1, 3); the printed sequence number is
+    consecutive; the order inside a tie follows ``tie_rule``.
+    """
+    scored = [a for a in alliances if a.uid in totals]
+    scored.sort(key=lambda a: (-totals[a.uid], *tie_key(a, tie_rule)))
+    rows: list[RankedRow] = []
+    previous: Fraction | None = None
+    current_rank = 0
+    for seq, alliance in enumerate(scored, start=1):
+        total = totals[alliance.uid]
+        if total != previous:
+            current_rank, previous = seq, total
+        rows.append(
+            RankedRow(
+                seq=seq,
+                rank=current_rank,
+                alliance=alliance,
+                total=total,
+                printed_score=round_points(total, rounding),
+                tier=tier_of(total, tiers),
+            )
+        )
+    return rows

@@ -1,0 +1,32 @@
+"""A round (评价轮次): one year's evaluation settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from alliance_review.core.ranking import DEFAULT_TIERS, TierBand
+
+
+@dataclass(frozen=True)
+class RoundSettings:
+    """Everything that decides how a round's scores become the published result.
+
+    ``note_margin``: a reviewer must write an evidence note when a score is below full
+    marks (``note_below_full``) or differs from the alliance's self-score by more than
+    this many points.
+    """
+
+    uid: str
+    title: str
+    year: int
+    period: str = ""
+    description: str = ""
+    consensus_method: str = "mean"
+    rounding: str = "half_up"
+    tie_rule: str = "batch_then_roster"
+    reviewers_per_alliance: int = 3
+    tiers: tuple[TierBand, ...] = DEFAULT_TIERS
+    note_below_full: bool = True
+    note_margin: Fraction = field(default=Fraction(2))
+    locked: bool = False

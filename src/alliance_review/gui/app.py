@@ -1,0 +1,49 @@
+"""Application start-up: QApplication, the shipped CJK font, translations, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from alliance_review.services.resources import font_path
+
+APP_NAME = "alliance-review"
+ORGANISATION = "alliance-review"
+
+
+def load_fonts(app: QApplication) -> str | None:
+    """Load the shipped WenQuanYi Micro Hei so Chinese never renders as boxes."""
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), families[0]])
+    app.setFont(font)
+    return families[0]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName("联盟活跃度评价")
+    load_fonts(app)
+    return app
+
+
+def run(file: Path | None = None) -> int:
+    app = make_application()
+    from alliance_review.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if file is not None:
+        window.open_path(Path(file))
+    return app.exec()

@@ -1,0 +1,1 @@
+"""SQLite storage of round files and reviewer files. No Qt."""

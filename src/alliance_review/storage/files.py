@@ -1,0 +1,152 @@
+"""Create, identify, open and migrate the app's files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alliance_review.core.errors import FileRefused
+from alliance_review.storage.db import atomic, connect, open_checked
+from alliance_review.storage.schema import (
+    KINDS,
+    FileKind,
+    apply_ladder,
+    expected_signature,
+    schema_signature,
+)
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What ``check`` reports about a file."""
+
+    path: Path
+    kind: FileKind
+    version: int
+    round_uid: str
+    title: str
+    year: int
+    reviewer_name: str | None = None
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.version < self.kind.version
+
+
+def _refuse_not_ours(path: Path) -> FileRefused:
+    return FileRefused(
+        f"文件「{path.name}」不是本软件的评价文件。",
+        f"{path.name} is not a file of this application.",
+    )
+
+
+def inspect(conn: sqlite3.Connection, path: Path) -> FileInfo:
+    """Check application id, version and exact schema before reading any row."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    kind = KINDS.get(application_id)
+    if kind is None:
+        raise _refuse_not_ours(path)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > kind.version:
+        raise FileRefused(
+            f"文件「{path.name}」由更新版本的软件创建（格式版本 {version}），请先升级本软件。",
+            f"{path.name} was written by a newer version of this app (format {version}); "
+            "please upgrade.",
+        )
+    if version < 1 or schema_signature(conn) != expected_signature(kind, version):
+        raise FileRefused(
+            f"文件「{path.name}」的结构已被改动，不能使用。",
+            f"The structure of {path.name} has been altered; it cannot be used.",
+        )
+    try:
+        if kind.name == "round":
+            uid, title, year = conn.execute("SELECT uid, title, year FROM round").fetchone()
+            return FileInfo(path, kind, version, uid, title, year)
+        uid, title, year, reviewer = conn.execute(
+            "SELECT round_uid, round_title, round_year, reviewer_name FROM meta"
+        ).fetchone()
+        return FileInfo(path, kind, version, uid, title, year, reviewer)
+    except (TypeError, sqlite3.DatabaseError) as error:
+        raise FileRefused(
+            f"文件「{path.name}」缺少评价轮次信息，不能使用。",
+            f"{path.name} lacks its round information.",
+        ) from error
+
+
+def identify(path: Path | str) -> FileInfo:
+    """Read-only identification of a file; never changes it."""
+    path = Path(path)
+    conn = open_checked(path, readonly=True)
+    try:
+        return inspect(conn, path)
+    finally:
+        conn.close()
+
+
+def backup_before_upgrade(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    source = sqlite3.connect(str(path))
+    try:
+        with sqlite3.connect(str(target)) as copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_file(
+    path: Path | str, expected: FileKind | None = None
+) -> tuple[sqlite3.Connection, FileInfo]:
+    """Open one of our files for editing, upgrading an older format after a backup."""
+    path = Path(path)
+    info = identify(path)
+    if expected is not None and info.kind is not expected:
+        raise FileRefused(
+            f"「{path.name}」是{info.kind.label_zh}，这里需要{expected.label_zh}。",
+            f"{path.name} is a {info.kind.name} file; a {expected.name} file is needed here.",
+        )
+    if info.needs_upgrade:
+        backup_before_upgrade(path, info.version)
+    conn = connect(path)
+    if info.needs_upgrade:
+        try:
+            with atomic(conn):
+                apply_ladder(conn, info.kind, info.version, info.kind.version)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise FileRefused(
+                f"文件「{path.name}」无法升级到当前格式，已保持原样。",
+                f"{path.name} could not be upgraded; it was left as it was.",
+            ) from error
+        info = inspect(conn, path)
+    return conn, info
+
+
+def create_file(path: Path | str, kind: FileKind) -> sqlite3.Connection:
+    """A new empty file of ``kind`` at the current version (the caller fills it)."""
+    path = Path(path)
+    conn = connect(path)
+    with atomic(conn):
+        apply_ladder(conn, kind, 0, kind.version)
+    return conn
+
+
+def write_atomically_to(path: Path) -> Path:
+    """A sibling temporary path to build a file in before it replaces ``path``."""
+    temporary = path.with_name(path.name + ".part")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(temporary) + suffix).unlink(missing_ok=True)
+    return temporary
+
+
+def finish_atomically(conn: sqlite3.Connection, temporary: Path, path: Path) -> None:
+    """Fold the WAL back into the file, close it, and move it into place in one rename."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    shutil.move(str(temporary), str(path))

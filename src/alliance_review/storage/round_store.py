@@ -1,0 +1,236 @@
+"""Reading and writing a round file (the secretary's file, holds everything)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+
+from alliance_review.core.ranking import TierBand
+from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.core.round import RoundSettings
+from alliance_review.core.rubric import Rubric
+from alliance_review.core.scoring import Score
+from alliance_review.storage import rows
+from alliance_review.storage.db import atomic
+from alliance_review.storage.files import (
+    FileInfo,
+    create_file,
+    finish_atomically,
+    open_file,
+    write_atomically_to,
+)
+from alliance_review.storage.schema import ROUND_FILE
+
+
+def now_text() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class RoundStore:
+    """A round file opened for reading and editing."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, info: FileInfo | None = None):
+        self.conn = conn
+        self.path = path
+        self.info = info
+
+    @classmethod
+    def open(cls, path: Path | str) -> RoundStore:
+        conn, info = open_file(path, ROUND_FILE)
+        return cls(conn, Path(path), info)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> RoundStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # settings ---------------------------------------------------------------
+    def settings(self) -> RoundSettings:
+        row = self.conn.execute(
+            "SELECT uid, title, year, period, description, consensus_method, rounding,"
+            " tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi, locked"
+            " FROM round"
+        ).fetchone()
+        tiers = tuple(
+            TierBand(name, None if m is None else rows.from_centi(m))
+            for name, m in self.conn.execute("SELECT name, min_centi FROM tier ORDER BY position")
+        )
+        return RoundSettings(
+            uid=row[0],
+            title=row[1],
+            year=row[2],
+            period=row[3],
+            description=row[4],
+            consensus_method=row[5],
+            rounding=row[6],
+            tie_rule=row[7],
+            reviewers_per_alliance=row[8],
+            tiers=tiers,
+            note_below_full=bool(row[9]),
+            note_margin=rows.from_centi(row[10]),
+            locked=bool(row[11]),
+        )
+
+    def write_settings(self, s: RoundSettings) -> None:
+        with atomic(self.conn):
+            self.conn.execute(
+                "INSERT INTO round (id, uid, title, year, period, description, consensus_method,"
+                " rounding, tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi,"
+                " locked, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET uid = excluded.uid, title = excluded.title,"
+                " year = excluded.year, period = excluded.period,"
+                " description = excluded.description,"
+                " consensus_method = excluded.consensus_method, rounding = excluded.rounding,"
+                " tie_rule = excluded.tie_rule,"
+                " reviewers_per_alliance = excluded.reviewers_per_alliance,"
+                " note_below_full = excluded.note_below_full,"
+                " note_margin_centi = excluded.note_margin_centi, locked = excluded.locked",
+                (
+                    s.uid,
+                    s.title,
+                    s.year,
+                    s.period,
+                    s.description,
+                    s.consensus_method,
+                    s.rounding,
+                    s.tie_rule,
+                    s.reviewers_per_alliance,
+                    int(s.note_below_full),
+                    rows.to_centi(s.note_margin),
+                    int(s.locked),
+                    now_text(),
+                ),
+            )
+            self.conn.execute("DELETE FROM tier")
+            self.conn.executemany(
+                "INSERT INTO tier (position, name, min_centi) VALUES (?, ?, ?)",
+                [
+                    (pos, t.name, None if t.min_total is None else rows.to_centi(t.min_total))
+                    for pos, t in enumerate(s.tiers)
+                ],
+            )
+
+    # rubric and roster --------------------------------------------------------
+    def rubric(self) -> Rubric:
+        return rows.read_rubric(self.conn)
+
+    def write_rubric(self, rubric: Rubric) -> None:
+        with atomic(self.conn):
+            rows.write_rubric(self.conn, rubric)
+
+    def alliances(self) -> list[Alliance]:
+        return rows.read_alliances(self.conn)
+
+    def add_alliances(self, alliances: list[Alliance]) -> None:
+        with atomic(self.conn):
+            rows.write_alliances(self.conn, alliances)
+
+    def reviewers(self) -> list[Reviewer]:
+        conflicts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for reviewer_uid, alliance_uid, kind in self.conn.execute(
+            "SELECT reviewer_uid, alliance_uid, kind FROM conflict"
+        ):
+            conflicts[reviewer_uid][kind].add(alliance_uid)
+        return [
+            Reviewer(
+                uid,
+                name,
+                frozenset(conflicts[uid]["own"]),
+                frozenset(conflicts[uid]["declared"]),
+            )
+            for uid, name in self.conn.execute("SELECT uid, name FROM reviewer ORDER BY position")
+        ]
+
+    def add_reviewers(self, reviewers: list[Reviewer]) -> None:
+        with atomic(self.conn):
+            start = self.conn.execute("SELECT count(*) FROM reviewer").fetchone()[0]
+            for pos, reviewer in enumerate(reviewers, start=start):
+                self.conn.execute(
+                    "INSERT INTO reviewer (uid, position, name) VALUES (?, ?, ?)",
+                    (reviewer.uid, pos, reviewer.name),
+                )
+                self.conn.executemany(
+                    "INSERT INTO conflict (reviewer_uid, alliance_uid, kind) VALUES (?, ?, ?)",
+                    [(reviewer.uid, a, "own") for a in sorted(reviewer.own_alliances)]
+                    + [(reviewer.uid, a, "declared") for a in sorted(reviewer.declared_conflicts)],
+                )
+
+    # assignments and scores ----------------------------------------------------
+    def assignments(self) -> dict[str, list[str]]:
+        """Alliance uid -> reviewer uids, in reviewer order."""
+        result: dict[str, list[str]] = defaultdict(list)
+        for alliance_uid, reviewer_uid in self.conn.execute(
+            "SELECT a.alliance_uid, a.reviewer_uid FROM assignment a"
+            " JOIN reviewer r ON r.uid = a.reviewer_uid ORDER BY r.position"
+        ):
+            result[alliance_uid].append(reviewer_uid)
+        return dict(result)
+
+    def set_assignments(self, assignment: dict[str, list[str]]) -> None:
+        with atomic(self.conn):
+            self.conn.execute("DELETE FROM assignment")
+            self.conn.executemany(
+                "INSERT INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
+                [(r, a) for a, reviewers in assignment.items() for r in reviewers],
+            )
+
+    def scores(self) -> list[Score]:
+        return [
+            Score(r, a, i, rows.from_centi(p), note)
+            for r, a, i, p, note in self.conn.execute(
+                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note FROM score"
+            )
+        ]
+
+    def put_scores(self, scores: list[Score]) -> None:
+        with atomic(self.conn):
+            self.conn.executemany(
+                "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (reviewer_uid, alliance_uid, indicator_code)"
+                " DO UPDATE SET points_centi = excluded.points_centi, note = excluded.note",
+                [rows.score_row(s) for s in scores],
+            )
+
+    def self_scores(self) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
+        return rows.read_self_scores(self.conn)
+
+    def put_self_scores(self, scores: dict[tuple[str, str], tuple[Fraction | None, str]]) -> None:
+        with atomic(self.conn):
+            rows.write_self_scores(self.conn, scores)
+
+    # decisions ------------------------------------------------------------------
+    def decisions(self) -> dict[tuple[str, str], tuple[Fraction, str]]:
+        """(alliance uid, indicator code or "" for the total) -> (points, rationale)."""
+        return {
+            (a, i): (rows.from_centi(p), rationale)
+            for a, i, p, rationale in self.conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, rationale FROM decision"
+            )
+        }
+
+
+@contextmanager
+def building_round(path: Path | str) -> Iterator[RoundStore]:
+    """Build a new round file beside ``path`` and move it into place whole.
+
+    If anything fails, the half-built file is removed and ``path`` stays as it was.
+    """
+    path = Path(path)
+    temporary = write_atomically_to(path)
+    conn = create_file(temporary, ROUND_FILE)
+    try:
+        yield RoundStore(conn, temporary)
+    except BaseException:
+        conn.close()
+        write_atomically_to(path)  # removes the temporary file and its companions
+        raise
+    finish_atomically(conn, temporary, path)

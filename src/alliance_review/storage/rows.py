@@ -1,0 +1,109 @@
+"""Converting domain values to and from stored rows (shared by both file kinds)."""
+
+from __future__ import annotations
+
+import sqlite3
+from fractions import Fraction
+
+from alliance_review.core.roster import Alliance
+from alliance_review.core.rubric import Category, Indicator, Rubric
+from alliance_review.core.scoring import Score
+
+
+def to_centi(points: Fraction) -> int:
+    centi = points * 100
+    if centi.denominator != 1:
+        raise ValueError(f"{points} is not a multiple of 0.01")
+    return int(centi)
+
+
+def from_centi(centi: int) -> Fraction:
+    return Fraction(centi, 100)
+
+
+def write_rubric(conn: sqlite3.Connection, rubric: Rubric) -> None:
+    conn.execute("DELETE FROM indicator")
+    conn.execute("DELETE FROM category")
+    for c_pos, category in enumerate(rubric.categories):
+        conn.execute(
+            "INSERT INTO category (code, position, name) VALUES (?, ?, ?)",
+            (category.code, c_pos, category.name),
+        )
+        for i_pos, ind in enumerate(category.indicators):
+            conn.execute(
+                "INSERT INTO indicator (code, category_code, position, name, criteria,"
+                " max_centi, step_centi) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ind.code,
+                    category.code,
+                    i_pos,
+                    ind.name,
+                    ind.criteria,
+                    to_centi(ind.max_points),
+                    to_centi(ind.step),
+                ),
+            )
+
+
+def read_rubric(conn: sqlite3.Connection) -> Rubric:
+    categories = []
+    for code, name in conn.execute("SELECT code, name FROM category ORDER BY position"):
+        indicators = tuple(
+            Indicator(i_code, i_name, criteria, from_centi(max_c), from_centi(step_c))
+            for i_code, i_name, criteria, max_c, step_c in conn.execute(
+                "SELECT code, name, criteria, max_centi, step_centi FROM indicator"
+                " WHERE category_code = ? ORDER BY position",
+                (code,),
+            )
+        )
+        categories.append(Category(code, name, indicators))
+    return Rubric(tuple(categories))
+
+
+def write_alliances(conn: sqlite3.Connection, alliances: list[Alliance]) -> None:
+    conn.executemany(
+        "INSERT INTO alliance (uid, position, name, batch, contact) VALUES (?, ?, ?, ?, ?)",
+        [(a.uid, a.position, a.name, a.batch, a.contact) for a in alliances],
+    )
+
+
+def read_alliances(conn: sqlite3.Connection) -> list[Alliance]:
+    return [
+        Alliance(uid, name, position, batch, contact)
+        for uid, name, position, batch, contact in conn.execute(
+            "SELECT uid, name, position, batch, contact FROM alliance ORDER BY position"
+        )
+    ]
+
+
+def read_self_scores(
+    conn: sqlite3.Connection,
+) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
+    """(alliance uid, indicator code) -> (self-score or None, self-evaluation text)."""
+    return {
+        (a, i): (None if p is None else from_centi(p), note)
+        for a, i, p, note in conn.execute(
+            "SELECT alliance_uid, indicator_code, points_centi, note FROM self_score"
+        )
+    }
+
+
+def write_self_scores(
+    conn: sqlite3.Connection, rows: dict[tuple[str, str], tuple[Fraction | None, str]]
+) -> None:
+    conn.executemany(
+        "INSERT INTO self_score (alliance_uid, indicator_code, points_centi, note)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code) DO UPDATE"
+        " SET points_centi = excluded.points_centi, note = excluded.note",
+        [(a, i, None if p is None else to_centi(p), note) for (a, i), (p, note) in rows.items()],
+    )
+
+
+def score_row(score: Score) -> tuple[str, str, str, int, str]:
+    return (
+        score.reviewer_uid,
+        score.alliance_uid,
+        score.indicator_code,
+        to_centi(score.points),
+        score.note,
+    )

@@ -1,0 +1,242 @@
+"""The two file kinds, their ``application_id`` and their ``user_version`` ladders.
+
+Points are stored as integers in hundredths of a point ("centipoints"), so CHECK
+constraints and triggers can hold them to 0..max and to the rubric's step exactly.
+Each ladder step is a list of statements applied in one exclusive transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
+REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
+
+_RUBRIC = [
+    """CREATE TABLE category (
+        code TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0)
+    )""",
+    """CREATE TABLE indicator (
+        code TEXT PRIMARY KEY,
+        category_code TEXT NOT NULL REFERENCES category(code) ON UPDATE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        criteria TEXT NOT NULL DEFAULT '',
+        max_centi INTEGER NOT NULL CHECK (max_centi > 0),
+        step_centi INTEGER NOT NULL DEFAULT 100 CHECK (step_centi > 0 AND max_centi % step_centi = 0)
+    )""",
+]
+
+_ALLIANCE = """CREATE TABLE alliance (
+        uid TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        batch TEXT CHECK (batch IS NULL OR batch IN ('第一批', '第二批', '第三批')),
+        contact TEXT NOT NULL DEFAULT ''
+    )"""
+
+_SELF_SCORE = """CREATE TABLE self_score (
+        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+        indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
+        points_centi INTEGER CHECK (points_centi >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (alliance_uid, indicator_code)
+    )"""
+
+
+def _points_guard(table: str) -> list[str]:
+    """Triggers holding a score to 0..max and to the indicator's step."""
+    check = """WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END"""
+    return [
+        f"CREATE TRIGGER {table}_points_insert BEFORE INSERT ON {table} {check}",
+        f"CREATE TRIGGER {table}_points_update BEFORE UPDATE ON {table} {check}",
+    ]
+
+
+ROUND_LADDER: list[list[str]] = [
+    # version 1: set-up, assignments, scores
+    [
+        """CREATE TABLE round (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            uid TEXT NOT NULL,
+            title TEXT NOT NULL,
+            year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+            period TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            consensus_method TEXT NOT NULL DEFAULT 'mean'
+                CHECK (consensus_method IN ('mean', 'median', 'trimmed_mean')),
+            rounding TEXT NOT NULL DEFAULT 'half_up'
+                CHECK (rounding IN ('half_up', 'half_even', 'down')),
+            tie_rule TEXT NOT NULL DEFAULT 'batch_then_roster'
+                CHECK (tie_rule IN ('batch_then_roster', 'roster', 'name')),
+            reviewers_per_alliance INTEGER NOT NULL DEFAULT 3 CHECK (reviewers_per_alliance >= 1),
+            note_below_full INTEGER NOT NULL DEFAULT 1,
+            note_margin_centi INTEGER NOT NULL DEFAULT 200 CHECK (note_margin_centi >= 0),
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE tier (
+            position INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            min_centi INTEGER
+        )""",
+        *_RUBRIC,
+        _ALLIANCE,
+        """CREATE TABLE reviewer (
+            uid TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)
+        )""",
+        """CREATE TABLE conflict (
+            reviewer_uid TEXT NOT NULL REFERENCES reviewer(uid) ON DELETE CASCADE,
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('own', 'declared')),
+            PRIMARY KEY (reviewer_uid, alliance_uid)
+        )""",
+        """CREATE TABLE assignment (
+            reviewer_uid TEXT NOT NULL REFERENCES reviewer(uid) ON DELETE CASCADE,
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            PRIMARY KEY (reviewer_uid, alliance_uid)
+        )""",
+        """CREATE TRIGGER assignment_no_conflict BEFORE INSERT ON assignment
+            WHEN EXISTS (SELECT 1 FROM conflict WHERE reviewer_uid = NEW.reviewer_uid
+                         AND alliance_uid = NEW.alliance_uid)
+            BEGIN SELECT RAISE(ABORT, 'reviewer has a conflict with this alliance'); END""",
+        _SELF_SCORE,
+        *_points_guard("self_score"),
+        """CREATE TABLE score (
+            reviewer_uid TEXT NOT NULL,
+            alliance_uid TEXT NOT NULL,
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
+            points_centi INTEGER NOT NULL CHECK (points_centi >= 0),
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (reviewer_uid, alliance_uid, indicator_code),
+            FOREIGN KEY (reviewer_uid, alliance_uid)
+                REFERENCES assignment(reviewer_uid, alliance_uid) ON DELETE CASCADE
+        )""",
+        *_points_guard("score"),
+    ],
+    # version 2: merge bookkeeping, panel decisions, locking
+    [
+        "ALTER TABLE round ADD COLUMN locked INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE merged_revision (
+            reviewer_uid TEXT PRIMARY KEY REFERENCES reviewer(uid) ON DELETE CASCADE,
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            content_hash TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE merge_log (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            reviewer_uid TEXT,
+            revision INTEGER,
+            at TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('merged', 'unchanged', 'refused')),
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE decision (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL DEFAULT '',
+            points_centi INTEGER NOT NULL CHECK (points_centi >= 0),
+            rationale TEXT NOT NULL CHECK (length(trim(rationale)) > 0),
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (alliance_uid, indicator_code)
+        )""",
+        """CREATE TABLE decision_log (
+            id INTEGER PRIMARY KEY,
+            alliance_uid TEXT NOT NULL,
+            indicator_code TEXT NOT NULL DEFAULT '',
+            points_centi INTEGER,
+            rationale TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('set', 'withdrawn'))
+        )""",
+    ],
+]
+
+REVIEWER_LADDER: list[list[str]] = [
+    [
+        """CREATE TABLE meta (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            round_uid TEXT NOT NULL,
+            round_title TEXT NOT NULL,
+            round_year INTEGER NOT NULL,
+            reviewer_uid TEXT NOT NULL,
+            reviewer_name TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            note_below_full INTEGER NOT NULL DEFAULT 1,
+            note_margin_centi INTEGER NOT NULL DEFAULT 200,
+            revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0),
+            sealed_at TEXT
+        )""",
+        *_RUBRIC,
+        _ALLIANCE,
+        _SELF_SCORE,
+        *_points_guard("self_score"),
+        """CREATE TABLE score (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
+            points_centi INTEGER CHECK (points_centi >= 0),
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (alliance_uid, indicator_code)
+        )""",
+        *_points_guard("score"),
+        """CREATE TABLE alliance_status (
+            alliance_uid TEXT PRIMARY KEY REFERENCES alliance(uid) ON DELETE CASCADE,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+        )""",
+    ],
+]
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str
+    label_zh: str
+    application_id: int
+    ladder: list[list[str]]
+
+    @property
+    def version(self) -> int:
+        return len(self.ladder)
+
+
+ROUND_FILE = FileKind("round", "评价轮次文件", ROUND_APPLICATION_ID, ROUND_LADDER)
+REVIEWER_FILE = FileKind("reviewer", "评审专家文件", REVIEWER_APPLICATION_ID, REVIEWER_LADDER)
+KINDS = {kind.application_id: kind for kind in (ROUND_FILE, REVIEWER_FILE)}
+
+
+def apply_ladder(conn: sqlite3.Connection, kind: FileKind, start: int, stop: int) -> None:
+    """Apply steps start+1..stop in the caller's transaction and set ``user_version``."""
+    for version in range(start + 1, stop + 1):
+        for statement in kind.ladder[version - 1]:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {kind.application_id}")
+    conn.execute(f"PRAGMA user_version = {stop}")
+
+
+def schema_signature(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """The file's schema as (type, name, normalised sql), to compare against ours."""
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    return [(t, n, " ".join((s or "").split())) for t, n, s in rows]
+
+
+_expected: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+
+
+def expected_signature(kind: FileKind, version: int) -> list[tuple[str, str, str]]:
+    key = (kind.application_id, version)
+    if key not in _expected:
+        memory = sqlite3.connect(":memory:")
+        apply_ladder(memory, kind, 0, version)
+        _expected[key] = schema_signature(memory)
+        memory.close()
+    return _expected[key]

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
+
+
+@pytest.fixture(scope="session")
+def demo_round_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from alliance_review.services.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo-2015.sqlite")
+
+
+@pytest.fixture
+def demo_round(demo_round_master: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo round for a test that may change it."""
+    target = tmp_path / "demo-2015.sqlite"
+    shutil.copyfile(demo_round_master, target)
+    return target
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line as a user runs it: a separate process."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "alliance_review", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )

@@ -1,0 +1,89 @@
+"""The command line, run as a subprocess the way a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sqlite3
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from .conftest import PUBLISHED, run_cli
+
+
+def test_demo_check_and_ranking_json(tmp_path: Path):
+    out = tmp_path / "演示 2015.sqlite"
+    done = run_cli("demo", out)
+    assert done.returncode == 0, done.stderr
+    assert out.is_file() and not Path(str(out) + "-wal").exists()
+    conn = sqlite3.connect(out)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file, travels whole
+    conn.close()
+
+    checked = run_cli("check", out)
+    assert checked.returncode == 0
+    assert (
+        "评价轮次文件" in checked.stdout and "2015" in checked.stdout and "通过" in checked.stdout
+    )
+
+    ranked = run_cli("ranking", out, "--json")
+    assert ranked.returncode == 0, ranked.stderr
+    records = json.loads(ranked.stdout)
+    with PUBLISHED.open(encoding="utf-8") as handle:
+        published = list(csv.DictReader(handle))
+    assert [(r["seq"], r["name"], r["printed_score"], r["tier"]) for r in records] == [
+        (int(p["seq"]), p["name"], int(p["score"]), p["published_tier"]) for p in published
+    ]
+    assert set(records[0]) == {"seq", "rank", "name", "printed_score", "total", "tier"}
+    row_109 = records[108]
+    assert Fraction(row_109["total"]) < 65 and row_109["printed_score"] == 65
+    assert [r["rank"] for r in records[:7]] == [1, 1, 1, 1, 1, 1, 7]
+
+
+def test_ranking_plain_text(demo_round: Path):
+    done = run_cli("ranking", demo_round)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0].split() == [
+        "1",
+        "TD",
+        "产业技术创新战略联盟",
+        "100",
+        "活跃度高",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["foreign", "empty", "truncated"])
+def test_check_refuses_bad_files_with_one_sentence_and_exit_1(
+    tmp_path: Path, demo_round: Path, kind: str
+):
+    target = tmp_path / "bad.sqlite"
+    if kind == "foreign":
+        conn = sqlite3.connect(target)
+        conn.execute("CREATE TABLE notes (text)")
+        conn.commit()
+        conn.close()
+    elif kind == "empty":
+        target.write_bytes(b"")
+    else:
+        target.write_bytes(demo_round.read_bytes()[:50_000])
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    done = run_cli("check", target)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+def test_demo_refuses_an_unwritable_place_without_a_traceback(tmp_path: Path):
+    done = run_cli("demo", tmp_path / "no such folder" / "x.sqlite")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("ranking").returncode == 2
+    assert run_cli("no-such-command").returncode == 2

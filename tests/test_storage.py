@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from alliance_review.core.errors import FileRefused
+from alliance_review.core.scoring import Score
+from alliance_review.services.results import compute
+from alliance_review.storage.db import atomic, connect
+from alliance_review.storage.files import identify
+from alliance_review.storage.round_store import RoundStore
+from alliance_review.storage.schema import ROUND_FILE
+
+from .conftest import DATA
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_round_file_carries_application_id_and_current_version(demo_round: Path):
+    conn = sqlite3.connect(demo_round)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == ROUND_FILE.application_id
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == ROUND_FILE.version
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_every_older_version_upgrades_and_keeps_its_data(tmp_path: Path):
+    old = tmp_path / "round-2014.sqlite"
+    shutil.copyfile(DATA / "round-v1.sqlite", old)
+    assert identify(old).version == 1
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version
+        result = compute(store)
+        assert [(r.alliance.name, r.total) for r in result.ranking] == [
+            ("甲联盟", Fraction(95)),
+            ("乙联盟", Fraction(50)),
+        ]
+        assert store.settings().locked is False
+    backups = list(tmp_path.glob("round-2014.v1-*.bak.sqlite"))
+    assert len(backups) == 1 and identify(backups[0]).version == 1
+
+
+def test_a_newer_file_is_refused_and_left_as_it_was(demo_round: Path):
+    conn = sqlite3.connect(demo_round)
+    conn.execute(f"PRAGMA user_version = {ROUND_FILE.version + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(demo_round)
+    with pytest.raises(FileRefused, match="更新版本"):
+        RoundStore.open(demo_round)
+    assert digest(demo_round) == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path: Path):
+    foreign = tmp_path / "other.sqlite"
+    sqlite3.connect(foreign).execute("CREATE TABLE x (y)").connection.commit()
+    with pytest.raises(FileRefused, match="不是本软件"):
+        identify(foreign)
+
+
+def test_an_altered_schema_is_refused(demo_round: Path):
+    conn = sqlite3.connect(demo_round)
+    conn.execute("DROP TRIGGER score_points_update")
+    conn.commit()
+    conn.close()
+    with pytest.raises(FileRefused, match="结构已被改动"):
+        identify(demo_round)
+
+
+def test_points_above_max_or_off_step_never_reach_the_file(demo_round: Path):
+    with RoundStore.open(demo_round) as store:
+        before = store.scores()
+        one = before[0]
+        maximum = store.rubric().indicator(one.indicator_code).max_points
+        for bad in (maximum + 1, Fraction(1, 2), Fraction(-1)):
+            with pytest.raises(sqlite3.IntegrityError):
+                store.put_scores(
+                    [Score(one.reviewer_uid, one.alliance_uid, one.indicator_code, bad)]
+                )
+        assert store.scores() == before
+
+
+def test_a_score_for_an_unassigned_reviewer_is_refused(demo_round: Path):
+    with RoundStore.open(demo_round) as store:
+        assignment = store.assignments()
+        alliance = store.alliances()[0]
+        outsider = next(r for r in store.reviewers() if r.uid not in assignment[alliance.uid])
+        with pytest.raises(sqlite3.IntegrityError):
+            store.put_scores([Score(outsider.uid, alliance.uid, "1.1", Fraction(1))])
+
+
+def test_nobody_can_be_assigned_their_own_alliance(demo_round: Path):
+    with RoundStore.open(demo_round) as store:
+        reviewer = store.reviewers()[0]
+        (own,) = reviewer.own_alliances
+        with pytest.raises(sqlite3.IntegrityError):
+            store.set_assignments({own: [reviewer.uid]})
+        assert all(reviewer.uid not in rs for a, rs in store.assignments().items() if a == own)
+
+
+def test_atomic_nests_with_savepoints_and_rolls_back(tmp_path: Path):
+    conn = connect(tmp_path / "t.sqlite")
+    conn.execute("CREATE TABLE t (v INTEGER)")
+    with atomic(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(RuntimeError):
+            with atomic(conn):
+                conn.execute("INSERT INTO t VALUES (2)")
+                raise RuntimeError("inner fails")
+        conn.execute("INSERT INTO t VALUES (3)")
+    assert [v for (v,) in conn.execute("SELECT v FROM t ORDER BY v")] == [1, 3]
+    with pytest.raises(RuntimeError):
+        with atomic(conn):
+            conn.execute("INSERT INTO t VALUES (4)")
+            raise RuntimeError("outer fails")
+    assert [v for (v,) in conn.execute("SELECT v FROM t ORDER BY v")] == [1, 3]
+
+
+@pytest.mark.parametrize("kind", ["empty", "truncated", "text", "missing"])
+def test_broken_files_are_refused_with_one_sentence(tmp_path: Path, demo_round: Path, kind: str):
+    target = tmp_path / f"{kind}.sqlite"
+    if kind == "empty":
+        target.write_bytes(b"")
+    elif kind == "truncated":
+        target.write_bytes(demo_round.read_bytes()[: 20 * 4096 + 100])
+    elif kind == "text":
+        target.write_text("序号,联盟名称,评分\n", encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        identify(target)
+    assert "\n" not in str(refused.value) and str(refused.value).endswith("。")
