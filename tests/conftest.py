@@ -42,3 +42,22 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
         env=env,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def qapp(tmp_path_factory: pytest.TempPathFactory):
+    """The one QApplication, set up as the app sets itself up (font, settings, language)."""
+    os.environ["ALLIANCE_REVIEW_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    from alliance_review.gui.app import make_application
+
+    return make_application(["alliance-review-tests"])
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    """Every test starts from default settings (recent files, language, geometry)."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        QSettings().clear()

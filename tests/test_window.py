@@ -2,37 +2,72 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QFontDatabase
+from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui.main_window import MainWindow
 
 
-def test_window_opens_a_round_and_shows_the_ranking(qtbot, demo_round: Path, tmp_path: Path):
+def make_window(qtbot) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_window_opens_a_round_and_shows_the_ranking(qtbot, demo_round: Path, tmp_path: Path):
+    window = make_window(qtbot)
+    assert not window.action_registry["close"].isEnabled()
     assert window.open_path(demo_round)
-    model = window.table.model()
+    results = window.view.tab_by_name["results"]
+    model = results.table.model()
     assert model.rowCount() == 125
-    assert model.index(0, 1).data() == "TD 产业技术创新战略联盟"
-    assert model.index(108, 2).data() == "65" and model.index(108, 4).data() == "活跃度较差"
+    assert model.index(0, 2).data() == "TD 产业技术创新战略联盟"
+    assert model.index(108, 4).data() == "65" and model.index(108, 6).data() == "活跃度较差"
     assert "2015" in window.windowTitle()
-    assert "125" in window.status_label.text()
+    assert window.action_registry["close"].isEnabled()
+    results.filter.setText("稀土")
+    assert model.rowCount() == 1
     window.grab().save(str(tmp_path / "window.png"))
 
 
-def test_window_refuses_a_broken_file_without_changing_state(qtbot, tmp_path: Path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_recent_files_remember_the_opened_round(qtbot, demo_round: Path):
+    window = make_window(qtbot)
+    window.open_path(demo_round)
+    window.close_file()
+    assert window.view is None
+    actions = window.recent_menu.actions()
+    assert len(actions) == 1 and str(demo_round.resolve()) in actions[0].text()
+    actions[0].trigger()
+    assert window.view is not None and window.view.path == demo_round.resolve()
 
+
+def test_dropping_a_file_opens_it(qtbot, demo_round: Path):
+    window = make_window(qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demo_round))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.view is not None
+
+
+def test_window_refuses_a_broken_file_without_changing_state(qtbot, tmp_path: Path, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     broken = tmp_path / "broken.sqlite"
     broken.write_text("not a database", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = make_window(qtbot)
     assert not window.open_path(broken)
-    assert shown == ["文件「broken.sqlite」不是本软件的评价文件。"]
-    assert window.path is None
+    assert len(shown) == 1 and "broken.sqlite" in shown[0]
+    assert window.view is None
+    assert broken.read_text(encoding="utf-8") == "not a database"
 
 
 def test_the_shipped_cjk_font_is_loaded(qapp):

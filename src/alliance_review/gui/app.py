@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+import platformdirs
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from alliance_review.gui import i18n
 from alliance_review.services.resources import font_path
 
 APP_NAME = "alliance-review"
@@ -26,6 +30,12 @@ def load_fonts(app: QApplication) -> str | None:
     return families[0]
 
 
+def config_dir() -> Path:
+    """Where settings live: platformdirs' folder, or ALLIANCE_REVIEW_CONFIG_DIR (tests)."""
+    override = os.environ.get("ALLIANCE_REVIEW_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, False))
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -33,8 +43,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    app.setApplicationDisplayName("联盟活跃度评价")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
     load_fonts(app)
+    i18n.install()
     return app
 
 

@@ -1,132 +1,270 @@
-"""The main window: menus, status bar, and the ranked view of an opened round file."""
+"""The main window: menus, recent files, drag and drop, status bar, the active file view."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QTableView,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.core.points import format_points
-from alliance_review.core.ranking import RankedRow
-from alliance_review.services.results import ranking_of
+from alliance_review.gui import i18n
+from alliance_review.gui.views import FileView
+from alliance_review.storage.files import identify
 
-FILE_FILTER = "评价文件 (*.sqlite *.arround *.arreview *.db);;所有文件 (*)"
-AnyIndex = QModelIndex | QPersistentModelIndex
+MAX_RECENT = 8
+# Where a reviewer file's workspace lives (the reviewer area); imported when first needed.
+REVIEWER_VIEW = ("alliance_review.gui.reviewer.workspace", "ReviewerWorkspace")
 
 
-class RankingModel(QAbstractTableModel):
-    SEQ, NAME, SCORE, TOTAL, TIER = range(5)
-    HEADERS = ("序号", "联盟名称", "评分", "总分（精确）", "活跃度")
-
-    def __init__(self, rows: list[RankedRow] | None = None) -> None:
-        super().__init__()
-        self._rows = rows or []
-
-    def set_rows(self, rows: list[RankedRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = 0) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                str(row.seq),
-                row.alliance.name,
-                str(row.printed_score),
-                format_points(row.total),
-                row.tier.name,
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+def error_text(error: UserError) -> str:
+    return error.message("en" if i18n.chosen_language() == "en" else "zh")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("联盟活跃度评价")
-        self.resize(1100, 720)
-        self.path: Path | None = None
-        self.model = RankingModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.setCentralWidget(self.table)
-        self.status_label = QLabel("请打开评价轮次文件（文件 > 打开）。")
+        self.setAcceptDrops(True)
+        self.view: FileView | None = None
+        self.undo_group = QUndoGroup(self)
+        self.stack = QStackedWidget()
+        self.welcome = QLabel()
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        page = QWidget()
+        QVBoxLayout(page).addWidget(self.welcome)
+        self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.action_registry: dict[str, QAction] = {}
+        self.view_menus: list[QAction] = []
+        self._build_actions()
         self._build_menus()
+        self.retranslate()
+        self.restore_geometry()
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
+    # actions and menus --------------------------------------------------------
+    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(slot)
         self.action_registry[name] = action
         return action
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        open_action = self._action("open", "打开(&O)…", QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.choose_file)
-        file_menu.addAction(open_action)
-        file_menu.addSeparator()
-        quit_action = self._action("quit", "退出(&Q)", QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = self._action("about", "关于(&A)")
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def _build_actions(self) -> None:
+        self._action("open", self.choose_file, QKeySequence.StandardKey.Open)
+        self._action("close", self.close_file, QKeySequence.StandardKey.Close)
+        self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action("about", self.show_about)
+        undo = self.undo_group.createUndoAction(self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.action_registry["undo"] = undo
+        self.action_registry["redo"] = redo
+        self.language_group = QActionGroup(self)
+        for code, label in i18n.LANGUAGES.items():
+            action = QAction(label, self, checkable=True)
+            action.setData(code)
+            action.setChecked(code == i18n.chosen_language())
+            action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+            self.language_group.addAction(action)
+            self.action_registry[f"language_{code}"] = action
 
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.action_registry["open"])
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addAction(self.action_registry["close"])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_registry["quit"])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.action_registry["undo"])
+        self.edit_menu.addAction(self.action_registry["redo"])
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions(self.language_group.actions())
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.action_registry["about"])
+        self.update_recent_menu()
+        self.update_enabled()
+
+    def retranslate(self) -> None:
+        a = self.action_registry
+        a["open"].setText(self.tr("&Open…"))
+        a["close"].setText(self.tr("&Close"))
+        a["quit"].setText(self.tr("&Quit"))
+        a["about"].setText(self.tr("&About"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.welcome.setText(
+            self.tr(
+                "Open a round file or a reviewer file (File > Open, or drop it here).\n"
+                "To try the app: alliance-review demo demo-2015.sqlite"
+            )
+        )
+        self.update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def update_title(self) -> None:
+        app_name = self.tr("Alliance Activity Review")
+        self.setWindowTitle(f"{self.view.title()} — {app_name}" if self.view else app_name)
+        if self.view is None:
+            self.status_label.setText(self.tr("No file open"))
+
+    def update_enabled(self) -> None:
+        self.action_registry["close"].setEnabled(self.view is not None)
+
+    def switch_language(self, code: str) -> None:
+        i18n.set_language(code)
+
+    # files -----------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "打开评价文件", "", FILE_FILTER)
+        start = str(QSettings().value("files/last_dir", "") or "")
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open file"),
+            start,
+            self.tr("Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)"),
+        )
         if name:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        """Open a round file or a reviewer file; refuse anything else with one sentence."""
         try:
-            result = ranking_of(path)
+            info = identify(path)
+            view = self._make_view(path, info.kind.name)
         except UserError as error:
-            QMessageBox.warning(self, "无法打开", str(error))
+            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
             return False
-        self.path = path
-        self.model.set_rows(result.ranking)
-        self.table.resizeColumnsToContents()
-        self.setWindowTitle(f"{result.settings.title} — 联盟活跃度评价")
-        self.status_label.setText(f"{path.name}：共 {len(result.ranking)} 家联盟")
+        self.close_file()
+        self.view = view
+        self.undo_group.addStack(view.undo_stack)
+        self.undo_group.setActiveStack(view.undo_stack)
+        view.status_changed.connect(self.status_label.setText)
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        for menu in view.menus():
+            self.view_menus.append(self.menuBar().insertMenu(self.language_menu.menuAction(), menu))
+        self.remember(path)
+        self.status_label.setText(str(path))
+        self.update_title()
+        self.update_enabled()
         return True
 
+    def _make_view(self, path: Path, kind: str) -> FileView:
+        if kind == "round":
+            from alliance_review.gui.round_view import RoundView
+
+            return RoundView(path)
+        module_name, class_name = REVIEWER_VIEW
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            raise UserError(
+                "此版本尚不能打开评审专家文件。", "This version cannot open reviewer files yet."
+            ) from error
+        view: FileView = getattr(module, class_name)(path)
+        return view
+
+    def close_file(self) -> None:
+        if self.view is None:
+            return
+        for action in self.view_menus:
+            self.menuBar().removeAction(action)
+        self.view_menus.clear()
+        self.undo_group.removeStack(self.view.undo_stack)
+        self.view.close_file()
+        self.stack.removeWidget(self.view)
+        self.view.deleteLater()
+        self.view = None
+        self.update_title()
+        self.update_enabled()
+
+    def remember(self, path: Path) -> None:
+        settings = QSettings()
+        recent = [str(path.resolve())] + [
+            p for p in self.recent_files() if p != str(path.resolve())
+        ]
+        settings.setValue("files/recent", recent[:MAX_RECENT])
+        settings.setValue("files/last_dir", str(path.resolve().parent))
+        self.update_recent_menu()
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("files/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, name in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    # drag and drop, geometry, about --------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    def restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.close_file()
+        super().closeEvent(event)
+
     def show_about(self) -> None:
-        QMessageBox.about(self, "关于", "联盟活跃度评价 (Alliance Activity Review)")
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "Alliance Activity Review\nThe yearly activity evaluation of industry "
+                "technology innovation alliances."
+            ),
+        )
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]

@@ -1,0 +1,68 @@
+"""gui, demo, check, ranking."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from alliance_review.gui.app import run
+
+    return run(args.file)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from alliance_review.services.demo import build_demo
+
+    out = build_demo(args.out)
+    print(f"已写入演示评价轮次：{out}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from alliance_review.storage.files import identify
+
+    info = identify(args.file)
+    upgrade = "（打开时将升级到当前格式）" if info.needs_upgrade else ""
+    print(f"{info.path.name}: {info.kind.label_zh} ({info.kind.name} file)")
+    print(f"评价轮次: {info.title} ({info.year})  round id: {info.round_uid}")
+    if info.reviewer_name:
+        print(f"评审专家: {info.reviewer_name}")
+    print(f"格式版本: {info.version} / {info.kind.version}{upgrade}")
+    print("校验: 通过 (valid)")
+    return 0
+
+
+def cmd_ranking(args: argparse.Namespace) -> int:
+    from alliance_review.services.results import ranking_of, ranking_records
+
+    records = ranking_records(ranking_of(args.round).ranking)
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for row in records:
+            print(f"{row['seq']:>4}  {row['name']}  {row['printed_score']}  {row['tier']}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    gui = sub.add_parser("gui", help="open the window / 打开程序窗口")
+    gui.add_argument("file", nargs="?", type=Path, help="a round file or reviewer file")
+    gui.set_defaults(func=cmd_gui)
+
+    demo = sub.add_parser("demo", help="write the built-in 2015 demo round / 生成演示轮次")
+    demo.add_argument("out", type=Path, help="the round file to write")
+    demo.set_defaults(func=cmd_demo)
+
+    check = sub.add_parser("check", help="identify and validate a file / 检查文件")
+    check.add_argument("file", type=Path)
+    check.set_defaults(func=cmd_check)
+
+    ranking = sub.add_parser("ranking", help="print the ranked list / 输出排名")
+    ranking.add_argument("round", type=Path, help="the round file")
+    ranking.add_argument("--json", action="store_true", help="print JSON records")
+    ranking.set_defaults(func=cmd_ranking)

@@ -1,0 +1,46 @@
+"""Translations: English source strings, Simplified Chinese from Qt Linguist files.
+
+Every area keeps its own ``resources/i18n/<area>_zh_CN.ts`` (made with
+``pyside6-lupdate`` over that area's modules) and the compiled ``.qm`` beside it; all of
+them are loaded together. The language is a setting ("zh_CN", "en" or "" for the
+system's); English is the fallback.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from alliance_review.services.resources import resource_dir
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def chosen_language() -> str:
+    saved = str(QSettings().value("ui/language", "") or "")
+    if saved in LANGUAGES:
+        return saved
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install(language: str | None = None) -> str:
+    """Load every area's translation for ``language``; returns the language in force."""
+    app = QCoreApplication.instance()
+    language = language or chosen_language()
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    if app is None or language == "en":
+        return "en"
+    for qm in sorted((resource_dir() / "i18n").glob(f"*_{language}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
+    return language
+
+
+def set_language(language: str) -> None:
+    """Remember the choice and switch now; widgets retranslate on LanguageChange."""
+    QSettings().setValue("ui/language", language)
+    install(language)

@@ -1,0 +1,1 @@
+"""Tabs of the round view (see ``round_view.TAB_MODULES``)."""

@@ -1,0 +1,90 @@
+"""The secretary's and the panel's view of a round file: one tab per area.
+
+Tabs are modules in ``alliance_review.gui.round_tabs``, listed in ``TAB_MODULES``; each
+defines ``create_tab(context) -> RoundTab``. A module not present yet is skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from alliance_review.gui.views import FileView
+from alliance_review.storage.round_store import RoundStore
+
+TAB_MODULES = ("setup", "panel", "results", "publish")
+
+
+class RoundContext(QObject):
+    """What every tab shares: the open round file, the undo stack, a change signal.
+
+    A tab that changes the round emits ``changed`` (through its undo commands) so the
+    other tabs refresh what they show.
+    """
+
+    changed = Signal()
+
+    def __init__(self, store: RoundStore, undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self.store = store
+        self.undo_stack = undo_stack
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+
+class RoundTab(QWidget):
+    """Base of a tab: a title, the menu it adds, and a refresh when the round changes."""
+
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        context.changed.connect(self.refresh)
+
+    def title(self) -> str:
+        return ""
+
+    def menu(self) -> QMenu | None:
+        return None
+
+    def refresh(self) -> None:
+        """Show the round as it is now."""
+
+
+class RoundView(FileView):
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(path, parent)
+        self.store = RoundStore.open(path)
+        self.context = RoundContext(self.store, self.undo_stack)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tab_by_name: dict[str, RoundTab] = {}
+        for name in TAB_MODULES:
+            try:
+                module = importlib.import_module(f"alliance_review.gui.round_tabs.{name}")
+            except ModuleNotFoundError as error:
+                if error.name != f"alliance_review.gui.round_tabs.{name}":
+                    raise
+                continue
+            tab: RoundTab = module.create_tab(self.context)
+            self.tab_by_name[name] = tab
+            self.tabs.addTab(tab, tab.title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        for tab in self.tab_by_name.values():
+            tab.refresh()
+
+    def title(self) -> str:
+        return self.store.settings().title
+
+    def menus(self) -> list[QMenu]:
+        return [m for tab in self.tab_by_name.values() if (m := tab.menu()) is not None]
+
+    def close_file(self) -> None:
+        self.store.close()

@@ -1,0 +1,83 @@
+"""Long work off the GUI thread, with a progress dialog and a cancel.
+
+``run_task(parent, label, work)`` runs ``work(progress)`` in a worker thread, where
+``progress(done, total) -> bool`` reports and returns False once the user cancelled;
+the service then raises and rolls back, so a cancel leaves files as they were. Returns
+the work's result, or raises its exception in the GUI thread (``UserError`` included),
+or raises ``TaskCancelled``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+Progress = Callable[[int, int], bool]
+
+# Work shorter than this shows no dialog at all.
+SHOW_AFTER_MS = 300
+
+
+class TaskCancelled(Exception):
+    """The user pressed Cancel; nothing was changed."""
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def report(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self.report)
+        except BaseException as error:  # handed to the GUI thread
+            self.error = error
+        finally:
+            self.finished.emit()
+
+
+def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
+    dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = _Worker(work)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total > 0 else 0)
+
+    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(worker.cancelled.set)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if worker.cancelled.is_set() and worker.error is not None:
+        raise TaskCancelled() from worker.error
+    if worker.error is not None:
+        raise worker.error
+    return worker.result  # type: ignore[no-any-return]
