@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -127,10 +128,16 @@ def open_file(
     return conn, info
 
 
-def create_file(path: Path | str, kind: FileKind) -> sqlite3.Connection:
-    """A new empty file of ``kind`` at the current version (the caller fills it)."""
+def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> sqlite3.Connection:
+    """A new empty file of ``kind`` at the current version (the caller fills it).
+
+    ``building``: a file being built beside its target needs no sync per commit; it is
+    synced once by ``finish_atomically`` before it is renamed into place.
+    """
     path = Path(path)
     conn = connect(path)
+    if building:
+        conn.execute("PRAGMA synchronous = OFF")
     with atomic(conn):
         apply_ladder(conn, kind, 0, kind.version)
     return conn
@@ -149,4 +156,6 @@ def finish_atomically(conn: sqlite3.Connection, temporary: Path, path: Path) -> 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
     shutil.move(str(temporary), str(path))
