@@ -7,7 +7,7 @@ and loses nothing if the laptop dies. ``seal`` writes the copy that travels back
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -99,6 +99,33 @@ class ReviewerStore:
                 " VALUES (?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code) DO UPDATE"
                 " SET points_centi = excluded.points_centi, note = excluded.note",
                 (alliance_uid, code, None if points is None else rows.to_centi(points), note),
+            )
+
+    def set_scores(
+        self,
+        items: Iterable[tuple[str, str, Fraction | None, str]],
+        not_done: Iterable[str] = (),
+    ) -> None:
+        """Store many (alliance, indicator, points, note) at once, all or nothing.
+
+        ``not_done``: alliances whose done mark goes with the change (their scores no
+        longer meet the rules), cleared in the same transaction.
+        """
+        rubric = self.rubric()
+        batch = list(items)
+        for _, code, points, _ in batch:
+            if points is not None:
+                rubric.indicator(code).check_score(points)
+        with atomic(self.conn):
+            self.conn.executemany(
+                "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code) DO UPDATE"
+                " SET points_centi = excluded.points_centi, note = excluded.note",
+                [(a, c, None if p is None else rows.to_centi(p), n) for a, c, p, n in batch],
+            )
+            self.conn.executemany(
+                "UPDATE alliance_status SET done = 0 WHERE alliance_uid = ?",
+                [(uid,) for uid in not_done],
             )
 
     def rubric_indicator(self, code: str) -> Indicator:

@@ -1,0 +1,63 @@
+"""export-sheet, import-sheet, submit: a reviewer's file from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from alliance_review.cli import language
+
+
+def cmd_export_sheet(args: argparse.Namespace) -> int:
+    from alliance_review.services.reviewer_sheet import export_sheet_file
+
+    rows = export_sheet_file(args.reviewer_file, args.out)
+    print(f"已导出评分表（{rows} 行）：{args.out}")
+    return 0
+
+
+def cmd_import_sheet(args: argparse.Namespace) -> int:
+    from alliance_review.services.reviewer_sheet import import_sheet
+
+    sheet = import_sheet(args.reviewer_file, args.workbook, dry_run=args.dry_run)
+    for line in sheet.describe(language()):
+        print(line)
+    if not sheet.changes:
+        print(f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。")
+    elif args.dry_run:
+        print(f"预览：将改动 {len(sheet.changes)} 项（未写入，去掉 --dry-run 即可导入）。")
+    else:
+        print(f"已导入 {len(sheet.changes)} 项改动。")
+    if sheet.no_longer_done:
+        print(f"{len(sheet.no_longer_done)} 个联盟的“已完成”标记因改动而取消。")
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from alliance_review.services.reviewer_workflow import submit
+
+    done = submit(args.reviewer_file, args.out)
+    p = done.progress
+    print(f"已提交第 {done.revision} 版（{done.reviewer_name}，{done.sealed_at}）：{done.path}")
+    print(f"已完成 {p.done} / {p.alliances} 个联盟；请将此文件发回联络组。")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser(
+        "export-sheet", help="write the offline scoring workbook / 导出离线评分表"
+    )
+    export.add_argument("reviewer_file", type=Path)
+    export.add_argument("out", type=Path, help="the .xlsx to write")
+    export.set_defaults(func=cmd_export_sheet)
+
+    imp = sub.add_parser("import-sheet", help="read a filled scoring workbook back / 导入评分表")
+    imp.add_argument("reviewer_file", type=Path)
+    imp.add_argument("workbook", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.set_defaults(func=cmd_import_sheet)
+
+    submit = sub.add_parser("submit", help="seal the reviewer file for return / 提交评分")
+    submit.add_argument("reviewer_file", type=Path)
+    submit.add_argument("--out", type=Path, help="where to write the copy to send back")
+    submit.set_defaults(func=cmd_submit)

@@ -1,0 +1,1 @@
+"""The reviewer's workspace: score the assigned alliances of one reviewer file."""

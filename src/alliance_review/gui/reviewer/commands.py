@@ -1,0 +1,135 @@
+"""Undo commands of the reviewer workspace; each one changes the file through the session.
+
+Keystrokes in one field, from entering it until leaving it, merge into one command, so
+undo takes back "the score of 2.1" rather than one digit. Undo works across alliances:
+undoing an edit of another alliance brings that alliance back on screen first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from alliance_review.gui.reviewer.session import Entry, ReviewerSession
+from alliance_review.services.reviewer_sheet import SheetImport
+
+Reveal = Callable[[str, str | None, bool], None]
+EDIT_ID = 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewerCommands", text)
+
+
+class EditEntryCommand(QUndoCommand):
+    """A change of one indicator's score or note."""
+
+    def __init__(
+        self,
+        session: ReviewerSession,
+        reveal: Reveal,
+        uid: str,
+        code: str,
+        new: Entry,
+        field: str,
+        edit_number: int,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.reveal = reveal
+        self.uid = uid
+        self.code = code
+        self.old = session.entry(uid, code)
+        self.new = new
+        self.field = field
+        self.edit_number = edit_number
+        self.cleared_done = False
+        self.first = True
+        name = session.by_uid[uid].name
+        text = (
+            _tr("Score {code} of {alliance}")
+            if field == "score"
+            else _tr("Note {code} of {alliance}")
+        )
+        self.setText(text.format(code=code, alliance=name))
+
+    def id(self) -> int:
+        return EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditEntryCommand):
+            return False
+        if (other.uid, other.code, other.field, other.edit_number) != (
+            self.uid,
+            self.code,
+            self.field,
+            self.edit_number,
+        ):
+            return False
+        self.new = other.new
+        self.cleared_done = self.cleared_done or other.cleared_done
+        if self.new == self.old and not self.cleared_done:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        if not self.first:
+            self.reveal(self.uid, self.code, self.field == "note")
+        self.first = False
+        if self.session.set_entry(self.uid, self.code, self.new):
+            self.cleared_done = True
+
+    def undo(self) -> None:
+        self.reveal(self.uid, self.code, self.field == "note")
+        self.session.set_entry(self.uid, self.code, self.old)
+        if self.cleared_done:
+            self.session.set_done(self.uid, True)
+
+
+class SetDoneCommand(QUndoCommand):
+    def __init__(self, session: ReviewerSession, reveal: Reveal, uid: str, done: bool) -> None:
+        super().__init__()
+        self.session = session
+        self.reveal = reveal
+        self.uid = uid
+        self.done = done
+        name = session.by_uid[uid].name
+        text = _tr("Mark {alliance} done") if done else _tr("Reopen {alliance}")
+        self.setText(text.format(alliance=name))
+        self.first = True
+
+    def redo(self) -> None:
+        if not self.first:
+            self.reveal(self.uid, None, False)
+        self.first = False
+        self.session.set_done(self.uid, self.done)
+
+    def undo(self) -> None:
+        self.reveal(self.uid, None, False)
+        self.session.set_done(self.uid, not self.done)
+
+
+class ImportSheetCommand(QUndoCommand):
+    """Every change of a checked scoring workbook, as one step."""
+
+    def __init__(self, session: ReviewerSession, sheet: SheetImport) -> None:
+        super().__init__()
+        self.session = session
+        self.sheet = sheet
+        self.setText(
+            _tr("Import {count} change(s) from the workbook").format(count=len(sheet.changes))
+        )
+
+    def redo(self) -> None:
+        self.session.set_entries(
+            ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.sheet.changes),
+            self.sheet.no_longer_done,
+        )
+
+    def undo(self) -> None:
+        self.session.set_entries(
+            (c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.sheet.changes
+        )
+        self.session.set_done_many(self.sheet.no_longer_done, True)

@@ -1,0 +1,80 @@
+"""Dialogs of the reviewer workspace: the preview of a workbook import."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.points import format_points
+from alliance_review.services.reviewer_sheet import SheetImport
+
+
+def _points(value: Fraction | None) -> str:
+    return "—" if value is None else format_points(value)
+
+
+class ImportPreviewDialog(QDialog):
+    """What a workbook would change, row by row, before anything is written."""
+
+    def __init__(self, sheet: SheetImport, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sheet = sheet
+        self.setWindowTitle(self.tr("Import scoring workbook"))
+        summary = self.tr("{file}: {rows} rows read, {changes} change(s) to import.").format(
+            file=file_name, rows=sheet.rows, changes=len(sheet.changes)
+        )
+        if sheet.no_longer_done:
+            summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
+                count=len(sheet.no_longer_done)
+            )
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Cell"), self.tr("Alliance"), self.tr("Indicator"), self.tr("Score"),
+             self.tr("Evidence note")]
+        )  # fmt: skip
+        for change in sheet.changes:
+            score = _points(change.new_points)
+            if change.old_points != change.new_points:
+                score = f"{_points(change.old_points)} → {score}"
+            note = change.new_note if change.old_note != change.new_note else ""
+            items = [
+                QStandardItem(text)
+                for text in (change.cell, change.alliance_name, change.code, score, note)
+            ]
+            for item in items:
+                item.setEditable(False)
+            self.model.appendRow(items)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Import"))
+        ok.setEnabled(bool(sheet.changes))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 520)

@@ -1,0 +1,308 @@
+"""The scoring form of one alliance: the rubric's categories and their indicators.
+
+The rows are built once for the rubric (it is the same for every alliance) and only
+their values change when the reviewer switches alliance, which keeps a switch fast.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.points import format_points
+from alliance_review.core.rubric import Category, Indicator
+from alliance_review.gui.reviewer.fields import NoteEdit, ScoreEdit, named_label
+from alliance_review.gui.reviewer.session import ReviewerSession
+from alliance_review.services.reviewer_workflow import Status
+
+STYLE = """
+#formHeader { background: #f5f7fa; border-bottom: 1px solid #dde1e6; }
+#allianceName { font-size: 17px; font-weight: 600; color: #1f2937; }
+#allianceInfo { color: #4b5563; }
+#totalValue { font-size: 26px; font-weight: 600; color: #1d4ed8; }
+#totalCaption { color: #6b7280; }
+#categoryHeader { background: #e8eef6; border-radius: 4px; }
+#categoryName { font-weight: 600; color: #1f2937; }
+#categoryTotal { color: #1d4ed8; font-weight: 600; }
+#indicatorRow { border-bottom: 1px solid #e5e7eb; }
+#indicatorCode { color: #6b7280; font-weight: 600; }
+#indicatorName { font-weight: 600; color: #111827; }
+#criteria { color: #4b5563; }
+#selfEvaluation { color: #1e3a8a; background: #eef4ff; border-radius: 3px; padding: 3px 6px; }
+#selfEvaluation[empty="true"] { color: #9ca3af; background: transparent; padding-left: 0; }
+#maxLabel { color: #4b5563; }
+ScoreEdit, NoteEdit { border: 1px solid #c5cad1; border-radius: 4px; background: white;
+    padding: 2px 4px; selection-background-color: #bfdbfe; selection-color: black; }
+ScoreEdit { font-size: 15px; font-weight: 600; }
+ScoreEdit:focus, NoteEdit:focus { border: 1px solid #2563eb; }
+NoteEdit[required="true"] { border: 1px solid #e0a030; background: #fffaf0; }
+"""
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+class IndicatorRow(QFrame):
+    def __init__(self, indicator: Indicator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indicator = indicator
+        self.setObjectName("indicatorRow")
+        self.code_label = named_label(indicator.code, "indicatorCode")
+        self.name_label = named_label(indicator.name, "indicatorName")
+        self.name_label.setWordWrap(True)
+        self.criteria_label = named_label(indicator.criteria, "criteria")
+        self.criteria_label.setWordWrap(True)
+        self.self_label = named_label("", "selfEvaluation")
+        self.self_label.setWordWrap(True)
+        self.score_edit = ScoreEdit(indicator.max_points, indicator.step)
+        self.score_edit.setFixedWidth(58)
+        self.max_label = named_label(f"/ {format_points(indicator.max_points)}", "maxLabel")
+        self.note_edit = NoteEdit()
+        line = self.note_edit.fontMetrics().lineSpacing()
+        self.note_edit.setFixedHeight(int(line * 3.4) + 10)
+        self.note_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        score_box = QHBoxLayout()
+        score_box.setSpacing(6)
+        score_box.addWidget(self.score_edit)
+        score_box.addWidget(self.max_label)
+        score_box.addStretch(1)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 10, 8, 10)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.code_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.name_label, 0, 1)
+        grid.addWidget(self.criteria_label, 1, 1)
+        grid.addWidget(self.self_label, 2, 1)
+        grid.addLayout(score_box, 0, 2, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note_edit, 0, 3, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnMinimumWidth(0, 30)
+        grid.setColumnMinimumWidth(2, 100)
+        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(3, 4)
+        grid.setRowStretch(3, 1)
+
+
+class CategoryHeader(QFrame):
+    def __init__(self, number: int, category: Category, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category = category
+        self.setObjectName("categoryHeader")
+        numeral = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
+        self.name_label = named_label(f"{numeral}、{category.name}", "categoryName")
+        self.total_label = named_label("", "categoryTotal")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.name_label, 1)
+        layout.addWidget(self.total_label)
+
+
+class ScoringForm(QWidget):
+    #: (indicator code, points or None) and (indicator code, note) as the reviewer types
+    score_edited = Signal(str, object)
+    note_edited = Signal(str, str)
+    #: a field gained focus: the start of a new edit (undo merges keystrokes within one)
+    field_entered = Signal()
+
+    def __init__(self, session: ReviewerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.uid: str | None = None
+        self.setStyleSheet(STYLE)
+        self.name_label = named_label("", "allianceName")
+        self.name_label.setWordWrap(True)
+        self.info_label = named_label("", "allianceInfo")
+        self.total_value = named_label("", "totalValue")
+        self.total_caption = named_label("", "totalCaption")
+        self.done_button = QPushButton()
+        self.done_button.setMinimumHeight(30)
+
+        header = QFrame()
+        header.setObjectName("formHeader")
+        titles = QVBoxLayout()
+        titles.setSpacing(4)
+        titles.addWidget(self.name_label)
+        titles.addWidget(self.info_label)
+        total_box = QVBoxLayout()
+        total_box.setSpacing(0)
+        total_box.addWidget(self.total_value, 0, Qt.AlignmentFlag.AlignRight)
+        total_box.addWidget(self.total_caption, 0, Qt.AlignmentFlag.AlignRight)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 12, 16, 12)
+        header_layout.setSpacing(18)
+        header_layout.addLayout(titles, 1)
+        header_layout.addLayout(total_box)
+        header_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(14, 10, 14, 16)
+        body.setSpacing(0)
+        self.rows: dict[str, IndicatorRow] = {}
+        self.category_headers: list[CategoryHeader] = []
+        for number, category in enumerate(session.rubric.categories):
+            heading = CategoryHeader(number, category)
+            self.category_headers.append(heading)
+            if number:
+                body.addSpacing(14)
+            body.addWidget(heading)
+            for indicator in category.indicators:
+                row = IndicatorRow(indicator)
+                self.rows[indicator.code] = row
+                body.addWidget(row)
+                code = indicator.code
+                row.score_edit.value_edited.connect(
+                    lambda points, c=code: self.score_edited.emit(c, points)
+                )
+                row.note_edit.text_edited.connect(
+                    lambda text, c=code: self.note_edited.emit(c, text)
+                )
+                for field in (row.score_edit, row.note_edit):
+                    field.focused.connect(lambda f=field: self._entered(f))
+        body.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.scroll_area, 1)
+        previous: QWidget | None = None
+        for row in self.rows.values():
+            for field in (row.score_edit, row.note_edit):
+                if previous is not None:
+                    QWidget.setTabOrder(previous, field)
+                previous = field
+        self.retranslate()
+
+    # showing ---------------------------------------------------------------------------
+    def fields(self) -> list[QWidget]:
+        return [f for row in self.rows.values() for f in (row.score_edit, row.note_edit)]
+
+    def _entered(self, field: QWidget) -> None:
+        self.scroll_area.ensureWidgetVisible(field, 20, 30)
+        self.field_entered.emit()
+
+    def show_alliance(self, uid: str | None) -> None:
+        self.uid = uid
+        self.setEnabled(uid is not None)
+        if uid is None:
+            self.name_label.setText(self.tr("No alliance selected"))
+            return
+        session = self.session
+        for code, row in self.rows.items():
+            points, note = session.entry(uid, code)
+            row.score_edit.show_value(points)
+            row.note_edit.show_text(note)
+            self._show_self(row, uid)
+            self._mark_required(row, uid)
+        self.refresh_summary()
+
+    def _show_self(self, row: IndicatorRow, uid: str) -> None:
+        points, text = self.session.self_entry(uid, row.indicator.code)
+        empty = points is None and not text
+        if empty:
+            row.self_label.setText(self.tr("No self-evaluation"))
+        else:
+            shown = "—" if points is None else format_points(points)
+            label = self.tr("Self-score {points}").format(points=shown)
+            row.self_label.setText(f"{label}：{text}" if text else label)
+        if row.self_label.property("empty") != empty:
+            row.self_label.setProperty("empty", empty)
+            row.self_label.style().unpolish(row.self_label)
+            row.self_label.style().polish(row.self_label)
+
+    def _mark_required(self, row: IndicatorRow, uid: str) -> None:
+        points, note = self.session.entry(uid, row.indicator.code)
+        self_points = self.session.self_entry(uid, row.indicator.code)[0]
+        required = points is not None and self.session.rule.needs_note(
+            row.indicator, points, self_points
+        )
+        missing = required and not note.strip()
+        row.note_edit.setPlaceholderText(
+            self.tr("Evidence note (required)") if required else self.tr("Evidence note")
+        )
+        if row.note_edit.property("required") != missing:
+            row.note_edit.setProperty("required", missing)
+            row.note_edit.style().unpolish(row.note_edit)
+            row.note_edit.style().polish(row.note_edit)
+
+    def refresh_indicator(self, uid: str, code: str) -> None:
+        """A stored value changed (an edit, an undo, an import): show it if it is ours."""
+        if uid != self.uid or code not in self.rows:
+            return
+        row = self.rows[code]
+        points, note = self.session.entry(uid, code)
+        row.score_edit.show_value(points)
+        row.note_edit.show_text(note)
+        self._mark_required(row, uid)
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        uid = self.uid
+        if uid is None:
+            return
+        session = self.session
+        alliance = session.by_uid[uid]
+        self.name_label.setText(alliance.name)
+        status = session.status(uid)
+        status_text = {
+            Status.NOT_STARTED: self.tr("Not started"),
+            Status.IN_PROGRESS: self.tr("In progress"),
+            Status.DONE: self.tr("Done"),
+        }[status]
+        self_total = session.self_total(uid)
+        parts = [
+            alliance.batch or self.tr("Batch unknown"),
+            status_text,
+            self.tr("{scored} / {total} indicators scored").format(
+                scored=session.scored(uid), total=len(session.indicators)
+            ),
+        ]
+        if self_total is not None:
+            parts.append(
+                self.tr("Self-evaluation total {points}").format(points=format_points(self_total))
+            )
+        self.info_label.setText("   ·   ".join(parts))
+        total = session.total(uid)
+        self.total_value.setText("—" if total is None else format_points(total))
+        self.total_caption.setText(
+            self.tr("My total / {max}").format(max=format_points(session.rubric.max_points))
+        )
+        for heading in self.category_headers:
+            values = [session.entry(uid, i.code)[0] for i in heading.category.indicators]
+            subtotal = sum((v for v in values if v is not None), Fraction(0))
+            heading.total_label.setText(
+                self.tr("Subtotal {points} / {max}").format(
+                    points=format_points(subtotal), max=format_points(heading.category.max_points)
+                )
+            )
+
+    def focus_indicator(self, code: str, note: bool = False) -> None:
+        row = self.rows.get(code)
+        if row is None:
+            return
+        field: QWidget = row.note_edit if note else row.score_edit
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(field, 20, 30)
+
+    def retranslate(self) -> None:
+        if self.uid is not None:
+            self.show_alliance(self.uid)
+        else:
+            self.name_label.setText(self.tr("No alliance selected"))

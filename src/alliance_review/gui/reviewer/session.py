@@ -1,0 +1,121 @@
+"""The open reviewer file as the workspace sees it: the store plus what it shows.
+
+Every change goes to the file at once (``ReviewerStore`` commits each call) and then
+to the cached scores, and is announced by a signal so the list, the form and the status
+bar follow. The undo commands are the only callers of the changing methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from alliance_review.core.roster import Alliance
+from alliance_review.services.reviewer_workflow import (
+    Missing,
+    NoteRule,
+    Status,
+    alliance_total,
+    missing_for_done,
+    scored_count,
+    status_of,
+)
+from alliance_review.storage.reviewer_store import ReviewerStore
+
+Entry = tuple[Fraction | None, str]
+
+
+class ReviewerSession(QObject):
+    #: (alliance uid, indicator code): a score or note changed
+    score_changed = Signal(str, str)
+    #: alliance uid: its status, total or done mark may have changed
+    alliance_changed = Signal(str)
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.store = ReviewerStore.open(path)
+        self.path = path
+        self.meta = self.store.meta()
+        self.rubric = self.store.rubric()
+        self.indicators = list(self.rubric.indicators())
+        self.alliances = self.store.alliances()
+        self.by_uid: dict[str, Alliance] = {a.uid: a for a in self.alliances}
+        self.scores: dict[tuple[str, str], Entry] = self.store.scores()
+        self.self_scores: dict[tuple[str, str], Entry] = self.store.self_scores()
+        self.done: set[str] = self.store.done()
+        self.rule = NoteRule.of(self.meta)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # reading -------------------------------------------------------------------------
+    def entry(self, uid: str, code: str) -> Entry:
+        return self.scores.get((uid, code), (None, ""))
+
+    def self_entry(self, uid: str, code: str) -> Entry:
+        return self.self_scores.get((uid, code), (None, ""))
+
+    def total(self, uid: str) -> Fraction | None:
+        return alliance_total(self.rubric, uid, self.scores)
+
+    def self_total(self, uid: str) -> Fraction | None:
+        return alliance_total(self.rubric, uid, self.self_scores)
+
+    def scored(self, uid: str) -> int:
+        return scored_count(self.rubric, uid, self.scores)
+
+    def status(self, uid: str) -> Status:
+        return status_of(self.rubric, uid, self.scores, self.done)
+
+    def missing(self, uid: str) -> list[Missing]:
+        return missing_for_done(self.rubric, uid, self.scores, self.self_scores, self.rule)
+
+    def progress(self) -> tuple[int, int, int]:
+        """(alliances fully scored, alliances, alliances done)."""
+        every = len(self.indicators)
+        scored = sum(1 for a in self.alliances if self.scored(a.uid) == every)
+        return scored, len(self.alliances), len(self.done & set(self.by_uid))
+
+    # changing (called by the undo commands) --------------------------------------------
+    def set_entry(self, uid: str, code: str, entry: Entry) -> bool:
+        """Store one score and note; returns True when this cleared the done mark."""
+        points, note = entry
+        self.store.set_score(uid, code, points, note)
+        self.scores[(uid, code)] = entry
+        cleared = False
+        if uid in self.done and self.missing(uid):
+            self.store.set_done(uid, False)
+            self.done.discard(uid)
+            cleared = True
+        self.score_changed.emit(uid, code)
+        self.alliance_changed.emit(uid)
+        return cleared
+
+    def set_entries(
+        self, entries: Iterable[tuple[str, str, Entry]], not_done: Iterable[str] = ()
+    ) -> None:
+        batch = list(entries)
+        cleared = list(not_done)
+        self.store.set_scores(((u, c, p, n) for u, c, (p, n) in batch), cleared)
+        for uid, code, entry in batch:
+            self.scores[(uid, code)] = entry
+        self.done.difference_update(cleared)
+        for uid, code, _ in batch:
+            self.score_changed.emit(uid, code)
+        for uid in {u for u, _, _ in batch} | set(cleared):
+            self.alliance_changed.emit(uid)
+
+    def set_done(self, uid: str, done: bool) -> None:
+        self.store.set_done(uid, done)
+        if done:
+            self.done.add(uid)
+        else:
+            self.done.discard(uid)
+        self.alliance_changed.emit(uid)
+
+    def set_done_many(self, uids: Iterable[str], done: bool) -> None:
+        for uid in uids:
+            self.set_done(uid, done)

@@ -1,0 +1,510 @@
+"""The reviewer's workspace: the list of assigned alliances beside the scoring form.
+
+Every keystroke in a score or note is one undo command that writes the reviewer file at
+once (autosave); keystrokes in one field merge into one undo step. Menus carry every
+action with its shortcut, so the whole job can be done from the keyboard.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui import i18n
+from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
+from alliance_review.gui.reviewer.commands import (
+    EditEntryCommand,
+    ImportSheetCommand,
+    SetDoneCommand,
+)
+from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
+from alliance_review.gui.reviewer.fields import named_label
+from alliance_review.gui.reviewer.form import ScoringForm
+from alliance_review.gui.reviewer.session import ReviewerSession
+from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.views import FileView
+from alliance_review.services.reviewer_sheet import export_sheet, read_sheet
+from alliance_review.services.reviewer_workflow import Status, submit_store
+
+LIST_STYLE = """
+#reviewerName { font-size: 15px; font-weight: 600; color: #1f2937; }
+#roundTitle { color: #6b7280; }
+QTableView { gridline-color: transparent; }
+"""
+
+
+def language() -> str:
+    return "en" if i18n.chosen_language() == "en" else "zh"
+
+
+class ReviewerWorkspace(FileView):
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(path, parent)
+        self.session = ReviewerSession(path)
+        self.edit_number = 0
+        self.notice = ""
+        meta = self.session.meta
+
+        self.model = AllianceListModel(self.session)
+        self.proxy = AllianceFilterProxy(self.model)
+        self.reviewer_label = named_label(meta.reviewer_name, "reviewerName")
+        self.round_label = named_label(meta.round_title, "roundTitle")
+        self.round_label.setWordWrap(True)
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AllianceListModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AllianceListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setMaximumHeight(18)
+
+        left = QWidget()
+        left.setStyleSheet(LIST_STYLE)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 10, 6, 10)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.reviewer_label)
+        left_layout.addWidget(self.round_label)
+        left_layout.addSpacing(4)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.progress_bar)
+
+        self.form = ScoringForm(self.session)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([430, 850])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self.scoring_menu = QMenu(self)
+        self._build_actions()
+        self.form.done_button.clicked.connect(self.actions_by_name["mark_done"].trigger)
+        self.form.score_edited.connect(self.edit_score)
+        self.form.note_edited.connect(self.edit_note)
+        self.form.field_entered.connect(self._new_edit)
+        self.session.score_changed.connect(self.form.refresh_indicator)
+        self.session.alliance_changed.connect(self._alliance_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.retranslate()
+        self.restore_state()
+        QTimer.singleShot(0, self.emit_status)
+
+    # actions ---------------------------------------------------------------------------
+    def _action(self, name: str, slot: object, *shortcuts: object) -> QAction:
+        action = QAction(self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])  # type: ignore[call-overload]
+        action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        key = Qt.Key
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        shift = Qt.KeyboardModifier.ShiftModifier
+        menu = self.scoring_menu
+        menu.addAction(
+            self._action(
+                "mark_done", self.mark_done_and_next, ctrl | key.Key_Return, ctrl | key.Key_Enter
+            )
+        )
+        menu.addAction(self._action("reopen", self.reopen, ctrl | shift | key.Key_Return))
+        menu.addSeparator()
+        menu.addAction(
+            self._action("next", self.next_alliance, ctrl | key.Key_PageDown, "Alt+Down")
+        )
+        menu.addAction(
+            self._action("previous", self.previous_alliance, ctrl | key.Key_PageUp, "Alt+Up")
+        )
+        menu.addAction(self._action("next_unfinished", self.next_unfinished, "Ctrl+J"))
+        menu.addAction(self._action("find", self.find_alliance, QKeySequence.StandardKey.Find))
+        menu.addSeparator()
+        menu.addAction(self._action("export_sheet", self.export_workbook, "Ctrl+E"))
+        menu.addAction(self._action("import_sheet", self.import_workbook, "Ctrl+I"))
+        menu.addSeparator()
+        menu.addAction(self._action("submit", self.submit, "Ctrl+Shift+S"))
+        for action in self.actions_by_name.values():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def retranslate(self) -> None:
+        a = self.actions_by_name
+        a["mark_done"].setText(self.tr("Mark &done and go to next unfinished"))
+        a["reopen"].setText(self.tr("&Reopen alliance"))
+        a["next"].setText(self.tr("&Next alliance"))
+        a["previous"].setText(self.tr("&Previous alliance"))
+        a["next_unfinished"].setText(self.tr("Next &unfinished alliance"))
+        a["find"].setText(self.tr("&Find alliance"))
+        a["export_sheet"].setText(self.tr("&Export scoring workbook…"))
+        a["import_sheet"].setText(self.tr("&Import scoring workbook…"))
+        a["submit"].setText(self.tr("&Submit for return…"))
+        self.scoring_menu.setTitle(self.tr("&Scoring"))
+        self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
+        self.form.done_button.setText(self.tr("Mark done ✓"))
+        self.form.done_button.setToolTip(
+            a["mark_done"].text().replace("&", "")
+            + f"  ({a['mark_done'].shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        self.model.retranslate()
+        self.form.retranslate()
+        self.emit_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # FileView ----------------------------------------------------------------------------
+    def title(self) -> str:
+        return f"{self.session.meta.reviewer_name} — {self.path.name}"
+
+    def menus(self) -> list[QMenu]:
+        return [self.scoring_menu]
+
+    def close_file(self) -> None:
+        self.save_state()
+        self.session.close()
+
+    def _settings_key(self) -> str:
+        meta = self.session.meta
+        return f"reviewer/last_alliance/{meta.round_uid}-{meta.reviewer_uid}"
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("reviewer/splitter", self.splitter.saveState())
+        if self.form.uid is not None:
+            settings.setValue(self._settings_key(), self.form.uid)
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        state = settings.value("reviewer/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        last = str(settings.value(self._settings_key(), "") or "")
+        if last not in self.session.by_uid:
+            unfinished = [a.uid for a in self.session.alliances if a.uid not in self.session.done]
+            everyone = [a.uid for a in self.session.alliances]
+            last = (unfinished or everyone or [""])[0]
+        if last:
+            self.select_alliance(last)
+        else:
+            self.form.show_alliance(None)
+
+    # selecting alliances ---------------------------------------------------------------
+    def current_uid(self) -> str | None:
+        return self.form.uid
+
+    def select_alliance(self, uid: str) -> None:
+        row = self.proxy.row_of(uid)
+        if row < 0 and self.filter.text():
+            self.filter.clear()
+            row = self.proxy.row_of(uid)
+        if row < 0:
+            return
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        if self.form.uid != uid:
+            self._show(uid)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            uid = self.proxy.uid_at(current.row())
+            if uid != self.form.uid:
+                self._show(uid)
+
+    def _show(self, uid: str) -> None:
+        self._new_edit()
+        self.form.show_alliance(uid)
+        self.form.scroll_area.verticalScrollBar().setValue(0)
+
+    def _step(self, delta: int) -> None:
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        uid = self.current_uid()
+        row = self.proxy.row_of(uid) if uid else -1
+        target = max(0, min(count - 1, row + delta)) if row >= 0 else 0
+        self.select_alliance(self.proxy.uid_at(target))
+        self.form.focus_indicator(self.session.indicators[0].code)
+
+    def next_alliance(self) -> None:
+        self._step(1)
+
+    def previous_alliance(self) -> None:
+        self._step(-1)
+
+    def next_unfinished(self) -> bool:
+        """Go to the next alliance (in list order, wrapping) that is not done."""
+        count = self.proxy.rowCount()
+        uid = self.current_uid()
+        start = self.proxy.row_of(uid) if uid else -1
+        for offset in range(1, count + 1):
+            candidate = self.proxy.uid_at((start + offset) % count)
+            if candidate not in self.session.done:
+                self.select_alliance(candidate)
+                first = next(
+                    (
+                        i.code
+                        for i in self.session.indicators
+                        if self.session.entry(candidate, i.code)[0] is None
+                    ),
+                    self.session.indicators[0].code,
+                )
+                self.form.focus_indicator(first)
+                return True
+        self.set_notice(self.tr("Every alliance is marked done. Submit when you are ready."))
+        return False
+
+    def find_alliance(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def reveal(self, uid: str, code: str | None, note: bool) -> None:
+        """Bring an alliance (and an indicator's field) on screen, for undo and redo."""
+        if self.form.uid != uid:
+            self.select_alliance(uid)
+        if code is not None:
+            self.form.focus_indicator(code, note)
+
+    # editing -----------------------------------------------------------------------------
+    def _new_edit(self) -> None:
+        self.edit_number += 1
+
+    def edit_score(self, code: str, points: Fraction | None) -> None:
+        uid = self.current_uid()
+        if uid is None:
+            return
+        note = self.session.entry(uid, code)[1]
+        self._push(
+            EditEntryCommand(
+                self.session, self.reveal, uid, code, (points, note), "score", self.edit_number
+            )
+        )
+
+    def edit_note(self, code: str, text: str) -> None:
+        uid = self.current_uid()
+        if uid is None:
+            return
+        points = self.session.entry(uid, code)[0]
+        self._push(
+            EditEntryCommand(
+                self.session, self.reveal, uid, code, (points, text), "note", self.edit_number
+            )
+        )
+
+    def _push(self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except UserError as error:  # the store refused (cannot happen through the inputs)
+            self.warn(self.tr("The change was not saved"), error)
+            self.form.show_alliance(self.form.uid)
+
+    def mark_done_and_next(self) -> None:
+        uid = self.current_uid()
+        if uid is None:
+            return
+        missing = self.session.missing(uid)
+        if missing:
+            name = self.session.by_uid[uid].name
+            lines = "\n".join("• " + m.text(language()) for m in missing)
+            QMessageBox.warning(
+                self,
+                self.tr("Not yet complete"),
+                self.tr("{alliance} cannot be marked done yet. Missing:").format(alliance=name)
+                + "\n\n"
+                + lines,
+            )
+            first = missing[0]
+            self.form.focus_indicator(first.code, note=first.reason != "unscored")
+            return
+        if uid not in self.session.done:
+            self._new_edit()
+            self._push(SetDoneCommand(self.session, self.reveal, uid, True))
+        self.next_unfinished()
+
+    def reopen(self) -> None:
+        uid = self.current_uid()
+        if uid is not None and uid in self.session.done:
+            self._new_edit()
+            self._push(SetDoneCommand(self.session, self.reveal, uid, False))
+
+    def _alliance_changed(self, uid: str) -> None:
+        if uid == self.form.uid:
+            self.form.refresh_summary()
+        self.notice = ""
+        self.emit_status()
+
+    # status ------------------------------------------------------------------------------
+    def status_text(self) -> str:
+        scored, total, done = self.session.progress()
+        text = self.tr("{scored} / {total} scored · {done} done").format(
+            scored=scored, total=total, done=done
+        )
+        return f"{text}   ·   {self.notice}" if self.notice else text
+
+    def emit_status(self) -> None:
+        scored, total, done = self.session.progress()
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(
+            self.tr("{done} of {total} alliances done").format(done=done, total=total)
+        )
+        self.status_changed.emit(self.status_text())
+
+    def set_notice(self, text: str) -> None:
+        self.notice = text
+        self.emit_status()
+
+    def warn(self, title: str, error: UserError) -> None:
+        QMessageBox.warning(self, title, error.message(language()))
+
+    # workbook, submit -------------------------------------------------------------------
+    def export_workbook(self) -> None:
+        default = self.path.with_name(f"{self.path.stem}-评分表.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export scoring workbook"),
+            str(default),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return
+        out = Path(name)
+        try:
+            rows = run_task(
+                self,
+                self.tr("Writing the workbook…"),
+                lambda _p: export_sheet(self.session.store, out),
+            )
+        except (TaskCancelled, UserError, OSError) as error:
+            if isinstance(error, UserError):
+                self.warn(self.tr("Cannot export the workbook"), error)
+            elif isinstance(error, OSError):
+                QMessageBox.warning(self, self.tr("Cannot export the workbook"), str(error))
+            return
+        self.set_notice(
+            self.tr("Workbook written ({rows} rows): {path}").format(rows=rows, path=out)
+        )
+
+    def import_workbook(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import scoring workbook"), str(self.path.parent),
+                self.tr("Excel workbook (*.xlsx)"),
+            )  # fmt: skip
+            if not name:
+                return False
+            path = Path(name)
+        chosen = path
+        try:
+            sheet = run_task(
+                self,
+                self.tr("Reading the workbook…"),
+                lambda _p: read_sheet(self.session.store, chosen),
+            )
+        except UserError as error:
+            self.warn(self.tr("The workbook was not imported"), error)
+            return False
+        except TaskCancelled:
+            return False
+        dialog = ImportPreviewDialog(sheet, path.name, self)
+        accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or not sheet.changes:
+            return False
+        self._new_edit()
+        self._push(ImportSheetCommand(self.session, sheet))
+        self.set_notice(
+            self.tr("{count} change(s) imported from {file}").format(
+                count=len(sheet.changes), file=path.name
+            )
+        )
+        return True
+
+    def submit(self) -> Path | None:
+        session = self.session
+        not_done = [a for a in session.alliances if a.uid not in session.done]
+        if not_done:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Submit for return"),
+                self.tr(
+                    "{count} of {total} alliances are not marked done yet. Submit anyway? "
+                    "You can go on scoring and submit again later."
+                ).format(count=len(not_done), total=len(session.alliances)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            done = submit_store(session.store)
+        except UserError as error:
+            self.warn(self.tr("Cannot submit"), error)
+            return None
+        session.meta = session.store.meta()
+        QMessageBox.information(
+            self,
+            self.tr("Submitted"),
+            self.tr(
+                "Revision {revision} is sealed. Send this file back to the liaison group:\n\n{path}"
+            ).format(revision=done.revision, path=done.path),
+        )
+        self.set_notice(
+            self.tr("Revision {revision} submitted: {path}").format(
+                revision=done.revision, path=done.path.name
+            )
+        )
+        return done.path
+
+    def statuses(self) -> dict[str, Status]:
+        return {a.uid: self.session.status(a.uid) for a in self.session.alliances}

@@ -1,0 +1,211 @@
+"""A reviewer's work in their file: progress, the rules for "done", and submitting.
+
+The window and the command line both use these functions. ``missing_for_done`` is the
+one place that says what an alliance still lacks before its reviewer may mark it done:
+every indicator scored, and an evidence note (评分依据) where the score is below full
+marks (when the round asks for that) or differs from the self-score by more than the
+round's margin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+from pathlib import Path
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import format_points
+from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.storage.reviewer_store import ReviewerMeta, ReviewerStore
+
+ScoreMap = Mapping[tuple[str, str], tuple[Fraction | None, str]]
+
+
+class Status(Enum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class NoteRule:
+    """When an evidence note is required (the round's settings, copied into the file)."""
+
+    below_full: bool = True
+    margin: Fraction = Fraction(2)
+
+    @classmethod
+    def of(cls, meta: ReviewerMeta) -> NoteRule:
+        return cls(meta.note_below_full, meta.note_margin)
+
+    def needs_note(
+        self, indicator: Indicator, points: Fraction, self_points: Fraction | None
+    ) -> bool:
+        if self.below_full and points < indicator.max_points:
+            return True
+        return self_points is not None and abs(points - self_points) > self.margin
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing an alliance lacks before it can be marked done."""
+
+    code: str
+    name: str
+    reason: str  # "unscored" | "note_below_full" | "note_self_margin"
+    points: Fraction | None = None
+    self_points: Fraction | None = None
+
+    def text(self, language: str = "zh") -> str:
+        if language.startswith("en"):
+            if self.reason == "unscored":
+                return f"{self.code} {self.name}: not scored"
+            if self.reason == "note_below_full":
+                return f"{self.code} {self.name}: below full marks, needs an evidence note"
+            return (
+                f"{self.code} {self.name}: differs from the self-score "
+                f"({format_points(self.self_points or Fraction(0))}), needs an evidence note"
+            )
+        if self.reason == "unscored":
+            return f"{self.code}「{self.name}」：尚未评分"
+        if self.reason == "note_below_full":
+            return f"{self.code}「{self.name}」：未给满分，须填写评分依据"
+        self_points = format_points(self.self_points or Fraction(0))
+        return f"{self.code}「{self.name}」：与自评分（{self_points}）相差较大，须填写评分依据"
+
+
+def missing_for_done(
+    rubric: Rubric, alliance_uid: str, scores: ScoreMap, self_scores: ScoreMap, rule: NoteRule
+) -> list[Missing]:
+    """What the alliance still lacks, in rubric order; empty when it may be marked done."""
+    found: list[Missing] = []
+    for indicator in rubric.indicators():
+        points, note = scores.get((alliance_uid, indicator.code), (None, ""))
+        if points is None:
+            found.append(Missing(indicator.code, indicator.name, "unscored"))
+            continue
+        if note.strip():
+            continue
+        self_points = self_scores.get((alliance_uid, indicator.code), (None, ""))[0]
+        if rule.below_full and points < indicator.max_points:
+            found.append(Missing(indicator.code, indicator.name, "note_below_full", points))
+        elif self_points is not None and abs(points - self_points) > rule.margin:
+            found.append(
+                Missing(indicator.code, indicator.name, "note_self_margin", points, self_points)
+            )
+    return found
+
+
+def alliance_total(rubric: Rubric, alliance_uid: str, scores: ScoreMap) -> Fraction | None:
+    """The sum of the scored indicators, or None when nothing is scored yet."""
+    values = [
+        p
+        for i in rubric.indicators()
+        if (p := scores.get((alliance_uid, i.code), (None, ""))[0]) is not None
+    ]
+    return sum(values, Fraction(0)) if values else None
+
+
+def scored_count(rubric: Rubric, alliance_uid: str, scores: ScoreMap) -> int:
+    return sum(
+        1
+        for i in rubric.indicators()
+        if scores.get((alliance_uid, i.code), (None, ""))[0] is not None
+    )
+
+
+def status_of(
+    rubric: Rubric, alliance_uid: str, scores: ScoreMap, done: set[str] | frozenset[str]
+) -> Status:
+    if alliance_uid in done:
+        return Status.DONE
+    touched = any(
+        (alliance_uid, i.code) in scores
+        and (scores[(alliance_uid, i.code)][0] is not None or scores[(alliance_uid, i.code)][1])
+        for i in rubric.indicators()
+    )
+    return Status.IN_PROGRESS if touched else Status.NOT_STARTED
+
+
+def refuse_done(missing: list[Missing], alliance_name: str) -> UserError:
+    """The refusal shown when marking done is not yet possible, listing what is missing."""
+    return UserError(
+        f"「{alliance_name}」还不能标记为完成，尚缺 {len(missing)} 项：\n"
+        + "\n".join(m.text("zh") for m in missing),
+        f"{alliance_name} cannot be marked done yet; {len(missing)} item(s) missing:\n"
+        + "\n".join(m.text("en") for m in missing),
+    )
+
+
+def mark_done(store: ReviewerStore, alliance_uid: str) -> None:
+    """Mark an alliance done, or refuse with the list of what is missing."""
+    alliance = next((a for a in store.alliances() if a.uid == alliance_uid), None)
+    if alliance is None:
+        raise UserError("此文件中没有该联盟。", "This file has no such alliance.")
+    missing = missing_for_done(
+        store.rubric(), alliance_uid, store.scores(), store.self_scores(), NoteRule.of(store.meta())
+    )
+    if missing:
+        raise refuse_done(missing, alliance.name)
+    store.set_done(alliance_uid, True)
+
+
+@dataclass(frozen=True)
+class Progress:
+    alliances: int
+    scored: int  # alliances with every indicator scored
+    done: int
+
+
+def progress_of(store: ReviewerStore) -> Progress:
+    rubric = store.rubric()
+    scores = store.scores()
+    alliances = store.alliances()
+    every = len(list(rubric.indicators()))
+    scored = sum(1 for a in alliances if scored_count(rubric, a.uid, scores) == every)
+    done = store.done() & {a.uid for a in alliances}
+    return Progress(len(alliances), scored, len(done))
+
+
+# submitting ---------------------------------------------------------------------------
+
+
+def submission_path(reviewer_file: Path, revision: int) -> Path:
+    """Where a submission goes by default: next to the reviewer file, with its revision."""
+    return reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{revision}{reviewer_file.suffix}")
+
+
+@dataclass(frozen=True)
+class Submission:
+    path: Path
+    revision: int
+    reviewer_name: str
+    sealed_at: str
+    progress: Progress
+
+
+def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
+    """Seal a new revision and write the copy that travels back to the secretary."""
+    next_revision = store.meta().revision + 1
+    target = Path(out) if out is not None else submission_path(store.path, next_revision)
+    if target.resolve() == store.path.resolve():
+        raise UserError(
+            "提交文件不能覆盖正在评分的评审专家文件，请换一个文件名。",
+            "The submission cannot overwrite the reviewer file being scored; choose another name.",
+        )
+    if not target.parent.is_dir():
+        raise UserError(
+            f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."
+        )
+    revision = store.seal(target)
+    meta = store.meta()
+    return Submission(
+        target, revision, meta.reviewer_name, meta.sealed_at or "", progress_of(store)
+    )
+
+
+def submit(reviewer_file: Path | str, out: Path | None = None) -> Submission:
+    with ReviewerStore.open(reviewer_file) as store:
+        return submit_store(store, out)
