@@ -87,6 +87,24 @@ def identify(path: Path | str) -> FileInfo:
         conn.close()
 
 
+def verify(path: Path | str) -> FileInfo:
+    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+    path = Path(path)
+    conn = open_checked(path, readonly=True)
+    try:
+        info = inspect(conn, path)
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    if integrity != "ok" or dangling:
+        raise FileRefused(
+            f"文件「{path.name}」内容不一致（完整性检查未通过），不能使用。",
+            f"{path.name} failed its integrity check.",
+        )
+    return info
+
+
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
