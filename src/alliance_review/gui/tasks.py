@@ -74,6 +74,9 @@ def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) 
     loop.exec()
     thread.quit()
     thread.wait()
+    # closing a QProgressDialog emits canceled(): stop listening first, or every error
+    # of the work would be reported as a cancel
+    dialog.canceled.disconnect(worker.cancelled.set)
     dialog.close()
     dialog.deleteLater()
     if worker.cancelled.is_set() and worker.error is not None:

@@ -7,6 +7,7 @@ action with its shortcut, so the whole job can be done from the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -137,11 +138,11 @@ class ReviewerWorkspace(FileView):
         QTimer.singleShot(0, self.emit_status)
 
     # actions ---------------------------------------------------------------------------
-    def _action(self, name: str, slot: object, *shortcuts: object) -> QAction:
+    def _action(self, name: str, slot: Callable[[], object], *shortcuts: object) -> QAction:
         action = QAction(self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])  # type: ignore[call-overload]
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         self.actions_by_name[name] = action
         return action
 

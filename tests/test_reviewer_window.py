@@ -1,0 +1,266 @@
+"""The reviewer's workspace driven through the real main window, as a reviewer uses it."""
+
+from __future__ import annotations
+
+import sqlite3
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
+from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
+from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
+from alliance_review.services.reviewer_workflow import Status
+from alliance_review.storage.reviewer_store import ReviewerStore
+from tests.reviewer_support import issue_one
+
+
+@pytest.fixture
+def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
+    return issue_one(demo_round, tmp_path / "issued")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a user, one key per character (Chinese included)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def stored(path: Path) -> dict[tuple[str, str], tuple[int | None, str]]:
+    """What is on disk right now, read by another connection."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            (a, c): (p, n)
+            for a, c, p, n in conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def open_window(qtbot, path: Path) -> tuple[MainWindow, ReviewerWorkspace]:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    workspace = window.view
+    assert isinstance(workspace, ReviewerWorkspace)
+    return window, workspace
+
+
+class Dialogs:
+    """Stand-ins for the modal message boxes; they record what the reviewer was told."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.warnings: list[str] = []
+        self.infos: list[str] = []
+        self.questions: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a: self.warnings.append(a[2]))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a: self.infos.append(a[2]))
+
+        def question(*args: object) -> QMessageBox.StandardButton:
+            self.questions.append(str(args[2]))
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+
+
+def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
+    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    dialogs = Dialogs(monkeypatch)
+    window, ws = open_window(qtbot, reviewer_file)
+    session = ws.session
+    alliances = session.alliances
+    assert ws.proxy.rowCount() == len(alliances) == 27
+    qtbot.waitUntil(lambda: "0 / 27" in window.status_label.text())
+    assert ws.scoring_menu.menuAction() in window.menuBar().actions()
+
+    # the filter matches any part of a name
+    part = alliances[3].name[2:6]
+    type_text(ws.filter, part)
+    assert ws.proxy.rowCount() >= 1
+    assert all(part in ws.proxy.index(r, 0).data() for r in range(ws.proxy.rowCount()))
+    ws.filter.clear()
+
+    first = alliances[0]
+    ws.table.selectRow(ws.proxy.row_of(first.uid))
+    assert ws.form.uid == first.uid
+    row = ws.form.rows["1.1"]
+    # 1.1 takes 0..5 in whole points: 7 and 2.5 cannot be typed
+    qtbot.keyClicks(row.score_edit, "7")
+    assert row.score_edit.text() == ""
+    qtbot.keyClicks(row.score_edit, "4")
+    qtbot.keyClicks(row.score_edit, ".5")
+    assert row.score_edit.text() == "4"
+    assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")  # on disk at once
+    type_text(row.note_edit, "计划较简略，缺少进度安排")
+    assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "计划较简略，缺少进度安排")
+    assert ws.form.total_value.text() == "4"
+    assert "4 / 25" in ws.form.category_headers[0].total_label.text()
+    assert ws.model.index(0, ws.model.TOTAL).data() == "4"
+    assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.IN_PROGRESS)
+
+    # undo takes back the whole note (keystrokes of one field merge), then the score
+    undo, redo = window.action_registry["undo"], window.action_registry["redo"]
+    undo.trigger()
+    assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")
+    assert row.note_edit.toPlainText() == ""
+    redo.trigger()
+    assert row.note_edit.toPlainText() == "计划较简略，缺少进度安排"
+
+    # undo across alliances: an edit of the second alliance, then back to the first
+    ws.actions_by_name["next"].trigger()
+    second = alliances[1]
+    assert ws.form.uid == second.uid
+    qtbot.keyClicks(ws.form.rows["3.1"].score_edit, "6")
+    assert stored(reviewer_file)[(second.uid, "3.1")] == (600, "")
+    undo.trigger()
+    assert stored(reviewer_file)[(second.uid, "3.1")] == (None, "")
+    undo.trigger()  # the note of the first alliance: it comes back on screen
+    assert ws.form.uid == first.uid
+    assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")
+    redo.trigger()
+    redo.trigger()
+    assert ws.form.uid == second.uid
+    assert ws.form.rows["3.1"].score_edit.text() == "6"
+    ws.actions_by_name["previous"].trigger()
+    assert ws.form.uid == first.uid
+
+    # mark done: refused with the list of what is missing
+    ws.actions_by_name["mark_done"].trigger()
+    assert len(dialogs.warnings) == 1
+    assert "1.2" in dialogs.warnings[0] and "4.4" in dialogs.warnings[0]
+    assert first.uid not in session.done
+    # full marks everywhere else, then notes where the self-score is far below
+    for code, indicator_row in ws.form.rows.items():
+        if code != "1.1":
+            qtbot.keyClicks(indicator_row.score_edit, str(indicator_row.indicator.max_points))
+    assert ws.form.total_value.text() == "99"
+    ws.actions_by_name["mark_done"].trigger()
+    far = [
+        i.code
+        for i in session.indicators
+        if (s := session.self_entry(first.uid, i.code)[0]) is not None
+        and i.code != "1.1"
+        and i.max_points - s > session.rule.margin
+    ]
+    if far:
+        assert len(dialogs.warnings) == 2 and all(code in dialogs.warnings[1] for code in far)
+        for code in far:
+            type_text(ws.form.rows[code].note_edit, "材料充分，高于自评")
+    ws.actions_by_name["mark_done"].trigger()
+    assert first.uid in session.done
+    assert ws.form.uid != first.uid  # moved on to the next unfinished alliance
+    assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)
+    assert window.status_label.text() == ws.status_text() and "1 / 27" in ws.status_text()
+    conn = sqlite3.connect(reviewer_file)
+    assert conn.execute(
+        "SELECT done FROM alliance_status WHERE alliance_uid = ?", (first.uid,)
+    ).fetchone() == (1,)
+    conn.close()
+
+    # reopen the file: every value is there
+    window.close_file()
+    window, ws = open_window(qtbot, reviewer_file)
+    ws.select_alliance(first.uid)
+    assert ws.form.rows["1.1"].score_edit.text() == "4"
+    assert ws.form.rows["1.1"].note_edit.toPlainText() == "计划较简略，缺少进度安排"
+    assert ws.form.total_value.text() == "99"
+    assert first.uid in ws.session.done
+    window.close_file()
+
+
+def test_tab_moves_score_note_next_indicator(qtbot, reviewer_file: Path):
+    window, ws = open_window(qtbot, reviewer_file)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    ws.form.focus_indicator("1.1")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.form.rows["1.1"].score_edit)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ws.form.rows["1.1"].note_edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ws.form.rows["1.2"].score_edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert ws.form.rows["1.2"].score_edit.text() == "0"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert ws.form.rows["1.2"].score_edit.text() == "1"
+    uid = ws.form.uid
+    assert ws.session.entry(uid, "1.2") == (Fraction(1), "")
+    # the shortcut goes to the next alliance
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert ws.form.uid != uid
+    for action in ws.scoring_menu.actions():
+        assert action.isSeparator() or not action.shortcut().isEmpty()
+    window.close_file()
+
+
+def test_workbook_round_trip_and_submit_from_the_window(
+    qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    dialogs = Dialogs(monkeypatch)
+    window, ws = open_window(qtbot, reviewer_file)
+    target = tmp_path / "offline.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    ws.actions_by_name["export_sheet"].trigger()
+    assert target.exists()
+    third = ws.session.alliances[2]
+    wb = openpyxl.load_workbook(target)
+    sheet = wb[SHEET_TITLE]
+    rows = [r for r in range(4, sheet.max_row + 1) if sheet.cell(r, COL_UID).value == third.uid]
+    sheet.cell(rows[0], COL_SCORE).value = 2
+    sheet.cell(rows[0], COL_NOTE).value = "离线填写：只有工作总结"
+    wb.save(target)
+
+    previews: list[list[str]] = []
+
+    def accept(dialog: ImportPreviewDialog) -> int:
+        model = dialog.model
+        previews.append(
+            [model.index(r, c).data() for r in range(model.rowCount()) for c in range(5)]
+        )
+        return ImportPreviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    ws.actions_by_name["import_sheet"].trigger()
+    assert previews and f"G{rows[0]}" in previews[0] and "离线填写：只有工作总结" in previews[0]
+    assert stored(reviewer_file)[(third.uid, "1.1")] == (200, "离线填写：只有工作总结")
+    ws.select_alliance(third.uid)
+    assert ws.form.rows["1.1"].score_edit.text() == "2"
+    window.action_registry["undo"].trigger()
+    assert stored(reviewer_file)[(third.uid, "1.1")] == (None, "")
+    window.action_registry["redo"].trigger()
+
+    # a bad workbook is refused with its cell and changes nothing
+    sheet.cell(rows[1], COL_SCORE).value = 99
+    wb.save(target)
+    ws.actions_by_name["import_sheet"].trigger()
+    assert len(dialogs.warnings) == 1 and f"G{rows[1]}" in dialogs.warnings[0]
+    assert (third.uid, "1.2") not in stored(reviewer_file)
+
+    # submit: asks since not everything is done, writes revision 1 next to the file
+    ws.actions_by_name["submit"].trigger()
+    assert dialogs.questions and "27" in dialogs.questions[0]
+    first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r1.sqlite")
+    assert first.exists() and str(first) in dialogs.infos[-1]
+    ws.actions_by_name["submit"].trigger()
+    second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r2.sqlite")
+    assert second.exists() and str(second) in dialogs.infos[-1]
+    assert "r2" in window.status_label.text()
+    with ReviewerStore.open(second) as travel:
+        assert travel.meta().revision == 2
+        assert travel.scores()[(third.uid, "1.1")] == (Fraction(2), "离线填写：只有工作总结")
+    window.close_file()
