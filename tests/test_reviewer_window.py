@@ -264,3 +264,19 @@ def test_workbook_round_trip_and_submit_from_the_window(
         assert travel.meta().revision == 2
         assert travel.scores()[(third.uid, "1.1")] == (Fraction(2), "离线填写：只有工作总结")
     window.close_file()
+
+
+def test_the_workspace_speaks_chinese_and_english(qtbot, reviewer_file: Path):
+    window, ws = open_window(qtbot, reviewer_file)
+    window.action_registry["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: ws.scoring_menu.title() == "评分(&S)")
+    assert ws.model.headerData(0, Qt.Orientation.Horizontal) == "联盟"
+    assert ws.model.index(0, ws.model.STATUS).data() == "未开始"
+    assert ws.filter.placeholderText() == "按名称中的任意文字筛选"
+    assert ws.form.rows["1.1"].note_edit.placeholderText() == "评分依据"
+    qtbot.waitUntil(lambda: "已评完 0 / 27" in window.status_label.text())
+    window.action_registry["language_en"].trigger()
+    qtbot.waitUntil(lambda: ws.scoring_menu.title() == "&Scoring")
+    assert ws.model.index(0, ws.model.STATUS).data() == "Not started"
+    assert ws.form.done_button.text() == "Mark done ✓"
+    window.close_file()

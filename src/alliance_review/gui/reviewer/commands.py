@@ -8,19 +8,19 @@ undoing an edit of another alliance brings that alliance back on screen first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
-from alliance_review.services.reviewer_sheet import SheetImport
+
+if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
+    from alliance_review.services.reviewer_sheet import SheetImport
 
 Reveal = Callable[[str, str | None, bool], None]
 EDIT_ID = 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewerCommands", text)
+translate = QCoreApplication.translate
 
 
 class EditEntryCommand(QUndoCommand):
@@ -49,9 +49,9 @@ class EditEntryCommand(QUndoCommand):
         self.first = True
         name = session.by_uid[uid].name
         text = (
-            _tr("Score {code} of {alliance}")
+            translate("ReviewerCommands", "Score {code} of {alliance}")
             if field == "score"
-            else _tr("Note {code} of {alliance}")
+            else translate("ReviewerCommands", "Note {code} of {alliance}")
         )
         self.setText(text.format(code=code, alliance=name))
 
@@ -96,7 +96,11 @@ class SetDoneCommand(QUndoCommand):
         self.uid = uid
         self.done = done
         name = session.by_uid[uid].name
-        text = _tr("Mark {alliance} done") if done else _tr("Reopen {alliance}")
+        text = (
+            translate("ReviewerCommands", "Mark {alliance} done")
+            if done
+            else translate("ReviewerCommands", "Reopen {alliance}")
+        )
         self.setText(text.format(alliance=name))
         self.first = True
 
@@ -119,7 +123,9 @@ class ImportSheetCommand(QUndoCommand):
         self.session = session
         self.sheet = sheet
         self.setText(
-            _tr("Import {count} change(s) from the workbook").format(count=len(sheet.changes))
+            translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
+                count=len(sheet.changes)
+            )
         )
 
     def redo(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.services.reviewer_sheet import SheetImport
+
+if TYPE_CHECKING:
+    from alliance_review.services.reviewer_sheet import SheetImport
 
 
 def _points(value: Fraction | None) -> str:

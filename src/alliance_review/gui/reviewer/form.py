@@ -26,6 +26,7 @@ from alliance_review.gui.reviewer.fields import NoteEdit, ScoreEdit, named_label
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
+#: the workspace sets it once, on the finished widget tree (polishing is costly)
 STYLE = """
 #formHeader { background: #f5f7fa; border-bottom: 1px solid #dde1e6; }
 #allianceName { font-size: 17px; font-weight: 600; color: #1f2937; }
@@ -47,6 +48,10 @@ ScoreEdit, NoteEdit { border: 1px solid #c5cad1; border-radius: 4px; background:
 ScoreEdit { font-size: 15px; font-weight: 600; }
 ScoreEdit:focus, NoteEdit:focus { border: 1px solid #2563eb; }
 NoteEdit[required="true"] { border: 1px solid #e0a030; background: #fffaf0; }
+#doneButton { background: #2563eb; color: white; border: none; border-radius: 4px;
+    padding: 6px 16px; font-weight: 600; }
+#doneButton:hover { background: #1d4ed8; }
+#doneButton[done="true"] { background: white; color: #2e7d4f; border: 1px solid #9ccfb0; }
 """
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -86,8 +91,8 @@ class IndicatorRow(QFrame):
         grid.addWidget(self.name_label, 0, 1)
         grid.addWidget(self.criteria_label, 1, 1)
         grid.addWidget(self.self_label, 2, 1)
-        grid.addLayout(score_box, 0, 2, 3, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.note_edit, 0, 3, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(score_box, 0, 2, 4, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note_edit, 0, 3, 4, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnMinimumWidth(0, 30)
         grid.setColumnMinimumWidth(2, 100)
         grid.setColumnStretch(1, 5)
@@ -99,6 +104,7 @@ class CategoryHeader(QFrame):
     def __init__(self, number: int, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = category
+        self.max_text = format_points(category.max_points)
         self.setObjectName("categoryHeader")
         numeral = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
         self.name_label = named_label(f"{numeral}、{category.name}", "categoryName")
@@ -120,13 +126,13 @@ class ScoringForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
-        self.setStyleSheet(STYLE)
         self.name_label = named_label("", "allianceName")
         self.name_label.setWordWrap(True)
         self.info_label = named_label("", "allianceInfo")
         self.total_value = named_label("", "totalValue")
         self.total_caption = named_label("", "totalCaption")
         self.done_button = QPushButton()
+        self.done_button.setObjectName("doneButton")
         self.done_button.setMinimumHeight(30)
 
         header = QFrame()
@@ -251,7 +257,6 @@ class ScoringForm(QWidget):
         row.score_edit.show_value(points)
         row.note_edit.show_text(note)
         self._mark_required(row, uid)
-        self.refresh_summary()
 
     def refresh_summary(self) -> None:
         uid = self.uid
@@ -289,7 +294,7 @@ class ScoringForm(QWidget):
             subtotal = sum((v for v in values if v is not None), Fraction(0))
             heading.total_label.setText(
                 self.tr("Subtotal {points} / {max}").format(
-                    points=format_points(subtotal), max=format_points(heading.category.max_points)
+                    points=format_points(subtotal), max=heading.max_text
                 )
             )
 

@@ -47,6 +47,12 @@ class ReviewerSession(QObject):
         self.self_scores: dict[tuple[str, str], Entry] = self.store.self_scores()
         self.done: set[str] = self.store.done()
         self.rule = NoteRule.of(self.meta)
+        # per-alliance figures the list asks for on every repaint; dropped on a change
+        self._totals: dict[str, Fraction | None] = {}
+        self._scored: dict[str, int] = {}
+        self._self_totals = {
+            a.uid: alliance_total(self.rubric, a.uid, self.self_scores) for a in self.alliances
+        }
 
     def close(self) -> None:
         self.store.close()
@@ -59,15 +65,27 @@ class ReviewerSession(QObject):
         return self.self_scores.get((uid, code), (None, ""))
 
     def total(self, uid: str) -> Fraction | None:
-        return alliance_total(self.rubric, uid, self.scores)
+        if uid not in self._totals:
+            self._totals[uid] = alliance_total(self.rubric, uid, self.scores)
+        return self._totals[uid]
 
     def self_total(self, uid: str) -> Fraction | None:
-        return alliance_total(self.rubric, uid, self.self_scores)
+        return self._self_totals.get(uid)
 
     def scored(self, uid: str) -> int:
-        return scored_count(self.rubric, uid, self.scores)
+        if uid not in self._scored:
+            self._scored[uid] = scored_count(self.rubric, uid, self.scores)
+        return self._scored[uid]
+
+    def _changed(self, uid: str) -> None:
+        self._totals.pop(uid, None)
+        self._scored.pop(uid, None)
 
     def status(self, uid: str) -> Status:
+        if uid in self.done:
+            return Status.DONE
+        if self.scored(uid):
+            return Status.IN_PROGRESS
         return status_of(self.rubric, uid, self.scores, self.done)
 
     def missing(self, uid: str) -> list[Missing]:
@@ -85,6 +103,7 @@ class ReviewerSession(QObject):
         points, note = entry
         self.store.set_score(uid, code, points, note)
         self.scores[(uid, code)] = entry
+        self._changed(uid)
         cleared = False
         if uid in self.done and self.missing(uid):
             self.store.set_done(uid, False)
@@ -102,6 +121,7 @@ class ReviewerSession(QObject):
         self.store.set_scores(((u, c, p, n) for u, c, (p, n) in batch), cleared)
         for uid, code, entry in batch:
             self.scores[(uid, code)] = entry
+            self._changed(uid)
         self.done.difference_update(cleared)
         for uid, code, _ in batch:
             self.score_changed.emit(uid, code)

@@ -43,19 +43,17 @@ from alliance_review.gui.reviewer.commands import (
     ImportSheetCommand,
     SetDoneCommand,
 )
-from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
 from alliance_review.gui.reviewer.fields import named_label
+from alliance_review.gui.reviewer.form import STYLE as FORM_STYLE
 from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.gui.views import FileView
-from alliance_review.services.reviewer_sheet import export_sheet, read_sheet
 from alliance_review.services.reviewer_workflow import Status, submit_store
 
 LIST_STYLE = """
 #reviewerName { font-size: 15px; font-weight: 600; color: #1f2937; }
 #roundTitle { color: #6b7280; }
-QTableView { gridline-color: transparent; }
 """
 
 
@@ -88,19 +86,20 @@ class ReviewerWorkspace(FileView):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AllianceListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # fixed widths (not ResizeToContents, which measures every row on every edit)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(AllianceListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setMaximumHeight(18)
 
         left = QWidget()
-        left.setStyleSheet(LIST_STYLE)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 10, 6, 10)
         left_layout.setSpacing(6)
@@ -115,10 +114,10 @@ class ReviewerWorkspace(FileView):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([430, 850])
+        self.splitter.setSizes([470, 810])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -126,13 +125,14 @@ class ReviewerWorkspace(FileView):
         self.actions_by_name: dict[str, QAction] = {}
         self.scoring_menu = QMenu(self)
         self._build_actions()
-        self.form.done_button.clicked.connect(self.actions_by_name["mark_done"].trigger)
+        self.form.done_button.clicked.connect(self._done_button_clicked)
         self.form.score_edited.connect(self.edit_score)
         self.form.note_edited.connect(self.edit_note)
         self.form.field_entered.connect(self._new_edit)
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.setStyleSheet(LIST_STYLE + FORM_STYLE)
         self.retranslate()
         self.restore_state()
         QTimer.singleShot(0, self.emit_status)
@@ -174,6 +174,22 @@ class ReviewerWorkspace(FileView):
         for action in self.actions_by_name.values():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        model = self.model
+        samples = {
+            AllianceListModel.BATCH: ["第三批", "—"],
+            AllianceListModel.STATUS: [model.status_text(s) for s in Status],
+            AllianceListModel.TOTAL: ["100"],
+            AllianceListModel.SELF_TOTAL: ["100"],
+        }
+        for column, texts in samples.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            extra = 22 if column == AllianceListModel.STATUS else 0  # the status dot
+            width = max(metrics.horizontalAdvance(t) + extra for t in [*texts, title])
+            header.resizeSection(column, width + 22)
+
     def retranslate(self) -> None:
         a = self.actions_by_name
         a["mark_done"].setText(self.tr("Mark &done and go to next unfinished"))
@@ -187,13 +203,11 @@ class ReviewerWorkspace(FileView):
         a["submit"].setText(self.tr("&Submit for return…"))
         self.scoring_menu.setTitle(self.tr("&Scoring"))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
-        self.form.done_button.setText(self.tr("Mark done ✓"))
-        self.form.done_button.setToolTip(
-            a["mark_done"].text().replace("&", "")
-            + f"  ({a['mark_done'].shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
         self.model.retranslate()
+        self._size_columns()
         self.form.retranslate()
+        if self.form.uid is not None:
+            self._update_done_button()
         self.emit_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -267,6 +281,7 @@ class ReviewerWorkspace(FileView):
     def _show(self, uid: str) -> None:
         self._new_edit()
         self.form.show_alliance(uid)
+        self._update_done_button()
         self.form.scroll_area.verticalScrollBar().setValue(0)
 
     def _step(self, delta: int) -> None:
@@ -380,9 +395,29 @@ class ReviewerWorkspace(FileView):
             self._new_edit()
             self._push(SetDoneCommand(self.session, self.reveal, uid, False))
 
+    def _done_button_clicked(self) -> None:
+        if self.form.uid in self.session.done:
+            self.reopen()
+        else:
+            self.mark_done_and_next()
+
+    def _update_done_button(self) -> None:
+        done = self.form.uid in self.session.done
+        name = "reopen" if done else "mark_done"
+        action = self.actions_by_name[name]
+        button = self.form.done_button
+        button.setText(self.tr("Done ✓ — reopen") if done else self.tr("Mark done ✓"))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{action.text().replace('&', '')}  ({shortcut})")
+        if button.property("done") != done:
+            button.setProperty("done", done)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
     def _alliance_changed(self, uid: str) -> None:
         if uid == self.form.uid:
             self.form.refresh_summary()
+            self._update_done_button()
         self.notice = ""
         self.emit_status()
 
@@ -412,6 +447,8 @@ class ReviewerWorkspace(FileView):
 
     # workbook, submit -------------------------------------------------------------------
     def export_workbook(self) -> None:
+        from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
+
         default = self.path.with_name(f"{self.path.stem}-评分表.xlsx")
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -439,6 +476,9 @@ class ReviewerWorkspace(FileView):
         )
 
     def import_workbook(self, path: Path | None = None) -> bool:
+        from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
+        from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
+
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import scoring workbook"), str(self.path.parent),
