@@ -35,12 +35,12 @@
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="70" />
         <source>My total</source>
-        <translation>本人评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
         <source>Self total</source>
-        <translation>自评总分</translation>
+        <translation>自评</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="120" />
@@ -51,49 +51,77 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="35" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="40" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="36" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="41" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="45" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 个联盟的“已完成”标记将被取消。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="47" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="47" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="47" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="47" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="48" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="53" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="80" />
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>MissingText</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
+        <source>{alliance} cannot be marked done yet.</source>
+        <translation>「{alliance}」还不能标记为完成。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
+        <source>Not scored ({count}):</source>
+        <translation>尚未评分（{count} 项）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="114" />
+        <source>{points} of {max}, below full marks</source>
+        <translation>{points} 分，低于满分 {max} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
+        <source>{points}, self-score {self}</source>
+        <translation>{points} 分，自评 {self} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="123" />
+        <source>Evidence note needed ({count}):</source>
+        <translation>须填写评分依据（{count} 项）：</translation>
     </message>
 </context>
 <context>
@@ -127,169 +155,164 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="205" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="206" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="205" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="207" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="409" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="322" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="334" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="366" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="378" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="379" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="389" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="380" />
-        <source>{alliance} cannot be marked done yet. Missing:</source>
-        <translation>「{alliance}」还不能标记为完成，尚缺：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="409" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="427" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="437" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="443" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="455" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="461" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="457" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="485" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="463" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="491" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="465" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="471" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="470" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="472" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="476" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="475" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="481" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="484" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="490" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="494" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="500" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="498" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="504" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="510" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="516" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="522" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="528" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="524" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="530" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="533" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="539" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="538" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="544" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="540" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="546" />
         <source>Revision {revision} is sealed. Send this file back to the liaison group:
 
 {path}</source>
@@ -298,7 +321,7 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="544" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="550" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
+from alliance_review.core.rubric import Rubric
+from alliance_review.services.reviewer_workflow import Missing
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from alliance_review.services.reviewer_sheet import SheetImport
@@ -81,3 +86,42 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(900, 520)
+
+
+def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> str:
+    """The refusal of "mark done": what is missing, grouped (unscored, notes needed)."""
+
+    unscored = [m for m in missing if m.reason == "unscored"]
+    notes = [m for m in missing if m.reason != "unscored"]
+    parts = [
+        translate("MissingText", "{alliance} cannot be marked done yet.").format(
+            alliance=alliance_name
+        )
+    ]
+    if unscored:
+        lines = [f"   {m.code}  {m.name}" for m in unscored]
+        parts.append(
+            translate("MissingText", "Not scored ({count}):").format(count=len(unscored))
+            + "\n"
+            + "\n".join(lines)
+        )
+    if notes:
+        lines = []
+        for m in notes:
+            top = format_points(rubric.indicator(m.code).max_points)
+            given = format_points(m.points or Fraction(0))
+            if m.reason == "note_below_full":
+                why = translate("MissingText", "{points} of {max}, below full marks").format(
+                    points=given, max=top
+                )
+            else:
+                why = translate("MissingText", "{points}, self-score {self}").format(
+                    points=given, self=format_points(m.self_points or Fraction(0))
+                )
+            lines.append(f"   {m.code}  {m.name}（{why}）")
+        parts.append(
+            translate("MissingText", "Evidence note needed ({count}):").format(count=len(notes))
+            + "\n"
+            + "\n".join(lines)
+        )
+    return "\n\n".join(parts)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -43,6 +43,7 @@ from alliance_review.gui.reviewer.commands import (
     ImportSheetCommand,
     SetDoneCommand,
 )
+from alliance_review.gui.reviewer.dialogs import missing_text
 from alliance_review.gui.reviewer.fields import named_label
 from alliance_review.gui.reviewer.form import STYLE as FORM_STYLE
 from alliance_review.gui.reviewer.form import ScoringForm
@@ -67,6 +68,7 @@ class ReviewerWorkspace(FileView):
         self.session = ReviewerSession(path)
         self.edit_number = 0
         self.notice = ""
+        self.splitter_restored = False
         meta = self.session.meta
 
         self.model = AllianceListModel(self.session)
@@ -210,6 +212,15 @@ class ReviewerWorkspace(FileView):
             self._update_done_button()
         self.emit_status()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.splitter_restored:
+            # first use: the list about a third of the width, the form the rest
+            self.splitter_restored = True
+            width = self.splitter.width()
+            left = max(400, min(560, int(width * 0.34)))
+            self.splitter.setSizes([left, max(width - left, 400)])
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -239,7 +250,8 @@ class ReviewerWorkspace(FileView):
     def restore_state(self) -> None:
         settings = QSettings()
         state = settings.value("reviewer/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        self.splitter_restored = isinstance(state, QByteArray) and not state.isEmpty()
+        if self.splitter_restored:
             self.splitter.restoreState(state)
         last = str(settings.value(self._settings_key(), "") or "")
         if last not in self.session.by_uid:
@@ -373,14 +385,8 @@ class ReviewerWorkspace(FileView):
         missing = self.session.missing(uid)
         if missing:
             name = self.session.by_uid[uid].name
-            lines = "\n".join("• " + m.text(language()) for m in missing)
-            QMessageBox.warning(
-                self,
-                self.tr("Not yet complete"),
-                self.tr("{alliance} cannot be marked done yet. Missing:").format(alliance=name)
-                + "\n\n"
-                + lines,
-            )
+            text = missing_text(name, missing, self.session.rubric)
+            QMessageBox.warning(self, self.tr("Not yet complete"), text)
             first = missing[0]
             self.form.focus_indicator(first.code, note=first.reason != "unscored")
             return
