@@ -280,3 +280,60 @@ def test_the_workspace_speaks_chinese_and_english(qtbot, reviewer_file: Path):
     assert ws.model.index(0, ws.model.STATUS).data() == "Not started"
     assert ws.form.done_button.text() == "Mark done ✓"
     window.close_file()
+
+
+def test_an_edit_that_breaks_a_done_alliance_reopens_it_and_undo_restores(
+    qtbot, reviewer_file: Path
+):
+    with ReviewerStore.open(reviewer_file) as store:
+        uid = store.alliances()[0].uid
+        for indicator in store.rubric().indicators():
+            store.set_score(uid, indicator.code, indicator.max_points, "材料齐全")
+        store.set_done(uid, True)
+    window, ws = open_window(qtbot, reviewer_file)
+    ws.select_alliance(uid)
+    assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)
+    edit = ws.form.rows["2.1"].score_edit
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)  # the score is taken away: no longer done
+    assert uid not in ws.session.done
+    assert stored(reviewer_file)[(uid, "2.1")] == (None, "材料齐全")
+    window.action_registry["undo"].trigger()
+    assert uid in ws.session.done and edit.text() == "8"
+    assert stored(reviewer_file)[(uid, "2.1")] == (800, "材料齐全")
+    window.close_file()
+
+
+def test_a_dropped_reviewer_file_opens_and_the_splitter_is_remembered(qtbot, reviewer_file: Path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(reviewer_file))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    ws = window.view
+    assert isinstance(ws, ReviewerWorkspace)
+    qtbot.waitUntil(lambda: ws.splitter.sizes()[0] > 0)
+    ws.splitter.setSizes([520, 700])
+    chosen = ws.splitter.sizes()
+    last = ws.session.alliances[5].uid
+    ws.select_alliance(last)
+    window.close_file()
+    assert window.open_path(reviewer_file)
+    again = window.view
+    assert isinstance(again, ReviewerWorkspace)
+    qtbot.waitUntil(lambda: again.splitter.sizes() == chosen)
+    assert again.form.uid == last  # back where the reviewer left off
+    window.close_file()

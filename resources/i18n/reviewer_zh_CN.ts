@@ -313,15 +313,17 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="546" />
-        <source>Revision {revision} is sealed. Send this file back to the liaison group:
+        <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
+Send this file back to the liaison group:
 {path}</source>
-        <translation>第 {revision} 版已封存。请将此文件发回联络组：
+        <translation>第 {revision} 版已封存（{reviewer}，{time}），已完成 {done} / {total} 个联盟。
 
+请将此文件发回联络组：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="550" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="558" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

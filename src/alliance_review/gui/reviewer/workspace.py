@@ -543,8 +543,16 @@ class ReviewerWorkspace(FileView):
             self,
             self.tr("Submitted"),
             self.tr(
-                "Revision {revision} is sealed. Send this file back to the liaison group:\n\n{path}"
-            ).format(revision=done.revision, path=done.path),
+                "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
+                "alliances are done.\n\nSend this file back to the liaison group:\n{path}"
+            ).format(
+                revision=done.revision,
+                reviewer=done.reviewer_name,
+                time=done.sealed_at.replace("T", " ")[:16],
+                done=done.progress.done,
+                total=done.progress.alliances,
+                path=done.path,
+            ),
         )
         self.set_notice(
             self.tr("Revision {revision} submitted: {path}").format(
