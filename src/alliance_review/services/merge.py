@@ -148,6 +148,11 @@ class _Round:
             for reviewer_uid in reviewer_uids:
                 self.assigned[reviewer_uid].add(alliance_uid)
         self.indicators = {i.code: i for i in store.rubric().indicators()}
+        # integer bounds (hundredths) per indicator: max and step, for a fast check
+        self.limits = {
+            code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
+            for code, i in self.indicators.items()
+        }
         self.conn = store.conn
 
     def merged(self, reviewer_uid: str) -> tuple[int, str] | None:
@@ -212,14 +217,16 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"{name} scores {round_.name_of(foreign[0])}, which is not assigned to "
             f"{reviewer.name}; the file is refused.",
         )
+    limits = round_.limits
     for (_, code), (centi, _) in incoming.scores.items():
-        indicator = round_.indicators.get(code)
-        if indicator is None:
+        limit = limits.get(code)
+        if limit is None:
             raise FileRefused(
                 f"「{name}」含有本轮次评价指标中没有的指标 {code}。",
                 f"{name} scores indicator {code}, which the round's rubric does not have.",
             )
-        indicator.check_score(rows.from_centi(centi))
+        if not (isinstance(centi, int) and 0 <= centi <= limit[0] and centi % limit[1] == 0):
+            round_.indicators[code].check_score(rows.from_centi(int(centi)))
     merged = round_.merged(reviewer.uid)
     if merged is not None:
         revision, merged_hash = merged
@@ -264,19 +271,27 @@ def _compare(
 
 
 def _assess(round_: _Round, path: Path) -> tuple[FileReport, _Incoming | None]:
-    incoming: _Incoming | None = None
+    """Read a file and judge it against the round as it is now."""
     try:
         incoming = _read(path)
+    except UserError as error:
+        return FileReport(path, _safe_hash(path), REFUSED, reason=error), None
+    return _judge(round_, incoming)
+
+
+def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming | None]:
+    path = incoming.path
+    try:
         outcome = _check(round_, incoming)
     except UserError as error:
         return (
             FileReport(
                 path,
-                incoming.content_hash if incoming else _safe_hash(path),
+                incoming.content_hash,
                 REFUSED,
-                reviewer_uid=incoming.reviewer_uid or None if incoming else None,
-                reviewer_name=incoming.reviewer_name if incoming else "",
-                revision=incoming.revision if incoming else None,
+                reviewer_uid=incoming.reviewer_uid or None,
+                reviewer_name=incoming.reviewer_name,
+                revision=incoming.revision,
                 reason=error,
             ),
             None,
@@ -395,6 +410,7 @@ def merge_files(
     reports: list[FileReport | None] = [None] * len(files)
     round_ = _Round(store)
     assessed = [_assess(round_, path) for path in files]
+    touched: set[str] = set()  # reviewers this batch has merged a file of
     for done, index in enumerate(_merge_order(assessed)):
         if progress is not None and not progress(done, len(files)):
             merged = sum(1 for r in reports if r is not None and r.outcome == MERGED)
@@ -403,15 +419,16 @@ def merge_files(
                 f"Cancelled: {merged} file(s) merged whole before, the rest not merged.",
             )
         report, incoming = assessed[index]
-        if report.outcome == MERGE and done > 0:
-            # an earlier file of this batch may have changed what this one is compared to
-            report, incoming = _assess(round_, report.path)
+        if incoming is not None and incoming.reviewer_uid in touched:
+            # an earlier file of this batch changed what this one is judged against
+            report, incoming = _judge(round_, incoming)
         if report.outcome == MERGE and incoming is not None:
             report = _with_reason(report, MERGED, None)
             try:
                 with atomic(store.conn):
                     _write(store, incoming)
                     _log(store, report)
+                touched.add(incoming.reviewer_uid)
             except sqlite3.DatabaseError as error:
                 report = _with_reason(
                     report,
