@@ -17,6 +17,7 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.services import resources
 from alliance_review.services.reviewer_files import issue_reviewer_files
+from alliance_review.storage.db import atomic
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import building_round
 
@@ -77,7 +78,7 @@ def issue(round_path: Path, folder: Path) -> dict[str, Path]:
 
 
 def fill(path: Path, points: Points = designed_points, only: set[str] | None = None) -> None:
-    with ReviewerStore.open(path) as file:
+    with ReviewerStore.open(path) as file, atomic(file.conn):  # one commit, not one per score
         reviewer = file.meta().reviewer_uid
         rubric = file.rubric()
         for alliance in file.alliances():

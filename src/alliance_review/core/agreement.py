@@ -66,6 +66,16 @@ def consensus_total(
     return total if seen else None
 
 
+def consensus_totals(rubric: Rubric, table: Table, method: str) -> dict[str, Fraction]:
+    """Alliance uid -> its computed total (no decisions), for every scored alliance."""
+    totals = {}
+    for alliance_uid, per_indicator in table.items():
+        total = consensus_total(rubric, per_indicator, method)
+        if total is not None:
+            totals[alliance_uid] = total
+    return totals
+
+
 # disagreement flags ------------------------------------------------------------------
 @dataclass(frozen=True)
 class Flag:
@@ -113,23 +123,25 @@ def krippendorff_alpha_interval(units: Iterable[Sequence[Fraction]]) -> float | 
     D_e = 2 (n S2 - S1^2) / (n (n - 1)); alpha = 1 - D_o / D_e. None when undefined
     (fewer than two pairable values, or no variation at all).
     """
+    pairable = [list(unit) for unit in units if len(unit) >= 2]
+    # alpha does not change when every value is scaled: work in exact integers
+    scale = math.lcm(*(v.denominator for unit in pairable for v in unit)) if pairable else 1
     n = 0
     observed = Fraction(0)
-    s1 = Fraction(0)
-    s2 = Fraction(0)
-    for unit in units:
+    s1 = 0
+    s2 = 0
+    for unit in pairable:
         m = len(unit)
-        if m < 2:
-            continue
-        u1 = sum(unit, Fraction(0))
-        u2 = sum((v * v for v in unit), Fraction(0))
-        observed += 2 * (m * u2 - u1 * u1) / (m - 1)
+        scaled = [v.numerator * (scale // v.denominator) for v in unit]
+        u1 = sum(scaled)
+        u2 = sum(v * v for v in scaled)
+        observed += Fraction(2 * (m * u2 - u1 * u1), m - 1)
         n += m
         s1 += u1
         s2 += u2
     if n < 2:
         return None
-    expected = 2 * (n * s2 - s1 * s1) / (n * (n - 1))
+    expected = Fraction(2 * (n * s2 - s1 * s1), n * (n - 1))
     if expected == 0:
         return None
     return float(1 - (observed / n) / expected)
@@ -187,17 +199,20 @@ def tier_stability(
     method: str,
     tiers: Sequence[TierBand],
     fixed_totals: Mapping[str, Fraction] | None = None,
+    full_totals: Mapping[str, Fraction] | None = None,
 ) -> list[TierMove]:
     """Every (alliance, reviewer) whose absence alone would change the alliance's tier.
 
     Alliances whose total the panel fixed by a decision (``fixed_totals``) do not move.
+    ``full_totals``: the computed totals, when the caller has them already.
     """
     fixed_totals = fixed_totals or {}
+    full_totals = full_totals or consensus_totals(rubric, table, method)
     moves: list[TierMove] = []
     for alliance_uid, per_indicator in table.items():
         if alliance_uid in fixed_totals:
             continue
-        full = consensus_total(rubric, per_indicator, method)
+        full = full_totals.get(alliance_uid)
         reviewers = sorted(reviewer_totals(per_indicator))
         if full is None or len(reviewers) < 2:
             continue
@@ -236,12 +251,18 @@ def _sd(values: Sequence[Fraction]) -> float:
     return math.sqrt(float(sum(((v - mean) ** 2 for v in values), Fraction(0)) / len(values)))
 
 
-def calibration(rubric: Rubric, table: Table, method: str) -> list[Calibration]:
+def calibration(
+    rubric: Rubric,
+    table: Table,
+    method: str,
+    full_totals: Mapping[str, Fraction] | None = None,
+) -> list[Calibration]:
     """Per reviewer (sorted by uid): deviation of their totals from the consensus totals."""
+    full_totals = full_totals or consensus_totals(rubric, table, method)
     deviations: dict[str, list[Fraction]] = defaultdict(list)
     totals: dict[str, list[Fraction]] = defaultdict(list)
-    for per_indicator in table.values():
-        full = consensus_total(rubric, per_indicator, method)
+    for alliance_uid, per_indicator in table.items():
+        full = full_totals.get(alliance_uid)
         if full is None:
             continue
         for reviewer_uid, total in reviewer_totals(per_indicator).items():

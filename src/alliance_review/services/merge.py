@@ -232,7 +232,14 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
         revision, merged_hash = merged
         if incoming.revision == revision and incoming.content_hash == merged_hash:
             return UNCHANGED
-        if incoming.revision <= revision:
+        if incoming.revision == revision:
+            raise FileRefused(
+                f"「{name}」是第 {incoming.revision} 版，与已合并的第 {revision} 版版本相同但内容"
+                "不同，不予合并（过期文件）；请评审专家重新提交。",
+                f"{name} is revision {incoming.revision} like the merged one but differs from it;"
+                " it is refused as stale. Ask the reviewer to submit again.",
+            )
+        if incoming.revision < revision:
             raise FileRefused(
                 f"「{name}」是第 {incoming.revision} 版，不比已合并的第 {revision} 版新，"
                 "不予合并（过期文件）。",
@@ -281,6 +288,7 @@ def _assess(round_: _Round, path: Path) -> tuple[FileReport, _Incoming | None]:
 
 def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming | None]:
     path = incoming.path
+    merged = round_.merged(incoming.reviewer_uid)
     try:
         outcome = _check(round_, incoming)
     except UserError as error:
@@ -292,11 +300,11 @@ def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming |
                 reviewer_uid=incoming.reviewer_uid or None,
                 reviewer_name=incoming.reviewer_name,
                 revision=incoming.revision,
+                merged_revision=merged[0] if merged else None,
                 reason=error,
             ),
             None,
         )
-    merged = round_.merged(incoming.reviewer_uid)
     groups, counts = _compare(round_.existing(incoming.reviewer_uid), incoming.scores)
     report = FileReport(
         path,

@@ -11,7 +11,7 @@ from alliance_review.core import agreement
 from alliance_review.core.errors import ScoreError, UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
-from alliance_review.core.rubric import RUBRIC_TOTAL
+from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.storage import rows
@@ -215,11 +215,16 @@ def set_method(store: RoundStore, method: str) -> str:
 @dataclass(frozen=True)
 class Analysis:
     result: RoundResult
+    rubric: Rubric
+    decisions: dict[tuple[str, str], Decision]
+    total_span: Fraction
+    reviewer_order: dict[str, int]
     table: agreement.Table
     flags: dict[str, list[agreement.Flag]]
     indicators: list[agreement.IndicatorAgreement]
     total_alpha: float | None
     tier_moves: list[agreement.TierMove]
+    computed_totals: dict[str, Fraction]
     calibration: list[agreement.Calibration]
     normalised: dict[str, float]
     conflicts: dict[str, list[str]]
@@ -235,8 +240,9 @@ def analyse(store: RoundStore, total_span: Fraction = agreement.DEFAULT_TOTAL_SP
     table = agreement.score_table(store.scores())
     flags = agreement.disagreement_flags(rubric, table, total_span)
     fixed = {a: p for (a, code), (p, _) in store.decisions().items() if code == TOTAL}
+    computed = agreement.consensus_totals(rubric, table, settings.consensus_method)
     moves = agreement.tier_stability(
-        rubric, table, settings.consensus_method, settings.tiers, fixed
+        rubric, table, settings.consensus_method, settings.tiers, fixed, computed
     )
     for move in moves:
         flags.setdefault(move.alliance_uid, []).append(
@@ -244,14 +250,20 @@ def analyse(store: RoundStore, total_span: Fraction = agreement.DEFAULT_TOTAL_SP
                 "tier_unstable", move.total_without, "", move.reviewer_uid, move.other_tier
             )
         )
+    reviewers = store.reviewers()
     return Analysis(
         result=result,
+        rubric=rubric,
+        decisions=store.decisions(),
+        total_span=total_span,
+        reviewer_order={r.uid: n for n, r in enumerate(reviewers)},
         table=table,
         flags=flags,
         indicators=agreement.indicator_agreement(rubric, table),
         total_alpha=agreement.total_agreement(table),
         tier_moves=moves,
-        calibration=agreement.calibration(rubric, table, settings.consensus_method),
+        computed_totals=computed,
+        calibration=agreement.calibration(rubric, table, settings.consensus_method, computed),
         normalised=agreement.normalised_totals(table),
-        conflicts=agreement.meeting_conflicts(store.reviewers()),
+        conflicts=agreement.meeting_conflicts(reviewers),
     )
