@@ -160,89 +160,130 @@
 <context>
     <name>DrillDownPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="105" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="124" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="106" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="107" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="292" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="345" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="109" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="128" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="115" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="135" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
+        <source>Decides</source>
+        <translation>决定对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <source>Decision log of this alliance</source>
+        <translation>本联盟的决定记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="220" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="239" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="250" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="269" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="293" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <source>set</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="265" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="318" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="273" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="326" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="291" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="344" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="293" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="346" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>

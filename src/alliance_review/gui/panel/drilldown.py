@@ -33,7 +33,7 @@ from alliance_review.gui.panel.records import (
     compact_rows,
 )
 from alliance_review.gui.panel.texts import flag_text
-from alliance_review.services.panel import TOTAL, Analysis
+from alliance_review.services.panel import TOTAL, Analysis, decision_log
 from alliance_review.storage.round_store import RoundStore
 
 
@@ -80,8 +80,27 @@ class DrillDownPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_notes())
         self.side = QTextBrowser()
         self.side.setMinimumWidth(300)
+        self.log_model = RecordsModel(self.log_headers, self)
+        self.log = QTableView()
+        self.log.setModel(self.log_model)
+        self.log.verticalHeader().setVisible(False)
+        self.log.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        compact_rows(self.log)
+        self.log_title = QLabel()
+        self.log_title.setStyleSheet("font-weight: bold")
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_layout.addWidget(self.log_title)
+        log_layout.addWidget(self.log, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        left.addWidget(log_box)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -111,7 +130,18 @@ class DrillDownPage(QWidget):
             self.tr("Decision"),
         ]
 
+    def log_headers(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("Decides"),
+            self.tr("Action"),
+            self.tr("Points"),
+            self.tr("Rationale"),
+        ]
+
     def retranslate(self) -> None:
+        self.log_title.setText(self.tr("Decision log of this alliance"))
+        self.log_model.retranslate()
         self.back_button.setText(self.tr("◀ Overview"))
         self.decide_indicator_button.setText(self.tr("Decide indicator…"))
         self.decide_total_button.setText(self.tr("Decide total…"))
@@ -238,6 +268,7 @@ class DrillDownPage(QWidget):
         )
         self.notes[TOTAL] = self._notes_html(self.tr("Total"), "", None, "", [], total_decision)
         self.model.set_records(records)
+        self._show_log(store, uid)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -246,6 +277,28 @@ class DrillDownPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self._show_notes()
+
+    def _show_log(self, store: RoundStore, uid: str) -> None:
+        records = []
+        for number, (alliance_uid, code, points, rationale, at, action) in enumerate(
+            decision_log(store)
+        ):
+            if alliance_uid != uid:
+                continue
+            records.append(
+                Record(
+                    number,
+                    [
+                        Cell(at.replace("T", " ")[:19]),
+                        Cell(code or self.tr("Total")),
+                        Cell(self.tr("set") if action == "set" else self.tr("withdrawn")),
+                        Cell(_points(points)),
+                        Cell(rationale, tooltip=rationale, align_center=False),
+                    ],
+                )
+            )
+        self.log_model.set_records(list(reversed(records)))
+        self.log.resizeColumnsToContents()
 
     def _facts(self, analysis: Analysis, uid: str, names: dict[str, str], name: str) -> None:
         ranked = next((r for r in analysis.result.ranking if r.alliance.uid == uid), None)
