@@ -196,3 +196,40 @@ def test_method_change_previews_moves_then_applies_and_undoes(qtbot, merged_roun
     window.action_registry["undo"].trigger()
     with RoundStore.open(merged_round) as store:
         assert store.settings().consensus_method == "mean"
+
+
+def test_reviewer_files_dropped_on_the_window_open_the_merge_dialog(qtbot, round_and_files):  # type: ignore[no-untyped-def]
+    round_path, files = round_and_files
+    window, panel = open_panel(qtbot, round_path)
+    merge_action = panel.panel_actions["merge"]
+    assert merge_action in window.file_menu.actions()  # File > Merge reviewer files
+    view = window.view
+    window.view.tabs.setCurrentIndex(window.view.tabs.count() - 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files["r1"])), QUrl.fromLocalFile(str(files["r2"]))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert window.view is view  # the round stays open
+    assert view.tabs.currentWidget() is panel
+    dialog = panel.findChild(MergeDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.table.model().rowCount() == 2
+    window.close_file()
+    assert merge_action not in window.file_menu.actions()
+
+
+def test_the_panel_speaks_chinese(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    window, panel = open_panel(qtbot, merged_round)
+    window.action_registry["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: panel.pages.tabText(0) == "总览")
+    assert panel.pages.tabText(0) == "总览" and panel.merge_button.text() == "合并评审专家文件…"
+    header = panel.overview.table.model().headerData(1, Qt.Orientation.Horizontal)
+    assert header == "联盟名称"
+    window.action_registry["language_en"].trigger()
+    qtbot.waitUntil(lambda: panel.pages.tabText(0) == "Overview")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,13 +32,16 @@ from alliance_review.gui.panel.method_dialog import MethodDialog
 from alliance_review.gui.panel.overview import OverviewPage
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
+from alliance_review.services.merge import expand
 from alliance_review.services.panel import TOTAL, Analysis, analyse
+from alliance_review.storage.files import identify
 
 
 class PanelTab(RoundTab):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
+        self.stale = False
         self.names: dict[str, str] = {}
         self.overview = OverviewPage()
         self.drilldown = DrillDownPage()
@@ -89,6 +93,26 @@ class PanelTab(RoundTab):
     def menu(self) -> QMenu:
         return self.panel_menu
 
+    def file_actions(self) -> list[QAction]:
+        return [self.panel_actions["merge"]]
+
+    def accept_files(self, paths: list[Path]) -> bool:
+        """Reviewer files (or folders of them) dropped on the window open the merge dialog."""
+        files = expand(paths)
+        kinds = []
+        for path in files:
+            try:
+                kinds.append(identify(path).kind.name)
+            except UserError:
+                kinds.append("")
+        if not files or "reviewer" not in kinds:
+            return False
+        if any(path.is_file() for path in paths) and set(kinds) != {"reviewer"}:
+            return False
+        dialog = self.merge_files()
+        dialog.add_paths(paths)
+        return True
+
     def retranslate(self) -> None:
         self.panel_menu.setTitle(self.tr("&Panel"))
         self.panel_actions["merge"].setText(self.tr("&Merge reviewer files…"))
@@ -106,11 +130,23 @@ class PanelTab(RoundTab):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            # a hidden tab (or a closed round's) refreshes when it is shown again
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.stale = True
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
     def update_state(self) -> None:
-        settings = self.context.store.settings()
+        """Texts and enabled states from the round's settings as last read by refresh."""
+        if self.analysis is None:
+            return
+        settings = self.analysis.result.settings
         locked = settings.locked
         self.panel_actions["lock"].setText(
             self.tr("&Unlock round") if locked else self.tr("&Lock round as final")
@@ -127,6 +163,7 @@ class PanelTab(RoundTab):
 
     # showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.stale = False
         store = self.context.store
         self.names = {r.uid: r.name for r in store.reviewers()}
         self.analysis = analyse(store, Fraction(self.overview.span.value()))
