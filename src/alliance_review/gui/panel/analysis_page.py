@@ -166,7 +166,7 @@ class AnalysisPage(QWidget):
         self.agreement.set_records(agreement)
         header = self.agreement_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.agreement_view.setColumnWidth(0, 300)
+        self.agreement_view.setColumnWidth(0, 270)
         alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
         stability = [
             Record(
