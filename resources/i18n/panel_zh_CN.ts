@@ -291,134 +291,172 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="40" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="148" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="212" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="44" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="53" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="58" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="67" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="59" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="61" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="63" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="72" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="85" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <source>Merge history of this round (every attempt)</source>
+        <translation>本轮次的合并记录（每次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="86" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="105" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="87" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="89" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="90" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="92" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="100" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="164" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="102" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
         <source>Reviewer files (*.sqlite);;All files (*)</source>
         <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="209" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="159" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="223" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="177" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="179" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="181" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="182" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="246" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="219" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="284" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="222" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="287" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -610,87 +648,87 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="87" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="91" />
         <source>Panel</source>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="117" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="95" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="119" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="96" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="97" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="98" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="99" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="100" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
         <source>&amp;Unlock round</source>
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
         <source>&amp;Lock round as final</source>
         <translation>锁定为最终结果(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Unlock round</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Lock as final</source>
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="159" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="161" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="150" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="181" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="218" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

@@ -22,10 +22,19 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import error_text
-from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel
+from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.tasks import TaskCancelled, run_task
-from alliance_review.services.merge import MERGE, MERGED, UNCHANGED, FileReport, expand, preview
+from alliance_review.services.merge import (
+    MERGE,
+    MERGED,
+    REFUSED,
+    UNCHANGED,
+    FileReport,
+    expand,
+    merge_log,
+    preview,
+)
 from alliance_review.services.merge import merge_files as merge_service
 
 
@@ -38,7 +47,7 @@ class MergeDialog(QDialog):
         self.merged = False
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Merge reviewer files"))
-        self.resize(980, 440)
+        self.resize(1000, 620)
         self.hint = QLabel(
             self.tr(
                 "Add the reviewer files that came back (or drop them here). Each file is "
@@ -67,6 +76,14 @@ class MergeDialog(QDialog):
         self.merge_button.clicked.connect(self.merge)
         self.close_button.clicked.connect(self.accept)
         self.summary = QLabel()
+        self.history_title = QLabel(self.tr("Merge history of this round (every attempt)"))
+        self.history_title.setStyleSheet("font-weight: bold")
+        self.history_model = RecordsModel(self.history_headers, self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        compact_rows(self.history)
         buttons = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.clear_button):
             buttons.addWidget(button)
@@ -75,8 +92,10 @@ class MergeDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history, 2)
         layout.addLayout(buttons)
         self.update_state()
 
@@ -91,6 +110,51 @@ class MergeDialog(QDialog):
             self.tr("Unchanged"),
             self.tr("Result"),
         ]
+
+    def history_headers(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("File"),
+            self.tr("Reviewer"),
+            self.tr("Revision"),
+            self.tr("Outcome"),
+            self.tr("Detail"),
+        ]
+
+    def show_history(self) -> None:
+        names = {r.uid: r.name for r in self.context.store.reviewers()}
+        outcomes = {
+            MERGED: self.tr("merged"),
+            UNCHANGED: self.tr("unchanged"),
+            REFUSED: self.tr("refused"),
+        }
+        records = [
+            Record(
+                number,
+                [
+                    Cell(at.replace("T", " ")[:19]),
+                    Cell(file_name, tooltip=content_hash, align_center=False),
+                    Cell(names.get(reviewer or "", reviewer or "—"), align_center=False),
+                    Cell(str(revision or "—")),
+                    Cell(
+                        outcomes.get(outcome, outcome),
+                        background=ATTENTION if outcome == REFUSED else None,
+                    ),
+                    Cell(detail, tooltip=detail, align_center=False),
+                ],
+            )
+            for number, (
+                file_name,
+                content_hash,
+                reviewer,
+                revision,
+                at,
+                outcome,
+                detail,
+            ) in enumerate(merge_log(self.context.store))
+        ]
+        self.history_model.set_records(list(reversed(records)))
+        self.history.resizeColumnsToContents()
 
     # choosing files ------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -211,6 +275,7 @@ class MergeDialog(QDialog):
         self.update_state()
 
     def update_state(self) -> None:
+        self.show_history()
         ready = sum(1 for r in self.reports if r.outcome == MERGE)
         refused = sum(1 for r in self.reports if r.refused)
         merged = sum(1 for r in self.reports if r.outcome == MERGED)
