@@ -280,3 +280,28 @@ def test_cli_merge_reports_per_file_and_fails_when_one_is_refused(
     again = run_cli("merge", round_path, returned["r0"], junk)
     assert again.returncode == 1
     assert "[无变化] r0-r1.sqlite" in again.stdout and "[拒绝] junk.sqlite" in again.stdout
+
+
+def test_scores_the_rounds_rubric_does_not_allow_are_refused(round_path: Path, tmp_path: Path):
+    working = pr.issue(round_path, tmp_path / "w")["r1"]
+    pr.fill(working)
+    mine = sorted(a for a, rs in pr.assignment().items() if "r1" in rs)
+    unknown = pr.seal(working, tmp_path / "unknown-indicator.sqlite")
+    with sqlite3.connect(unknown) as conn:  # the file's own rubric grew an indicator
+        conn.execute(
+            "INSERT INTO indicator (code, category_code, position, name, max_centi)"
+            " VALUES ('9.9', '1', 99, '自造指标', 500)"
+        )
+        conn.execute("INSERT INTO score VALUES (?, '9.9', 500, '')", (mine[0],))
+    conn.close()
+    assert_refused(round_path, unknown, "没有的指标 9.9")
+    too_high = pr.seal(working, tmp_path / "too-high.sqlite")
+    with sqlite3.connect(too_high) as conn:  # the file's max for 1.1 was raised to 50
+        conn.execute("UPDATE indicator SET max_centi = 5000 WHERE code = '1.1'")
+        conn.execute(
+            "UPDATE score SET points_centi = 4000"
+            " WHERE indicator_code = '1.1' AND alliance_uid = ?",
+            (mine[0],),
+        )
+    conn.close()
+    assert_refused(round_path, too_high, "0 到 5 分之间")
