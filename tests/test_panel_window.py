@@ -120,7 +120,7 @@ def test_drilldown_shows_the_matrix_with_notes_and_flags(qtbot, merged_round):  
     assert headers[3:6] == reviewers
     row_22 = next(r for r in range(19) if model.index(r, 0).data().startswith("2.2"))
     assert [model.index(row_22, c).data() for c in (3, 4, 5)] == ["0", "12", "12"]
-    assert model.index(row_22, 3).data(Qt.ItemDataRole.ToolTipRole) == "依据 2.2"
+    assert model.index(row_22, 3).data(Qt.ItemDataRole.ToolTipRole) == "<p>依据 2.2</p>"
     assert model.index(row_22, 6).data() == "8" and model.index(row_22, 7).data() == "12"
     assert "2.2" in panel.drilldown.facts.text()
     panel.drilldown.table.selectRow(row_22)
@@ -233,3 +233,12 @@ def test_the_panel_speaks_chinese(qtbot, merged_round):  # type: ignore[no-untyp
     assert header == "联盟名称"
     window.action_registry["language_en"].trigger()
     qtbot.waitUntil(lambda: panel.pages.tabText(0) == "Overview")
+
+
+def test_notes_from_reviewer_files_show_as_text_not_markup(qapp):  # type: ignore[no-untyped-def]
+    from alliance_review.gui.panel.records import Cell, Record, RecordsModel
+
+    model = RecordsModel(lambda: ["note"])
+    model.set_records([Record("a", [Cell("3", tooltip="<img src='x.png'> 见<b>附件</b>")])])
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;img src=&#x27;x.png&#x27;&gt; 见&lt;b&gt;附件&lt;/b&gt;</p>"

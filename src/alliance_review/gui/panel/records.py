@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -81,7 +82,8 @@ class RecordsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return cell.text if cell.sort is None else cell.sort
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or None
+            # notes come from reviewer files: always shown as escaped text (and wrapped)
+            return f"<p>{html.escape(cell.tooltip)}</p>" if cell.tooltip else None
         if role == Qt.ItemDataRole.BackgroundRole and cell.background is not None:
             return QBrush(cell.background)
         if role == Qt.ItemDataRole.TextAlignmentRole:
