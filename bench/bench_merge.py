@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import statistics
 import tempfile
 import time
 from fractions import Fraction
@@ -98,21 +99,28 @@ def floor(round_path: Path, files: list[Path]) -> float:
     return elapsed
 
 
-def main() -> None:
+def main(repeats: int = 3) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         round_path, files = build(folder)
-        pristine = folder / "pristine.sqlite"
-        shutil.copyfile(round_path, pristine)
-        start = time.perf_counter()
-        reports = merge_into(round_path, files)
-        elapsed = time.perf_counter() - start
-        assert all(r.outcome == "merged" for r in reports), [r.detail() for r in reports]
-        bare = floor(pristine, files)
+        merges, floors = [], []
+        for number in range(repeats):
+            target = folder / f"merge-{number}.sqlite"
+            shutil.copyfile(round_path, target)
+            start = time.perf_counter()
+            reports = merge_into(target, files)
+            merges.append(time.perf_counter() - start)
+            assert all(r.outcome == "merged" for r in reports), [r.detail() for r in reports]
+            bare = folder / f"floor-{number}.sqlite"
+            shutil.copyfile(round_path, bare)
+            floors.append(floor(bare, files))
         rows = REVIEWERS * PER_REVIEWER * INDICATORS
-        print(f"{REVIEWERS} reviewer files, {rows} scores")
-        print(f"merge (checked, one transaction per file): {elapsed:.3f} s  (target < 1.5 s)")
-        print(f"floor (bare ATTACH + INSERT ... SELECT):   {bare:.3f} s")
+        print(f"{REVIEWERS} reviewer files, {rows} scores; median of {repeats} runs")
+        print(
+            f"merge (checked, one transaction per file): {statistics.median(merges):.3f} s"
+            "  (target < 1.5 s)"
+        )
+        print(f"floor (bare ATTACH + INSERT ... SELECT):   {statistics.median(floors):.3f} s")
 
 
 if __name__ == "__main__":
