@@ -76,9 +76,10 @@ class SheetWriter:
             shown = f"{float(value):.2f}" if isinstance(value, Fraction) else value
             self.widths[column - 1] = max(self.widths[column - 1], text_width(shown))
 
-    def finish(self, wrap_columns: Sequence[int] = ()) -> None:
+    def finish(self, wrap_columns: Sequence[int] = (), freeze: str = "A2") -> None:
+        """Freeze the header row (and the columns left of ``freeze``), filter, size."""
         ws = self.ws
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = freeze
         last = get_column_letter(len(self.widths))
         ws.auto_filter.ref = f"A1:{last}{max(self.row, 1)}"
         for index, width in enumerate(self.widths, start=1):
@@ -119,7 +120,7 @@ def build_workbook(
                 row.tier.name,
             ]
         )
-    ranked.finish()
+    ranked.finish(freeze="D2")
 
     per_indicator = SheetWriter(
         wb.create_sheet("指标得分"),
@@ -133,7 +134,7 @@ def build_workbook(
         per_indicator.add(
             [row.seq, row.alliance.name] + [values.get(i.code) for i in indicators] + [row.total]
         )
-    per_indicator.finish()
+    per_indicator.finish(freeze="C2")
     for index in range(3, len(indicators) + 3):
         per_indicator.ws.column_dimensions[get_column_letter(index)].width = 14
     if progress is not None and not progress(1, 3):

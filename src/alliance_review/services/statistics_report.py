@@ -182,6 +182,8 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
     """Score distribution: bars per 5-point bin, tier bands shaded and marked."""
     register_font()
     drawing = Drawing(width, height)
+    # without this the renderer starts in Helvetica, a font that is not embedded
+    drawing.initialFontName = FONT
     left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
     bins = stats.histogram
     if not bins:
