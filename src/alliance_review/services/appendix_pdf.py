@@ -15,13 +15,14 @@ would show up mid-page).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -138,14 +139,6 @@ class _Layout:
             if show_rank_ties
             else [NUMBER_WIDTH, self.name_width, NUMBER_WIDTH]
         )
-        self.name_style = ParagraphStyle(
-            "name",
-            fontName=FONT,
-            fontSize=BODY_SIZE,
-            leading=BODY_LEADING,
-            alignment=TA_LEFT,
-            wordWrap="CJK",
-        )
 
     @property
     def columns(self) -> int:
@@ -156,12 +149,10 @@ class _Layout:
             return ["序号", "名次", "联盟名称", "评分"]
         return ["序号", "联盟名称", "评分"]
 
-    def name_cell(self, name: str) -> str | Paragraph:
-        # Plain strings are drawn fast; only a name that would not fit becomes a
-        # Paragraph that wraps inside its cell.
-        if stringWidth(name, FONT, BODY_SIZE) <= self.name_width - 2 * PADDING:
-            return name
-        return Paragraph(_escape(name), self.name_style)
+    def name_cell(self, name: str) -> str:
+        # A cell string with line breaks is drawn line by line, far faster than a
+        # Paragraph; the name is broken where the next character would not fit.
+        return "\n".join(wrap_text(name, self.name_width - 2 * PADDING))
 
     def row(self, entry: Entry, ranks: dict[int, int]) -> list[Any]:
         if isinstance(entry, Heading):
@@ -217,6 +208,30 @@ class _Layout:
         )
 
         return table
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+|.", re.DOTALL)
+
+
+def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` points; Latin words and numbers stay whole.
+
+    Chinese breaks between any two characters, as in the published appendix (row 107).
+    """
+    if stringWidth(text, FONT, size) <= width:
+        return [text]
+    lines: list[str] = []
+    line, used = "", 0.0
+    for token in _TOKEN.findall(text):
+        token_width = stringWidth(token, FONT, size)
+        if line and used + token_width > width:
+            lines.append(line.rstrip())
+            line, used = token.lstrip(), stringWidth(token.lstrip(), FONT, size)
+        else:
+            line, used = line + token, used + token_width
+    if line:
+        lines.append(line)
+    return lines
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,133 @@
+"""The publish tab: exports through the window, preview pages, statistics with the chart."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
+
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.round_tabs import publish as publish_tab
+from alliance_review.services.pdf_common import cancelled, replacing
+
+
+@pytest.fixture
+def tab(qtbot, demo_round: Path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_round)
+    view = window.view
+    tab = view.tab_by_name["publish"]
+    view.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def save_to(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def test_export_appendix_from_the_menu_with_chosen_tiers(tab, monkeypatch, tmp_path: Path):
+    out = tmp_path / "附件.pdf"
+    save_to(monkeypatch, out)
+    for box in tab.tier_boxes:
+        box.setChecked(box.text() == "活跃度高")
+    tab.title_edit.setText("高活跃度联盟")
+    tab.menu().actions()[2].trigger()  # Export appendix PDF…
+    assert out.exists()
+    assert str(out) in tab.status.text()
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages[0].extract_text().splitlines()[:2] == ["附件", "高活跃度联盟"]
+        rows = [r for p in pdf.pages for t in p.extract_tables() for r in t if r[0] != "序号"]
+    assert rows[0][0] == "活跃度高的联盟（共 56 家）" and len(rows) == 57
+
+
+def test_export_workbook_and_statistics(tab, monkeypatch, tmp_path: Path):
+    book = tmp_path / "results.xlsx"
+    save_to(monkeypatch, book)
+    tab.export_xlsx_button.click()
+    assert book.exists() and str(book) in tab.status.text()
+    stats = tmp_path / "stats.pdf"
+    save_to(monkeypatch, stats)
+    tab.previous_shares.setText("31,32,25,12")
+    tab.export_stats_button.click()
+    with pdfplumber.open(stats) as pdf:
+        assert "+14" in pdf.pages[0].extract_text()
+
+
+def test_preview_shows_pages_as_images(tab, qtbot):
+    tab.preview_button.click()
+    preview = tab.preview
+    assert preview.pages == 5 and preview.count_label.text().endswith("5 page(s)")
+    first = preview.current_pixmap()
+    assert not first.isNull() and first.height() > first.width()  # A4 portrait
+    preview.next_button.click()
+    assert preview.page_box.value() == 2
+    preview.page_box.setValue(5)
+    assert not preview.next_button.isEnabled()
+    assert preview.current_pixmap().toImage() != first.toImage()
+
+
+def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
+    qtbot.keyClicks(tab.previous_shares, "31,32,25,12")
+    tab.previous_count.setValue(116)
+    tab.update_button.click()
+    text = tab.statistics_view.text.toPlainText()
+    assert "125 took part" in text and "change +9" in text
+    for figure in ("+14", "-5", "-11", "+2", "45%", "批次不详"):
+        assert figure in text
+    chart = tab.statistics_view.chart.pixmap()
+    assert not chart.isNull() and chart.width() > 400
+
+
+def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, monkeypatch, tmp_path):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
+    save_to(monkeypatch, tmp_path / "s.pdf")
+    tab.previous_shares.setText("31,32,25")
+    tab.update_button.click()
+    assert "100" in tab.status.text()
+    tab.export_stats_button.click()
+    assert len(warnings) == 1 and not (tmp_path / "s.pdf").exists()
+
+
+def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "slow.pdf"
+    save_to(monkeypatch, out)
+
+    def slow_export(path, target, options, progress):
+        with replacing(Path(target)) as temporary:
+            temporary.write_bytes(b"%PDF-partial")
+            for step in range(200):
+                time.sleep(0.02)
+                if not progress(step, 200):
+                    raise cancelled()
+        return target
+
+    monkeypatch.setattr(publish_tab, "export_appendix", slow_export)
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        dialogs += tab.findChildren(QProgressDialog)
+        assert dialogs
+        dialogs[0].findChild(QPushButton).click()  # the dialog's Cancel button
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(500, press_cancel)
+    tab.export_pdf_button.click()
+    assert not out.exists()
+    assert list(folder.iterdir()) == []  # the temporary file is gone too
+    assert "Cancelled" in tab.status.text() or "取消" in tab.status.text()
