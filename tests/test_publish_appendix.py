@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import random
-import shutil
-import subprocess
 from fractions import Fraction
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from alliance_review.services.results import RoundResult
 from alliance_review.services.round_digest import content_hash
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import PUBLISHED, run_cli
+from tests.publish_checks import assert_fonts_embedded
 
 # The headings as printed in the published 2015 appendix. The lowest one says "活跃度差"
 # while the report's text (and the round's tier) says "活跃度较差": the app prints the
@@ -107,19 +106,7 @@ def test_the_long_name_of_row_107_wraps_inside_its_cell(demo_pdf: Path):
 
 
 def test_fonts_are_embedded(demo_pdf: Path):
-    reader = PdfReader(demo_pdf)
-    fonts = {}
-    for page in reader.pages:
-        for name, ref in page["/Resources"]["/Font"].items():
-            fonts[name] = ref.get_object()
-    assert fonts
-    for font in fonts.values():
-        assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
-    if shutil.which("pdffonts"):
-        listing = subprocess.run(
-            ["pdffonts", str(demo_pdf)], capture_output=True, text=True, check=True
-        ).stdout.splitlines()[2:]
-        assert listing and all(" yes " in line for line in listing)
+    assert_fonts_embedded(demo_pdf)
 
 
 def test_metadata_names_the_round_its_hash_and_settings(demo_pdf: Path, demo_round_master: Path):

@@ -131,3 +131,15 @@ def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
     assert not out.exists()
     assert list(folder.iterdir()) == []  # the temporary file is gone too
     assert "Cancelled" in tab.status.text() or "取消" in tab.status.text()
+
+
+def test_published_figures_chosen_in_the_window(tab, monkeypatch):
+    figures = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(figures), ""))
+    )
+    tab.published_button.click()
+    assert tab.published_button.text() == figures.name
+    text = tab.statistics_view.text.toPlainText()
+    assert "+14" in text  # last year's shares come from the file
+    assert "27 (58%" in text or "27（58%" in text

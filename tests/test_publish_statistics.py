@@ -10,7 +10,6 @@ import pdfplumber
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import DEFAULT_TIERS, rank
@@ -23,6 +22,7 @@ from alliance_review.core.statistics import (
     round_statistics,
 )
 from tests.conftest import run_cli
+from tests.publish_checks import assert_fonts_embedded
 
 
 @pytest.fixture(scope="module")
@@ -122,10 +122,7 @@ def test_the_statistics_pdf(demo_round_master: Path, tmp_path: Path):
     assert ["活跃度一般", "18", "14%", "25%", "-11"] in tables
     assert "批次不详" in text and "最大余数法" in text
     assert "虚线为档次下限" in text  # the histogram's caption, drawn with the chart
-    reader = PdfReader(out)
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            assert "/FontFile2" in font.get_object()["/FontDescriptor"]
+    assert_fonts_embedded(out)
     second = tmp_path / "again.pdf"
     run_cli(
         "statistics",
@@ -168,3 +165,38 @@ def test_the_top_bin_is_closed_and_a_tier_count_mismatch_is_refused():
         round_statistics(
             2016, DEFAULT_TIERS, Rubric(), alliances, rows, {}, PreviousYear(3, (50, 50))
         )
+
+
+PUBLISHED_2015 = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
+
+
+def test_published_figures_are_shown_beside_the_rule_not_recomputed(demo_round_master: Path):
+    result = run_cli("statistics", demo_round_master, "--published", PUBLISHED_2015, "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    # last year's figures come from the same file
+    assert [t["change"] for t in figures["tiers"]] == [14, -5, -11, 2]
+    assert figures["participation_change"] == 9
+    published = figures["published"]
+    assert published["pilot_count"] == 146
+    batches = {b["batch"]: b for b in published["batches"]}
+    assert batches["第一批"]["tier_shares"] == [58, 24, 6, 12]  # as printed
+    assert batches["第一批"]["rule_shares"] == [58, 23, 6, 13]
+    assert [b["follows_rule"] for b in published["batches"]] == [False, False, True]
+    # the round's own batch figures stay honest: six known, the rest unknown
+    assert {b["batch"] for b in figures["batches"]} == {"第一批", "第二批", BATCH_UNKNOWN}
+    text = run_cli("statistics", demo_round_master, "--published", PUBLISHED_2015).stdout
+    assert "试点联盟 146 家，参评 125 家，未参评 21 家。" in text
+    assert "第一批  56  47（84%）  27（58%／58%）" in text
+
+
+def test_a_malformed_published_file_is_refused(demo_round_master: Path, tmp_path: Path):
+    bad = tmp_path / "figures.json"
+    data = json.loads(PUBLISHED_2015.read_text(encoding="utf-8"))
+    data["batches"][0]["tier_counts"] = [27, 11, 3]
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("statistics", demo_round_master, "--published", bad)
+    assert result.returncode == 1
+    assert "第一批" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    bad.write_text("{not json", encoding="utf-8")
+    assert run_cli("statistics", demo_round_master, "--published", bad).returncode == 1

@@ -30,8 +30,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.statistics import PreviousYear
+    from alliance_review.services.statistics_pdf import export_statistics_pdf
     from alliance_review.services.statistics_report import (
-        export_statistics_pdf,
         round_statistics_of,
         statistics_lines,
         statistics_record,
@@ -42,9 +42,9 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         previous = args.previous
     elif args.previous_shares:
         previous = PreviousYear.parse(args.previous_shares, args.previous_count, "typed")
-    stats = round_statistics_of(args.round, previous)
+    stats = round_statistics_of(args.round, previous, args.published)
     if args.pdf is not None:
-        export_statistics_pdf(args.round, args.pdf, previous)
+        export_statistics_pdf(args.round, args.pdf, previous, args.published)
     if args.json:
         json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -84,6 +84,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     stats.add_argument(
         "--previous-count", type=int, help="how many alliances took part last year (e.g. 116)"
+    )
+    stats.add_argument(
+        "--published",
+        type=Path,
+        help="figures printed in a report, for comparison (JSON; see "
+        "resources/published-figures-2015.json); also gives last year's figures",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_statistics)

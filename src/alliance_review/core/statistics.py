@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
@@ -34,6 +35,7 @@ SHARE_RULE_EN = (
     "method (round all down, give the missing points to the largest remainders, earlier "
     "tier first on a tie); the shares of a breakdown sum to 100."
 )
+PUBLISHED_FORMAT = "alliance-review-published-figures"
 CHANGE_RULE_ZH = "与上年相比的变化为两年取整后占比之差，单位为百分点。"
 
 
@@ -101,6 +103,90 @@ class PreviousYear:
 
 
 @dataclass(frozen=True)
+class PublishedBatch:
+    """One pilot batch as a report printed it (typed in for comparison, never recomputed)."""
+
+    batch: str
+    on_roster: int
+    took_part: int
+    tier_counts: tuple[int, ...]
+    tier_shares: tuple[int, ...] | None = None
+
+    @property
+    def rule_shares(self) -> tuple[int, ...]:
+        """The shares our rule gives for the printed counts."""
+        return tuple(largest_remainder(self.tier_counts))
+
+    @property
+    def follows_rule(self) -> bool | None:
+        return None if self.tier_shares is None else self.tier_shares == self.rule_shares
+
+
+@dataclass(frozen=True)
+class PublishedFigures:
+    """Figures from a published report, typed in: the pilot count, last year, batches."""
+
+    year: int | None = None
+    pilot_count: int | None = None
+    previous: PreviousYear | None = None
+    batches: tuple[PublishedBatch, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], tiers: int) -> PublishedFigures:
+        """Read the ``alliance-review-published-figures`` JSON structure."""
+
+        def refuse(detail: str) -> UserError:
+            return UserError(
+                f"公布数字文件格式不正确：{detail}。",
+                f"The published figures file is malformed: {detail}.",
+            )
+
+        if not isinstance(data, Mapping) or data.get("format") != PUBLISHED_FORMAT:
+            raise refuse(f"缺少 format: {PUBLISHED_FORMAT}")
+        try:
+            previous = None
+            if data.get("previous") is not None:
+                shares = ",".join(str(int(v)) for v in data["previous"]["shares"])
+                count = data["previous"].get("took_part")
+                previous = PreviousYear.parse(
+                    shares, None if count is None else int(count), "published"
+                )
+            batches = []
+            for item in data.get("batches", []):
+                counts = tuple(int(v) for v in item["tier_counts"])
+                printed = item.get("tier_shares")
+                batches.append(
+                    PublishedBatch(
+                        str(item["batch"]),
+                        int(item["on_roster"]),
+                        int(item["took_part"]),
+                        counts,
+                        None if printed is None else tuple(int(v) for v in printed),
+                    )
+                )
+            pilot = data.get("pilot_count")
+            year = data.get("year")
+            figures = cls(
+                None if year is None else int(year),
+                None if pilot is None else int(pilot),
+                previous,
+                tuple(batches),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise refuse(str(error)) from error
+        for batch in figures.batches:
+            if len(batch.tier_counts) != tiers or (
+                batch.tier_shares is not None and len(batch.tier_shares) != tiers
+            ):
+                raise refuse(f"{batch.batch} 的档次数不是 {tiers}")
+            if sum(batch.tier_counts) != batch.took_part:
+                raise refuse(f"{batch.batch} 各档家数之和不等于参评数")
+        if figures.previous is not None and len(figures.previous.shares) != tiers:
+            raise refuse(f"上年占比的档次数不是 {tiers}")
+        return figures
+
+
+@dataclass(frozen=True)
 class BatchFigure:
     """Participation and tier distribution of one pilot batch (or of the unknown batch)."""
 
@@ -163,6 +249,7 @@ class RoundStatistics:
     lowest: Extreme | None
     previous: PreviousYear | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    published: PublishedFigures | None = None
 
     @property
     def did_not_take_part(self) -> int:
@@ -281,8 +368,14 @@ def round_statistics(
     rows: Sequence[RankedRow],
     consensus: Mapping[str, Mapping[str, Fraction]],
     previous: PreviousYear | None = None,
+    published: PublishedFigures | None = None,
 ) -> RoundStatistics:
-    """Every figure of the report from the ranked rows (best first)."""
+    """Every figure of the report from the ranked rows (best first).
+
+    Last year's figures come from ``previous``, else from ``published`` if it has them.
+    """
+    if previous is None and published is not None:
+        previous = published.previous
     tiers = tuple(tiers)
     if previous is not None and len(previous.shares) != len(tiers):
         raise UserError(
@@ -317,6 +410,7 @@ def round_statistics(
         lowest=_extreme(rows, best=False),
         previous=previous,
         notes=tuple(notes),
+        published=published,
     )
 
 

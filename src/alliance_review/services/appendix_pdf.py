@@ -46,6 +46,7 @@ from alliance_review.services.pdf_common import (
     NumberedCanvas,
     Progress,
     cancelled,
+    check_folder,
     register_font,
     replacing,
 )
@@ -351,6 +352,7 @@ def export_appendix(
     progress: Progress | None = None,
 ) -> Path:
     """``alliance-review export-pdf``: the round's appendix as a PDF."""
+    check_folder(out)
     with RoundStore.open(round_path) as store:
         result = compute(store)
         digest = content_hash(store)

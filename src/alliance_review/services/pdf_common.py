@@ -65,6 +65,16 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+def check_folder(out: Path | str) -> Path:
+    """Refuse a target whose folder does not exist (before any work is done)."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise UserError(
+            f"文件夹「{out.parent}」不存在。", f"The folder {out.parent} does not exist."
+        )
+    return out
+
+
 @contextlib.contextmanager
 def replacing(out: Path) -> Iterator[Path]:
     """A temporary file beside ``out`` that replaces it only when the block succeeds.
@@ -72,11 +82,7 @@ def replacing(out: Path) -> Iterator[Path]:
     On any error (a cancel included) the temporary file is removed and ``out`` stays as
     it was, or absent.
     """
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise UserError(
-            f"文件夹「{out.parent}」不存在。", f"The folder {out.parent} does not exist."
-        )
+    out = check_folder(out)
     handle, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part", dir=out.parent)
     os.close(handle)
     temporary = Path(name)

@@ -22,14 +22,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
 from alliance_review.core.scoring import aggregate
-from alliance_review.services.pdf_common import Progress, cancelled, replacing
+from alliance_review.services.pdf_common import Progress, cancelled, check_folder, replacing
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
 from alliance_review.storage.round_store import RoundStore
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 POINTS_FORMAT = "0.00"
-SCORE_FORMAT = "0"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 MAX_WIDTH = 60
@@ -102,7 +101,7 @@ def build_workbook(
     ranked = SheetWriter(
         wb.active,
         ["序号", "名次", "联盟名称", "批次", "评分", "精确总分", "精确值", "档次"],
-        [SCORE_FORMAT, SCORE_FORMAT, None, None, SCORE_FORMAT, POINTS_FORMAT, None, None],
+        [None, None, None, None, None, POINTS_FORMAT, None, None],
     )
     wb.active.title = "排名"
     for row in result.ranking:
@@ -127,7 +126,7 @@ def build_workbook(
         ["序号", "联盟名称"]
         + [f"{i.code} {i.name}（{exact_text(i.max_points)}分）" for i in indicators]
         + ["总分"],
-        [SCORE_FORMAT, None] + [POINTS_FORMAT] * (len(indicators) + 1),
+        [None, None] + [POINTS_FORMAT] * (len(indicators) + 1),
     )
     for row in result.ranking:
         values = result.results[row.alliance.uid].indicator_consensus
@@ -155,7 +154,7 @@ def build_workbook(
     reviewer_sheet = SheetWriter(
         wb.create_sheet("评审专家评分"),
         ["序号", "联盟名称", "评审专家", "指标编号", "二级指标", "得分", "评分依据"],
-        [SCORE_FORMAT, None, None, None, None, POINTS_FORMAT, None],
+        [None, None, None, None, None, None, None],
     )
     for score in scores:
         alliance = alliances.get(score.alliance_uid)
@@ -219,6 +218,7 @@ def export_workbook(
     round_path: Path | str, out: Path | str, progress: Progress | None = None
 ) -> Path:
     """``alliance-review export-xlsx``: the results workbook of the round."""
+    out = check_folder(out)
     with RoundStore.open(round_path) as store:
         result = compute(store)
         workbook = build_workbook(store, result, content_hash(store), progress)

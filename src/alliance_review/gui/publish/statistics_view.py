@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
@@ -10,14 +11,22 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.services.page_images import drawing_png
-from alliance_review.services.statistics_report import histogram_drawing
+from alliance_review.services.statistics_pdf import histogram_drawing
+from alliance_review.services.statistics_report import published_rows
 
 
 def _signed(value: int | None) -> str:
     return "" if value is None else f"{value:+d}"
 
 
-def _table(headers: list[str], rows: list[list[object]]) -> str:
+def _fill(template: str, *values: object) -> str:
+    """Qt-style %1, %2 ... placeholders filled in (the translated sentence keeps them)."""
+    for number, value in enumerate(values, start=1):
+        template = template.replace(f"%{number}", str(value))
+    return template
+
+
+def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
@@ -56,34 +65,33 @@ class StatisticsView(QWidget):
 
     def html(self, stats: RoundStatistics) -> str:
         parts = ["<h3>" + escape(self.tr("Participation")) + "</h3><p>"]
-        parts.append(
-            escape(
-                self.tr("%1 took part of %2 on the roster; %3 did not.")
-                .replace("%1", str(stats.took_part))
-                .replace("%2", str(stats.on_roster))
-                .replace("%3", str(stats.did_not_take_part))
+        sentences = [
+            _fill(
+                self.tr("%1 took part of %2 on the roster; %3 did not."),
+                stats.took_part,
+                stats.on_roster,
+                stats.did_not_take_part,
             )
-        )
+        ]
         if stats.participation_change is not None and stats.previous is not None:
-            parts.append(
-                " "
-                + escape(
-                    self.tr("Last year %1 took part (change %2).")
-                    .replace("%1", str(stats.previous.took_part))
-                    .replace("%2", _signed(stats.participation_change))
+            sentences.append(
+                _fill(
+                    self.tr("Last year %1 took part (change %2)."),
+                    stats.previous.took_part,
+                    _signed(stats.participation_change),
                 )
             )
         if stats.highest is not None and stats.lowest is not None:
-            parts.append(
-                "<br>"
-                + escape(
-                    self.tr("Highest score %1 (%2 alliances), lowest %3 (%4).")
-                    .replace("%1", str(stats.highest.printed_score))
-                    .replace("%2", str(len(stats.highest.names)))
-                    .replace("%3", str(stats.lowest.printed_score))
-                    .replace("%4", "、".join(stats.lowest.names))
+            sentences.append(
+                _fill(
+                    self.tr("Highest score %1 (%2 alliances), lowest %3 (%4)."),
+                    stats.highest.printed_score,
+                    len(stats.highest.names),
+                    stats.lowest.printed_score,
+                    "、".join(stats.lowest.names),
                 )
             )
+        parts.append("<br>".join(escape(s) for s in sentences))
         parts.append("</p>")
         parts.append("<h3>" + escape(self.tr("Tiers")) + "</h3>")
         parts.append(
@@ -128,6 +136,26 @@ class StatisticsView(QWidget):
                 ],
             )
         )
+        rows = published_rows(stats)
+        if rows:
+            parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
+            parts.append(
+                _table(
+                    [
+                        self.tr("Batch"),
+                        self.tr("Pilot"),
+                        self.tr("Took part"),
+                        *[t.name for t in stats.tiers],
+                        self.tr("Largest remainder"),
+                    ],
+                    rows,
+                )
+            )
+            parts.append(
+                "<p><small>"
+                + escape(self.tr("Each tier: count (published share / share by our rule)."))
+                + "</small></p>"
+            )
         parts.append("<h3>" + escape(self.tr("Mean points per indicator, by tier")) + "</h3>")
         parts.append(
             _table(

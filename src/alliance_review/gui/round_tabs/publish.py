@@ -44,7 +44,8 @@ from alliance_review.services.appendix_pdf import (
     export_appendix,
 )
 from alliance_review.services.results_xlsx import export_workbook
-from alliance_review.services.statistics_report import export_statistics_pdf, round_statistics_of
+from alliance_review.services.statistics_pdf import export_statistics_pdf
+from alliance_review.services.statistics_report import round_statistics_of
 
 Progress = Callable[[int, int], bool]
 
@@ -76,7 +77,8 @@ class PublishTab(RoundTab):
         self.tiers_row = QHBoxLayout()
         self.ties_box = QCheckBox()
         self.labels = {
-            name: QLabel() for name in ("title", "tiers", "ranks", "shares", "count", "round")
+            name: QLabel()
+            for name in ("title", "tiers", "ranks", "shares", "count", "round", "published")
         }
         self.appendix_form = QFormLayout(self.appendix_box)
         self.appendix_form.addRow(self.labels["title"], self.title_edit)
@@ -104,6 +106,9 @@ class PublishTab(RoundTab):
         self.previous_round_button = QPushButton()
         self.previous_round_button.clicked.connect(self.choose_previous_round)
         self.previous_round: Path | None = None
+        self.published_button = QPushButton()
+        self.published_button.clicked.connect(self.choose_published)
+        self.published_file: Path | None = None
         self.update_button = QPushButton()
         self.update_button.clicked.connect(self.update_statistics)
         self.export_stats_button = QPushButton()
@@ -112,6 +117,7 @@ class PublishTab(RoundTab):
         self.statistics_form.addRow(self.labels["shares"], self.previous_shares)
         self.statistics_form.addRow(self.labels["count"], self.previous_count)
         self.statistics_form.addRow(self.labels["round"], self.previous_round_button)
+        self.statistics_form.addRow(self.labels["published"], self.published_button)
         stat_buttons = QHBoxLayout()
         stat_buttons.addWidget(self.update_button)
         stat_buttons.addWidget(self.export_stats_button)
@@ -162,6 +168,10 @@ class PublishTab(RoundTab):
         self.labels["round"].setText(self.tr("Or last year's round"))
         self.previous_round_button.setText(
             self.previous_round.name if self.previous_round else self.tr("Choose…")
+        )
+        self.labels["published"].setText(self.tr("Published figures"))
+        self.published_button.setText(
+            self.published_file.name if self.published_file else self.tr("Choose…")
         )
         self.update_button.setText(self.tr("Update statistics"))
         self.export_stats_button.setText(self.tr("Export statistics PDF…"))
@@ -291,10 +301,10 @@ class PublishTab(RoundTab):
         )
         if out is None:
             return
-        path = self.context.path
+        path, published = self.context.path, self.published_file
         if self.run(
             self.tr("Writing the statistics…"),
-            lambda progress: export_statistics_pdf(path, out, previous, progress),
+            lambda progress: export_statistics_pdf(path, out, previous, published, progress),
         ):
             self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
 
@@ -309,9 +319,20 @@ class PublishTab(RoundTab):
         self.retranslate()
         self.update_statistics()
 
+    def choose_published(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Figures printed in a report"),
+            str(self.context.path.parent),
+            self.tr("Published figures (*.json);;All files (*)"),
+        )
+        self.published_file = Path(name) if name else None
+        self.retranslate()
+        self.update_statistics()
+
     def update_statistics(self) -> None:
         try:
-            stats = round_statistics_of(self.context.path, self.previous())
+            stats = round_statistics_of(self.context.path, self.previous(), self.published_file)
         except UserError as error:
             self.status.setText(error.message("en" if i18n.chosen_language() == "en" else "zh"))
             return
