@@ -155,14 +155,14 @@ class _Layout:
         # Paragraph; the name is broken where the next character would not fit.
         return "\n".join(wrap_text(name, self.name_width - 2 * PADDING))
 
-    def row(self, entry: Entry, ranks: dict[int, int]) -> list[Any]:
+    def row(self, entry: Entry) -> list[Any]:
         if isinstance(entry, Heading):
             return [entry.text] + [""] * (self.columns - 1)
         score = f"{entry.printed_score:f}"
         cells: list[Any] = [str(entry.seq)]
         if self.show_rank_ties:
-            tied = ranks.get(entry.rank, 1) > 1
-            cells.append(f"{entry.rank}{'=' if tied else ''}")
+            # equal exact totals share a rank (1, 1, 3): the same number is printed
+            cells.append(str(entry.rank))
         cells += [self.name_cell(entry.alliance.name), score]
         return cells
 
@@ -193,7 +193,7 @@ class _Layout:
         )
         return table
 
-    def chunk_table(self, entries: Sequence[Entry], ranks: dict[int, int]) -> Table:
+    def chunk_table(self, entries: Sequence[Entry]) -> Table:
         style = self.base_style()
         for index, entry in enumerate(entries):
             if isinstance(entry, Heading):
@@ -205,7 +205,7 @@ class _Layout:
                     ("NOSPLIT", (0, index), (-1, min(index + 1, len(entries) - 1))),
                 ]
         table = Table(
-            [self.row(e, ranks) for e in entries], colWidths=self.widths, style=TableStyle(style)
+            [self.row(e) for e in entries], colWidths=self.widths, style=TableStyle(style)
         )
 
         return table
@@ -309,9 +309,6 @@ def build_appendix(
     options = options or AppendixOptions()
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
-    ranks: dict[int, int] = {}
-    for row in result.ranking:
-        ranks[row.rank] = ranks.get(row.rank, 0) + 1
     layout = _Layout(options.show_rank_ties)
     title = options.title or default_title(settings.year)
     label_style = ParagraphStyle("label", fontName=FONT, fontSize=16, leading=22)
@@ -338,7 +335,7 @@ def build_appendix(
             lang="zh-CN",
         )
         story.append(doc.header)
-        story += [layout.chunk_table(group, ranks) for group in groups]
+        story += [layout.chunk_table(group) for group in groups]
         doc.progress = progress
         doc.rows_total = len(entries) + 1
         doc.build(story, canvasmaker=NumberedCanvas)
