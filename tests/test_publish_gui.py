@@ -143,3 +143,23 @@ def test_published_figures_chosen_in_the_window(tab, monkeypatch):
     text = tab.statistics_view.text.toPlainText()
     assert "+14" in text  # last year's shares come from the file
     assert "27 (58%" in text or "27（58%" in text
+
+
+def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(demo_round)
+    tab = window.view.tab_by_name["publish"]
+    window.action_registry["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: "发布(&P)" in [a.text() for a in window.menuBar().actions()])
+    assert tab.title() == "发布"
+    assert tab.preview_button.text() == "预览"
+    assert tab.export_pdf_button.text() == "导出 PDF…"
+    assert tab.views.tabText(0) == "附件预览"
+    assert tab.preview.next_button.text() == "下一页"
+    tab.update_statistics()
+    text = tab.statistics_view.text.toPlainText()
+    assert "参评情况" in text and "参评联盟 125 家" in text
+    window.action_registry["language_en"].trigger()
+    qtbot.waitUntil(lambda: tab.preview_button.text() == "Preview")
+    assert tab.title() == "Publish"
