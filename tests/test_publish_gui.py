@@ -163,3 +163,14 @@ def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
     window.action_registry["language_en"].trigger()
     qtbot.waitUntil(lambda: tab.preview_button.text() == "Preview")
     assert tab.title() == "Publish"
+
+
+def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master: Path):
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_round_master), ""))
+    )
+    tab.previous_round_button.click()
+    assert tab.previous_round_button.text() == demo_round_master.name
+    text = tab.statistics_view.text.toPlainText()
+    assert "Last year 125 took part (change +0)" in text
+    assert text.count("+0") >= 5  # every tier unchanged against the same round

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,6 +31,8 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 POINTS_FORMAT = "0.00"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 
 
@@ -40,52 +42,82 @@ def text_width(value: Any) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Cell:
-    """Write one cell; text that looks like a formula stays text."""
+def cell_for(ws: Any, value: Any, number_format: str | None = None, wrap: bool = False) -> Any:
+    """A write-only cell; text that looks like a formula stays text."""
     if isinstance(value, Fraction):
         value = float(value)
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    is_formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if not (is_formula_like or number_format or wrap):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    if is_formula_like:
         cell.data_type = "s"
         cell.quotePrefix = True
-    if number_format is not None:
+    if number_format is not None and isinstance(value, (int, float)):
         cell.number_format = number_format
+    if wrap:
+        cell.alignment = WRAP
     return cell
 
 
 class SheetWriter:
-    """Fills one sheet row by row and finishes it (header, freeze, filter, widths)."""
+    """Collects one sheet's rows, then writes it whole: frozen header, filter, widths.
 
-    def __init__(self, ws: Worksheet, headers: Sequence[str], formats: Sequence[str | None]):
-        self.ws = ws
+    The workbook is write-only (streamed), so widths are measured before the rows go out.
+    """
+
+    def __init__(
+        self, wb: Workbook, title: str, headers: Sequence[str], formats: Sequence[str | None]
+    ):
+        self.ws = wb.create_sheet(title)
+        self.headers = list(headers)
         self.formats = list(formats)
         self.widths = [text_width(h) for h in headers]
-        self.row = 1
-        for column, header in enumerate(headers, start=1):
-            cell = put(ws, 1, column, header)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center")
+        self.rows: list[Sequence[Any]] = []
 
     def add(self, values: Sequence[Any]) -> None:
-        self.row += 1
-        for column, value in enumerate(values, start=1):
-            put(self.ws, self.row, column, value, self.formats[column - 1])
+        self.rows.append(values)
+        for column, value in enumerate(values):
             shown = f"{float(value):.2f}" if isinstance(value, Fraction) else value
-            self.widths[column - 1] = max(self.widths[column - 1], text_width(shown))
+            self.widths[column] = max(self.widths[column], text_width(shown))
 
-    def finish(self, wrap_columns: Sequence[int] = (), freeze: str = "A2") -> None:
-        """Freeze the header row (and the columns left of ``freeze``), filter, size."""
+    def finish(
+        self,
+        wrap_columns: Sequence[int] = (),
+        freeze: str = "A2",
+        widths: dict[int, int] | None = None,
+    ) -> None:
+        """Freeze the header row (and the columns left of ``freeze``), filter, size, write."""
         ws = self.ws
         ws.freeze_panes = freeze
+        # printed: landscape, as wide as one page, the header row on every page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_title_rows = "1:1"
         last = get_column_letter(len(self.widths))
-        ws.auto_filter.ref = f"A1:{last}{max(self.row, 1)}"
+        ws.auto_filter.ref = f"A1:{last}{len(self.rows) + 1}"
         for index, width in enumerate(self.widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = min(width + 3, MAX_WIDTH)
-        for column in wrap_columns:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=column, max_col=column):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            width = (widths or {}).get(index, min(width + 3, MAX_WIDTH))
+            ws.column_dimensions[get_column_letter(index)].width = width
+        header = []
+        for text in self.headers:
+            cell = WriteOnlyCell(ws, value=text)
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.alignment = HEADER_ALIGNMENT
+            header.append(cell)
+        ws.append(header)
+        wrapped = {c - 1 for c in wrap_columns}
+        for values in self.rows:
+            ws.append(
+                [
+                    cell_for(ws, value, self.formats[column], column in wrapped)
+                    for column, value in enumerate(values)
+                ]
+            )
 
 
 def build_workbook(
@@ -96,14 +128,14 @@ def build_workbook(
     indicators = list(rubric.indicators())
     alliances = {a.uid: a for a in store.alliances()}
     reviewers = {r.uid: r.name for r in store.reviewers()}
-    wb = Workbook()
+    wb = Workbook(write_only=True)
 
     ranked = SheetWriter(
-        wb.active,
+        wb,
+        "排名",
         ["序号", "名次", "联盟名称", "批次", "评分", "精确总分", "精确值", "档次"],
         [None, None, None, None, None, POINTS_FORMAT, None, None],
     )
-    wb.active.title = "排名"
     for row in result.ranking:
         ranked.add(
             [
@@ -122,7 +154,8 @@ def build_workbook(
     ranked.finish(freeze="D2")
 
     per_indicator = SheetWriter(
-        wb.create_sheet("指标得分"),
+        wb,
+        "指标得分",
         ["序号", "联盟名称"]
         + [f"{i.code} {i.name}（{exact_text(i.max_points)}分）" for i in indicators]
         + ["总分"],
@@ -133,9 +166,7 @@ def build_workbook(
         per_indicator.add(
             [row.seq, row.alliance.name] + [values.get(i.code) for i in indicators] + [row.total]
         )
-    per_indicator.finish(freeze="C2")
-    for index in range(3, len(indicators) + 3):
-        per_indicator.ws.column_dimensions[get_column_letter(index)].width = 14
+    per_indicator.finish(freeze="C2", widths={i: 14 for i in range(3, len(indicators) + 3)})
     if progress is not None and not progress(1, 3):
         raise cancelled()
 
@@ -152,7 +183,8 @@ def build_workbook(
     )
     names = {i.code: i.name for i in indicators}
     reviewer_sheet = SheetWriter(
-        wb.create_sheet("评审专家评分"),
+        wb,
+        "评审专家评分",
         ["序号", "联盟名称", "评审专家", "指标编号", "二级指标", "得分", "评分依据"],
         [None, None, None, None, None, None, None],
     )
@@ -175,7 +207,8 @@ def build_workbook(
 
     computed = aggregate(rubric, scores, settings.consensus_method)
     decisions = SheetWriter(
-        wb.create_sheet("最终决定"),
+        wb,
+        "最终决定",
         ["联盟名称", "指标编号", "二级指标", "计算值", "最终决定", "理由"],
         [None, None, None, POINTS_FORMAT, POINTS_FORMAT, None],
     )
@@ -199,7 +232,7 @@ def build_workbook(
         )
     decisions.finish(wrap_columns=[6])
 
-    settings_sheet = SheetWriter(wb.create_sheet("设置"), ["项目", "内容"], [None, None])
+    settings_sheet = SheetWriter(wb, "设置", ["项目", "内容"], [None, None])
     for label, text in settings_items(settings, digest):
         settings_sheet.add([label, text])
     for indicator in indicators:
