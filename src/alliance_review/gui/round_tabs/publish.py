@@ -308,25 +308,26 @@ class PublishTab(RoundTab):
         ):
             self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
 
-    def choose_previous_round(self) -> None:
+    def open_path(self, caption: str, filter_text: str) -> Path | None:
+        """Ask for a file to read; None when the user cancels (which also clears a choice)."""
         name, _ = QFileDialog.getOpenFileName(
-            self,
+            self, caption, str(self.context.path.parent), filter_text
+        )
+        return Path(name) if name else None
+
+    def choose_previous_round(self) -> None:
+        self.previous_round = self.open_path(
             self.tr("Last year's round file"),
-            str(self.context.path.parent),
             self.tr("Round files (*.sqlite *.db *.arr);;All files (*)"),
         )
-        self.previous_round = Path(name) if name else None
         self.retranslate()
         self.update_statistics()
 
     def choose_published(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
+        self.published_file = self.open_path(
             self.tr("Figures printed in a report"),
-            str(self.context.path.parent),
             self.tr("Published figures (*.json);;All files (*)"),
         )
-        self.published_file = Path(name) if name else None
         self.retranslate()
         self.update_statistics()
 
