@@ -213,3 +213,20 @@ def test_a_large_appendix_keeps_every_row_in_order_across_pages(tmp_path: Path):
     assert [int(r[0]) for r in rows] == list(range(1, 1501))
     assert [r[1] for r in rows] == [row.alliance.name for row in result.ranking]
     assert len(headers) > 40 and all(h == ["序号", "联盟名称", "评分"] for h in headers)
+
+
+def test_verify_pdf_tells_whether_the_round_changed(demo_round: Path, tmp_path: Path):
+    pdf = tmp_path / "appendix.pdf"
+    assert run_cli("export-pdf", demo_round, pdf).returncode == 0
+    same = run_cli("verify-pdf", demo_round, pdf)
+    assert same.returncode == 0 and "一致" in same.stdout
+    with RoundStore.open(demo_round) as store:
+        score = store.scores()[5]
+        changed = score.points - 1 if score.points >= 1 else score.points + 1
+        store.put_scores([dataclasses.replace(score, points=changed)])
+    different = run_cli("verify-pdf", demo_round, pdf)
+    assert different.returncode == 1
+    assert "不一致" in different.stderr and len(different.stderr.strip().splitlines()) == 1
+    not_ours = tmp_path / "other.pdf"
+    not_ours.write_bytes(b"%PDF-1.4 nothing")
+    assert run_cli("verify-pdf", demo_round, not_ours).returncode == 1

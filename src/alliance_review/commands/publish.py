@@ -28,6 +28,26 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_pdf(args: argparse.Namespace) -> int:
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.appendix_pdf import verify_appendix
+
+    result = verify_appendix(args.round, args.pdf)
+    if result.pdf_hash is None:
+        raise UserError(
+            f"「{args.pdf.name}」中没有轮次内容校验值，不是本软件导出的附件。",
+            f"{args.pdf.name} carries no round content hash; it was not exported by this app.",
+        )
+    if not result.matches:
+        raise UserError(
+            f"不一致：「{args.pdf.name}」导出后评价轮次已改动（或来自其他轮次）。",
+            f"Mismatch: the round has changed since {args.pdf.name} was exported "
+            "(or the PDF is from another round).",
+        )
+    print(f"一致：「{args.pdf.name}」与评价轮次当前内容相符（SHA-256 {result.round_hash}）。")
+    return 0
+
+
 def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.statistics import PreviousYear
     from alliance_review.services.statistics_pdf import export_statistics_pdf
@@ -68,6 +88,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
     )
     pdf.set_defaults(func=cmd_export_pdf)
+
+    verify = sub.add_parser(
+        "verify-pdf", help="check a PDF against the round it came from / 核对附件与轮次"
+    )
+    verify.add_argument("round", type=Path, help="the round file")
+    verify.add_argument("pdf", type=Path, help="an appendix or statistics PDF")
+    verify.set_defaults(func=cmd_verify_pdf)
 
     xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
     xlsx.add_argument("round", type=Path, help="the round file")

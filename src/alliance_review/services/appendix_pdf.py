@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
+from alliance_review.services.page_images import pdf_metadata
 from alliance_review.services.pdf_common import (
     FONT,
     NumberedCanvas,
@@ -51,7 +52,7 @@ from alliance_review.services.pdf_common import (
     replacing,
 )
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.services.round_digest import content_hash, settings_keywords
+from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.round_store import RoundStore
 
 AUTHOR = "产业技术创新战略联盟试点工作联络组"
@@ -359,3 +360,22 @@ def export_appendix(
             "The round has no scores yet; there is no appendix to print.",
         )
     return build_appendix(out, result, digest, options, progress)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Whether a PDF was made from a round as it is now."""
+
+    matches: bool
+    round_hash: str
+    pdf_hash: str | None
+    pdf_round: str | None
+
+
+def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verification:
+    """Compare the content hash in a PDF's metadata with the round's hash now."""
+    with RoundStore.open(round_path) as store:
+        digest = content_hash(store)
+    fields = keyword_fields(pdf_metadata(Path(pdf_path)).get("Keywords", ""))
+    pdf_hash = fields.get("content-sha256")
+    return Verification(pdf_hash == digest, digest, pdf_hash, fields.get("round"))

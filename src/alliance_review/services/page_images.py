@@ -85,6 +85,22 @@ def page_png(pdf: Path | bytes, index: int, dpi: float = 96) -> bytes:
         return (Path(folder) / "page.png").read_bytes()
 
 
+def pdf_metadata(pdf: Path) -> dict[str, str]:
+    """The document information of a PDF (title, subject, keywords ...)."""
+    if pdfium is None:  # pragma: no cover - pypdfium2 is a dependency
+        raise _no_renderer()
+    try:
+        document = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as error:
+        raise UserError(
+            f"文件「{pdf.name}」不是可读的 PDF。", f"{pdf.name} is not a readable PDF."
+        ) from error
+    try:
+        return {str(k): str(v) for k, v in document.get_metadata_dict().items()}
+    finally:
+        document.close()
+
+
 def drawing_png(drawing: Drawing, dpi: float = 96) -> bytes:
     """A reportlab drawing (a chart) as PNG bytes, through a one-page PDF."""
     return page_png(renderPDF.drawToString(drawing), 0, dpi)

@@ -81,3 +81,13 @@ def settings_keywords(settings: RoundSettings, digest: str) -> str:
         f"round={settings.uid}; content-sha256={digest}; consensus={settings.consensus_method}; "
         f"rounding={settings.rounding}; tie-rule={settings.tie_rule}; bands={bands}"
     )
+
+
+def keyword_fields(keywords: str) -> dict[str, str]:
+    """``settings_keywords`` read back: "a=1; b=2" -> {"a": "1", "b": "2"}."""
+    fields = {}
+    for part in keywords.split(";"):
+        key, sep, value = part.strip().partition("=")
+        if sep:
+            fields[key] = value
+    return fields
