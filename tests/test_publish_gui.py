@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.round_tabs import publish as publish_tab
 from alliance_review.services.pdf_common import cancelled, replacing
@@ -22,6 +23,7 @@ from alliance_review.services.pdf_common import cancelled, replacing
 
 @pytest.fixture
 def tab(qtbot, demo_round: Path):
+    i18n.set_language("en")  # the assertions below read English texts, whatever the system
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(demo_round)
