@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -51,6 +51,29 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+class _Relay(QObject):
+    """Lives in the GUI thread: queued reports from the worker are handled here.
+
+    A signal connected to a plain function runs it in the *sender's* thread (the
+    worker's), where touching the progress dialog crashes Qt; a slot of an object
+    living in the GUI thread runs in the GUI thread.
+    """
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.loop = loop
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+
+    @Slot()
+    def finish(self) -> None:
+        self.loop.quit()
+
+
 def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
     dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -62,12 +85,9 @@ def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) 
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total > 0 else 0)
-
-    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    relay = _Relay(dialog, loop)
+    worker.progressed.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(relay.finish, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancelled.set)
     thread.started.connect(worker.run)
     thread.start()
