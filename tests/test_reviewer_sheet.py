@@ -169,10 +169,12 @@ def test_the_command_line_exports_previews_and_imports(reviewer_file: Path, tmp_
 
 
 def test_the_command_line_submits_to_a_chosen_file(reviewer_file: Path, tmp_path: Path):
+    with ReviewerStore.open(reviewer_file) as store:
+        start = store.meta().revision
     target = tmp_path / "back.sqlite"
     done = run_cli("submit", reviewer_file, "--out", target)
     assert done.returncode == 0, done.stderr
-    assert "第 1 版" in done.stdout and str(target) in done.stdout
+    assert f"第 {start + 1} 版" in done.stdout and str(target) in done.stdout
     assert run_cli("check", target).returncode == 0
     again = run_cli("submit", reviewer_file)
-    assert again.returncode == 0 and "-提交-r2.sqlite" in again.stdout
+    assert again.returncode == 0 and f"-提交-r{start + 2}.sqlite" in again.stdout

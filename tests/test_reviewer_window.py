@@ -251,17 +251,18 @@ def test_workbook_round_trip_and_submit_from_the_window(
     assert len(dialogs.warnings) == 1 and f"G{rows[1]}" in dialogs.warnings[0]
     assert (third.uid, "1.2") not in stored(reviewer_file)
 
-    # submit: asks since not everything is done, writes revision 1 next to the file
+    # submit: asks since not everything is done, writes a new revision next to the file
+    start = ws.session.meta.revision
     ws.actions_by_name["submit"].trigger()
     assert dialogs.questions and "27" in dialogs.questions[0]
-    first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r1.sqlite")
+    first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 1}.sqlite")
     assert first.exists() and str(first) in dialogs.infos[-1]
     ws.actions_by_name["submit"].trigger()
-    second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r2.sqlite")
+    second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 2}.sqlite")
     assert second.exists() and str(second) in dialogs.infos[-1]
-    assert "r2" in window.status_label.text()
+    assert f"r{start + 2}" in window.status_label.text()
     with ReviewerStore.open(second) as travel:
-        assert travel.meta().revision == 2
+        assert travel.meta().revision == start + 2
         assert travel.scores()[(third.uid, "1.1")] == (Fraction(2), "离线填写：只有工作总结")
     window.close_file()
 
@@ -337,3 +338,42 @@ def test_a_dropped_reviewer_file_opens_and_the_splitter_is_remembered(qtbot, rev
     qtbot.waitUntil(lambda: again.splitter.sizes() == chosen)
     assert again.form.uid == last  # back where the reviewer left off
     window.close_file()
+
+
+def test_a_workbook_dropped_on_the_workspace_is_imported_after_its_preview(
+    qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from alliance_review.services.reviewer_sheet import export_sheet_file
+
+    sheet_path = tmp_path / "dropped.xlsx"
+    export_sheet_file(reviewer_file, sheet_path)
+    wb = openpyxl.load_workbook(sheet_path)
+    wb[SHEET_TITLE].cell(4, COL_SCORE).value = 1
+    wb.save(sheet_path)
+    shown: list[int] = []
+
+    def cancel(dialog: ImportPreviewDialog) -> int:
+        shown.append(dialog.model.rowCount())
+        return ImportPreviewDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", cancel)
+    window, ws = open_window(qtbot, reviewer_file)
+    assert ws.actions_by_name["submit"] in window.file_menu.actions()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet_path))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert shown == [1]  # the preview listed the one change; cancelled: nothing written
+    assert window.view is ws and stored(reviewer_file) == {}
+    window.close_file()
+    assert ws.actions_by_name["submit"] not in window.file_menu.actions()

@@ -233,6 +233,16 @@ class ReviewerWorkspace(FileView):
     def menus(self) -> list[QMenu]:
         return [self.scoring_menu]
 
+    def file_actions(self) -> list[QAction]:
+        return [self.actions_by_name["submit"]]
+
+    def accept_files(self, paths: list[Path]) -> bool:
+        """A scoring workbook dropped on the window is imported (with its preview)."""
+        if len(paths) == 1 and paths[0].suffix.lower() == ".xlsx":
+            self.import_workbook(paths[0])
+            return True
+        return False
+
     def close_file(self) -> None:
         self.save_state()
         self.session.close()
