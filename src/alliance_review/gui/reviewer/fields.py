@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from alliance_review.core.points import format_points, is_on_step
 
@@ -151,10 +151,3 @@ class NoteEdit(QPlainTextEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
-
-
-def named_label(text: str, name: str) -> QLabel:
-    """A label with an object name, for the workspace's style sheet."""
-    label = QLabel(text)
-    label.setObjectName(name)
-    return label

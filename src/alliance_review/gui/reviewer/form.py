@@ -22,37 +22,10 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Category, Indicator
-from alliance_review.gui.reviewer.fields import NoteEdit, ScoreEdit, named_label
+from alliance_review.gui.reviewer import look
+from alliance_review.gui.reviewer.fields import NoteEdit, ScoreEdit
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
-
-#: the workspace sets it once, on the finished widget tree (polishing is costly)
-STYLE = """
-#formHeader { background: #f5f7fa; border-bottom: 1px solid #dde1e6; }
-#allianceName { font-size: 17px; font-weight: 600; color: #1f2937; }
-#allianceInfo { color: #4b5563; }
-#totalValue { font-size: 26px; font-weight: 600; color: #1d4ed8; }
-#totalCaption { color: #6b7280; }
-#categoryHeader { background: #e8eef6; border-radius: 4px; }
-#categoryName { font-weight: 600; color: #1f2937; }
-#categoryTotal { color: #1d4ed8; font-weight: 600; }
-#indicatorRow { border-bottom: 1px solid #e5e7eb; }
-#indicatorCode { color: #6b7280; font-weight: 600; }
-#indicatorName { font-weight: 600; color: #111827; }
-#criteria { color: #4b5563; }
-#selfEvaluation { color: #1e3a8a; background: #eef4ff; border-radius: 3px; padding: 3px 6px; }
-#selfEvaluation[empty="true"] { color: #9ca3af; background: transparent; padding-left: 0; }
-#maxLabel { color: #4b5563; }
-ScoreEdit, NoteEdit { border: 1px solid #c5cad1; border-radius: 4px; background: white;
-    padding: 2px 4px; selection-background-color: #bfdbfe; selection-color: black; }
-ScoreEdit { font-size: 15px; font-weight: 600; }
-ScoreEdit:focus, NoteEdit:focus { border: 1px solid #2563eb; }
-NoteEdit[required="true"] { border: 1px solid #e0a030; background: #fffaf0; }
-#doneButton { background: #2563eb; color: white; border: none; border-radius: 4px;
-    padding: 6px 16px; font-weight: 600; }
-#doneButton:hover { background: #1d4ed8; }
-#doneButton[done="true"] { background: white; color: #2e7d4f; border: 1px solid #9ccfb0; }
-"""
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -61,17 +34,17 @@ class IndicatorRow(QFrame):
     def __init__(self, indicator: Indicator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.indicator = indicator
-        self.setObjectName("indicatorRow")
-        self.code_label = named_label(indicator.code, "indicatorCode")
-        self.name_label = named_label(indicator.name, "indicatorName")
-        self.name_label.setWordWrap(True)
-        self.criteria_label = named_label(indicator.criteria, "criteria")
-        self.criteria_label.setWordWrap(True)
-        self.self_label = named_label("", "selfEvaluation")
-        self.self_label.setWordWrap(True)
+        self.code_label = look.label(indicator.code, colour=look.MUTED, bold=True)
+        self.name_label = look.label(indicator.name, colour=look.TEXT, bold=True, wrap=True)
+        self.criteria_label = look.label(indicator.criteria, colour=look.SOFT, wrap=True)
+        self.self_label = look.label(wrap=True)
+        self.self_label.setContentsMargins(6, 3, 6, 3)
+        self.self_empty: bool | None = None
+        self.required: bool | None = None
         self.score_edit = ScoreEdit(indicator.max_points, indicator.step)
         self.score_edit.setFixedWidth(58)
-        self.max_label = named_label(f"/ {format_points(indicator.max_points)}", "maxLabel")
+        look.set_font(self.score_edit, bold=True, pixels=15)
+        self.max_label = look.label(f"/ {format_points(indicator.max_points)}", colour=look.SOFT)
         self.note_edit = NoteEdit()
         line = self.note_edit.fontMetrics().lineSpacing()
         self.note_edit.setFixedHeight(int(line * 3.4) + 10)
@@ -105,10 +78,10 @@ class CategoryHeader(QFrame):
         super().__init__(parent)
         self.category = category
         self.max_text = format_points(category.max_points)
-        self.setObjectName("categoryHeader")
+        look.set_colour(self, fill=look.CATEGORY_FILL)
         numeral = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
-        self.name_label = named_label(f"{numeral}、{category.name}", "categoryName")
-        self.total_label = named_label("", "categoryTotal")
+        self.name_label = look.label(f"{numeral}、{category.name}", colour=look.TEXT, bold=True)
+        self.total_label = look.label(colour=look.ACCENT, bold=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.name_label, 1)
@@ -126,17 +99,17 @@ class ScoringForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
-        self.name_label = named_label("", "allianceName")
+        self.name_label = look.label(colour=look.TEXT, bold=True, pixels=17)
         self.name_label.setWordWrap(True)
-        self.info_label = named_label("", "allianceInfo")
-        self.total_value = named_label("", "totalValue")
-        self.total_caption = named_label("", "totalCaption")
+        self.info_label = look.label(colour=look.SOFT)
+        self.total_value = look.label(colour=look.ACCENT, bold=True, pixels=26)
+        self.total_caption = look.label(colour=look.MUTED)
         self.done_button = QPushButton()
-        self.done_button.setObjectName("doneButton")
+        look.style_done_button(self.done_button, False)
         self.done_button.setMinimumHeight(30)
 
         header = QFrame()
-        header.setObjectName("formHeader")
+        look.set_colour(header, fill=look.HEADER_FILL)
         titles = QVBoxLayout()
         titles.setSpacing(4)
         titles.addWidget(self.name_label)
@@ -168,6 +141,7 @@ class ScoringForm(QWidget):
                 row = IndicatorRow(indicator)
                 self.rows[indicator.code] = row
                 body.addWidget(row)
+                body.addWidget(look.rule())
                 code = indicator.code
                 row.score_edit.value_edited.connect(
                     lambda points, c=code: self.score_edited.emit(c, points)
@@ -187,6 +161,7 @@ class ScoringForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(look.rule("#dde1e6"))
         layout.addWidget(self.scroll_area, 1)
         previous: QWidget | None = None
         for row in self.rows.values():
@@ -228,10 +203,12 @@ class ScoringForm(QWidget):
             shown = "—" if points is None else format_points(points)
             label = self.tr("Self-score {points}").format(points=shown)
             row.self_label.setText(f"{label}：{text}" if text else label)
-        if row.self_label.property("empty") != empty:
-            row.self_label.setProperty("empty", empty)
-            row.self_label.style().unpolish(row.self_label)
-            row.self_label.style().polish(row.self_label)
+        if row.self_empty != empty:
+            row.self_empty = empty
+            if empty:
+                look.set_colour(row.self_label, look.MUTED)
+            else:
+                look.set_colour(row.self_label, look.SELF_TEXT, look.SELF_FILL)
 
     def _mark_required(self, row: IndicatorRow, uid: str) -> None:
         points, note = self.session.entry(uid, row.indicator.code)
@@ -243,10 +220,9 @@ class ScoringForm(QWidget):
         row.note_edit.setPlaceholderText(
             self.tr("Evidence note (required)") if required else self.tr("Evidence note")
         )
-        if row.note_edit.property("required") != missing:
-            row.note_edit.setProperty("required", missing)
-            row.note_edit.style().unpolish(row.note_edit)
-            row.note_edit.style().polish(row.note_edit)
+        if row.required != missing:
+            row.required = missing
+            look.set_required(row.note_edit, missing)
 
     def refresh_indicator(self, uid: str, code: str) -> None:
         """A stored value changed (an edit, an undo, an import): show it if it is ours."""

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
+from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
@@ -44,18 +45,11 @@ from alliance_review.gui.reviewer.commands import (
     SetDoneCommand,
 )
 from alliance_review.gui.reviewer.dialogs import missing_text
-from alliance_review.gui.reviewer.fields import named_label
-from alliance_review.gui.reviewer.form import STYLE as FORM_STYLE
 from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.gui.views import FileView
 from alliance_review.services.reviewer_workflow import Status, submit_store
-
-LIST_STYLE = """
-#reviewerName { font-size: 15px; font-weight: 600; color: #1f2937; }
-#roundTitle { color: #6b7280; }
-"""
 
 
 def language() -> str:
@@ -73,9 +67,8 @@ class ReviewerWorkspace(FileView):
 
         self.model = AllianceListModel(self.session)
         self.proxy = AllianceFilterProxy(self.model)
-        self.reviewer_label = named_label(meta.reviewer_name, "reviewerName")
-        self.round_label = named_label(meta.round_title, "roundTitle")
-        self.round_label.setWordWrap(True)
+        self.reviewer_label = look.label(meta.reviewer_name, colour=look.TEXT, bold=True, pixels=15)
+        self.round_label = look.label(meta.round_title, colour=look.MUTED, wrap=True)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -111,6 +104,8 @@ class ReviewerWorkspace(FileView):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.progress_bar)
+        self.key_hint = look.label(colour=look.MUTED, pixels=11, wrap=True)
+        left_layout.addWidget(self.key_hint)
 
         self.form = ScoringForm(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -134,7 +129,6 @@ class ReviewerWorkspace(FileView):
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.setStyleSheet(LIST_STYLE + FORM_STYLE)
         self.retranslate()
         self.restore_state()
         QTimer.singleShot(0, self.emit_status)
@@ -204,6 +198,17 @@ class ReviewerWorkspace(FileView):
         a["import_sheet"].setText(self.tr("&Import scoring workbook…"))
         a["submit"].setText(self.tr("&Submit for return…"))
         self.scoring_menu.setTitle(self.tr("&Scoring"))
+
+        def keys(name: str) -> str:
+            shortcut = a[name].shortcut()
+            return shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+
+        self.key_hint.setText(
+            self.tr(
+                "Tab: score → note → next indicator · ↑↓: change a score · "
+                "{done}: done, next unfinished · {next} / {previous}: next / previous alliance"
+            ).format(done=keys("mark_done"), next=keys("next"), previous=keys("previous"))
+        )
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.model.retranslate()
         self._size_columns()
@@ -427,8 +432,7 @@ class ReviewerWorkspace(FileView):
         button.setToolTip(f"{action.text().replace('&', '')}  ({shortcut})")
         if button.property("done") != done:
             button.setProperty("done", done)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            look.style_done_button(button, done)
 
     def _alliance_changed(self, uid: str) -> None:
         if uid == self.form.uid:
