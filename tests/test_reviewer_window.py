@@ -377,3 +377,32 @@ def test_a_workbook_dropped_on_the_workspace_is_imported_after_its_preview(
     assert window.view is ws and stored(reviewer_file) == {}
     window.close_file()
     assert ws.actions_by_name["submit"] not in window.file_menu.actions()
+
+
+def test_a_write_the_file_refuses_is_reported_and_leaves_nothing_to_undo(
+    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    dialogs = Dialogs(monkeypatch)
+    window, ws = open_window(qtbot, reviewer_file)
+    store = ws.session.store
+    real = store.set_score
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "set_score", broken)
+    edit = ws.form.rows["1.1"].score_edit
+    qtbot.keyClicks(edit, "3")
+    assert len(dialogs.warnings) == 1 and "disk I/O error" in dialogs.warnings[0]
+    assert edit.text() == "" and ws.undo_stack.count() == 0
+    assert stored(reviewer_file) == {}
+    monkeypatch.setattr(store, "set_score", real)
+    qtbot.keyClicks(edit, "3")
+    assert ws.undo_stack.count() == 1 and stored(reviewer_file)[(ws.form.uid, "1.1")] == (300, "")
+    # a score below full marks asks for its evidence note
+    note = ws.form.rows["1.1"].note_edit
+    assert note.placeholderText() == ws.form.tr("Evidence note (required)")
+    assert ws.form.rows["1.1"].required
+    type_text(note, "仅提交总结")
+    assert not ws.form.rows["1.1"].required
+    window.close_file()

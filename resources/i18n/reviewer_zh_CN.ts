@@ -128,27 +128,27 @@
 <context>
     <name>ReviewerCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="52"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="66"/>
         <source>Score {code} of {alliance}</source>
         <translation>评分 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="54"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="68"/>
         <source>Note {code} of {alliance}</source>
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="100"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120"/>
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="102"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122"/>
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="126"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="153"/>
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -156,169 +156,169 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="191"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="192"/>
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="192"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="193"/>
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="193"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194"/>
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195"/>
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196"/>
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197"/>
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198"/>
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199"/>
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200"/>
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201"/>
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="212"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213"/>
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="430"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433"/>
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="349"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="350"/>
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="208"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="209"/>
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="393"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395"/>
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="404"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407"/>
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="430"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433"/>
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="447"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="450"/>
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="457"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="460"/>
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="475"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478"/>
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="477"/>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="505"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="480"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="508"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="485"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="488"/>
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="490"/>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="492"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="493"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="495"/>
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="495"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="498"/>
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="504"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="507"/>
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="514"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="517"/>
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="518"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="521"/>
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="530"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="533"/>
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="542"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="545"/>
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="544"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="547"/>
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="553"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="556"/>
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="558"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="561"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="560"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="563"/>
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -329,7 +329,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="572"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="575"/>
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

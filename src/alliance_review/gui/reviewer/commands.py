@@ -3,6 +3,10 @@
 Keystrokes in one field, from entering it until leaving it, merge into one command, so
 undo takes back "the score of 2.1" rather than one digit. Undo works across alliances:
 undoing an edit of another alliance brings that alliance back on screen first.
+
+A change the file refuses (disk full, file gone) raises UserError in the session; the
+command then reports it through ``session.failed`` and, on its first run, marks itself
+obsolete so the undo stack drops it: nothing was changed, so there is nothing to undo.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
 
 if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
@@ -21,6 +26,14 @@ if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
 Reveal = Callable[[str, str | None, bool], None]
 EDIT_ID = 1
 translate = QCoreApplication.translate
+
+
+def refused(command: QUndoCommand, session: ReviewerSession, error: UserError, first: bool) -> None:
+    if first:
+        command.setObsolete(True)
+        if isinstance(command, EditEntryCommand):
+            command.failed = True
+    session.failed.emit(error)
 
 
 class EditEntryCommand(QUndoCommand):
@@ -47,6 +60,7 @@ class EditEntryCommand(QUndoCommand):
         self.edit_number = edit_number
         self.cleared_done = False
         self.first = True
+        self.failed = False
         name = session.by_uid[uid].name
         text = (
             translate("ReviewerCommands", "Score {code} of {alliance}")
@@ -59,7 +73,7 @@ class EditEntryCommand(QUndoCommand):
         return EDIT_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditEntryCommand):
+        if not isinstance(other, EditEntryCommand) or other.failed:
             return False
         if (other.uid, other.code, other.field, other.edit_number) != (
             self.uid,
@@ -77,15 +91,21 @@ class EditEntryCommand(QUndoCommand):
     def redo(self) -> None:
         if not self.first:
             self.reveal(self.uid, self.code, self.field == "note")
-        self.first = False
-        if self.session.set_entry(self.uid, self.code, self.new):
-            self.cleared_done = True
+        first, self.first = self.first, False
+        try:
+            if self.session.set_entry(self.uid, self.code, self.new):
+                self.cleared_done = True
+        except UserError as error:
+            refused(self, self.session, error, first)
 
     def undo(self) -> None:
         self.reveal(self.uid, self.code, self.field == "note")
-        self.session.set_entry(self.uid, self.code, self.old)
-        if self.cleared_done:
-            self.session.set_done(self.uid, True)
+        try:
+            self.session.set_entry(self.uid, self.code, self.old)
+            if self.cleared_done:
+                self.session.set_done(self.uid, True)
+        except UserError as error:
+            refused(self, self.session, error, False)
 
 
 class SetDoneCommand(QUndoCommand):
@@ -107,12 +127,18 @@ class SetDoneCommand(QUndoCommand):
     def redo(self) -> None:
         if not self.first:
             self.reveal(self.uid, None, False)
-        self.first = False
-        self.session.set_done(self.uid, self.done)
+        first, self.first = self.first, False
+        try:
+            self.session.set_done(self.uid, self.done)
+        except UserError as error:
+            refused(self, self.session, error, first)
 
     def undo(self) -> None:
         self.reveal(self.uid, None, False)
-        self.session.set_done(self.uid, not self.done)
+        try:
+            self.session.set_done(self.uid, not self.done)
+        except UserError as error:
+            refused(self, self.session, error, False)
 
 
 class ImportSheetCommand(QUndoCommand):
@@ -122,6 +148,7 @@ class ImportSheetCommand(QUndoCommand):
         super().__init__()
         self.session = session
         self.sheet = sheet
+        self.first = True
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
                 count=len(sheet.changes)
@@ -129,13 +156,20 @@ class ImportSheetCommand(QUndoCommand):
         )
 
     def redo(self) -> None:
-        self.session.set_entries(
-            ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.sheet.changes),
-            self.sheet.no_longer_done,
-        )
+        first, self.first = self.first, False
+        try:
+            self.session.set_entries(
+                ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.sheet.changes),
+                self.sheet.no_longer_done,
+            )
+        except UserError as error:
+            refused(self, self.session, error, first)
 
     def undo(self) -> None:
-        self.session.set_entries(
-            (c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.sheet.changes
-        )
-        self.session.set_done_many(self.sheet.no_longer_done, True)
+        try:
+            self.session.set_entries(
+                (c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.sheet.changes
+            )
+            self.session.set_done_many(self.sheet.no_longer_done, True)
+        except UserError as error:
+            refused(self, self.session, error, False)

@@ -7,12 +7,14 @@ bar follow. The undo commands are the only callers of the changing methods.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.services.reviewer_workflow import (
     Missing,
@@ -33,6 +35,8 @@ class ReviewerSession(QObject):
     score_changed = Signal(str, str)
     #: alliance uid: its status, total or done mark may have changed
     alliance_changed = Signal(str)
+    #: a UserError: a change could not be written (disk full, file gone); nothing changed
+    failed = Signal(object)
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -98,10 +102,23 @@ class ReviewerSession(QObject):
         return scored, len(self.alliances), len(self.done & set(self.by_uid))
 
     # changing (called by the undo commands) --------------------------------------------
+    def _cannot_write(self, error: Exception) -> UserError:
+        return UserError(
+            f"无法写入评审专家文件「{self.path.name}」（{error}），这一改动未保存。",
+            f"Could not write the reviewer file {self.path.name} ({error}); "
+            "this change was not saved.",
+        )
+
     def set_entry(self, uid: str, code: str, entry: Entry) -> bool:
-        """Store one score and note; returns True when this cleared the done mark."""
+        """Store one score and note; returns True when this cleared the done mark.
+
+        Raises UserError (nothing changed) when the file cannot be written.
+        """
         points, note = entry
-        self.store.set_score(uid, code, points, note)
+        try:
+            self.store.set_score(uid, code, points, note)
+        except (sqlite3.Error, OSError) as error:
+            raise self._cannot_write(error) from error
         self.scores[(uid, code)] = entry
         self._changed(uid)
         cleared = False
@@ -118,7 +135,10 @@ class ReviewerSession(QObject):
     ) -> None:
         batch = list(entries)
         cleared = list(not_done)
-        self.store.set_scores(((u, c, p, n) for u, c, (p, n) in batch), cleared)
+        try:
+            self.store.set_scores(((u, c, p, n) for u, c, (p, n) in batch), cleared)
+        except (sqlite3.Error, OSError) as error:
+            raise self._cannot_write(error) from error
         for uid, code, entry in batch:
             self.scores[(uid, code)] = entry
             self._changed(uid)
@@ -129,7 +149,10 @@ class ReviewerSession(QObject):
             self.alliance_changed.emit(uid)
 
     def set_done(self, uid: str, done: bool) -> None:
-        self.store.set_done(uid, done)
+        try:
+            self.store.set_done(uid, done)
+        except (sqlite3.Error, OSError) as error:
+            raise self._cannot_write(error) from error
         if done:
             self.done.add(uid)
         else:

@@ -128,6 +128,7 @@ class ReviewerWorkspace(FileView):
         self.form.field_entered.connect(self._new_edit)
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
+        self.session.failed.connect(self._write_failed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.retranslate()
         self.restore_state()
@@ -387,11 +388,13 @@ class ReviewerWorkspace(FileView):
         )
 
     def _push(self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand) -> None:
-        try:
-            self.undo_stack.push(command)
-        except UserError as error:  # the store refused (cannot happen through the inputs)
-            self.warn(self.tr("The change was not saved"), error)
-            self.form.show_alliance(self.form.uid)
+        self.undo_stack.push(command)
+
+    def _write_failed(self, error: UserError) -> None:
+        """The file refused a change: say so, and show what the file really holds."""
+        self.warn(self.tr("The change was not saved"), error)
+        self.form.show_alliance(self.form.uid)
+        self._update_done_button()
 
     def mark_done_and_next(self) -> None:
         uid = self.current_uid()
