@@ -8,7 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -46,6 +47,20 @@ def stored(path: Path) -> dict[tuple[str, str], tuple[int | None, str]]:
         }
     finally:
         conn.close()
+
+
+def drop(window: MainWindow, path: Path) -> None:
+    """Drop a file on the window as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
 
 
 def open_window(qtbot, path: Path) -> tuple[MainWindow, ReviewerWorkspace]:
@@ -306,24 +321,11 @@ def test_an_edit_that_breaks_a_done_alliance_reopens_it_and_undo_restores(
 
 
 def test_a_dropped_reviewer_file_opens_and_the_splitter_is_remembered(qtbot, reviewer_file: Path):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(reviewer_file))])
-    window.dropEvent(
-        QDropEvent(
-            QPointF(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
+    drop(window, reviewer_file)
     ws = window.view
     assert isinstance(ws, ReviewerWorkspace)
     qtbot.waitUntil(lambda: ws.splitter.sizes()[0] > 0)
@@ -343,9 +345,6 @@ def test_a_dropped_reviewer_file_opens_and_the_splitter_is_remembered(qtbot, rev
 def test_a_workbook_dropped_on_the_workspace_is_imported_after_its_preview(
     qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-
     from alliance_review.services.reviewer_sheet import export_sheet_file
 
     sheet_path = tmp_path / "dropped.xlsx"
@@ -362,17 +361,7 @@ def test_a_workbook_dropped_on_the_workspace_is_imported_after_its_preview(
     monkeypatch.setattr(ImportPreviewDialog, "exec", cancel)
     window, ws = open_window(qtbot, reviewer_file)
     assert ws.actions_by_name["submit"] in window.file_menu.actions()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(sheet_path))])
-    window.dropEvent(
-        QDropEvent(
-            QPointF(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
+    drop(window, sheet_path)
     assert shown == [1]  # the preview listed the one change; cancelled: nothing written
     assert window.view is ws and stored(reviewer_file) == {}
     window.close_file()
