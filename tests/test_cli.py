@@ -87,3 +87,13 @@ def test_demo_refuses_an_unwritable_place_without_a_traceback(tmp_path: Path):
 def test_usage_errors_exit_2():
     assert run_cli("ranking").returncode == 2
     assert run_cli("no-such-command").returncode == 2
+
+
+def test_check_refuses_a_file_whose_rows_break_its_own_references(demo_round: Path):
+    conn = sqlite3.connect(demo_round)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM assignment")  # scores now point at no assignment
+    conn.commit()
+    conn.close()
+    done = run_cli("check", demo_round)
+    assert done.returncode == 1 and "完整性" in done.stderr

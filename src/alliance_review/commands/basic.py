@@ -23,9 +23,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from alliance_review.storage.files import identify
+    from alliance_review.storage.files import verify
 
-    info = identify(args.file)
+    info = verify(args.file)
     upgrade = "（打开时将升级到当前格式）" if info.needs_upgrade else ""
     print(f"{info.path.name}: {info.kind.label_zh} ({info.kind.name} file)")
     print(f"评价轮次: {info.title} ({info.year})  round id: {info.round_uid}")

@@ -20,7 +20,8 @@ def chosen_language() -> str:
     saved = str(QSettings().value("ui/language", "") or "")
     if saved in LANGUAGES:
         return saved
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    # The users are Chinese: English only where the system asks for it explicitly.
+    return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
 
 
 def install(language: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -86,6 +87,24 @@ def identify(path: Path | str) -> FileInfo:
         conn.close()
 
 
+def verify(path: Path | str) -> FileInfo:
+    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+    path = Path(path)
+    conn = open_checked(path, readonly=True)
+    try:
+        info = inspect(conn, path)
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    if integrity != "ok" or dangling:
+        raise FileRefused(
+            f"文件「{path.name}」内容不一致（完整性检查未通过），不能使用。",
+            f"{path.name} failed its integrity check.",
+        )
+    return info
+
+
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
@@ -127,10 +146,16 @@ def open_file(
     return conn, info
 
 
-def create_file(path: Path | str, kind: FileKind) -> sqlite3.Connection:
-    """A new empty file of ``kind`` at the current version (the caller fills it)."""
+def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> sqlite3.Connection:
+    """A new empty file of ``kind`` at the current version (the caller fills it).
+
+    ``building``: a file being built beside its target needs no sync per commit; it is
+    synced once by ``finish_atomically`` before it is renamed into place.
+    """
     path = Path(path)
     conn = connect(path)
+    if building:
+        conn.execute("PRAGMA synchronous = OFF")
     with atomic(conn):
         apply_ladder(conn, kind, 0, kind.version)
     return conn
@@ -149,4 +174,6 @@ def finish_atomically(conn: sqlite3.Connection, temporary: Path, path: Path) -> 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
     shutil.move(str(temporary), str(path))

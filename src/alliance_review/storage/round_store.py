@@ -226,7 +226,7 @@ def building_round(path: Path | str) -> Iterator[RoundStore]:
     """
     path = Path(path)
     temporary = write_atomically_to(path)
-    conn = create_file(temporary, ROUND_FILE)
+    conn = create_file(temporary, ROUND_FILE, building=True)
     try:
         yield RoundStore(conn, temporary)
     except BaseException:

@@ -80,10 +80,19 @@ def read_self_scores(
     conn: sqlite3.Connection,
 ) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
     """(alliance uid, indicator code) -> (self-score or None, self-evaluation text)."""
+    return read_points_and_notes(conn, "self_score")
+
+
+def read_points_and_notes(
+    conn: sqlite3.Connection, table: str
+) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
+    """Rows keyed by (alliance, indicator) of a points-and-note table (self_score, score)."""
+    if table not in ("self_score", "score"):
+        raise ValueError(table)
     return {
         (a, i): (None if p is None else from_centi(p), note)
         for a, i, p, note in conn.execute(
-            "SELECT alliance_uid, indicator_code, points_centi, note FROM self_score"
+            f"SELECT alliance_uid, indicator_code, points_centi, note FROM {table}"
         )
     }
 

@@ -8,7 +8,7 @@ Each ladder step is a list of statements applied in one exclusive transaction.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
@@ -200,7 +200,7 @@ class FileKind:
     name: str
     label_zh: str
     application_id: int
-    ladder: list[list[str]]
+    ladder: list[list[str]] = field(repr=False)
 
     @property
     def version(self) -> int:

@@ -1,0 +1,83 @@
+"""Issuing reviewer files: one self-contained file per reviewer, nothing about the others."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.roster import Reviewer
+from alliance_review.storage import rows
+from alliance_review.storage.db import atomic
+from alliance_review.storage.reviewer_store import building_reviewer_file
+from alliance_review.storage.round_store import RoundStore, now_text
+
+Progress = Callable[[int, int], bool]
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def reviewer_file_name(year: int, reviewer: Reviewer) -> str:
+    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.sqlite"."""
+    return f"{year}-{_UNSAFE.sub('_', reviewer.name).strip('_') or reviewer.uid}.sqlite"
+
+
+def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Path:
+    """Write ``reviewer``'s file: the round's rubric, their alliances and self-evaluations."""
+    settings = store.settings()
+    assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
+    alliances = [a for a in store.alliances() if a.uid in assigned]
+    self_scores = {k: v for k, v in store.self_scores().items() if k[0] in assigned}
+    with building_reviewer_file(out) as file, atomic(file.conn) as conn:
+        conn.execute(
+            "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
+            " reviewer_name, issued_at, note_below_full, note_margin_centi)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                settings.uid,
+                settings.title,
+                settings.year,
+                reviewer.uid,
+                reviewer.name,
+                now_text(),
+                int(settings.note_below_full),
+                rows.to_centi(settings.note_margin),
+            ),
+        )
+        rows.write_rubric(conn, store.rubric())
+        rows.write_alliances(conn, alliances)
+        rows.write_self_scores(conn, self_scores)
+    return out
+
+
+def issue_reviewer_files(
+    round_path: Path | str, out_dir: Path | str, progress: Progress | None = None
+) -> list[Path]:
+    """One reviewer file per reviewer with assignments into ``out_dir``.
+
+    All or nothing: if one fails or the user cancels, the files this call wrote are removed.
+    """
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UserError(f"文件夹「{out_dir}」不存在。", f"The folder {out_dir} does not exist.")
+    written: list[Path] = []
+    with RoundStore.open(round_path) as store:
+        assignment = store.assignments()
+        reviewers = [r for r in store.reviewers() if any(r.uid in v for v in assignment.values())]
+        if not reviewers:
+            raise UserError(
+                "尚未给评审专家分配联盟，没有可发放的评审专家文件。",
+                "No reviewer has assigned alliances yet; there is nothing to issue.",
+            )
+        year = store.settings().year
+        try:
+            for number, reviewer in enumerate(reviewers, start=1):
+                target = out_dir / reviewer_file_name(year, reviewer)
+                written.append(issue_reviewer_file(store, reviewer, target))
+                if progress is not None and not progress(number, len(reviewers)):
+                    raise UserError("已取消，未发放任何文件。", "Cancelled; no file was issued.")
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return written
