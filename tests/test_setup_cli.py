@@ -105,3 +105,27 @@ def test_new_round_refuses_existing_files_and_bad_input(demo_round: Path, tmp_pa
     assert not out.exists()
     done = run_cli("new-round", out, "--title", "x", "--year", "1800")
     assert done.returncode == 1 and "1800" in done.stderr and not out.exists()
+
+
+def test_issue_writes_one_file_per_reviewer_and_refuses_an_unready_round(
+    demo_round: Path, tmp_path: Path
+):
+    done = run_cli("issue", demo_round, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    files = sorted((tmp_path / "out").glob("*.sqlite"))
+    assert len(files) == 14 and "已发放 14 份" in done.stdout
+    conn = sqlite3.connect(files[0])
+    tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "reviewer" not in tables and "assignment" not in tables  # nothing about others
+    conn.close()
+
+    fresh = tmp_path / "2016.sqlite"
+    assert (
+        run_cli(
+            "new-round", fresh, "--title", "2016", "--year", "2016", "--from", demo_round
+        ).returncode
+        == 0
+    )
+    refused = run_cli("issue", fresh, tmp_path / "out2")
+    assert refused.returncode == 1 and "评审专家不足" in refused.stderr
+    assert not list((tmp_path / "out2").glob("*.sqlite"))

@@ -130,3 +130,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     back.add_argument("round", type=Path)
     back.add_argument("files", type=Path, nargs="+")
     back.set_defaults(func=cmd_selfeval_in)
+
+    register_issue(sub)
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from alliance_review.services.assigning import issue_files
+
+    paths = issue_files(args.round, args.outdir, progress=_progress("评审专家文件"))
+    print(f"已发放 {len(paths)} 份评审专家文件：{args.outdir}")
+    for path in paths:
+        print(f"  {path.name}")
+    return 0
+
+
+def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    issue = sub.add_parser("issue", help="one reviewer file per reviewer / 发放评审专家文件")
+    issue.add_argument("round", type=Path)
+    issue.add_argument("outdir", type=Path, help="the folder to write the files into")
+    issue.set_defaults(func=cmd_issue)

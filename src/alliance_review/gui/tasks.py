@@ -9,11 +9,12 @@ or raises ``TaskCancelled``.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -51,6 +52,23 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+class _ProgressRelay(QObject):
+    """Lives in the GUI thread, so the worker's progress reaches the dialog there.
+
+    A plain function connected with a queued connection runs in the *sender's* thread
+    (the worker's), and touching a widget from there crashes.
+    """
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+
+
 def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
     dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -62,18 +80,22 @@ def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) 
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total > 0 else 0)
-
-    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    relay = _ProgressRelay(dialog)
+    worker.progressed.connect(relay.show, Qt.ConnectionType.QueuedConnection)
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancelled.set)
     thread.started.connect(worker.run)
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
+    # No cyclic garbage collection while the worker runs: collecting Qt wrappers in the
+    # GUI thread while another thread runs Python crashed PySide6 (seen in the tests).
+    gc.collect()
+    gc.disable()
+    try:
+        thread.start()
+        loop.exec()
+        thread.quit()
+        thread.wait()
+    finally:
+        gc.enable()
     dialog.close()
     dialog.deleteLater()
     if worker.cancelled.is_set() and worker.error is not None:

@@ -6,6 +6,9 @@ assignment keeps those pairs and fills the rest around them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from alliance_review.core.assignment import assign
 from alliance_review.core.errors import AssignmentError, UserError
 from alliance_review.storage import setup_rows
@@ -101,3 +104,43 @@ def assignment_summary(store: RoundStore) -> tuple[dict[str, int], list[str]]:
             loads[r] = loads.get(r, 0) + 1
     short = [a.name for a in store.alliances() if len(current.get(a.uid, [])) < k]
     return loads, short
+
+
+def readiness(store: RoundStore) -> list[tuple[str, str]]:
+    """(Chinese, English) reasons the round's files should not go out yet."""
+    found: list[tuple[str, str]] = []
+    problems = store.rubric().problems()
+    if problems:
+        found.append(
+            ("评价指标尚未完成：" + problems[0], "The rubric is not complete yet: " + problems[0])
+        )
+    _, short = assignment_summary(store)
+    if short:
+        k = store.settings().reviewers_per_alliance
+        found.append(
+            (
+                f"{len(short)} 个联盟的评审专家不足 {k} 位（如「{short[0]}」）。",
+                f"{len(short)} alliance(s) have fewer than {k} reviewers (e.g. {short[0]}).",
+            )
+        )
+    return found
+
+
+def issue_files(
+    round_path: Path | str,
+    out_dir: Path | str,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[Path]:
+    """Check the round is ready, then issue one reviewer file per reviewer into ``out_dir``."""
+    from alliance_review.services.reviewer_files import issue_reviewer_files
+
+    with RoundStore.open(round_path) as store:
+        reasons = readiness(store)
+    if reasons:
+        raise UserError(
+            "尚不能发放评审专家文件：" + " ".join(zh for zh, _ in reasons),
+            "Reviewer files cannot be issued yet: " + " ".join(en for _, en in reasons),
+        )
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return issue_reviewer_files(round_path, out, progress)
