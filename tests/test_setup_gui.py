@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
+from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
 
 
@@ -223,3 +224,96 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
     issue_page = tab.show_page("issue")
     assert not issue_page.issue_button.isEnabled()
     assert said(issue_page.readiness.text(), "评价指标尚未完成", "rubric is not complete")
+
+
+def test_roster_cells_edit_in_place_and_undo(qtbot, demo_round, refusals):
+    from alliance_review.gui.setup.roster_page import RosterModel
+
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    model = page.model
+    name = model.index(1, RosterModel.NAME)
+    assert model.setData(name, "半导体照明产业技术创新联盟", Qt.ItemDataRole.EditRole)
+    assert window.view.store.alliances()[1].name == "半导体照明产业技术创新联盟"
+    assert not model.setData(model.index(2, RosterModel.BATCH), "第九批", Qt.ItemDataRole.EditRole)
+    assert said(refusals[-1], "无法识别", "Unknown batch")
+    assert not model.setData(name, "化纤产业技术创新战略联盟", Qt.ItemDataRole.EditRole)
+    assert said(refusals[-1], "已在名单中", "already on the roster")
+    assert page.add_alliance()
+    assert window.view.store.alliances()[-1].name in ("新联盟", "New alliance")
+    window.action_registry["undo"].trigger()
+    window.action_registry["undo"].trigger()
+    assert window.view.store.alliances()[1].name == "半导体照明产业技术创新战略联盟"
+    assert len(window.view.store.alliances()) == 125
+
+
+def test_reviewers_and_conflicts_are_edited_in_a_dialog(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("reviewers")
+    page.add_reviewer()
+    dialog = page.dialog
+    type_text(dialog.name, "化纤联盟秘书长")
+    dialog.check(dialog.own, "化纤产业技术创新战略联盟")
+    dialog.check(dialog.declared, "乳业产业技术创新战略联盟")
+    dialog.accept()
+    added = store.reviewers()[-1]
+    names = {a.uid: a.name for a in store.alliances()}
+    assert added.name == "化纤联盟秘书长"
+    assert [names[u] for u in added.own_alliances] == ["化纤产业技术创新战略联盟"]
+    assert [names[u] for u in added.declared_conflicts] == ["乳业产业技术创新战略联盟"]
+    # declaring a conflict with an alliance already assigned is refused with the reason
+    first = store.reviewers()[0]
+    assigned = next(a for a, rs in store.assignments().items() if first.uid in rs)
+    page.table.selectRow(0)
+    page.edit_selected()
+    page.dialog.check(page.dialog.declared, names[assigned])
+    page.dialog.accept()
+    assert said(refusals[-1], "请先取消该分配", "remove that assignment")
+    assert store.reviewers()[0] == first
+    window.action_registry["undo"].trigger()
+    assert len(store.reviewers()) == 14
+
+
+def test_round_settings_apply_and_undo(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("settings")
+    page.per_alliance.setValue(4)
+    page.rounding.setCurrentIndex(page.rounding.findData("half_even"))
+    page.tiers.item(0, 1).setText("85")
+    assert page.apply()
+    assert store.settings().reviewers_per_alliance == 4
+    assert store.settings().tiers[0].min_total == 85 and store.settings().rounding == "half_even"
+    page.tiers.item(1, 1).setText("90")  # not descending: refused
+    assert not page.apply()
+    assert said(refusals[-1], "从高到低", "descending")
+    window.action_registry["undo"].trigger()
+    assert store.settings().reviewers_per_alliance == 3
+    assert page.per_alliance.value() == 3  # the page shows the stored settings again
+
+
+def test_rubric_structure_can_be_built_on_an_unscored_round(qtbot, tmp_path, refusals):
+    from alliance_review.services.setup import new_round
+
+    path = new_round(tmp_path / "r.sqlite", "2016年度", 2016)
+    window, tab = open_setup(qtbot, path)
+    store = window.view.store
+    page = tab.show_page("rubric")
+    assert page.lock_label.isHidden()
+    page.table.selectRow(1)  # indicator 1.1
+    page.add_indicator()
+    assert [i.code for i in store.rubric().categories[0].indicators][-1] == "1.7"
+    page.add_category()
+    assert store.rubric().categories[-1].code == "5"
+    assert said(page.problems_label.text(), "应为 100 分", "100")
+    row = page.model.places.index((0, 0))
+    page.table.selectRow(row)
+    page.move_selected(1)
+    assert [i.code for i in store.rubric().categories[0].indicators][:2] == ["1.2", "1.1"]
+    page.remove_selected()
+    assert "1.1" not in [i.code for i in store.rubric().indicators()]
+    for _ in range(4):
+        window.action_registry["undo"].trigger()
+    assert store.rubric().categories == default_rubric().categories
+    assert refusals == []

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.main_window import error_text
@@ -25,6 +25,18 @@ def refuse(parent: QWidget | None, error: UserError) -> None:
     QMessageBox.warning(
         parent, QCoreApplication.translate("setup", "Not possible"), error_text(error)
     )
+
+
+def ok_cancel(ok_text: str | None = None) -> QDialogButtonBox:
+    """OK and Cancel named in the interface language (Qt's own words are not translated)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text or QCoreApplication.translate("setup", "OK"))
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("setup", "Cancel"))
+    return buttons
 
 
 class ServiceEdit(QUndoCommand):

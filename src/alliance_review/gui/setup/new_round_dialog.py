@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui.setup.commands import refuse
+from alliance_review.gui.setup.commands import ok_cancel, refuse
 from alliance_review.services.setup import new_round_from_files
 
 
@@ -91,10 +90,7 @@ class NewRoundDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons = ok_cancel(self.tr("Create"))
         buttons.accepted.connect(self.create_round)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

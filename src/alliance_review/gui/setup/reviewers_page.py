@@ -12,7 +12,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit
+from alliance_review.gui.setup.commands import apply_edit, ok_cancel
 from alliance_review.services import roster
 from alliance_review.services.assigning import assignment_summary
 
@@ -119,9 +118,7 @@ class ReviewerDialog(QDialog):
             column.addWidget(QLabel(title))
             column.addWidget(widget)
             lists.addLayout(column)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import error_text
+from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services import roster_io
 
 BLOCKED = QColor("#f8d7da")
@@ -77,9 +78,7 @@ class RosterImportDialog(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel()
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

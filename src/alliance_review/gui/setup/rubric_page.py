@@ -187,6 +187,9 @@ class RubricPage(QWidget):
         header.setSectionResizeMode(RubricModel.CRITERIA, QHeaderView.ResizeMode.Stretch)
         self.lock_label = QLabel()
         self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet(
+            "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
+        )
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}

@@ -25,7 +25,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.gui import i18n
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, refuse
+from alliance_review.gui.setup.commands import apply_edit, ok_cancel, refuse
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.services import selfeval
 
@@ -74,9 +74,7 @@ class ImportPreview(QDialog):
             .replace("%2", str(len(checked) - accepted))
         )
         self.summary.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel()
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(self.tr("Import %n workbook(s)", "", accepted))
         self.import_button.setEnabled(accepted > 0)
