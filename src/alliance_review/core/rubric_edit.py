@@ -10,11 +10,12 @@ exists, an edit that would make a stored value invalid is refused with the reaso
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 from alliance_review.core.errors import RubricError
 from alliance_review.core.points import format_points, is_on_step
-from alliance_review.core.rubric import _CODE, Rubric
+from alliance_review.core.rubric import _CODE, Category, Indicator, Rubric
 
 Points = Mapping[str, Sequence[Fraction]]
 
@@ -144,3 +145,49 @@ def check_change(
     found = structural_problems(new) + lock_problems(new, scores, self_scores, renames)
     if found:
         raise RubricError(" ".join(zh for zh, _ in found), " ".join(en for _, en in found))
+
+
+# structure edits: a place is (category index, indicator index or None for the category)
+def _with_indicators(rubric: Rubric, c: int, indicators: Sequence[Indicator]) -> Rubric:
+    categories = list(rubric.categories)
+    categories[c] = replace(categories[c], indicators=tuple(indicators))
+    return Rubric(tuple(categories), rubric.note)
+
+
+def replace_item(rubric: Rubric, c: int, i: int | None, item: Category | Indicator) -> Rubric:
+    if i is None:
+        assert isinstance(item, Category)
+        categories = list(rubric.categories)
+        categories[c] = item
+        return Rubric(tuple(categories), rubric.note)
+    assert isinstance(item, Indicator)
+    indicators = list(rubric.categories[c].indicators)
+    indicators[i] = item
+    return _with_indicators(rubric, c, indicators)
+
+
+def append_indicator(rubric: Rubric, c: int, indicator: Indicator) -> Rubric:
+    return _with_indicators(rubric, c, (*rubric.categories[c].indicators, indicator))
+
+
+def remove_item(rubric: Rubric, c: int, i: int | None) -> Rubric:
+    if i is None:
+        return Rubric(rubric.categories[:c] + rubric.categories[c + 1 :], rubric.note)
+    indicators = list(rubric.categories[c].indicators)
+    del indicators[i]
+    return _with_indicators(rubric, c, indicators)
+
+
+def move_item(rubric: Rubric, c: int, i: int | None, step: int) -> Rubric | None:
+    """The rubric with the item moved ``step`` places among its siblings; None at an end."""
+    siblings: list[Category] | list[Indicator] = (
+        list(rubric.categories) if i is None else list(rubric.categories[c].indicators)
+    )
+    here = c if i is None else i
+    there = here + step
+    if not 0 <= there < len(siblings):
+        return None
+    siblings[here], siblings[there] = siblings[there], siblings[here]  # type: ignore[assignment]
+    if i is None:
+        return Rubric(tuple(siblings), rubric.note)  # type: ignore[arg-type]
+    return _with_indicators(rubric, c, siblings)  # type: ignore[arg-type]

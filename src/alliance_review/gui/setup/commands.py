@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.main_window import error_text
@@ -25,6 +25,39 @@ def refuse(parent: QWidget | None, error: UserError) -> None:
     QMessageBox.warning(
         parent, QCoreApplication.translate("setup", "Not possible"), error_text(error)
     )
+
+
+def refuse_write(parent: QWidget | None, error: OSError) -> None:
+    """A file could not be written (full disk, no permission): one sentence, no traceback."""
+    where = error.filename or ""
+    refuse(
+        parent,
+        UserError(
+            f"无法写入「{where}」：{error.strerror or error}。",
+            f"Cannot write {where}: {error.strerror or error}.",
+        ),
+    )
+
+
+def last_folder() -> str:
+    """Where the file dialogs start: the folder of the file opened last."""
+    return str(QSettings().value("files/last_dir", "") or "")
+
+
+def button_row(
+    specs: list[tuple[str, Callable[[], Any]]], stretch_after: str | None = None
+) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """A row of push buttons keyed by name (texts are set by the page's ``retranslate``)."""
+    row = QHBoxLayout()
+    buttons: dict[str, QPushButton] = {}
+    for name, slot in specs:
+        button = QPushButton()
+        button.clicked.connect(slot)
+        buttons[name] = button
+        row.addWidget(button)
+        if name == stretch_after:
+            row.addStretch(1)
+    return row, buttons
 
 
 def ok_cancel(ok_text: str | None = None) -> QDialogButtonBox:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import refuse
+from alliance_review.gui.setup.commands import last_folder, refuse, refuse_write
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.services import assigning
 from alliance_review.services.reviewer_files import reviewer_file_name
@@ -115,7 +115,7 @@ class IssuePage(QWidget):
 
     def issue(self, folder: Path | None = None) -> list[Path]:
         if folder is None:
-            start = str(QSettings().value("files/last_dir", "") or "")
+            start = last_folder()
             name = QFileDialog.getExistingDirectory(
                 self, self.tr("Folder for the reviewer files"), start
             )
@@ -136,7 +136,7 @@ class IssuePage(QWidget):
             refuse(self, error)
             return []
         except OSError as error:
-            refuse(self, UserError(f"无法写入：{error}", f"Cannot write: {error}"))
+            refuse_write(self, error)
             return []
         self.written = paths
         self.result.setText(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui.setup.commands import ok_cancel, refuse
+from alliance_review.gui.setup.commands import last_folder, ok_cancel, refuse, refuse_write
 from alliance_review.services.setup import new_round_from_files
 
 
@@ -40,7 +39,7 @@ class FileField(QWidget):
         layout.addWidget(self.button)
 
     def choose(self) -> None:
-        start = str(QSettings().value("files/last_dir", "") or "")
+        start = last_folder()
         name, _ = QFileDialog.getOpenFileName(self, self.caption, start, self.filter_text)
         if name:
             self.edit.setText(name)
@@ -101,7 +100,7 @@ class NewRoundDialog(QDialog):
         self.created: Path | None = None
 
     def choose_out(self) -> None:
-        start = str(QSettings().value("files/last_dir", "") or "")
+        start = last_folder()
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the new round as"),
@@ -131,6 +130,6 @@ class NewRoundDialog(QDialog):
             refuse(self, error)
             return
         except OSError as error:
-            refuse(self, UserError(f"无法写入：{error}", f"Cannot write: {error}"))
+            refuse_write(self, error)
             return
         self.accept()

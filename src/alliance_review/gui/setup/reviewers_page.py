@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, ok_cancel
+from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
 from alliance_review.services import roster
 from alliance_review.services.assigning import assignment_summary
 
@@ -183,18 +182,14 @@ class ReviewersPage(QWidget):
         header.setSectionResizeMode(ReviewersModel.OWN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ReviewersModel.DECLARED, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for name, slot in (
-            ("add", self.add_reviewer),
-            ("edit", self.edit_selected),
-            ("remove", self.remove_selected),
-        ):
-            button = QPushButton()
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        row, self.buttons = button_row(
+            [
+                ("add", self.add_reviewer),
+                ("edit", self.edit_selected),
+                ("remove", self.remove_selected),
+            ],
+            stretch_after="remove",
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)

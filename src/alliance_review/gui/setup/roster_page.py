@@ -9,18 +9,15 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +27,13 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, refuse
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    button_row,
+    last_folder,
+    refuse,
+    refuse_write,
+)
 from alliance_review.services import roster, roster_io
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -152,21 +155,17 @@ class RosterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        row.addWidget(self.filter, 1)
-        for name, slot in (
-            ("add", self.add_alliance),
-            ("remove", self.remove_selected),
-            ("up", lambda: self.move_selected(-1)),
-            ("down", lambda: self.move_selected(1)),
-            ("import", self.import_roster),
-            ("export", self.export_roster),
-        ):
-            button = QPushButton()
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            row.addWidget(button)
+        row, self.buttons = button_row(
+            [
+                ("add", self.add_alliance),
+                ("remove", self.remove_selected),
+                ("up", lambda: self.move_selected(-1)),
+                ("down", lambda: self.move_selected(1)),
+                ("import", self.import_roster),
+                ("export", self.export_roster),
+            ]
+        )
+        row.insertWidget(0, self.filter, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
@@ -338,7 +337,7 @@ class RosterPage(QWidget):
         from alliance_review.gui.setup.roster_import import RosterImportDialog
 
         if path is None:
-            start = str(QSettings().value("files/last_dir", "") or "")
+            start = last_folder()
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import roster"), start, self.tr("Roster (*.xlsx *.csv)")
             )
@@ -356,7 +355,7 @@ class RosterPage(QWidget):
         dialog.open()
 
     def export_roster(self) -> None:
-        start = str(QSettings().value("files/last_dir", "") or "")
+        start = last_folder()
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export roster"),
@@ -368,4 +367,4 @@ class RosterPage(QWidget):
         try:
             roster_io.export_roster(self.context.store.alliances(), Path(name))
         except OSError as error:
-            refuse(self, UserError(f"无法写入：{error}", f"Cannot write: {error}"))
+            refuse_write(self, error)

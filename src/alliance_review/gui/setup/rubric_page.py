@@ -17,16 +17,13 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,8 +32,15 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import RubricError, UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
+from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, refuse
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    button_row,
+    last_folder,
+    refuse,
+    refuse_write,
+)
 from alliance_review.services import setup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -149,16 +153,7 @@ class RubricModel(QAbstractTableModel):
 
     def replaced(self, row: int, changed: Category | Indicator) -> Rubric:
         c, i = self.places[row]
-        categories = list(self.rubric.categories)
-        if i is None:
-            assert isinstance(changed, Category)
-            categories[c] = changed
-        else:
-            assert isinstance(changed, Indicator)
-            indicators = list(categories[c].indicators)
-            indicators[i] = changed
-            categories[c] = replace(categories[c], indicators=tuple(indicators))
-        return Rubric(tuple(categories), self.rubric.note)
+        return replace_item(self.rubric, c, i, changed)
 
 
 def _free_code(rubric: Rubric, prefix: str) -> str:
@@ -192,23 +187,18 @@ class RubricPage(QWidget):
         )
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for name, slot in (
-            ("add_category", self.add_category),
-            ("add_indicator", self.add_indicator),
-            ("remove", self.remove_selected),
-            ("up", lambda: self.move_selected(-1)),
-            ("down", lambda: self.move_selected(1)),
-            ("import", self.import_rubric),
-            ("export", self.export_rubric),
-        ):
-            button = QPushButton()
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            row.addWidget(button)
-            if name == "down":
-                row.addStretch(1)
+        row, self.buttons = button_row(
+            [
+                ("add_category", self.add_category),
+                ("add_indicator", self.add_indicator),
+                ("remove", self.remove_selected),
+                ("up", lambda: self.move_selected(-1)),
+                ("down", lambda: self.move_selected(1)),
+                ("import", self.import_rubric),
+                ("export", self.export_rubric),
+            ],
+            stretch_after="down",
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.lock_label)
         layout.addLayout(row)
@@ -306,53 +296,27 @@ class RubricPage(QWidget):
         category = rubric.categories[c]
         code = _free_code(rubric, f"{category.code}.")
         indicator = Indicator(code, self.tr("New indicator"), "", Fraction(1))
-        categories = list(rubric.categories)
-        categories[c] = replace(category, indicators=(*category.indicators, indicator))
-        self.change(Rubric(tuple(categories), rubric.note))
+        self.change(append_indicator(rubric, c, indicator))
 
     def remove_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
-            return
-        rubric = self.model.rubric
-        c, i = self.model.places[row]
-        categories = list(rubric.categories)
-        if i is None:
-            del categories[c]
-        else:
-            indicators = list(categories[c].indicators)
-            del indicators[i]
-            categories[c] = replace(categories[c], indicators=tuple(indicators))
-        self.change(Rubric(tuple(categories), rubric.note))
+        if row is not None:
+            self.change(remove_item(self.model.rubric, *self.model.places[row]))
 
     def move_selected(self, step: int) -> None:
         row = self.selected_row()
         if row is None:
             return
-        rubric = self.model.rubric
         c, i = self.model.places[row]
-        categories = list(rubric.categories)
-        if i is None:
-            target = c + step
-            if not 0 <= target < len(categories):
-                return
-            categories[c], categories[target] = categories[target], categories[c]
-        else:
-            indicators = list(categories[c].indicators)
-            target = i + step
-            if not 0 <= target < len(indicators):
-                return
-            indicators[i], indicators[target] = indicators[target], indicators[i]
-            categories[c] = replace(categories[c], indicators=tuple(indicators))
-        if self.change(Rubric(tuple(categories), rubric.note)):
-            new_places = self.model.places
+        moved = move_item(self.model.rubric, c, i, step)
+        if moved is not None and self.change(moved):
             wanted = (c + step, None) if i is None else (c, (i or 0) + step)
-            if wanted in new_places:
-                self.table.selectRow(new_places.index(wanted))
+            if wanted in self.model.places:
+                self.table.selectRow(self.model.places.index(wanted))
 
     # files -----------------------------------------------------------------------
     def import_rubric(self) -> None:
-        start = str(QSettings().value("files/last_dir", "") or "")
+        start = last_folder()
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import rubric"), start, self.tr("Rubric files (*.json)")
         )
@@ -368,7 +332,7 @@ class RubricPage(QWidget):
         self.change(rubric)
 
     def export_rubric(self) -> None:
-        start = str(QSettings().value("files/last_dir", "") or "")
+        start = last_folder()
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export rubric"),
@@ -380,4 +344,4 @@ class RubricPage(QWidget):
         try:
             setup.export_rubric(self.context.store, Path(name))
         except OSError as error:
-            refuse(self, UserError(f"无法写入：{error}", f"Cannot write: {error}"))
+            refuse_write(self, error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,13 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.gui import i18n
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, ok_cancel, refuse
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    last_folder,
+    ok_cancel,
+    refuse,
+    refuse_write,
+)
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.services import selfeval
 
@@ -159,13 +165,10 @@ class SelfEvalPage(QWidget):
             .replace("%2", str(len(alliances)))
         )
 
-    def _folder(self) -> str:
-        return str(QSettings().value("files/last_dir", "") or "")
-
     def generate(self, folder: Path | None = None) -> list[Path]:
         if folder is None:
             name = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder for the workbooks"), self._folder()
+                self, self.tr("Folder for the workbooks"), last_folder()
             )
             if not name:
                 return []
@@ -183,7 +186,7 @@ class SelfEvalPage(QWidget):
             refuse(self, error)
             return []
         except OSError as error:
-            refuse(self, UserError(f"无法写入：{error}", f"Cannot write: {error}"))
+            refuse_write(self, error)
             return []
         self.summary.setText(
             self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(folder))
@@ -195,7 +198,7 @@ class SelfEvalPage(QWidget):
             names, _ = QFileDialog.getOpenFileNames(
                 self,
                 self.tr("Filled self-evaluation workbooks"),
-                self._folder(),
+                last_folder(),
                 self.tr("Excel workbook (*.xlsx)"),
             )
             if not names:
