@@ -317,3 +317,22 @@ def test_rubric_structure_can_be_built_on_an_unscored_round(qtbot, tmp_path, ref
         window.action_registry["undo"].trigger()
     assert store.rubric().categories == default_rubric().categories
     assert refusals == []
+
+
+def test_the_import_preview_follows_the_column_mapping(qtbot, demo_round, tmp_path, refusals):
+    source = tmp_path / "roster.csv"
+    source.write_text("联系人,全称\n王五,新材料产业技术创新战略联盟\n", encoding="gb18030")
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    page.import_roster(source)
+    dialog = page.import_dialog
+    # no header word for the name: the first column not taken by another field
+    assert dialog.combos["name"].currentData() == 1
+    assert dialog.rows() == [("新材料产业技术创新战略联盟", None, "王五")]
+    dialog.combos["name"].setCurrentIndex(dialog.combos["name"].findData(0))
+    dialog.combos["contact"].setCurrentIndex(0)  # (none)
+    assert dialog.rows() == [("王五", None, "")]
+    dialog.combos["name"].setCurrentIndex(0)  # (none)
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    assert len(window.view.store.alliances()) == 125

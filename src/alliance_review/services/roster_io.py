@@ -103,7 +103,7 @@ def read_table(path: Path | str) -> Table:
 
 
 def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
-    """Field -> column index from the header words; the name defaults to column 1."""
+    """Field -> column index from the header words; the name defaults to the first free column."""
     mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
     for column, title in enumerate(header):
         folded = title.strip().casefold()
@@ -111,8 +111,9 @@ def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
             if mapping[name] is None and folded in _HEADER_WORDS[name]:
                 mapping[name] = column
                 break
-    if mapping["name"] is None and header:
-        mapping["name"] = 0
+    if mapping["name"] is None:
+        used = {c for c in mapping.values() if c is not None}
+        mapping["name"] = next((c for c in range(len(header)) if c not in used), None)
     return mapping
 
 

@@ -43,7 +43,8 @@ class SetupTab(RoundTab):
             if name in self.pages:
                 self.steps.addItem("")
                 self.stack.addWidget(self.pages[name])
-        self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stale: set[QWidget] = set()
+        self.steps.currentRowChanged.connect(self._show_row)
         self.steps.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.addWidget(self.steps)
@@ -109,7 +110,17 @@ class SetupTab(RoundTab):
         return page
 
     def refresh(self) -> None:
-        for page in self.pages.values():
+        """Refresh the page in view now; the others when they are next shown."""
+        current = self.stack.currentWidget()
+        self.stale = {page for page in self.pages.values() if page is not current}
+        if current is not None:
+            current.refresh()  # type: ignore[attr-defined]
+
+    def _show_row(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if page in self.stale:
+            self.stale.discard(page)
             page.refresh()  # type: ignore[attr-defined]
 
     def new_round(self) -> None:

@@ -144,14 +144,14 @@ class SelfEvalPage(QWidget):
 
     def refresh(self) -> None:
         store = self.context.store
-        rows = store.self_scores()
+        by_alliance: dict[str, list[Fraction | None]] = {}
+        for (alliance_uid, _), (points, _) in store.self_scores().items():
+            by_alliance.setdefault(alliance_uid, []).append(points)
         alliances = store.alliances()
         self.table.setRowCount(len(alliances))
-        done = 0
         for r, alliance in enumerate(alliances):
-            mine = [v for (a, _), v in rows.items() if a == alliance.uid]
-            total = sum((p for p, _ in mine if p is not None), Fraction(0))
-            done += bool(mine)
+            mine = by_alliance.get(alliance.uid, [])
+            total = sum((p for p in mine if p is not None), Fraction(0))
             values = (
                 alliance.name,
                 str(len(mine)) if mine else "—",
@@ -159,6 +159,7 @@ class SelfEvalPage(QWidget):
             )
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+        done = sum(1 for a in alliances if a.uid in by_alliance)
         self.summary.setText(
             self.tr("Self-evaluations imported for %1 of %2 alliances.")
             .replace("%1", str(done))
