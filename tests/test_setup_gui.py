@@ -336,3 +336,31 @@ def test_the_import_preview_follows_the_column_mapping(qtbot, demo_round, tmp_pa
     assert not dialog.import_button.isEnabled()
     dialog.reject()
     assert len(window.view.store.alliances()) == 125
+
+
+def test_roster_and_rubric_files_go_out_and_come_back_through_the_dialogs(
+    qtbot, demo_round, tmp_path, refusals, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from alliance_review.services import roster_io
+
+    window, tab = open_setup(qtbot, demo_round)
+    roster_file, rubric_file = tmp_path / "名单.xlsx", tmp_path / "指标.json"
+    answers = iter([(str(roster_file), ""), (str(rubric_file), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    tab.show_page("roster").export_roster()
+    table = roster_io.read_table(roster_file)
+    assert [row[1] for row in table.rows] == [a.name for a in window.view.store.alliances()]
+    tab.show_page("rubric").export_rubric()
+    text = rubric_file.read_text(encoding="utf-8")
+    edited = text.replace("联盟理事会运行规范", "理事会按章程运行")
+    rubric_file.write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(rubric_file), ""))
+    tab.show_page("rubric").import_rubric()
+    assert refusals == []
+    assert window.view.store.rubric().indicator("1.2").name == "理事会按章程运行"
+    rubric_file.write_text(text.replace('"max_points": "12"', '"max_points": "2"'), "utf-8")
+    tab.show_page("rubric").import_rubric()  # would cut 2.2 below stored scores
+    assert said(refusals[0], "满分不能低于", "cannot go below")
+    assert window.view.store.rubric().indicator("2.2").max_points == 12

@@ -72,6 +72,7 @@ class RosterImportDialog(QDialog):
             ]
         )
         self.preview.verticalHeader().setVisible(False)
+        self.preview.setWordWrap(True)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -118,9 +119,11 @@ class RosterImportDialog(QDialog):
             colour = BLOCKED if any(b for _, b in found) else WARNED if found else None
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if colour is not None:
                     item.setBackground(QBrush(colour))
                 self.preview.setItem(r, c, item)
+        self.preview.resizeRowsToContents()
         accepted = len(self.plan.accepted())
         skipped = len(self.plan.entries) - accepted
         warned = sum(1 for p in self.plan.problems if not p.blocking)
