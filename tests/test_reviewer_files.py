@@ -87,3 +87,17 @@ def test_a_cancelled_issue_leaves_no_file(demo_round: Path, tmp_path: Path):
     with pytest.raises(UserError):
         issue_reviewer_files(demo_round, out, progress=lambda done, total: done < 3)
     assert list(out.iterdir()) == []
+
+
+def test_a_reissued_file_continues_the_merged_revision(demo_round: Path, tmp_path: Path):
+    with RoundStore.open(demo_round) as store:
+        reviewer = store.reviewers()[0]
+        store.conn.execute(
+            "INSERT INTO merged_revision VALUES (?, 3, 'hash', '2016-03-01T10:00:00+08:00')",
+            (reviewer.uid,),
+        )
+    files = issue_reviewer_files(demo_round, tmp_path / "issued")
+    (mine,) = [p for p in files if identify(p).reviewer_name == reviewer.name]
+    with ReviewerStore.open(mine) as file:
+        assert file.meta().revision == 3
+        assert file.seal(tmp_path / "back.sqlite") == 4

@@ -17,8 +17,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from alliance_review.services.demo import build_demo
 
-    out = build_demo(args.out)
-    print(f"已写入演示评价轮次：{out}")
+    out = build_demo(args.out, reviewer_files=args.reviewer_files)
+    if args.reviewer_files is None:
+        print(f"已写入演示评价轮次：{out}")
+    else:
+        count = len(list(args.reviewer_files.glob("*.sqlite")))
+        print(f"已写入合并前的演示评价轮次：{out}")
+        print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
+        print(f"合并：alliance-review merge {out} {args.reviewer_files}")
     return 0
 
 
@@ -56,6 +62,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     demo = sub.add_parser("demo", help="write the built-in 2015 demo round / 生成演示轮次")
     demo.add_argument("out", type=Path, help="the round file to write")
+    demo.add_argument(
+        "--reviewer-files",
+        type=Path,
+        metavar="DIR",
+        help="write the round before the merge and the submitted reviewer files into DIR"
+        " / 生成合并前的轮次，并把已提交的评审专家文件写入 DIR",
+    )
     demo.set_defaults(func=cmd_demo)
 
     check = sub.add_parser("check", help="identify and validate a file / 检查文件")

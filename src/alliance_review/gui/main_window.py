@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.action_registry: dict[str, QAction] = {}
         self.view_menus: list[QAction] = []
+        self.view_file_actions: list[QAction] = []
         self._build_actions()
         self._build_menus()
         self.retranslate()
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         for menu in view.menus():
             self.view_menus.append(self.menuBar().insertMenu(self.language_menu.menuAction(), menu))
+        self.view_file_actions = view.file_actions()
+        self.file_menu.insertActions(self.action_registry["close"], self.view_file_actions)
         self.remember(path)
         self.status_label.setText(str(path))
         self.update_title()
@@ -202,6 +205,9 @@ class MainWindow(QMainWindow):
         for action in self.view_menus:
             self.menuBar().removeAction(action)
         self.view_menus.clear()
+        for action in self.view_file_actions:
+            self.file_menu.removeAction(action)
+        self.view_file_actions = []
         self.undo_group.removeStack(self.view.undo_stack)
         self.view.close_file()
         self.stack.removeWidget(self.view)
@@ -241,6 +247,8 @@ class MainWindow(QMainWindow):
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
+            if self.view is not None and self.view.accept_files(files):
+                return
             self.open_path(files[0])
 
     def restore_geometry(self) -> None:

@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_review.gui.views import FileView
@@ -55,6 +55,14 @@ class RoundTab(QWidget):
     def refresh(self) -> None:
         """Show the round as it is now."""
 
+    def file_actions(self) -> list[QAction]:
+        """Actions this tab adds to the File menu."""
+        return []
+
+    def accept_files(self, paths: list[Path]) -> bool:
+        """Take files dropped on the window (say, returned reviewer files)."""
+        return False
+
 
 class RoundView(FileView):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
@@ -85,6 +93,16 @@ class RoundView(FileView):
 
     def menus(self) -> list[QMenu]:
         return [m for tab in self.tab_by_name.values() if (m := tab.menu()) is not None]
+
+    def file_actions(self) -> list[QAction]:
+        return [a for tab in self.tab_by_name.values() for a in tab.file_actions()]
+
+    def accept_files(self, paths: list[Path]) -> bool:
+        for tab in self.tab_by_name.values():
+            if tab.accept_files(paths):
+                self.tabs.setCurrentWidget(tab)
+                return True
+        return False
 
     def close_file(self) -> None:
         self.store.close()

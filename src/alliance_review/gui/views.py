@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 
@@ -29,6 +29,14 @@ class FileView(QWidget):
 
     def menus(self) -> list[QMenu]:
         return []
+
+    def file_actions(self) -> list[QAction]:
+        """Actions the view adds to the File menu (e.g. Merge reviewer files)."""
+        return []
+
+    def accept_files(self, paths: list[Path]) -> bool:
+        """Take files dropped on the window (True) instead of opening them in its place."""
+        return False
 
     def close_file(self) -> None:
         """Release the file; called before the view is dropped."""

@@ -1,7 +1,9 @@
 """The built-in demo round: the 2015 rubric and roster, 14 reviewers, synthetic scores.
 
 Reproduces the published 2015 appendix (order, printed scores, tiers) from scores a
-seeded generator makes per reviewer and indicator; no result is stored. For each
+seeded generator makes per reviewer and indicator; no result is stored. The scores
+reach the round as a real round's do: through issued, filled, sealed and merged
+reviewer files. For each
 alliance the generator aims at an exact consensus total ``T`` with ``round(T)`` equal to
 the published score and ``tier_of(T)`` equal to the published tier (row 109: 65 printed
 under the lowest tier needs T = 64 2/3), then splits ``3T`` over three reviewers with
@@ -11,6 +13,7 @@ some disagreement, and each reviewer's total over the indicators.
 from __future__ import annotations
 
 import random
+import tempfile
 import uuid
 from collections.abc import Callable
 from fractions import Fraction
@@ -26,6 +29,10 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.services import resources
 from alliance_review.services.demo_notes import reviewer_note, self_note
+from alliance_review.services.merge import merge_files
+from alliance_review.services.reviewer_files import issue_reviewer_file, reviewer_file_name
+from alliance_review.storage.db import atomic
+from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore, building_round
 
 DEMO_SEED = 2015
@@ -103,9 +110,26 @@ def split_over_indicators(total: int, maxima: list[int], rng: random.Random) -> 
     return points
 
 
-def build_demo(out: Path | str, seed: int = DEMO_SEED, progress: Progress | None = None) -> Path:
-    """Write the complete demo round (set-up, scores, merged) to ``out``."""
+def build_demo(
+    out: Path | str,
+    seed: int = DEMO_SEED,
+    progress: Progress | None = None,
+    reviewer_files: Path | str | None = None,
+) -> Path:
+    """Write the demo round to ``out``, its scores arriving the way a real round's do.
+
+    The round is set up (rubric, roster, reviewers, assignments, self-evaluations), one
+    reviewer file per reviewer is issued, filled through the reviewer's own service and
+    sealed (revision 1). Without ``reviewer_files`` the sealed files are merged, so the
+    plain demo round is the merged one. With it, they are written into that folder and
+    ``out`` stays as it stands before the merge (no scores).
+    """
     out = Path(out)
+    target_dir = None if reviewer_files is None else Path(reviewer_files)
+    if target_dir is not None and not target_dir.is_dir():
+        raise UserError(
+            f"文件夹「{target_dir}」不存在。", f"The folder {target_dir} does not exist."
+        )
     rng = random.Random(seed)
     rubric = resources.default_rubric()
     settings = demo_settings(rng)
@@ -122,23 +146,54 @@ def build_demo(out: Path | str, seed: int = DEMO_SEED, progress: Progress | None
     assignment = assign(alliances, reviewers, settings.reviewers_per_alliance, seed)
     published = {row["name"]: row for row in resources.published_appendix_2015()}
     scores, self_scores = _generate_scores(rubric, alliances, assignment, published, rng)
-    with building_round(out) as store:
+    with building_round(out) as store, tempfile.TemporaryDirectory() as scratch:
         store.write_settings(settings)
         store.write_rubric(rubric)
         store.add_alliances(alliances)
         store.add_reviewers(reviewers)
         store.set_assignments(assignment)
         store.put_self_scores(self_scores)
-        _put_in_batches(store, scores, progress)
+        sealed = _submitted_reviewer_files(
+            store, reviewers, scores, Path(scratch), target_dir or Path(scratch), progress
+        )
+        if target_dir is None:
+            for report in merge_files(store, sealed):
+                if report.refused:  # the demo's own files must merge; anything else is a bug
+                    raise UserError(report.detail("zh"), report.detail("en"))
     return out
 
 
-def _put_in_batches(store: RoundStore, scores: list[Score], progress: Progress | None) -> None:
-    batch = 500
-    for start in range(0, len(scores), batch):
-        store.put_scores(scores[start : start + batch])
-        if progress is not None and not progress(start + batch, len(scores)):
+def _submitted_reviewer_files(
+    store: RoundStore,
+    reviewers: list[Reviewer],
+    scores: list[Score],
+    scratch: Path,
+    target_dir: Path,
+    progress: Progress | None,
+) -> list[Path]:
+    """Issue, fill (through ReviewerStore) and seal one file per reviewer."""
+    by_reviewer: dict[str, list[Score]] = {}
+    for score in scores:
+        by_reviewer.setdefault(score.reviewer_uid, []).append(score)
+    year = store.settings().year
+    sealed: list[Path] = []
+    for number, reviewer in enumerate(reviewers, start=1):
+        name = reviewer_file_name(year, reviewer)
+        working = issue_reviewer_file(store, reviewer, scratch / f"working-{name}")
+        with ReviewerStore.open(working) as file, atomic(file.conn):
+            for score in by_reviewer.get(reviewer.uid, []):
+                file.set_score(score.alliance_uid, score.indicator_code, score.points, score.note)
+            for alliance in file.alliances():
+                file.set_done(alliance.uid, True)
+        with ReviewerStore.open(working) as file:
+            file.seal(target_dir / name)
+        sealed.append(target_dir / name)
+        if progress is not None and not progress(number, len(reviewers)):
+            for path in sealed:
+                if target_dir != scratch:
+                    path.unlink(missing_ok=True)
             raise UserError("已取消。", "Cancelled.")
+    return sealed
 
 
 def _generate_scores(

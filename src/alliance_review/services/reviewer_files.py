@@ -28,11 +28,16 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
     assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
     alliances = [a for a in store.alliances() if a.uid in assigned]
     self_scores = {k: v for k, v in store.self_scores().items() if k[0] in assigned}
+    # A file issued again continues the reviewer's revisions, so its first submission is
+    # newer than what the panel merged before and is not refused as stale.
+    merged = store.conn.execute(
+        "SELECT revision FROM merged_revision WHERE reviewer_uid = ?", (reviewer.uid,)
+    ).fetchone()
     with building_reviewer_file(out) as file, atomic(file.conn) as conn:
         conn.execute(
             "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
-            " reviewer_name, issued_at, note_below_full, note_margin_centi)"
-            " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reviewer_name, issued_at, note_below_full, note_margin_centi, revision)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 settings.uid,
                 settings.title,
@@ -42,6 +47,7 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
                 now_text(),
                 int(settings.note_below_full),
                 rows.to_centi(settings.note_margin),
+                merged[0] if merged else 0,
             ),
         )
         rows.write_rubric(conn, store.rubric())

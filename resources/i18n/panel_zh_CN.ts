@@ -1,0 +1,769 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="79" />
+        <source>Reviewer</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="80" />
+        <source>Alliances</source>
+        <translation>联盟数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="81" />
+        <source>Mean deviation</source>
+        <translation>平均偏差</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="82" />
+        <source>Deviation SD</source>
+        <translation>偏差标准差</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="83" />
+        <source>Mean total</source>
+        <translation>平均总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="84" />
+        <source>Tendency</source>
+        <translation>倾向</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <source>Indicator</source>
+        <translation>评价指标</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <source>Alpha</source>
+        <translation>α 系数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <source>Mean spread</source>
+        <translation>平均分差</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <source>Alliance</source>
+        <translation>联盟名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="94" />
+        <source>Without</source>
+        <translation>去掉</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="95" />
+        <source>Would be</source>
+        <translation>将变为</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="96" />
+        <source>Total without</source>
+        <translation>去掉后总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
+        <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
+        <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="105" />
+        <source>Agreement per indicator (Krippendorff's alpha, interval); totals: %1</source>
+        <translation>各指标评分一致性（Krippendorff α，等距）；总分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
+        <source>Tier stability: alliances whose tier one reviewer alone decides</source>
+        <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
+        <source>lenient</source>
+        <translation>偏宽</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="119" />
+        <source>harsh</source>
+        <translation>偏严</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="141" />
+        <source>in line</source>
+        <translation>适中</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="48" />
+        <source>Panel decision</source>
+        <translation>工作小组决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="60" />
+        <source>Why the panel departs from the computed consensus (required)</source>
+        <translation>工作小组为何不采用计算所得的汇总分（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="68" />
+        <source>Alliance:</source>
+        <translation>联盟：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="71" />
+        <source>Decides:</source>
+        <translation>决定对象：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
+        <source>Computed consensus:</source>
+        <translation>计算所得汇总分：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="74" />
+        <source>Current decision:</source>
+        <translation>现有决定：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
+        <source>Final points:</source>
+        <translation>最终分数：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="91" />
+        <source>A decision needs a rationale; please write why.</source>
+        <translation>决定须有理由，请写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownPage</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="124" />
+        <source>Indicator</source>
+        <translation>评价指标</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="345" />
+        <source>Self-evaluation</source>
+        <translation>自评价</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="128" />
+        <source>Consensus</source>
+        <translation>汇总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
+        <source>Spread</source>
+        <translation>分差</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="135" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
+        <source>Decides</source>
+        <translation>决定对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <source>Decision log of this alliance</source>
+        <translation>本联盟的决定记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <source>◀ Overview</source>
+        <translation>◀ 总览</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
+        <source>Decide indicator…</source>
+        <translation>决定该指标得分…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
+        <source>Decide total…</source>
+        <translation>决定总分…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
+        <source>Withdraw decision</source>
+        <translation>撤回决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="250" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="269" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="293" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <source>set</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
+        <source>Rank %1 · %2 · total %3</source>
+        <translation>第 %1 名 · %2 · 总分 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="318" />
+        <source>Steps out: %1</source>
+        <translation>须回避：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="326" />
+        <source>Needs discussion: %1</source>
+        <translation>需要讨论：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="344" />
+        <source>Criteria</source>
+        <translation>评分依据和标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="346" />
+        <source>no note</source>
+        <translation>未写评分依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
+        <source>Panel decision</source>
+        <translation>工作小组决定</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="212" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
+        <source>Merge reviewer files</source>
+        <translation>合并评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="53" />
+        <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
+        <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="67" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="72" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <source>Merge history of this round (every attempt)</source>
+        <translation>本轮次的合并记录（每次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="105" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <source>Reviewer</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
+        <source>Merged so far</source>
+        <translation>已合并版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
+        <source>Changed</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="164" />
+        <source>Reviewer files</source>
+        <translation>评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
+        <source>Reviewer files (*.sqlite);;All files (*)</source>
+        <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />
+        <source>Folder of reviewer files</source>
+        <translation>评审专家文件所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="209" />
+        <source>Checking reviewer files…</source>
+        <translation>正在检查评审专家文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="223" />
+        <source>Merging reviewer files…</source>
+        <translation>正在合并评审专家文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
+        <source>will merge: %1</source>
+        <translation>将合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <source>merged: %1</source>
+        <translation>已合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
+        <source>unchanged: %1</source>
+        <translation>无变化：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="246" />
+        <source>refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="284" />
+        <source>%1 merged, %2 refused.</source>
+        <translation>已合并 %1 份，拒绝 %2 份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="287" />
+        <source>%1 file(s): %2 ready to merge, %3 refused.</source>
+        <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
+    </message>
+</context>
+<context>
+    <name>MethodDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="31" />
+        <source>Consensus method</source>
+        <translation>汇总方法</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="55" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="66" />
+        <source>Alliance</source>
+        <translation>联盟名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
+        <source>Rank now</source>
+        <translation>现名次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <source>Rank then</source>
+        <translation>改后名次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <source>Total now</source>
+        <translation>现总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <source>Total then</source>
+        <translation>改后总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <source>Tier now</source>
+        <translation>现档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <source>Tier then</source>
+        <translation>改后档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="83" />
+        <source>This is the round's method now.</source>
+        <translation>这是本评价轮次当前使用的方法。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="111" />
+        <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
+        <translation>%1 个联盟的名次或总分会变化，其中 %2 个会换档。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="119" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="120" />
+        <source>Alliance</source>
+        <translation>联盟名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="121" />
+        <source>Reviewer %1</source>
+        <translation>评审专家 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="122" />
+        <source>Consensus</source>
+        <translation>汇总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="123" />
+        <source>Normalised</source>
+        <translation>标准化后</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="124" />
+        <source>Spread</source>
+        <translation>分差</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="125" />
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="126" />
+        <source>Steps out</source>
+        <translation>须回避</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="127" />
+        <source>Needs discussion</source>
+        <translation>需要讨论</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
+        <source>Filter by any part of a name</source>
+        <translation>按名称中的任意文字筛选</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
+        <source>Only those needing discussion</source>
+        <translation>只看需要讨论的</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="137" />
+        <source>Show normalised view</source>
+        <translation>显示标准化视图</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="140" />
+        <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
+        <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <source>Flag totals apart by more than</source>
+        <translation>总分相差超过此值即标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="147" />
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="187" />
+        <source>computed consensus %1; the panel's decision counts</source>
+        <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="193" />
+        <source>Steps out: %1</source>
+        <translation>须回避：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="247" />
+        <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
+        <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCommands</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="46" />
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="68" />
+        <source>Withdraw decision</source>
+        <translation>撤回决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="70" />
+        <source>Record decision</source>
+        <translation>记录决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="93" />
+        <source>Change consensus method</source>
+        <translation>更改汇总方法</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="109" />
+        <source>Lock round</source>
+        <translation>锁定评价轮次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="111" />
+        <source>Unlock round</source>
+        <translation>解除锁定</translation>
+    </message>
+</context>
+<context>
+    <name>PanelTab</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="91" />
+        <source>Panel</source>
+        <translation>集中讨论</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="117" />
+        <source>&amp;Panel</source>
+        <translation>集中讨论(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
+        <source>&amp;Merge reviewer files…</source>
+        <translation>合并评审专家文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="119" />
+        <source>Consensus &amp;method…</source>
+        <translation>汇总方法(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <source>Merge reviewer files…</source>
+        <translation>合并评审专家文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <source>Consensus method…</source>
+        <translation>汇总方法…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <source>Alliance detail</source>
+        <translation>联盟明细</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <source>Calibration and agreement</source>
+        <translation>尺度与一致性</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <source>&amp;Unlock round</source>
+        <translation>解除锁定(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <source>&amp;Lock round as final</source>
+        <translation>锁定为最终结果(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
+        <source>Unlock round</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
+        <source>Lock as final</source>
+        <translation>锁定为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="159" />
+        <source>Consensus: %1</source>
+        <translation>汇总方法：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="161" />
+        <source>Locked as final: merges and decisions are refused.</source>
+        <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="218" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+</context>
+<context>
+    <name>PanelTexts</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="15" />
+        <source>reviewer totals %1 points apart</source>
+        <translation>专家总分相差 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="20" />
+        <source>indicator %1: scores %2 apart</source>
+        <translation>指标 %1 评分相差 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="26" />
+        <source>without %1: %2 (%3)</source>
+        <translation>去掉%1：%2（%3 分）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="35" />
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="36" />
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/texts.py" line="37" />
+        <source>Trimmed mean (drop highest and lowest)</source>
+        <translation>去掉最高最低后平均</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""The panel's meeting screen: merge, overview, drill-down, analysis, decisions."""

@@ -1,0 +1,185 @@
+"""Calibration of reviewers, agreement per indicator, and the tier-stability list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from alliance_review.core.points import format_points
+from alliance_review.gui.panel.records import (
+    ATTENTION,
+    SORT_ROLE,
+    Cell,
+    Record,
+    RecordsModel,
+    compact_rows,
+)
+from alliance_review.services.panel import Analysis
+
+WEAK_ALPHA = 0.667  # Krippendorff's own lower limit for tentative conclusions
+
+
+def _table(model: RecordsModel, owner: QWidget, sort_column: int = -1) -> QTableView:
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    compact_rows(view)
+    return view
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+class AnalysisPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calibration = RecordsModel(self.calibration_headers, self)
+        self.agreement = RecordsModel(self.agreement_headers, self)
+        self.stability = RecordsModel(self.stability_headers, self)
+        self.calibration_view = _table(self.calibration, self)
+        self.agreement_view = _table(self.agreement, self, sort_column=2)
+        self.stability_view = _table(self.stability, self)
+        self.calibration_title = QLabel()
+        self.agreement_title = QLabel()
+        self.stability_title = QLabel()
+        for label in (self.calibration_title, self.agreement_title, self.stability_title):
+            label.setStyleSheet("font-weight: bold")
+            label.setWordWrap(True)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.calibration_title, 0, 0)
+        layout.addWidget(self.calibration_view, 1, 0)
+        layout.addWidget(self.stability_title, 2, 0)
+        layout.addWidget(self.stability_view, 3, 0)
+        layout.addWidget(self.agreement_title, 0, 1)
+        layout.addWidget(self.agreement_view, 1, 1, 3, 1)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        self.total_alpha: float | None = None
+        self.retranslate()
+
+    def calibration_headers(self) -> list[str]:
+        return [
+            self.tr("Reviewer"),
+            self.tr("Alliances"),
+            self.tr("Mean deviation"),
+            self.tr("Deviation SD"),
+            self.tr("Mean total"),
+            self.tr("Tendency"),
+        ]
+
+    def agreement_headers(self) -> list[str]:
+        return [self.tr("Indicator"), self.tr("Max"), self.tr("Alpha"), self.tr("Mean spread")]
+
+    def stability_headers(self) -> list[str]:
+        return [
+            self.tr("Alliance"),
+            self.tr("Tier"),
+            self.tr("Without"),
+            self.tr("Would be"),
+            self.tr("Total without"),
+        ]
+
+    def retranslate(self) -> None:
+        self.calibration_title.setText(
+            self.tr("Reviewer calibration: totals against the consensus (+ lenient, − harsh)")
+        )
+        alpha = "—" if self.total_alpha is None else f"{self.total_alpha:.3f}"
+        self.agreement_title.setText(
+            self.tr("Agreement per indicator (Krippendorff's alpha, interval); totals: %1").replace(
+                "%1", alpha
+            )
+        )
+        self.stability_title.setText(
+            self.tr("Tier stability: alliances whose tier one reviewer alone decides")
+        )
+        for model in (self.calibration, self.agreement, self.stability):
+            model.retranslate()
+
+    def tendency(self, mean: float, sd: float) -> str:
+        if mean > max(1.0, sd / 2):
+            return self.tr("lenient")
+        if mean < -max(1.0, sd / 2):
+            return self.tr("harsh")
+        return self.tr("in line")
+
+    def show_analysis(self, analysis: Analysis, names: dict[str, str]) -> None:
+        self.total_alpha = analysis.total_alpha
+        calibration = []
+        for c in sorted(
+            analysis.calibration, key=lambda c: analysis.reviewer_order[c.reviewer_uid]
+        ):
+            mean = float(c.mean_deviation)
+            tendency = self.tendency(mean, c.deviation_sd)
+            calibration.append(
+                Record(
+                    c.reviewer_uid,
+                    [
+                        Cell(names.get(c.reviewer_uid, c.reviewer_uid), align_center=False),
+                        Cell(str(c.alliances), c.alliances),
+                        Cell(_signed(mean), mean),
+                        Cell(f"{c.deviation_sd:.2f}", c.deviation_sd),
+                        Cell(format_points(c.mean_total), float(c.mean_total)),
+                        Cell(
+                            tendency,
+                            background=ATTENTION if tendency != self.tr("in line") else None,
+                        ),
+                    ],
+                )
+            )
+        self.calibration.set_records(calibration)
+        agreement = []
+        for a in analysis.indicators:
+            indicator = analysis.rubric.indicator(a.code)
+            weak = a.alpha is not None and a.alpha < WEAK_ALPHA
+            agreement.append(
+                Record(
+                    a.code,
+                    [
+                        Cell(f"{a.code} {indicator.name}", a.code, align_center=False),
+                        Cell(format_points(indicator.max_points), float(indicator.max_points)),
+                        Cell(
+                            "—" if a.alpha is None else f"{a.alpha:.3f}",
+                            -9.0 if a.alpha is None else a.alpha,
+                            background=ATTENTION if weak else None,
+                        ),
+                        Cell(format_points(a.mean_spread), float(a.mean_spread)),
+                    ],
+                )
+            )
+        self.agreement.set_records(agreement)
+        header = self.agreement_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.agreement_view.setColumnWidth(0, 270)
+        alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
+        stability = [
+            Record(
+                (m.alliance_uid, m.reviewer_uid),
+                [
+                    Cell(alliance_names.get(m.alliance_uid, m.alliance_uid), align_center=False),
+                    Cell(m.tier),
+                    Cell(names.get(m.reviewer_uid, m.reviewer_uid)),
+                    Cell(m.other_tier),
+                    Cell(format_points(m.total_without), float(m.total_without)),
+                ],
+            )
+            for m in analysis.tier_moves
+        ]
+        self.stability.set_records(stability)
+        self.retranslate()

@@ -1,0 +1,361 @@
+"""The drill-down: one alliance's indicator x reviewer matrix, notes, self-evaluation,
+consensus, spread, and the panel's decisions."""
+
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core import agreement
+from alliance_review.core.points import format_points
+from alliance_review.core.rubric import RUBRIC_TOTAL
+from alliance_review.core.scoring import consensus
+from alliance_review.gui.panel.records import (
+    ATTENTION,
+    DECIDED,
+    KEY_ROLE,
+    Cell,
+    Record,
+    RecordsModel,
+    compact_rows,
+)
+from alliance_review.gui.panel.texts import flag_text
+from alliance_review.services.panel import TOTAL, Analysis, decision_log
+from alliance_review.storage.round_store import RoundStore
+
+
+def _points(value: Fraction | None) -> str:
+    return "—" if value is None else format_points(value)
+
+
+class DrillDownPage(QWidget):
+    """Emits ``decide(alliance uid, indicator code or "")`` and ``withdraw(uid, code)``
+    and ``back()``."""
+
+    decide = Signal(str, str)
+    withdraw = Signal(str, str)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alliance_uid = ""
+        self.reviewer_names: list[str] = []
+        self.notes: dict[str, str] = {}
+        self.model = RecordsModel(self.headers, self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.decide_indicator_button = QPushButton()
+        self.decide_indicator_button.clicked.connect(self._decide_indicator)
+        self.decide_total_button = QPushButton()
+        self.decide_total_button.clicked.connect(lambda: self.decide.emit(self.alliance_uid, TOTAL))
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.clicked.connect(self._withdraw)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _: self._decide_indicator())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_notes())
+        self.side = QTextBrowser()
+        self.side.setMinimumWidth(300)
+        self.log_model = RecordsModel(self.log_headers, self)
+        self.log = QTableView()
+        self.log.setModel(self.log_model)
+        self.log.verticalHeader().setVisible(False)
+        self.log.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        compact_rows(self.log)
+        self.log_title = QLabel()
+        self.log_title.setStyleSheet("font-weight: bold")
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_layout.addWidget(self.log_title)
+        log_layout.addWidget(self.log, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        left.addWidget(log_box)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.facts, 1)
+        buttons.addWidget(self.decide_indicator_button)
+        buttons.addWidget(self.decide_total_button)
+        buttons.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Indicator"),
+            self.tr("Max"),
+            self.tr("Self-evaluation"),
+            *self.reviewer_names,
+            self.tr("Consensus"),
+            self.tr("Spread"),
+            self.tr("Decision"),
+        ]
+
+    def log_headers(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("Decides"),
+            self.tr("Action"),
+            self.tr("Points"),
+            self.tr("Rationale"),
+        ]
+
+    def retranslate(self) -> None:
+        self.log_title.setText(self.tr("Decision log of this alliance"))
+        self.log_model.retranslate()
+        self.back_button.setText(self.tr("◀ Overview"))
+        self.decide_indicator_button.setText(self.tr("Decide indicator…"))
+        self.decide_total_button.setText(self.tr("Decide total…"))
+        self.withdraw_button.setText(self.tr("Withdraw decision"))
+        self.model.retranslate()
+
+    def current_code(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return str(self.model.index(index.row(), 0).data(KEY_ROLE))
+
+    def _decide_indicator(self) -> None:
+        code = self.current_code()
+        if code is not None:
+            self.decide.emit(self.alliance_uid, code)
+
+    def _withdraw(self) -> None:
+        code = self.current_code()
+        self.withdraw.emit(self.alliance_uid, TOTAL if code is None else code)
+
+    def _show_notes(self) -> None:
+        code = self.current_code()
+        self.side.setHtml(self.notes.get(code or "", self.notes.get("", "")))
+
+    def show_alliance(
+        self, store: RoundStore, analysis: Analysis, uid: str, names: dict[str, str]
+    ) -> None:
+        keep = self.current_code()
+        self.alliance_uid = uid
+        alliance = next(a for a in store.alliances() if a.uid == uid)
+        rubric = analysis.rubric
+        per_indicator = analysis.table.get(uid, {})
+        reviewers = sorted(
+            agreement.reviewer_totals(per_indicator), key=lambda r: analysis.reviewer_order[r]
+        )
+        self.reviewer_names = [names.get(r, r) for r in reviewers]
+        method = analysis.result.settings.consensus_method
+        self_scores = store.self_scores()
+        notes = {
+            (s.reviewer_uid, s.indicator_code): s.note
+            for s in store.scores()
+            if s.alliance_uid == uid
+        }
+        decisions = analysis.decisions
+        records: list[Record] = []
+        self.notes = {}
+        for indicator in rubric.indicators():
+            by_reviewer = per_indicator.get(indicator.code, {})
+            values = list(by_reviewer.values())
+            computed = consensus(values, method) if values else None
+            spread = agreement.spread(values)
+            decision = decisions.get((uid, indicator.code))
+            self_points, self_note = self_scores.get((uid, indicator.code), (None, ""))
+            cells = [
+                Cell(
+                    f"{indicator.code} {indicator.name}",
+                    tooltip=indicator.criteria,
+                    align_center=False,
+                ),
+                Cell(format_points(indicator.max_points)),
+                Cell(_points(self_points), tooltip=self_note),
+            ]
+            for reviewer in reviewers:
+                cells.append(
+                    Cell(
+                        _points(by_reviewer.get(reviewer)),
+                        tooltip=notes.get((reviewer, indicator.code), ""),
+                    )
+                )
+            cells += [
+                Cell(_points(computed)),
+                Cell(
+                    format_points(spread),
+                    background=ATTENTION if spread > indicator.max_points / 2 else None,
+                ),
+                Cell(
+                    "" if decision is None else format_points(decision[0]),
+                    tooltip="" if decision is None else decision[1],
+                    background=DECIDED if decision else None,
+                ),
+            ]
+            records.append(Record(indicator.code, cells))
+            self.notes[indicator.code] = self._notes_html(
+                indicator.code + " " + indicator.name,
+                indicator.criteria,
+                self_points,
+                self_note,
+                [
+                    (names.get(r, r), by_reviewer.get(r), notes.get((r, indicator.code), ""))
+                    for r in reviewers
+                ],
+                decision,
+            )
+        totals = agreement.reviewer_totals(per_indicator)
+        computed_total = agreement.consensus_total(rubric, per_indicator, method)
+        total_decision = decisions.get((uid, TOTAL))
+        self_total = sum(
+            (p for (a, _), (p, _) in self_scores.items() if a == uid and p is not None),
+            Fraction(0),
+        )
+        records.append(
+            Record(
+                TOTAL,
+                [
+                    Cell(self.tr("Total"), align_center=False),
+                    Cell(format_points(RUBRIC_TOTAL)),
+                    Cell(format_points(self_total)),
+                    *[Cell(format_points(totals[r])) for r in reviewers],
+                    Cell(_points(computed_total)),
+                    Cell(
+                        format_points(agreement.spread(totals.values())),
+                        background=ATTENTION
+                        if agreement.spread(totals.values()) > analysis.total_span
+                        else None,
+                    ),
+                    Cell(
+                        "" if total_decision is None else format_points(total_decision[0]),
+                        tooltip="" if total_decision is None else total_decision[1],
+                        background=DECIDED if total_decision else None,
+                    ),
+                ],
+            )
+        )
+        self.notes[TOTAL] = self._notes_html(self.tr("Total"), "", None, "", [], total_decision)
+        self.model.set_records(records)
+        self._show_log(store, uid)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._facts(analysis, uid, names, alliance.name)
+        row = next((n for n, r in enumerate(records) if r.key == keep), 0 if keep is None else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_notes()
+
+    def _show_log(self, store: RoundStore, uid: str) -> None:
+        records = []
+        for number, (alliance_uid, code, points, rationale, at, action) in enumerate(
+            decision_log(store)
+        ):
+            if alliance_uid != uid:
+                continue
+            records.append(
+                Record(
+                    number,
+                    [
+                        Cell(at.replace("T", " ")[:19]),
+                        Cell(code or self.tr("Total")),
+                        Cell(self.tr("set") if action == "set" else self.tr("withdrawn")),
+                        Cell(_points(points)),
+                        Cell(rationale, tooltip=rationale, align_center=False),
+                    ],
+                )
+            )
+        self.log_model.set_records(list(reversed(records)))
+        self.log.resizeColumnsToContents()
+
+    def _facts(self, analysis: Analysis, uid: str, names: dict[str, str], name: str) -> None:
+        ranked = next((r for r in analysis.result.ranking if r.alliance.uid == uid), None)
+        self.title.setText(name)
+        parts = []
+        if ranked is not None:
+            parts.append(
+                self.tr("Rank %1 · %2 · total %3")
+                .replace("%1", str(ranked.rank))
+                .replace("%2", ranked.tier.name)
+                .replace("%3", format_points(ranked.total))
+            )
+        conflicts = [names.get(r, r) for r in analysis.conflicts.get(uid, [])]
+        if conflicts:
+            parts.append(
+                "<b>"
+                + html.escape(self.tr("Steps out: %1").replace("%1", "、".join(conflicts)))
+                + "</b>"
+            )
+        flags = analysis.flags.get(uid, [])
+        if flags:
+            parts.append(
+                '<span style="color:#b3261e">'
+                + html.escape(
+                    self.tr("Needs discussion: %1").replace(
+                        "%1", "; ".join(flag_text(f, names) for f in flags)
+                    )
+                )
+                + "</span>"
+            )
+        self.facts.setText("<br>".join(parts))
+
+    def _notes_html(
+        self,
+        title: str,
+        criteria: str,
+        self_points: Fraction | None,
+        self_note: str,
+        reviewers: list[tuple[str, Fraction | None, str]],
+        decision: tuple[Fraction, str] | None,
+    ) -> str:
+        e = html.escape
+        criteria_label = self.tr("Criteria")
+        self_label = self.tr("Self-evaluation")
+        no_note = self.tr("no note")
+        decision_label = self.tr("Panel decision")
+        out = [f"<h3>{e(title)}</h3>"]
+        if criteria:
+            out.append(f"<p><i>{e(criteria_label)}:</i> {e(criteria)}</p>")
+        if self_note or self_points is not None:
+            out.append(f"<p><b>{e(self_label)} ({_points(self_points)})</b><br>{e(self_note)}</p>")
+        for name, points, note in reviewers:
+            text = e(note) if note else f"<i>{e(no_note)}</i>"
+            out.append(f"<p><b>{e(name)} ({_points(points)})</b><br>{text}</p>")
+        if decision is not None:
+            out.append(
+                f"<p style='background:#e3effd'><b>{e(decision_label)} "
+                f"({format_points(decision[0])})</b><br>{e(decision[1])}</p>"
+            )
+        return "".join(out)

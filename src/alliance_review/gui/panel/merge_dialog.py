@@ -1,0 +1,292 @@
+"""File > Merge reviewer files: pick many files or a folder (or drop them), preview, merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui import i18n
+from alliance_review.gui.main_window import error_text
+from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.services.merge import (
+    MERGE,
+    MERGED,
+    REFUSED,
+    UNCHANGED,
+    FileReport,
+    expand,
+    merge_log,
+    preview,
+)
+from alliance_review.services.merge import merge_files as merge_service
+
+
+class MergeDialog(QDialog):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.paths: list[Path] = []
+        self.reports: list[FileReport] = []
+        self.merged = False
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("Merge reviewer files"))
+        self.resize(1000, 620)
+        self.hint = QLabel(
+            self.tr(
+                "Add the reviewer files that came back (or drop them here). Each file is "
+                "checked and previewed before anything is written; each is merged whole or "
+                "not at all."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.model = RecordsModel(self.headers, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.merge_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.clear_button.clicked.connect(self.clear)
+        self.merge_button.clicked.connect(self.merge)
+        self.close_button.clicked.connect(self.accept)
+        self.summary = QLabel()
+        self.history_title = QLabel(self.tr("Merge history of this round (every attempt)"))
+        self.history_title.setStyleSheet("font-weight: bold")
+        self.history_model = RecordsModel(self.history_headers, self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        compact_rows(self.history)
+        buttons = QHBoxLayout()
+        for button in (self.add_files_button, self.add_folder_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history, 2)
+        layout.addLayout(buttons)
+        self.update_state()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("File"),
+            self.tr("Reviewer"),
+            self.tr("Revision"),
+            self.tr("Merged so far"),
+            self.tr("New"),
+            self.tr("Changed"),
+            self.tr("Unchanged"),
+            self.tr("Result"),
+        ]
+
+    def history_headers(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("File"),
+            self.tr("Reviewer"),
+            self.tr("Revision"),
+            self.tr("Outcome"),
+            self.tr("Detail"),
+        ]
+
+    def show_history(self) -> None:
+        names = {r.uid: r.name for r in self.context.store.reviewers()}
+        outcomes = {
+            MERGED: self.tr("merged"),
+            UNCHANGED: self.tr("unchanged"),
+            REFUSED: self.tr("refused"),
+        }
+        records = [
+            Record(
+                number,
+                [
+                    Cell(at.replace("T", " ")[:19]),
+                    Cell(file_name, tooltip=content_hash, align_center=False),
+                    Cell(names.get(reviewer or "", reviewer or "—"), align_center=False),
+                    Cell(str(revision or "—")),
+                    Cell(
+                        outcomes.get(outcome, outcome),
+                        background=ATTENTION if outcome == REFUSED else None,
+                    ),
+                    Cell(detail, tooltip=detail, align_center=False),
+                ],
+            )
+            for number, (
+                file_name,
+                content_hash,
+                reviewer,
+                revision,
+                at,
+                outcome,
+                detail,
+            ) in enumerate(merge_log(self.context.store))
+        ]
+        self.history_model.set_records(list(reversed(records)))
+        self.history.resizeColumnsToContents()
+
+    # choosing files ------------------------------------------------------------------
+    def choose_files(self) -> None:
+        start = str(QSettings().value("panel/merge_dir", "") or "")
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Reviewer files"),
+            start,
+            self.tr("Reviewer files (*.sqlite);;All files (*)"),
+        )
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        start = str(QSettings().value("panel/merge_dir", "") or "")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of reviewer files"), start)
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    def add_paths(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        QSettings().setValue("panel/merge_dir", str(paths[0].resolve().parent))
+        known = {p.resolve() for p in self.paths}
+        for path in expand(paths):
+            if path.resolve() not in known:
+                self.paths.append(path)
+                known.add(path.resolve())
+        self.merged = False
+        self.refresh_preview()
+
+    def clear(self) -> None:
+        self.paths.clear()
+        self.reports.clear()
+        self.merged = False
+        self.show_reports()
+
+    # preview and merge -------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        store, paths = self.context.store, list(self.paths)
+        try:
+            self.reports = run_task(
+                self, self.tr("Checking reviewer files…"), lambda progress: preview(store, paths)
+            )
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Merge reviewer files"), error_text(error))
+            return
+        self.show_reports()
+
+    def merge(self) -> None:
+        store, paths = self.context.store, list(self.paths)
+        if not paths:
+            return
+        try:
+            self.reports = run_task(
+                self,
+                self.tr("Merging reviewer files…"),
+                lambda progress: merge_service(store, paths, progress),
+            )
+        except TaskCancelled:
+            self.refresh_preview()
+            return
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Merge reviewer files"), error_text(error))
+            self.refresh_preview()
+            self.context.changed.emit()
+            return
+        self.merged = True
+        self.show_reports()
+        self.context.changed.emit()
+
+    def outcome_text(self, report: FileReport) -> str:
+        language = "en" if i18n.chosen_language() == "en" else "zh"
+        if report.outcome == MERGE:
+            return self.tr("will merge: %1").replace("%1", report.detail(language))
+        if report.outcome == MERGED:
+            return self.tr("merged: %1").replace("%1", report.detail(language))
+        if report.outcome == UNCHANGED:
+            return self.tr("unchanged: %1").replace("%1", report.detail(language))
+        return self.tr("refused: %1").replace("%1", report.detail(language))
+
+    def show_reports(self) -> None:
+        records = []
+        for report in self.reports:
+            refused = report.refused
+            colour = ATTENTION if refused else None
+            records.append(
+                Record(
+                    str(report.path),
+                    [
+                        Cell(report.path.name, tooltip=str(report.path), align_center=False),
+                        Cell(report.reviewer_name or "—", align_center=False),
+                        Cell(str(report.revision or "—")),
+                        Cell(str(report.merged_revision or "—")),
+                        Cell("" if refused else str(len(report.alliances_new))),
+                        Cell("" if refused else str(len(report.alliances_changed))),
+                        Cell("" if refused else str(len(report.alliances_unchanged))),
+                        Cell(
+                            self.outcome_text(report),
+                            background=colour,
+                            align_center=False,
+                            tooltip=self.outcome_text(report),
+                        ),
+                    ],
+                )
+            )
+        self.model.set_records(records)
+        self.table.resizeRowsToContents()
+        self.update_state()
+
+    def update_state(self) -> None:
+        self.show_history()
+        ready = sum(1 for r in self.reports if r.outcome == MERGE)
+        refused = sum(1 for r in self.reports if r.refused)
+        merged = sum(1 for r in self.reports if r.outcome == MERGED)
+        self.merge_button.setEnabled(ready > 0 and not self.merged)
+        if self.merged:
+            text = self.tr("%1 merged, %2 refused.")
+            self.summary.setText(text.replace("%1", str(merged)).replace("%2", str(refused)))
+        else:
+            text = self.tr("%1 file(s): %2 ready to merge, %3 refused.")
+            self.summary.setText(
+                text.replace("%1", str(len(self.reports)))
+                .replace("%2", str(ready))
+                .replace("%3", str(refused))
+            )

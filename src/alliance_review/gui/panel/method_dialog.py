@@ -1,0 +1,123 @@
+"""Changing the consensus method: which ranks and tiers move, shown before it applies."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import format_points
+from alliance_review.core.scoring import CONSENSUS_METHODS
+from alliance_review.gui.main_window import error_text
+from alliance_review.gui.panel.commands import MethodCommand, run
+from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
+from alliance_review.gui.panel.texts import method_label
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.services.panel import preview_method
+
+
+class MethodDialog(QDialog):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Consensus method"))
+        self.resize(820, 480)
+        current = context.store.settings().consensus_method
+        self.current = current
+        self.combo = QComboBox()
+        for method in CONSENSUS_METHODS:
+            self.combo.addItem(method_label(method), method)
+        self.combo.setCurrentIndex(CONSENSUS_METHODS.index(current))
+        self.combo.currentIndexChanged.connect(self.refresh)
+        self.model = RecordsModel(self.headers, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Method:")))
+        row.addWidget(self.combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Alliance"),
+            self.tr("Rank now"),
+            self.tr("Rank then"),
+            self.tr("Total now"),
+            self.tr("Total then"),
+            self.tr("Tier now"),
+            self.tr("Tier then"),
+        ]
+
+    def method(self) -> str:
+        return str(self.combo.currentData())
+
+    def refresh(self) -> None:
+        method = self.method()
+        self.apply_button.setEnabled(False)
+        if method == self.current:
+            self.model.set_records([])
+            self.summary.setText(self.tr("This is the round's method now."))
+            return
+        try:
+            moves = preview_method(self.context.store, method)
+        except UserError as error:
+            self.model.set_records([])
+            self.summary.setText(error_text(error))
+            return
+        records = [
+            Record(
+                m.alliance_uid,
+                [
+                    Cell(m.name, align_center=False),
+                    Cell(str(m.old_rank)),
+                    Cell(str(m.new_rank)),
+                    Cell(format_points(m.old_total)),
+                    Cell(format_points(m.new_total)),
+                    Cell(m.old_tier),
+                    Cell(m.new_tier, background=ATTENTION if m.tier_moves else None),
+                ],
+            )
+            for m in sorted(moves, key=lambda m: (not m.tier_moves, m.new_rank))
+        ]
+        self.model.set_records(records)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 360))
+        tiers = sum(1 for m in moves if m.tier_moves)
+        self.summary.setText(
+            self.tr("%1 alliance(s) would change rank or total; %2 would change tier.")
+            .replace("%1", str(len(moves)))
+            .replace("%2", str(tiers))
+        )
+        self.apply_button.setEnabled(True)
+
+    def apply(self) -> None:
+        try:
+            run(self.context, MethodCommand(self.context, self.method()))
+        except UserError as error:
+            self.summary.setText(error_text(error))
+            return
+        self.accept()

@@ -1,0 +1,475 @@
+"""Merging returned reviewer files into the round: preview, rules, one transaction per file.
+
+A reviewer file is untrusted input: it is opened read-only and hardened
+(``db.open_checked``), its application id, version and exact schema are checked
+(``files.inspect``), and every row is held to the round's own rules before anything is
+written. A file is refused when it belongs to another round, comes from an unknown
+reviewer, was never sealed, holds scores the round's rubric does not allow, holds scores
+for alliances not assigned to that reviewer (a conflict of interest above all), or is
+not newer than the revision already merged. A newer revision replaces the reviewer's
+earlier scores as a whole. Every attempt is recorded in ``merge_log``; a refusal writes
+nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.storage import rows
+from alliance_review.storage.db import atomic, open_checked
+from alliance_review.storage.files import inspect
+from alliance_review.storage.round_store import RoundStore, now_text
+from alliance_review.storage.schema import REVIEWER_FILE
+
+Progress = Callable[[int, int], bool]
+# (alliance uid, indicator code) -> (points in hundredths, note)
+ScoreRows = dict[tuple[str, str], tuple[int, str]]
+
+MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a file would do (preview, ``outcome`` "merge") or did to the round."""
+
+    path: Path
+    content_hash: str
+    outcome: str
+    reviewer_uid: str | None = None
+    reviewer_name: str = ""
+    revision: int | None = None
+    merged_revision: int | None = None
+    alliances_new: tuple[str, ...] = ()
+    alliances_changed: tuple[str, ...] = ()
+    alliances_unchanged: tuple[str, ...] = ()
+    alliances_removed: tuple[str, ...] = ()
+    scores_new: int = 0
+    scores_changed: int = 0
+    scores_unchanged: int = 0
+    scores_removed: int = 0
+    reason: UserError | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome == REFUSED
+
+    def detail(self, language: str = "zh") -> str:
+        if self.reason is not None:
+            return self.reason.message(language)
+        if language.startswith("en"):
+            return (
+                f"{len(self.alliances_new)} alliance(s) new, {len(self.alliances_changed)}"
+                f" changed, {len(self.alliances_unchanged)} unchanged,"
+                f" {len(self.alliances_removed)} removed; {self.scores_new} score(s) new,"
+                f" {self.scores_changed} changed, {self.scores_unchanged} unchanged"
+            )
+        return (
+            f"联盟：新增 {len(self.alliances_new)}，改动 {len(self.alliances_changed)}，"
+            f"未变 {len(self.alliances_unchanged)}，撤下 {len(self.alliances_removed)}；"
+            f"评分：新增 {self.scores_new}，改动 {self.scores_changed}，"
+            f"未变 {self.scores_unchanged}"
+        )
+
+
+@dataclass
+class _Incoming:
+    path: Path
+    content_hash: str
+    round_uid: str = ""
+    reviewer_uid: str = ""
+    reviewer_name: str = ""
+    revision: int = 0
+    scores: ScoreRows = field(default_factory=dict)
+
+
+def content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> _Incoming:
+    """Open, check and read a reviewer file; raises FileRefused for anything unsound."""
+    incoming = _Incoming(path, content_hash(path) if path.is_file() else "")
+    conn = open_checked(path, readonly=True)
+    try:
+        info = inspect(conn, path)
+        if info.kind is not REVIEWER_FILE:
+            raise FileRefused(
+                f"「{path.name}」是{info.kind.label_zh}，不是评审专家文件。",
+                f"{path.name} is a {info.kind.name} file, not a reviewer file.",
+            )
+        if info.version != REVIEWER_FILE.version:
+            raise FileRefused(
+                f"评审专家文件「{path.name}」的格式较旧，请用本版软件打开后重新提交。",
+                f"The reviewer file {path.name} has an older format; open it in this version"
+                " and submit it again.",
+            )
+        meta = conn.execute("SELECT round_uid, reviewer_uid, reviewer_name, revision FROM meta")
+        incoming.round_uid, incoming.reviewer_uid, incoming.reviewer_name, incoming.revision = (
+            meta.fetchone()
+        )
+        incoming.scores = {
+            (a, i): (p, note)
+            for a, i, p, note in conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+                " WHERE points_centi IS NOT NULL"
+            )
+        }
+    except (sqlite3.DatabaseError, TypeError, ValueError) as error:
+        raise FileRefused(
+            f"文件「{path.name}」已损坏或不完整，无法读取。",
+            f"{path.name} is damaged or incomplete.",
+        ) from error
+    finally:
+        conn.close()
+    return incoming
+
+
+class _Round:
+    """What the rules need to know about the round, read once per batch."""
+
+    def __init__(self, store: RoundStore) -> None:
+        settings = store.settings()
+        self.uid = settings.uid
+        self.locked = settings.locked
+        self.reviewers = {r.uid: r for r in store.reviewers()}
+        self.names = {a.uid: a.name for a in store.alliances()}
+        self.assigned: dict[str, set[str]] = defaultdict(set)
+        for alliance_uid, reviewer_uids in store.assignments().items():
+            for reviewer_uid in reviewer_uids:
+                self.assigned[reviewer_uid].add(alliance_uid)
+        self.indicators = {i.code: i for i in store.rubric().indicators()}
+        # integer bounds (hundredths) per indicator: max and step, for a fast check
+        self.limits = {
+            code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
+            for code, i in self.indicators.items()
+        }
+        self.conn = store.conn
+
+    def merged(self, reviewer_uid: str) -> tuple[int, str] | None:
+        row = self.conn.execute(
+            "SELECT revision, content_hash FROM merged_revision WHERE reviewer_uid = ?",
+            (reviewer_uid,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def existing(self, reviewer_uid: str) -> ScoreRows:
+        return {
+            (a, i): (p, note)
+            for a, i, p, note in self.conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+                " WHERE reviewer_uid = ?",
+                (reviewer_uid,),
+            )
+        }
+
+    def name_of(self, alliance_uid: str) -> str:
+        return self.names.get(alliance_uid, alliance_uid)
+
+
+def _check(round_: _Round, incoming: _Incoming) -> str:
+    """Apply the rules; returns MERGE or UNCHANGED, raises FileRefused otherwise."""
+    name = incoming.path.name
+    if round_.locked:
+        raise FileRefused(
+            "评价轮次已锁定为最终结果，不能再合并评审专家文件；如确需改动，请先解除锁定。",
+            "The round is locked as final; unlock it before merging reviewer files.",
+        )
+    if incoming.round_uid != round_.uid:
+        raise FileRefused(
+            f"「{name}」属于另一个评价轮次，不能合并到本轮次。",
+            f"{name} belongs to another round.",
+        )
+    reviewer = round_.reviewers.get(incoming.reviewer_uid)
+    if reviewer is None:
+        raise FileRefused(
+            f"「{name}」来自本轮次名单之外的评审专家（{incoming.reviewer_name}）。",
+            f"{name} comes from a reviewer who is not on this round ({incoming.reviewer_name}).",
+        )
+    if incoming.revision < 1:
+        raise FileRefused(
+            f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
+            f"{name} has not been submitted (sealed) by its reviewer yet.",
+        )
+    alliances = {a for a, _ in incoming.scores}
+    conflicted = sorted(alliances & reviewer.conflicts)
+    if conflicted:
+        raise FileRefused(
+            f"「{name}」含有{reviewer.name}对有利益冲突的联盟「{round_.name_of(conflicted[0])}」"
+            "的评分，整份文件不予合并。",
+            f"{name} scores {round_.name_of(conflicted[0])}, with which {reviewer.name} has a "
+            "conflict of interest; the file is refused.",
+        )
+    foreign = sorted(alliances - round_.assigned[reviewer.uid])
+    if foreign:
+        raise FileRefused(
+            f"「{name}」含有未分配给{reviewer.name}的联盟「{round_.name_of(foreign[0])}」的评分，"
+            "整份文件不予合并。",
+            f"{name} scores {round_.name_of(foreign[0])}, which is not assigned to "
+            f"{reviewer.name}; the file is refused.",
+        )
+    limits = round_.limits
+    for (_, code), (centi, _) in incoming.scores.items():
+        limit = limits.get(code)
+        if limit is None:
+            raise FileRefused(
+                f"「{name}」含有本轮次评价指标中没有的指标 {code}。",
+                f"{name} scores indicator {code}, which the round's rubric does not have.",
+            )
+        if not (isinstance(centi, int) and 0 <= centi <= limit[0] and centi % limit[1] == 0):
+            round_.indicators[code].check_score(rows.from_centi(int(centi)))
+    merged = round_.merged(reviewer.uid)
+    if merged is not None:
+        revision, merged_hash = merged
+        if incoming.revision == revision and incoming.content_hash == merged_hash:
+            return UNCHANGED
+        if incoming.revision == revision:
+            raise FileRefused(
+                f"「{name}」是第 {incoming.revision} 版，与已合并的第 {revision} 版版本相同但内容"
+                "不同，不予合并（过期文件）；请评审专家重新提交。",
+                f"{name} is revision {incoming.revision} like the merged one but differs from it;"
+                " it is refused as stale. Ask the reviewer to submit again.",
+            )
+        if incoming.revision < revision:
+            raise FileRefused(
+                f"「{name}」是第 {incoming.revision} 版，不比已合并的第 {revision} 版新，"
+                "不予合并（过期文件）。",
+                f"{name} is revision {incoming.revision}, not newer than the merged revision "
+                f"{revision}; it is stale.",
+            )
+    return MERGE
+
+
+def _compare(
+    existing: ScoreRows, incoming: ScoreRows
+) -> tuple[dict[str, list[str]], dict[str, int]]:
+    by_alliance_old: dict[str, ScoreRows] = defaultdict(dict)
+    by_alliance_new: dict[str, ScoreRows] = defaultdict(dict)
+    for key, value in existing.items():
+        by_alliance_old[key[0]][key] = value
+    for key, value in incoming.items():
+        by_alliance_new[key[0]][key] = value
+    groups: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": [], "removed": []}
+    for alliance_uid in sorted(by_alliance_new):
+        old = by_alliance_old.get(alliance_uid)
+        if not old:
+            groups["new"].append(alliance_uid)
+        elif old == by_alliance_new[alliance_uid]:
+            groups["unchanged"].append(alliance_uid)
+        else:
+            groups["changed"].append(alliance_uid)
+    groups["removed"] = sorted(set(by_alliance_old) - set(by_alliance_new))
+    counts = {
+        "new": sum(1 for k in incoming if k not in existing),
+        "changed": sum(1 for k, v in incoming.items() if k in existing and existing[k] != v),
+        "unchanged": sum(1 for k, v in incoming.items() if existing.get(k) == v),
+        "removed": sum(1 for k in existing if k not in incoming),
+    }
+    return groups, counts
+
+
+def _assess(round_: _Round, path: Path) -> tuple[FileReport, _Incoming | None]:
+    """Read a file and judge it against the round as it is now."""
+    try:
+        incoming = _read(path)
+    except UserError as error:
+        return FileReport(path, _safe_hash(path), REFUSED, reason=error), None
+    return _judge(round_, incoming)
+
+
+def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming | None]:
+    path = incoming.path
+    merged = round_.merged(incoming.reviewer_uid)
+    try:
+        outcome = _check(round_, incoming)
+    except UserError as error:
+        return (
+            FileReport(
+                path,
+                incoming.content_hash,
+                REFUSED,
+                reviewer_uid=incoming.reviewer_uid or None,
+                reviewer_name=incoming.reviewer_name,
+                revision=incoming.revision,
+                merged_revision=merged[0] if merged else None,
+                reason=error,
+            ),
+            None,
+        )
+    groups, counts = _compare(round_.existing(incoming.reviewer_uid), incoming.scores)
+    report = FileReport(
+        path,
+        incoming.content_hash,
+        outcome,
+        incoming.reviewer_uid,
+        round_.reviewers[incoming.reviewer_uid].name,
+        incoming.revision,
+        merged[0] if merged else None,
+        tuple(groups["new"]),
+        tuple(groups["changed"]),
+        tuple(groups["unchanged"]),
+        tuple(groups["removed"]),
+        counts["new"],
+        counts["changed"],
+        counts["unchanged"],
+        counts["removed"],
+        None,
+    )
+    if outcome == UNCHANGED:
+        report = _with_reason(
+            report,
+            UNCHANGED,
+            UserError(
+                f"「{path.name}」（第 {incoming.revision} 版）已经合并过，内容相同，无需再合并。",
+                f"{path.name} (revision {incoming.revision}) was already merged with identical"
+                " content; nothing to do.",
+            ),
+        )
+    return report, incoming
+
+
+def _safe_hash(path: Path) -> str:
+    try:
+        return content_hash(path)
+    except OSError:
+        return ""
+
+
+def _with_reason(report: FileReport, outcome: str, reason: UserError | None) -> FileReport:
+    return replace(report, outcome=outcome, reason=reason)
+
+
+def expand(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a folder stands for the ``*.sqlite`` files directly inside it."""
+    result: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix == ".sqlite"))
+        else:
+            result.append(path)
+    return result
+
+
+def _merge_order(reports: Sequence[tuple[FileReport, _Incoming | None]]) -> list[int]:
+    """Older revisions of one reviewer first, so a folder holding several merges in turn."""
+    return sorted(
+        range(len(reports)),
+        key=lambda i: (reports[i][0].revision or 0, i),
+    )
+
+
+def preview(store: RoundStore, paths: Iterable[Path | str]) -> list[FileReport]:
+    """What merging each file alone would do, in the order given; writes nothing."""
+    round_ = _Round(store)
+    return [_assess(round_, path)[0] for path in expand(paths)]
+
+
+def _log(store: RoundStore, report: FileReport) -> None:
+    store.conn.execute(
+        "INSERT INTO merge_log (file_name, content_hash, reviewer_uid, revision, at, outcome,"
+        " detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            report.path.name,
+            report.content_hash,
+            report.reviewer_uid,
+            report.revision,
+            now_text(),
+            report.outcome,
+            report.detail("zh"),
+        ),
+    )
+
+
+def _write(store: RoundStore, incoming: _Incoming) -> None:
+    conn = store.conn
+    conn.execute("DELETE FROM score WHERE reviewer_uid = ?", (incoming.reviewer_uid,))
+    conn.executemany(
+        "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(incoming.reviewer_uid, a, i, p, note) for (a, i), (p, note) in incoming.scores.items()],
+    )
+    conn.execute(
+        "INSERT INTO merged_revision (reviewer_uid, revision, content_hash, merged_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (reviewer_uid) DO UPDATE SET"
+        " revision = excluded.revision, content_hash = excluded.content_hash,"
+        " merged_at = excluded.merged_at",
+        (incoming.reviewer_uid, incoming.revision, incoming.content_hash, now_text()),
+    )
+
+
+def merge_files(
+    store: RoundStore, paths: Iterable[Path | str], progress: Progress | None = None
+) -> list[FileReport]:
+    """Merge each file in its own transaction; returns one report per file (given order).
+
+    Cancelling stops before the next file: files merged so far stay merged (each whole),
+    the rest are untouched, and ``UserError`` says so.
+    """
+    files = expand(paths)
+    reports: list[FileReport | None] = [None] * len(files)
+    round_ = _Round(store)
+    assessed = [_assess(round_, path) for path in files]
+    touched: set[str] = set()  # reviewers this batch has merged a file of
+    for done, index in enumerate(_merge_order(assessed)):
+        if progress is not None and not progress(done, len(files)):
+            merged = sum(1 for r in reports if r is not None and r.outcome == MERGED)
+            raise UserError(
+                f"已取消：此前 {merged} 个文件已完整合并，其余文件未合并。",
+                f"Cancelled: {merged} file(s) merged whole before, the rest not merged.",
+            )
+        report, incoming = assessed[index]
+        if incoming is not None and incoming.reviewer_uid in touched:
+            # an earlier file of this batch changed what this one is judged against
+            report, incoming = _judge(round_, incoming)
+        if report.outcome == MERGE and incoming is not None:
+            report = _with_reason(report, MERGED, None)
+            try:
+                with atomic(store.conn):
+                    _write(store, incoming)
+                    _log(store, report)
+                touched.add(incoming.reviewer_uid)
+            except sqlite3.DatabaseError as error:
+                report = _with_reason(
+                    report,
+                    REFUSED,
+                    FileRefused(
+                        f"「{report.path.name}」的评分无法写入本轮次（{error}），未作任何改动。",
+                        f"The scores of {report.path.name} could not be written ({error}); "
+                        "nothing was changed.",
+                    ),
+                )
+                with atomic(store.conn):
+                    _log(store, report)
+        else:
+            with atomic(store.conn):
+                _log(store, report)
+        reports[index] = report
+    if progress is not None:
+        progress(len(files), len(files))
+    return [r for r in reports if r is not None]
+
+
+def merge_into(
+    round_path: Path | str, paths: Iterable[Path | str], progress: Progress | None = None
+) -> list[FileReport]:
+    with RoundStore.open(round_path) as store:
+        return merge_files(store, paths, progress)
+
+
+def merge_log(store: RoundStore) -> list[tuple[str, str, str | None, int | None, str, str, str]]:
+    """The audit trail, oldest first: file, hash, reviewer, revision, time, outcome, detail."""
+    return list(
+        store.conn.execute(
+            "SELECT file_name, content_hash, reviewer_uid, revision, at, outcome, detail"
+            " FROM merge_log ORDER BY id"
+        )
+    )

@@ -1,0 +1,269 @@
+"""The panel's use cases: decisions with a rationale, locking, the consensus method,
+and the meeting's analysis (flags, agreement, tier stability, calibration, conflicts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from alliance_review.core import agreement
+from alliance_review.core.errors import ScoreError, UserError
+from alliance_review.core.points import format_points
+from alliance_review.core.ranking import RankedRow
+from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
+from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
+from alliance_review.services.results import RoundResult, compute
+from alliance_review.storage import rows
+from alliance_review.storage.db import atomic
+from alliance_review.storage.round_store import RoundStore, now_text
+
+TOTAL = ""  # the indicator code of a decision on an alliance's total
+Decision = tuple[Fraction, str]  # points, rationale
+
+
+class RoundLocked(UserError):
+    """The round is locked as final."""
+
+
+def require_unlocked(store: RoundStore) -> None:
+    """Refuse an edit of a locked round with one clear sentence."""
+    if store.settings().locked:
+        raise RoundLocked(
+            "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
+            "The round is locked as final; unlock it before changing anything.",
+        )
+
+
+# decisions ----------------------------------------------------------------------------
+def _check_decision(store: RoundStore, alliance_uid: str, code: str, points: Fraction) -> None:
+    if alliance_uid not in {a.uid for a in store.alliances()}:
+        raise UserError("本轮次中没有这个联盟。", "The round has no such alliance.")
+    if code == TOTAL:
+        if points < 0 or points > RUBRIC_TOTAL:
+            raise ScoreError(
+                f"总分须在 0 到 {format_points(RUBRIC_TOTAL)} 分之间。",
+                f"A total takes 0 to {format_points(RUBRIC_TOTAL)} points.",
+            )
+    else:
+        try:
+            indicator = store.rubric().indicator(code)
+        except KeyError:
+            raise UserError(
+                f"评价指标中没有指标 {code}。", f"The rubric has no indicator {code}."
+            ) from None
+        indicator.check_score(points)
+    if (points * 100).denominator != 1:
+        raise ScoreError("分数最多保留两位小数。", "Points take at most two decimals.")
+
+
+def set_decision(
+    store: RoundStore, alliance_uid: str, code: str, points: Fraction, rationale: str
+) -> Decision | None:
+    """Record the panel's final score for an indicator (or the total, ``code`` = "").
+
+    A rationale is required. Returns the decision it replaced (for undo), if any.
+    """
+    require_unlocked(store)
+    rationale = rationale.strip()
+    if not rationale:
+        raise UserError(
+            "请写明理由：工作小组的决定须有理由才能记录。",
+            "Please give a rationale: a panel decision is recorded only with one.",
+        )
+    _check_decision(store, alliance_uid, code, points)
+    previous = store.decisions().get((alliance_uid, code))
+    at = now_text()
+    with atomic(store.conn):
+        store.conn.execute(
+            "INSERT INTO decision (alliance_uid, indicator_code, points_centi, rationale,"
+            " decided_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code)"
+            " DO UPDATE SET points_centi = excluded.points_centi,"
+            " rationale = excluded.rationale, decided_at = excluded.decided_at",
+            (alliance_uid, code, rows.to_centi(points), rationale, at),
+        )
+        store.conn.execute(
+            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
+            " at, action) VALUES (?, ?, ?, ?, ?, 'set')",
+            (alliance_uid, code, rows.to_centi(points), rationale, at),
+        )
+    return previous
+
+
+def withdraw_decision(store: RoundStore, alliance_uid: str, code: str) -> Decision | None:
+    """Remove a decision (the computed consensus counts again); returns what was removed."""
+    require_unlocked(store)
+    previous = store.decisions().get((alliance_uid, code))
+    if previous is None:
+        return None
+    with atomic(store.conn):
+        store.conn.execute(
+            "DELETE FROM decision WHERE alliance_uid = ? AND indicator_code = ?",
+            (alliance_uid, code),
+        )
+        store.conn.execute(
+            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
+            " at, action) VALUES (?, ?, NULL, '', ?, 'withdrawn')",
+            (alliance_uid, code, now_text()),
+        )
+    return previous
+
+
+def restore_decision(
+    store: RoundStore, alliance_uid: str, code: str, decision: Decision | None
+) -> None:
+    """Put back a decision as it was (undo): set it again, or withdraw when there was none."""
+    if decision is None:
+        withdraw_decision(store, alliance_uid, code)
+    else:
+        set_decision(store, alliance_uid, code, decision[0], decision[1])
+
+
+def decision_log(store: RoundStore) -> list[tuple[str, str, Fraction | None, str, str, str]]:
+    """Oldest first: alliance, indicator ("" = total), points, rationale, time, action."""
+    return [
+        (a, i, None if p is None else rows.from_centi(p), r, at, action)
+        for a, i, p, r, at, action in store.conn.execute(
+            "SELECT alliance_uid, indicator_code, points_centi, rationale, at, action"
+            " FROM decision_log ORDER BY id"
+        )
+    ]
+
+
+# locking --------------------------------------------------------------------------------
+def set_locked(store: RoundStore, locked: bool) -> bool:
+    """Lock the round as final (or unlock it explicitly); returns the previous state."""
+    previous = store.settings().locked
+    with atomic(store.conn):
+        store.conn.execute("UPDATE round SET locked = ?", (int(locked),))
+    return previous
+
+
+# consensus method --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Move:
+    """An alliance whose rank, printed score or tier a method change would move."""
+
+    alliance_uid: str
+    name: str
+    old_rank: int
+    new_rank: int
+    old_total: Fraction
+    new_total: Fraction
+    old_tier: str
+    new_tier: str
+
+    @property
+    def tier_moves(self) -> bool:
+        return self.old_tier != self.new_tier
+
+
+def _check_method(store: RoundStore, method: str) -> None:
+    if method not in CONSENSUS_METHODS:
+        raise UserError(f"未知的汇总方法 {method}。", f"Unknown consensus method {method}.")
+    if method == "trimmed_mean":
+        counts: dict[str, set[str]] = {}
+        for score in store.scores():
+            counts.setdefault(score.alliance_uid, set()).add(score.reviewer_uid)
+        fewest = min((len(v) for v in counts.values()), default=0)
+        if fewest < 4:
+            raise UserError(
+                f"「{CONSENSUS_LABELS[method]}」要求每个联盟至少有 4 位评审专家评分，"
+                f"本轮次有联盟只有 {fewest} 位。",
+                f"A trimmed mean needs at least 4 reviewers per alliance; some alliance has "
+                f"only {fewest}.",
+            )
+
+
+def preview_method(store: RoundStore, method: str) -> list[Move]:
+    """Which alliances change rank or tier if the round used ``method``; writes nothing."""
+    _check_method(store, method)
+    before = {row.alliance.uid: row for row in compute(store).ranking}
+    after = compute(store, method).ranking
+    moves: list[Move] = []
+    for row in after:
+        old: RankedRow | None = before.get(row.alliance.uid)
+        if old is None:
+            continue
+        if old.rank != row.rank or old.tier.name != row.tier.name or old.total != row.total:
+            moves.append(
+                Move(
+                    row.alliance.uid,
+                    row.alliance.name,
+                    old.rank,
+                    row.rank,
+                    old.total,
+                    row.total,
+                    old.tier.name,
+                    row.tier.name,
+                )
+            )
+    return moves
+
+
+def set_method(store: RoundStore, method: str) -> str:
+    """Apply a consensus method to the round; returns the previous one (for undo)."""
+    require_unlocked(store)
+    _check_method(store, method)
+    previous = store.settings().consensus_method
+    with atomic(store.conn):
+        store.conn.execute("UPDATE round SET consensus_method = ?", (method,))
+    return previous
+
+
+# the meeting's analysis ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Analysis:
+    result: RoundResult
+    rubric: Rubric
+    decisions: dict[tuple[str, str], Decision]
+    total_span: Fraction
+    reviewer_order: dict[str, int]
+    table: agreement.Table
+    flags: dict[str, list[agreement.Flag]]
+    indicators: list[agreement.IndicatorAgreement]
+    total_alpha: float | None
+    tier_moves: list[agreement.TierMove]
+    computed_totals: dict[str, Fraction]
+    calibration: list[agreement.Calibration]
+    normalised: dict[str, float]
+    conflicts: dict[str, list[str]]
+
+    def needs_discussion(self, alliance_uid: str) -> bool:
+        return alliance_uid in self.flags
+
+
+def analyse(store: RoundStore, total_span: Fraction = agreement.DEFAULT_TOTAL_SPAN) -> Analysis:
+    result = compute(store)
+    settings = result.settings
+    rubric = store.rubric()
+    table = agreement.score_table(store.scores())
+    flags = agreement.disagreement_flags(rubric, table, total_span)
+    fixed = {a: p for (a, code), (p, _) in store.decisions().items() if code == TOTAL}
+    computed = agreement.consensus_totals(rubric, table, settings.consensus_method)
+    moves = agreement.tier_stability(
+        rubric, table, settings.consensus_method, settings.tiers, fixed, computed
+    )
+    for move in moves:
+        flags.setdefault(move.alliance_uid, []).append(
+            agreement.Flag(
+                "tier_unstable", move.total_without, "", move.reviewer_uid, move.other_tier
+            )
+        )
+    reviewers = store.reviewers()
+    return Analysis(
+        result=result,
+        rubric=rubric,
+        decisions=store.decisions(),
+        total_span=total_span,
+        reviewer_order={r.uid: n for n, r in enumerate(reviewers)},
+        table=table,
+        flags=flags,
+        indicators=agreement.indicator_agreement(rubric, table),
+        total_alpha=agreement.total_agreement(table),
+        tier_moves=moves,
+        computed_totals=computed,
+        calibration=agreement.calibration(rubric, table, settings.consensus_method, computed),
+        normalised=agreement.normalised_totals(table),
+        conflicts=agreement.meeting_conflicts(reviewers),
+    )

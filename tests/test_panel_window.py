@@ -1,0 +1,244 @@
+"""The meeting screen in the window: merge, drill down, decide (with and without a
+rationale), undo, lock, change the consensus method."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.panel.decision import DecisionDialog
+from alliance_review.gui.panel.merge_dialog import MergeDialog
+from alliance_review.gui.panel.method_dialog import MethodDialog
+from alliance_review.gui.panel.tab import PanelTab
+from alliance_review.storage.round_store import RoundStore
+
+from . import panel_rounds as pr
+
+
+@pytest.fixture
+def round_and_files(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
+    round_path = pr.build_round(tmp_path / "round.sqlite")
+    return round_path, pr.submitted(round_path, tmp_path)
+
+
+def open_panel(qtbot, path: Path) -> tuple[MainWindow, PanelTab]:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert window.open_path(path)
+    panel = window.view.tab_by_name["panel"]
+    window.view.tabs.setCurrentWidget(panel)
+    return window, panel
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
+
+
+def merge_in_window(qtbot, panel: PanelTab, folder: Path) -> MergeDialog:  # type: ignore[no-untyped-def]
+    dialog = panel.merge_files()
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    dialog.dropEvent(
+        QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    return dialog
+
+
+def test_merge_files_in_the_window_with_a_preview(qtbot, round_and_files):  # type: ignore[no-untyped-def]
+    round_path, files = round_and_files
+    window, panel = open_panel(qtbot, round_path)
+    assert panel.overview.table.model().rowCount() == 0
+    assert window.menuBar().actions()[2].menu() is panel.menu()
+    dialog = merge_in_window(qtbot, panel, files["r0"].parent)
+    model = dialog.table.model()
+    assert model.rowCount() == 5
+    assert all(model.index(r, 7).data().startswith("will merge") for r in range(5))
+    assert "5 file(s): 5 ready to merge, 0 refused." == dialog.summary.text()
+    with RoundStore.open(round_path) as store:
+        assert store.scores() == []  # the preview wrote nothing
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert all(model.index(r, 7).data().startswith("merged") for r in range(5))
+    assert not dialog.merge_button.isEnabled()
+    assert panel.overview.table.model().rowCount() == 8
+    # the same folder again: every file is an unchanged no-op, nothing to merge
+    dialog.clear()
+    dialog.add_paths([files["r0"].parent])
+    assert all(model.index(r, 7).data().startswith("unchanged") for r in range(5))
+    assert not dialog.merge_button.isEnabled()
+
+
+@pytest.fixture
+def merged_round(round_and_files) -> Path:  # type: ignore[no-untyped-def]
+    from alliance_review.services.merge import merge_into
+
+    round_path, files = round_and_files
+    merge_into(round_path, files.values())
+    return round_path
+
+
+def open_drilldown(qtbot, panel: PanelTab, name: str) -> None:  # type: ignore[no-untyped-def]
+    panel.overview.search.setText(name)
+    table = panel.overview.table
+    rect = table.visualRect(table.model().index(0, 1))
+    # a double-click is a press, a release and a double-click event on the same cell
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.pages.currentWidget() is panel.drilldown
+
+
+def test_drilldown_shows_the_matrix_with_notes_and_flags(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    _, panel = open_panel(qtbot, merged_round)
+    panel.overview.needs_only.setChecked(True)
+    shown = {
+        panel.overview.table.model().index(r, 1).data()
+        for r in range(panel.overview.table.model().rowCount())
+    }
+    assert "联盟5号" in shown and len(shown) == len(panel.analysis.flags)
+    panel.overview.needs_only.setChecked(False)
+    open_drilldown(qtbot, panel, "联盟5号")
+    model = panel.drilldown.table.model()
+    assert model.rowCount() == 19  # 18 indicators and the total
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    reviewers = [f"评审专家{r[1]}" for r in pr.assignment()["a5"]]
+    assert headers[3:6] == reviewers
+    row_22 = next(r for r in range(19) if model.index(r, 0).data().startswith("2.2"))
+    assert [model.index(row_22, c).data() for c in (3, 4, 5)] == ["0", "12", "12"]
+    assert model.index(row_22, 3).data(Qt.ItemDataRole.ToolTipRole) == "<p>依据 2.2</p>"
+    assert model.index(row_22, 6).data() == "8" and model.index(row_22, 7).data() == "12"
+    assert "2.2" in panel.drilldown.facts.text()
+    panel.drilldown.table.selectRow(row_22)
+    assert "依据 2.2" in panel.drilldown.side.toPlainText()
+
+
+def test_a_decision_is_refused_without_rationale_recorded_with_one_and_undone(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    window, panel = open_panel(qtbot, merged_round)
+    open_drilldown(qtbot, panel, "联盟5号")
+    overview = panel.overview.table.model()
+    consensus_column = 2 + panel.overview.k
+    before = Fraction(overview.index(0, consensus_column).data())
+    model = panel.drilldown.table.model()
+    row_22 = next(r for r in range(19) if model.index(r, 0).data().startswith("2.2"))
+    panel.drilldown.table.selectRow(row_22)
+    qtbot.mouseClick(panel.drilldown.decide_indicator_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(DecisionDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.consensus_label.text() == "8"  # the original consensus, beside the input
+    dialog.points.setValue(10)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "rationale" in dialog.error.text()
+    with RoundStore.open(merged_round) as store:
+        assert store.decisions() == {}
+    type_text(dialog.rationale, "专家意见分歧较大，集中讨论后取 10 分")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with RoundStore.open(merged_round) as store:
+        assert store.decisions() == {
+            ("a5", "2.2"): (Fraction(10), "专家意见分歧较大，集中讨论后取 10 分")
+        }
+    assert model.index(row_22, 8).data() == "10"
+    # the overview's consensus total follows the decision: 8 -> 10 on indicator 2.2
+    assert Fraction(overview.index(0, consensus_column).data()) == before + 2
+    assert window.action_registry["undo"].isEnabled()
+    window.action_registry["undo"].trigger()
+    with RoundStore.open(merged_round) as store:
+        assert store.decisions() == {}
+    assert model.index(row_22, 8).data() == ""
+    window.action_registry["redo"].trigger()
+    with RoundStore.open(merged_round) as store:
+        assert store.decisions()[("a5", "2.2")][0] == 10
+
+
+def test_lock_refuses_merge_and_decisions_until_unlocked(qtbot, merged_round, monkeypatch):  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    window, panel = open_panel(qtbot, merged_round)
+    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    assert not panel.panel_actions["merge"].isEnabled()
+    assert "Locked" in panel.state.text() or "锁定" in panel.state.text()
+    assert panel.decide("a4", "") is None and len(shown) == 1
+    window.action_registry["undo"].trigger()  # undo the lock
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().locked is False
+    assert panel.panel_actions["merge"].isEnabled()
+
+
+def test_method_change_previews_moves_then_applies_and_undoes(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    window, panel = open_panel(qtbot, merged_round)
+    dialog = panel.change_method()
+    assert isinstance(dialog, MethodDialog)
+    assert not dialog.apply_button.isEnabled()
+    dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    assert dialog.model.rowCount() > 0 and dialog.apply_button.isEnabled()
+    dialog.combo.setCurrentIndex(dialog.combo.findData("trimmed_mean"))
+    assert "4" in dialog.summary.text() and not dialog.apply_button.isEnabled()
+    dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().consensus_method == "median"
+    window.action_registry["undo"].trigger()
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().consensus_method == "mean"
+
+
+def test_reviewer_files_dropped_on_the_window_open_the_merge_dialog(qtbot, round_and_files):  # type: ignore[no-untyped-def]
+    round_path, files = round_and_files
+    window, panel = open_panel(qtbot, round_path)
+    merge_action = panel.panel_actions["merge"]
+    assert merge_action in window.file_menu.actions()  # File > Merge reviewer files
+    view = window.view
+    window.view.tabs.setCurrentIndex(window.view.tabs.count() - 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files["r1"])), QUrl.fromLocalFile(str(files["r2"]))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert window.view is view  # the round stays open
+    assert view.tabs.currentWidget() is panel
+    dialog = panel.findChild(MergeDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.table.model().rowCount() == 2
+    window.close_file()
+    assert merge_action not in window.file_menu.actions()
+
+
+def test_the_panel_speaks_chinese(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    window, panel = open_panel(qtbot, merged_round)
+    window.action_registry["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: panel.pages.tabText(0) == "总览")
+    assert panel.pages.tabText(0) == "总览" and panel.merge_button.text() == "合并评审专家文件…"
+    header = panel.overview.table.model().headerData(1, Qt.Orientation.Horizontal)
+    assert header == "联盟名称"
+    window.action_registry["language_en"].trigger()
+    qtbot.waitUntil(lambda: panel.pages.tabText(0) == "Overview")
+
+
+def test_notes_from_reviewer_files_show_as_text_not_markup(qapp):  # type: ignore[no-untyped-def]
+    from alliance_review.gui.panel.records import Cell, Record, RecordsModel
+
+    model = RecordsModel(lambda: ["note"])
+    model.set_records([Record("a", [Cell("3", tooltip="<img src='x.png'> 见<b>附件</b>")])])
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;img src=&#x27;x.png&#x27;&gt; 见&lt;b&gt;附件&lt;/b&gt;</p>"
