@@ -125,3 +125,29 @@ def test_a_new_round_from_last_year_copies_set_up_but_no_scores(demo_round: Path
         assert new.assignments() == {} and new.scores() == [] and new.self_scores() == {}
     with pytest.raises(UserError, match="已存在"):
         setup.new_round(out, "x", 2016)
+
+
+def test_a_round_locked_as_final_refuses_every_set_up_edit(demo_round: Path, tmp_path: Path):
+    from alliance_review.services import assigning, roster, selfeval
+    from alliance_review.services.panel import set_locked
+
+    with RoundStore.open(demo_round) as store:
+        set_locked(store, True)
+        rubric, alliances = store.rubric(), store.alliances()
+        reviewers, assignment = store.reviewers(), store.assignments()
+        paths = selfeval.write_workbooks(store, tmp_path / "wb", [alliances[0].uid])
+        attempts = [
+            lambda: setup.update_settings(store, title="改"),
+            lambda: setup.set_rubric(store, with_indicator(rubric, "1.1", name="改")),
+            lambda: roster.add_alliance(store, "新联盟"),
+            lambda: roster.update_alliance(store, replace(alliances[0], name="改")),
+            lambda: roster.add_reviewer(store, "新专家"),
+            lambda: assigning.auto_assign(store, seed=3),
+            lambda: selfeval.apply_workbooks(store, selfeval.read_workbooks(store, paths)),
+        ]
+        for attempt in attempts:
+            with pytest.raises(UserError, match="已锁定"):
+                attempt()
+        assert store.rubric() == rubric and store.alliances() == alliances
+        assert store.reviewers() == reviewers and store.assignments() == assignment
+        assert store.settings().title.startswith("2015")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from alliance_review.core.assignment import assign
 from alliance_review.core.errors import AssignmentError, UserError
+from alliance_review.services.panel import require_unlocked
 from alliance_review.storage import setup_rows
 from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
@@ -27,6 +28,7 @@ def _names(store: RoundStore) -> tuple[dict[str, str], dict[str, str]]:
 
 def auto_assign(store: RoundStore, seed: int = 0, per_alliance: int | None = None) -> Assignment:
     """Assign k reviewers to every alliance; returns the assignment as it was before."""
+    require_unlocked(store)
     before = store.assignments()
     k = per_alliance or store.settings().reviewers_per_alliance
     alliances, reviewers = store.alliances(), store.reviewers()
@@ -45,6 +47,7 @@ def auto_assign(store: RoundStore, seed: int = 0, per_alliance: int | None = Non
 
 def replace_assignments(store: RoundStore, target: Assignment) -> None:
     """Make the stored assignment ``target``, pair by pair, refusing to drop scored pairs."""
+    require_unlocked(store)
     current = {(a, r) for a, rs in store.assignments().items() for r in rs}
     wanted = {(a, r) for a, rs in target.items() for r in rs}
     scored = setup_rows.scored_pairs(store.conn)

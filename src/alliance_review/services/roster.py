@@ -12,6 +12,7 @@ import uuid
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.roster_checks import UnknownBatch, clean_name, parse_batch
+from alliance_review.services.panel import require_unlocked
 from alliance_review.storage import setup_rows
 from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
@@ -43,6 +44,7 @@ def add_alliance(
     store: RoundStore, name: str, batch: str = "", contact: str = "", position: int | None = None
 ) -> Alliance:
     """Add an alliance (at the end unless ``position``); returns it as stored."""
+    require_unlocked(store)
     count = len(store.alliances())
     where = count if position is None else max(0, min(position, count))
     alliance = checked_alliance(
@@ -55,6 +57,7 @@ def add_alliance(
 
 def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
     """Change name, batch or contact; returns the alliance as it was."""
+    require_unlocked(store)
     before = next((a for a in store.alliances() if a.uid == alliance.uid), None)
     if before is None:
         raise UserError("该联盟已不在名单中。", "The alliance is no longer on the roster.")
@@ -66,6 +69,7 @@ def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
 
 def remove_alliance(store: RoundStore, uid: str) -> RemovedAlliance:
     """Remove an alliance that nobody has scored yet, with its conflicts and assignments."""
+    require_unlocked(store)
     with atomic(store.conn):
         scored = setup_rows.alliance_score_count(store.conn, uid)
         if scored:
@@ -78,12 +82,14 @@ def remove_alliance(store: RoundStore, uid: str) -> RemovedAlliance:
 
 
 def restore_alliance(store: RoundStore, removed: RemovedAlliance) -> None:
+    require_unlocked(store)
     with atomic(store.conn):
         setup_rows.restore_alliance(store.conn, removed)
 
 
 def move_alliance(store: RoundStore, uid: str, position: int) -> int:
     """Move an alliance in the roster order; returns its old position."""
+    require_unlocked(store)
     with atomic(store.conn):
         old = next(a.position for a in store.alliances() if a.uid == uid)
         setup_rows.move_row(store.conn, "alliance", uid, position)
@@ -92,6 +98,7 @@ def move_alliance(store: RoundStore, uid: str, position: int) -> int:
 
 def add_alliances(store: RoundStore, entries: list[tuple[str, str | None, str]]) -> list[str]:
     """Append (name, batch, contact) rows in one transaction; returns their new uids."""
+    require_unlocked(store)
     start = len(store.alliances())
     alliances = [
         Alliance(str(uuid.uuid4()), clean_name(name), start + i, batch, contact)
@@ -109,6 +116,7 @@ def add_alliances(store: RoundStore, entries: list[tuple[str, str | None, str]])
 
 def remove_alliances(store: RoundStore, uids: list[str]) -> list[RemovedAlliance]:
     """Remove several alliances (an import's undo) in one transaction."""
+    require_unlocked(store)
     with atomic(store.conn):
         return [remove_alliance(store, uid) for uid in reversed(uids)]
 
@@ -147,6 +155,7 @@ def add_reviewer(
     position: int | None = None,
     uid: str | None = None,
 ) -> Reviewer:
+    require_unlocked(store)
     count = len(store.reviewers())
     where = count if position is None else max(0, min(position, count))
     reviewer = _checked_reviewer(store, Reviewer(uid or str(uuid.uuid4()), name, own, declared))
@@ -157,6 +166,7 @@ def add_reviewer(
 
 def update_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
     """Change name, own alliances or declared conflicts; returns the reviewer as it was."""
+    require_unlocked(store)
     before = next((r for r in store.reviewers() if r.uid == reviewer.uid), None)
     if before is None:
         raise UserError("该评审专家已不在列表中。", "The reviewer is no longer listed.")
@@ -169,6 +179,7 @@ def update_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
 
 def remove_reviewer(store: RoundStore, uid: str) -> tuple[Reviewer, int, tuple[str, ...]]:
     """Remove a reviewer without scores; returns (reviewer, position, assigned alliances)."""
+    require_unlocked(store)
     reviewer = next(r for r in store.reviewers() if r.uid == uid)
     with atomic(store.conn):
         scored = setup_rows.reviewer_score_count(store.conn, uid)
@@ -184,6 +195,7 @@ def remove_reviewer(store: RoundStore, uid: str) -> tuple[Reviewer, int, tuple[s
 def restore_reviewer(
     store: RoundStore, reviewer: Reviewer, position: int, assigned: tuple[str, ...]
 ) -> None:
+    require_unlocked(store)
     with atomic(store.conn):
         setup_rows.insert_reviewer(store.conn, reviewer, position)
         for alliance_uid in assigned:

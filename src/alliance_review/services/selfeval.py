@@ -23,6 +23,7 @@ from alliance_review.core.errors import FileRefused, ScoreError, UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
+from alliance_review.services.panel import require_unlocked
 from alliance_review.services.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
@@ -343,6 +344,7 @@ def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfR
 
     An alliance's earlier self-evaluation is replaced whole by the returned workbook.
     """
+    require_unlocked(store)
     accepted = [c for c in checked if c.ok]
     if not accepted:
         raise UserError("没有可导入的自评价表。", "No workbook can be imported.")
@@ -357,6 +359,7 @@ def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfR
 
 def restore_self_scores(store: RoundStore, alliance_uids: Sequence[str], rows: SelfRows) -> None:
     """Undo an import: give these alliances back exactly ``rows``."""
+    require_unlocked(store)
     with atomic(store.conn):
         for uid in alliance_uids:
             setup_rows.replace_self_scores(

@@ -24,6 +24,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.rubric_edit import check_change, structural_problems
 from alliance_review.core.scoring import CONSENSUS_METHODS
 from alliance_review.services import resources
+from alliance_review.services.panel import require_unlocked
 from alliance_review.services.roster_io import read_roster_for_new_round
 from alliance_review.storage import setup_rows
 from alliance_review.storage.db import atomic
@@ -128,6 +129,7 @@ def new_round_from_files(
 # settings ----------------------------------------------------------------------------
 def update_settings(store: RoundStore, **changes: Any) -> RoundSettings:
     """Change some settings; returns the settings as they were (for an undo)."""
+    require_unlocked(store)
     before = store.settings()
     after = replace(before, **changes)
     check_settings(after)
@@ -158,6 +160,7 @@ DEFAULT_TIER_BANDS = DEFAULT_TIERS
 def set_rubric(store: RoundStore, rubric: Rubric, renames: dict[str, str] | None = None) -> None:
     """Replace the rubric in place; refused (nothing written) if it breaks stored scores."""
     conn = store.conn
+    require_unlocked(store)
     with atomic(conn):
         check_change(
             rubric,
