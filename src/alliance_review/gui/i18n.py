@@ -8,7 +8,9 @@ system's); English is the fallback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from alliance_review.services.resources import resource_dir
 
@@ -33,9 +35,13 @@ def install(language: str | None = None) -> str:
     _installed.clear()
     if app is None or language == "en":
         return "en"
-    for qm in sorted((resource_dir() / "i18n").glob(f"*_{language}.qm")):
+    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for qm in [
+        Path(qt_own) / f"qtbase_{language}.qm",  # Qt's own buttons: OK, Cancel, Yes, No ...
+        *sorted((resource_dir() / "i18n").glob(f"*_{language}.qm")),
+    ]:
         translator = QTranslator(app)
-        if translator.load(str(qm)):
+        if qm.is_file() and translator.load(str(qm)):
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
     return language

@@ -52,21 +52,27 @@ class _Worker(QObject):
             self.finished.emit()
 
 
-class _ProgressRelay(QObject):
-    """Lives in the GUI thread, so the worker's progress reaches the dialog there.
+class _Relay(QObject):
+    """Lives in the GUI thread: queued reports from the worker are handled here.
 
-    A plain function connected with a queued connection runs in the *sender's* thread
-    (the worker's), and touching a widget from there crashes.
+    A signal connected to a plain function runs it in the *sender's* thread (the
+    worker's), where touching the progress dialog crashes Qt; a slot of an object
+    living in the GUI thread runs in the GUI thread.
     """
 
-    def __init__(self, dialog: QProgressDialog) -> None:
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
         super().__init__()
         self.dialog = dialog
+        self.loop = loop
 
     @Slot(int, int)
-    def show(self, done: int, total: int) -> None:
+    def progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total > 0 else 0)
+
+    @Slot()
+    def finish(self) -> None:
+        self.loop.quit()
 
 
 def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> T:
@@ -80,9 +86,9 @@ def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) 
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    relay = _ProgressRelay(dialog)
-    worker.progressed.connect(relay.show, Qt.ConnectionType.QueuedConnection)
-    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    relay = _Relay(dialog, loop)
+    worker.progressed.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(relay.finish, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancelled.set)
     thread.started.connect(worker.run)
     # No cyclic garbage collection while the worker runs: collecting Qt wrappers in the

@@ -1,0 +1,122 @@
+"""export-pdf, export-xlsx, statistics: what the secretary publishes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from alliance_review.services.appendix_pdf import AppendixOptions, export_appendix
+
+    tiers = None
+    if args.tiers:
+        tiers = tuple(t.strip() for t in args.tiers.replace("，", ",").split(",") if t.strip())
+    options = AppendixOptions(title=args.title, tiers=tiers, show_rank_ties=args.show_ties)
+    out = export_appendix(args.round, args.out, options)
+    print(f"已写入附件：{out}")
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from alliance_review.services.results_xlsx import export_workbook
+
+    out = export_workbook(args.round, args.out)
+    print(f"已写入结果工作簿：{out}")
+    return 0
+
+
+def cmd_verify_pdf(args: argparse.Namespace) -> int:
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.appendix_pdf import verify_appendix
+
+    result = verify_appendix(args.round, args.pdf)
+    if result.pdf_hash is None:
+        raise UserError(
+            f"「{args.pdf.name}」中没有轮次内容校验值，不是本软件导出的附件。",
+            f"{args.pdf.name} carries no round content hash; it was not exported by this app.",
+        )
+    if not result.matches:
+        raise UserError(
+            f"不一致：「{args.pdf.name}」导出后评价轮次已改动（或来自其他轮次）。",
+            f"Mismatch: the round has changed since {args.pdf.name} was exported "
+            "(or the PDF is from another round).",
+        )
+    print(f"一致：「{args.pdf.name}」与评价轮次当前内容相符（SHA-256 {result.round_hash}）。")
+    return 0
+
+
+def cmd_statistics(args: argparse.Namespace) -> int:
+    from alliance_review.core.statistics import PreviousYear
+    from alliance_review.services.statistics_pdf import export_statistics_pdf
+    from alliance_review.services.statistics_report import (
+        round_statistics_of,
+        statistics_lines,
+        statistics_record,
+    )
+
+    previous: Path | PreviousYear | None = None
+    if args.previous is not None:
+        previous = args.previous
+    elif args.previous_shares:
+        previous = PreviousYear.parse(args.previous_shares, args.previous_count, "typed")
+    stats = round_statistics_of(args.round, previous, args.published)
+    if args.pdf is not None:
+        export_statistics_pdf(args.round, args.pdf, previous, args.published)
+    if args.json:
+        json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for line in statistics_lines(stats):
+            print(line)
+        if args.pdf is not None:
+            print(f"已写入统计报告：{args.pdf}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pdf = sub.add_parser("export-pdf", help="write the ranked appendix PDF / 导出附件 PDF")
+    pdf.add_argument("round", type=Path, help="the round file")
+    pdf.add_argument("out", type=Path, help="the PDF to write")
+    pdf.add_argument("--tiers", help="tiers to print, comma separated (default: all)")
+    pdf.add_argument(
+        "--title", help="the title (default: '<year> 年度产业技术创新战略联盟活跃度情况')"
+    )
+    pdf.add_argument(
+        "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
+    )
+    pdf.set_defaults(func=cmd_export_pdf)
+
+    verify = sub.add_parser(
+        "verify-pdf", help="check a PDF against the round it came from / 核对附件与轮次"
+    )
+    verify.add_argument("round", type=Path, help="the round file")
+    verify.add_argument("pdf", type=Path, help="an appendix or statistics PDF")
+    verify.set_defaults(func=cmd_verify_pdf)
+
+    xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
+    xlsx.add_argument("round", type=Path, help="the round file")
+    xlsx.add_argument("out", type=Path, help="the .xlsx to write")
+    xlsx.set_defaults(func=cmd_export_xlsx)
+
+    stats = sub.add_parser("statistics", help="the report's statistics / 统计")
+    stats.add_argument("round", type=Path, help="the round file")
+    stats.add_argument("--pdf", type=Path, help="also write the statistics report PDF")
+    group = stats.add_mutually_exclusive_group()
+    group.add_argument("--previous", type=Path, help="last year's round file")
+    group.add_argument(
+        "--previous-shares", help="last year's published tier shares in percent, e.g. 31,32,25,12"
+    )
+    stats.add_argument(
+        "--previous-count", type=int, help="how many alliances took part last year (e.g. 116)"
+    )
+    stats.add_argument(
+        "--published",
+        type=Path,
+        help="figures printed in a report, for comparison (JSON; see "
+        "resources/published-figures-2015.json); also gives last year's figures",
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=cmd_statistics)

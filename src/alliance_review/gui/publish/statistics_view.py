@@ -1,0 +1,179 @@
+"""The report's statistics in the app: figures as tables and the distribution chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from alliance_review.core.statistics import RoundStatistics
+from alliance_review.services.page_images import drawing_png
+from alliance_review.services.statistics_pdf import histogram_drawing
+from alliance_review.services.statistics_report import published_rows
+
+
+def _signed(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}"
+
+
+def _fill(template: str, *values: object) -> str:
+    """Qt-style %1, %2 ... placeholders filled in (the translated sentence keeps them)."""
+    for number, value in enumerate(values, start=1):
+        template = template.replace(f"%{number}", str(value))
+    return template
+
+
+def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse: collapse">'
+        f"<tr>{head}</tr>{body}</table>"
+    )
+
+
+class StatisticsView(QWidget):
+    """Shows a ``RoundStatistics``: participation, tiers, batches, chart, indicators."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stats: RoundStatistics | None = None
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QTextBrowser()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.text, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.stats is not None:
+            self.show_statistics(self.stats)
+        super().changeEvent(event)
+
+    def show_statistics(self, stats: RoundStatistics) -> None:
+        self.stats = stats
+        pixmap = QPixmap()
+        pixmap.loadFromData(drawing_png(histogram_drawing(stats, 520, 220), 96), "PNG")
+        self.chart.setPixmap(pixmap)
+        self.text.setHtml(self.html(stats))
+
+    def html(self, stats: RoundStatistics) -> str:
+        parts = ["<h3>" + escape(self.tr("Participation")) + "</h3><p>"]
+        sentences = [
+            _fill(
+                self.tr("%1 took part of %2 on the roster; %3 did not."),
+                stats.took_part,
+                stats.on_roster,
+                stats.did_not_take_part,
+            )
+        ]
+        if stats.participation_change is not None and stats.previous is not None:
+            sentences.append(
+                _fill(
+                    self.tr("Last year %1 took part (change %2)."),
+                    stats.previous.took_part,
+                    _signed(stats.participation_change),
+                )
+            )
+        if stats.highest is not None and stats.lowest is not None:
+            sentences.append(
+                _fill(
+                    self.tr("Highest score %1 (%2 alliances), lowest %3 (%4)."),
+                    stats.highest.printed_score,
+                    len(stats.highest.names),
+                    stats.lowest.printed_score,
+                    "、".join(stats.lowest.names),
+                )
+            )
+        parts.append("<br>".join(escape(s) for s in sentences))
+        parts.append("</p>")
+        parts.append("<h3>" + escape(self.tr("Tiers")) + "</h3>")
+        parts.append(
+            _table(
+                [
+                    self.tr("Tier"),
+                    self.tr("Count"),
+                    self.tr("Share"),
+                    self.tr("Last year"),
+                    self.tr("Change (points)"),
+                ],
+                [
+                    [
+                        t.name,
+                        t.count,
+                        f"{t.share}%",
+                        "" if t.previous_share is None else f"{t.previous_share}%",
+                        _signed(t.change),
+                    ]
+                    for t in stats.tier_figures
+                ],
+            )
+        )
+        parts.append("<p><small>" + "<br>".join(escape(n) for n in stats.notes) + "</small></p>")
+        parts.append("<h3>" + escape(self.tr("By pilot batch")) + "</h3>")
+        parts.append(
+            _table(
+                [
+                    self.tr("Batch"),
+                    self.tr("On roster"),
+                    self.tr("Took part"),
+                    *[t.name for t in stats.tiers],
+                ],
+                [
+                    [
+                        b.batch,
+                        b.on_roster,
+                        b.took_part,
+                        *[f"{c} ({s}%)" for c, s in zip(b.tier_counts, b.tier_shares, strict=True)],
+                    ]
+                    for b in stats.batches
+                ],
+            )
+        )
+        rows = published_rows(stats)
+        if rows:
+            parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
+            parts.append(
+                _table(
+                    [
+                        self.tr("Batch"),
+                        self.tr("Pilot"),
+                        self.tr("Took part"),
+                        *[t.name for t in stats.tiers],
+                        self.tr("Largest remainder"),
+                    ],
+                    rows,
+                )
+            )
+            parts.append(
+                "<p><small>"
+                + escape(self.tr("Each tier: count (published share / share by our rule)."))
+                + "</small></p>"
+            )
+        parts.append("<h3>" + escape(self.tr("Mean points per indicator, by tier")) + "</h3>")
+        parts.append(
+            _table(
+                [
+                    self.tr("Indicator"),
+                    self.tr("Max"),
+                    self.tr("All"),
+                    *[t.name for t in stats.tiers],
+                ],
+                [
+                    [
+                        f"{i.code} {i.name}",
+                        f"{float(i.max_points):g}",
+                        "" if i.mean is None else f"{float(i.mean):.2f}",
+                        *["" if m is None else f"{float(m):.2f}" for m in i.tier_means],
+                    ]
+                    for i in stats.indicators
+                ],
+            )
+        )
+        return "".join(parts)

@@ -1,0 +1,93 @@
+"""What a published file says about the round it came from: a content hash and the settings.
+
+The hash covers everything that decides the published result (settings, tiers, rubric,
+roster, every reviewer's score, the panel's decisions), serialised canonically, so a
+printed appendix can be checked against its round file later: same hash, same result.
+Evidence notes and self-evaluations are left out (they do not change a score).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from alliance_review.core.points import ROUNDING_LABELS, exact_text, format_points
+from alliance_review.core.ranking import TIE_RULES, TierBand
+from alliance_review.core.round import RoundSettings
+from alliance_review.core.scoring import CONSENSUS_LABELS
+from alliance_review.storage.round_store import RoundStore
+
+
+def content_hash(store: RoundStore) -> str:
+    """SHA-256 (hex) of the round's result-deciding content."""
+    s = store.settings()
+    payload: dict[str, Any] = {
+        "round": [s.uid, s.title, s.year, s.consensus_method, s.rounding, s.tie_rule],
+        "tiers": [
+            [t.name, None if t.min_total is None else exact_text(t.min_total)] for t in s.tiers
+        ],
+        "rubric": [
+            [i.code, i.name, exact_text(i.max_points), exact_text(i.step)]
+            for i in store.rubric().indicators()
+        ],
+        "alliances": [[a.uid, a.name, a.position, a.batch] for a in store.alliances()],
+        "scores": sorted(
+            [x.reviewer_uid, x.alliance_uid, x.indicator_code, exact_text(x.points)]
+            for x in store.scores()
+        ),
+        "decisions": sorted(
+            [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
+        ),
+    }
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def band_text(tiers: tuple[TierBand, ...]) -> str:
+    """ "活跃度高 ≥86; 活跃度较高 ≥75; ...; 活跃度较差 <65" (exact totals decide)."""
+    parts = []
+    for tier in tiers:
+        if tier.min_total is not None:
+            parts.append(f"{tier.name} ≥{format_points(tier.min_total)}")
+        else:
+            previous = tiers[-2].min_total if len(tiers) > 1 else None
+            bound = f" <{format_points(previous)}" if previous is not None else ""
+            parts.append(f"{tier.name}{bound}")
+    return "; ".join(parts)
+
+
+def settings_items(settings: RoundSettings, digest: str) -> list[tuple[str, str]]:
+    """The settings that decide the result, as (label, value) pairs in Chinese."""
+    return [
+        ("评价轮次", settings.title),
+        ("年度", str(settings.year)),
+        ("评价期间", settings.period),
+        ("共识方法", CONSENSUS_LABELS.get(settings.consensus_method, settings.consensus_method)),
+        ("评分取整", ROUNDING_LABELS.get(settings.rounding, settings.rounding)),
+        ("同分排序", TIE_RULES.get(settings.tie_rule, settings.tie_rule)),
+        ("档次（按精确总分划分）", band_text(settings.tiers)),
+        ("轮次内容校验值 (SHA-256)", digest),
+    ]
+
+
+def settings_keywords(settings: RoundSettings, digest: str) -> str:
+    """One machine-readable line for a PDF's keywords."""
+    bands = ",".join(
+        f"{t.name}>={exact_text(t.min_total)}" if t.min_total is not None else t.name
+        for t in settings.tiers
+    )
+    return (
+        f"round={settings.uid}; content-sha256={digest}; consensus={settings.consensus_method}; "
+        f"rounding={settings.rounding}; tie-rule={settings.tie_rule}; bands={bands}"
+    )
+
+
+def keyword_fields(keywords: str) -> dict[str, str]:
+    """``settings_keywords`` read back: "a=1; b=2" -> {"a": "1", "b": "2"}."""
+    fields = {}
+    for part in keywords.split(";"):
+        key, sep, value = part.strip().partition("=")
+        if sep:
+            fields[key] = value
+    return fields

@@ -1,0 +1,430 @@
+"""The statistics report as a PDF: tables of the figures and the distribution chart.
+
+Charts are drawn with reportlab's own graphics (``reportlab.graphics.shapes``), so the
+PDF and the app (the same drawing rendered to an image) show the same chart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from alliance_review.core.points import format_points
+from alliance_review.core.statistics import PreviousYear, RoundStatistics
+from alliance_review.services.pdf_common import (
+    FONT,
+    NumberedCanvas,
+    Progress,
+    cancelled,
+    check_folder,
+    register_font,
+    replacing,
+)
+from alliance_review.services.round_digest import content_hash, settings_keywords
+from alliance_review.services.statistics_report import (
+    PUBLISHED_HEADER,
+    mean_text,
+    published_rows,
+    round_statistics_of,
+    signed,
+    statistics_lines,
+)
+from alliance_review.storage.round_store import RoundStore
+
+TIER_TINTS = (
+    colors.Color(0.80, 0.90, 0.80),
+    colors.Color(0.86, 0.92, 0.97),
+    colors.Color(0.98, 0.93, 0.80),
+    colors.Color(0.97, 0.85, 0.85),
+)
+TIER_INKS = (
+    colors.Color(0.20, 0.50, 0.25),
+    colors.Color(0.20, 0.40, 0.65),
+    colors.Color(0.75, 0.55, 0.10),
+    colors.Color(0.70, 0.20, 0.20),
+)
+
+
+def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float = 220) -> Drawing:
+    """Score distribution: bars per 5-point bin, tier bands shaded and marked."""
+    register_font()
+    drawing = Drawing(width, height)
+    # without this the renderer starts in Helvetica, a font that is not embedded
+    drawing.initialFontName = FONT
+    left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
+    bins = stats.histogram
+    if not bins:
+        drawing.add(String(width / 2, height / 2, "无数据", fontName=FONT, textAnchor="middle"))
+        return drawing
+    low, high = bins[0].low, bins[-1].high
+    peak = max(max(b.count for b in bins), 1)
+    step = max(1, -(-peak // 5))
+    y_max = step * -(-peak // step)
+
+    def x_of(value: float) -> float:
+        return left + (value - low) / (high - low) * (right - left)
+
+    def y_of(count: float) -> float:
+        return bottom + count / y_max * (top - bottom)
+
+    upper: float = high
+    for index, tier in enumerate(stats.tiers):
+        lower = float(tier.min_total) if tier.min_total is not None else float(low)
+        lower = max(lower, float(low))
+        if upper > lower:
+            tint = TIER_TINTS[index % len(TIER_TINTS)]
+            drawing.add(
+                Rect(
+                    x_of(lower),
+                    bottom,
+                    x_of(upper) - x_of(lower),
+                    top - bottom,
+                    fillColor=tint,
+                    strokeColor=None,
+                )
+            )
+            drawing.add(
+                String(
+                    (x_of(lower) + x_of(upper)) / 2,
+                    top + 6,
+                    tier.name,
+                    fontName=FONT,
+                    fontSize=8,
+                    textAnchor="middle",
+                    fillColor=TIER_INKS[index % 4],
+                )
+            )
+            if tier.min_total is not None and lower > low:
+                drawing.add(
+                    Line(
+                        x_of(lower),
+                        bottom,
+                        x_of(lower),
+                        top,
+                        strokeColor=TIER_INKS[index % 4],
+                        strokeDashArray=[3, 2],
+                        strokeWidth=0.8,
+                    )
+                )
+        upper = lower
+    for b in bins:
+        x0, x1 = x_of(b.low) + 1.5, x_of(b.high) - 1.5
+        if b.count:
+            drawing.add(
+                Rect(
+                    x0,
+                    bottom,
+                    x1 - x0,
+                    y_of(b.count) - bottom,
+                    fillColor=colors.Color(0.3, 0.3, 0.35),
+                    strokeColor=None,
+                )
+            )
+            drawing.add(
+                String(
+                    (x0 + x1) / 2,
+                    y_of(b.count) + 2,
+                    str(b.count),
+                    fontName=FONT,
+                    fontSize=7,
+                    textAnchor="middle",
+                )
+            )
+    drawing.add(Line(left, bottom, right, bottom, strokeWidth=0.8))
+    drawing.add(Line(left, bottom, left, top, strokeWidth=0.8))
+    for value in [*(b.low for b in bins), high]:
+        drawing.add(Line(x_of(value), bottom, x_of(value), bottom - 3, strokeWidth=0.6))
+        drawing.add(
+            String(
+                x_of(value), bottom - 12, str(value), fontName=FONT, fontSize=7, textAnchor="middle"
+            )
+        )
+    for count in range(0, y_max + 1, step):
+        drawing.add(Line(left - 3, y_of(count), left, y_of(count), strokeWidth=0.6))
+        drawing.add(
+            String(
+                left - 5, y_of(count) - 2.5, str(count), fontName=FONT, fontSize=7, textAnchor="end"
+            )
+        )
+    drawing.add(
+        String(
+            (left + right) / 2,
+            4,
+            "总分（精确值，每 5 分一组；虚线为档次下限）",
+            fontName=FONT,
+            fontSize=8,
+            textAnchor="middle",
+        )
+    )
+    drawing.add(
+        String(8, (bottom + top) / 2, "家数", fontName=FONT, fontSize=8, textAnchor="middle")
+    )
+    return drawing
+
+
+class _Styles:
+    def __init__(self) -> None:
+        register_font()
+        self.title = ParagraphStyle(
+            "title", fontName=FONT, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=10
+        )
+        self.section = ParagraphStyle(
+            "section", fontName=FONT, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
+        )
+        self.body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+        self.note = ParagraphStyle(
+            "note",
+            fontName=FONT,
+            fontSize=8.5,
+            leading=12,
+            wordWrap="CJK",
+            textColor=colors.Color(0.3, 0.3, 0.3),
+        )
+        self.cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+        self.head = ParagraphStyle(
+            "head", parent=self.cell, alignment=TA_CENTER, fontSize=8.5, leading=11
+        )
+
+
+def _table(
+    rows: list[list[Any]], widths: list[float], left_columns: tuple[int, ...] = (0,)
+) -> Table:
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9, 12),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    for column in left_columns:
+        style.append(("ALIGN", (column, 1), (column, -1), "LEFT"))
+    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+
+
+def _published_section(stats: RoundStatistics, width: float, s: _Styles) -> list[Flowable]:
+    """The figures a report printed (typed in), beside the shares our rule gives."""
+    if stats.published is None:
+        return []
+    story: list[Flowable] = [
+        Spacer(1, 6),
+        Paragraph("报告公布的分批次数字（录入，供对照）", s.body),
+    ]
+    # each tier cell on two lines ("27" over "（58%／58%）") so it fits its column
+    rows = [[cell.replace("（", "\n（") for cell in row] for row in published_rows(stats)]
+    if rows:
+        header = [*PUBLISHED_HEADER.split(), *[t.name for t in stats.tiers], "最大余数法"]
+        tier_width = (width * 0.6) / max(len(stats.tiers), 1)
+        story.append(
+            _table(
+                [header, *rows],
+                [width * 0.1, width * 0.08, width * 0.12]
+                + [tier_width] * len(stats.tiers)
+                + [width * 0.1],
+            )
+        )
+        story.append(Spacer(1, 3))
+        story.append(
+            Paragraph(
+                "各档格式：家数（公布占比／按最大余数法的占比）。公布的占比不都符合同一取整规则，"
+                "故照录而不重算。",
+                s.note,
+            )
+        )
+    if stats.published.pilot_count is not None:
+        pilot = stats.published.pilot_count
+        story.append(
+            Paragraph(
+                f"试点联盟共 {pilot} 家（公布），参评 {stats.took_part} 家，"
+                f"未参评 {pilot - stats.took_part} 家。",
+                s.note,
+            )
+        )
+    return story
+
+
+def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
+    s = _styles = _Styles()
+    width = A4[0] - 50 * mm
+    story: list[Flowable] = [Paragraph(f"{stats.year} 年度联盟活跃度评价统计", _styles.title)]
+
+    story.append(Paragraph("一、参评情况", s.section))
+    for line in statistics_lines(stats)[2:4]:
+        story.append(Paragraph(line, s.body))
+
+    story.append(Paragraph("二、各档次家数与占比", s.section))
+    rows: list[list[Any]] = [["档次", "家数", "占比", "上年占比", "变化（百分点）"]]
+    for t in stats.tier_figures:
+        rows.append(
+            [
+                t.name,
+                t.count,
+                f"{t.share}%",
+                "" if t.previous_share is None else f"{t.previous_share}%",
+                signed(t.change),
+            ]
+        )
+    rows.append(["合计", stats.took_part, f"{sum(t.share for t in stats.tier_figures)}%", "", ""])
+    story.append(_table(rows, [width * f for f in (0.28, 0.14, 0.16, 0.18, 0.24)]))
+    story.append(Spacer(1, 3))
+    for note in stats.notes:
+        story.append(Paragraph(note, s.note))
+    if stats.previous is not None and stats.previous.source in ("typed", "published"):
+        story.append(Paragraph("上年占比为按上年公布数字录入。", s.note))
+
+    story.append(Paragraph("三、分批次情况", s.section))
+    rows = [["批次", "名单", "参评", *[t.name for t in stats.tiers]]]
+    for b in stats.batches:
+        rows.append(
+            [
+                b.batch,
+                b.on_roster,
+                b.took_part,
+                *[f"{c}（{p}%）" for c, p in zip(b.tier_counts, b.tier_shares, strict=True)],
+            ]
+        )
+    tier_width = (width * 0.55) / max(len(stats.tiers), 1)
+    story.append(
+        _table(rows, [width * 0.17, width * 0.14, width * 0.14] + [tier_width] * len(stats.tiers))
+    )
+    story.append(Spacer(1, 3))
+    story.append(
+        Paragraph(
+            "名单中未注明试点批次的联盟计入“批次不详”，不作推断；各批次内占比同样采用最大余数法。",
+            s.note,
+        )
+    )
+    story += _published_section(stats, width, s)
+
+    story.append(
+        KeepTogether(
+            [
+                Paragraph("四、得分分布", s.section),
+                histogram_drawing(stats, width=width, height=230),
+            ]
+        )
+    )
+
+    story.append(Paragraph("五、各二级指标平均得分（按档次）", s.section))
+    header = [
+        "编号",
+        "二级指标",
+        "满分",
+        "全部",
+        *[Paragraph(t.name, s.head) for t in stats.tiers],
+        "区分度",
+    ]
+    rows = [header]
+    for i in stats.indicators:
+        rows.append(
+            [
+                i.code,
+                Paragraph(i.name, s.cell),
+                format_points(i.max_points),
+                mean_text(i.mean),
+                *[mean_text(m) for m in i.tier_means],
+                "" if i.separation is None else f"{float(i.separation) * 100:.0f}%",
+            ]
+        )
+    number = width * 0.09
+    name_width = width - number * (4 + len(stats.tiers)) - width * 0.02
+    story.append(
+        _table(
+            rows,
+            [
+                number * 0.8,
+                name_width + number * 0.2 + width * 0.02,
+                number * 0.8,
+                number,
+                *[number] * len(stats.tiers),
+                number * 1.2,
+            ],
+            (1,),
+        )
+    )
+    story.append(Spacer(1, 3))
+    story.append(
+        Paragraph(
+            "区分度 = (最高档平均分 − 最低档平均分) ÷ 满分；数值越大，该指标越能区分各档次。",
+            s.note,
+        )
+    )
+
+    story.append(Paragraph("六、最高分与最低分", s.section))
+    for label, extreme in (("最高分", stats.highest), ("最低分", stats.lowest)):
+        if extreme is not None:
+            story.append(
+                Paragraph(
+                    f"{label} {extreme.printed_score}（{len(extreme.names)} 家）："
+                    + "、".join(extreme.names),
+                    s.body,
+                )
+            )
+    story.append(Spacer(1, 10))
+    story.append(Paragraph(f"轮次内容校验值（SHA-256）：{digest}", s.note))
+    return story
+
+
+def build_statistics_pdf(
+    out: Path | str,
+    stats: RoundStatistics,
+    digest: str,
+    keywords: str = "",
+    progress: Progress | None = None,
+) -> Path:
+    out = Path(out)
+    story = statistics_story(stats, digest)
+    if progress is not None and not progress(1, 2):
+        raise cancelled()
+    with replacing(out) as temporary:
+        doc = SimpleDocTemplate(
+            str(temporary),
+            pagesize=A4,
+            leftMargin=25 * mm,
+            rightMargin=25 * mm,
+            topMargin=25 * mm,
+            bottomMargin=25 * mm,
+            invariant=1,
+            initialFontName=FONT,
+            title=f"{stats.year} 年度联盟活跃度评价统计",
+            author="产业技术创新战略联盟试点工作联络组",
+            subject=f"轮次内容校验值 SHA-256 {digest}",
+            keywords=keywords,
+            creator="联盟活跃度评价 (alliance-review)",
+            lang="zh-CN",
+        )
+        doc.build(story, canvasmaker=NumberedCanvas)
+        if progress is not None and not progress(2, 2):
+            raise cancelled()
+    return out
+
+
+def export_statistics_pdf(
+    round_path: Path | str,
+    out: Path | str,
+    previous: Path | str | PreviousYear | None = None,
+    published: Path | str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """``alliance-review statistics --pdf``: the statistics report of the round."""
+    check_folder(out)
+    stats = round_statistics_of(round_path, previous, published)
+    with RoundStore.open(round_path) as store:
+        digest = content_hash(store)
+        keywords = settings_keywords(store.settings(), digest)
+    return build_statistics_pdf(out, stats, digest, keywords, progress)

@@ -1,0 +1,226 @@
+"""The statistics of the report: figures from a round (and last year's, and figures a
+report printed, typed in for comparison), as text and JSON. The PDF is
+``services.statistics_pdf``.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import format_points, round_points
+from alliance_review.core.statistics import (
+    SHARE_RULE_ZH,
+    PreviousYear,
+    PublishedFigures,
+    RoundStatistics,
+    previous_from_rows,
+    round_statistics,
+)
+from alliance_review.services.results import compute
+from alliance_review.storage.round_store import RoundStore
+
+PUBLISHED_HEADER = "批次  试点  参评  "
+
+
+def load_published(path: Path | str, tiers: int) -> PublishedFigures:
+    """Read a published-figures JSON file (see resources/published-figures-2015.json)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(
+            f"无法读取公布数字文件「{path.name}」。",
+            f"Cannot read the published figures file {path.name}.",
+        ) from error
+    return PublishedFigures.from_data(data, tiers)
+
+
+def round_statistics_of(
+    round_path: Path | str,
+    previous: Path | str | PreviousYear | None = None,
+    published: Path | str | None = None,
+) -> RoundStatistics:
+    """The figures of a round; ``previous`` is last year's round file or typed figures,
+    ``published`` a file of figures printed in a report, shown for comparison."""
+    if isinstance(previous, (str, Path)):
+        with RoundStore.open(previous) as store:
+            earlier = compute(store)
+        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers)
+    with RoundStore.open(round_path) as store:
+        result = compute(store)
+        rubric = store.rubric()
+        alliances = store.alliances()
+    consensus = {uid: r.indicator_consensus for uid, r in result.results.items()}
+    figures = None
+    if published is not None:
+        figures = load_published(published, len(result.settings.tiers))
+    return round_statistics(
+        result.settings.year,
+        result.settings.tiers,
+        rubric,
+        alliances,
+        result.ranking,
+        consensus,
+        previous,
+        figures,
+    )
+
+
+def signed(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}"
+
+
+def mean_text(value: Fraction | None) -> str:
+    return "" if value is None else f"{float(value):.2f}"
+
+
+def statistics_record(stats: RoundStatistics) -> dict[str, Any]:
+    """Plain data for ``statistics --json``."""
+    return {
+        "year": stats.year,
+        "on_roster": stats.on_roster,
+        "took_part": stats.took_part,
+        "did_not_take_part": stats.did_not_take_part,
+        "previous_took_part": None if stats.previous is None else stats.previous.took_part,
+        "participation_change": stats.participation_change,
+        "share_rule": SHARE_RULE_ZH,
+        "tiers": [
+            {
+                "name": t.name,
+                "count": t.count,
+                "share": t.share,
+                "previous_share": t.previous_share,
+                "change": t.change,
+            }
+            for t in stats.tier_figures
+        ],
+        "batches": [
+            {
+                "batch": b.batch,
+                "on_roster": b.on_roster,
+                "took_part": b.took_part,
+                "tier_counts": list(b.tier_counts),
+                "tier_shares": list(b.tier_shares),
+            }
+            for b in stats.batches
+        ],
+        "histogram": [
+            {"low": h.low, "high": h.high, "count": h.count, "tier_counts": list(h.tier_counts)}
+            for h in stats.histogram
+        ],
+        "indicators": [
+            {
+                "code": i.code,
+                "name": i.name,
+                "max_points": format_points(i.max_points),
+                "mean": mean_text(i.mean),
+                "tier_means": [mean_text(m) for m in i.tier_means],
+                "separation": None if i.separation is None else round(float(i.separation), 4),
+            }
+            for i in stats.indicators
+        ],
+        "published": None
+        if stats.published is None
+        else {
+            "pilot_count": stats.published.pilot_count,
+            "batches": [
+                {
+                    "batch": b.batch,
+                    "on_roster": b.on_roster,
+                    "took_part": b.took_part,
+                    "tier_counts": list(b.tier_counts),
+                    "tier_shares": None if b.tier_shares is None else list(b.tier_shares),
+                    "rule_shares": list(b.rule_shares),
+                    "follows_rule": b.follows_rule,
+                }
+                for b in stats.published.batches
+            ],
+        },
+        "highest": None
+        if stats.highest is None
+        else {"score": stats.highest.printed_score, "names": list(stats.highest.names)},
+        "lowest": None
+        if stats.lowest is None
+        else {"score": stats.lowest.printed_score, "names": list(stats.lowest.names)},
+    }
+
+
+def statistics_lines(stats: RoundStatistics) -> list[str]:
+    """The figures as the report's sentences and small tables, for the terminal and the app."""
+    lines = [f"{stats.year} 年度活跃度评价统计", ""]
+    took = (
+        f"参评联盟 {stats.took_part} 家（名单共 {stats.on_roster} 家，"
+        f"未参评 {stats.did_not_take_part} 家）"
+    )
+    change = stats.participation_change
+    if change is not None and stats.previous is not None:
+        took += f"，比上年（{stats.previous.took_part} 家）"
+        took += f"{'增加' if change >= 0 else '减少'} {abs(change)} 家"
+    lines.append(took + "。")
+    if stats.highest is not None and stats.lowest is not None:
+        lines.append(
+            f"最高分 {stats.highest.printed_score}（{len(stats.highest.names)} 家），"
+            f"最低分 {stats.lowest.printed_score}（{len(stats.lowest.names)} 家）。"
+        )
+    lines.append("")
+    lines.append("档次  家数  占比  上年占比  变化（百分点）")
+    for t in stats.tier_figures:
+        previous = "" if t.previous_share is None else f"{t.previous_share}%"
+        lines.append(f"{t.name}  {t.count}  {t.share}%  {previous}  {signed(t.change)}")
+    lines.append("")
+    lines.append("批次  名单  参评  " + "  ".join(t.name for t in stats.tiers))
+    for b in stats.batches:
+        cells = "  ".join(f"{c}（{s}%）" for c, s in zip(b.tier_counts, b.tier_shares, strict=True))
+        lines.append(f"{b.batch}  {b.on_roster}  {b.took_part}  {cells}")
+    lines.extend(published_lines(stats))
+    lines.append("")
+    lines.extend(stats.notes)
+    return lines
+
+
+def percent(part: int, whole: int) -> int:
+    """A single percentage, rounded half up (participation rates)."""
+    return int(round_points(Fraction(100 * part, whole), "half_up")) if whole else 0
+
+
+def published_rows(stats: RoundStatistics) -> list[list[str]]:
+    """Published per-batch figures beside the shares our rule gives for the same counts."""
+    if stats.published is None:
+        return []
+    rows = []
+    for b in stats.published.batches:
+        cells = []
+        for i, count in enumerate(b.tier_counts):
+            printed = "" if b.tier_shares is None else f"{b.tier_shares[i]}%"
+            cells.append(f"{count}（{printed}／{b.rule_shares[i]}%）")
+        verdict = {True: "符合", False: "不符合", None: ""}[b.follows_rule]
+        rows.append(
+            [
+                b.batch,
+                str(b.on_roster),
+                f"{b.took_part}（{percent(b.took_part, b.on_roster)}%）",
+                *cells,
+                verdict,
+            ]
+        )
+    return rows
+
+
+def published_lines(stats: RoundStatistics) -> list[str]:
+    if stats.published is None:
+        return []
+    lines = ["", "报告公布的数字（录入，供对照）"]
+    if stats.published.pilot_count is not None:
+        pilot = stats.published.pilot_count
+        lines.append(
+            f"试点联盟 {pilot} 家，参评 {stats.took_part} 家，未参评 {pilot - stats.took_part} 家。"
+        )
+    if stats.published.batches:
+        lines.append(PUBLISHED_HEADER + "  ".join(t.name for t in stats.tiers) + "  最大余数法")
+        lines.extend("  ".join(row) for row in published_rows(stats))
+        lines.append("各档格式：家数（公布占比／按最大余数法的占比）。")
+    return lines

@@ -1,0 +1,178 @@
+"""The publish tab: exports through the window, preview pages, statistics with the chart."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
+
+from alliance_review.gui import i18n
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.round_tabs import publish as publish_tab
+from alliance_review.services.pdf_common import cancelled, replacing
+
+
+@pytest.fixture
+def tab(qtbot, demo_round: Path):
+    i18n.set_language("en")  # the assertions below read English texts, whatever the system
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_round)
+    view = window.view
+    tab = view.tab_by_name["publish"]
+    view.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def save_to(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def test_export_appendix_from_the_menu_with_chosen_tiers(tab, monkeypatch, tmp_path: Path):
+    out = tmp_path / "附件.pdf"
+    save_to(monkeypatch, out)
+    for box in tab.tier_boxes:
+        box.setChecked(box.text() == "活跃度高")
+    tab.title_edit.setText("高活跃度联盟")
+    tab.menu().actions()[2].trigger()  # Export appendix PDF…
+    assert out.exists()
+    assert str(out) in tab.status.text()
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages[0].extract_text().splitlines()[:2] == ["附件", "高活跃度联盟"]
+        rows = [r for p in pdf.pages for t in p.extract_tables() for r in t if r[0] != "序号"]
+    assert rows[0][0] == "活跃度高的联盟（共 56 家）" and len(rows) == 57
+
+
+def test_export_workbook_and_statistics(tab, monkeypatch, tmp_path: Path):
+    book = tmp_path / "results.xlsx"
+    save_to(monkeypatch, book)
+    tab.export_xlsx_button.click()
+    assert book.exists() and str(book) in tab.status.text()
+    stats = tmp_path / "stats.pdf"
+    save_to(monkeypatch, stats)
+    tab.previous_shares.setText("31,32,25,12")
+    tab.export_stats_button.click()
+    with pdfplumber.open(stats) as pdf:
+        assert "+14" in pdf.pages[0].extract_text()
+
+
+def test_preview_shows_pages_as_images(tab, qtbot):
+    tab.preview_button.click()
+    preview = tab.preview
+    assert preview.pages == 5 and preview.count_label.text().endswith("5 page(s)")
+    first = preview.current_pixmap()
+    assert not first.isNull() and first.height() > first.width()  # A4 portrait
+    preview.next_button.click()
+    assert preview.page_box.value() == 2
+    preview.page_box.setValue(5)
+    assert not preview.next_button.isEnabled()
+    assert preview.current_pixmap().toImage() != first.toImage()
+
+
+def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
+    qtbot.keyClicks(tab.previous_shares, "31,32,25,12")
+    tab.previous_count.setValue(116)
+    tab.update_button.click()
+    text = tab.statistics_view.text.toPlainText()
+    assert "125 took part" in text and "change +9" in text
+    for figure in ("+14", "-5", "-11", "+2", "45%", "批次不详"):
+        assert figure in text
+    chart = tab.statistics_view.chart.pixmap()
+    assert not chart.isNull() and chart.width() > 400
+
+
+def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, monkeypatch, tmp_path):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
+    save_to(monkeypatch, tmp_path / "s.pdf")
+    tab.previous_shares.setText("31,32,25")
+    tab.update_button.click()
+    assert "100" in tab.status.text()
+    tab.export_stats_button.click()
+    assert len(warnings) == 1 and not (tmp_path / "s.pdf").exists()
+
+
+def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "slow.pdf"
+    save_to(monkeypatch, out)
+
+    def slow_export(path, target, options, progress):
+        with replacing(Path(target)) as temporary:
+            temporary.write_bytes(b"%PDF-partial")
+            for step in range(200):
+                time.sleep(0.02)
+                if not progress(step, 200):
+                    raise cancelled()
+        return target
+
+    monkeypatch.setattr(publish_tab, "export_appendix", slow_export)
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        dialogs += tab.findChildren(QProgressDialog)
+        assert dialogs
+        dialogs[0].findChild(QPushButton).click()  # the dialog's Cancel button
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(500, press_cancel)
+    tab.export_pdf_button.click()
+    assert not out.exists()
+    assert list(folder.iterdir()) == []  # the temporary file is gone too
+    assert "Cancelled" in tab.status.text() or "取消" in tab.status.text()
+
+
+def test_published_figures_chosen_in_the_window(tab, monkeypatch):
+    figures = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(figures), ""))
+    )
+    tab.published_button.click()
+    assert tab.published_button.text() == figures.name
+    text = tab.statistics_view.text.toPlainText()
+    assert "+14" in text  # last year's shares come from the file
+    assert "27 (58%" in text or "27（58%" in text
+
+
+def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(demo_round)
+    tab = window.view.tab_by_name["publish"]
+    window.action_registry["language_zh_CN"].trigger()
+    qtbot.waitUntil(lambda: "发布(&P)" in [a.text() for a in window.menuBar().actions()])
+    assert tab.title() == "发布"
+    assert tab.preview_button.text() == "预览"
+    assert tab.export_pdf_button.text() == "导出 PDF…"
+    assert tab.views.tabText(0) == "附件预览"
+    assert tab.preview.next_button.text() == "下一页"
+    tab.update_statistics()
+    text = tab.statistics_view.text.toPlainText()
+    assert "参评情况" in text and "参评联盟 125 家" in text
+    window.action_registry["language_en"].trigger()
+    qtbot.waitUntil(lambda: tab.preview_button.text() == "Preview")
+    assert tab.title() == "Publish"
+
+
+def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master: Path):
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_round_master), ""))
+    )
+    tab.previous_round_button.click()
+    assert tab.previous_round_button.text() == demo_round_master.name
+    text = tab.statistics_view.text.toPlainText()
+    assert "Last year 125 took part (change +0)" in text
+    assert text.count("+0") >= 5  # every tier unchanged against the same round
