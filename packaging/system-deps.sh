@@ -4,7 +4,8 @@
 #   bash packaging/system-deps.sh --window # plus what a real X11 window needs
 set -euo pipefail
 
-packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 poppler-utils)
+packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 poppler-utils
+          libreoffice-calc-nogui)  # soffice: the workbook round-trip test (about a minute)
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
              libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-xinerama0)
