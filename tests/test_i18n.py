@@ -39,7 +39,10 @@ def test_the_language_menu_switches_between_chinese_and_english(qtbot, demo_roun
     results = window.view.tab_by_name["results"]
     assert results.table.model().headerData(2, Qt.Orientation.Horizontal) == "联盟名称"
     assert results.filter.placeholderText() == "按名称中的任意文字筛选"
+    tabs = window.view.tabs
+    qtbot.waitUntil(lambda: "排名" in [tabs.tabText(i) for i in range(tabs.count())])
     window.action_registry["language_en"].trigger()
     qtbot.waitUntil(lambda: "&File" in menu_titles(window))
+    qtbot.waitUntil(lambda: "Ranking" in [tabs.tabText(i) for i in range(tabs.count())])
     assert results.table.model().headerData(2, Qt.Orientation.Horizontal) == "Alliance"
     assert i18n.chosen_language() == "en"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -90,6 +90,16 @@ class RoundView(FileView):
 
     def title(self) -> str:
         return self.store.settings().title
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # tabs retranslate themselves on the same event; their titles live here
+            QTimer.singleShot(0, self.retitle_tabs)
+        super().changeEvent(event)
+
+    def retitle_tabs(self) -> None:
+        for tab in self.tab_by_name.values():
+            self.tabs.setTabText(self.tabs.indexOf(tab), tab.title())
 
     def menus(self) -> list[QMenu]:
         return [m for tab in self.tab_by_name.values() if (m := tab.menu()) is not None]
