@@ -10,6 +10,7 @@ any bad row refuses the whole workbook with its cell reference, and nothing is w
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -42,7 +43,7 @@ HEADERS = (
     "alliance_uid",
     "step",
 )
-WIDTHS = (34, 9, 40, 7, 8, 36, 8, 44, 12, 6)
+WIDTHS = (34, 9, 42, 7, 8, 42, 8, 48, 12, 6)
 (COL_ALLIANCE, COL_CODE, COL_NAME, COL_MAX, COL_SELF, COL_SELF_NOTE, COL_SCORE, COL_NOTE,
  COL_UID, COL_STEP) = range(1, 11)  # fmt: skip
 HEADER_ROW = 3
@@ -53,6 +54,12 @@ def _text(cell: Cell, value: str) -> None:
     """Put text in a cell as text: a note that starts with "=" must never become a formula."""
     cell.value = value
     cell.data_type = "s"
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a wrapped cell needs (a CJK character is about 1.8 columns wide)."""
+    units = sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+    return max(1, math.ceil(units / max(width - 1, 1)))
 
 
 def _number(value: Fraction | None) -> int | float | None:
@@ -117,6 +124,11 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             for column in (COL_SCORE, COL_NOTE):
                 ws.cell(row, column).protection = Protection(locked=False)
                 ws.cell(row, column).fill = input_fill
+            lines = max(
+                _lines(str(ws.cell(row, c).value or ""), WIDTHS[c - 1])
+                for c in (COL_NAME, COL_SELF_NOTE, COL_NOTE)
+            )
+            ws.row_dimensions[row].height = 15 * lines
     last = row
     score_letter = ws.cell(HEADER_ROW, COL_SCORE).column_letter
     max_letter = ws.cell(HEADER_ROW, COL_MAX).column_letter
@@ -139,6 +151,13 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
         validation.add(f"{score_letter}{first}:{score_letter}{last}")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{ws.cell(HEADER_ROW, len(HEADERS)).column_letter}{last}"
     ws.freeze_panes = ws.cell(first, COL_CODE)
+    # printed: landscape, one page wide, the header row on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     for column in (COL_UID, COL_STEP):
         ws.column_dimensions[ws.cell(HEADER_ROW, column).column_letter].hidden = True
     ws.protection.sheet = True
