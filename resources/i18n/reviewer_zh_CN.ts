@@ -1,50 +1,49 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AllianceListModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="60"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="60" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="68" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="70" />
         <source>My total</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
         <source>Self total</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="120" />
         <source>{scored} of {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项二级指标</translation>
     </message>
@@ -52,47 +51,47 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="40"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="40" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="41"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="41" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="45"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="45" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 个联盟的“已完成”标记将被取消。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="53"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="53" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="80"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="80" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -100,27 +99,32 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="114"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="114" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="123"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121" />
+        <source>{name} ({why})</source>
+        <translation>{name}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="124" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -128,27 +132,27 @@
 <context>
     <name>ReviewerCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="66" />
         <source>Score {code} of {alliance}</source>
         <translation>评分 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="68" />
         <source>Note {code} of {alliance}</source>
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="153"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="153" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -156,169 +160,169 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="192"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="192" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="193"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="193" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194" />
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="350"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="350" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="209"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="209" />
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="450"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="450" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="460"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="460" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="480"/>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="508"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="480" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="508" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="488"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="488" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="493"/>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="495"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="493" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="495" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="498"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="498" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="507"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="507" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="517"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="517" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="521"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="521" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="533"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="533" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="545"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="545" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="547"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="547" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="556"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="556" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="561"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="561" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="563"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="563" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -329,7 +333,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="575"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="575" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -337,69 +341,69 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186"/>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus: the start of a new edit (undo merges keystrokes within one)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="201" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="204"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="204" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="246"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="246" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="247"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="247" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="248"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="248" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="252"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="252" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="254"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="254" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="260"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="260" />
         <source>Self-evaluation total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>

@@ -118,7 +118,8 @@ def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> 
                 why = translate("MissingText", "{points}, self-score {self}").format(
                     points=given, self=format_points(m.self_points or Fraction(0))
                 )
-            lines.append(f"   {m.code}  {m.name}（{why}）")
+            item = translate("MissingText", "{name} ({why})").format(name=m.name, why=why)
+            lines.append(f"   {m.code}  {item}")
         parts.append(
             translate("MissingText", "Evidence note needed ({count}):").format(count=len(notes))
             + "\n"
