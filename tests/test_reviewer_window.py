@@ -196,7 +196,10 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     window.close_file()
 
 
-def test_tab_moves_score_note_next_indicator(qtbot, reviewer_file: Path):
+def test_tab_moves_score_note_next_indicator(
+    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    dialogs = Dialogs(monkeypatch)
     window, ws = open_window(qtbot, reviewer_file)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -217,6 +220,14 @@ def test_tab_moves_score_note_next_indicator(qtbot, reviewer_file: Path):
         QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
     )
     assert ws.form.uid != uid
+    # Ctrl+Return in a note (a multi-line field) is the shortcut, not a new line
+    ws.form.focus_indicator("1.1", note=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.form.rows["1.1"].note_edit)
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert len(dialogs.warnings) == 1 and "1.1" in dialogs.warnings[0]
+    assert ws.form.rows["1.1"].note_edit.toPlainText() == ""
     for action in ws.scoring_menu.actions():
         assert action.isSeparator() or not action.shortcut().isEmpty()
     window.close_file()
