@@ -179,6 +179,7 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     assert ws.form.uid != first.uid  # moved on to the next unfinished alliance
     assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)
     assert window.status_label.text() == ws.status_text() and "1 / 27" in ws.status_text()
+    assert ws.saved_at and ws.saved_at in window.status_label.text()  # autosaved, and said so
     conn = sqlite3.connect(reviewer_file)
     assert conn.execute(
         "SELECT done FROM alliance_status WHERE alliance_uid = ?", (first.uid,)

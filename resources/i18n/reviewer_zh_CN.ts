@@ -91,7 +91,7 @@
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="80" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="84" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -99,32 +99,32 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="108" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="114" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="122" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="124" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -160,169 +160,174 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="192" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="193" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="215" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="435" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="350" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="352" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="209" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="211" />
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="397" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="409" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="433" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="435" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="450" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="454" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="460" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="458" />
+        <source>saved {time}</source>
+        <translation>已自动保存 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="466" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="484" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="480" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="508" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="486" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="514" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="488" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="494" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="493" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="495" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="499" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="501" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="498" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="504" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="507" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="513" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="517" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="523" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="521" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="527" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="533" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="539" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="545" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="551" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="547" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="553" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="556" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="562" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="561" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="567" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="563" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="569" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -333,7 +338,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="575" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="581" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -7,6 +7,7 @@ action with its shortcut, so the whole job can be done from the keyboard.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -63,6 +64,7 @@ class ReviewerWorkspace(FileView):
         self.edit_number = 0
         self.notice = ""
         self.splitter_restored = False
+        self.saved_at = ""
         meta = self.session.meta
 
         self.model = AllianceListModel(self.session)
@@ -442,6 +444,8 @@ class ReviewerWorkspace(FileView):
             self.form.refresh_summary()
             self._update_done_button()
         self.notice = ""
+        # every change reached the file: say so, the reviewer never has to save
+        self.saved_at = time.strftime("%H:%M:%S")
         self.emit_status()
 
     # status ------------------------------------------------------------------------------
@@ -450,6 +454,8 @@ class ReviewerWorkspace(FileView):
         text = self.tr("{scored} / {total} scored · {done} done").format(
             scored=scored, total=total, done=done
         )
+        if self.saved_at:
+            text += "   ·   " + self.tr("saved {time}").format(time=self.saved_at)
         return f"{text}   ·   {self.notice}" if self.notice else text
 
     def emit_status(self) -> None:
