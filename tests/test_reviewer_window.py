@@ -407,3 +407,18 @@ def test_a_write_the_file_refuses_is_reported_and_leaves_nothing_to_undo(
     type_text(note, "仅提交总结")
     assert not ws.form.rows["1.1"].required
     window.close_file()
+
+
+def test_find_an_alliance_by_typing_and_enter_to_score_it(qtbot, reviewer_file: Path):
+    window, ws = open_window(qtbot, reviewer_file)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    target = ws.session.alliances[7]
+    ws.actions_by_name["find"].trigger()
+    assert QApplication.focusWidget() is ws.filter
+    type_text(ws.filter, target.name[:-4])
+    qtbot.keyClick(ws.filter, Qt.Key.Key_Return)
+    assert ws.form.uid == ws.proxy.uid_at(0)
+    assert target.uid in {ws.proxy.uid_at(r) for r in range(ws.proxy.rowCount())}
+    assert QApplication.focusWidget() is ws.form.rows["1.1"].score_edit
+    window.close_file()

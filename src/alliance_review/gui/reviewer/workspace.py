@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
-from alliance_review.gui.reviewer import look
+from alliance_review.gui.reviewer import look, transfer
 from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
@@ -48,9 +47,8 @@ from alliance_review.gui.reviewer.commands import (
 from alliance_review.gui.reviewer.dialogs import missing_text
 from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.session import ReviewerSession
-from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.gui.views import FileView
-from alliance_review.services.reviewer_workflow import Status, submit_store
+from alliance_review.services.reviewer_workflow import Status
 
 
 def language() -> str:
@@ -132,6 +130,9 @@ class ReviewerWorkspace(FileView):
         self.session.alliance_changed.connect(self._alliance_changed)
         self.session.failed.connect(self._write_failed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # keyboard: Enter in the list or the filter goes to the form
+        self.table.activated.connect(lambda _index: self.start_scoring())
+        self.filter.returnPressed.connect(self._filter_confirmed)
         self.retranslate()
         self.restore_state()
         QTimer.singleShot(0, self.emit_status)
@@ -339,18 +340,28 @@ class ReviewerWorkspace(FileView):
             candidate = self.proxy.uid_at((start + offset) % count)
             if candidate not in self.session.done:
                 self.select_alliance(candidate)
-                first = next(
-                    (
-                        i.code
-                        for i in self.session.indicators
-                        if self.session.entry(candidate, i.code)[0] is None
-                    ),
-                    self.session.indicators[0].code,
-                )
-                self.form.focus_indicator(first)
+                self.start_scoring()
                 return True
         self.set_notice(self.tr("Every alliance is marked done. Submit when you are ready."))
         return False
+
+    def start_scoring(self) -> None:
+        """Put the cursor in the first unscored indicator of the shown alliance."""
+        uid = self.form.uid
+        if uid is None:
+            return
+        first = next(
+            (i.code for i in self.session.indicators if self.session.entry(uid, i.code)[0] is None),
+            self.session.indicators[0].code,
+        )
+        self.form.focus_indicator(first)
+
+    def _filter_confirmed(self) -> None:
+        if self.proxy.rowCount():
+            uid = self.form.uid
+            if uid is None or self.proxy.row_of(uid) < 0:
+                self.select_alliance(self.proxy.uid_at(0))
+            self.start_scoring()
 
     def find_alliance(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -474,115 +485,12 @@ class ReviewerWorkspace(FileView):
     def warn(self, title: str, error: UserError) -> None:
         QMessageBox.warning(self, title, error.message(language()))
 
-    # workbook, submit -------------------------------------------------------------------
+    # workbook, submit (in transfer.py) ---------------------------------------------------
     def export_workbook(self) -> None:
-        from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
-
-        default = self.path.with_name(f"{self.path.stem}-评分表.xlsx")
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export scoring workbook"),
-            str(default),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if not name:
-            return
-        out = Path(name)
-        try:
-            rows = run_task(
-                self,
-                self.tr("Writing the workbook…"),
-                lambda _p: export_sheet(self.session.store, out),
-            )
-        except (TaskCancelled, UserError, OSError) as error:
-            if isinstance(error, UserError):
-                self.warn(self.tr("Cannot export the workbook"), error)
-            elif isinstance(error, OSError):
-                QMessageBox.warning(self, self.tr("Cannot export the workbook"), str(error))
-            return
-        self.set_notice(
-            self.tr("Workbook written ({rows} rows): {path}").format(rows=rows, path=out)
-        )
+        transfer.export_workbook(self)
 
     def import_workbook(self, path: Path | None = None) -> bool:
-        from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
-        from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
-
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import scoring workbook"), str(self.path.parent),
-                self.tr("Excel workbook (*.xlsx)"),
-            )  # fmt: skip
-            if not name:
-                return False
-            path = Path(name)
-        chosen = path
-        try:
-            sheet = run_task(
-                self,
-                self.tr("Reading the workbook…"),
-                lambda _p: read_sheet(self.session.store, chosen),
-            )
-        except UserError as error:
-            self.warn(self.tr("The workbook was not imported"), error)
-            return False
-        except TaskCancelled:
-            return False
-        dialog = ImportPreviewDialog(sheet, path.name, self)
-        accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted or not sheet.changes:
-            return False
-        self._new_edit()
-        self._push(ImportSheetCommand(self.session, sheet))
-        self.set_notice(
-            self.tr("{count} change(s) imported from {file}").format(
-                count=len(sheet.changes), file=path.name
-            )
-        )
-        return True
+        return transfer.import_workbook(self, path)
 
     def submit(self) -> Path | None:
-        session = self.session
-        not_done = [a for a in session.alliances if a.uid not in session.done]
-        if not_done:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Submit for return"),
-                self.tr(
-                    "{count} of {total} alliances are not marked done yet. Submit anyway? "
-                    "You can go on scoring and submit again later."
-                ).format(count=len(not_done), total=len(session.alliances)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-        try:
-            done = submit_store(session.store)
-        except UserError as error:
-            self.warn(self.tr("Cannot submit"), error)
-            return None
-        session.meta = session.store.meta()
-        QMessageBox.information(
-            self,
-            self.tr("Submitted"),
-            self.tr(
-                "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
-                "alliances are done.\n\nSend this file back to the liaison group:\n{path}"
-            ).format(
-                revision=done.revision,
-                reviewer=done.reviewer_name,
-                time=done.sealed_at.replace("T", " ")[:16],
-                done=done.progress.done,
-                total=done.progress.alliances,
-                path=done.path,
-            ),
-        )
-        self.set_notice(
-            self.tr("Revision {revision} submitted: {path}").format(
-                revision=done.revision, path=done.path.name
-            )
-        )
-        return done.path
-
-    def statuses(self) -> dict[str, Status]:
-        return {a.uid: self.session.status(a.uid) for a in self.session.alliances}
+        return transfer.submit(self)

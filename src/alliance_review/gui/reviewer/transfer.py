@@ -1,0 +1,146 @@
+"""The reviewer's files in and out: the offline scoring workbook and the submission.
+
+Functions of the workspace, kept apart so the workspace stays small; their texts keep
+the workspace's translation context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui.reviewer.commands import ImportSheetCommand
+from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.services.reviewer_workflow import submit_store
+
+if TYPE_CHECKING:
+    from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
+
+
+translate = QCoreApplication.translate
+
+
+def export_workbook(ws: ReviewerWorkspace) -> None:
+    from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
+
+    default = ws.path.with_name(f"{ws.path.stem}-评分表.xlsx")
+    name, _ = QFileDialog.getSaveFileName(
+        ws,
+        translate("ReviewerWorkspace", "Export scoring workbook"),
+        str(default),
+        translate("ReviewerWorkspace", "Excel workbook (*.xlsx)"),
+    )
+    if not name:
+        return
+    out = Path(name)
+    try:
+        rows = run_task(
+            ws,
+            translate("ReviewerWorkspace", "Writing the workbook…"),
+            lambda _p: export_sheet(ws.session.store, out),
+        )
+    except (TaskCancelled, UserError, OSError) as error:
+        if isinstance(error, UserError):
+            ws.warn(translate("ReviewerWorkspace", "Cannot export the workbook"), error)
+        elif isinstance(error, OSError):
+            QMessageBox.warning(
+                ws,
+                translate("ReviewerWorkspace", "Cannot export the workbook"),
+                str(error),
+            )
+        return
+    ws.set_notice(
+        translate("ReviewerWorkspace", "Workbook written ({rows} rows): {path}").format(
+            rows=rows, path=out
+        )
+    )
+
+
+def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> bool:
+    from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
+    from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
+
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            ws,
+            translate("ReviewerWorkspace", "Import scoring workbook"),
+            str(ws.path.parent),
+            translate("ReviewerWorkspace", "Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return False
+        path = Path(name)
+    chosen = path
+    try:
+        sheet = run_task(
+            ws,
+            translate("ReviewerWorkspace", "Reading the workbook…"),
+            lambda _p: read_sheet(ws.session.store, chosen),
+        )
+    except UserError as error:
+        ws.warn(translate("ReviewerWorkspace", "The workbook was not imported"), error)
+        return False
+    except TaskCancelled:
+        return False
+    dialog = ImportPreviewDialog(sheet, path.name, ws)
+    accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted or not sheet.changes:
+        return False
+    ws._new_edit()
+    ws._push(ImportSheetCommand(ws.session, sheet))
+    ws.set_notice(
+        translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
+            count=len(sheet.changes), file=path.name
+        )
+    )
+    return True
+
+
+def submit(ws: ReviewerWorkspace) -> Path | None:
+    session = ws.session
+    not_done = [a for a in session.alliances if a.uid not in session.done]
+    if not_done:
+        answer = QMessageBox.question(
+            ws,
+            translate("ReviewerWorkspace", "Submit for return"),
+            translate(
+                "ReviewerWorkspace",
+                "{count} of {total} alliances are not marked done yet. Submit anyway? "
+                "You can go on scoring and submit again later.",
+            ).format(count=len(not_done), total=len(session.alliances)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    try:
+        done = submit_store(session.store)
+    except UserError as error:
+        ws.warn(translate("ReviewerWorkspace", "Cannot submit"), error)
+        return None
+    session.meta = session.store.meta()
+    QMessageBox.information(
+        ws,
+        translate("ReviewerWorkspace", "Submitted"),
+        translate(
+            "ReviewerWorkspace",
+            "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
+            "alliances are done.\n\nSend this file back to the liaison group:\n{path}",
+        ).format(
+            revision=done.revision,
+            reviewer=done.reviewer_name,
+            time=done.sealed_at.replace("T", " ")[:16],
+            done=done.progress.done,
+            total=done.progress.alliances,
+            path=done.path,
+        ),
+    )
+    ws.set_notice(
+        translate("ReviewerWorkspace", "Revision {revision} submitted: {path}").format(
+            revision=done.revision, path=done.path.name
+        )
+    )
+    return done.path
