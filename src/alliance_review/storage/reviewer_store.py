@@ -91,15 +91,7 @@ class ReviewerStore:
 
     def set_score(self, alliance_uid: str, code: str, points: Fraction | None, note: str) -> None:
         """Store one indicator's score and note at once; refuses out-of-range or off-step."""
-        if points is not None:
-            self.rubric_indicator(code).check_score(points)
-        with atomic(self.conn):
-            self.conn.execute(
-                "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code) DO UPDATE"
-                " SET points_centi = excluded.points_centi, note = excluded.note",
-                (alliance_uid, code, None if points is None else rows.to_centi(points), note),
-            )
+        self.set_scores([(alliance_uid, code, points, note)])
 
     def set_scores(
         self,
