@@ -522,92 +522,92 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="128" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="129" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="130" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="131" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="132" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="133" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="134" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="144" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="145" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="140" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="155" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="156" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="187" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
         <source>computed consensus %1; the panel's decision counts</source>
         <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="202" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="247" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="256" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -643,6 +643,11 @@
         <location filename="../../src/alliance_review/gui/panel/commands.py" line="111" />
         <source>Unlock round</source>
         <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="130" />
+        <source>Change disagreement threshold</source>
+        <translation>修改分歧阈值</translation>
     </message>
 </context>
 <context>
@@ -713,22 +718,22 @@
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="159" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="160" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="161" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="189" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="218" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="229" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

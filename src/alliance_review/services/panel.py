@@ -139,6 +139,28 @@ def set_locked(store: RoundStore, locked: bool) -> bool:
     return previous
 
 
+# disagreement threshold ---------------------------------------------------------------
+MAX_SPAN = RUBRIC_TOTAL
+
+
+def set_disagreement_span(store: RoundStore, span: Fraction) -> Fraction:
+    """Set how far apart reviewer totals may be before an alliance is flagged.
+
+    A round setting (kept in the round file); returns the previous value (for undo).
+    """
+    require_unlocked(store)
+    if span <= 0 or span > MAX_SPAN or (span * 100).denominator != 1:
+        raise UserError(
+            f"分歧阈值须大于 0、不超过 {format_points(MAX_SPAN)} 分，最多两位小数。",
+            f"The disagreement threshold takes more than 0 and at most "
+            f"{format_points(MAX_SPAN)} points, with at most two decimals.",
+        )
+    previous = store.settings().disagreement_span
+    with atomic(store.conn):
+        store.conn.execute("UPDATE round SET disagreement_centi = ?", (rows.to_centi(span),))
+    return previous
+
+
 # consensus method --------------------------------------------------------------------
 @dataclass(frozen=True)
 class Move:
@@ -233,9 +255,12 @@ class Analysis:
         return alliance_uid in self.flags
 
 
-def analyse(store: RoundStore, total_span: Fraction = agreement.DEFAULT_TOTAL_SPAN) -> Analysis:
+def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
+    """The meeting's analysis; ``total_span`` defaults to the round's own threshold."""
     result = compute(store)
     settings = result.settings
+    if total_span is None:
+        total_span = settings.disagreement_span
     rubric = store.rubric()
     table = agreement.score_table(store.scores())
     flags = agreement.disagreement_flags(rubric, table, total_span)

@@ -24,7 +24,7 @@ from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.analysis_page import AnalysisPage
-from alliance_review.gui.panel.commands import DecisionCommand, LockCommand, run
+from alliance_review.gui.panel.commands import DecisionCommand, LockCommand, SpanCommand, run
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.drilldown import DrillDownPage
 from alliance_review.gui.panel.merge_dialog import MergeDialog
@@ -51,7 +51,7 @@ class PanelTab(RoundTab):
         self.pages.addTab(self.drilldown, "")
         self.pages.addTab(self.analysis_page, "")
         self.overview.open_alliance.connect(self.open_alliance)
-        self.overview.span_changed.connect(lambda _: self.refresh())
+        self.overview.span_changed.connect(self.change_span)
         self.drilldown.back.connect(lambda: self.pages.setCurrentWidget(self.overview))
         self.drilldown.decide.connect(self.decide)
         self.drilldown.withdraw.connect(self.withdraw)
@@ -156,6 +156,7 @@ class PanelTab(RoundTab):
             self.panel_actions[name].setEnabled(not locked)
         self.merge_button.setEnabled(not locked)
         self.method_button.setEnabled(not locked)
+        self.overview.span.setEnabled(not locked)
         text = self.tr("Consensus: %1").replace("%1", method_label(settings.consensus_method))
         if locked:
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
@@ -166,7 +167,8 @@ class PanelTab(RoundTab):
         self.stale = False
         store = self.context.store
         self.names = {r.uid: r.name for r in store.reviewers()}
-        self.analysis = analyse(store, Fraction(self.overview.span.value()))
+        self.analysis = analyse(store)
+        self.overview.show_span(self.analysis.total_span)
         self.overview.show_analysis(self.analysis, self.names)
         if self.drilldown.alliance_uid:
             self.drilldown.show_alliance(
@@ -195,6 +197,15 @@ class PanelTab(RoundTab):
         dialog = MethodDialog(self.context, self)
         dialog.open()
         return dialog
+
+    def change_span(self, points: int) -> None:
+        if self.analysis is not None and Fraction(points) == self.analysis.total_span:
+            return
+        try:
+            run(self.context, SpanCommand(self.context, Fraction(points)))
+        except UserError as error:
+            self.warn(error)
+            self.refresh()
 
     def toggle_lock(self) -> None:
         locked = self.context.store.settings().locked
