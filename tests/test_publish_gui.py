@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import pdfplumber
@@ -176,3 +177,33 @@ def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_mast
     text = tab.statistics_view.text.toPlainText()
     assert "Last year 125 took part (change +0)" in text
     assert text.count("+0") >= 5  # every tier unchanged against the same round
+
+
+def test_statistics_are_computed_off_the_gui_thread_once_per_change(tab, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    from alliance_review.services.panel import set_decision
+
+    calls: list[str] = []
+    real = publish_tab.round_statistics_of
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(publish_tab, "round_statistics_of", counted)
+    tab.update_button.click()
+    tab.update_button.click()  # nothing changed: shown as it was
+    assert len(calls) == 1 and calls[0] != threading.main_thread().name
+    tab.previous_shares.setText("31,32,25,12")
+    tab.update_button.click()
+    tab.update_button.click()
+    assert len(calls) == 2
+    # a change of the round (a panel decision) makes the next update compute again
+    uid = tab.context.store.alliances()[0].uid
+    set_decision(tab.context.store, uid, "", Fraction(50), "集中讨论")
+    tab.context.changed.emit()
+    tab.update_button.click()
+    assert len(calls) == 3
+    assert "活跃度高" in tab.statistics_view.text.toPlainText()
+    assert "55" in tab.statistics_view.text.toPlainText()  # one alliance fewer in the top tier
