@@ -33,78 +33,83 @@
         <translation>倾向</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="89" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="90" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="91" />
         <source>Alpha</source>
         <translation>α 系数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <source>ICC(1)</source>
+        <translation>ICC(1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
         <source>Mean spread</source>
         <translation>平均分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="98" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="99" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="100" />
         <source>Without</source>
         <translation>去掉</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="95" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
         <source>Would be</source>
         <translation>将变为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="96" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="102" />
         <source>Total without</source>
         <translation>去掉后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="107" />
         <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
         <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="105" />
-        <source>Agreement per indicator (Krippendorff's alpha, interval); totals: %1</source>
-        <translation>各指标评分一致性（Krippendorff α，等距）；总分：%1</translation>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="112" />
+        <source>Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass correlation ICC(1)); alpha of the totals: %1</source>
+        <translation>各指标评分一致性（Krippendorff α，等距；单向组内相关系数 ICC(1)）；总分的 α：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
         <source>Tier stability: alliances whose tier one reviewer alone decides</source>
         <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="124" />
         <source>lenient</source>
         <translation>偏宽</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="126" />
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="141" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="148" />
         <source>in line</source>
         <translation>适中</translation>
     </message>
