@@ -20,6 +20,7 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.round_tabs import publish as publish_tab
 from alliance_review.services.pdf_common import cancelled, replacing
+from tests.publish_checks import last_years_round
 
 
 @pytest.fixture
@@ -168,12 +169,13 @@ def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
     assert tab.title() == "Publish"
 
 
-def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master: Path):
+def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master, tmp_path):  # type: ignore[no-untyped-def]
+    earlier = last_years_round(demo_round_master, tmp_path)
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_round_master), ""))
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(earlier), ""))
     )
     tab.previous_round_button.click()
-    assert tab.previous_round_button.text() == demo_round_master.name
+    assert tab.previous_round_button.text() == earlier.name
     text = tab.statistics_view.text.toPlainText()
     assert "Last year 125 took part (change +0)" in text
     assert text.count("+0") >= 5  # every tier unchanged against the same round
