@@ -160,17 +160,27 @@ def icc_oneway(units: Iterable[Sequence[Fraction]]) -> float | None:
     a = len(pairable)
     if a < 2:
         return None
-    n = sum(len(unit) for unit in pairable)
-    grand = sum((v for unit in pairable for v in unit), Fraction(0)) / n
-    between = Fraction(0)
-    within = Fraction(0)
+    # like alpha, ICC does not change when every value is scaled: sums of exact integers
+    scale = math.lcm(*(v.denominator for unit in pairable for v in unit))
+    n = 0
+    s1 = 0
+    s2 = 0
+    sizes_squared = 0
+    unit_means_part = Fraction(0)  # sum over units of (unit sum)^2 / unit size
     for unit in pairable:
-        mean = sum(unit, Fraction(0)) / len(unit)
-        between += len(unit) * (mean - grand) ** 2
-        within += sum(((v - mean) ** 2 for v in unit), Fraction(0))
+        m = len(unit)
+        scaled = [v.numerator * (scale // v.denominator) for v in unit]
+        u1 = sum(scaled)
+        n += m
+        s1 += u1
+        s2 += sum(v * v for v in scaled)
+        sizes_squared += m * m
+        unit_means_part += Fraction(u1 * u1, m)
+    between = unit_means_part - Fraction(s1 * s1, n)
+    within = s2 - unit_means_part
     msb = between / (a - 1)
     msw = within / (n - a)
-    k0 = (n - Fraction(sum(len(unit) ** 2 for unit in pairable), n)) / (a - 1)
+    k0 = (n - Fraction(sizes_squared, n)) / (a - 1)
     denominator = msb + (k0 - 1) * msw
     if denominator == 0:
         return None

@@ -175,9 +175,11 @@ class AnalysisPage(QWidget):
                 )
             )
         self.agreement.set_records(agreement)
+        # the figures fit their contents; the indicator's name takes what is left (elided)
         header = self.agreement_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.agreement_view.setColumnWidth(0, 270)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
         stability = [
             Record(
