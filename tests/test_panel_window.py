@@ -278,3 +278,29 @@ def test_the_disagreement_threshold_is_kept_with_the_round_and_undoable(qtbot, m
     # a locked round keeps its threshold: the spin box is disabled
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
     assert not panel.overview.span.isEnabled()
+
+
+def test_the_analysis_runs_off_the_gui_thread_not_while_hidden(qtbot, merged_round, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    from alliance_review.gui.panel import tab as panel_tab
+
+    threads: list[str] = []
+    real = panel_tab.analyse
+
+    def counted(store):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(store)
+
+    monkeypatch.setattr(panel_tab, "analyse", counted)
+    window, panel = open_panel(qtbot, merged_round)
+    panel.refresh()
+    shown = len(threads)
+    assert shown >= 1 and threading.main_thread().name not in threads
+    window.view.tabs.setCurrentWidget(window.view.tab_by_name["publish"])
+    panel.context.changed.emit()
+    panel.context.changed.emit()
+    assert len(threads) == shown  # hidden: only marked stale
+    window.view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: len(threads) == shown + 1)
+    assert panel.overview.table.model().rowCount() == 8

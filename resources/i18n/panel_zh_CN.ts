@@ -658,47 +658,47 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
         <source>Panel</source>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
@@ -733,12 +733,17 @@
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="189" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="183" />
+        <source>Analysing the round…</source>
+        <translation>正在分析评价轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="229" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
