@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.services.merge import merge_into
 from alliance_review.services.panel import (
     analyse,
@@ -182,10 +182,11 @@ def test_a_locked_round_refuses_every_edit_whoever_writes(round_path: Path, tmp_
     }
     before = pr.dump(round_path, skip=())
     for what, edit in edits.items():
-        with RoundStore.open(round_path) as store, pytest.raises(sqlite3.IntegrityError) as error:
+        # through RoundStore (atomic): the lock sentence; a raw statement: the trigger's
+        expected = sqlite3.IntegrityError if what == "decision row" else RoundLocked
+        with RoundStore.open(round_path) as store, pytest.raises(expected) as error:
             edit(store)
-            store.conn.commit()
-        assert "locked" in str(error.value), what
+        assert "locked" in str(error.value) or "锁定" in str(error.value), what
         assert pr.dump(round_path, skip=()) == before, what
     # a merge is refused with a sentence, and the refusal is still recorded
     files = pr.submitted(round_path, tmp_path / "again")

@@ -47,10 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(language()), file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
+        from alliance_review.core.errors import RoundLocked
         from alliance_review.storage.schema import ROUND_LOCKED
 
         if ROUND_LOCKED in str(error):  # the file's own lock triggers refused an edit
-            print("评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。", file=sys.stderr)
+            print(RoundLocked().message(language()), file=sys.stderr)
             return 1
         print(f"文件无法读取或已损坏（{error}）。", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from alliance_review.core import agreement
-from alliance_review.core.errors import ScoreError, UserError
+from alliance_review.core.errors import RoundLocked, ScoreError, UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
@@ -22,17 +22,14 @@ TOTAL = ""  # the indicator code of a decision on an alliance's total
 Decision = tuple[Fraction, str]  # points, rationale
 
 
-class RoundLocked(UserError):
-    """The round is locked as final."""
-
-
 def require_unlocked(store: RoundStore) -> None:
-    """Refuse an edit of a locked round with one clear sentence."""
+    """Refuse an edit of a locked round with one clear sentence (``RoundLocked``).
+
+    Every service that writes a round should call it first; the file's own triggers
+    refuse the write anyway, and ``storage.db.atomic`` turns that into ``RoundLocked``.
+    """
     if store.settings().locked:
-        raise RoundLocked(
-            "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
-            "The round is locked as final; unlock it before changing anything.",
-        )
+        raise RoundLocked()
 
 
 # decisions ----------------------------------------------------------------------------

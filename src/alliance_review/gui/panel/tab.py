@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.agreement import consensus_total
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.main_window import error_text
@@ -275,12 +275,7 @@ class PanelTab(RoundTab):
 
     def decide(self, uid: str, code: str) -> DecisionDialog | None:
         if self.context.store.settings().locked:
-            self.warn(
-                UserError(
-                    "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
-                    "The round is locked as final; unlock it before changing anything.",
-                )
-            )
+            self.warn(RoundLocked())
             return None
         dialog = self.decision_dialog(uid, code)
         if dialog is not None:
