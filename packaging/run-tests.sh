@@ -2,7 +2,7 @@
 # Install everything on a fresh machine and run the whole test suite headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash packaging/system-deps.sh
+bash packaging/system-deps.sh --tests
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test,dev]"

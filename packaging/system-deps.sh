@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs (Debian/Ubuntu), only those that are missing.
-#   bash packaging/system-deps.sh          # offscreen (tests) set
-#   bash packaging/system-deps.sh --window # plus what a real X11 window needs
+#   bash packaging/system-deps.sh --tests  # offscreen Qt, poppler, LibreOffice (test suite)
+#   bash packaging/system-deps.sh --window # what a real X11 window needs
 set -euo pipefail
 
-packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 poppler-utils)
+packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
+if [[ "${1:-}" == "--tests" ]]; then
+  # pdffonts/pdftoppm for the PDF checks; soffice for the workbook round trip (about a minute)
+  packages+=(poppler-utils libreoffice-calc-nogui)
+fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
              libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-xinerama0)

@@ -75,3 +75,24 @@ def test_the_shipped_cjk_font_is_loaded(qapp):
 
     family = load_fonts(qapp)
     assert family is not None and family in QFontDatabase.families()
+
+
+def test_a_new_round_can_be_started_from_the_empty_window(qtbot, tmp_path: Path):
+    window = make_window(qtbot)
+    window.action_registry["new_round"].trigger()
+    dialog = window.new_round_dialog
+    assert dialog.isVisible()
+    dialog.title.setText("2016 round")
+    dialog.year.setValue(2016)
+    out = tmp_path / "2016.sqlite"
+    dialog.out.setText(str(out))
+    dialog.create_round()
+    qtbot.waitUntil(lambda: window.view is not None and window.view.path == out)
+    assert "2016 round" in window.windowTitle()
+
+
+def test_the_demo_round_opens_from_the_file_menu(qtbot):
+    window = make_window(qtbot)
+    window.action_registry["open_demo"].trigger()
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30_000)
+    assert window.view.tab_by_name["results"].table.model().rowCount() == 125

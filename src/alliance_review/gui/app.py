@@ -36,6 +36,14 @@ def config_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, False))
 
 
+def data_dir() -> Path:
+    """Where the app keeps files of its own (the demo round): platformdirs' data folder."""
+    override = os.environ.get("ALLIANCE_REVIEW_CONFIG_DIR")
+    return (
+        Path(override) / "data" if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    )
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):

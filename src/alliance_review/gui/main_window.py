@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self._action("new_round", self.new_round, QKeySequence.StandardKey.New)
         self._action("open", self.choose_file, QKeySequence.StandardKey.Open)
+        self._action("open_demo", self.open_demo)
         self._action("close", self.close_file, QKeySequence.StandardKey.Close)
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         self._action("about", self.show_about)
@@ -96,7 +98,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.action_registry["new_round"])
         self.file_menu.addAction(self.action_registry["open"])
+        self.file_menu.addAction(self.action_registry["open_demo"])
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addAction(self.action_registry["close"])
         self.file_menu.addSeparator()
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         a = self.action_registry
+        a["new_round"].setText(self.tr("&New round…"))
         a["open"].setText(self.tr("&Open…"))
+        a["open_demo"].setText(self.tr("Open the 2015 &demo round"))
         a["close"].setText(self.tr("&Close"))
         a["quit"].setText(self.tr("&Quit"))
         a["about"].setText(self.tr("&About"))
@@ -148,6 +154,42 @@ class MainWindow(QMainWindow):
         i18n.set_language(code)
 
     # files -----------------------------------------------------------------------
+    def new_round(self) -> None:
+        """File > New round: the set-up area's dialog; the created round opens here."""
+        from alliance_review.gui.setup.new_round_dialog import NewRoundDialog
+
+        last = self.view.path if self.view is not None and hasattr(self.view, "store") else None
+        dialog = NewRoundDialog(self, last_round=last)
+        self.new_round_dialog = dialog
+        dialog.accepted.connect(lambda: self._open_created(dialog.created))
+        dialog.open()
+
+    def _open_created(self, created: Path | None) -> None:
+        if created is not None:
+            self.open_path(created)
+
+    def open_demo(self) -> None:
+        """Write the built-in 2015 demo round to the user's data folder and open it."""
+        from alliance_review.gui.app import data_dir
+        from alliance_review.gui.tasks import TaskCancelled, run_task
+        from alliance_review.services.demo import build_demo
+
+        target = data_dir() / "demo-2015.sqlite"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            try:
+                run_task(
+                    self,
+                    self.tr("Writing the demo round…"),
+                    lambda progress: build_demo(target, progress=progress),
+                )
+            except TaskCancelled:
+                return
+            except UserError as error:
+                QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
+                return
+        self.open_path(target)
+
     def choose_file(self) -> None:
         start = str(QSettings().value("files/last_dir", "") or "")
         name, _ = QFileDialog.getOpenFileName(

@@ -9,6 +9,7 @@ or raises ``TaskCancelled``.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -90,10 +91,17 @@ def run_task(parent: QWidget | None, label: str, work: Callable[[Progress], T]) 
     worker.finished.connect(relay.finish, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancelled.set)
     thread.started.connect(worker.run)
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
+    # No cyclic garbage collection while the worker runs: collecting Qt wrappers in the
+    # GUI thread while another thread runs Python crashed PySide6 (seen in the tests).
+    gc.collect()
+    gc.disable()
+    try:
+        thread.start()
+        loop.exec()
+        thread.quit()
+        thread.wait()
+    finally:
+        gc.enable()
     dialog.close()
     dialog.deleteLater()
     if worker.cancelled.is_set() and worker.error is not None:

@@ -1,0 +1,151 @@
+"""Setting up a round: new-round, assign, roster/rubric export, self-evaluation workbooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _progress(label: str):  # type: ignore[no-untyped-def]
+    def report(done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
+        return True
+
+    return report
+
+
+def cmd_new_round(args: argparse.Namespace) -> int:
+    from alliance_review.services.setup import new_round_from_files
+
+    out = new_round_from_files(
+        args.out,
+        args.title,
+        args.year,
+        period=args.period,
+        rubric_file=args.rubric,
+        roster_file=args.roster,
+        from_round=args.from_round,
+    )
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(out) as store:
+        alliances, reviewers = len(store.alliances()), len(store.reviewers())
+    print(f"已写入评价轮次：{out}（联盟 {alliances} 个，评审专家 {reviewers} 位）")
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from alliance_review.services.assigning import assignment_summary, auto_assign
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        auto_assign(store, seed=args.seed, per_alliance=args.per_alliance)
+        loads, _ = assignment_summary(store)
+        names = {r.uid: r.name for r in store.reviewers()}
+    values = list(loads.values())
+    print(f"已分配：每位评审专家 {min(values)}–{max(values)} 个联盟（seed {args.seed}）")
+    for uid, load in loads.items():
+        print(f"  {names[uid]}: {load}")
+    return 0
+
+
+def cmd_roster_export(args: argparse.Namespace) -> int:
+    from alliance_review.services.roster_io import export_roster
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        path = export_roster(store.alliances(), args.out)
+    print(f"已导出联盟名单：{path}")
+    return 0
+
+
+def cmd_rubric_export(args: argparse.Namespace) -> int:
+    from alliance_review.services.setup import export_rubric
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        path = export_rubric(store, args.out)
+    print(f"已导出评价指标：{path}")
+    return 0
+
+
+def cmd_selfeval_out(args: argparse.Namespace) -> int:
+    from alliance_review.services.selfeval import write_workbooks
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        paths = write_workbooks(store, args.outdir, progress=_progress("自评价表"))
+    print(f"已生成 {len(paths)} 份自评价表：{args.outdir}")
+    return 0
+
+
+def cmd_selfeval_in(args: argparse.Namespace) -> int:
+    from alliance_review.services.selfeval import import_or_refuse
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        checked = import_or_refuse(store, args.files)
+    for item in checked:
+        print(f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = sub.add_parser("new-round", help="create a round file / 新建评价轮次")
+    new.add_argument("out", type=Path, help="the round file to write")
+    new.add_argument("--title", required=True)
+    new.add_argument("--year", required=True, type=int)
+    new.add_argument("--period", default="", help="evaluation period, e.g. 2016年1月1日至12月31日")
+    new.add_argument("--rubric", type=Path, help="a rubric file (.json); default: 2015 rubric")
+    new.add_argument("--roster", type=Path, help="a roster (.xlsx or .csv)")
+    new.add_argument(
+        "--from", dest="from_round", type=Path, help="last year's round: copy its set-up"
+    )
+    new.set_defaults(func=cmd_new_round)
+
+    assign = sub.add_parser("assign", help="assign reviewers automatically / 自动分配评审专家")
+    assign.add_argument("round", type=Path)
+    assign.add_argument("--seed", type=int, default=0, help="same seed, same assignment")
+    assign.add_argument("--per-alliance", type=int, help="reviewers per alliance (default: round)")
+    assign.set_defaults(func=cmd_assign)
+
+    roster = sub.add_parser("roster-export", help="write the roster to Excel / 导出联盟名单")
+    roster.add_argument("round", type=Path)
+    roster.add_argument("out", type=Path, help="the .xlsx to write")
+    roster.set_defaults(func=cmd_roster_export)
+
+    rubric = sub.add_parser("rubric-export", help="write the rubric file / 导出评价指标")
+    rubric.add_argument("round", type=Path)
+    rubric.add_argument("out", type=Path, help="the .json to write")
+    rubric.set_defaults(func=cmd_rubric_export)
+
+    out = sub.add_parser("selfeval-out", help="self-evaluation workbooks / 生成自评价表")
+    out.add_argument("round", type=Path)
+    out.add_argument("outdir", type=Path)
+    out.set_defaults(func=cmd_selfeval_out)
+
+    back = sub.add_parser("selfeval-in", help="import filled workbooks / 导入自评价表")
+    back.add_argument("round", type=Path)
+    back.add_argument("files", type=Path, nargs="+")
+    back.set_defaults(func=cmd_selfeval_in)
+
+    register_issue(sub)
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from alliance_review.services.assigning import issue_files
+
+    paths = issue_files(args.round, args.outdir, progress=_progress("评审专家文件"))
+    print(f"已发放 {len(paths)} 份评审专家文件：{args.outdir}")
+    for path in paths:
+        print(f"  {path.name}")
+    return 0
+
+
+def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    issue = sub.add_parser("issue", help="one reviewer file per reviewer / 发放评审专家文件")
+    issue.add_argument("round", type=Path)
+    issue.add_argument("outdir", type=Path, help="the folder to write the files into")
+    issue.set_defaults(func=cmd_issue)

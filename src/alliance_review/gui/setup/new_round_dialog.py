@@ -1,0 +1,135 @@
+"""New round…: title, year, period, and where the set-up comes from."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui.setup.commands import last_folder, ok_cancel, refuse, refuse_write
+from alliance_review.services.setup import new_round_from_files
+
+
+class FileField(QWidget):
+    """A path in a line edit with a Choose… button."""
+
+    def __init__(self, caption: str, filter_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption, self.filter_text = caption, filter_text
+        self.edit = QLineEdit()
+        self.edit.setClearButtonEnabled(True)
+        self.button = QPushButton(self.tr("Choose…"))
+        self.button.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+
+    def choose(self) -> None:
+        start = last_folder()
+        name, _ = QFileDialog.getOpenFileName(self, self.caption, start, self.filter_text)
+        if name:
+            self.edit.setText(name)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+
+class NewRoundDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, last_round: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New round"))
+        self.resize(720, 360)
+        year = date.today().year
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2200)
+        self.year.setValue(year)
+        self.title = QLineEdit(f"{year}年度产业技术创新战略联盟活跃度评价")
+        self.period = QLineEdit(f"{year}年1月1日至12月31日")
+        self.from_round = FileField(
+            self.tr("Last year's round"), self.tr("Round files (*.sqlite *.db);;All files (*)")
+        )
+        if last_round is not None:
+            self.from_round.edit.setText(str(last_round))
+        self.rubric = FileField(self.tr("Rubric file"), self.tr("Rubric files (*.json)"))
+        self.roster = FileField(self.tr("Roster"), self.tr("Roster (*.xlsx *.csv)"))
+        self.out = QLineEdit()
+        self.out_button = QPushButton(self.tr("Choose…"))
+        self.out_button.clicked.connect(self.choose_out)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out, 1)
+        out_row.addWidget(self.out_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Evaluation period"), self.period)
+        form.addRow(self.tr("Start from last year's round"), self.from_round)
+        form.addRow(self.tr("Rubric (empty: the 2015 rubric)"), self.rubric)
+        form.addRow(self.tr("Roster (.xlsx or .csv)"), self.roster)
+        form.addRow(self.tr("Save the new round as"), out_row)
+        hint = QLabel(
+            self.tr(
+                "Starting from last year's round copies its rubric, roster, reviewers with "
+                "their conflicts, tiers and rules; never its assignments or scores. A rubric "
+                "or roster file chosen here replaces the copied one."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = ok_cancel(self.tr("Create"))
+        buttons.accepted.connect(self.create_round)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.created: Path | None = None
+
+    def choose_out(self) -> None:
+        start = last_folder()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the new round as"),
+            str(Path(start) / f"{self.year.value()}.sqlite"),
+            self.tr("Round files (*.sqlite)"),
+        )
+        if name:
+            self.out.setText(name)
+
+    def create_round(self) -> None:
+        """Write the round file; on a refusal the dialog stays open and nothing is written."""
+        if not self.out.text().strip():
+            self.choose_out()
+            if not self.out.text().strip():
+                return
+        try:
+            self.created = new_round_from_files(
+                Path(self.out.text().strip()),
+                self.title.text().strip(),
+                self.year.value(),
+                period=self.period.text().strip(),
+                rubric_file=self.rubric.path(),
+                roster_file=self.roster.path(),
+                from_round=self.from_round.path(),
+            )
+        except UserError as error:
+            refuse(self, error)
+            return
+        except OSError as error:
+            refuse_write(self, error)
+            return
+        self.accept()

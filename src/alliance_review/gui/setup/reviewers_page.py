@@ -1,0 +1,308 @@
+"""Reviewers (评审专家) with their own alliance(s) and declared conflicts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
+from alliance_review.services import roster
+from alliance_review.services.assigning import assignment_summary
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ReviewersModel(QAbstractTableModel):
+    NAME, OWN, DECLARED, LOAD = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reviewers: list[Reviewer] = []
+        self.names: dict[str, str] = {}
+        self.loads: dict[str, int] = {}
+
+    def set_data(
+        self, reviewers: list[Reviewer], alliances: list[Alliance], loads: dict[str, int]
+    ) -> None:
+        self.beginResetModel()
+        self.reviewers = reviewers
+        self.names = {a.uid: a.name for a in alliances}
+        self.loads = loads
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.reviewers)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (
+                self.tr("Reviewer"),
+                self.tr("Own alliance(s)"),
+                self.tr("Declared conflicts"),
+                self.tr("Assigned"),
+            )[section]
+        return None
+
+    def _names(self, uids: frozenset[str]) -> str:
+        return "；".join(sorted(self.names.get(u, u) for u in uids))
+
+    def data(self, index: AnyIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        reviewer = self.reviewers[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (
+                reviewer.name,
+                self._names(reviewer.own_alliances),
+                self._names(reviewer.declared_conflicts),
+                str(self.loads.get(reviewer.uid, 0)),
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LOAD:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ReviewerDialog(QDialog):
+    """Name, own alliance(s), declared conflicts: two filterable check lists."""
+
+    def __init__(
+        self, alliances: list[Alliance], reviewer: Reviewer | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reviewer"))
+        self.resize(820, 560)
+        self.name = QLineEdit(reviewer.name if reviewer else "")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
+        self.filter.setClearButtonEnabled(True)
+        self.own = self._list(alliances, reviewer.own_alliances if reviewer else frozenset())
+        self.declared = self._list(
+            alliances, reviewer.declared_conflicts if reviewer else frozenset()
+        )
+        self.filter.textChanged.connect(self._filter)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Find alliance"), self.filter)
+        lists = QHBoxLayout()
+        for title, widget in (
+            (self.tr("Own alliance(s): never assigned"), self.own),
+            (self.tr("Declared conflicts: never assigned"), self.declared),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(widget)
+            lists.addLayout(column)
+        buttons = ok_cancel()
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(lists, 1)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _list(alliances: list[Alliance], checked: frozenset[str]) -> QListWidget:
+        widget = QListWidget()
+        for alliance in alliances:
+            item = QListWidgetItem(alliance.name)
+            item.setData(Qt.ItemDataRole.UserRole, alliance.uid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if alliance.uid in checked else Qt.CheckState.Unchecked
+            )
+            widget.addItem(item)
+        return widget
+
+    def _filter(self, text: str) -> None:
+        for widget in (self.own, self.declared):
+            for row in range(widget.count()):
+                item = widget.item(row)
+                item.setHidden(text.casefold() not in item.text().casefold())
+
+    @staticmethod
+    def checked(widget: QListWidget) -> frozenset[str]:
+        return frozenset(
+            str(widget.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(widget.count())
+            if widget.item(r).checkState() == Qt.CheckState.Checked
+        )
+
+    def check(self, widget: QListWidget, name: str) -> None:
+        for row in range(widget.count()):
+            if widget.item(row).text() == name:
+                widget.item(row).setCheckState(Qt.CheckState.Checked)
+
+    def value(self, uid: str) -> Reviewer:
+        own = self.checked(self.own)
+        return Reviewer(uid, self.name.text(), own, self.checked(self.declared) - own)
+
+
+class ReviewersPage(QWidget):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ReviewersModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReviewersModel.OWN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ReviewersModel.DECLARED, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        row, self.buttons = button_row(
+            [
+                ("add", self.add_reviewer),
+                ("edit", self.edit_selected),
+                ("remove", self.remove_selected),
+            ],
+            stretch_after="remove",
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.dialog: ReviewerDialog | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.buttons["add"].setText(self.tr("Add reviewer…"))
+        self.buttons["edit"].setText(self.tr("Edit…"))
+        self.buttons["remove"].setText(self.tr("Remove"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        store = self.context.store
+        loads, _ = assignment_summary(store)
+        self.model.set_data(store.reviewers(), store.alliances(), loads)
+        self.summary.setText(
+            self.tr(
+                "%n reviewer(s). A reviewer is never assigned an alliance listed here.",
+                "",
+                len(self.model.reviewers),
+            )
+        )
+
+    def selected(self) -> Reviewer | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.reviewers[self.proxy.mapToSource(rows[0]).row()]
+
+    def open_dialog(self, reviewer: Reviewer | None) -> ReviewerDialog:
+        dialog = ReviewerDialog(self.context.store.alliances(), reviewer, self)
+        self.dialog = dialog
+        return dialog
+
+    def add_reviewer(self) -> None:
+        dialog = self.open_dialog(None)
+        dialog.accepted.connect(lambda: self.save_new(dialog))
+        dialog.open()
+
+    def edit_selected(self) -> None:
+        reviewer = self.selected()
+        if reviewer is None:
+            return
+        dialog = self.open_dialog(reviewer)
+        dialog.accepted.connect(lambda: self.save_edit(dialog.value(reviewer.uid)))
+        dialog.open()
+
+    def save_new(self, dialog: ReviewerDialog) -> bool:
+        store = self.context.store
+        value = dialog.value("")
+        holder: dict[str, object] = {}
+
+        def undo_pair(added: Reviewer):  # type: ignore[no-untyped-def]
+            def undo() -> None:
+                holder["removed"] = roster.remove_reviewer(store, added.uid)
+
+            def redo() -> None:
+                roster.restore_reviewer(store, *holder["removed"])  # type: ignore[misc]
+
+            return redo, undo
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Add reviewer"),
+            lambda: roster.add_reviewer(
+                store, value.name, value.own_alliances, value.declared_conflicts
+            ),
+            undo_pair,
+        )
+
+    def save_edit(self, changed: Reviewer) -> bool:
+        store = self.context.store
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Edit reviewer"),
+            lambda: roster.update_reviewer(store, changed),
+            lambda before: (
+                lambda: roster.update_reviewer(store, changed),
+                lambda: roster.update_reviewer(store, before),
+            ),
+        )
+
+    def remove_selected(self) -> bool:
+        reviewer = self.selected()
+        if reviewer is None:
+            return False
+        store = self.context.store
+        holder: dict[str, object] = {}
+
+        def undo_pair(removed: tuple[Reviewer, int, tuple[str, ...]]):  # type: ignore[no-untyped-def]
+            holder["removed"] = removed
+
+            def redo() -> None:
+                holder["removed"] = roster.remove_reviewer(store, reviewer.uid)
+
+            def undo() -> None:
+                roster.restore_reviewer(store, *holder["removed"])  # type: ignore[misc]
+
+            return redo, undo
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Remove reviewer"),
+            lambda: roster.remove_reviewer(store, reviewer.uid),
+            undo_pair,
+        )

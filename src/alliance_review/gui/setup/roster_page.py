@@ -1,0 +1,370 @@
+"""The roster (联盟名单): a table edited in place with undo, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.roster import Alliance
+from alliance_review.core.roster_checks import near_duplicates
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    button_row,
+    last_folder,
+    refuse,
+    refuse_write,
+)
+from alliance_review.services import roster, roster_io
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+WARN = QColor("#fff3cd")
+
+
+class RosterModel(QAbstractTableModel):
+    SEQ, NAME, BATCH, CONTACT, CHECK = range(5)
+
+    def __init__(self, page: RosterPage) -> None:
+        super().__init__()
+        self.page = page
+        self.alliances: list[Alliance] = []
+        self.near: dict[str, str] = {}
+        self.self_counts: dict[str, int] = {}
+
+    def set_alliances(self, alliances: list[Alliance]) -> None:
+        self.beginResetModel()
+        self.alliances = alliances
+        self.near = near_duplicates(alliances)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.alliances)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (
+                self.tr("No."),
+                self.tr("Alliance"),
+                self.tr("Batch"),
+                self.tr("Contact"),
+                self.tr("Check"),
+            )[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        alliance = self.alliances[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.SEQ:
+                return alliance.position + 1
+            if column == self.NAME:
+                return alliance.name
+            if column == self.BATCH:
+                if role == Qt.ItemDataRole.EditRole:
+                    return alliance.batch or ""
+                return alliance.batch or self.tr("unknown")
+            if column == self.CONTACT:
+                return alliance.contact
+            if alliance.uid in self.near:
+                return self.tr("like “%1”").replace("%1", self.near[alliance.uid])
+            return ""
+        if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
+            return QBrush(WARN)
+        if role == Qt.ItemDataRole.ToolTipRole and alliance.uid in self.near:
+            return self.tr(
+                "Differs from “%1” only in spacing, width or brackets: the same alliance?"
+            ).replace("%1", self.near[alliance.uid])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQ, self.BATCH):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() in (self.NAME, self.BATCH, self.CONTACT):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: AnyIndex, value: object, role: int = 0) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        alliance = self.alliances[index.row()]
+        text = str(value)
+        field = {self.NAME: "name", self.BATCH: "batch", self.CONTACT: "contact"}[index.column()]
+        current = {
+            "name": alliance.name,
+            "batch": alliance.batch or "",
+            "contact": alliance.contact,
+        }
+        if current[field] == text.strip():
+            return False
+        current[field] = text
+        changed = Alliance(
+            alliance.uid,
+            current["name"],
+            alliance.position,
+            current["batch"] or None,
+            current["contact"],
+        )
+        return self.page.edit_alliance(changed)
+
+
+class RosterPage(QWidget):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = RosterModel(self)
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(RosterModel.NAME)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        row, self.buttons = button_row(
+            [
+                ("add", self.add_alliance),
+                ("remove", self.remove_selected),
+                ("up", lambda: self.move_selected(-1)),
+                ("down", lambda: self.move_selected(1)),
+                ("import", self.import_roster),
+                ("export", self.export_roster),
+            ]
+        )
+        row.insertWidget(0, self.filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        labels = {
+            "add": self.tr("Add"),
+            "remove": self.tr("Remove"),
+            "up": self.tr("Move up"),
+            "down": self.tr("Move down"),
+            "import": self.tr("Import…"),
+            "export": self.tr("Export…"),
+        }
+        for name, text in labels.items():
+            self.buttons[name].setText(text)
+        self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        selected = self.selected_uid()
+        self.model.set_alliances(self.context.store.alliances())
+        if selected:
+            self.select_uid(selected)
+        near = len(self.model.near)
+        text = self.tr("%n alliance(s)", "", len(self.model.alliances))
+        if near:
+            text += "  ·  " + self.tr("%n near-duplicate name(s) marked", "", near)
+        self.summary.setText(text)
+
+    def selected_uid(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.alliances[self.proxy.mapToSource(rows[0]).row()].uid
+
+    def select_uid(self, uid: str) -> None:
+        for row, alliance in enumerate(self.model.alliances):
+            if alliance.uid == uid:
+                index = self.proxy.mapFromSource(self.model.index(row, RosterModel.NAME))
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
+                return
+
+    # edits -------------------------------------------------------------------------
+    def edit_alliance(self, changed: Alliance) -> bool:
+        store = self.context.store
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Edit alliance"),
+            lambda: roster.update_alliance(store, changed),
+            lambda before: (
+                lambda: roster.update_alliance(store, changed),
+                lambda: roster.update_alliance(store, before),
+            ),
+        )
+
+    def add_alliance(self, name: str = "") -> bool:
+        store = self.context.store
+        name = name or self.tr("New alliance")
+        base, number = name, 2
+        existing = {a.name for a in store.alliances()}
+        while name in existing:
+            name, number = f"{base} {number}", number + 1
+        holder: dict[str, object] = {}
+
+        def undo_pair(added: Alliance):  # type: ignore[no-untyped-def]
+            holder["uid"] = added.uid
+
+            def undo() -> None:
+                holder["removed"] = roster.remove_alliance(store, added.uid)
+
+            def redo() -> None:
+                roster.restore_alliance(store, holder["removed"])  # type: ignore[arg-type]
+
+            return redo, undo
+
+        done = apply_edit(
+            self,
+            self.context,
+            self.tr("Add alliance"),
+            lambda: roster.add_alliance(store, name),
+            undo_pair,
+        )
+        if done:
+            self.select_uid(str(holder["uid"]))
+            index = self.table.currentIndex().siblingAtColumn(RosterModel.NAME)
+            self.table.setCurrentIndex(index)
+        return done
+
+    def remove_selected(self) -> bool:
+        uid = self.selected_uid()
+        if uid is None:
+            return False
+        store = self.context.store
+        holder: dict[str, object] = {}
+
+        def undo_pair(removed: object):  # type: ignore[no-untyped-def]
+            holder["removed"] = removed
+
+            def redo() -> None:
+                holder["removed"] = roster.remove_alliance(store, uid)
+
+            def undo() -> None:
+                roster.restore_alliance(store, holder["removed"])  # type: ignore[arg-type]
+
+            return redo, undo
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Remove alliance"),
+            lambda: roster.remove_alliance(store, uid),
+            undo_pair,
+        )
+
+    def move_selected(self, step: int) -> None:
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        store = self.context.store
+        old = next(a.position for a in self.model.alliances if a.uid == uid)
+        new = old + step
+        if not 0 <= new < len(self.model.alliances):
+            return
+        apply_edit(
+            self,
+            self.context,
+            self.tr("Move alliance"),
+            lambda: roster.move_alliance(store, uid, new),
+            lambda before: (
+                lambda: roster.move_alliance(store, uid, new),
+                lambda: roster.move_alliance(store, uid, before),
+            ),
+        )
+
+    def import_rows(self, rows: list[tuple[str, str | None, str]]) -> bool:
+        store = self.context.store
+        holder: dict[str, object] = {}
+
+        def undo_pair(uids: list[str]):  # type: ignore[no-untyped-def]
+            def undo() -> None:
+                holder["removed"] = roster.remove_alliances(store, uids)
+
+            def redo() -> None:
+                for removed in reversed(holder["removed"]):  # type: ignore[call-overload]
+                    roster.restore_alliance(store, removed)
+
+            return redo, undo
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Import %n alliance(s)", "", len(rows)),
+            lambda: roster.add_alliances(store, rows),
+            undo_pair,
+        )
+
+    # files -------------------------------------------------------------------------
+    def import_roster(self, path: Path | None = None) -> None:
+        from alliance_review.gui.setup.roster_import import RosterImportDialog
+
+        if path is None:
+            start = last_folder()
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import roster"), start, self.tr("Roster (*.xlsx *.csv)")
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            table = roster_io.read_table(path)
+        except UserError as error:
+            refuse(self, error)
+            return
+        dialog = RosterImportDialog(table, self.context.store.alliances(), self)
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self.import_rows(dialog.rows()))
+        dialog.open()
+
+    def export_roster(self) -> None:
+        start = last_folder()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export roster"),
+            str(Path(start) / "roster.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return
+        try:
+            roster_io.export_roster(self.context.store.alliances(), Path(name))
+        except OSError as error:
+            refuse_write(self, error)

@@ -1,0 +1,347 @@
+"""The rubric editor: categories and indicators in one table, edited in place.
+
+Each edit builds the whole new rubric and hands it to ``services.setup.set_rubric``,
+which refuses (with the reason) an edit that would break stored scores. The sum of 100
+is checked live and shown, not enforced, so points can be moved between indicators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import RubricError, UserError
+from alliance_review.core.points import format_points, parse_points
+from alliance_review.core.rubric import Category, Indicator, Rubric
+from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    button_row,
+    last_folder,
+    refuse,
+    refuse_write,
+)
+from alliance_review.services import setup
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Place = tuple[int, int | None]  # (category index, indicator index or None for the category)
+
+
+class RubricModel(QAbstractTableModel):
+    CODE, NAME, MAX, STEP, CRITERIA = range(5)
+
+    def __init__(self, page: RubricPage) -> None:
+        super().__init__()
+        self.page = page
+        self.rubric = Rubric()
+        self.places: list[Place] = []
+
+    def set_rubric(self, rubric: Rubric) -> None:
+        self.beginResetModel()
+        self.rubric = rubric
+        self.places = []
+        for c, category in enumerate(rubric.categories):
+            self.places.append((c, None))
+            self.places.extend((c, i) for i in range(len(category.indicators)))
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.places)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (
+                self.tr("Code"),
+                self.tr("Name"),
+                self.tr("Max points"),
+                self.tr("Step"),
+                self.tr("Scoring criteria"),
+            )[section]
+        return None
+
+    def item(self, row: int) -> Category | Indicator:
+        c, i = self.places[row]
+        category = self.rubric.categories[c]
+        return category if i is None else category.indicators[i]
+
+    def data(self, index: AnyIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        item = self.item(index.row())
+        column = index.column()
+        is_category = isinstance(item, Category)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.CODE:
+                return item.code
+            if column == self.NAME:
+                return item.name
+            if column == self.MAX:
+                return format_points(item.max_points)
+            if is_category:
+                return ""
+            assert isinstance(item, Indicator)
+            return format_points(item.step) if column == self.STEP else item.criteria
+        if role == Qt.ItemDataRole.FontRole and is_category:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.MAX, self.STEP):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CRITERIA and not is_category:
+            return item.criteria if isinstance(item, Indicator) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base
+        is_category = isinstance(self.item(index.row()), Category)
+        if is_category and index.column() in (self.MAX, self.STEP, self.CRITERIA):
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: AnyIndex, value: object, role: int = 0) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        text = str(value).strip()
+        item = self.item(index.row())
+        column = index.column()
+        renames: dict[str, str] = {}
+        changed: Category | Indicator
+        try:
+            if column == self.CODE:
+                changed = replace(cast(Any, item), code=text)
+                renames = {item.code: text}
+            elif column == self.NAME:
+                changed = replace(cast(Any, item), name=text)
+            elif column == self.CRITERIA:
+                changed = replace(cast(Any, item), criteria=str(value))
+            else:
+                points = parse_points(text)
+                field = "max_points" if column == self.MAX else "step"
+                changed = replace(cast(Any, item), **{field: points})
+        except (ValueError, ZeroDivisionError):
+            refuse(
+                self.page,
+                UserError(f"「{text}」不是分值。", f"{text!r} is not a point value."),
+            )
+            return False
+        return self.page.change(self.replaced(index.row(), changed), renames)
+
+    def replaced(self, row: int, changed: Category | Indicator) -> Rubric:
+        c, i = self.places[row]
+        return replace_item(self.rubric, c, i, changed)
+
+
+def _free_code(rubric: Rubric, prefix: str) -> str:
+    used = {c.code for c in rubric.categories} | {i.code for i in rubric.indicators()}
+    number = 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"
+
+
+class RubricPage(QWidget):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = RubricModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RubricModel.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(RubricModel.CRITERIA, QHeaderView.ResizeMode.Stretch)
+        self.lock_label = QLabel()
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet(
+            "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
+        )
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        row, self.buttons = button_row(
+            [
+                ("add_category", self.add_category),
+                ("add_indicator", self.add_indicator),
+                ("remove", self.remove_selected),
+                ("up", lambda: self.move_selected(-1)),
+                ("down", lambda: self.move_selected(1)),
+                ("import", self.import_rubric),
+                ("export", self.export_rubric),
+            ],
+            stretch_after="down",
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_label)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        labels = {
+            "add_category": self.tr("Add category"),
+            "add_indicator": self.tr("Add indicator"),
+            "remove": self.tr("Remove"),
+            "up": self.tr("Move up"),
+            "down": self.tr("Move down"),
+            "import": self.tr("Import…"),
+            "export": self.tr("Export…"),
+        }
+        for name, text in labels.items():
+            self.buttons[name].setText(text)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        rubric = self.context.store.rubric()
+        selected = self.selected_row()
+        self.model.set_rubric(rubric)
+        if selected is not None and selected < self.model.rowCount():
+            self.table.selectRow(selected)
+        self.table.setColumnWidth(RubricModel.NAME, 320)
+        locked = setup.rubric_is_locked(self.context.store)
+        self.lock_label.setVisible(locked)
+        self.lock_label.setText(
+            self.tr(
+                "Scores exist: indicators that hold scores cannot be removed, their maximum "
+                "cannot drop below a stored score, and their step cannot change so that a "
+                "score falls off it. Names and criteria stay editable."
+            )
+        )
+        problems = rubric.problems()
+        total = format_points(rubric.max_points)
+        if problems:
+            self.problems_label.setStyleSheet("color: #a40000;")
+            self.problems_label.setText(
+                self.tr("Total %1 points. To fix before files go out: ").replace("%1", total)
+                + " ".join(problems)
+            )
+        else:
+            self.problems_label.setStyleSheet("color: #2e7d32;")
+            self.problems_label.setText(
+                self.tr("Total %1 points; codes unique; the rubric is complete.").replace(
+                    "%1", total
+                )
+            )
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].row() if rows else None
+
+    def change(self, rubric: Rubric, renames: dict[str, str] | None = None) -> bool:
+        store = self.context.store
+        before = store.rubric()
+        back = {new: old for old, new in (renames or {}).items()}
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Edit rubric"),
+            lambda: setup.set_rubric(store, rubric, renames),
+            lambda _: (
+                lambda: setup.set_rubric(store, rubric, renames),
+                lambda: setup.set_rubric(store, before, back),
+            ),
+        )
+
+    # structure edits ---------------------------------------------------------------
+    def add_category(self) -> None:
+        rubric = self.model.rubric
+        code = _free_code(rubric, "")
+        indicator = Indicator(f"{code}.1", self.tr("New indicator"), "", Fraction(1))
+        category = Category(code, self.tr("New category"), (indicator,))
+        if self.change(Rubric((*rubric.categories, category), rubric.note)):
+            self.table.selectRow(self.model.rowCount() - 2)
+
+    def add_indicator(self) -> None:
+        rubric = self.model.rubric
+        row = self.selected_row()
+        if not rubric.categories:
+            self.add_category()
+            return
+        c = self.model.places[row][0] if row is not None else len(rubric.categories) - 1
+        category = rubric.categories[c]
+        code = _free_code(rubric, f"{category.code}.")
+        indicator = Indicator(code, self.tr("New indicator"), "", Fraction(1))
+        self.change(append_indicator(rubric, c, indicator))
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.change(remove_item(self.model.rubric, *self.model.places[row]))
+
+    def move_selected(self, step: int) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        c, i = self.model.places[row]
+        moved = move_item(self.model.rubric, c, i, step)
+        if moved is not None and self.change(moved):
+            wanted = (c + step, None) if i is None else (c, (i or 0) + step)
+            if wanted in self.model.places:
+                self.table.selectRow(self.model.places.index(wanted))
+
+    # files -----------------------------------------------------------------------
+    def import_rubric(self) -> None:
+        start = last_folder()
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import rubric"), start, self.tr("Rubric files (*.json)")
+        )
+        if not name:
+            return
+        from alliance_review.services.resources import load_rubric
+
+        try:
+            rubric = load_rubric(Path(name))
+        except RubricError as error:
+            refuse(self, error)
+            return
+        self.change(rubric)
+
+    def export_rubric(self) -> None:
+        start = last_folder()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export rubric"),
+            str(Path(start) / "rubric.json"),
+            self.tr("Rubric files (*.json)"),
+        )
+        if not name:
+            return
+        try:
+            setup.export_rubric(self.context.store, Path(name))
+        except OSError as error:
+            refuse_write(self, error)

@@ -1,0 +1,240 @@
+"""Self-evaluation workbooks (自评价表): generate them, import filled ones with a preview."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import format_points
+from alliance_review.gui import i18n
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    last_folder,
+    ok_cancel,
+    refuse,
+    refuse_write,
+)
+from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.services import selfeval
+
+REFUSED = QColor("#f8d7da")
+
+
+class ImportPreview(QDialog):
+    """Every chosen workbook: accepted (alliance, rows) or refused (every reason)."""
+
+    def __init__(self, checked: list[selfeval.SelfEvalFile], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.checked = checked
+        self.setWindowTitle(self.tr("Import self-evaluations"))
+        self.resize(1000, 560)
+        self.table = QTableWidget(len(checked), 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Alliance"), self.tr("Filled rows"), self.tr("Result")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        english = i18n.chosen_language() == "en"
+        for row, item in enumerate(checked):
+            if item.ok:
+                result = self.tr("accepted")
+            else:
+                result = " ".join(en if english else zh for zh, en in item.problems)
+            values = (item.path.name, item.alliance_name, str(len(item.rows)), result)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if not item.ok:
+                    cell.setBackground(QBrush(REFUSED))
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+        accepted = sum(1 for c in checked if c.ok)
+        self.summary = QLabel(
+            self.tr(
+                "%1 workbook(s) accepted, %2 refused (red, nothing from them is written). "
+                "An accepted workbook replaces that alliance's earlier self-evaluation."
+            )
+            .replace("%1", str(accepted))
+            .replace("%2", str(len(checked) - accepted))
+        )
+        self.summary.setWordWrap(True)
+        buttons = ok_cancel()
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("Import %n workbook(s)", "", accepted))
+        self.import_button.setEnabled(accepted > 0)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+
+class SelfEvalPage(QWidget):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.generate_button = QPushButton()
+        self.generate_button.clicked.connect(lambda: self.generate())
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(lambda: self.import_files())
+        self.table = QTableWidget(0, 3)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        self.preview: ImportPreview | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.generate_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Each alliance gets a self-evaluation workbook made from the rubric: the "
+                "indicators with their criteria and max points are locked, only the "
+                "self-score and note columns take input. Returned workbooks are matched to "
+                "the alliance by an identifier inside the workbook, not by file name."
+            )
+        )
+        self.generate_button.setText(self.tr("Generate workbooks…"))
+        self.import_button.setText(self.tr("Import filled workbooks…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Alliance"), self.tr("Filled rows"), self.tr("Self-score total")]
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        store = self.context.store
+        by_alliance: dict[str, list[Fraction | None]] = {}
+        for (alliance_uid, _), (points, _) in store.self_scores().items():
+            by_alliance.setdefault(alliance_uid, []).append(points)
+        alliances = store.alliances()
+        self.table.setRowCount(len(alliances))
+        for r, alliance in enumerate(alliances):
+            mine = by_alliance.get(alliance.uid, [])
+            total = sum((p for p in mine if p is not None), Fraction(0))
+            values = (
+                alliance.name,
+                str(len(mine)) if mine else "—",
+                format_points(total) if mine else "",
+            )
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        done = sum(1 for a in alliances if a.uid in by_alliance)
+        self.summary.setText(
+            self.tr("Self-evaluations imported for %1 of %2 alliances.")
+            .replace("%1", str(done))
+            .replace("%2", str(len(alliances)))
+        )
+
+    def generate(self, folder: Path | None = None) -> list[Path]:
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the workbooks"), last_folder()
+            )
+            if not name:
+                return []
+            folder = Path(name)
+        store = self.context.store
+        try:
+            paths = run_task(
+                self,
+                self.tr("Writing self-evaluation workbooks…"),
+                lambda progress: selfeval.write_workbooks(store, folder, progress=progress),
+            )
+        except TaskCancelled:
+            return []
+        except UserError as error:
+            refuse(self, error)
+            return []
+        except OSError as error:
+            refuse_write(self, error)
+            return []
+        self.summary.setText(
+            self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(folder))
+        )
+        return paths
+
+    def import_files(self, paths: list[Path] | None = None) -> ImportPreview | None:
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("Filled self-evaluation workbooks"),
+                last_folder(),
+                self.tr("Excel workbook (*.xlsx)"),
+            )
+            if not names:
+                return None
+            paths = [Path(n) for n in names]
+        store = self.context.store
+        chosen = paths
+        try:
+            checked = run_task(
+                self,
+                self.tr("Checking workbooks…"),
+                lambda progress: selfeval.read_workbooks(store, chosen, progress),
+            )
+        except (TaskCancelled, UserError):
+            return None
+        dialog = ImportPreview(checked, self)
+        self.preview = dialog
+        dialog.accepted.connect(lambda: self.apply(checked))
+        dialog.open()
+        return dialog
+
+    def apply(self, checked: list[selfeval.SelfEvalFile]) -> bool:
+        store = self.context.store
+        uids = [c.alliance_uid for c in checked if c.ok]
+
+        def undo_pair(before: selfeval.SelfRows):  # type: ignore[no-untyped-def]
+            return (
+                lambda: selfeval.apply_workbooks(store, checked),
+                lambda: selfeval.restore_self_scores(store, uids, before),
+            )
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Import self-evaluations"),
+            lambda: selfeval.apply_workbooks(store, checked),
+            undo_pair,
+        )

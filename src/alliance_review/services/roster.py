@@ -1,0 +1,202 @@
+"""Editing the roster (联盟) and the reviewers (评审专家) of a round, one change at a time.
+
+Every function checks first and writes in one transaction, so a refusal changes
+nothing. Functions that remove something return what an undo needs to put it back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.core.roster_checks import UnknownBatch, clean_name, parse_batch
+from alliance_review.services.panel import require_unlocked
+from alliance_review.storage import setup_rows
+from alliance_review.storage.db import atomic
+from alliance_review.storage.round_store import RoundStore
+from alliance_review.storage.setup_rows import RemovedAlliance
+
+
+def _same_name(store: RoundStore, name: str, uid: str | None = None) -> None:
+    for alliance in store.alliances():
+        if alliance.name == name and alliance.uid != uid:
+            raise UserError(f"「{name}」已在名单中。", f"{name} is already on the roster.")
+
+
+def checked_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
+    name = clean_name(alliance.name)
+    if not name:
+        raise UserError("联盟名称不能为空。", "The alliance name cannot be blank.")
+    try:
+        batch = parse_batch(alliance.batch)
+    except UnknownBatch as error:
+        raise UserError(
+            f"批次「{alliance.batch}」无法识别（应为第一批、第二批、第三批或留空）。",
+            f"Unknown batch {alliance.batch!r}.",
+        ) from error
+    _same_name(store, name, alliance.uid)
+    return Alliance(alliance.uid, name, alliance.position, batch, alliance.contact.strip())
+
+
+def add_alliance(
+    store: RoundStore, name: str, batch: str = "", contact: str = "", position: int | None = None
+) -> Alliance:
+    """Add an alliance (at the end unless ``position``); returns it as stored."""
+    require_unlocked(store)
+    count = len(store.alliances())
+    where = count if position is None else max(0, min(position, count))
+    alliance = checked_alliance(
+        store, Alliance(str(uuid.uuid4()), name, where, batch or None, contact)
+    )
+    with atomic(store.conn):
+        setup_rows.insert_alliance(store.conn, alliance)
+    return alliance
+
+
+def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
+    """Change name, batch or contact; returns the alliance as it was."""
+    require_unlocked(store)
+    before = next((a for a in store.alliances() if a.uid == alliance.uid), None)
+    if before is None:
+        raise UserError("该联盟已不在名单中。", "The alliance is no longer on the roster.")
+    checked = checked_alliance(store, alliance)
+    with atomic(store.conn):
+        setup_rows.update_alliance(store.conn, checked)
+    return before
+
+
+def remove_alliance(store: RoundStore, uid: str) -> RemovedAlliance:
+    """Remove an alliance that nobody has scored yet, with its conflicts and assignments."""
+    require_unlocked(store)
+    with atomic(store.conn):
+        scored = setup_rows.alliance_score_count(store.conn, uid)
+        if scored:
+            name = next(a.name for a in store.alliances() if a.uid == uid)
+            raise UserError(
+                f"「{name}」已有 {scored} 条评分，不能从名单中删除。",
+                f"{name} already has {scored} scores; it cannot be removed.",
+            )
+        return setup_rows.remove_alliance(store.conn, uid)
+
+
+def restore_alliance(store: RoundStore, removed: RemovedAlliance) -> None:
+    require_unlocked(store)
+    with atomic(store.conn):
+        setup_rows.restore_alliance(store.conn, removed)
+
+
+def move_alliance(store: RoundStore, uid: str, position: int) -> int:
+    """Move an alliance in the roster order; returns its old position."""
+    require_unlocked(store)
+    with atomic(store.conn):
+        old = next(a.position for a in store.alliances() if a.uid == uid)
+        setup_rows.move_row(store.conn, "alliance", uid, position)
+    return old
+
+
+def add_alliances(store: RoundStore, entries: list[tuple[str, str | None, str]]) -> list[str]:
+    """Append (name, batch, contact) rows in one transaction; returns their new uids."""
+    require_unlocked(store)
+    start = len(store.alliances())
+    alliances = [
+        Alliance(str(uuid.uuid4()), clean_name(name), start + i, batch, contact)
+        for i, (name, batch, contact) in enumerate(entries)
+    ]
+    try:
+        store.add_alliances(alliances)
+    except sqlite3.IntegrityError as error:
+        raise UserError(
+            "导入的名单与现有名单有重名或无效的行，未写入任何内容。",
+            "The imported rows clash with the roster; nothing was written.",
+        ) from error
+    return [a.uid for a in alliances]
+
+
+def remove_alliances(store: RoundStore, uids: list[str]) -> list[RemovedAlliance]:
+    """Remove several alliances (an import's undo) in one transaction."""
+    require_unlocked(store)
+    with atomic(store.conn):
+        return [remove_alliance(store, uid) for uid in reversed(uids)]
+
+
+# reviewers ---------------------------------------------------------------------------
+def _checked_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
+    name = clean_name(reviewer.name)
+    if not name:
+        raise UserError("评审专家姓名不能为空。", "The reviewer's name cannot be blank.")
+    if any(r.name == name and r.uid != reviewer.uid for r in store.reviewers()):
+        raise UserError(
+            f"评审专家「{name}」已在列表中。", f"The reviewer {name} is already listed."
+        )
+    known = {a.uid for a in store.alliances()}
+    own = reviewer.own_alliances & known
+    return Reviewer(reviewer.uid, name, own, (reviewer.declared_conflicts & known) - own)
+
+
+def _refuse_assigned_conflicts(store: RoundStore, reviewer: Reviewer) -> None:
+    names = {a.uid: a.name for a in store.alliances()}
+    assigned = {a for a, rs in store.assignments().items() if reviewer.uid in rs}
+    clash = sorted(names[a] for a in reviewer.conflicts & assigned)
+    if clash:
+        raise UserError(
+            f"「{reviewer.name}」已被分配评审「{clash[0]}」；请先取消该分配，再登记利益冲突。",
+            f"{reviewer.name} is assigned to {clash[0]}; remove that assignment before "
+            "declaring the conflict.",
+        )
+
+
+def add_reviewer(
+    store: RoundStore,
+    name: str,
+    own: frozenset[str] = frozenset(),
+    declared: frozenset[str] = frozenset(),
+    position: int | None = None,
+    uid: str | None = None,
+) -> Reviewer:
+    require_unlocked(store)
+    count = len(store.reviewers())
+    where = count if position is None else max(0, min(position, count))
+    reviewer = _checked_reviewer(store, Reviewer(uid or str(uuid.uuid4()), name, own, declared))
+    with atomic(store.conn):
+        setup_rows.insert_reviewer(store.conn, reviewer, where)
+    return reviewer
+
+
+def update_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
+    """Change name, own alliances or declared conflicts; returns the reviewer as it was."""
+    require_unlocked(store)
+    before = next((r for r in store.reviewers() if r.uid == reviewer.uid), None)
+    if before is None:
+        raise UserError("该评审专家已不在列表中。", "The reviewer is no longer listed.")
+    checked = _checked_reviewer(store, reviewer)
+    _refuse_assigned_conflicts(store, checked)
+    with atomic(store.conn):
+        setup_rows.update_reviewer(store.conn, checked)
+    return before
+
+
+def remove_reviewer(store: RoundStore, uid: str) -> tuple[Reviewer, int, tuple[str, ...]]:
+    """Remove a reviewer without scores; returns (reviewer, position, assigned alliances)."""
+    require_unlocked(store)
+    reviewer = next(r for r in store.reviewers() if r.uid == uid)
+    with atomic(store.conn):
+        scored = setup_rows.reviewer_score_count(store.conn, uid)
+        if scored:
+            raise UserError(
+                f"评审专家「{reviewer.name}」已有 {scored} 条评分，不能删除。",
+                f"{reviewer.name} already has {scored} scores and cannot be removed.",
+            )
+        position, assigned = setup_rows.remove_reviewer(store.conn, uid)
+    return reviewer, position, assigned
+
+
+def restore_reviewer(
+    store: RoundStore, reviewer: Reviewer, position: int, assigned: tuple[str, ...]
+) -> None:
+    require_unlocked(store)
+    with atomic(store.conn):
+        setup_rows.insert_reviewer(store.conn, reviewer, position)
+        for alliance_uid in assigned:
+            setup_rows.add_pair(store.conn, alliance_uid, reviewer.uid)

@@ -1,0 +1,190 @@
+"""Roster files: import from Excel or CSV with a column mapping and a problem report,
+export back to Excel.
+
+An import is two steps, so the window can show a preview: ``read_table`` reads the
+rows, ``plan_import`` maps the columns and checks every row against the roster; only
+``apply_import`` writes, in one transaction, the rows without a blocking problem.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.roster import BATCH_UNKNOWN, Alliance
+from alliance_review.core.roster_checks import (
+    RosterEntry,
+    RosterProblem,
+    check_roster,
+    clean_name,
+    parse_batch,
+)
+from alliance_review.services.xlsx import (
+    HEADER_FILL,
+    HEADER_FONT,
+    cell_text,
+    load_workbook_checked,
+    put_text,
+    save_workbook,
+)
+
+FIELDS = ("name", "batch", "contact")
+FIELD_LABELS = {"name": "联盟名称", "batch": "批次", "contact": "联系人"}
+_HEADER_WORDS = {
+    "name": ("联盟名称", "名称", "联盟", "name", "alliance"),
+    "batch": ("批次", "试点批次", "batch"),
+    "contact": ("联系人", "联系方式", "秘书长", "contact"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """The cells of a roster file as text; ``header_row`` is the first row's number."""
+
+    source: Path
+    header: list[str]
+    rows: list[list[str]]
+    header_row: int = 1
+
+
+@dataclass
+class ImportPlan:
+    entries: list[RosterEntry]
+    problems: list[RosterProblem]
+    mapping: dict[str, int | None] = field(default_factory=dict)
+
+    def blocked_rows(self) -> set[int]:
+        return {p.row for p in self.problems if p.blocking}
+
+    def accepted(self) -> list[RosterEntry]:
+        blocked = self.blocked_rows()
+        return [e for e in self.entries if e.row not in blocked]
+
+
+def read_table(path: Path | str) -> Table:
+    """The first sheet of an .xlsx, or a CSV (UTF-8, with or without BOM, or GBK)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        raw = path.read_bytes() if path.is_file() else None
+        if raw is None:
+            raise FileRefused(f"找不到文件「{path.name}」。", f"{path.name} does not exist.")
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:  # pragma: no cover - gb18030 decodes any byte string
+            raise FileRefused(f"无法读取「{path.name}」。", f"Cannot read {path.name}.")
+        grid = [[cell.strip() for cell in row] for row in csv.reader(text.splitlines())]
+    elif suffix in (".xlsx", ".xlsm"):
+        workbook = load_workbook_checked(path, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        grid = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    else:
+        raise FileRefused(
+            f"名单文件须为 .xlsx 或 .csv，「{path.name}」不是。",
+            f"A roster file must be .xlsx or .csv; {path.name} is not.",
+        )
+    while grid and not any(grid[-1]):
+        grid.pop()
+    if not grid:
+        raise FileRefused(f"「{path.name}」中没有内容。", f"{path.name} is empty.")
+    width = max(len(r) for r in grid)
+    grid = [r + [""] * (width - len(r)) for r in grid]
+    return Table(path, grid[0], grid[1:])
+
+
+def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
+    """Field -> column index from the header words; the name defaults to the first free column."""
+    mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
+    for column, title in enumerate(header):
+        folded = title.strip().casefold()
+        for name in FIELDS:
+            if mapping[name] is None and folded in _HEADER_WORDS[name]:
+                mapping[name] = column
+                break
+    if mapping["name"] is None:
+        used = {c for c in mapping.values() if c is not None}
+        mapping["name"] = next((c for c in range(len(header)) if c not in used), None)
+    return mapping
+
+
+def plan_import(
+    table: Table, mapping: dict[str, int | None], existing: Sequence[Alliance] = ()
+) -> ImportPlan:
+    """Map and check every row; nothing is written."""
+    if mapping.get("name") is None:
+        raise UserError("请指定哪一列是联盟名称。", "Choose the column that holds the name.")
+
+    def take(row: list[str], name: str) -> str:
+        column = mapping.get(name)
+        return row[column] if column is not None and column < len(row) else ""
+
+    entries = [
+        RosterEntry(
+            table.header_row + 1 + i, take(row, "name"), take(row, "batch"), take(row, "contact")
+        )
+        for i, row in enumerate(table.rows)
+        if any(row)  # a wholly empty line is no row at all
+    ]
+    return ImportPlan(entries, check_roster(entries, existing), dict(mapping))
+
+
+def plan_rows(plan: ImportPlan) -> list[tuple[str, str | None, str]]:
+    """The accepted rows as (name, batch, contact), ready to be stored."""
+    return [(clean_name(e.name), parse_batch(e.batch), e.contact.strip()) for e in plan.accepted()]
+
+
+def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
+    """``new-round --roster``: any blocking problem refuses the whole file."""
+    table = read_table(path)
+    plan = plan_import(table, guess_mapping(table.header))
+    blocking = [p for p in plan.problems if p.blocking]
+    if blocking:
+        first = blocking[0]
+        more_zh = f"（另有 {len(blocking) - 1} 处问题）" if len(blocking) > 1 else ""
+        more_en = f" ({len(blocking) - 1} more problem(s))" if len(blocking) > 1 else ""
+        raise UserError(
+            f"名单文件「{Path(path).name}」第 {first.row} 行：{first.zh}{more_zh}",
+            f"{Path(path).name}, row {first.row}: {first.en}{more_en}",
+        )
+    import uuid
+
+    return [
+        Alliance(str(uuid.uuid4()), name, pos, batch, contact)
+        for pos, (name, batch, contact) in enumerate(plan_rows(plan))
+    ]
+
+
+def export_roster(alliances: Sequence[Alliance], path: Path | str) -> Path:
+    """The roster as a workbook that ``read_table`` reads back (names always as text)."""
+    path = Path(path)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "联盟名单"
+    for column, title in enumerate(("序号", "联盟名称", "批次", "联系人"), start=1):
+        cell = sheet.cell(1, column)
+        put_text(cell, title)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for row, alliance in enumerate(alliances, start=2):
+        sheet.cell(row, 1, row - 1)
+        put_text(sheet.cell(row, 2), alliance.name)
+        put_text(sheet.cell(row, 3), alliance.batch or BATCH_UNKNOWN)
+        put_text(sheet.cell(row, 4), alliance.contact)
+    sheet.column_dimensions["A"].width = 6
+    sheet.column_dimensions["B"].width = 56
+    sheet.column_dimensions["C"].width = 10
+    sheet.column_dimensions["D"].width = 24
+    sheet.freeze_panes = "A2"
+    save_workbook(workbook, path)
+    return path

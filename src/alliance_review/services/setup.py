@@ -1,0 +1,194 @@
+"""Setting up a round: a new round file, the round's settings, the rubric with its lock.
+
+The roster lives in ``services.roster``, its files in ``services.roster_io``, the
+assignment in ``services.assigning``, the self-evaluation workbooks in
+``services.selfeval``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.points import ROUNDING_RULES
+from alliance_review.core.ranking import DEFAULT_TIERS, TIE_RULES, TierBand, check_tiers
+from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.core.round import RoundSettings
+from alliance_review.core.rubric import Rubric
+from alliance_review.core.rubric_edit import check_change, structural_problems
+from alliance_review.core.scoring import CONSENSUS_METHODS
+from alliance_review.services import resources
+from alliance_review.services.panel import require_unlocked
+from alliance_review.services.roster_io import read_roster_for_new_round
+from alliance_review.storage import setup_rows
+from alliance_review.storage.db import atomic
+from alliance_review.storage.round_store import RoundStore, building_round
+
+Progress = Callable[[int, int], bool]
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def check_settings(settings: RoundSettings) -> None:
+    """Refuse settings the round file cannot hold, with one sentence."""
+    if not settings.title.strip():
+        raise UserError("评价轮次须有标题。", "The round needs a title.")
+    if not 1990 <= settings.year <= 2200:
+        raise UserError(
+            f"年度 {settings.year} 不在 1990 到 2200 之间。",
+            f"The year {settings.year} is not between 1990 and 2200.",
+        )
+    if settings.reviewers_per_alliance < 1:
+        raise UserError(
+            "每个联盟至少需要 1 位评审专家。", "Each alliance needs at least one reviewer."
+        )
+    if settings.rounding not in ROUNDING_RULES:
+        raise UserError(f"未知的取整规则 {settings.rounding}。", "Unknown rounding rule.")
+    if settings.tie_rule not in TIE_RULES:
+        raise UserError(f"未知的同分规则 {settings.tie_rule}。", "Unknown tie rule.")
+    if settings.consensus_method not in CONSENSUS_METHODS:
+        raise UserError("未知的汇总方法。", "Unknown consensus method.")
+    for band in settings.tiers:
+        if band.min_total is not None and (band.min_total * 100).denominator != 1:
+            raise UserError("档位下限最多两位小数。", "Tier bounds take at most two decimals.")
+    check_tiers(settings.tiers)
+
+
+def new_round(
+    out: Path | str,
+    title: str,
+    year: int,
+    *,
+    period: str = "",
+    rubric: Rubric | None = None,
+    roster: list[Alliance] | None = None,
+    from_round: Path | str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> Path:
+    """Write a new round file; with ``from_round`` it starts from last year's round.
+
+    Last year's round gives the rubric, the roster (same alliance identifiers, so years
+    compare), the reviewers with their conflicts, the tier bands and the rules; never its
+    assignments or scores. An explicit ``rubric`` or ``roster`` replaces what it gave.
+    """
+    out = Path(out)
+    if out.exists():
+        raise UserError(
+            f"文件「{out.name}」已存在，不会覆盖。", f"{out.name} already exists; not overwritten."
+        )
+    reviewers: list[Reviewer] = []
+    base = RoundSettings(uid="", title=title, year=year, period=period)
+    if from_round is not None:
+        with RoundStore.open(from_round) as last:
+            previous = last.settings()
+            base = replace(previous, title=title, year=year, period=period, locked=False)
+            rubric = rubric or last.rubric()
+            if roster is None:
+                roster = last.alliances()
+                reviewers = last.reviewers()
+    settings_value = replace(base, uid=new_uid(), **(settings or {}))
+    check_settings(settings_value)
+    rubric = rubric or resources.default_rubric()
+    problems = structural_problems(rubric)
+    if problems:
+        raise UserError(" ".join(p[0] for p in problems), " ".join(p[1] for p in problems))
+    with building_round(out) as store:
+        store.write_settings(settings_value)
+        store.write_rubric(rubric)
+        store.add_alliances(list(roster or []))
+        store.add_reviewers(reviewers)
+    return out
+
+
+def new_round_from_files(
+    out: Path | str,
+    title: str,
+    year: int,
+    *,
+    period: str = "",
+    rubric_file: Path | None = None,
+    roster_file: Path | None = None,
+    from_round: Path | None = None,
+) -> Path:
+    """``new-round``: the files are read and checked before anything is written."""
+    rubric = resources.load_rubric(rubric_file) if rubric_file else None
+    roster = read_roster_for_new_round(roster_file) if roster_file else None
+    return new_round(
+        out, title, year, period=period, rubric=rubric, roster=roster, from_round=from_round
+    )
+
+
+# settings ----------------------------------------------------------------------------
+def update_settings(store: RoundStore, **changes: Any) -> RoundSettings:
+    """Change some settings; returns the settings as they were (for an undo)."""
+    require_unlocked(store)
+    before = store.settings()
+    after = replace(before, **changes)
+    check_settings(after)
+    store.write_settings(after)
+    return before
+
+
+def tiers_from_text(rows: list[tuple[str, str]]) -> tuple[TierBand, ...]:
+    """(name, lower bound or "") rows as typed in the window -> checked tier bands."""
+    bands = []
+    for name, bound in rows:
+        text = bound.strip()
+        try:
+            value = Fraction(text) if text else None
+        except (ValueError, ZeroDivisionError) as error:
+            raise UserError(
+                f"「{name}」的下限「{bound}」不是数字。", f"The bound {bound!r} is not a number."
+            ) from error
+        bands.append(TierBand(name.strip(), value))
+    check_tiers(bands)
+    return tuple(bands)
+
+
+DEFAULT_TIER_BANDS = DEFAULT_TIERS
+
+
+# rubric ------------------------------------------------------------------------------
+def set_rubric(store: RoundStore, rubric: Rubric, renames: dict[str, str] | None = None) -> None:
+    """Replace the rubric in place; refused (nothing written) if it breaks stored scores."""
+    conn = store.conn
+    require_unlocked(store)
+    with atomic(conn):
+        check_change(
+            rubric,
+            setup_rows.points_by_indicator(conn, "score"),
+            setup_rows.points_by_indicator(conn, "self_score"),
+            renames,
+        )
+        setup_rows.write_rubric_in_place(conn, rubric, renames)
+
+
+def rubric_is_locked(store: RoundStore) -> bool:
+    """Whether scores exist, so edits that would invalidate them are refused."""
+    conn = store.conn
+    return setup_rows.score_count(conn) > 0 or bool(
+        setup_rows.points_by_indicator(conn, "self_score")
+    )
+
+
+def export_rubric(store: RoundStore, path: Path | str) -> Path:
+    """The rubric as a readable JSON file (the same format ``--rubric`` reads)."""
+    path = Path(path)
+    data = resources.rubric_to_data(store.rubric(), store.settings().title)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def import_rubric(store: RoundStore, path: Path | str) -> Rubric:
+    """Replace the rubric by a rubric file's; returns the rubric as it was."""
+    before = store.rubric()
+    set_rubric(store, resources.load_rubric(path))
+    return before

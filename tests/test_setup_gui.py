@@ -1,0 +1,366 @@
+"""The set-up tab driven as the secretary drives it (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.setup.rubric_page import RubricModel
+from alliance_review.services import selfeval
+from alliance_review.services.resources import default_rubric
+from alliance_review.storage.round_store import RoundStore
+
+
+@pytest.fixture
+def refusals(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
+
+
+def said(text: str, zh: str, en: str) -> bool:
+    """The message in whichever language the interface is in."""
+    return zh in text or en in text
+
+
+def open_setup(qtbot, path: Path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    return window, window.view.tab_by_name["setup"]
+
+
+def type_text(widget, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
+
+
+def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_path, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    assert tab.menu().menuAction() in window.menuBar().actions()
+    tab.actions_by_name["new_round"].trigger()
+    dialog = tab.new_round_dialog
+    assert dialog.from_round.path() == demo_round  # last year's round is offered
+    dialog.title.clear()
+    type_text(dialog.title, "2016年度联盟活跃度评价")
+    dialog.year.setValue(2016)
+    out = tmp_path / "2016.sqlite"
+    dialog.out.setText(str(out))
+    dialog.create_round()
+    assert refusals == []
+    qtbot.waitUntil(lambda: window.view is not None and window.view.path == out)
+    assert "2016年度联盟活跃度评价" in window.windowTitle()
+    with RoundStore.open(out) as store:
+        assert len(store.alliances()) == 125 and len(store.reviewers()) == 14
+        assert store.scores() == []
+    # a second time over the same file is refused, nothing written
+    tab = window.view.tab_by_name["setup"]
+    tab.actions_by_name["new_round"].trigger()
+    tab.new_round_dialog.out.setText(str(out))
+    before = out.read_bytes()
+    tab.new_round_dialog.create_round()
+    assert len(refusals) == 1 and said(refusals[0], "已存在", "already exists")
+    assert out.read_bytes() == before
+
+
+def test_the_rubric_editor_refuses_a_breaking_edit_and_keeps_a_harmless_one(
+    qtbot, demo_round, refusals
+):
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("rubric")
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2.2")
+    assert not page.lock_label.isHidden()
+    assert not model.setData(model.index(row, RubricModel.MAX), "3", Qt.ItemDataRole.EditRole)
+    assert len(refusals) == 1 and said(refusals[0], "满分不能低于", "cannot go below")
+    assert model.index(row, RubricModel.MAX).data() == "12"
+
+    name = model.index(row, RubricModel.NAME)
+    assert model.setData(name, "联合开展技术创新项目", Qt.ItemDataRole.EditRole)
+    assert window.view.store.rubric().indicator("2.2").name == "联合开展技术创新项目"
+    assert model.setData(model.index(row, RubricModel.MAX), "13", Qt.ItemDataRole.EditRole)
+    assert "101" in page.problems_label.text()  # the live check: sum is off, shown
+    window.action_registry["undo"].trigger()
+    window.action_registry["undo"].trigger()
+    assert window.view.store.rubric().indicator("2.2").name.startswith("组织成员单位")
+    assert "101" not in page.problems_label.text()
+    window.action_registry["redo"].trigger()
+    assert window.view.store.rubric().indicator("2.2").name == "联合开展技术创新项目"
+
+
+def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
+    qtbot, demo_round, tmp_path, refusals
+):
+    source = tmp_path / "名单.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (
+        ["名称", "批次", "联系人"],
+        ["新材料产业技术创新战略联盟", "第三批", "王五"],
+        ["", "第一批", ""],
+        ["半导体照明产业技术创新战略联盟", "", ""],
+        ["数字音视频编解码(AVS)产业技术创新战略联盟", "", ""],
+        ["海洋装备产业技术创新战略联盟", "第八批", ""],
+    ):
+        workbook.active.append(row)
+    workbook.save(source)
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    page.import_roster(source)
+    dialog = page.import_dialog
+    texts = dialog.problem_texts()
+    assert texts[0] == ""
+    assert said(texts[1], "为空", "blank")
+    assert said(texts[2], "已在名单中", "already on the roster")
+    assert said(texts[3], "可能是同一联盟", "may be the same alliance")
+    assert said(texts[4], "无法识别", "Unknown batch")
+    assert window.view.store.alliances()[-1].name != "新材料产业技术创新战略联盟"  # preview only
+    dialog.accept()
+    names = [a.name for a in window.view.store.alliances()]
+    assert names[-2:] == ["新材料产业技术创新战略联盟", "数字音视频编解码(AVS)产业技术创新战略联盟"]
+    assert "near-duplicate" in page.summary.text() or "疑似重复" in page.summary.text()
+    window.action_registry["undo"].trigger()
+    assert len(window.view.store.alliances()) == 125
+
+
+def test_auto_assign_then_a_manual_conflict_is_refused(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    store.conn.execute("DELETE FROM score")  # before scoring: assignment may change freely
+    page = tab.show_page("assignment")
+    page.seed.setValue(11)
+    assert page.auto_assign()
+    first = store.assignments()
+    assert all(len(v) == 3 for v in first.values()) and len(first) == 125
+    model = page.model
+    reviewer_col = 0
+    reviewer = model.reviewers[reviewer_col]
+    own = next(iter(reviewer.own_alliances))
+    row = next(r for r, a in enumerate(model.alliances) if a.uid == own)
+    assert model.index(row, reviewer_col).data() in ("own", "本人")
+    assert not model.toggle(row, reviewer_col)
+    assert len(refusals) == 1 and said(refusals[0], "本人所在联盟", "their own alliance")
+    assert reviewer.uid not in store.assignments().get(own, [])
+    # a manual change that is allowed, then undone
+    free = next(
+        r
+        for r, a in enumerate(model.alliances)
+        if a.uid not in reviewer.conflicts and reviewer.uid not in first[a.uid]
+    )
+    index = model.index(free, reviewer_col)
+    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert reviewer.uid in store.assignments()[model.alliances[free].uid]
+    window.action_registry["undo"].trigger()
+    assert store.assignments() == first
+    window.action_registry["undo"].trigger()  # the automatic assignment itself
+    assert store.assignments() != first
+
+
+def test_self_evaluation_workbooks_are_generated_and_imported_with_a_preview(
+    qtbot, demo_round, tmp_path, refusals
+):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("selfeval")
+    paths = page.generate(tmp_path / "wb")
+    assert len(paths) == 125 and all(p.is_file() for p in paths)
+    good, bad = paths[0], paths[1]
+    for path, value in ((good, 3), (bad, 99)):
+        workbook = openpyxl.load_workbook(path)
+        sheet = workbook[selfeval.FORM_SHEET]
+        sheet["F7"] = value
+        sheet["G7"] = "见年度工作总结"
+        workbook.save(path)
+    before = store.self_scores()
+    dialog = page.import_files([good, bad])
+    assert dialog.table.item(0, 3).text() in ("accepted", "通过")
+    assert "F7" in dialog.table.item(1, 3).text()
+    assert store.self_scores() == before  # preview only
+    dialog.accept()
+    first_uid = store.alliances()[0].uid
+    after = store.self_scores()
+    assert after[(first_uid, "1.1")] == (Fraction(3), "见年度工作总结")
+    assert (first_uid, "1.2") not in after  # replaced whole by the returned workbook
+    second_uid = store.alliances()[1].uid
+    assert after[(second_uid, "1.1")] == before[(second_uid, "1.1")]  # refused: unchanged
+    window.action_registry["undo"].trigger()
+    assert store.self_scores() == before
+
+
+def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
+    qtbot, demo_round, tmp_path, refusals
+):
+    from alliance_review.storage.reviewer_store import ReviewerStore
+
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("issue")
+    assert page.issue_button.isEnabled()
+    paths = page.issue(tmp_path / "issued")
+    assert refusals == [] and len(paths) == 14
+    assignment = store.assignments()
+    names = {a.uid: a.name for a in store.alliances()}
+    reviewer = store.reviewers()[3]
+    issued = next(p for p in paths if reviewer.name in p.name)
+    with ReviewerStore.open(issued) as file:
+        assert file.meta().reviewer_uid == reviewer.uid
+        mine = {a for a, rs in assignment.items() if reviewer.uid in rs}
+        assert {a.uid for a in file.alliances()} == mine
+        assert {a.name for a in file.alliances()} == {names[a] for a in mine}
+        assert {a for a, _ in file.self_scores()} == mine
+        assert file.scores() == {} or all(v[0] is None for v in file.scores().values())
+    # an incomplete rubric stops the files going out, with the reason
+    page = tab.show_page("rubric")
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2.2")
+    assert model.setData(model.index(row, RubricModel.MAX), "13", Qt.ItemDataRole.EditRole)
+    issue_page = tab.show_page("issue")
+    assert not issue_page.issue_button.isEnabled()
+    assert said(issue_page.readiness.text(), "评价指标尚未完成", "rubric is not complete")
+
+
+def test_roster_cells_edit_in_place_and_undo(qtbot, demo_round, refusals):
+    from alliance_review.gui.setup.roster_page import RosterModel
+
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    model = page.model
+    name = model.index(1, RosterModel.NAME)
+    assert model.setData(name, "半导体照明产业技术创新联盟", Qt.ItemDataRole.EditRole)
+    assert window.view.store.alliances()[1].name == "半导体照明产业技术创新联盟"
+    assert not model.setData(model.index(2, RosterModel.BATCH), "第九批", Qt.ItemDataRole.EditRole)
+    assert said(refusals[-1], "无法识别", "Unknown batch")
+    assert not model.setData(name, "化纤产业技术创新战略联盟", Qt.ItemDataRole.EditRole)
+    assert said(refusals[-1], "已在名单中", "already on the roster")
+    assert page.add_alliance()
+    assert window.view.store.alliances()[-1].name in ("新联盟", "New alliance")
+    window.action_registry["undo"].trigger()
+    window.action_registry["undo"].trigger()
+    assert window.view.store.alliances()[1].name == "半导体照明产业技术创新战略联盟"
+    assert len(window.view.store.alliances()) == 125
+
+
+def test_reviewers_and_conflicts_are_edited_in_a_dialog(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("reviewers")
+    page.add_reviewer()
+    dialog = page.dialog
+    type_text(dialog.name, "化纤联盟秘书长")
+    dialog.check(dialog.own, "化纤产业技术创新战略联盟")
+    dialog.check(dialog.declared, "乳业产业技术创新战略联盟")
+    dialog.accept()
+    added = store.reviewers()[-1]
+    names = {a.uid: a.name for a in store.alliances()}
+    assert added.name == "化纤联盟秘书长"
+    assert [names[u] for u in added.own_alliances] == ["化纤产业技术创新战略联盟"]
+    assert [names[u] for u in added.declared_conflicts] == ["乳业产业技术创新战略联盟"]
+    # declaring a conflict with an alliance already assigned is refused with the reason
+    first = store.reviewers()[0]
+    assigned = next(a for a, rs in store.assignments().items() if first.uid in rs)
+    page.table.selectRow(0)
+    page.edit_selected()
+    page.dialog.check(page.dialog.declared, names[assigned])
+    page.dialog.accept()
+    assert said(refusals[-1], "请先取消该分配", "remove that assignment")
+    assert store.reviewers()[0] == first
+    window.action_registry["undo"].trigger()
+    assert len(store.reviewers()) == 14
+
+
+def test_round_settings_apply_and_undo(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    store = window.view.store
+    page = tab.show_page("settings")
+    page.per_alliance.setValue(4)
+    page.rounding.setCurrentIndex(page.rounding.findData("half_even"))
+    page.tiers.item(0, 1).setText("85")
+    assert page.apply()
+    assert store.settings().reviewers_per_alliance == 4
+    assert store.settings().tiers[0].min_total == 85 and store.settings().rounding == "half_even"
+    page.tiers.item(1, 1).setText("90")  # not descending: refused
+    assert not page.apply()
+    assert said(refusals[-1], "从高到低", "descending")
+    window.action_registry["undo"].trigger()
+    assert store.settings().reviewers_per_alliance == 3
+    assert page.per_alliance.value() == 3  # the page shows the stored settings again
+
+
+def test_rubric_structure_can_be_built_on_an_unscored_round(qtbot, tmp_path, refusals):
+    from alliance_review.services.setup import new_round
+
+    path = new_round(tmp_path / "r.sqlite", "2016年度", 2016)
+    window, tab = open_setup(qtbot, path)
+    store = window.view.store
+    page = tab.show_page("rubric")
+    assert page.lock_label.isHidden()
+    page.table.selectRow(1)  # indicator 1.1
+    page.add_indicator()
+    assert [i.code for i in store.rubric().categories[0].indicators][-1] == "1.7"
+    page.add_category()
+    assert store.rubric().categories[-1].code == "5"
+    assert said(page.problems_label.text(), "应为 100 分", "100")
+    row = page.model.places.index((0, 0))
+    page.table.selectRow(row)
+    page.move_selected(1)
+    assert [i.code for i in store.rubric().categories[0].indicators][:2] == ["1.2", "1.1"]
+    page.remove_selected()
+    assert "1.1" not in [i.code for i in store.rubric().indicators()]
+    for _ in range(4):
+        window.action_registry["undo"].trigger()
+    assert store.rubric().categories == default_rubric().categories
+    assert refusals == []
+
+
+def test_the_import_preview_follows_the_column_mapping(qtbot, demo_round, tmp_path, refusals):
+    source = tmp_path / "roster.csv"
+    source.write_text("联系人,全称\n王五,新材料产业技术创新战略联盟\n", encoding="gb18030")
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    page.import_roster(source)
+    dialog = page.import_dialog
+    # no header word for the name: the first column not taken by another field
+    assert dialog.combos["name"].currentData() == 1
+    assert dialog.rows() == [("新材料产业技术创新战略联盟", None, "王五")]
+    dialog.combos["name"].setCurrentIndex(dialog.combos["name"].findData(0))
+    dialog.combos["contact"].setCurrentIndex(0)  # (none)
+    assert dialog.rows() == [("王五", None, "")]
+    dialog.combos["name"].setCurrentIndex(0)  # (none)
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    assert len(window.view.store.alliances()) == 125
+
+
+def test_roster_and_rubric_files_go_out_and_come_back_through_the_dialogs(
+    qtbot, demo_round, tmp_path, refusals, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from alliance_review.services import roster_io
+
+    window, tab = open_setup(qtbot, demo_round)
+    roster_file, rubric_file = tmp_path / "名单.xlsx", tmp_path / "指标.json"
+    answers = iter([(str(roster_file), ""), (str(rubric_file), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+    tab.show_page("roster").export_roster()
+    table = roster_io.read_table(roster_file)
+    assert [row[1] for row in table.rows] == [a.name for a in window.view.store.alliances()]
+    tab.show_page("rubric").export_rubric()
+    text = rubric_file.read_text(encoding="utf-8")
+    edited = text.replace("联盟理事会运行规范", "理事会按章程运行")
+    rubric_file.write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(rubric_file), ""))
+    tab.show_page("rubric").import_rubric()
+    assert refusals == []
+    assert window.view.store.rubric().indicator("1.2").name == "理事会按章程运行"
+    rubric_file.write_text(text.replace('"max_points": "12"', '"max_points": "2"'), "utf-8")
+    tab.show_page("rubric").import_rubric()  # would cut 2.2 below stored scores
+    assert said(refusals[0], "满分不能低于", "cannot go below")
+    assert window.view.store.rubric().indicator("2.2").max_points == 12

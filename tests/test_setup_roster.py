@@ -1,0 +1,160 @@
+"""Roster: near-duplicate names, import with a mapping and a problem report, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.roster import Alliance
+from alliance_review.core.roster_checks import (
+    RosterEntry,
+    check_roster,
+    name_key,
+    near_duplicates,
+    parse_batch,
+)
+from alliance_review.services import roster, roster_io
+from alliance_review.storage.round_store import RoundStore
+
+
+def test_names_differing_in_spacing_width_or_brackets_are_near_duplicates():
+    assert name_key("TD 产业技术创新战略联盟") == name_key("TD产业技术创新战略联盟")
+    assert name_key("数字音视频编解码（AVS）产业技术创新战略联盟") == name_key(
+        "数字音视频编解码(AVS)产业技术创新战略联盟"
+    )
+    assert name_key("ＴＤ产业") == name_key("td产业")
+    assert name_key("化纤产业技术创新战略联盟") != name_key("化纤产业技术创新联盟")
+    roster_rows = [
+        Alliance("a", "数字音视频编解码（AVS）产业技术创新战略联盟", 0),
+        Alliance("b", "数字音视频编解码(AVS)产业技术创新战略联盟", 1),
+        Alliance("c", "住宅产业技术创新战略联盟", 2),
+    ]
+    assert set(near_duplicates(roster_rows)) == {"a", "b"}
+
+
+def test_batches_are_read_in_the_ways_secretaries_type_them():
+    assert parse_batch("第一批") == "第一批"
+    assert parse_batch(" 2 ") == "第二批"
+    assert parse_batch("三") == "第三批"
+    assert parse_batch("3.0") == "第三批"
+    assert parse_batch("") is None and parse_batch("批次不详") is None
+    with pytest.raises(ValueError):
+        parse_batch("第四批")
+
+
+def test_the_check_reports_every_kind_of_problem_with_its_row():
+    entries = [
+        RosterEntry(2, "甲联盟", "第一批"),
+        RosterEntry(3, "  ", "第一批"),
+        RosterEntry(4, "甲联盟", ""),
+        RosterEntry(5, "乙 联盟", "第九批"),
+        RosterEntry(6, "乙联盟", ""),
+        RosterEntry(7, "丙联盟", ""),
+    ]
+    problems = check_roster(entries, [Alliance("x", "丙联盟", 0)])
+    found = {(p.row, p.kind, p.blocking) for p in problems}
+    assert found == {
+        (3, "blank", True),
+        (4, "duplicate", True),
+        (5, "unknown_batch", True),
+        (6, "near_duplicate", False),
+        (7, "exists", True),
+    }
+    assert any("第 2 行" in p.zh for p in problems if p.row == 4)
+
+
+def write_roster_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_import_previews_problems_then_writes_only_clean_rows(demo_round: Path, tmp_path: Path):
+    source = write_roster_xlsx(
+        tmp_path / "名单.xlsx",
+        [
+            ["联系人", "名称", "试点批次"],
+            ["王五", "新材料产业技术创新战略联盟", 1],
+            ["", "", "第二批"],
+            ["赵六", "TD产业技术创新战略联盟", ""],
+            ["", "新材料产业技术创新战略联盟", ""],
+            [None, None, None],
+            ["", "海洋装备产业技术创新战略联盟", "第七批"],
+        ],
+    )
+    table = roster_io.read_table(source)
+    mapping = roster_io.guess_mapping(table.header)
+    assert mapping == {"name": 1, "batch": 2, "contact": 0}
+    with RoundStore.open(demo_round) as store:
+        plan = roster_io.plan_import(table, mapping, store.alliances())
+        kinds = {(p.row, p.kind) for p in plan.problems}
+        assert kinds == {
+            (3, "blank"),
+            (4, "near_duplicate"),
+            (5, "duplicate"),
+            (7, "unknown_batch"),
+        }
+        assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 125
+        rows = roster_io.plan_rows(plan)
+        assert rows == [
+            ("新材料产业技术创新战略联盟", "第一批", "王五"),
+            ("TD产业技术创新战略联盟", None, "赵六"),
+        ]
+        uids = roster.add_alliances(store, rows)
+        names = [a.name for a in store.alliances()]
+        assert names[-2:] == ["新材料产业技术创新战略联盟", "TD产业技术创新战略联盟"]
+        roster.remove_alliances(store, uids)
+        assert len(store.alliances()) == 125
+
+
+def test_new_round_refuses_a_roster_with_problems_and_writes_nothing(tmp_path: Path):
+    from alliance_review.services.setup import new_round_from_files
+
+    source = tmp_path / "roster.csv"
+    source.write_text("联盟名称,批次\n甲联盟,第一批\n甲联盟,第二批\n", encoding="utf-8")
+    out = tmp_path / "new.sqlite"
+    with pytest.raises(UserError) as refused:
+        new_round_from_files(out, "2016", 2016, roster_file=source)
+    assert "第 3 行" in str(refused.value)
+    assert not out.exists() and not list(tmp_path.glob("new.sqlite*"))
+
+
+def test_export_writes_names_starting_with_formula_signs_as_text(tmp_path: Path):
+    alliances = [
+        Alliance("a", "=SUM(1,2)联盟", 0, "第一批", "+86 10 1234"),
+        Alliance("b", "-减排联盟", 1),
+        Alliance("c", "@联盟", 2),
+        Alliance("d", "TD 产业技术创新战略联盟", 3, "第二批"),
+    ]
+    path = roster_io.export_roster(alliances, tmp_path / "roster.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert [sheet.cell(r, 2).value for r in range(2, 6)] == [a.name for a in alliances]
+    assert all(sheet.cell(r, 2).data_type == "s" for r in range(2, 6))
+    assert sheet.cell(2, 4).value == "+86 10 1234" and sheet.cell(2, 4).data_type == "s"
+    table = roster_io.read_table(path)
+    plan = roster_io.plan_import(table, roster_io.guess_mapping(table.header))
+    assert plan.problems == []
+    assert [e.name for e in plan.entries] == [a.name for a in alliances]
+
+
+def test_editing_refuses_duplicates_and_unknown_batches(demo_round: Path):
+    with RoundStore.open(demo_round) as store:
+        first, second = store.alliances()[:2]
+        with pytest.raises(UserError, match="已在名单中"):
+            roster.update_alliance(store, Alliance(second.uid, first.name, second.position))
+        with pytest.raises(UserError, match="无法识别"):
+            roster.add_alliance(store, "新联盟", batch="第五批")
+        added = roster.add_alliance(store, " 新  联盟 ", batch="2", position=0)
+        assert store.alliances()[0].name == "新 联盟" and added.batch == "第二批"
+        with pytest.raises(UserError, match="已有 54 条评分"):
+            roster.remove_alliance(store, first.uid)
+        removed = roster.remove_alliance(store, added.uid)
+        assert store.alliances()[0].uid == first.uid
+        roster.restore_alliance(store, removed)
+        assert store.alliances()[0].uid == added.uid
