@@ -108,7 +108,9 @@ def test_the_disagreement_threshold_is_a_round_setting_the_analysis_uses(round_p
         assert store.settings().disagreement_span == 18 and analysis.total_span == 18
         spans = {a: max(t.values()) - min(t.values()) for a, t in reviewer_totals(store).items()}
     flagged = {a for a, fs in analysis.flags.items() if any(f.kind == "total_span" for f in fs)}
-    assert flagged == {a for a, span in spans.items() if span > 18} == {"a0", "a2", "a4"}
+    assert flagged == {a for a, span in spans.items() if span > 18}
+    # some alliances stay flagged, and fewer than at the default threshold of 10
+    assert flagged and len(flagged) < sum(1 for span in spans.values() if span > 10)
 
 
 def test_method_change_preview_lists_exactly_the_moves_and_writes_nothing(round_path: Path):
