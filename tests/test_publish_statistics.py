@@ -220,3 +220,14 @@ def test_a_malformed_published_file_is_refused(demo_round_master: Path, tmp_path
     assert "第一批" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     bad.write_text("{not json", encoding="utf-8")
     assert run_cli("statistics", demo_round_master, "--published", bad).returncode == 1
+
+
+def test_statistics_of_a_round_without_scores_say_so(tmp_path: Path):
+    reviewer_files = tmp_path / "files"
+    reviewer_files.mkdir()
+    before_merge = tmp_path / "before.sqlite"
+    assert run_cli("demo", before_merge, "--reviewer-files", reviewer_files).returncode == 0
+    result = run_cli("statistics", before_merge, "--pdf", tmp_path / "s.pdf")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。"
+    assert not (tmp_path / "s.pdf").exists()

@@ -55,6 +55,12 @@ def round_statistics_of(
         result = compute(store)
         rubric = store.rubric()
         alliances = store.alliances()
+    if not result.ranking:
+        raise UserError(
+            "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
+            "The round has no scores yet, so there is nothing to count (merge the reviewer"
+            " files first).",
+        )
     if earlier is not None and earlier.settings.year >= result.settings.year:
         raise UserError(
             f"上年评价轮次应早于本轮次（{result.settings.year} 年度），"
