@@ -201,6 +201,9 @@ def test_a_locked_round_refuses_every_edit_whoever_writes(round_path: Path, tmp_
     # the CLI says one sentence, not a database error
     cli = run_cli("decide", round_path, "联盟1号", "--points", "5", "--rationale", "x")
     assert cli.returncode == 1 and "锁定" in cli.stderr and "损坏" not in cli.stderr
+    # locking it again is not an edit: it stays locked and says so
+    again = run_cli("lock", round_path)
+    assert again.returncode == 0 and "锁定" in again.stdout
     # unlocking is the one edit a locked round accepts; then edits go through again
     with RoundStore.open(round_path) as store:
         set_locked(store, False)

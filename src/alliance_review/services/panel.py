@@ -131,6 +131,8 @@ def decision_log(store: RoundStore) -> list[tuple[str, str, Fraction | None, str
 def set_locked(store: RoundStore, locked: bool) -> bool:
     """Lock the round as final (or unlock it explicitly); returns the previous state."""
     previous = store.settings().locked
+    if previous == locked:  # already so: nothing to write (a locked file refuses writes)
+        return previous
     with atomic(store.conn):
         store.conn.execute("UPDATE round SET locked = ?", (int(locked),))
     return previous
