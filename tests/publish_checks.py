@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -24,3 +25,14 @@ def assert_fonts_embedded(pdf: Path) -> None:
             ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
         ).stdout.splitlines()[2:]
         assert listing and all(" yes " in line for line in listing)
+
+
+def last_years_round(demo_round: Path, folder: Path, year: int = 2014) -> Path:
+    """A copy of the demo round relabelled as an earlier year (same figures)."""
+    earlier = folder / f"round-{year}.sqlite"
+    shutil.copyfile(demo_round, earlier)
+    conn = sqlite3.connect(earlier)
+    conn.execute("UPDATE round SET year = ?", (year,))
+    conn.commit()
+    conn.close()
+    return earlier

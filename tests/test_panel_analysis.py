@@ -9,7 +9,7 @@ import krippendorff
 import numpy as np
 import pytest
 
-from alliance_review.core.agreement import krippendorff_alpha_interval
+from alliance_review.core.agreement import icc_oneway, krippendorff_alpha_interval
 from alliance_review.core.ranking import DEFAULT_TIERS, tier_of
 from alliance_review.services.merge import merge_into
 from alliance_review.services.panel import Analysis, analyse
@@ -168,6 +168,50 @@ def test_alpha_on_small_hand_made_data():
     assert krippendorff_alpha_interval(frac) == pytest.approx(
         krippendorff.alpha(reliability_data=matrix, level_of_measurement="interval")
     )
+
+
+def numpy_icc1(units: list[list[float]]) -> float:
+    """ICC(1) by the one-way ANOVA table, written independently with numpy."""
+    values = np.concatenate([np.asarray(u, dtype=float) for u in units])
+    sizes = np.array([len(u) for u in units], dtype=float)
+    means = np.array([np.mean(u) for u in units])
+    a, n = len(units), values.size
+    msb = np.sum(sizes * (means - values.mean()) ** 2) / (a - 1)
+    msw = sum(np.sum((np.asarray(u) - m) ** 2) for u, m in zip(units, means, strict=True)) / (n - a)
+    k0 = (n - np.sum(sizes**2) / n) / (a - 1)
+    return float((msb - msw) / (msb + (k0 - 1) * msw))
+
+
+def test_icc_matches_shrout_and_fleiss_and_numpy():
+    # Shrout & Fleiss (1979), Table 2: 6 targets, 4 judges; ICC(1,1) = .17
+    table = [[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]]
+    exact = icc_oneway([[Fraction(v) for v in row] for row in table])
+    assert exact == pytest.approx(0.1657, abs=5e-4)
+    assert exact == pytest.approx(numpy_icc1(table))
+    # unequal numbers of reviewers per alliance, and a lone score that cannot pair
+    uneven = [[1, 2, 1], [4, 5], [2, 2, 3, 3], [5]]
+    assert icc_oneway([[Fraction(v) for v in u] for u in uneven]) == pytest.approx(
+        numpy_icc1(uneven[:3])
+    )
+    assert icc_oneway([[Fraction(3), Fraction(3)], [Fraction(3), Fraction(3)]]) is None
+    assert icc_oneway([[Fraction(1), Fraction(2)]]) is None
+
+
+def test_indicator_icc_in_the_analysis_matches_numpy(merged: tuple[Path, Analysis]):
+    _, analysis = merged
+    assignment = pr.assignment()
+    by_code = {a.code: a for a in analysis.indicators}
+    checked = 0
+    for code in CODES:
+        units = [[float(points(r, a, code)) for r in rs] for a, rs in assignment.items()]
+        if np.std(np.concatenate(units)) == 0:
+            continue
+        assert by_code[code].icc == pytest.approx(numpy_icc1(units), abs=1e-9), code
+        checked += 1
+    assert checked > 5
+    # the designed wild indicator has the lowest intraclass correlation too
+    lowest = min((a for a in analysis.indicators if a.icc is not None), key=lambda a: a.icc)
+    assert lowest.code == "2.2"
 
 
 def test_conflicts_in_the_meeting(merged: tuple[Path, Analysis]):

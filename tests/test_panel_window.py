@@ -12,6 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.merge_dialog import MergeDialog
@@ -29,6 +30,7 @@ def round_and_files(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
 
 
 def open_panel(qtbot, path: Path) -> tuple[MainWindow, PanelTab]:  # type: ignore[no-untyped-def]
+    i18n.set_language("en")  # the assertions read English texts, whatever the system or order
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -242,3 +244,63 @@ def test_notes_from_reviewer_files_show_as_text_not_markup(qapp):  # type: ignor
     model.set_records([Record("a", [Cell("3", tooltip="<img src='x.png'> 见<b>附件</b>")])])
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p>&lt;img src=&#x27;x.png&#x27;&gt; 见&lt;b&gt;附件&lt;/b&gt;</p>"
+
+
+def test_the_disagreement_threshold_is_kept_with_the_round_and_undoable(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    window, panel = open_panel(qtbot, merged_round)
+    assert panel.overview.span.value() == 10
+    flagged_at_10 = set(panel.analysis.flags)
+    # typed in the spin box (applied on Enter, not per keystroke)
+    panel.overview.span.lineEdit().selectAll()
+    type_text(panel.overview.span.lineEdit(), "40")
+    QTest.keyClick(panel.overview.span, Qt.Key.Key_Return)
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().disagreement_span == 40
+    assert panel.analysis.total_span == 40
+    flagged_at_40 = set(panel.analysis.flags)
+    assert flagged_at_40 < flagged_at_10  # fewer alliances apart by more than 40 points
+    # one step of the spin box more: merged with the previous change into one undo step
+    panel.overview.span.stepUp()
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().disagreement_span == 41
+    window.close()
+    # reopened: the round's threshold, not the default
+    window, panel = open_panel(qtbot, merged_round)
+    assert panel.overview.span.value() == 41
+    assert set(panel.analysis.flags) == flagged_at_40
+    window.close()
+    window, panel = open_panel(qtbot, merged_round)
+    panel.overview.span.setValue(40)
+    window.action_registry["undo"].trigger()
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().disagreement_span == 41
+    assert panel.overview.span.value() == 41
+    # a locked round keeps its threshold: the spin box is disabled
+    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    assert not panel.overview.span.isEnabled()
+
+
+def test_the_analysis_runs_off_the_gui_thread_not_while_hidden(qtbot, merged_round, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    from alliance_review.gui.panel import tab as panel_tab
+
+    threads: list[str] = []
+    real = panel_tab.analyse
+
+    def counted(store):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(store)
+
+    monkeypatch.setattr(panel_tab, "analyse", counted)
+    window, panel = open_panel(qtbot, merged_round)
+    panel.refresh()
+    shown = len(threads)
+    assert shown >= 1 and threading.main_thread().name not in threads
+    window.view.tabs.setCurrentWidget(window.view.tab_by_name["publish"])
+    panel.context.changed.emit()
+    panel.context.changed.emit()
+    assert len(threads) == shown  # hidden: only marked stale
+    window.view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: len(threads) == shown + 1)
+    assert panel.overview.table.model().rowCount() == 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import pdfplumber
@@ -19,6 +20,7 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.round_tabs import publish as publish_tab
 from alliance_review.services.pdf_common import cancelled, replacing
+from tests.publish_checks import last_years_round
 
 
 @pytest.fixture
@@ -167,12 +169,43 @@ def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
     assert tab.title() == "Publish"
 
 
-def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master: Path):
+def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master, tmp_path):  # type: ignore[no-untyped-def]
+    earlier = last_years_round(demo_round_master, tmp_path)
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_round_master), ""))
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(earlier), ""))
     )
     tab.previous_round_button.click()
-    assert tab.previous_round_button.text() == demo_round_master.name
+    assert tab.previous_round_button.text() == earlier.name
     text = tab.statistics_view.text.toPlainText()
     assert "Last year 125 took part (change +0)" in text
     assert text.count("+0") >= 5  # every tier unchanged against the same round
+
+
+def test_statistics_are_computed_off_the_gui_thread_once_per_change(tab, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    from alliance_review.services.panel import set_decision
+
+    calls: list[str] = []
+    real = publish_tab.round_statistics_of
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(publish_tab, "round_statistics_of", counted)
+    tab.update_button.click()
+    tab.update_button.click()  # nothing changed: shown as it was
+    assert len(calls) == 1 and calls[0] != threading.main_thread().name
+    tab.previous_shares.setText("31,32,25,12")
+    tab.update_button.click()
+    tab.update_button.click()
+    assert len(calls) == 2
+    # a change of the round (a panel decision) makes the next update compute again
+    uid = tab.context.store.alliances()[0].uid
+    set_decision(tab.context.store, uid, "", Fraction(50), "集中讨论")
+    tab.context.changed.emit()
+    tab.update_button.click()
+    assert len(calls) == 3
+    assert "活跃度高" in tab.statistics_view.text.toPlainText()
+    assert "55" in tab.statistics_view.text.toPlainText()  # one alliance fewer in the top tier

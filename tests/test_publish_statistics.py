@@ -22,7 +22,7 @@ from alliance_review.core.statistics import (
     round_statistics,
 )
 from tests.conftest import run_cli
-from tests.publish_checks import assert_fonts_embedded
+from tests.publish_checks import assert_fonts_embedded, last_years_round
 
 
 @pytest.fixture(scope="module")
@@ -80,11 +80,31 @@ def test_histogram_and_indicator_means(figures_2015: dict):
         assert indicator["separation"] > 0
 
 
-def test_previous_year_from_a_round_file(demo_round_master: Path):
-    result = run_cli("statistics", demo_round_master, "--previous", demo_round_master, "--json")
+def test_previous_year_from_a_round_file(demo_round_master: Path, tmp_path: Path):
+    earlier = last_years_round(demo_round_master, tmp_path)
+    result = run_cli("statistics", demo_round_master, "--previous", earlier, "--json")
     figures = json.loads(result.stdout)
     assert [t["change"] for t in figures["tiers"]] == [0, 0, 0, 0]
     assert figures["participation_change"] == 0
+
+
+def test_a_previous_round_not_older_than_this_one_is_refused(demo_round_master: Path):
+    result = run_cli("statistics", demo_round_master, "--previous", demo_round_master)
+    assert result.returncode == 1 and result.stdout == ""
+    expected = "上年评价轮次应早于本轮次（2015 年度），所选文件是 2015 年度的。"
+    assert result.stderr.strip() == expected
+
+
+def test_a_previous_count_without_shares_is_refused_not_ignored(demo_round_master: Path):
+    result = run_cli("statistics", demo_round_master, "--previous-count", "116")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "--previous-shares" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_verify_pdf_of_a_missing_file_says_so(demo_round_master: Path, tmp_path: Path):
+    result = run_cli("verify-pdf", demo_round_master, tmp_path / "nowhere.pdf")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "找不到文件「nowhere.pdf」。"
 
 
 def test_text_output_states_the_rounding_rule(demo_round_master: Path):
@@ -200,3 +220,14 @@ def test_a_malformed_published_file_is_refused(demo_round_master: Path, tmp_path
     assert "第一批" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     bad.write_text("{not json", encoding="utf-8")
     assert run_cli("statistics", demo_round_master, "--published", bad).returncode == 1
+
+
+def test_statistics_of_a_round_without_scores_say_so(tmp_path: Path):
+    reviewer_files = tmp_path / "files"
+    reviewer_files.mkdir()
+    before_merge = tmp_path / "before.sqlite"
+    assert run_cli("demo", before_merge, "--reviewer-files", reviewer_files).returncode == 0
+    result = run_cli("statistics", before_merge, "--pdf", tmp_path / "s.pdf")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。"
+    assert not (tmp_path / "s.pdf").exists()

@@ -47,6 +47,31 @@ def test_every_older_version_upgrades_and_keeps_its_data(tmp_path: Path):
     assert len(backups) == 1 and identify(backups[0]).version == 1
 
 
+def test_a_version_2_round_upgrades_and_keeps_its_panel_data(tmp_path: Path):
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v2.sqlite", old)
+    assert identify(old).version == 2
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version
+        settings = store.settings()
+        assert (settings.consensus_method, settings.locked) == ("median", True)
+        # the threshold the panel used before it was a setting
+        assert settings.disagreement_span == Fraction(10)
+        assert store.decisions() == {("a2", ""): (Fraction(60), "集中讨论后上调")}
+        result = compute(store)
+        assert [(r.alliance.name, r.total) for r in result.ranking] == [
+            ("甲联盟", Fraction(95)),
+            ("乙联盟", Fraction(60)),
+        ]
+        merged = store.conn.execute("SELECT reviewer_uid, revision FROM merged_revision")
+        assert merged.fetchall() == [("r2", 2)]
+        logged = store.conn.execute("SELECT file_name, outcome FROM merge_log").fetchall()
+        assert logged == [("2015-乙联盟秘书长.sqlite", "merged")]
+        assert store.conn.execute("SELECT count(*) FROM decision_log").fetchone()[0] == 1
+    backups = list(tmp_path.glob("round-2015.v2-*.bak.sqlite"))
+    assert len(backups) == 1 and identify(backups[0]).version == 2
+
+
 def test_a_newer_file_is_refused_and_left_as_it_was(demo_round: Path):
     conn = sqlite3.connect(demo_round)
     conn.execute(f"PRAGMA user_version = {ROUND_FILE.version + 1}")

@@ -33,78 +33,83 @@
         <translation>倾向</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="89" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="90" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="91" />
         <source>Alpha</source>
         <translation>α 系数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="88" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <source>ICC(1)</source>
+        <translation>ICC(1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
         <source>Mean spread</source>
         <translation>平均分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="98" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="99" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="100" />
         <source>Without</source>
         <translation>去掉</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="95" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
         <source>Would be</source>
         <translation>将变为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="96" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="102" />
         <source>Total without</source>
         <translation>去掉后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="107" />
         <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
         <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="105" />
-        <source>Agreement per indicator (Krippendorff's alpha, interval); totals: %1</source>
-        <translation>各指标评分一致性（Krippendorff α，等距）；总分：%1</translation>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="112" />
+        <source>Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass correlation ICC(1)); alpha of the totals: %1</source>
+        <translation>各指标评分一致性（Krippendorff α，等距；单向组内相关系数 ICC(1)）；总分的 α：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
         <source>Tier stability: alliances whose tier one reviewer alone decides</source>
         <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="124" />
         <source>lenient</source>
         <translation>偏宽</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="126" />
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="141" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="148" />
         <source>in line</source>
         <translation>适中</translation>
     </message>
@@ -522,92 +527,92 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="128" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="129" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="130" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="131" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="132" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="133" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="134" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="144" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="145" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="140" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="155" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="156" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="187" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
         <source>computed consensus %1; the panel's decision counts</source>
         <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="202" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="247" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="256" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -644,51 +649,56 @@
         <source>Unlock round</source>
         <translation>解除锁定</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="130" />
+        <source>Change disagreement threshold</source>
+        <translation>修改分歧阈值</translation>
+    </message>
 </context>
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
         <source>Panel</source>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
@@ -713,22 +723,27 @@
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="159" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="160" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="161" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="183" />
+        <source>Analysing the round…</source>
+        <translation>正在分析评价轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="218" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

@@ -47,6 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(language()), file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
+        from alliance_review.core.errors import RoundLocked
+        from alliance_review.storage.schema import ROUND_LOCKED
+
+        if ROUND_LOCKED in str(error):  # the file's own lock triggers refused an edit
+            print(RoundLocked().message(language()), file=sys.stderr)
+            return 1
         print(f"文件无法读取或已损坏（{error}）。", file=sys.stderr)
         return 1
     except OSError as error:

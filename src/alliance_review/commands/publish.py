@@ -49,6 +49,7 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_statistics(args: argparse.Namespace) -> int:
+    from alliance_review.core.errors import UserError
     from alliance_review.core.statistics import PreviousYear
     from alliance_review.services.statistics_pdf import export_statistics_pdf
     from alliance_review.services.statistics_report import (
@@ -58,6 +59,12 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     )
 
     previous: Path | PreviousYear | None = None
+    if args.previous_count is not None and not args.previous_shares:
+        raise UserError(
+            "--previous-count 须与 --previous-shares 一起给出（上年评价轮次文件自带参评数）。",
+            "--previous-count goes with --previous-shares (last year's round file has its own"
+            " count).",
+        )
     if args.previous is not None:
         previous = args.previous
     elif args.previous_shares:

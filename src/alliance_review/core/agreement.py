@@ -3,7 +3,9 @@
 - spreads and disagreement flags (a reviewer-total span above a set number of points,
   an indicator whose spread exceeds half its max);
 - agreement per indicator across the round: Krippendorff's alpha (interval metric),
-  computed exactly from sums (tests check it against the ``krippendorff`` package);
+  computed exactly from sums (tests check it against the ``krippendorff`` package),
+  and beside it the one-way intraclass correlation ICC(1) (each alliance has its own
+  set of reviewers, so the one-way random-effects model is the one that fits);
 - tier stability: would dropping any single reviewer move an alliance to another tier;
 - reviewer calibration: mean deviation from the consensus (lenient > 0, harsh < 0) and
   its spread, with an optional z-score normalised consensus shown beside the raw one;
@@ -147,12 +149,51 @@ def krippendorff_alpha_interval(units: Iterable[Sequence[Fraction]]) -> float | 
     return float(1 - (observed / n) / expected)
 
 
+def icc_oneway(units: Iterable[Sequence[Fraction]]) -> float | None:
+    """ICC(1): one-way random effects, single rater (Shrout and Fleiss's ICC(1,1)).
+
+    (MSB - MSW) / (MSB + (k0 - 1) MSW) over units with at least two values, where
+    k0 = (N - sum n_i^2 / N) / (a - 1) is the usual group size for unequal groups (k0 = k
+    when every unit has k values). None with fewer than two units or no variation.
+    """
+    pairable = [list(unit) for unit in units if len(unit) >= 2]
+    a = len(pairable)
+    if a < 2:
+        return None
+    # like alpha, ICC does not change when every value is scaled: sums of exact integers
+    scale = math.lcm(*(v.denominator for unit in pairable for v in unit))
+    n = 0
+    s1 = 0
+    s2 = 0
+    sizes_squared = 0
+    unit_means_part = Fraction(0)  # sum over units of (unit sum)^2 / unit size
+    for unit in pairable:
+        m = len(unit)
+        scaled = [v.numerator * (scale // v.denominator) for v in unit]
+        u1 = sum(scaled)
+        n += m
+        s1 += u1
+        s2 += sum(v * v for v in scaled)
+        sizes_squared += m * m
+        unit_means_part += Fraction(u1 * u1, m)
+    between = unit_means_part - Fraction(s1 * s1, n)
+    within = s2 - unit_means_part
+    msb = between / (a - 1)
+    msw = within / (n - a)
+    k0 = (n - Fraction(sizes_squared, n)) / (a - 1)
+    denominator = msb + (k0 - 1) * msw
+    if denominator == 0:
+        return None
+    return float((msb - msw) / denominator)
+
+
 @dataclass(frozen=True)
 class IndicatorAgreement:
     code: str
     alpha: float | None
     mean_spread: Fraction
     units: int
+    icc: float | None = None
 
 
 def indicator_agreement(rubric: Rubric, table: Table) -> list[IndicatorAgreement]:
@@ -168,7 +209,11 @@ def indicator_agreement(rubric: Rubric, table: Table) -> list[IndicatorAgreement
         mean = sum(spreads, Fraction(0)) / len(spreads) if spreads else Fraction(0)
         result.append(
             IndicatorAgreement(
-                indicator.code, krippendorff_alpha_interval(units), mean, len(spreads)
+                indicator.code,
+                krippendorff_alpha_interval(units),
+                mean,
+                len(spreads),
+                icc_oneway(units),
             )
         )
     return result

@@ -33,3 +33,13 @@ class FileRefused(UserError):
 
 class AssignmentError(UserError):
     """No valid assignment of reviewers exists."""
+
+
+class RoundLocked(UserError):
+    """The round is locked as final: every edit is refused until it is unlocked."""
+
+    def __init__(self, zh: str | None = None, en: str | None = None) -> None:
+        super().__init__(
+            zh or "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
+            en or "The round is locked as final; unlock it before changing anything.",
+        )

@@ -15,6 +15,7 @@ class RoundSettings:
     ``note_margin``: a reviewer must write an evidence note when a score is below full
     marks (``note_below_full``) or differs from the alliance's self-score by more than
     this many points.
+    ``disagreement_span``: the panel's threshold for reviewer totals far apart.
     """
 
     uid: str
@@ -30,3 +31,5 @@ class RoundSettings:
     note_below_full: bool = True
     note_margin: Fraction = field(default=Fraction(2))
     locked: bool = False
+    # the panel flags an alliance whose reviewer totals span more than this many points
+    disagreement_span: Fraction = field(default=Fraction(10))

@@ -89,6 +89,8 @@ def pdf_metadata(pdf: Path) -> dict[str, str]:
     """The document information of a PDF (title, subject, keywords ...)."""
     if pdfium is None:  # pragma: no cover - pypdfium2 is a dependency
         raise _no_renderer()
+    if not pdf.is_file():
+        raise UserError(f"找不到文件「{pdf.name}」。", f"The file {pdf.name} does not exist.")
     try:
         document = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as error:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from alliance_review.core import agreement
-from alliance_review.core.errors import ScoreError, UserError
+from alliance_review.core.errors import RoundLocked, ScoreError, UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
@@ -22,17 +22,14 @@ TOTAL = ""  # the indicator code of a decision on an alliance's total
 Decision = tuple[Fraction, str]  # points, rationale
 
 
-class RoundLocked(UserError):
-    """The round is locked as final."""
-
-
 def require_unlocked(store: RoundStore) -> None:
-    """Refuse an edit of a locked round with one clear sentence."""
+    """Refuse an edit of a locked round with one clear sentence (``RoundLocked``).
+
+    Every service that writes a round should call it first; the file's own triggers
+    refuse the write anyway, and ``storage.db.atomic`` turns that into ``RoundLocked``.
+    """
     if store.settings().locked:
-        raise RoundLocked(
-            "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
-            "The round is locked as final; unlock it before changing anything.",
-        )
+        raise RoundLocked()
 
 
 # decisions ----------------------------------------------------------------------------
@@ -134,8 +131,32 @@ def decision_log(store: RoundStore) -> list[tuple[str, str, Fraction | None, str
 def set_locked(store: RoundStore, locked: bool) -> bool:
     """Lock the round as final (or unlock it explicitly); returns the previous state."""
     previous = store.settings().locked
+    if previous == locked:  # already so: nothing to write (a locked file refuses writes)
+        return previous
     with atomic(store.conn):
         store.conn.execute("UPDATE round SET locked = ?", (int(locked),))
+    return previous
+
+
+# disagreement threshold ---------------------------------------------------------------
+MAX_SPAN = RUBRIC_TOTAL
+
+
+def set_disagreement_span(store: RoundStore, span: Fraction) -> Fraction:
+    """Set how far apart reviewer totals may be before an alliance is flagged.
+
+    A round setting (kept in the round file); returns the previous value (for undo).
+    """
+    require_unlocked(store)
+    if span <= 0 or span > MAX_SPAN or (span * 100).denominator != 1:
+        raise UserError(
+            f"分歧阈值须大于 0、不超过 {format_points(MAX_SPAN)} 分，最多两位小数。",
+            f"The disagreement threshold takes more than 0 and at most "
+            f"{format_points(MAX_SPAN)} points, with at most two decimals.",
+        )
+    previous = store.settings().disagreement_span
+    with atomic(store.conn):
+        store.conn.execute("UPDATE round SET disagreement_centi = ?", (rows.to_centi(span),))
     return previous
 
 
@@ -233,9 +254,12 @@ class Analysis:
         return alliance_uid in self.flags
 
 
-def analyse(store: RoundStore, total_span: Fraction = agreement.DEFAULT_TOTAL_SPAN) -> Analysis:
+def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
+    """The meeting's analysis; ``total_span`` defaults to the round's own threshold."""
     result = compute(store)
     settings = result.settings
+    if total_span is None:
+        total_span = settings.disagreement_span
     rubric = store.rubric()
     table = agreement.score_table(store.scores())
     flags = agreement.disagreement_flags(rubric, table, total_span)

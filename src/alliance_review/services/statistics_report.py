@@ -46,6 +46,7 @@ def round_statistics_of(
 ) -> RoundStatistics:
     """The figures of a round; ``previous`` is last year's round file or typed figures,
     ``published`` a file of figures printed in a report, shown for comparison."""
+    earlier = None
     if isinstance(previous, (str, Path)):
         with RoundStore.open(previous) as store:
             earlier = compute(store)
@@ -54,6 +55,19 @@ def round_statistics_of(
         result = compute(store)
         rubric = store.rubric()
         alliances = store.alliances()
+    if not result.ranking:
+        raise UserError(
+            "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
+            "The round has no scores yet, so there is nothing to count (merge the reviewer"
+            " files first).",
+        )
+    if earlier is not None and earlier.settings.year >= result.settings.year:
+        raise UserError(
+            f"上年评价轮次应早于本轮次（{result.settings.year} 年度），"
+            f"所选文件是 {earlier.settings.year} 年度的。",
+            f"Last year's round must be older than this round ({result.settings.year}); "
+            f"the chosen file is for {earlier.settings.year}.",
+        )
     consensus = {uid: r.indicator_consensus for uid, r in result.results.items()}
     figures = None
     if published is not None:

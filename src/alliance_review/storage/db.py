@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused
+from alliance_review.core.errors import FileRefused, RoundLocked
+from alliance_review.storage.schema import ROUND_LOCKED
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _savepoint_ids = count(1)
@@ -27,16 +28,31 @@ def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def _refusal(error: BaseException) -> BaseException:
+    """A locked round's own refusal (its triggers) as the sentence a user can act on."""
+    if isinstance(error, sqlite3.IntegrityError) and ROUND_LOCKED in str(error):
+        locked = RoundLocked()
+        locked.__cause__ = error
+        return locked
+    return error
+
+
 @contextmanager
 def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One transaction; nested calls become savepoints. Any exception rolls back."""
+    """One transaction; nested calls become savepoints. Any exception rolls back.
+
+    A write refused because the round is locked comes out as ``RoundLocked``.
+    """
     if not conn.in_transaction:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
+        except BaseException as error:
             conn.execute("ROLLBACK")
-            raise
+            refusal = _refusal(error)
+            if refusal is error:
+                raise
+            raise refusal from error
         else:
             conn.execute("COMMIT")
         return
@@ -44,10 +60,13 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield conn
-    except BaseException:
+    except BaseException as error:
         conn.execute(f"ROLLBACK TO {name}")
         conn.execute(f"RELEASE {name}")
-        raise
+        refusal = _refusal(error)
+        if refusal is error:
+            raise
+        raise refusal from error
     else:
         conn.execute(f"RELEASE {name}")
 

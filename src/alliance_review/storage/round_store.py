@@ -57,8 +57,8 @@ class RoundStore:
     def settings(self) -> RoundSettings:
         row = self.conn.execute(
             "SELECT uid, title, year, period, description, consensus_method, rounding,"
-            " tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi, locked"
-            " FROM round"
+            " tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi, locked,"
+            " disagreement_centi FROM round"
         ).fetchone()
         tiers = tuple(
             TierBand(name, None if m is None else rows.from_centi(m))
@@ -78,6 +78,7 @@ class RoundStore:
             note_below_full=bool(row[9]),
             note_margin=rows.from_centi(row[10]),
             locked=bool(row[11]),
+            disagreement_span=rows.from_centi(row[12]),
         )
 
     def write_settings(self, s: RoundSettings) -> None:
@@ -85,7 +86,8 @@ class RoundStore:
             self.conn.execute(
                 "INSERT INTO round (id, uid, title, year, period, description, consensus_method,"
                 " rounding, tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi,"
-                " locked, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " locked, disagreement_centi, created_at)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET uid = excluded.uid, title = excluded.title,"
                 " year = excluded.year, period = excluded.period,"
                 " description = excluded.description,"
@@ -93,7 +95,8 @@ class RoundStore:
                 " tie_rule = excluded.tie_rule,"
                 " reviewers_per_alliance = excluded.reviewers_per_alliance,"
                 " note_below_full = excluded.note_below_full,"
-                " note_margin_centi = excluded.note_margin_centi, locked = excluded.locked",
+                " note_margin_centi = excluded.note_margin_centi, locked = excluded.locked,"
+                " disagreement_centi = excluded.disagreement_centi",
                 (
                     s.uid,
                     s.title,
@@ -107,6 +110,7 @@ class RoundStore:
                     int(s.note_below_full),
                     rows.to_centi(s.note_margin),
                     int(s.locked),
+                    rows.to_centi(s.disagreement_span),
                     now_text(),
                 ),
             )

@@ -59,6 +59,42 @@ def _points_guard(table: str) -> list[str]:
     ]
 
 
+ROUND_LOCKED = "round is locked as final"
+_LOCKED_TABLES = (
+    "tier",
+    "category",
+    "indicator",
+    "alliance",
+    "reviewer",
+    "conflict",
+    "assignment",
+    "self_score",
+    "score",
+    "merged_revision",
+    "decision",
+    "decision_log",
+)
+
+
+def _lock_guard() -> list[str]:
+    """Triggers refusing any change to a locked round except unlocking it.
+
+    The merge log stays writable: a refused merge of a locked round is still recorded.
+    """
+    abort = f"BEGIN SELECT RAISE(ABORT, '{ROUND_LOCKED}'); END"
+    locked = "WHEN (SELECT locked FROM round WHERE id = 1) = 1"
+    statements = [
+        f"CREATE TRIGGER {table}_locked_{event.lower()} BEFORE {event} ON {table} {locked} {abort}"
+        for table in _LOCKED_TABLES
+        for event in ("INSERT", "UPDATE", "DELETE")
+    ]
+    statements.append(
+        f"CREATE TRIGGER round_locked_update BEFORE UPDATE ON round"
+        f" WHEN OLD.locked = 1 AND NEW.locked = 1 {abort}"
+    )
+    return statements
+
+
 ROUND_LADDER: list[list[str]] = [
     # version 1: set-up, assignments, scores
     [
@@ -157,6 +193,15 @@ ROUND_LADDER: list[list[str]] = [
             at TEXT NOT NULL,
             action TEXT NOT NULL CHECK (action IN ('set', 'withdrawn'))
         )""",
+    ],
+    # version 3: the panel's disagreement threshold (reviewer totals apart by more than
+    # this many hundredths of a point flag an alliance) is a round setting
+    # and a locked round refuses every edit in the file itself, whoever writes (the
+    # services say so first, in a clear sentence; these triggers are the backstop)
+    [
+        "ALTER TABLE round ADD COLUMN disagreement_centi INTEGER NOT NULL DEFAULT 1000"
+        " CHECK (disagreement_centi > 0)",
+        *_lock_guard(),
     ],
 ]
 

@@ -85,7 +85,13 @@ class AnalysisPage(QWidget):
         ]
 
     def agreement_headers(self) -> list[str]:
-        return [self.tr("Indicator"), self.tr("Max"), self.tr("Alpha"), self.tr("Mean spread")]
+        return [
+            self.tr("Indicator"),
+            self.tr("Max"),
+            self.tr("Alpha"),
+            self.tr("ICC(1)"),
+            self.tr("Mean spread"),
+        ]
 
     def stability_headers(self) -> list[str]:
         return [
@@ -102,9 +108,10 @@ class AnalysisPage(QWidget):
         )
         alpha = "—" if self.total_alpha is None else f"{self.total_alpha:.3f}"
         self.agreement_title.setText(
-            self.tr("Agreement per indicator (Krippendorff's alpha, interval); totals: %1").replace(
-                "%1", alpha
-            )
+            self.tr(
+                "Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass"
+                " correlation ICC(1)); alpha of the totals: %1"
+            ).replace("%1", alpha)
         )
         self.stability_title.setText(
             self.tr("Tier stability: alliances whose tier one reviewer alone decides")
@@ -159,14 +166,20 @@ class AnalysisPage(QWidget):
                             -9.0 if a.alpha is None else a.alpha,
                             background=ATTENTION if weak else None,
                         ),
+                        Cell(
+                            "—" if a.icc is None else f"{a.icc:.3f}",
+                            -9.0 if a.icc is None else a.icc,
+                        ),
                         Cell(format_points(a.mean_spread), float(a.mean_spread)),
                     ],
                 )
             )
         self.agreement.set_records(agreement)
+        # the figures fit their contents; the indicator's name takes what is left (elided)
         header = self.agreement_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.agreement_view.setColumnWidth(0, 270)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
         stability = [
             Record(

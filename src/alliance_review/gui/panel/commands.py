@@ -120,6 +120,34 @@ class LockCommand(_Done):
         panel.set_locked(self.context.store, self.previous)
 
 
+class SpanCommand(_Done):
+    """Change the round's disagreement threshold; steps of the same spin merge."""
+
+    ID = 5001
+
+    def __init__(self, context: RoundContext, span: Fraction) -> None:
+        super().__init__(
+            context, QCoreApplication.translate("PanelCommands", "Change disagreement threshold")
+        )
+        self.span = span
+        self.previous = span
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SpanCommand):
+            return False
+        self.span = other.span
+        return True
+
+    def apply(self) -> None:
+        self.previous = panel.set_disagreement_span(self.context.store, self.span)
+
+    def revert(self) -> None:
+        panel.set_disagreement_span(self.context.store, self.previous)
+
+
 def run(context: RoundContext, command: _Done) -> None:
     """Do the command once (may raise UserError: nothing pushed), then push it done."""
     command.apply()

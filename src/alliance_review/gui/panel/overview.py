@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -86,6 +88,7 @@ class OverviewPage(QWidget):
         self.span_label = QLabel()
         self.span = QSpinBox()
         self.span.setRange(1, 100)
+        self.span.setKeyboardTracking(False)
         self.span.setValue(int(agreement.DEFAULT_TOTAL_SPAN))
         self.span.valueChanged.connect(self.span_changed)
         self.table = QTableView()
@@ -113,6 +116,12 @@ class OverviewPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.retranslate()
+
+    def show_span(self, span: Fraction) -> None:
+        """Show the round's threshold without taking it for a change by the user."""
+        blocked = self.span.blockSignals(True)
+        self.span.setValue(int(span))
+        self.span.blockSignals(blocked)
 
     def headers(self) -> list[str]:
         return [

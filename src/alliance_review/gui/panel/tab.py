@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.agreement import consensus_total
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.analysis_page import AnalysisPage
-from alliance_review.gui.panel.commands import DecisionCommand, LockCommand, run
+from alliance_review.gui.panel.commands import DecisionCommand, LockCommand, SpanCommand, run
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.drilldown import DrillDownPage
 from alliance_review.gui.panel.merge_dialog import MergeDialog
@@ -32,6 +32,7 @@ from alliance_review.gui.panel.method_dialog import MethodDialog
 from alliance_review.gui.panel.overview import OverviewPage
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
+from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.services.merge import expand
 from alliance_review.services.panel import TOTAL, Analysis, analyse
 from alliance_review.storage.files import identify
@@ -42,6 +43,8 @@ class PanelTab(RoundTab):
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
         self.stale = False
+        self.reloading = False
+        self.reload_again = False
         self.names: dict[str, str] = {}
         self.overview = OverviewPage()
         self.drilldown = DrillDownPage()
@@ -51,7 +54,7 @@ class PanelTab(RoundTab):
         self.pages.addTab(self.drilldown, "")
         self.pages.addTab(self.analysis_page, "")
         self.overview.open_alliance.connect(self.open_alliance)
-        self.overview.span_changed.connect(lambda _: self.refresh())
+        self.overview.span_changed.connect(self.change_span)
         self.drilldown.back.connect(lambda: self.pages.setCurrentWidget(self.overview))
         self.drilldown.decide.connect(self.decide)
         self.drilldown.withdraw.connect(self.withdraw)
@@ -131,16 +134,13 @@ class PanelTab(RoundTab):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             # a hidden tab (or a closed round's) refreshes when it is shown again
-            if self.isVisible():
-                self.refresh()
-            else:
-                self.stale = True
+            self.refresh()
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
         super().showEvent(event)
+        if self.stale:
+            self.reload()
 
     def update_state(self) -> None:
         """Texts and enabled states from the round's settings as last read by refresh."""
@@ -156,6 +156,7 @@ class PanelTab(RoundTab):
             self.panel_actions[name].setEnabled(not locked)
         self.merge_button.setEnabled(not locked)
         self.method_button.setEnabled(not locked)
+        self.overview.span.setEnabled(not locked)
         text = self.tr("Consensus: %1").replace("%1", method_label(settings.consensus_method))
         if locked:
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
@@ -163,10 +164,38 @@ class PanelTab(RoundTab):
 
     # showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Show the round as it is now; a hidden tab catches up when it is shown."""
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        # the analysis takes 0.3-0.8 s on 125 alliances: a worker thread, with a progress
+        # dialog if it takes longer than that; a change meanwhile reloads once more after
+        if self.reloading:
+            self.reload_again = True
+            return
         self.stale = False
         store = self.context.store
+        self.reloading = True
+        try:
+            analysis = run_task(self, self.tr("Analysing the round…"), lambda _: analyse(store))
+        except TaskCancelled:
+            self.stale = True
+            return
+        except UserError as error:
+            self.warn(error)
+            return
+        finally:
+            self.reloading = False
+        if self.reload_again:
+            self.reload_again = False
+            self.reload()
+            return
+        self.analysis = analysis
         self.names = {r.uid: r.name for r in store.reviewers()}
-        self.analysis = analyse(store, Fraction(self.overview.span.value()))
+        self.overview.show_span(self.analysis.total_span)
         self.overview.show_analysis(self.analysis, self.names)
         if self.drilldown.alliance_uid:
             self.drilldown.show_alliance(
@@ -176,8 +205,8 @@ class PanelTab(RoundTab):
         self.update_state()
 
     def open_alliance(self, uid: str) -> None:
-        if self.analysis is None:
-            self.refresh()
+        if self.analysis is None or self.stale:
+            self.reload()
         assert self.analysis is not None
         self.drilldown.show_alliance(self.context.store, self.analysis, uid, self.names)
         self.pages.setCurrentWidget(self.drilldown)
@@ -195,6 +224,15 @@ class PanelTab(RoundTab):
         dialog = MethodDialog(self.context, self)
         dialog.open()
         return dialog
+
+    def change_span(self, points: int) -> None:
+        if self.analysis is not None and Fraction(points) == self.analysis.total_span:
+            return
+        try:
+            run(self.context, SpanCommand(self.context, Fraction(points)))
+        except UserError as error:
+            self.warn(error)
+            self.refresh()
 
     def toggle_lock(self) -> None:
         locked = self.context.store.settings().locked
@@ -237,12 +275,7 @@ class PanelTab(RoundTab):
 
     def decide(self, uid: str, code: str) -> DecisionDialog | None:
         if self.context.store.settings().locked:
-            self.warn(
-                UserError(
-                    "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
-                    "The round is locked as final; unlock it before changing anything.",
-                )
-            )
+            self.warn(RoundLocked())
             return None
         dialog = self.decision_dialog(uid, code)
         if dialog is not None:

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -54,6 +54,11 @@ class PublishTab(RoundTab):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.preview_dir = tempfile.TemporaryDirectory(prefix="alliance-review-preview-")
+        # statistics shown for (round state, last year, published figures): recomputed
+        # only when one of them changes, off the GUI thread, and only while visible
+        self.statistics_key: tuple[object, ...] | None = None
+        self.statistics_stale = False
+        self.statistics_busy = False
         self.action_registry: dict[str, QAction] = {}
         for name, slot in (
             ("export_appendix", self.export_appendix),
@@ -203,7 +208,16 @@ class PublishTab(RoundTab):
                 box.setChecked(True)
                 self.tiers_row.addWidget(box)
                 self.tier_boxes.append(box)
-        self.update_statistics()
+        if self.isVisible():
+            # out of the signal that asked for it (an undo, a merge), then once
+            QTimer.singleShot(0, self.update_statistics)
+        else:
+            self.statistics_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.statistics_stale:
+            QTimer.singleShot(0, self.update_statistics)
 
     # helpers ----------------------------------------------------------------------------
     def options(self) -> AppendixOptions:
@@ -331,12 +345,41 @@ class PublishTab(RoundTab):
         self.retranslate()
         self.update_statistics()
 
+    def round_state(self) -> tuple[int, int]:
+        """Changes when the round file does: our own writes, or another connection's."""
+        conn = self.context.store.conn
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
     def update_statistics(self) -> None:
-        try:
-            stats = round_statistics_of(self.context.path, self.previous(), self.published_file)
-        except UserError as error:
-            self.status.setText(error.message("en" if i18n.chosen_language() == "en" else "zh"))
+        """Show the statistics for the current inputs, computing them only if they changed."""
+        if self.statistics_busy:
             return
+        self.statistics_stale = False
+        language = "en" if i18n.chosen_language() == "en" else "zh"
+        try:
+            previous = self.previous()
+        except UserError as error:
+            self.status.setText(error.message(language))
+            return
+        key = (self.round_state(), repr(previous), str(self.published_file))
+        if key == self.statistics_key:
+            return
+        path, published = self.context.path, self.published_file
+        self.statistics_busy = True
+        try:
+            stats = run_task(
+                self,
+                self.tr("Computing the statistics…"),
+                lambda progress: round_statistics_of(path, previous, published),
+            )
+        except TaskCancelled:
+            return
+        except UserError as error:
+            self.status.setText(error.message(language))
+            return
+        finally:
+            self.statistics_busy = False
+        self.statistics_key = key
         self.statistics_view.show_statistics(stats)
         self.status.setText("")
 
