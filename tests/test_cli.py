@@ -97,3 +97,10 @@ def test_check_refuses_a_file_whose_rows_break_its_own_references(demo_round: Pa
     conn.close()
     done = run_cli("check", demo_round)
     assert done.returncode == 1 and "完整性" in done.stderr
+
+
+def test_ranking_of_a_round_without_scores_says_so(tmp_path: Path):
+    before = tmp_path / "before.sqlite"
+    assert run_cli("demo", before, "--reviewer-files", tmp_path / "files").returncode == 0
+    done = run_cli("ranking", before)
+    assert done.returncode == 1 and "还没有评分" in done.stderr and done.stdout == ""

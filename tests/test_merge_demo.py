@@ -50,7 +50,11 @@ def test_demo_reviewer_files_merge_into_the_plain_demo_result(
     )
 
 
-def test_demo_refuses_a_missing_reviewer_folder(tmp_path: Path):
-    done = run_cli("demo", tmp_path / "x.sqlite", "--reviewer-files", tmp_path / "nowhere")
-    assert done.returncode == 1 and "不存在" in done.stderr
-    assert not (tmp_path / "x.sqlite").exists()
+def test_demo_makes_a_missing_reviewer_folder_and_refuses_a_file_in_its_place(tmp_path: Path):
+    done = run_cli("demo", tmp_path / "x.sqlite", "--reviewer-files", tmp_path / "new" / "files")
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "new" / "files").glob("*.sqlite"))) == 14
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    done = run_cli("demo", tmp_path / "y.sqlite", "--reviewer-files", tmp_path / "taken")
+    assert done.returncode == 1 and "不是文件夹" in done.stderr
+    assert not (tmp_path / "y.sqlite").exists()

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from alliance_review.core.errors import UserError
+
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from alliance_review.gui.app import run
@@ -46,6 +48,11 @@ def cmd_ranking(args: argparse.Namespace) -> int:
     from alliance_review.services.results import ranking_of, ranking_records
 
     records = ranking_records(ranking_of(args.round).ranking)
+    if not records and not args.json:  # JSON answers [] for tools
+        raise UserError(
+            "该评价轮次还没有评分，尚无排名（请先合并评审专家文件）。",
+            "This round has no scores yet, so there is no ranking (merge reviewer files first).",
+        )
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -126,10 +126,13 @@ def build_demo(
     """
     out = Path(out)
     target_dir = None if reviewer_files is None else Path(reviewer_files)
-    if target_dir is not None and not target_dir.is_dir():
-        raise UserError(
-            f"文件夹「{target_dir}」不存在。", f"The folder {target_dir} does not exist."
-        )
+    if target_dir is not None:
+        if target_dir.exists() and not target_dir.is_dir():
+            raise UserError(
+                f"「{target_dir}」是一个文件，不是文件夹。",
+                f"{target_dir} is a file, not a folder.",
+            )
+        target_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     rubric = resources.default_rubric()
     settings = demo_settings(rng)
