@@ -54,6 +54,24 @@
     </message>
 </context>
 <context>
+    <name>CriteriaEditor</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="70" />
+        <source>Apply criteria (Ctrl+Enter)</source>
+        <translation>应用评分标准（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="75" />
+        <source>Select an indicator to edit its scoring criteria.</source>
+        <translation>选择一项二级指标以编辑其评分标准。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="77" />
+        <source>Scoring criteria of %1:</source>
+        <translation>%1 的评分标准：</translation>
+    </message>
+</context>
+<context>
     <name>FileField</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="34" />
@@ -159,7 +177,7 @@
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="143" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="146" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -397,12 +415,12 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="129" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="132" />
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 look like a name already listed (yellow).</source>
         <translation>将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="139" />
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
@@ -559,27 +577,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -587,84 +605,99 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="211" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="212" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="240" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="250" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="256" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283" />
+        <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
+        <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288" />
+        <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
+        <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293" />
+        <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
+        <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="284" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="298" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="285" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="321" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="321" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="340" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="338" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -702,44 +735,44 @@
         <translation>自评总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="163" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
         <translation>已导入 %2 个联盟中 %1 个联盟的自评价表。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="171" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172" />
         <source>Folder for the workbooks</source>
         <translation>自评价表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="180" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="181" />
         <source>Writing self-evaluation workbooks…</source>
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="192" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
         <source>%n workbook(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份自评价表写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="200" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="202" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="212" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="236" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="237" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
@@ -835,74 +868,60 @@
 <context>
     <name>SetupTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="71" />
         <source>Round</source>
-        <translation>评价轮次</translation>
+        <translation type="vanished">评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="72" />
         <source>Rubric</source>
-        <translation>评价指标</translation>
+        <translation type="vanished">评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="73" />
         <source>Roster</source>
-        <translation>联盟名单</translation>
+        <translation type="vanished">联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="74" />
         <source>Reviewers</source>
-        <translation>评审专家</translation>
+        <translation type="vanished">评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="75" />
         <source>Assignment</source>
-        <translation>分配评审</translation>
+        <translation type="vanished">分配评审</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="76" />
         <source>Self-evaluations</source>
-        <translation>自评价表</translation>
+        <translation type="vanished">自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="77" />
         <source>Reviewer files</source>
-        <translation>评审专家文件</translation>
+        <translation type="vanished">评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="84" />
         <source>&amp;Set-up</source>
-        <translation>轮次设置(&amp;S)</translation>
+        <translation type="vanished">轮次设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="86" />
         <source>&amp;New round…</source>
-        <translation>新建评价轮次(&amp;N)…</translation>
+        <translation type="vanished">新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="87" />
         <source>&amp;Assign reviewers automatically</source>
-        <translation>自动分配评审专家(&amp;A)</translation>
+        <translation type="vanished">自动分配评审专家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="88" />
         <source>&amp;Generate self-evaluation workbooks…</source>
-        <translation>生成自评价表(&amp;G)…</translation>
+        <translation type="vanished">生成自评价表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="89" />
         <source>&amp;Import self-evaluation workbooks…</source>
-        <translation>导入自评价表(&amp;I)…</translation>
+        <translation type="vanished">导入自评价表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="90" />
         <source>Issue &amp;reviewer files…</source>
-        <translation>发放评审专家文件(&amp;R)…</translation>
+        <translation type="vanished">发放评审专家文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="101" />
         <source>Set-up</source>
-        <translation>轮次设置</translation>
+        <translation type="vanished">轮次设置</translation>
     </message>
 </context>
 <context>

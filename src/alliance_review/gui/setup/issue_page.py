@@ -139,6 +139,9 @@ class IssuePage(QWidget):
             refuse_write(self, error)
             return []
         self.written = paths
+        # The round file does not record issuing; the rubric editor warns from this.
+        self.context.setProperty("issued_folder", str(folder))
+        self.context.changed.emit()
         self.result.setText(
             self.tr("%n reviewer file(s) written to %1", "", len(paths)).replace("%1", str(folder))
         )
