@@ -288,7 +288,10 @@ def test_workbook_round_trip_and_submit_from_the_window(
     # the message offers to open the folder that holds the copy
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    open_button = next(b for b in box.buttons() if b.text() == "Open folder")
+    open_button = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole
+    )
+    assert open_button.text() in ("Open folder", "打开所在文件夹")
     qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
     assert [Path(u.toLocalFile()) for u in opened] == [first.parent]
     qtbot.waitUntil(lambda: ws.findChild(QMessageBox, "submitted") is None)
