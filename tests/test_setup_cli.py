@@ -55,6 +55,16 @@ def test_new_round_assign_and_workbooks_from_the_command_line(tmp_path: Path):
     bad = run_cli("selfeval-in", out, books[0], books[1])
     assert bad.returncode == 1 and "F7" in bad.stderr and "未导入任何内容" in bad.stderr
     assert digest(out) == before
+    # a workbook wrong everywhere: the first problems and a count, not a wall of text
+    for row in range(7, 25):
+        sheet.cell(row, 6).value = 99
+    workbook.save(books[0])
+    wall = run_cli("selfeval-in", out, books[0])
+    assert wall.returncode == 1 and "F9" in wall.stderr and "F10" not in wall.stderr
+    assert "另有 15 处问题" in wall.stderr and "。；" not in wall.stderr
+    assert digest(out) == before
+    for row in range(7, 25):
+        sheet.cell(row, 6).value = None
     sheet["F7"] = 4
     workbook.save(books[0])
     good = run_cli("selfeval-in", out, books[0], books[1])
