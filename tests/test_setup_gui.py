@@ -409,3 +409,24 @@ def test_long_criteria_are_edited_in_a_multi_line_field(qtbot, tmp_path, refusal
     window.action_registry["undo"].trigger()
     assert store.rubric().indicator("1.1").criteria == default_rubric().indicator("1.1").criteria
     assert refusals == []
+
+
+def test_the_set_up_tab_speaks_chinese_and_english(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("rubric")
+    page.table.selectRow(1)
+    assert not page.issued_label.isHidden()  # the demo round's files went out long ago
+    try:
+        window.action_registry["language_zh_CN"].trigger()
+        qtbot.waitUntil(lambda: tab.menu().title() == "轮次设置(&S)")
+        steps = [tab.steps.item(r).text() for r in range(tab.steps.count())]
+        assert steps[:3] == ["1. 评价轮次", "2. 评价指标", "3. 联盟名单"]
+        assert tab.title() == "轮次设置"
+        assert page.criteria.apply_button.text() == "应用评分标准（Ctrl+Enter）"
+        assert "评分标准" in page.criteria.label.text()
+        window.action_registry["language_en"].trigger()
+        qtbot.waitUntil(lambda: tab.menu().title() == "&Set-up")
+        assert tab.steps.item(1).text() == "2. Rubric"
+        assert page.criteria.apply_button.text() == "Apply criteria (Ctrl+Enter)"
+    finally:
+        window.action_registry["language_zh_CN"].trigger()

@@ -256,7 +256,7 @@ class RubricPage(QWidget):
                 "score falls off it. Names and criteria stay editable."
             )
         )
-        self._show_issued_warning(locked)
+        self._show_issued_warning()
         self._selection_changed()
         problems = rubric.problems()
         total = format_points(rubric.max_points)
@@ -274,7 +274,7 @@ class RubricPage(QWidget):
                 )
             )
 
-    def _show_issued_warning(self, locked: bool) -> None:
+    def _show_issued_warning(self) -> None:
         """Issuing is not recorded in the round file; say what is known about it."""
         evidence = setup.issue_evidence(self.context.store)
         folder = self.context.property("issued_folder")
@@ -288,7 +288,7 @@ class RubricPage(QWidget):
                 "Reviewer files of this round were issued and have come back. A rubric "
                 "change does not reach them: issue the files again if you change it."
             )
-        elif evidence == "assigned" and not locked:
+        elif evidence == "assigned":
             text = self.tr(
                 "Reviewers are assigned. If their files have already been issued, a rubric "
                 "change does not reach them: issue the files again after changing it. "
