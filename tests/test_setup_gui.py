@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -205,6 +205,11 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
     assert page.issue_button.isEnabled()
     paths = page.issue(tmp_path / "issued")
     assert refusals == [] and len(paths) == 14
+    # the message links to the folder, so the secretary can open it and mail the files
+    assert page.result.openExternalLinks()
+    assert f'href="{QUrl.fromLocalFile(str(tmp_path / "issued")).toString()}"' in (
+        page.result.text()
+    )
     assignment = store.assignments()
     names = {a.uid: a.name for a in store.alliances()}
     reviewer = store.reviewers()[3]
