@@ -210,13 +210,13 @@ def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
     plan = plan_import(table, guess_mapping(table.header))
     blocking = [p for p in plan.problems if p.blocking]
     if blocking:
-        first = blocking[0]
-        more_zh = f"（另有 {len(blocking) - 1} 处问题）" if len(blocking) > 1 else ""
-        more_en = f" ({len(blocking) - 1} more problem(s))" if len(blocking) > 1 else ""
-        raise UserError(
-            f"名单文件「{Path(path).name}」第 {first.row} 行：{first.zh}{more_zh}",
-            f"{Path(path).name}, row {first.row}: {first.en}{more_en}",
-        )
+        shown = blocking[:3]  # the first few; the window's preview lists them all
+        zh = "；".join(f"第 {p.row} 行：{p.zh.rstrip('。')}" for p in shown) + "。"
+        en = "; ".join(f"row {p.row}: {p.en.rstrip('.')}" for p in shown) + "."
+        if len(blocking) > len(shown):
+            zh += f"另有 {len(blocking) - len(shown)} 处问题。"
+            en += f" {len(blocking) - len(shown)} more problem(s)."
+        raise UserError(f"名单文件「{Path(path).name}」{zh}", f"{Path(path).name}, {en}")
     import uuid
 
     return [
