@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
+from contextlib import closing
 from fractions import Fraction
 from pathlib import Path
 
@@ -178,3 +180,23 @@ def test_the_command_line_submits_to_a_chosen_file(reviewer_file: Path, tmp_path
     assert run_cli("check", target).returncode == 0
     again = run_cli("submit", reviewer_file)
     assert again.returncode == 0 and f"-提交-r{start + 2}.sqlite" in again.stdout
+
+
+@pytest.mark.parametrize(
+    "content", [b"not a workbook", b"PK\x03\x04 a broken zip", "名称,得分\n甲,3\n".encode()]
+)
+def test_a_file_that_is_no_workbook_is_refused_in_one_sentence(
+    reviewer_file: Path, tmp_path: Path, content: bytes
+):
+    fake = tmp_path / "评分表.xlsx"
+    fake.write_bytes(content)
+
+    def dump() -> list[str]:  # the content (opening the file may switch it to WAL)
+        with closing(sqlite3.connect(reviewer_file)) as conn:
+            return list(conn.iterdump())
+
+    before = dump()
+    done = run_cli("import-sheet", reviewer_file, fake)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "评分表.xlsx" in done.stderr
+    assert dump() == before

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -283,10 +283,24 @@ def test_workbook_round_trip_and_submit_from_the_window(
     ws.actions_by_name["submit"].trigger()
     assert dialogs.questions and "27" in dialogs.questions[0]
     first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 1}.sqlite")
-    assert first.exists() and str(first) in dialogs.infos[-1]
+    box = ws.findChild(QMessageBox, "submitted")
+    assert first.exists() and box is not None and str(first) in box.text()
+    # the message offers to open the folder that holds the copy
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    open_button = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole
+    )
+    assert open_button.text() in ("Open folder", "打开所在文件夹")
+    qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+    assert [Path(u.toLocalFile()) for u in opened] == [first.parent]
+    qtbot.waitUntil(lambda: ws.findChild(QMessageBox, "submitted") is None)
     ws.actions_by_name["submit"].trigger()
     second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 2}.sqlite")
-    assert second.exists() and str(second) in dialogs.infos[-1]
+    box = ws.findChild(QMessageBox, "submitted")
+    assert second.exists() and box is not None and str(second) in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # OK is the default: the folder stays shut
+    assert len(opened) == 1
     assert f"r{start + 2}" in window.status_label.text()
     with ReviewerStore.open(second) as travel:
         assert travel.meta().revision == start + 2

@@ -55,6 +55,16 @@ def test_new_round_assign_and_workbooks_from_the_command_line(tmp_path: Path):
     bad = run_cli("selfeval-in", out, books[0], books[1])
     assert bad.returncode == 1 and "F7" in bad.stderr and "未导入任何内容" in bad.stderr
     assert digest(out) == before
+    # a workbook wrong everywhere: the first problems and a count, not a wall of text
+    for row in range(7, 25):
+        sheet.cell(row, 6).value = 99
+    workbook.save(books[0])
+    wall = run_cli("selfeval-in", out, books[0])
+    assert wall.returncode == 1 and "F9" in wall.stderr and "F10" not in wall.stderr
+    assert "另有 15 处问题" in wall.stderr and "。；" not in wall.stderr
+    assert digest(out) == before
+    for row in range(7, 25):
+        sheet.cell(row, 6).value = None
     sheet["F7"] = 4
     workbook.save(books[0])
     good = run_cli("selfeval-in", out, books[0], books[1])
@@ -129,3 +139,24 @@ def test_issue_writes_one_file_per_reviewer_and_refuses_an_unready_round(
     refused = run_cli("issue", fresh, tmp_path / "out2")
     assert refused.returncode == 1 and "评审专家不足" in refused.stderr
     assert not list((tmp_path / "out2").glob("*.sqlite"))
+
+
+def test_new_round_warns_of_near_duplicate_names_and_keeps_formula_signs_as_text(
+    tmp_path: Path,
+):
+    roster = tmp_path / "名单.csv"
+    roster.write_text(
+        '联盟名称,批次\n乙联盟(AVS),第二批\n乙联盟（AVS）,第二批\n=HYPERLINK("x"),第一批\n'
+        "@SUM联盟,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.sqlite"
+    done = run_cli("new-round", out, "--title", "2016年度", "--year", "2016", "--roster", roster)
+    assert done.returncode == 0, done.stderr
+    assert "乙联盟(AVS)" in done.stderr and "乙联盟（AVS）" in done.stderr
+    assert done.stderr.count("注意") == 1  # the pair once
+    exported = tmp_path / "名单.xlsx"
+    assert run_cli("roster-export", out, exported).returncode == 0
+    sheet = openpyxl.load_workbook(exported).active
+    cells = {c.value: c.data_type for c in sheet["B"]}
+    assert cells['=HYPERLINK("x")'] == "s" and cells["@SUM联盟"] == "s"

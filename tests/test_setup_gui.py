@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -205,6 +205,11 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
     assert page.issue_button.isEnabled()
     paths = page.issue(tmp_path / "issued")
     assert refusals == [] and len(paths) == 14
+    # the message links to the folder, so the secretary can open it and mail the files
+    assert page.result.openExternalLinks()
+    assert f'href="{QUrl.fromLocalFile(str(tmp_path / "issued")).toString()}"' in (
+        page.result.text()
+    )
     assignment = store.assignments()
     names = {a.uid: a.name for a in store.alliances()}
     reviewer = store.reviewers()[3]
@@ -216,8 +221,11 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
         assert {a.name for a in file.alliances()} == {names[a] for a in mine}
         assert {a for a, _ in file.self_scores()} == mine
         assert file.scores() == {} or all(v[0] is None for v in file.scores().values())
-    # an incomplete rubric stops the files going out, with the reason
+    # the round file does not record issuing; the rubric editor says they went out
     page = tab.show_page("rubric")
+    assert not page.issued_label.isHidden()
+    assert str(tmp_path / "issued") in page.issued_label.text()
+    # an incomplete rubric stops the files going out, with the reason
     model = page.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2.2")
     assert model.setData(model.index(row, RubricModel.MAX), "13", Qt.ItemDataRole.EditRole)
@@ -301,6 +309,7 @@ def test_rubric_structure_can_be_built_on_an_unscored_round(qtbot, tmp_path, ref
     store = window.view.store
     page = tab.show_page("rubric")
     assert page.lock_label.isHidden()
+    assert page.issued_label.isHidden()  # nobody assigned: no file can have gone out
     page.table.selectRow(1)  # indicator 1.1
     page.add_indicator()
     assert [i.code for i in store.rubric().categories[0].indicators][-1] == "1.7"
@@ -364,3 +373,65 @@ def test_roster_and_rubric_files_go_out_and_come_back_through_the_dialogs(
     tab.show_page("rubric").import_rubric()  # would cut 2.2 below stored scores
     assert said(refusals[0], "满分不能低于", "cannot go below")
     assert window.view.store.rubric().indicator("2.2").max_points == 12
+
+
+def test_long_criteria_are_edited_in_a_multi_line_field(qtbot, tmp_path, refusals):
+    from alliance_review.services.setup import new_round
+
+    path = new_round(tmp_path / "r.sqlite", "2016年度", 2016)
+    window, tab = open_setup(qtbot, path)
+    store = window.view.store
+    page = tab.show_page("rubric")
+    editor = page.criteria
+    assert not editor.edit.isEnabled()  # nothing selected yet
+    row = page.model.places.index((0, 0))  # indicator 1.1
+    assert not page.model.flags(page.model.index(row, RubricModel.CRITERIA)) & (
+        Qt.ItemFlag.ItemIsEditable
+    )
+    page.table.selectRow(row)
+    assert (
+        editor.edit.isEnabled()
+        and editor.edit.toPlainText() == default_rubric().indicator("1.1").criteria
+    )
+    editor.edit.setFocus()
+    editor.edit.selectAll()
+    type_text(editor.edit, "有章程得2分")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)  # a plain Enter is a new line
+    type_text(editor.edit, "章程经成员单位签署得1分")
+    assert store.rubric().indicator("1.1").criteria == default_rubric().indicator("1.1").criteria
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert store.rubric().indicator("1.1").criteria == "有章程得2分\n章程经成员单位签署得1分"
+    assert "\n" in page.model.index(row, RubricModel.CRITERIA).data()
+    # Escape puts back what is stored; moving to another row applies what was typed
+    type_text(editor.edit, "多余")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Escape)
+    assert editor.edit.toPlainText() == "有章程得2分\n章程经成员单位签署得1分"
+    type_text(editor.edit, "。")
+    page.table.selectRow(row + 1)
+    assert store.rubric().indicator("1.1").criteria.endswith("签署得1分。")
+    assert editor.code == "1.2"
+    window.action_registry["undo"].trigger()
+    window.action_registry["undo"].trigger()
+    assert store.rubric().indicator("1.1").criteria == default_rubric().indicator("1.1").criteria
+    assert refusals == []
+
+
+def test_the_set_up_tab_speaks_chinese_and_english(qtbot, demo_round, refusals):
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("rubric")
+    page.table.selectRow(1)
+    assert not page.issued_label.isHidden()  # the demo round's files went out long ago
+    try:
+        window.action_registry["language_zh_CN"].trigger()
+        qtbot.waitUntil(lambda: tab.menu().title() == "轮次设置(&S)")
+        steps = [tab.steps.item(r).text() for r in range(tab.steps.count())]
+        assert steps[:3] == ["1. 评价轮次", "2. 评价指标", "3. 联盟名单"]
+        assert tab.title() == "轮次设置"
+        assert page.criteria.apply_button.text() == "应用评分标准（Ctrl+Enter）"
+        assert "评分标准" in page.criteria.label.text()
+        window.action_registry["language_en"].trigger()
+        qtbot.waitUntil(lambda: tab.menu().title() == "&Set-up")
+        assert tab.steps.item(1).text() == "2. Rubric"
+        assert page.criteria.apply_button.text() == "Apply criteria (Ctrl+Enter)"
+    finally:
+        window.action_registry["language_zh_CN"].trigger()

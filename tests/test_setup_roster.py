@@ -19,6 +19,8 @@ from alliance_review.core.roster_checks import (
 from alliance_review.services import roster, roster_io
 from alliance_review.storage.round_store import RoundStore
 
+from .conftest import run_cli
+
 
 def test_names_differing_in_spacing_width_or_brackets_are_near_duplicates():
     assert name_key("TD 产业技术创新战略联盟") == name_key("TD产业技术创新战略联盟")
@@ -123,6 +125,37 @@ def test_new_round_refuses_a_roster_with_problems_and_writes_nothing(tmp_path: P
         new_round_from_files(out, "2016", 2016, roster_file=source)
     assert "第 3 行" in str(refused.value)
     assert not out.exists() and not list(tmp_path.glob("new.sqlite*"))
+
+
+def test_a_formula_excel_never_calculated_is_reported_with_its_cell_not_as_a_blank_name(
+    tmp_path: Path,
+):
+    # openpyxl (and other programs) write formulas without a cached value; read back,
+    # such a cell has no value at all.  That is not a blank name: say which cell it is.
+    source = write_roster_xlsx(
+        tmp_path / "公式.xlsx",
+        [
+            ["联盟名称", "批次"],
+            ["甲联盟", "第一批"],
+            ['=CONCATENATE("乙","联盟")', "第二批"],
+            ["丙联盟", "=B2"],
+            ["", ""],
+        ],
+    )
+    table = roster_io.read_table(source)
+    plan = roster_io.plan_import(table, roster_io.guess_mapping(table.header))
+    found = {(p.row, p.kind): p for p in plan.problems}
+    assert set(found) == {(3, "formula"), (4, "formula")}
+    assert "A3" in found[(3, "formula")].zh and "A3" in found[(3, "formula")].en
+    assert "B4" in found[(4, "formula")].zh
+    assert roster_io.plan_rows(plan) == [("甲联盟", "第一批", "")]
+
+    out = tmp_path / "new.sqlite"
+    refused = run_cli("new-round", out, "--title", "t", "--year", "2016", "--roster", source)
+    assert refused.returncode == 1
+    assert "A3" in refused.stderr and "B4" in refused.stderr  # every problem, not the first
+    assert "Traceback" not in refused.stderr
+    assert not out.exists()
 
 
 def test_export_writes_names_starting_with_formula_signs_as_text(tmp_path: Path):

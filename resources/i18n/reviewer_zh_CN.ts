@@ -260,74 +260,79 @@
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="33" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="34" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="72" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="36" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="73" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="43" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="44" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="48" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="49" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="53" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="57" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="58" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="70" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="71" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="81" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="82" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="85" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="86" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="97" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="98" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="110" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="111" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="111" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="123" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="127" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="128" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="160" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="126" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -338,7 +343,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="142" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="140" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -28,11 +28,22 @@ def cmd_new_round(args: argparse.Namespace) -> int:
         roster_file=args.roster,
         from_round=args.from_round,
     )
+    from alliance_review.core.roster_checks import near_duplicates
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(out) as store:
-        alliances, reviewers = len(store.alliances()), len(store.reviewers())
+        roster = store.alliances()
+        alliances, reviewers = len(roster), len(store.reviewers())
     print(f"已写入评价轮次：{out}（联盟 {alliances} 个，评审专家 {reviewers} 位）")
+    names = {a.uid: a.name for a in roster}
+    for uid, other in near_duplicates(roster).items():
+        if names[uid] > other:  # each pair once
+            continue
+        print(
+            f"注意：「{names[uid]}」与「{other}」只差空格、全半角或括号，可能是同一联盟。"
+            f" / Note: {names[uid]} and {other} differ only in spacing, width or brackets.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
@@ -247,7 +248,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     path = Path(path)
     try:
         wb = load_workbook(path, data_only=False)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except (InvalidFileException, OSError, KeyError, ValueError, BadZipFile) as error:
         raise _refuse(
             f"「{path.name}」不是可读取的 Excel 评分表。",
             f"{path.name} is not a readable Excel scoring workbook.",

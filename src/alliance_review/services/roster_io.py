@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -50,6 +50,9 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     header_row: int = 1
+    # (row number, column index) -> (cell reference, formula) of formula cells that Excel
+    # never calculated: openpyxl reads no value there, and that is not a blank name.
+    uncalculated: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -83,11 +86,13 @@ def read_table(path: Path | str) -> Table:
         else:  # pragma: no cover - gb18030 decodes any byte string
             raise FileRefused(f"无法读取「{path.name}」。", f"Cannot read {path.name}.")
         grid = [[cell.strip() for cell in row] for row in csv.reader(text.splitlines())]
+        uncalculated: dict[tuple[int, int], tuple[str, str]] = {}
     elif suffix in (".xlsx", ".xlsm"):
         workbook = load_workbook_checked(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        grid = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        values = list(workbook.worksheets[0].iter_rows(values_only=True))
         workbook.close()
+        grid = [[cell_text(v) for v in row] for row in values]
+        uncalculated = _uncalculated_formulas(path, values)
     else:
         raise FileRefused(
             f"名单文件须为 .xlsx 或 .csv，「{path.name}」不是。",
@@ -99,7 +104,28 @@ def read_table(path: Path | str) -> Table:
         raise FileRefused(f"「{path.name}」中没有内容。", f"{path.name} is empty.")
     width = max(len(r) for r in grid)
     grid = [r + [""] * (width - len(r)) for r in grid]
-    return Table(path, grid[0], grid[1:])
+    return Table(path, grid[0], grid[1:], uncalculated=uncalculated)
+
+
+def _uncalculated_formulas(
+    path: Path, values: list[tuple[object, ...]]
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """Formula cells without a cached value (a workbook written by a program, never opened
+    in Excel): (row number, column index) -> (cell reference, formula)."""
+    from openpyxl.utils import get_column_letter
+
+    workbook = load_workbook_checked(path, read_only=True, data_only=False)
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for r, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
+        cached = values[r] if r < len(values) else ()
+        for c, raw in enumerate(row):
+            formula = raw if isinstance(raw, str) else getattr(raw, "text", None)
+            if not (isinstance(formula, str) and formula.startswith("=")):
+                continue
+            if c >= len(cached) or cached[c] is None:
+                found[(r + 1, c)] = (f"{get_column_letter(c + 1)}{r + 1}", formula)
+    workbook.close()
+    return found
 
 
 def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
@@ -128,14 +154,49 @@ def plan_import(
         column = mapping.get(name)
         return row[column] if column is not None and column < len(row) else ""
 
+    formula_problems = _formula_problems(table, mapping)
+    formula_rows = {p.row for p in formula_problems}
     entries = [
         RosterEntry(
             table.header_row + 1 + i, take(row, "name"), take(row, "batch"), take(row, "contact")
         )
         for i, row in enumerate(table.rows)
-        if any(row)  # a wholly empty line is no row at all
+        # a wholly empty line is no row at all, unless a formula there was never calculated
+        if any(row) or table.header_row + 1 + i in formula_rows
     ]
-    return ImportPlan(entries, check_roster(entries, existing), dict(mapping))
+    unread = {(p.row, p.kind) for p in formula_problems}
+    problems = [
+        p
+        for p in check_roster(entries, existing)
+        # an uncalculated name is reported as such, not as a blank name
+        if not (p.kind == "blank" and (p.row, "formula_name") in unread)
+    ]
+    problems += [replace(p, kind="formula") for p in formula_problems]
+    problems.sort(key=lambda p: p.row)
+    return ImportPlan(entries, problems, dict(mapping))
+
+
+def _formula_problems(table: Table, mapping: dict[str, int | None]) -> list[RosterProblem]:
+    """Mapped cells holding a formula that was never calculated: their value is unknown."""
+    problems = []
+    for (row, column), (ref, formula) in sorted(table.uncalculated.items()):
+        if row <= table.header_row:
+            continue
+        for name in FIELDS:
+            if mapping.get(name) != column:
+                continue
+            shown = formula if len(formula) <= 40 else formula[:39] + "…"
+            problems.append(
+                RosterProblem(
+                    row,
+                    f"formula_{name}",
+                    f"单元格 {ref} 是从未计算过的公式（{shown}），读不到{FIELD_LABELS[name]}；"
+                    "请在 Excel 中打开并保存该文件，或把公式改为文字。",
+                    f"Cell {ref} holds a formula that was never calculated ({shown}), so its "
+                    f"{name} cannot be read; open and save the file in Excel, or type the text.",
+                )
+            )
+    return problems
 
 
 def plan_rows(plan: ImportPlan) -> list[tuple[str, str | None, str]]:
@@ -149,13 +210,13 @@ def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
     plan = plan_import(table, guess_mapping(table.header))
     blocking = [p for p in plan.problems if p.blocking]
     if blocking:
-        first = blocking[0]
-        more_zh = f"（另有 {len(blocking) - 1} 处问题）" if len(blocking) > 1 else ""
-        more_en = f" ({len(blocking) - 1} more problem(s))" if len(blocking) > 1 else ""
-        raise UserError(
-            f"名单文件「{Path(path).name}」第 {first.row} 行：{first.zh}{more_zh}",
-            f"{Path(path).name}, row {first.row}: {first.en}{more_en}",
-        )
+        shown = blocking[:3]  # the first few; the window's preview lists them all
+        zh = "；".join(f"第 {p.row} 行：{p.zh.rstrip('。')}" for p in shown) + "。"
+        en = "; ".join(f"row {p.row}: {p.en.rstrip('.')}" for p in shown) + "."
+        if len(blocking) > len(shown):
+            zh += f"另有 {len(blocking) - len(shown)} 处问题。"
+            en += f" {len(blocking) - len(shown)} more problem(s)."
+        raise UserError(f"名单文件「{Path(path).name}」{zh}", f"{Path(path).name}, {en}")
     import uuid
 
     return [

@@ -52,6 +52,7 @@ COLUMNS = (
     "自评说明（材料与依据）",
 )
 CODE_COL, MAX_COL, SCORE_COL, NOTE_COL = "B", "E", "F", "G"
+_SHOWN_PROBLEMS = 3  # a refusal names the first few problems; the preview lists them all
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _THIN = Side(style="thin", color="999999")
 BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -373,8 +374,13 @@ def import_or_refuse(store: RoundStore, paths: Sequence[Path | str]) -> list[Sel
     refused = [c for c in checked if not c.ok]
     if refused:
         first = refused[0]
-        zh = "；".join(p[0] for p in first.problems)
-        en = "; ".join(p[1] for p in first.problems)
+        shown = first.problems[:_SHOWN_PROBLEMS]
+        zh = "；".join(p[0].rstrip("。") for p in shown) + "。"
+        en = "; ".join(p[1].rstrip(".") for p in shown) + "."
+        hidden = len(first.problems) - len(shown)
+        if hidden:
+            zh += f"该工作簿另有 {hidden} 处问题。"
+            en += f" {hidden} more problem(s) in that workbook."
         more_zh = f"（另有 {len(refused) - 1} 个工作簿被拒绝）" if len(refused) > 1 else ""
         more_en = f" ({len(refused) - 1} more workbook(s) refused)" if len(refused) > 1 else ""
         raise UserError(

@@ -179,6 +179,18 @@ def rubric_is_locked(store: RoundStore) -> bool:
     )
 
 
+def issue_evidence(store: RoundStore) -> str | None:
+    """What the round file tells about reviewer files having gone out, which it does not
+    record as such: "merged" (the panel merged returned files, so files were issued),
+    "assigned" (reviewers are assigned, so files may have been issued) or None."""
+    conn = store.conn
+    if conn.execute("SELECT 1 FROM merged_revision LIMIT 1").fetchone():
+        return "merged"
+    if conn.execute("SELECT 1 FROM assignment LIMIT 1").fetchone():
+        return "assigned"
+    return None
+
+
 def export_rubric(store: RoundStore, path: Path | str) -> Path:
     """The rubric as a readable JSON file (the same format ``--rubric`` reads)."""
     path = Path(path)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
@@ -122,25 +123,49 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
         ws.warn(translate("ReviewerWorkspace", "Cannot submit"), error)
         return None
     session.meta = session.store.meta()
-    QMessageBox.information(
-        ws,
-        translate("ReviewerWorkspace", "Submitted"),
-        translate(
-            "ReviewerWorkspace",
-            "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
-            "alliances are done.\n\nSend this file back to the liaison group:\n{path}",
-        ).format(
-            revision=done.revision,
-            reviewer=done.reviewer_name,
-            time=done.sealed_at.replace("T", " ")[:16],
-            done=done.progress.done,
-            total=done.progress.alliances,
-            path=done.path,
-        ),
+    text = translate(
+        "ReviewerWorkspace",
+        "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
+        "alliances are done.\n\nSend this file back to the liaison group:\n{path}",
+    ).format(
+        revision=done.revision,
+        reviewer=done.reviewer_name,
+        time=done.sealed_at.replace("T", " ")[:16],
+        done=done.progress.done,
+        total=done.progress.alliances,
+        path=done.path,
     )
+    tell_submitted(ws, text, done.path.parent)
     ws.set_notice(
         translate("ReviewerWorkspace", "Revision {revision} submitted: {path}").format(
             revision=done.revision, path=done.path.name
         )
     )
     return done.path
+
+
+def tell_submitted(ws: ReviewerWorkspace, text: str, folder: Path) -> QMessageBox:
+    """Where the submitted copy is, with a button that opens its folder (window-modal,
+    so the caller does not wait on it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        translate("ReviewerWorkspace", "Submitted"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        ws,
+    )
+    box.setObjectName("submitted")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    open_folder = box.addButton(
+        translate("ReviewerWorkspace", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def clicked(button: QAbstractButton) -> None:
+        if button is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box

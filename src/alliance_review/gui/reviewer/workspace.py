@@ -37,14 +37,13 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
-from alliance_review.gui.reviewer import look, transfer
+from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
     ImportSheetCommand,
     SetDoneCommand,
 )
-from alliance_review.gui.reviewer.dialogs import missing_text
 from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.gui.views import FileView
@@ -416,6 +415,8 @@ class ReviewerWorkspace(FileView):
         missing = self.session.missing(uid)
         if missing:
             name = self.session.by_uid[uid].name
+            from alliance_review.gui.reviewer.dialogs import missing_text  # not needed to paint
+
             text = missing_text(name, missing, self.session.rubric)
             QMessageBox.warning(self, self.tr("Not yet complete"), text)
             first = missing[0]
@@ -487,10 +488,16 @@ class ReviewerWorkspace(FileView):
 
     # workbook, submit (in transfer.py) ---------------------------------------------------
     def export_workbook(self) -> None:
+        from alliance_review.gui.reviewer import transfer  # not needed to paint
+
         transfer.export_workbook(self)
 
     def import_workbook(self, path: Path | None = None) -> bool:
+        from alliance_review.gui.reviewer import transfer  # not needed to paint
+
         return transfer.import_workbook(self, path)
 
     def submit(self) -> Path | None:
+        from alliance_review.gui.reviewer import transfer  # not needed to paint
+
         return transfer.submit(self)

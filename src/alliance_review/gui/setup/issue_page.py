@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -45,6 +46,8 @@ class IssuePage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setOpenExternalLinks(True)  # the folder opens in the file manager
         self.written: list[Path] = []
         row = QHBoxLayout()
         row.addWidget(self.issue_button)
@@ -139,7 +142,15 @@ class IssuePage(QWidget):
             refuse_write(self, error)
             return []
         self.written = paths
+        # The round file does not record issuing; the rubric editor warns from this.
+        self.context.setProperty("issued_folder", str(folder))
+        self.context.changed.emit()
+        link = (
+            f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(str(folder))}</a>'
+        )
         self.result.setText(
-            self.tr("%n reviewer file(s) written to %1", "", len(paths)).replace("%1", str(folder))
+            html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
+                "%1", link
+            )
         )
         return paths

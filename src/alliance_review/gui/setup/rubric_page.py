@@ -41,6 +41,7 @@ from alliance_review.gui.setup.commands import (
     refuse,
     refuse_write,
 )
+from alliance_review.gui.setup.criteria_editor import CriteriaEditor
 from alliance_review.services import setup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -119,7 +120,9 @@ class RubricModel(QAbstractTableModel):
         if not index.isValid():
             return base
         is_category = isinstance(self.item(index.row()), Category)
-        if is_category and index.column() in (self.MAX, self.STEP, self.CRITERIA):
+        if index.column() == self.CRITERIA:
+            return base  # edited in the multi-line field under the table
+        if is_category and index.column() in (self.MAX, self.STEP):
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -185,8 +188,16 @@ class RubricPage(QWidget):
         self.lock_label.setStyleSheet(
             "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
         )
+        self.issued_label = QLabel()
+        self.issued_label.setWordWrap(True)
+        self.issued_label.setStyleSheet(
+            "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
+        )
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
+        self.criteria = CriteriaEditor(self.apply_criteria)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
         row, self.buttons = button_row(
             [
                 ("add_category", self.add_category),
@@ -201,8 +212,10 @@ class RubricPage(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.lock_label)
+        layout.addWidget(self.issued_label)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.criteria)
         layout.addWidget(self.problems_label)
         self.retranslate()
 
@@ -218,6 +231,7 @@ class RubricPage(QWidget):
         }
         for name, text in labels.items():
             self.buttons[name].setText(text)
+        self.criteria.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.refresh()
 
@@ -242,6 +256,8 @@ class RubricPage(QWidget):
                 "score falls off it. Names and criteria stay editable."
             )
         )
+        self._show_issued_warning()
+        self._selection_changed()
         problems = rubric.problems()
         total = format_points(rubric.max_points)
         if problems:
@@ -257,6 +273,55 @@ class RubricPage(QWidget):
                     "%1", total
                 )
             )
+
+    def _show_issued_warning(self) -> None:
+        """Issuing is not recorded in the round file; say what is known about it."""
+        evidence = setup.issue_evidence(self.context.store)
+        folder = self.context.property("issued_folder")
+        if folder:
+            text = self.tr(
+                "Reviewer files were issued to %1 in this session. A rubric change does not "
+                "reach them: issue the files again and tell the reviewers to use the new ones."
+            ).replace("%1", str(folder))
+        elif evidence == "merged":
+            text = self.tr(
+                "Reviewer files of this round were issued and have come back. A rubric "
+                "change does not reach them: issue the files again if you change it."
+            )
+        elif evidence == "assigned":
+            text = self.tr(
+                "Reviewers are assigned. If their files have already been issued, a rubric "
+                "change does not reach them: issue the files again after changing it. "
+                "(The round file does not record whether files were issued.)"
+            )
+        else:
+            text = ""
+        self.issued_label.setText(text)
+        self.issued_label.setVisible(bool(text))
+
+    # the multi-line criteria field ----------------------------------------------------
+    def _selection_changed(self) -> None:
+        if self.criteria.dirty():
+            self.criteria.commit()
+        row = self.selected_row()
+        item = self.model.item(row) if row is not None and row < len(self.model.places) else None
+        if isinstance(item, Indicator):
+            self.criteria.show_indicator(item.code, item.name, item.criteria)
+        else:
+            self.criteria.show_indicator(None, "", "")
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == RubricModel.CRITERIA and self.criteria.code is not None:
+            self.criteria.edit.setFocus()
+
+    def apply_criteria(self, code: str, text: str) -> bool:
+        for row, (_, i) in enumerate(self.model.places):
+            item = self.model.item(row)
+            if i is not None and item.code == code:
+                return self.change(
+                    self.model.replaced(row, replace(cast(Any, item), criteria=text))
+                )
+        return False
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
