@@ -32,7 +32,7 @@ def demo_round(demo_round_master: Path, tmp_path: Path) -> Path:
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The command line as a user runs it: a separate process."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="zh")
     return subprocess.run(
         [sys.executable, "-m", "alliance_review", *map(str, args)],
         capture_output=True,

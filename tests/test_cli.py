@@ -104,3 +104,40 @@ def test_ranking_of_a_round_without_scores_says_so(tmp_path: Path):
     assert run_cli("demo", before, "--reviewer-files", tmp_path / "files").returncode == 0
     done = run_cli("ranking", before)
     assert done.returncode == 1 and "还没有评分" in done.stderr and done.stdout == ""
+
+
+def test_refusals_follow_an_english_locale(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ALLIANCE_REVIEW_LANG"}
+    env.update(LANG="en_US.UTF-8", LC_ALL="", PYTHONIOENCODING="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "alliance_review", "check", str(tmp_path / "missing.sqlite")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1 and done.stderr.strip() == "The file missing.sqlite does not exist."
+
+
+def test_a_closed_pipe_is_not_an_error(demo_round: Path):
+    """``alliance-review ranking ROUND | head``: the reader has gone before the writer ends."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: the first write meets a broken pipe
+    writer = subprocess.run(
+        [sys.executable, "-m", "alliance_review", "ranking", str(demo_round)],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    os.close(write_end)
+    assert writer.returncode == 0 and writer.stderr == ""

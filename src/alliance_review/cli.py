@@ -20,8 +20,10 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def language() -> str:
-    """Chinese unless ALLIANCE_REVIEW_LANG asks for English."""
-    return "en" if os.environ.get("ALLIANCE_REVIEW_LANG", "zh").startswith("en") else "zh"
+    """Chinese, unless ALLIANCE_REVIEW_LANG or else the locale (LC_ALL, LANG) says English."""
+    chosen = os.environ.get("ALLIANCE_REVIEW_LANG") or os.environ.get("LC_ALL") or ""
+    chosen = chosen or os.environ.get("LANG", "")
+    return "en" if chosen.startswith("en") else "zh"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(error.message(language()), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader went away (``alliance-review ranking ROUND | head``): not an error
+        # (Python's advice: point stdout at devnull so the flush at exit stays quiet)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except sqlite3.DatabaseError as error:
         from alliance_review.core.errors import RoundLocked
         from alliance_review.storage.schema import ROUND_LOCKED
