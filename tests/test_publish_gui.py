@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.round_tabs import publish as publish_tab
-from alliance_review.services.pdf_common import cancelled, replacing
+from alliance_review.services.output import cancelled, replacing
 from tests.publish_checks import last_years_round
 
 

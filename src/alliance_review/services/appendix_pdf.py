@@ -41,16 +41,9 @@ from reportlab.platypus import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
+from alliance_review.services.output import Progress, cancelled, check_folder, replacing
 from alliance_review.services.page_images import pdf_metadata
-from alliance_review.services.pdf_common import (
-    FONT,
-    NumberedCanvas,
-    Progress,
-    cancelled,
-    check_folder,
-    register_font,
-    replacing,
-)
+from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.round_store import RoundStore

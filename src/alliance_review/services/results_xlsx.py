@@ -16,23 +16,21 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
 from alliance_review.core.scoring import aggregate
-from alliance_review.services.pdf_common import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, replacing
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
+from alliance_review.services.xlsx import FORMULA_STARTS, HEADER_FONT, WRAP
 from alliance_review.storage.round_store import RoundStore
 
-FORMULA_STARTS = ("=", "+", "-", "@")
 POINTS_FORMAT = "0.00"
-HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 
 

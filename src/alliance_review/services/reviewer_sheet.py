@@ -27,6 +27,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Rubric
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
+from alliance_review.services.xlsx import put_text, save_workbook
 from alliance_review.storage.reviewer_store import ReviewerStore
 
 SHEET_TITLE = "评分表"
@@ -51,12 +52,6 @@ HEADER_ROW = 3
 MAX_REPORTED = 12
 
 
-def _text(cell: Cell, value: str) -> None:
-    """Put text in a cell as text: a note that starts with "=" must never become a formula."""
-    cell.value = value
-    cell.data_type = "s"
-
-
 def _lines(text: str, width: int) -> int:
     """How many lines a wrapped cell needs (a CJK character is about 1.8 columns wide)."""
     units = sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in text)
@@ -79,9 +74,9 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
-    _text(ws.cell(1, 1), f"{meta.round_title} — 评分表（评审专家：{meta.reviewer_name}）")
+    put_text(ws.cell(1, 1), f"{meta.round_title} — 评分表（评审专家：{meta.reviewer_name}）")
     ws.cell(1, 1).font = Font(bold=True, size=13)
-    _text(
+    put_text(
         ws.cell(2, 1),
         "只需填写「评分」和「评分依据」两列；评分须在 0 到满分之间并符合计分档。"
         "填好后在程序中选择「导入评分表」。请勿增删行列或修改其他单元格。",
@@ -93,7 +88,7 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     input_fill = PatternFill("solid", fgColor="FFF9E0")
     for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(HEADER_ROW, column)
-        _text(cell, title)
+        put_text(cell, title)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.border = border
@@ -106,15 +101,15 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             key = (alliance.uid, indicator.code)
             points, note = scores.get(key, (None, ""))
             self_points, self_note = self_scores.get(key, (None, ""))
-            _text(ws.cell(row, COL_ALLIANCE), alliance.name)
-            _text(ws.cell(row, COL_CODE), indicator.code)
-            _text(ws.cell(row, COL_NAME), indicator.name)
+            put_text(ws.cell(row, COL_ALLIANCE), alliance.name)
+            put_text(ws.cell(row, COL_CODE), indicator.code)
+            put_text(ws.cell(row, COL_NAME), indicator.name)
             ws.cell(row, COL_MAX).value = _number(indicator.max_points)
             ws.cell(row, COL_SELF).value = _number(self_points)
-            _text(ws.cell(row, COL_SELF_NOTE), self_note)
+            put_text(ws.cell(row, COL_SELF_NOTE), self_note)
             ws.cell(row, COL_SCORE).value = _number(points)
-            _text(ws.cell(row, COL_NOTE), note)
-            _text(ws.cell(row, COL_UID), alliance.uid)
+            put_text(ws.cell(row, COL_NOTE), note)
+            put_text(ws.cell(row, COL_UID), alliance.uid)
             ws.cell(row, COL_STEP).value = _number(indicator.step)
             for column in range(1, len(HEADERS) + 1):
                 cell = ws.cell(row, column)
@@ -176,18 +171,12 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
         ),
         start=1,
     ):
-        _text(ids.cell(number, 1), field)
-        _text(ids.cell(number, 2), value)
+        put_text(ids.cell(number, 1), field)
+        put_text(ids.cell(number, 2), value)
     ids.sheet_state = "veryHidden"
     ids.protection.sheet = True
     wb.security.lockStructure = True
-    temporary = out.with_name(out.name + ".part")
-    try:
-        wb.save(temporary)
-        temporary.replace(out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    save_workbook(wb, out)
     return last - HEADER_ROW
 
 

@@ -23,6 +23,7 @@ from alliance_review.core.errors import FileRefused, ScoreError, UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
+from alliance_review.services.output import cancelled
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.xlsx import (
     HEADER_FILL,
@@ -64,10 +65,6 @@ def file_name(alliance: Alliance) -> str:
     return f"{alliance.position + 1:03d}-{safe[:80]}-自评价表.xlsx"
 
 
-def _cancelled() -> UserError:
-    return UserError("已取消。", "Cancelled.")
-
-
 def write_workbooks(
     store: RoundStore,
     out_dir: Path | str,
@@ -95,7 +92,7 @@ def write_workbooks(
         if progress is not None and not progress(done, len(alliances)):
             for path in written:
                 path.unlink(missing_ok=True)
-            raise _cancelled()
+            raise cancelled()
     return written
 
 
@@ -336,7 +333,7 @@ def read_workbooks(
             seen[checked.alliance_uid] = checked.path
         results.append(checked)
         if progress is not None and not progress(done, len(paths)):
-            raise _cancelled()
+            raise cancelled()
     return results
 
 

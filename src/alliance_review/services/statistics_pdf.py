@@ -27,15 +27,8 @@ from reportlab.platypus import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
-from alliance_review.services.pdf_common import (
-    FONT,
-    NumberedCanvas,
-    Progress,
-    cancelled,
-    check_folder,
-    register_font,
-    replacing,
-)
+from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
 from alliance_review.services.round_digest import content_hash, settings_keywords
 from alliance_review.services.statistics_report import (
     PUBLISHED_HEADER,

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.workbook import Workbook
 
 from alliance_review.core.errors import FileRefused
+from alliance_review.services.output import replacing
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FONT = Font(bold=True)
@@ -40,13 +41,8 @@ def cell_text(value: Any) -> str:
 
 def save_workbook(workbook: Workbook, path: Path) -> None:
     """Save beside the target and rename, so a half-written workbook never replaces one."""
-    temporary = path.with_name(path.name + ".part")
-    try:
+    with replacing(path) as temporary:
         workbook.save(str(temporary))
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def load_workbook_checked(path: Path, **options: Any) -> Workbook:
