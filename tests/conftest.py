@@ -61,24 +61,3 @@ def fresh_settings():
         from PySide6.QtCore import QSettings
 
         QSettings().clear()
-
-
-_exit_status: list[int] = []
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _exit_status.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """End the process before interpreter teardown once Qt has been loaded.
-
-    PySide6 occasionally aborts in its own teardown ("Fatal Python error: bool_dealloc")
-    after every test has passed and the summary is printed; that abort would replace
-    pytest's exit code. Leaving with ``os._exit`` keeps the code pytest decided.
-    """
-    if "PySide6.QtCore" in sys.modules and _exit_status and not hasattr(config, "workerinput"):
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_exit_status[-1])
