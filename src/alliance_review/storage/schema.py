@@ -13,87 +13,12 @@ from dataclasses import dataclass, field
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
 
-_RUBRIC = [
-    """CREATE TABLE category (
-        code TEXT PRIMARY KEY,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0)
-    )""",
-    """CREATE TABLE indicator (
-        code TEXT PRIMARY KEY,
-        category_code TEXT NOT NULL REFERENCES category(code) ON UPDATE CASCADE,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-        criteria TEXT NOT NULL DEFAULT '',
-        max_centi INTEGER NOT NULL CHECK (max_centi > 0),
-        step_centi INTEGER NOT NULL DEFAULT 100 CHECK (step_centi > 0 AND max_centi % step_centi = 0)
-    )""",
-]
-
-_ALLIANCE = """CREATE TABLE alliance (
-        uid TEXT PRIMARY KEY,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
-        batch TEXT CHECK (batch IS NULL OR batch IN ('第一批', '第二批', '第三批')),
-        contact TEXT NOT NULL DEFAULT ''
-    )"""
-
-_SELF_SCORE = """CREATE TABLE self_score (
-        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
-        indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
-        points_centi INTEGER CHECK (points_centi >= 0),
-        note TEXT NOT NULL DEFAULT '',
-        PRIMARY KEY (alliance_uid, indicator_code)
-    )"""
-
-
-def _points_guard(table: str) -> list[str]:
-    """Triggers holding a score to 0..max and to the indicator's step."""
-    check = """WHEN NEW.points_centi IS NOT NULL AND (
-            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
-            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
-        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END"""
-    return [
-        f"CREATE TRIGGER {table}_points_insert BEFORE INSERT ON {table} {check}",
-        f"CREATE TRIGGER {table}_points_update BEFORE UPDATE ON {table} {check}",
-    ]
-
-
 ROUND_LOCKED = "round is locked as final"
-_LOCKED_TABLES = (
-    "tier",
-    "category",
-    "indicator",
-    "alliance",
-    "reviewer",
-    "conflict",
-    "assignment",
-    "self_score",
-    "score",
-    "merged_revision",
-    "decision",
-    "decision_log",
-)
 
-
-def _lock_guard() -> list[str]:
-    """Triggers refusing any change to a locked round except unlocking it.
-
-    The merge log stays writable: a refused merge of a locked round is still recorded.
-    """
-    abort = f"BEGIN SELECT RAISE(ABORT, '{ROUND_LOCKED}'); END"
-    locked = "WHEN (SELECT locked FROM round WHERE id = 1) = 1"
-    statements = [
-        f"CREATE TRIGGER {table}_locked_{event.lower()} BEFORE {event} ON {table} {locked} {abort}"
-        for table in _LOCKED_TABLES
-        for event in ("INSERT", "UPDATE", "DELETE")
-    ]
-    statements.append(
-        f"CREATE TRIGGER round_locked_update BEFORE UPDATE ON round"
-        f" WHEN OLD.locked = 1 AND NEW.locked = 1 {abort}"
-    )
-    return statements
-
+# Every step below is literal SQL of its own, written out in full: an older file must look
+# exactly as its step made it, so no step shares a constant with another step or with the
+# other ladder (tests/test_schema_steps.py pins each step's SHA-256). A schema change is a
+# new step at the end of a ladder, never an edit of an existing one.
 
 ROUND_LADDER: list[list[str]] = [
     # version 1: set-up, assignments, scores
@@ -121,8 +46,27 @@ ROUND_LADDER: list[list[str]] = [
             name TEXT NOT NULL UNIQUE,
             min_centi INTEGER
         )""",
-        *_RUBRIC,
-        _ALLIANCE,
+        """CREATE TABLE category (
+        code TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0)
+    )""",
+        """CREATE TABLE indicator (
+        code TEXT PRIMARY KEY,
+        category_code TEXT NOT NULL REFERENCES category(code) ON UPDATE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        criteria TEXT NOT NULL DEFAULT '',
+        max_centi INTEGER NOT NULL CHECK (max_centi > 0),
+        step_centi INTEGER NOT NULL DEFAULT 100 CHECK (step_centi > 0 AND max_centi % step_centi = 0)
+    )""",
+        """CREATE TABLE alliance (
+        uid TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        batch TEXT CHECK (batch IS NULL OR batch IN ('第一批', '第二批', '第三批')),
+        contact TEXT NOT NULL DEFAULT ''
+    )""",
         """CREATE TABLE reviewer (
             uid TEXT PRIMARY KEY,
             position INTEGER NOT NULL,
@@ -143,8 +87,21 @@ ROUND_LADDER: list[list[str]] = [
             WHEN EXISTS (SELECT 1 FROM conflict WHERE reviewer_uid = NEW.reviewer_uid
                          AND alliance_uid = NEW.alliance_uid)
             BEGIN SELECT RAISE(ABORT, 'reviewer has a conflict with this alliance'); END""",
-        _SELF_SCORE,
-        *_points_guard("self_score"),
+        """CREATE TABLE self_score (
+        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+        indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
+        points_centi INTEGER CHECK (points_centi >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (alliance_uid, indicator_code)
+    )""",
+        """CREATE TRIGGER self_score_points_insert BEFORE INSERT ON self_score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
+        """CREATE TRIGGER self_score_points_update BEFORE UPDATE ON self_score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
         """CREATE TABLE score (
             reviewer_uid TEXT NOT NULL,
             alliance_uid TEXT NOT NULL,
@@ -155,7 +112,14 @@ ROUND_LADDER: list[list[str]] = [
             FOREIGN KEY (reviewer_uid, alliance_uid)
                 REFERENCES assignment(reviewer_uid, alliance_uid) ON DELETE CASCADE
         )""",
-        *_points_guard("score"),
+        """CREATE TRIGGER score_points_insert BEFORE INSERT ON score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
+        """CREATE TRIGGER score_points_update BEFORE UPDATE ON score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
     ],
     # version 2: merge bookkeeping, panel decisions, locking
     [
@@ -199,13 +163,49 @@ ROUND_LADDER: list[list[str]] = [
     # and a locked round refuses every edit in the file itself, whoever writes (the
     # services say so first, in a clear sentence; these triggers are the backstop)
     [
-        "ALTER TABLE round ADD COLUMN disagreement_centi INTEGER NOT NULL DEFAULT 1000"
-        " CHECK (disagreement_centi > 0)",
-        *_lock_guard(),
+        "ALTER TABLE round ADD COLUMN disagreement_centi INTEGER NOT NULL DEFAULT 1000 CHECK (disagreement_centi > 0)",
+        "CREATE TRIGGER tier_locked_insert BEFORE INSERT ON tier WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER tier_locked_update BEFORE UPDATE ON tier WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER tier_locked_delete BEFORE DELETE ON tier WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER category_locked_insert BEFORE INSERT ON category WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER category_locked_update BEFORE UPDATE ON category WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER category_locked_delete BEFORE DELETE ON category WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER indicator_locked_insert BEFORE INSERT ON indicator WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER indicator_locked_update BEFORE UPDATE ON indicator WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER indicator_locked_delete BEFORE DELETE ON indicator WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER alliance_locked_insert BEFORE INSERT ON alliance WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER alliance_locked_update BEFORE UPDATE ON alliance WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER alliance_locked_delete BEFORE DELETE ON alliance WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_locked_insert BEFORE INSERT ON reviewer WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_locked_update BEFORE UPDATE ON reviewer WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_locked_delete BEFORE DELETE ON reviewer WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER conflict_locked_insert BEFORE INSERT ON conflict WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER conflict_locked_update BEFORE UPDATE ON conflict WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER conflict_locked_delete BEFORE DELETE ON conflict WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER assignment_locked_insert BEFORE INSERT ON assignment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER assignment_locked_update BEFORE UPDATE ON assignment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER assignment_locked_delete BEFORE DELETE ON assignment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_score_locked_insert BEFORE INSERT ON self_score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_score_locked_update BEFORE UPDATE ON self_score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_score_locked_delete BEFORE DELETE ON self_score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER score_locked_insert BEFORE INSERT ON score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER score_locked_update BEFORE UPDATE ON score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER score_locked_delete BEFORE DELETE ON score WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER merged_revision_locked_insert BEFORE INSERT ON merged_revision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER merged_revision_locked_update BEFORE UPDATE ON merged_revision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER merged_revision_locked_delete BEFORE DELETE ON merged_revision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_locked_insert BEFORE INSERT ON decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_locked_update BEFORE UPDATE ON decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_locked_delete BEFORE DELETE ON decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_log_locked_insert BEFORE INSERT ON decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_log_locked_update BEFORE UPDATE ON decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER decision_log_locked_delete BEFORE DELETE ON decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER round_locked_update BEFORE UPDATE ON round WHEN OLD.locked = 1 AND NEW.locked = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     ],
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
+    # version 1: meta, rubric, assigned alliances, self-evaluations, scores, done marks
     [
         """CREATE TABLE meta (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -220,10 +220,42 @@ REVIEWER_LADDER: list[list[str]] = [
             revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0),
             sealed_at TEXT
         )""",
-        *_RUBRIC,
-        _ALLIANCE,
-        _SELF_SCORE,
-        *_points_guard("self_score"),
+        """CREATE TABLE category (
+        code TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0)
+    )""",
+        """CREATE TABLE indicator (
+        code TEXT PRIMARY KEY,
+        category_code TEXT NOT NULL REFERENCES category(code) ON UPDATE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        criteria TEXT NOT NULL DEFAULT '',
+        max_centi INTEGER NOT NULL CHECK (max_centi > 0),
+        step_centi INTEGER NOT NULL DEFAULT 100 CHECK (step_centi > 0 AND max_centi % step_centi = 0)
+    )""",
+        """CREATE TABLE alliance (
+        uid TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        batch TEXT CHECK (batch IS NULL OR batch IN ('第一批', '第二批', '第三批')),
+        contact TEXT NOT NULL DEFAULT ''
+    )""",
+        """CREATE TABLE self_score (
+        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+        indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
+        points_centi INTEGER CHECK (points_centi >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (alliance_uid, indicator_code)
+    )""",
+        """CREATE TRIGGER self_score_points_insert BEFORE INSERT ON self_score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
+        """CREATE TRIGGER self_score_points_update BEFORE UPDATE ON self_score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
         """CREATE TABLE score (
             alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
             indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE,
@@ -231,7 +263,14 @@ REVIEWER_LADDER: list[list[str]] = [
             note TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (alliance_uid, indicator_code)
         )""",
-        *_points_guard("score"),
+        """CREATE TRIGGER score_points_insert BEFORE INSERT ON score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
+        """CREATE TRIGGER score_points_update BEFORE UPDATE ON score WHEN NEW.points_centi IS NOT NULL AND (
+            NEW.points_centi > (SELECT max_centi FROM indicator WHERE code = NEW.indicator_code)
+            OR NEW.points_centi % (SELECT step_centi FROM indicator WHERE code = NEW.indicator_code) != 0)
+        BEGIN SELECT RAISE(ABORT, 'points out of range or off step'); END""",
         """CREATE TABLE alliance_status (
             alliance_uid TEXT PRIMARY KEY REFERENCES alliance(uid) ON DELETE CASCADE,
             done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))

@@ -1,0 +1,38 @@
+"""Each ladder step is frozen: what an older file must look like can never change.
+
+A file written by version N of the app was made by steps 1..N; if a later edit changed
+one of those steps, files in the field would no longer match the exact schema the app
+expects and would be refused (or, worse, upgraded wrongly). A schema change is a new step
+at the end of a ladder with its hash added here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from alliance_review.storage import schema
+
+PINNED = {
+    ("round", 1): "260e9843880edcb4c1e07b719de6537169a41507e208f27956f2014fd058efb1",
+    ("round", 2): "2ffc86ddd06063df385133b4f9a64321e9040ac0caeeeb5e57ba1e1b3fd95bda",
+    ("round", 3): "3684f73976261a7865077212fd282842bd138cc86cb16f4bcba1889202ceb0ad",
+    ("reviewer", 1): "4783397bfd7eec38683998f2394a56242b06fe5559db69b7209cf0fc89b5e7c7",
+}
+
+
+def step_hashes() -> dict[tuple[str, int], str]:
+    return {
+        (kind.name, number): hashlib.sha256("\n".join(step).encode()).hexdigest()
+        for kind in (schema.ROUND_FILE, schema.REVIEWER_FILE)
+        for number, step in enumerate(kind.ladder, 1)
+    }
+
+
+def test_no_existing_ladder_step_has_changed():
+    current = step_hashes()
+    changed = sorted(key for key in PINNED if current.get(key) != PINNED[key])
+    assert changed == [], f"ladder steps edited after release: {changed}"
+
+
+def test_every_step_is_pinned():
+    assert sorted(step_hashes()) == sorted(PINNED), "pin the new step's hash in PINNED"
