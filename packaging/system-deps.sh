@@ -28,5 +28,7 @@ echo "system-deps: installing ${missing[*]}"
 sudo=""
 [[ $(id -u) -ne 0 ]] && sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# other installers may hold the dpkg lock (parallel set-ups on one machine): wait for it
+apt=(apt-get -o DPkg::Lock::Timeout=900)
+$sudo "${apt[@]}" update -qq
+$sudo "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
