@@ -62,6 +62,22 @@ def allow_done_changes(path: Path) -> None:
     conn.close()
 
 
+def done_alliance(path: Path, index: int = 0) -> str:
+    """Score one alliance fully (with notes) and mark it done; its uid."""
+    with ReviewerStore.open(path) as store:
+        uid = store.alliances()[index].uid
+        score_fully(store, uid)
+        store.set_done(uid, True)
+    return uid
+
+
+def clear_score(qtbot, edit) -> None:
+    """Select the score, delete it and confirm with Enter (a deliberate clear)."""
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
 # one transaction per action --------------------------------------------------------------
 
 
@@ -69,17 +85,12 @@ def test_a_score_and_the_done_mark_it_clears_are_written_together_or_not_at_all(
     qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
 ):
     dialogs = Dialogs(monkeypatch)
-    with ReviewerStore.open(reviewer_file) as store:
-        uid = store.alliances()[0].uid
-        score_fully(store, uid)
-        store.set_done(uid, True)
+    uid = done_alliance(reviewer_file)
     window, ws = open_window(qtbot, reviewer_file)
     ws.select_alliance(uid)
     refuse_done_changes(reviewer_file)
     edit = ws.form.rows["2.1"].score_edit
-    edit.selectAll()  # the score cleared: the alliance is no longer done
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    clear_score(qtbot, edit)  # the score cleared: the alliance is no longer done
     assert len(dialogs.warnings) == 1 and "disk I/O error" in dialogs.warnings[0]
     # the score did not reach the file without its done mark: neither did
     assert stored(reviewer_file)[(uid, "2.1")] == (800, "材料齐全")
@@ -91,10 +102,7 @@ def test_a_score_and_the_done_mark_it_clears_are_written_together_or_not_at_all(
 def test_a_reader_mid_write_sees_the_score_and_its_done_mark_change_together(
     qtbot, reviewer_file: Path
 ):
-    with ReviewerStore.open(reviewer_file) as store:
-        uid = store.alliances()[0].uid
-        score_fully(store, uid)
-        store.set_done(uid, True)
+    uid = done_alliance(reviewer_file)
     window, ws = open_window(qtbot, reviewer_file)
     ws.select_alliance(uid)
     seen: list[tuple[object, object]] = []
@@ -113,10 +121,7 @@ def test_a_reader_mid_write_sees_the_score_and_its_done_mark_change_together(
             seen.append((score, done))
 
     ws.session.store.conn.set_trace_callback(look_from_outside)
-    edit = ws.form.rows["2.1"].score_edit
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    clear_score(qtbot, ws.form.rows["2.1"].score_edit)
     ws.session.store.conn.set_trace_callback(None)
     # while the done mark was being cleared, the file still showed the old score and mark
     assert seen == [((800,), (1,))]
