@@ -16,7 +16,6 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.roster_checks import name_key
 from alliance_review.services import roster, table_import
 from alliance_review.services.table_import import Note, Table, cell, data_rows, unusable
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.tabular.text import clean_text
 
@@ -177,7 +176,7 @@ def apply_import(store: RoundStore, plan: ReviewerPlan) -> list[Reviewer]:
     accepted = plan.accepted()
     if not accepted:
         raise UserError("没有可导入的评审专家。", "No reviewer can be imported.")
-    with atomic(store.conn):
+    with store.atomic():
         return [roster.add_reviewer(store, r.name, r.own, r.declared) for r in accepted]
 
 

@@ -39,7 +39,6 @@ from alliance_review.gui.setup.commands import (
 )
 from alliance_review.services import reviewers_io, roster
 from alliance_review.services.assigning import assignment_summary
-from alliance_review.storage.db import atomic
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -354,11 +353,11 @@ class ReviewersPage(QWidget):
 
         def undo_pair(added: list[Reviewer]):  # type: ignore[no-untyped-def]
             def undo() -> None:
-                with atomic(store.conn):
+                with store.atomic():
                     holder["removed"] = [roster.remove_reviewer(store, r.uid) for r in added]
 
             def redo() -> None:
-                with atomic(store.conn):
+                with store.atomic():
                     for removed in reversed(holder["removed"]):  # type: ignore[call-overload]
                         roster.restore_reviewer(store, *removed)
 
