@@ -10,9 +10,8 @@ with ``core.ranking.rank`` (``tests/test_exact.py`` compares them on random roun
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -24,7 +23,7 @@ from alliance_review.core.ranking import RankedRow, rank_exact
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import AllianceResult
 from alliance_review.storage.round_store import RoundStore
-from alliance_review.storage.tally import exact_totals
+from alliance_review.storage.tally import Cell
 
 
 class AllianceDetails(Mapping[str, AllianceResult]):
@@ -34,10 +33,8 @@ class AllianceDetails(Mapping[str, AllianceResult]):
     The round file must still be open.
     """
 
-    def __init__(
-        self, conn: sqlite3.Connection, method: str, codes: list[str], totals: ExactTotals
-    ) -> None:
-        self.conn = conn
+    def __init__(self, store: RoundStore, method: str, codes: list[str], totals: ExactTotals):
+        self.store = store
         self.method = method
         self.codes = codes
         self.totals = totals
@@ -58,13 +55,7 @@ class AllianceDetails(Mapping[str, AllianceResult]):
         if uid not in self.totals:
             raise KeyError(uid)
         if uid not in self._loaded:
-            rows = self.conn.execute(
-                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
-                " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
-                " WHERE alliance_uid = ?) AND alliance_uid = ?",
-                (uid, uid),
-            )
-            self._build(rows)
+            self._build(self.store.score_cells(uid))
         return self._loaded[uid]
 
     def values(self) -> Any:
@@ -77,25 +68,15 @@ class AllianceDetails(Mapping[str, AllianceResult]):
 
     def _load_all(self) -> None:
         if not self._complete:
-            self._build(
-                self.conn.execute(
-                    "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
-                )
-            )
+            self._build(self.store.score_cells())
             self._complete = True
 
     def _indicator_decisions(self) -> dict[tuple[str, str], int]:
         if self._decisions is None:
-            self._decisions = {
-                (a, i): p
-                for a, i, p in self.conn.execute(
-                    "SELECT alliance_uid, indicator_code, points_centi FROM decision"
-                    " WHERE indicator_code != ''"
-                )
-            }
+            self._decisions = self.store.indicator_decision_centi()
         return self._decisions
 
-    def _build(self, rows: Any) -> None:
+    def _build(self, rows: Iterable[Cell]) -> None:
         table: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
         for alliance_uid, code, reviewer_uid, centi in rows:
             table[alliance_uid][code][reviewer_uid] = centi
@@ -141,12 +122,12 @@ def compute(store: RoundStore, method: str | None = None) -> RoundResult:
     """Rank the round with its own consensus method (or ``method`` to preview another)."""
     settings = store.settings()
     method = method or settings.consensus_method
-    totals = exact_totals(store.conn, method)
+    totals = store.exact_totals(method)
     ranking = rank_exact(
         store.alliances(), totals, settings.tiers, settings.rounding, settings.tie_rule
     )
     codes = [i.code for i in store.rubric().indicators()]
-    return RoundResult(settings, AllianceDetails(store.conn, method, codes, totals), ranking)
+    return RoundResult(settings, AllianceDetails(store, method, codes, totals), ranking)
 
 
 def ranking_of(path: Path | str) -> RoundResult:

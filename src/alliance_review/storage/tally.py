@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 
 from alliance_review.core.exact import (
     ExactTotals,
@@ -132,3 +133,33 @@ def _python_parts(conn: sqlite3.Connection, method: str) -> list[tuple[str, str,
     ):
         values[(alliance_uid, code)].append(centi)
     return [(a, i, *consensus_part(v, method)) for (a, i), v in values.items()]
+
+
+Cell = tuple[str, str, str, int]  # alliance uid, indicator code, reviewer uid, centi
+
+
+class TallyRows:
+    """The reads the ranking and its detail need; mixed into ``RoundStore``."""
+
+    conn: sqlite3.Connection
+
+    def exact_totals(self, method: str) -> ExactTotals:
+        return exact_totals(self.conn, method)
+
+    def score_cells(self, alliance_uid: str | None = None) -> Iterator[Cell]:
+        """Every score as integers (of one alliance, found through its assignments)."""
+        if alliance_uid is None:
+            yield from self.conn.execute(
+                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            )
+            return
+        yield from self.conn.execute(
+            "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
+            " WHERE alliance_uid = ?) AND alliance_uid = ?",
+            (alliance_uid, alliance_uid),
+        )
+
+    def indicator_decision_centi(self) -> dict[tuple[str, str], int]:
+        """(alliance uid, indicator code) -> the panel's decided points in hundredths."""
+        return _decisions(self.conn)[0]
