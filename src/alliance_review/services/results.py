@@ -35,7 +35,14 @@ def compute(store: RoundStore, method: str | None = None) -> RoundResult:
         total_overrides,
     )
     totals: dict[str, Fraction] = {uid: r.total for uid, r in results.items()}
-    ranking = rank(store.alliances(), totals, settings.tiers, settings.rounding, settings.tie_rule)
+    ranking = rank(
+        store.alliances(),
+        totals,
+        settings.tiers,
+        settings.rounding,
+        settings.tie_rule,
+        settings.tier_by,
+    )
     return RoundResult(settings, results, ranking)
 
 

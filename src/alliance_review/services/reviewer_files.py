@@ -53,6 +53,7 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
         rows.write_rubric(conn, store.rubric())
         rows.write_alliances(conn, alliances)
         rows.write_self_scores(conn, self_scores)
+        rows.write_self_ticks(conn, {t for t in store.self_ticks() if t[0] in assigned})
     return out
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.evidence import done_items
 from alliance_review.core.points import format_points, round_points
+from alliance_review.core.published import PreviousYear, PublishedFigures
+from alliance_review.core.shares import SHARE_RULE_ZH, SHARE_RULES
 from alliance_review.core.statistics import (
-    SHARE_RULE_ZH,
-    PreviousYear,
-    PublishedFigures,
+    THRESHOLD,
     RoundStatistics,
     previous_from_rows,
     round_statistics,
@@ -39,22 +40,49 @@ def load_published(path: Path | str, tiers: int) -> PublishedFigures:
     return PublishedFigures.from_data(data, tiers)
 
 
+def done_by_alliance(store: RoundStore, rule: str) -> dict[str, set[tuple[str, str]]]:
+    """Alliance uid -> the evidence items (indicator, key) that count as done under
+    ``rule``: enough of the reviewers who scored the alliance ticked them."""
+    scored: dict[str, set[str]] = {}
+    for reviewer_uid, alliance_uid in store.conn.execute(
+        "SELECT DISTINCT reviewer_uid, alliance_uid FROM score"
+    ):
+        scored.setdefault(alliance_uid, set()).add(reviewer_uid)
+    ticks: dict[tuple[str, str, str], int] = {}
+    for reviewer_uid, alliance_uid, code, key in store.item_ticks():
+        if reviewer_uid in scored.get(alliance_uid, ()):
+            ticks[(alliance_uid, code, key)] = ticks.get((alliance_uid, code, key), 0) + 1
+    found: dict[str, set[tuple[str, str]]] = {}
+    for alliance_uid, code, key in done_items(ticks, {a: len(r) for a, r in scored.items()}, rule):
+        found.setdefault(alliance_uid, set()).add((code, key))
+    return found
+
+
 def round_statistics_of(
     round_path: Path | str,
     previous: Path | str | PreviousYear | None = None,
     published: Path | str | None = None,
+    share_rule: str = "largest_remainder",
+    threshold: int = THRESHOLD,
 ) -> RoundStatistics:
     """The figures of a round; ``previous`` is last year's round file or typed figures,
     ``published`` a file of figures printed in a report, shown for comparison."""
     earlier = None
+    if share_rule not in SHARE_RULES:
+        raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
     if isinstance(previous, (str, Path)):
         with RoundStore.open(previous) as store:
             earlier = compute(store)
-        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers)
+            top = store.rubric().max_points
+        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
     with RoundStore.open(round_path) as store:
         result = compute(store)
         rubric = store.rubric()
         alliances = store.alliances()
+        absent = {uid: reason for uid, (reason, _) in store.non_participants().items()}
+        reasons = store.participation_reasons()
+        done = done_by_alliance(store, result.settings.item_rule)
+        claimed = sorted(store.self_ticks())
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
@@ -81,6 +109,14 @@ def round_statistics_of(
         consensus,
         previous,
         figures,
+        absent=absent,
+        reasons=reasons,
+        done=done,
+        claimed=claimed,
+        share_rule=share_rule,
+        threshold=threshold,
+        item_rule=result.settings.item_rule,
+        tier_by=result.settings.tier_by,
     )
 
 

@@ -58,7 +58,7 @@ class RoundStore:
         row = self.conn.execute(
             "SELECT uid, title, year, period, description, consensus_method, rounding,"
             " tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi, locked,"
-            " disagreement_centi FROM round"
+            " disagreement_centi, item_rule, tier_by FROM round"
         ).fetchone()
         tiers = tuple(
             TierBand(name, None if m is None else rows.from_centi(m))
@@ -79,6 +79,8 @@ class RoundStore:
             note_margin=rows.from_centi(row[10]),
             locked=bool(row[11]),
             disagreement_span=rows.from_centi(row[12]),
+            item_rule=row[13],
+            tier_by=row[14],
         )
 
     def write_settings(self, s: RoundSettings) -> None:
@@ -86,8 +88,8 @@ class RoundStore:
             self.conn.execute(
                 "INSERT INTO round (id, uid, title, year, period, description, consensus_method,"
                 " rounding, tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi,"
-                " locked, disagreement_centi, created_at)"
-                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " locked, disagreement_centi, item_rule, tier_by, created_at)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET uid = excluded.uid, title = excluded.title,"
                 " year = excluded.year, period = excluded.period,"
                 " description = excluded.description,"
@@ -96,7 +98,8 @@ class RoundStore:
                 " reviewers_per_alliance = excluded.reviewers_per_alliance,"
                 " note_below_full = excluded.note_below_full,"
                 " note_margin_centi = excluded.note_margin_centi, locked = excluded.locked,"
-                " disagreement_centi = excluded.disagreement_centi",
+                " disagreement_centi = excluded.disagreement_centi,"
+                " item_rule = excluded.item_rule, tier_by = excluded.tier_by",
                 (
                     s.uid,
                     s.title,
@@ -111,6 +114,8 @@ class RoundStore:
                     rows.to_centi(s.note_margin),
                     int(s.locked),
                     rows.to_centi(s.disagreement_span),
+                    s.item_rule,
+                    s.tier_by,
                     now_text(),
                 ),
             )
@@ -189,20 +194,86 @@ class RoundStore:
 
     def scores(self) -> list[Score]:
         return [
-            Score(r, a, i, rows.from_centi(p), note)
-            for r, a, i, p, note in self.conn.execute(
-                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note FROM score"
+            Score(r, a, i, rows.from_centi(p), note, reason)
+            for r, a, i, p, note, reason in self.conn.execute(
+                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+                " override_reason FROM score"
             )
         ]
 
     def put_scores(self, scores: list[Score]) -> None:
         with atomic(self.conn):
             self.conn.executemany(
-                "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (reviewer_uid, alliance_uid, indicator_code)"
-                " DO UPDATE SET points_centi = excluded.points_centi, note = excluded.note",
+                "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+                " override_reason) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (reviewer_uid, alliance_uid, indicator_code)"
+                " DO UPDATE SET points_centi = excluded.points_centi, note = excluded.note,"
+                " override_reason = excluded.override_reason",
                 [rows.score_row(s) for s in scores],
             )
+
+    # evidence items and participation ---------------------------------------------
+    def item_ticks(self) -> set[tuple[str, str, str, str]]:
+        """(reviewer uid, alliance uid, indicator code, item key) of every tick."""
+        return set(
+            self.conn.execute(
+                "SELECT reviewer_uid, alliance_uid, indicator_code, key FROM item_tick"
+            )
+        )
+
+    def put_item_ticks(self, ticks: set[tuple[str, str, str, str]]) -> None:
+        with atomic(self.conn):
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO item_tick (reviewer_uid, alliance_uid, indicator_code, key)"
+                " VALUES (?, ?, ?, ?)",
+                sorted(ticks),
+            )
+
+    def self_ticks(self) -> set[tuple[str, str, str]]:
+        """(alliance uid, indicator code, item key) the alliances ticked themselves."""
+        return rows.read_self_ticks(self.conn)
+
+    def put_self_ticks(self, ticks: set[tuple[str, str, str]]) -> None:
+        with atomic(self.conn):
+            rows.write_self_ticks(self.conn, ticks)
+
+    def participation_reasons(self) -> list[str]:
+        return [
+            n
+            for (n,) in self.conn.execute("SELECT name FROM participation_reason ORDER BY position")
+        ]
+
+    def non_participants(self) -> dict[str, tuple[str, str]]:
+        """Alliance uid -> (reason, note) of every pilot alliance that did not take part."""
+        return {
+            uid: (reason, note)
+            for uid, reason, note in self.conn.execute(
+                "SELECT n.alliance_uid, n.reason, n.note FROM non_participant n"
+                " JOIN alliance a ON a.uid = n.alliance_uid ORDER BY a.position"
+            )
+        }
+
+    def put_non_participants(self, absent: dict[str, tuple[str, str]]) -> None:
+        """Mark alliances (uid -> (reason, note)) as not taking part; reasons missing from
+        the list are added to it (a new round's roster brings its own)."""
+        with atomic(self.conn):
+            for reason in sorted(
+                {r for r, _ in absent.values()} - set(self.participation_reasons())
+            ):
+                self.conn.execute(
+                    "INSERT INTO participation_reason (position, name) VALUES"
+                    " ((SELECT coalesce(max(position), -1) + 1 FROM participation_reason), ?)",
+                    (reason,),
+                )
+            self.conn.executemany(
+                "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
+                [(uid, reason, note) for uid, (reason, note) in absent.items()],
+            )
+
+    def participants(self) -> list[Alliance]:
+        """The alliances that take part (everyone not marked as not taking part)."""
+        absent = set(self.non_participants())
+        return [a for a in self.alliances() if a.uid not in absent]
 
     def self_scores(self) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
         return rows.read_self_scores(self.conn)

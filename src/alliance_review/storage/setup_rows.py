@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.rubric import Rubric
-from alliance_review.storage.rows import from_centi, to_centi
+from alliance_review.storage.rows import from_centi, to_centi, write_items
 
 
 # rubric ------------------------------------------------------------------------------
@@ -61,6 +61,7 @@ def write_rubric_in_place(
                     to_centi(ind.step),
                 ),
             )
+    write_items(conn, rubric)
     marks = ",".join("?" * len(wanted_indicators))
     conn.execute(f"DELETE FROM indicator WHERE code NOT IN ({marks})", wanted_indicators)
     marks = ",".join("?" * len(wanted_categories))
@@ -76,6 +77,17 @@ def points_by_indicator(conn: sqlite3.Connection, table: str) -> dict[str, list[
         f"SELECT indicator_code, points_centi FROM {table} WHERE points_centi IS NOT NULL"
     ):
         found.setdefault(code, []).append(from_centi(centi))
+    return found
+
+
+def ticked_items(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Indicator code -> keys of evidence items a reviewer or an alliance ticked."""
+    found: dict[str, list[str]] = {}
+    for code, key in conn.execute(
+        "SELECT indicator_code, key FROM item_tick UNION SELECT indicator_code, key"
+        " FROM self_item_tick ORDER BY 1, 2"
+    ):
+        found.setdefault(code, []).append(key)
     return found
 
 
