@@ -43,11 +43,7 @@ def load_published(path: Path | str, tiers: int) -> PublishedFigures:
 def done_by_alliance(store: RoundStore, rule: str) -> dict[str, set[tuple[str, str]]]:
     """Alliance uid -> the evidence items (indicator, key) that count as done under
     ``rule``: enough of the reviewers who scored the alliance ticked them."""
-    scored: dict[str, set[str]] = {}
-    for reviewer_uid, alliance_uid in store.conn.execute(
-        "SELECT DISTINCT reviewer_uid, alliance_uid FROM score"
-    ):
-        scored.setdefault(alliance_uid, set()).add(reviewer_uid)
+    scored = store.reviewers_by_alliance()
     ticks: dict[tuple[str, str, str], int] = {}
     for reviewer_uid, alliance_uid, code, key in store.item_ticks():
         if reviewer_uid in scored.get(alliance_uid, ()):

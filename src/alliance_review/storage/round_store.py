@@ -16,6 +16,7 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import rows
+from alliance_review.storage.activity_rows import ActivityRows
 from alliance_review.storage.db import atomic
 from alliance_review.storage.files import (
     FileInfo,
@@ -24,15 +25,21 @@ from alliance_review.storage.files import (
     open_file,
     write_atomically_to,
 )
+from alliance_review.storage.panel_rows import PanelRows
 from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.setup_rows import SetupRows
 
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore:
-    """A round file opened for reading and editing."""
+class RoundStore(SetupRows, PanelRows, ActivityRows):
+    """A round file opened for reading and editing.
+
+    Services read and write a round only through these methods (no SQL outside
+    ``storage/``); ``atomic()`` groups several of them into one transaction.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, info: FileInfo | None = None):
         self.conn = conn
@@ -52,6 +59,12 @@ class RoundStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[RoundStore]:
+        """One transaction (a savepoint when nested); any exception rolls it back."""
+        with atomic(self.conn):
+            yield self
 
     # settings ---------------------------------------------------------------
     def settings(self) -> RoundSettings:
@@ -211,69 +224,6 @@ class RoundStore:
                 " override_reason = excluded.override_reason",
                 [rows.score_row(s) for s in scores],
             )
-
-    # evidence items and participation ---------------------------------------------
-    def item_ticks(self) -> set[tuple[str, str, str, str]]:
-        """(reviewer uid, alliance uid, indicator code, item key) of every tick."""
-        return set(
-            self.conn.execute(
-                "SELECT reviewer_uid, alliance_uid, indicator_code, key FROM item_tick"
-            )
-        )
-
-    def put_item_ticks(self, ticks: set[tuple[str, str, str, str]]) -> None:
-        with atomic(self.conn):
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO item_tick (reviewer_uid, alliance_uid, indicator_code, key)"
-                " VALUES (?, ?, ?, ?)",
-                sorted(ticks),
-            )
-
-    def self_ticks(self) -> set[tuple[str, str, str]]:
-        """(alliance uid, indicator code, item key) the alliances ticked themselves."""
-        return rows.read_self_ticks(self.conn)
-
-    def put_self_ticks(self, ticks: set[tuple[str, str, str]]) -> None:
-        with atomic(self.conn):
-            rows.write_self_ticks(self.conn, ticks)
-
-    def participation_reasons(self) -> list[str]:
-        return [
-            n
-            for (n,) in self.conn.execute("SELECT name FROM participation_reason ORDER BY position")
-        ]
-
-    def non_participants(self) -> dict[str, tuple[str, str]]:
-        """Alliance uid -> (reason, note) of every pilot alliance that did not take part."""
-        return {
-            uid: (reason, note)
-            for uid, reason, note in self.conn.execute(
-                "SELECT n.alliance_uid, n.reason, n.note FROM non_participant n"
-                " JOIN alliance a ON a.uid = n.alliance_uid ORDER BY a.position"
-            )
-        }
-
-    def put_non_participants(self, absent: dict[str, tuple[str, str]]) -> None:
-        """Mark alliances (uid -> (reason, note)) as not taking part; reasons missing from
-        the list are added to it (a new round's roster brings its own)."""
-        with atomic(self.conn):
-            for reason in sorted(
-                {r for r, _ in absent.values()} - set(self.participation_reasons())
-            ):
-                self.conn.execute(
-                    "INSERT INTO participation_reason (position, name) VALUES"
-                    " ((SELECT coalesce(max(position), -1) + 1 FROM participation_reason), ?)",
-                    (reason,),
-                )
-            self.conn.executemany(
-                "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
-                [(uid, reason, note) for uid, (reason, note) in absent.items()],
-            )
-
-    def participants(self) -> list[Alliance]:
-        """The alliances that take part (everyone not marked as not taking part)."""
-        absent = set(self.non_participants())
-        return [a for a in self.alliances() if a.uid not in absent]
 
     def self_scores(self) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
         return rows.read_self_scores(self.conn)
