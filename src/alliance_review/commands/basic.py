@@ -22,13 +22,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = build_demo(args.out, reviewer_files=args.reviewer_files, previous=args.previous)
     if args.reviewer_files is None:
         print(f"已写入演示评价轮次：{out}")
-    if args.previous is not None:
-        print(f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}")
     else:
         count = len(list(args.reviewer_files.glob("*.sqlite")))
         print(f"已写入合并前的演示评价轮次：{out}")
         print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
         print(f"合并：alliance-review merge {out} {args.reviewer_files}")
+    if args.previous is not None:
+        print(f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}")
     return 0
 
 
