@@ -29,220 +29,255 @@
 <context>
     <name>PublishTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="156" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="161" />
         <source>&amp;Preview appendix</source>
         <translation>预览附件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="157" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="162" />
         <source>Export &amp;appendix PDF…</source>
         <translation>导出附件 PDF(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="158" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="163" />
         <source>Export results &amp;workbook…</source>
         <translation>导出结果工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="159" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="164" />
         <source>Export &amp;statistics PDF…</source>
         <translation>导出统计报告 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="160" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="165" />
+        <source>Write the &amp;report draft (Word)…</source>
+        <translation>生成评价报告草稿（Word）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="166" />
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="161" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="167" />
         <source>Appendix</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="162" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="168" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="163" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="169" />
         <source>Tiers</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="164" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="170" />
         <source>Ranks</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="165" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="171" />
         <source>Show shared ranks of equal totals</source>
         <translation>显示同分并列名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="166" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="172" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="167" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="173" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="168" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="174" />
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="169" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="184" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="175" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="198" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="170" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="176" />
         <source>Last year's shares (%)</source>
         <translation>上年各档占比（%）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="171" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="177" />
         <source>Last year took part</source>
         <translation>上年参评联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="172" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="178" />
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="173" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="179" />
         <source>Or last year's round</source>
         <translation>或上年评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="175" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="179" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="181" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="185" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="177" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="183" />
         <source>Published figures</source>
         <translation>公布数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="181" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="187" />
         <source>Update statistics</source>
         <translation>更新统计</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="182" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="188" />
         <source>Export statistics PDF…</source>
         <translation>导出统计报告 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="183" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="189" />
+        <source>Write the report draft (Word)…</source>
+        <translation>生成评价报告草稿（Word）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="192" />
+        <source>Sections 二-四 of the report as editable sentences with the computed figures, the distribution chart and the tables, and the appendix. A draft for the secretary to edit, not the official text.</source>
+        <translation>报告第二至第四部分：带计算数字的可编辑语句、得分分布图、各表格及附件。供秘书处修改的草稿，不是正式报告文本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="197" />
         <source>Appendix preview</source>
         <translation>附件预览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="192" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="206" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="243" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="257" />
         <source>Cannot publish</source>
         <translation>无法发布</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="250" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="264" />
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="273" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="287" />
         <source>Preparing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="282" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="296" />
         <source>Export appendix</source>
         <translation>导出附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="282" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="314" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="296" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="328" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="288" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="302" />
         <source>Writing the appendix…</source>
         <translation>正在写入附件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="291" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="305" />
         <source>Appendix written: %1</source>
         <translation>已写入附件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="295" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="309" />
         <source>Export results workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="297" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="311" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="303" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="317" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="305" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="319" />
         <source>Workbook written: %1</source>
         <translation>已写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="314" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="328" />
         <source>Export statistics</source>
         <translation>导出统计报告</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="320" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="334" />
         <source>Writing the statistics…</source>
         <translation>正在写入统计报告…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="323" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="337" />
         <source>Statistics written: %1</source>
         <translation>已写入统计报告：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="334" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="346" />
+        <source>Write the report draft</source>
+        <translation>生成评价报告草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="348" />
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="354" />
+        <source>Writing the report draft…</source>
+        <translation>正在生成评价报告草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="359" />
+        <source>Report draft written: %1 (a draft to edit, not the official text)</source>
+        <translation>已写入评价报告草稿：%1（供修改的草稿，不是正式报告文本）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="372" />
         <source>Last year's round file</source>
         <translation>上年评价轮次文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="335" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="373" />
         <source>Round files (*.sqlite *.db *.arr);;All files (*)</source>
         <translation>评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="342" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="380" />
         <source>Figures printed in a report</source>
         <translation>报告公布的数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="343" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="381" />
         <source>Published figures (*.json);;All files (*)</source>
         <translation>公布数字文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="372" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="409" />
         <source>Computing the statistics…</source>
         <translation>正在计算统计数字…</translation>
     </message>
@@ -250,114 +285,210 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="67" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="75" />
         <source>Participation</source>
         <translation>参评情况</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="70" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="78" />
         <source>%1 took part of %2 on the roster; %3 did not.</source>
         <translation>参评联盟 %1 家（名单共 %2 家），未参评 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="79" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="87" />
         <source>Last year %1 took part (change %2).</source>
         <translation>上年参评 %1 家（变化 %2 家）。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="87" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="96" />
+        <source>Not taking part, by reason: %1.</source>
+        <translation>未参评原因：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="103" />
+        <source>%1 taking part have no score yet: %2.</source>
+        <translation>另有 %1 家参评联盟尚无评分：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="111" />
         <source>Highest score %1 (%2 alliances), lowest %3 (%4).</source>
         <translation>最高分 %1（%2 家），最低分 %3（%4）。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="96" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="120" />
         <source>Tiers</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="100" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="124" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="101" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="125" />
         <source>Count</source>
         <translation>家数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="102" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="126" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="103" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="127" />
         <source>Last year</source>
         <translation>上年占比</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="104" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="128" />
         <source>Change (points)</source>
         <translation>变化（百分点）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="119" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="143" />
         <source>By pilot batch</source>
         <translation>分批次情况</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="123" />
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="145" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="147" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="190" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="124" />
-        <source>On roster</source>
-        <translation>名单</translation>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="148" />
+        <source>Pilots</source>
+        <translation>试点联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="125" />
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="147" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="232" />
+        <source>Evidence items: alliances that did them</source>
+        <translation>评价要点：开展了该项活动的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="234" />
+        <source>Evidence item</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="236" />
+        <source>Claimed in self-evaluation</source>
+        <translation>自评价中勾选</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="240" />
+        <source>An item counts as done when %1.</source>
+        <translation>认定规则：%1即计为已开展。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="250" />
+        <source>Against the published figures</source>
+        <translation>与公布数字对照</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="255" />
+        <source>%1 figures compared, %2 differ (不符).</source>
+        <translation>共对照 %1 项，不符 %2 项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="263" />
+        <source>Figure</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="263" />
+        <source>This round</source>
+        <translation>本轮次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="263" />
+        <source>Published</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="273" />
+        <source>Where the published figures disagree with each other</source>
+        <translation>公布数字自身不一致之处</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="275" />
+        <source>Listed as printed, never corrected.</source>
+        <translation>照录公布数字，不作更正。</translation>
+    </message>
+    <message>
+        <source>On roster</source>
+        <translation type="vanished">名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="149" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="192" />
         <source>Took part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="141" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="151" />
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="154" />
+        <source>%1 or more</source>
+        <translation>%1 分及以上</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="155" />
+        <source>Full marks</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="176" />
+        <source>Full marks two years running: %1.</source>
+        <translation>连续两年满分：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="177" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="186" />
         <source>As published (typed in)</source>
         <translation>报告公布的数字（录入，供对照）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="146" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="191" />
         <source>Pilot</source>
         <translation>试点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="149" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="194" />
         <source>Largest remainder</source>
         <translation>最大余数法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="156" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="201" />
         <source>Each tier: count (published share / share by our rule).</source>
         <translation>各档：家数（公布占比／按最大余数法的占比）。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="159" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="204" />
         <source>Mean points per indicator, by tier</source>
         <translation>各二级指标平均得分（按档次）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="163" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="208" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="234" />
         <source>Indicator</source>
         <translation>二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="164" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="209" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="165" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="210" />
+        <location filename="../../src/alliance_review/gui/publish/statistics_view.py" line="234" />
         <source>All</source>
         <translation>全部</translation>
     </message>

@@ -83,6 +83,14 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from alliance_review.services.report_docx import export_report
+
+    out = export_report(args.round, args.out, args.previous, args.published)
+    print(f"已写入评价报告草稿：{out}（草稿，供秘书处修改定稿）")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = sub.add_parser("export-pdf", help="write the ranked appendix PDF / 导出附件 PDF")
     pdf.add_argument("round", type=Path, help="the round file")
@@ -127,3 +135,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_statistics)
+
+    report = sub.add_parser(
+        "report", help="write the report draft (sections 二-四, .docx) / 生成评价报告草稿"
+    )
+    report.add_argument("round", type=Path, help="the round file")
+    report.add_argument("out", type=Path, help="the .docx to write")
+    report.add_argument("--previous", type=Path, help="last year's round file")
+    report.add_argument(
+        "--published",
+        type=Path,
+        help="figures printed in a report (JSON), listed beside the computed ones",
+    )
+    report.set_defaults(func=cmd_report)

@@ -43,6 +43,7 @@ from alliance_review.services.appendix_pdf import (
     default_title,
     export_appendix,
 )
+from alliance_review.services.report_docx import export_report
 from alliance_review.services.results_xlsx import export_workbook
 from alliance_review.services.statistics_pdf import export_statistics_pdf
 from alliance_review.services.statistics_report import round_statistics_of
@@ -64,6 +65,7 @@ class PublishTab(RoundTab):
             ("export_appendix", self.export_appendix),
             ("export_workbook", self.export_workbook),
             ("export_statistics", self.export_statistics),
+            ("export_report", self.export_report),
             ("preview", self.preview_appendix),
         ):
             action = QAction(self)
@@ -72,7 +74,7 @@ class PublishTab(RoundTab):
         self._menu = QMenu()
         self._menu.addAction(self.action_registry["preview"])
         self._menu.addSeparator()
-        for name in ("export_appendix", "export_workbook", "export_statistics"):
+        for name in ("export_appendix", "export_workbook", "export_statistics", "export_report"):
             self._menu.addAction(self.action_registry[name])
 
         # appendix options
@@ -118,6 +120,8 @@ class PublishTab(RoundTab):
         self.update_button.clicked.connect(self.update_statistics)
         self.export_stats_button = QPushButton()
         self.export_stats_button.clicked.connect(self.action_registry["export_statistics"].trigger)
+        self.export_report_button = QPushButton()
+        self.export_report_button.clicked.connect(self.action_registry["export_report"].trigger)
         self.statistics_form = QFormLayout(self.statistics_box)
         self.statistics_form.addRow(self.labels["shares"], self.previous_shares)
         self.statistics_form.addRow(self.labels["count"], self.previous_count)
@@ -127,6 +131,7 @@ class PublishTab(RoundTab):
         stat_buttons.addWidget(self.update_button)
         stat_buttons.addWidget(self.export_stats_button)
         self.statistics_form.addRow(stat_buttons)
+        self.statistics_form.addRow(self.export_report_button)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -157,6 +162,7 @@ class PublishTab(RoundTab):
         a["export_appendix"].setText(self.tr("Export &appendix PDF…"))
         a["export_workbook"].setText(self.tr("Export results &workbook…"))
         a["export_statistics"].setText(self.tr("Export &statistics PDF…"))
+        a["export_report"].setText(self.tr("Write the &report draft (Word)…"))
         self._menu.setTitle(self.tr("&Publish"))
         self.appendix_box.setTitle(self.tr("Appendix"))
         self.labels["title"].setText(self.tr("Title"))
@@ -180,6 +186,14 @@ class PublishTab(RoundTab):
         )
         self.update_button.setText(self.tr("Update statistics"))
         self.export_stats_button.setText(self.tr("Export statistics PDF…"))
+        self.export_report_button.setText(self.tr("Write the report draft (Word)…"))
+        self.export_report_button.setToolTip(
+            self.tr(
+                "Sections 二-四 of the report as editable sentences with the computed figures,"
+                " the distribution chart and the tables, and the appendix. A draft for the"
+                " secretary to edit, not the official text."
+            )
+        )
         self.views.setTabText(0, self.tr("Appendix preview"))
         self.views.setTabText(1, self.tr("Statistics"))
 
@@ -321,6 +335,30 @@ class PublishTab(RoundTab):
             lambda progress: export_statistics_pdf(path, out, previous, published, progress),
         ):
             self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
+
+    def export_report(self) -> None:
+        try:
+            previous = self.previous()
+        except UserError as error:
+            self.show_error(error)
+            return
+        out = self.save_path(
+            self.tr("Write the report draft"),
+            f"评价报告草稿-{self.stem()}.docx",
+            self.tr("Word document (*.docx)"),
+        )
+        if out is None:
+            return
+        path, published = self.context.path, self.published_file
+        if self.run(
+            self.tr("Writing the report draft…"),
+            lambda progress: export_report(path, out, previous, published, progress),
+        ):
+            self.status.setText(
+                self.tr(
+                    "Report draft written: %1 (a draft to edit, not the official text)"
+                ).replace("%1", str(out))
+            )
 
     def open_path(self, caption: str, filter_text: str) -> Path | None:
         """Ask for a file to read; None when the user cancels (which also clears a choice)."""

@@ -1,0 +1,60 @@
+"""The report draft and the comparison with the published figures, through the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtWidgets import QFileDialog
+
+from alliance_review.gui import i18n
+from alliance_review.gui.main_window import MainWindow
+from alliance_review.services.demo_2014 import build_previous_demo
+
+FIGURES = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
+
+
+@pytest.fixture
+def tab(qtbot, demo_round: Path):
+    i18n.set_language("en")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_round)
+    tab = window.view.tab_by_name["publish"]
+    window.view.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def choose(monkeypatch, method: str, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, method, staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def test_report_draft_from_the_publish_tab(tab, qtbot, monkeypatch, tmp_path: Path):
+    previous = build_previous_demo(tmp_path / "demo-2014.sqlite")
+    choose(monkeypatch, "getOpenFileName", previous)
+    tab.previous_round_button.click()
+    choose(monkeypatch, "getOpenFileName", FIGURES)
+    tab.published_button.click()
+    text = tab.statistics_view.text.toPlainText()
+    # the comparison: 74 printed figures, the 7 the source contradicts itself on differ
+    assert "74 figures compared, 7 differ (不符)." in text
+    assert "Full marks two years running: 半导体照明产业技术创新战略联盟." in text
+    assert "150" in text and "146" in text  # the source's own batch sum, listed as such
+    out = tmp_path / "评价报告草稿.docx"
+    choose(monkeypatch, "getSaveFileName", out)
+    tab.export_report_button.click()
+    qtbot.waitUntil(lambda: out.exists(), timeout=20000)
+    assert str(out) in tab.status.text() and "not the official text" in tab.status.text()
+    paragraphs = ["".join(p.text.split()) for p in Document(str(out)).paragraphs]
+    assert any("相比2014年增加了9家" in p for p in paragraphs)
+    assert any("特别是半导体照明产业技术创新战略联盟连续两年获得满分" in p for p in paragraphs)
+    assert any("没有参加本次评价的试点联盟共有21家，据了解有三种情况" in p for p in paragraphs)
+
+
+def test_a_cancelled_save_dialog_writes_nothing(tab, monkeypatch, tmp_path: Path):
+    before = sorted(tmp_path.iterdir())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    tab.action_registry["export_report"].trigger()
+    assert sorted(tmp_path.iterdir()) == before
+    assert not list(tmp_path.glob("*.docx")) and tab.status.text() == ""
