@@ -24,6 +24,8 @@ class RemovedAlliance:
     conflicts: tuple[tuple[str, str], ...]  # (reviewer uid, kind)
     assigned: tuple[str, ...]  # reviewer uids
     self_scores: tuple[tuple[str, int | None, str], ...]  # (indicator, centi, note)
+    self_ticks: tuple[tuple[str, str], ...] = ()  # (indicator, evidence item key)
+    not_taking_part: tuple[str, str] | None = None  # (reason, note)
 
 
 class SetupRows:
@@ -152,6 +154,15 @@ class SetupRows:
                     (uid,),
                 ).fetchall()
             ),
+            tuple(
+                self.conn.execute(
+                    "SELECT indicator_code, key FROM self_item_tick WHERE alliance_uid = ?",
+                    (uid,),
+                ).fetchall()
+            ),
+            self.conn.execute(
+                "SELECT reason, note FROM non_participant WHERE alliance_uid = ?", (uid,)
+            ).fetchone(),
         )
         self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
         self._close_position("alliance", removed.alliance.position)
@@ -173,6 +184,15 @@ class SetupRows:
             " VALUES (?, ?, ?, ?)",
             [(uid, code, centi, note) for code, centi, note in removed.self_scores],
         )
+        self.conn.executemany(
+            "INSERT INTO self_item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+            [(uid, code, key) for code, key in removed.self_ticks],
+        )
+        if removed.not_taking_part is not None:
+            self.conn.execute(
+                "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
+                (uid, *removed.not_taking_part),
+            )
 
     def move_row(self, table: str, uid: str, position: int) -> None:
         """Move one alliance or reviewer to ``position``, shifting the others."""
