@@ -24,7 +24,21 @@ from tests.publish_checks import last_years_round
 
 
 @pytest.fixture
-def tab(qtbot, demo_round: Path):
+def band_questions(monkeypatch) -> list[str]:
+    """Answers Yes to "publish as it is?" about printed scores outside their tier's band
+    (the demo prints row 109 as 65 under the lowest tier), and keeps the questions."""
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
+@pytest.fixture
+def tab(qtbot, demo_round: Path, band_questions):
     i18n.set_language("en")  # the assertions below read English texts, whatever the system
     window = MainWindow()
     qtbot.addWidget(window)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -58,3 +58,35 @@ def test_a_cancelled_save_dialog_writes_nothing(tab, monkeypatch, tmp_path: Path
     tab.action_registry["export_report"].trigger()
     assert sorted(tmp_path.iterdir()) == before
     assert not list(tmp_path.glob("*.docx")) and tab.status.text() == ""
+
+
+def test_before_the_appendix_the_rows_printed_outside_their_band_are_listed(
+    tab, monkeypatch, tmp_path: Path
+):
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    out = tmp_path / "附件.pdf"
+    choose(monkeypatch, "getSaveFileName", out)
+    tab.export_pdf_button.click()  # the secretary says No: nothing is written
+    assert "No. 109 先进稀土材料产业技术创新战略联盟: printed 65 under 活跃度较差" in asked[0]
+    assert not out.exists()
+    tab.export_pdf_button.click()  # and Yes: published as it is
+    assert out.exists() and len(asked) == 2
+
+
+def test_deciding_the_tier_by_the_printed_score_moves_row_109(qtbot, demo_round: Path):
+    from alliance_review.services.results import band_mismatches, ranking_of
+    from tests.conftest import run_cli
+
+    assert len(band_mismatches(demo_round)) == 1
+    result = run_cli("settings", demo_round, "--tier-by", "printed")
+    assert result.returncode == 0 and "printed" in result.stdout
+    row = ranking_of(demo_round).ranking[108]
+    assert (row.seq, str(row.printed_score), row.tier.name) == (109, "65", "活跃度一般")
+    assert band_mismatches(demo_round) == []

@@ -634,7 +634,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="234" />
         <source>%n not taking part</source>
-        <translation><numerusform>%n 家未参评</numerusform></translation>
+        <translation>
+            <numerusform>%n 家未参评</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
@@ -902,87 +904,111 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="109" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
         <source>Reviewers per alliance</source>
         <translation>每个联盟的评审专家数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
         <source>Printed scores</source>
         <translation>公布分数的取整</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
         <source>Equal totals</source>
         <translation>同分排序</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="113" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
         <source>Consensus of reviewers</source>
         <translation>评审专家意见的汇总</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="124" />
+        <source>Tier decided by</source>
+        <translation>划档依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="125" />
+        <source>Evidence item done when</source>
+        <translation>评价要点认定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="127" />
+        <source>the exact total (as in 2015)</source>
+        <translation>精确总分（同 2015 年度）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="128" />
+        <source>the printed, rounded score</source>
+        <translation>公布的取整评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="134" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="135" />
         <source>Tiers</source>
         <translation>活跃度分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
         <source>Lowest exact total</source>
         <translation>最低精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="137" />
         <source>Add tier</source>
         <translation>添加一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="138" />
         <source>Remove tier</source>
         <translation>删除一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="139" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="140" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="126" />
-        <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
-        <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="143" />
+        <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. Which number is compared with the bounds, the exact total or the printed score, is the round's choice.</source>
+        <translation>由高到低排列档次。总分不低于某档下限即属于该档；最后一档包括其下所有分数。与下限比较的是精确总分还是公布的评分，由本轮次的“划档依据”决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="197" />
+        <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
+        <translation type="vanished">最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="218" />
         <source>Change round settings</source>
         <translation>修改评价轮次设置</translation>
     </message>

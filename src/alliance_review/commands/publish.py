@@ -14,9 +14,20 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     tiers = None
     if args.tiers:
         tiers = tuple(t.strip() for t in args.tiers.replace("，", ",").split(",") if t.strip())
+    from alliance_review.services.results import band_mismatches
+
     options = AppendixOptions(title=args.title, tiers=tiers, show_rank_ties=args.show_ties)
     out = export_appendix(args.round, args.out, options)
     print(f"已写入附件：{out}")
+    mismatches = band_mismatches(args.round)
+    if mismatches:
+        print(
+            f"注意：{len(mismatches)} 家联盟的评分所属分数段与所列档次不同"
+            "（划档依据可用 settings --tier-by 修改）：",
+            file=sys.stderr,
+        )
+        for zh, _ in mismatches:
+            print(zh, file=sys.stderr)
     return 0
 
 

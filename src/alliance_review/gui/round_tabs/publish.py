@@ -44,6 +44,7 @@ from alliance_review.services.appendix_pdf import (
     export_appendix,
 )
 from alliance_review.services.report_docx import export_report
+from alliance_review.services.results import band_mismatches
 from alliance_review.services.results_xlsx import export_workbook
 from alliance_review.services.statistics_pdf import export_statistics_pdf
 from alliance_review.services.statistics_report import round_statistics_of
@@ -291,7 +292,43 @@ class PublishTab(RoundTab):
             self.preview.set_pdf(out)
             self.views.setCurrentWidget(self.preview)
 
+    def confirm_bands(self) -> bool:
+        """List the alliances whose printed score reads as another tier's band, and let
+        the secretary decide whether to publish as is (the tier rule is a round setting)."""
+        try:
+            mismatches = band_mismatches(self.context.path)
+        except UserError as error:
+            self.show_error(error)
+            return False
+        if not mismatches:
+            return True
+        english = i18n.chosen_language() == "en"
+        lines = "\n".join(en if english else zh for zh, en in mismatches)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Printed scores and tiers"),
+            self.tr(
+                "%n alliance(s) are printed under a tier whose band does not hold their printed"
+                " score:",
+                "",
+                len(mismatches),
+            )
+            + "\n\n"
+            + lines
+            + "\n\n"
+            + self.tr(
+                "The round's setting decides the tier by the exact total. Publish as it is? (To"
+                " decide by the printed score instead, change “Tier decided by” in Set-up ›"
+                " Round.)"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def export_appendix(self) -> None:
+        if not self.confirm_bands():
+            return
         out = self.save_path(
             self.tr("Export appendix"), f"附件-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
         )
