@@ -102,7 +102,7 @@ def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
     tab.update_button.click()
     text = tab.statistics_view.text.toPlainText()
     assert "125 took part" in text and "change +9" in text
-    for figure in ("+14", "-5", "-11", "+2", "45%", "批次不详"):
+    for figure in ("+14", "-5", "-11", "+2", "45%", "第三批"):
         assert figure in text
     chart = tab.statistics_view.chart.pixmap()
     assert not chart.isNull() and chart.width() > 400

@@ -90,3 +90,35 @@ def test_deciding_the_tier_by_the_printed_score_moves_row_109(qtbot, demo_round:
     row = ranking_of(demo_round).ranking[108]
     assert (row.seq, str(row.printed_score), row.tier.name) == (109, "65", "活跃度一般")
     assert band_mismatches(demo_round) == []
+
+
+def test_the_pdf_font_is_chosen_in_the_window(tab, monkeypatch, tmp_path: Path):
+    import shutil
+    import subprocess
+
+    from alliance_review.services.pdf_common import system_song_font
+
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(a[2]))
+    fake = tmp_path / "假字体.ttf"
+    fake.write_bytes(b"OTTO" + b"\0" * 64)
+    choose(monkeypatch, "getOpenFileName", fake)
+    other = tab.font_choice.findData("?")
+    tab.font_choice.setCurrentIndex(other)
+    tab.font_choice.activated.emit(other)
+    assert len(refusals) == 1 and "TrueType" in refusals[0]
+    assert tab.font_file is None and tab.font_choice.currentIndex() == 0
+    song = system_song_font()
+    assert song is not None
+    mine = tmp_path / "单位仿宋.ttc"
+    shutil.copyfile(song, mine)
+    choose(monkeypatch, "getOpenFileName", mine)
+    other = tab.font_choice.findData("?")
+    tab.font_choice.activated.emit(other)
+    assert tab.font_file == mine and tab.font_choice.currentText() == mine.name
+    out = tmp_path / "附件.pdf"
+    choose(monkeypatch, "getSaveFileName", out)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.export_pdf_button.click()
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "UMing" in fonts and "WenQuanYi" not in fonts

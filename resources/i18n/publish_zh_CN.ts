@@ -29,270 +29,302 @@
 <context>
     <name>PublishTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="162" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="179" />
         <source>&amp;Preview appendix</source>
         <translation>预览附件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="163" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="180" />
         <source>Export &amp;appendix PDF…</source>
         <translation>导出附件 PDF(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="164" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="181" />
         <source>Export results &amp;workbook…</source>
         <translation>导出结果工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="165" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="182" />
         <source>Export &amp;statistics PDF…</source>
         <translation>导出统计报告 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="166" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="183" />
         <source>Write the &amp;report draft (Word)…</source>
         <translation>生成评价报告草稿（Word）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="167" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="184" />
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="168" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="185" />
         <source>Appendix</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="169" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="186" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="170" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="187" />
         <source>Tiers</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="171" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="188" />
         <source>Ranks</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="172" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="189" />
         <source>Show shared ranks of equal totals</source>
         <translation>显示同分并列名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="173" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="190" />
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="192" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="174" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="193" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="175" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="194" />
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="176" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="199" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="195" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="218" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="177" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="196" />
         <source>Last year's shares (%)</source>
         <translation>上年各档占比（%）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="178" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="197" />
         <source>Last year took part</source>
         <translation>上年参评联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="179" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="198" />
         <source>unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="180" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="199" />
         <source>Or last year's round</source>
         <translation>或上年评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="182" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="186" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="201" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="205" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="184" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="203" />
         <source>Published figures</source>
         <translation>公布数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="188" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="207" />
         <source>Update statistics</source>
         <translation>更新统计</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="189" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="208" />
         <source>Export statistics PDF…</source>
         <translation>导出统计报告 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="190" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="209" />
         <source>Write the report draft (Word)…</source>
         <translation>生成评价报告草稿（Word）…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="193" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="212" />
         <source>Sections 二-四 of the report as editable sentences with the computed figures, the distribution chart and the tables, and the appendix. A draft for the secretary to edit, not the official text.</source>
         <translation>报告第二至第四部分：带计算数字的可编辑语句、得分分布图、各表格及附件。供秘书处修改的草稿，不是正式报告文本。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="198" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="217" />
         <source>Appendix preview</source>
         <translation>附件预览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="207" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="226" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="258" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="261" />
+        <source>WenQuanYi Micro Hei (bundled)</source>
+        <translation>文泉驿微米黑（随软件提供）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="264" />
+        <source>AR PL UMing (Song/Ming, this system)</source>
+        <translation>AR PL UMing 明体（本机已安装）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="267" />
+        <source>Other TrueType file…</source>
+        <translation>其他 TrueType 字体文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="277" />
+        <source>A TrueType font for the PDFs</source>
+        <translation>选择 PDF 所用的 TrueType 字体</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="279" />
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="316" />
         <source>Cannot publish</source>
         <translation>无法发布</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="265" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="323" />
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="288" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="346" />
         <source>Preparing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="309" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="367" />
         <source>Printed scores and tiers</source>
         <translation>公布的评分与档次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="311" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="369" />
         <source>%n alliance(s) are printed under a tier whose band does not hold their printed score:</source>
-        <translation><numerusform>有 %n 家联盟所列档次的分数段不包含其公布的评分：</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 家联盟所列档次的分数段不包含其公布的评分：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="320" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="378" />
         <source>The round's setting decides the tier by the exact total. Publish as it is? (To decide by the printed score instead, change “Tier decided by” in Set-up › Round.)</source>
         <translation>本轮次按精确总分划分档次。是否照此发布？（如要按公布的评分划档，请在“轮次设置 › 评价轮次”中修改“划档依据”。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="333" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="391" />
         <source>Export appendix</source>
         <translation>导出附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="333" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="365" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="391" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="423" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="339" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="397" />
         <source>Writing the appendix…</source>
         <translation>正在写入附件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="342" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="400" />
         <source>Appendix written: %1</source>
         <translation>已写入附件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="346" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="404" />
         <source>Export results workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="348" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="406" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="354" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="412" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="356" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="414" />
         <source>Workbook written: %1</source>
         <translation>已写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="365" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="423" />
         <source>Export statistics</source>
         <translation>导出统计报告</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="371" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="429" />
         <source>Writing the statistics…</source>
         <translation>正在写入统计报告…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="374" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="434" />
         <source>Statistics written: %1</source>
         <translation>已写入统计报告：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="383" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="443" />
         <source>Write the report draft</source>
         <translation>生成评价报告草稿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="385" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="445" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="391" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="451" />
         <source>Writing the report draft…</source>
         <translation>正在生成评价报告草稿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="396" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="456" />
         <source>Report draft written: %1 (a draft to edit, not the official text)</source>
         <translation>已写入评价报告草稿：%1（供修改的草稿，不是正式报告文本）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="409" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="469" />
         <source>Last year's round file</source>
         <translation>上年评价轮次文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="410" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="470" />
         <source>Round files (*.sqlite *.db *.arr);;All files (*)</source>
         <translation>评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="417" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="477" />
         <source>Figures printed in a report</source>
         <translation>报告公布的数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="418" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="478" />
         <source>Published figures (*.json);;All files (*)</source>
         <translation>公布数字文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="446" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="506" />
         <source>Computing the statistics…</source>
         <translation>正在计算统计数字…</translation>
     </message>

@@ -88,10 +88,10 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
             base = f"batch.{batch.batch}"
             printed.setdefault(f"{base}.pilots", batch.on_roster)
             printed.setdefault(f"{base}.took_part", batch.took_part)
-            for tier, count in zip(stats.tiers, batch.tier_counts, strict=False):
-                printed.setdefault(f"{base}.tier.{tier.name}.count", count)
-            for tier, share in zip(stats.tiers, batch.tier_shares or (), strict=False):
-                printed.setdefault(f"{base}.tier.{tier.name}.share", share)
+            for band, count in zip(stats.tiers, batch.tier_counts, strict=False):
+                printed.setdefault(f"{base}.tier.{band.name}.count", count)
+            for band, share in zip(stats.tiers, batch.tier_shares or (), strict=False):
+                printed.setdefault(f"{base}.tier.{band.name}.share", share)
     figures: list[Figure] = []
 
     def add(key: str, section: str, label: str, value: Value | None) -> None:
@@ -104,10 +104,11 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
     add("full_marks", "二", "满分联盟", len(stats.full_marks))
     add("highest", "二", "最高分", None if stats.highest is None else stats.highest.printed_score)
     add("lowest", "二", "最低分", None if stats.lowest is None else stats.lowest.printed_score)
-    for tier in stats.tier_figures:
-        add(f"tier.{tier.name}.count", "二", f"{tier.name}的联盟（家）", tier.count)
-        add(f"tier.{tier.name}.share", "二", f"{tier.name}的联盟占比（%）", tier.share)
-        add(f"tier.{tier.name}.change", "二", f"{tier.name}占比比上年变化（百分点）", tier.change)
+    for figure in stats.tier_figures:
+        name = figure.name
+        add(f"tier.{name}.count", "二", f"{name}的联盟（家）", figure.count)
+        add(f"tier.{name}.share", "二", f"{name}的联盟占比（%）", figure.share)
+        add(f"tier.{name}.change", "二", f"{name}占比比上年变化（百分点）", figure.change)
     add("not_taking_part", "二", "未参评的试点联盟", stats.did_not_take_part)
     if part is not None:
         used = [reason for reason, count in part.by_reason if count]
@@ -129,30 +130,28 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
                 item.tier_done[tier_index],
             )
 
-    for batch in stats.batches:
-        if batch.batch == BATCH_UNKNOWN and not batch.on_roster:
+    for group in stats.batches:
+        if group.batch == BATCH_UNKNOWN and not group.on_roster:
             continue
-        base = f"batch.{batch.batch}"
-        add(f"{base}.pilots", "四", f"{batch.batch}试点联盟", batch.on_roster)
-        add(f"{base}.took_part", "四", f"{batch.batch}参评联盟", batch.took_part)
-        add(f"{base}.took_part_share", "四", f"{batch.batch}参评率（%）", batch.took_part_share)
+        base = f"batch.{group.batch}"
+        add(f"{base}.pilots", "四", f"{group.batch}试点联盟", group.on_roster)
+        add(f"{base}.took_part", "四", f"{group.batch}参评联盟", group.took_part)
+        add(f"{base}.took_part_share", "四", f"{group.batch}参评率（%）", group.took_part_share)
         for tier, count, share in zip(
-            stats.tiers, batch.tier_counts, batch.tier_shares, strict=True
+            stats.tiers, group.tier_counts, group.tier_shares, strict=True
         ):
-            add(f"{base}.tier.{tier.name}.count", "四", f"{batch.batch}{tier.name}（家）", count)
-            add(f"{base}.tier.{tier.name}.share", "四", f"{batch.batch}{tier.name}占比（%）", share)
+            add(f"{base}.tier.{tier.name}.count", "四", f"{group.batch}{tier.name}（家）", count)
+            add(f"{base}.tier.{tier.name}.share", "四", f"{group.batch}{tier.name}占比（%）", share)
         two = "、".join(t.name for t in stats.tiers[:2])
-        add(f"{base}.top_two", "四", f"{batch.batch}{two}的联盟", batch.top_two)
-        add(
-            f"{base}.top_two_share", "四", f"{batch.batch}活跃度{two}占比（%）", batch.top_two_share
-        )
+        add(f"{base}.top_two", "四", f"{group.batch}{two}的联盟", group.top_two)
+        add(f"{base}.top_two_share", "四", f"{group.batch}{two}占比（%）", group.top_two_share)
         add(
             f"{base}.at_or_above.{stats.threshold}",
             "四",
-            f"{batch.batch}评分在 {stats.threshold} 分及以上的联盟",
-            batch.at_threshold,
+            f"{group.batch}评分在 {stats.threshold} 分及以上的联盟",
+            group.at_threshold,
         )
-        add(f"{base}.full_marks", "四", f"{batch.batch}得满分的联盟", batch.full_marks)
+        add(f"{base}.full_marks", "四", f"{group.batch}得满分的联盟", group.full_marks)
     add("repeated_full_marks", "四", "连续两年满分的联盟", stats.repeated_full_marks)
     known = {f.key for f in figures}
     for key, value in printed.items():

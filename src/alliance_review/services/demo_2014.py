@@ -66,7 +66,7 @@ def build_previous_demo(out: Path | str, seed: int = SEED) -> Path:
     rubric = resources.default_rubric()
     indicators = list(rubric.indicators())
     maxima = [int(i.max_points) for i in indicators]
-    scores = []
+    scores: list[Score] = []
     for alliance in alliances:
         points = split_over_indicators(totals[alliance.name], maxima, rng)
         scores.extend(

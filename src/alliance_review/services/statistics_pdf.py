@@ -6,6 +6,7 @@ PDF and the app (the same drawing rendered to an image) show the same chart.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,13 @@ from reportlab.platypus import (
 from alliance_review.core.points import format_points
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
-from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
+from alliance_review.services.pdf_common import (
+    NumberedCanvas,
+    font,
+    register_font,
+    round_moment,
+    using_font,
+)
 from alliance_review.services.round_digest import content_hash, settings_keywords
 from alliance_review.services.statistics_report import (
     PUBLISHED_HEADER,
@@ -59,11 +66,11 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
     register_font()
     drawing = Drawing(width, height)
     # without this the renderer starts in Helvetica, a font that is not embedded
-    drawing.initialFontName = FONT
+    drawing.initialFontName = font()
     left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
     bins = stats.histogram
     if not bins:
-        drawing.add(String(width / 2, height / 2, "无数据", fontName=FONT, textAnchor="middle"))
+        drawing.add(String(width / 2, height / 2, "无数据", fontName=font(), textAnchor="middle"))
         return drawing
     low, high = bins[0].low, bins[-1].high
     peak = max(max(b.count for b in bins), 1)
@@ -97,7 +104,7 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
                     (x_of(lower) + x_of(upper)) / 2,
                     top + 6,
                     tier.name,
-                    fontName=FONT,
+                    fontName=font(),
                     fontSize=8,
                     textAnchor="middle",
                     fillColor=TIER_INKS[index % 4],
@@ -134,7 +141,7 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
                     (x0 + x1) / 2,
                     y_of(b.count) + 2,
                     str(b.count),
-                    fontName=FONT,
+                    fontName=font(),
                     fontSize=7,
                     textAnchor="middle",
                 )
@@ -145,14 +152,24 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
         drawing.add(Line(x_of(value), bottom, x_of(value), bottom - 3, strokeWidth=0.6))
         drawing.add(
             String(
-                x_of(value), bottom - 12, str(value), fontName=FONT, fontSize=7, textAnchor="middle"
+                x_of(value),
+                bottom - 12,
+                str(value),
+                fontName=font(),
+                fontSize=7,
+                textAnchor="middle",
             )
         )
     for count in range(0, y_max + 1, step):
         drawing.add(Line(left - 3, y_of(count), left, y_of(count), strokeWidth=0.6))
         drawing.add(
             String(
-                left - 5, y_of(count) - 2.5, str(count), fontName=FONT, fontSize=7, textAnchor="end"
+                left - 5,
+                y_of(count) - 2.5,
+                str(count),
+                fontName=font(),
+                fontSize=7,
+                textAnchor="end",
             )
         )
     drawing.add(
@@ -160,13 +177,13 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
             (left + right) / 2,
             4,
             "总分（精确值，每 5 分一组；虚线为档次下限）",
-            fontName=FONT,
+            fontName=font(),
             fontSize=8,
             textAnchor="middle",
         )
     )
     drawing.add(
-        String(8, (bottom + top) / 2, "家数", fontName=FONT, fontSize=8, textAnchor="middle")
+        String(8, (bottom + top) / 2, "家数", fontName=font(), fontSize=8, textAnchor="middle")
     )
     return drawing
 
@@ -175,21 +192,23 @@ class _Styles:
     def __init__(self) -> None:
         register_font()
         self.title = ParagraphStyle(
-            "title", fontName=FONT, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=10
+            "title", fontName=font(), fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=10
         )
         self.section = ParagraphStyle(
-            "section", fontName=FONT, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
+            "section", fontName=font(), fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
         )
-        self.body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+        self.body = ParagraphStyle(
+            "body", fontName=font(), fontSize=10.5, leading=16, wordWrap="CJK"
+        )
         self.note = ParagraphStyle(
             "note",
-            fontName=FONT,
+            fontName=font(),
             fontSize=8.5,
             leading=12,
             wordWrap="CJK",
             textColor=colors.Color(0.3, 0.3, 0.3),
         )
-        self.cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+        self.cell = ParagraphStyle("cell", fontName=font(), fontSize=9, leading=12, wordWrap="CJK")
         self.head = ParagraphStyle(
             "head", parent=self.cell, alignment=TA_CENTER, fontSize=8.5, leading=11
         )
@@ -199,7 +218,7 @@ def _table(
     rows: list[list[Any]], widths: list[float], left_columns: tuple[int, ...] = (0,)
 ) -> Table:
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9, 12),
+        ("FONT", (0, 0), (-1, -1), font(), 9, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -379,8 +398,21 @@ def build_statistics_pdf(
     digest: str,
     keywords: str = "",
     progress: Progress | None = None,
+    moment: datetime | None = None,
+    font_file: Path | None = None,
 ) -> Path:
-    out = Path(out)
+    with using_font(font_file):
+        return _build(Path(out), stats, digest, keywords, progress, moment)
+
+
+def _build(
+    out: Path,
+    stats: RoundStatistics,
+    digest: str,
+    keywords: str,
+    progress: Progress | None,
+    moment: datetime | None,
+) -> Path:
     story = statistics_story(stats, digest)
     if progress is not None and not progress(1, 2):
         raise cancelled()
@@ -393,7 +425,7 @@ def build_statistics_pdf(
             topMargin=25 * mm,
             bottomMargin=25 * mm,
             invariant=1,
-            initialFontName=FONT,
+            initialFontName=font(),
             title=f"{stats.year} 年度联盟活跃度评价统计",
             author="产业技术创新战略联盟试点工作联络组",
             subject=f"轮次内容校验值 SHA-256 {digest}",
@@ -401,7 +433,7 @@ def build_statistics_pdf(
             creator="联盟活跃度评价 (alliance-review)",
             lang="zh-CN",
         )
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas.dated(moment))
         if progress is not None and not progress(2, 2):
             raise cancelled()
     return out
@@ -413,6 +445,7 @@ def export_statistics_pdf(
     previous: Path | str | PreviousYear | None = None,
     published: Path | str | None = None,
     progress: Progress | None = None,
+    font_file: Path | None = None,
 ) -> Path:
     """``alliance-review statistics --pdf``: the statistics report of the round."""
     check_folder(out)
@@ -420,4 +453,5 @@ def export_statistics_pdf(
     with RoundStore.open(round_path) as store:
         digest = content_hash(store)
         keywords = settings_keywords(store.settings(), digest)
-    return build_statistics_pdf(out, stats, digest, keywords, progress)
+        moment = round_moment(store.publication_time())
+    return build_statistics_pdf(out, stats, digest, keywords, progress, moment, font_file)

@@ -148,6 +148,22 @@ class ActivityRows:
                 f"DELETE FROM participation_reason WHERE name NOT IN ({marks})", order
             )
 
+    def publication_time(self) -> str | None:
+        """The round's own date for what it publishes: the lock time of a locked round
+        (when the file records one), else the latest of its creation, merges and panel
+        decisions, so an unchanged round always gives the same date."""
+        locked_at = getattr(self, "locked_at", None)
+        if callable(locked_at):
+            moment = locked_at()
+            if moment:
+                return str(moment)
+        row = self.conn.execute(
+            "SELECT max(t) FROM (SELECT created_at AS t FROM round"
+            " UNION ALL SELECT merged_at FROM merged_revision"
+            " UNION ALL SELECT decided_at FROM decision)"
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
     def reviewers_by_alliance(self) -> dict[str, set[str]]:
         """Alliance uid -> the reviewers who scored it (at least one score merged)."""
         found: dict[str, set[str]] = {}

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -43,6 +44,7 @@ from alliance_review.services.appendix_pdf import (
     default_title,
     export_appendix,
 )
+from alliance_review.services.pdf_common import register_font, system_song_font
 from alliance_review.services.report_docx import export_report
 from alliance_review.services.results import band_mismatches
 from alliance_review.services.results_xlsx import export_workbook
@@ -84,14 +86,29 @@ class PublishTab(RoundTab):
         self.tier_boxes: list[QCheckBox] = []
         self.tiers_row = QHBoxLayout()
         self.ties_box = QCheckBox()
+        # the PDFs' font: the bundled one, a Song/Ming font of the system, or a chosen file
+        self.font_choice = QComboBox()
+        saved = str(QSettings().value("publish/font", "") or "")
+        self.font_file: Path | None = Path(saved) if saved and Path(saved).is_file() else None
+        self.font_choice.activated.connect(self.choose_font)
         self.labels = {
             name: QLabel()
-            for name in ("title", "tiers", "ranks", "shares", "count", "round", "published")
+            for name in (
+                "title",
+                "tiers",
+                "ranks",
+                "font",
+                "shares",
+                "count",
+                "round",
+                "published",
+            )
         }
         self.appendix_form = QFormLayout(self.appendix_box)
         self.appendix_form.addRow(self.labels["title"], self.title_edit)
         self.appendix_form.addRow(self.labels["tiers"], self.tiers_row)
         self.appendix_form.addRow(self.labels["ranks"], self.ties_box)
+        self.appendix_form.addRow(self.labels["font"], self.font_choice)
         self.preview_button = QPushButton()
         self.export_pdf_button = QPushButton()
         self.export_xlsx_button = QPushButton()
@@ -170,6 +187,8 @@ class PublishTab(RoundTab):
         self.labels["tiers"].setText(self.tr("Tiers"))
         self.labels["ranks"].setText(self.tr("Ranks"))
         self.ties_box.setText(self.tr("Show shared ranks of equal totals"))
+        self.labels["font"].setText(self.tr("PDF font"))
+        self.fill_fonts()
         self.preview_button.setText(self.tr("Preview"))
         self.export_pdf_button.setText(self.tr("Export PDF…"))
         self.export_xlsx_button.setText(self.tr("Export workbook…"))
@@ -234,6 +253,44 @@ class PublishTab(RoundTab):
         if self.statistics_stale:
             QTimer.singleShot(0, self.update_statistics)
 
+    # fonts ------------------------------------------------------------------------------
+    def fill_fonts(self) -> None:
+        """Bundled / Song (if the system has one) / the chosen file / Other file…"""
+        self.font_choice.blockSignals(True)
+        self.font_choice.clear()
+        self.font_choice.addItem(self.tr("WenQuanYi Micro Hei (bundled)"), "")
+        song = system_song_font()
+        if song is not None:
+            self.font_choice.addItem(self.tr("AR PL UMing (Song/Ming, this system)"), str(song))
+        if self.font_file is not None and str(self.font_file) != str(song):
+            self.font_choice.addItem(self.font_file.name, str(self.font_file))
+        self.font_choice.addItem(self.tr("Other TrueType file…"), "?")
+        index = self.font_choice.findData(str(self.font_file) if self.font_file else "")
+        self.font_choice.setCurrentIndex(max(0, index))
+        self.font_choice.blockSignals(False)
+
+    def choose_font(self, index: int) -> None:
+        data = self.font_choice.itemData(index)
+        if data == "?":
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("A TrueType font for the PDFs"),
+                str(QSettings().value("publish/font_dir", "") or ""),
+                self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"),
+            )
+            if name:
+                try:
+                    register_font(name)  # refuse an OpenType/CFF or broken file now
+                except UserError as error:
+                    self.show_error(error)
+                else:
+                    self.font_file = Path(name)
+                    QSettings().setValue("publish/font_dir", str(Path(name).parent))
+        else:
+            self.font_file = Path(data) if data else None
+        QSettings().setValue("publish/font", str(self.font_file or ""))
+        self.fill_fonts()
+
     # helpers ----------------------------------------------------------------------------
     def options(self) -> AppendixOptions:
         chosen = tuple(b.text() for b in self.tier_boxes if b.isChecked())
@@ -242,6 +299,7 @@ class PublishTab(RoundTab):
             title=self.title_edit.text().strip() or None,
             tiers=None if everything else chosen,
             show_rank_ties=self.ties_box.isChecked(),
+            font=self.font_file,
         )
 
     def previous(self) -> Path | PreviousYear | None:
@@ -366,10 +424,12 @@ class PublishTab(RoundTab):
         )
         if out is None:
             return
-        path, published = self.context.path, self.published_file
+        path, published, font_file = self.context.path, self.published_file, self.font_file
         if self.run(
             self.tr("Writing the statistics…"),
-            lambda progress: export_statistics_pdf(path, out, previous, published, progress),
+            lambda progress: export_statistics_pdf(
+                path, out, previous, published, progress, font_file
+            ),
         ):
             self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
 

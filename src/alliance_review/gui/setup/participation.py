@@ -130,8 +130,8 @@ class ReasonsDialog(QDialog):
                 ("add", self.add),
                 ("rename", self.rename),
                 ("remove", self.remove),
-                ("up", lambda: self.move(-1)),
-                ("down", lambda: self.move(1)),
+                ("up", lambda: self.move_reason(-1)),
+                ("down", lambda: self.move_reason(1)),
             ]
         )
         for name, text in (
@@ -183,7 +183,7 @@ class ReasonsDialog(QDialog):
         if row >= 0:
             self.list.takeItem(row)
 
-    def move(self, step: int) -> None:
+    def move_reason(self, step: int) -> None:
         row = self.list.currentRow()
         there = row + step
         if row < 0 or not 0 <= there < self.list.count():
