@@ -185,7 +185,7 @@ class RosterPage(QWidget):
                 ("down", lambda: self.move_selected(1)),
                 ("participation", self.edit_participation),
                 ("reasons", self.edit_reasons),
-                ("import", self.import_roster),
+                ("import", lambda: self.import_roster()),
                 ("export", self.export_roster),
             ]
         )
@@ -410,7 +410,10 @@ class RosterPage(QWidget):
         if path is None:
             start = last_folder()
             name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import roster"), start, self.tr("Roster (*.xlsx *.csv)")
+                self,
+                self.tr("Import roster"),
+                start,
+                self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
             )
             if not name:
                 return
