@@ -115,16 +115,21 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="122" />
+        <source>{points}, the rule suggests {suggested}: give a reason</source>
+        <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="132" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -142,17 +147,27 @@
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="136" />
+        <source>Evidence items {code} of {alliance}</source>
+        <translation>{alliance} {code} 的评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="138" />
+        <source>Reason {code} of {alliance}</source>
+        <translation>{alliance} {code} 的偏离理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="197" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="199" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="153" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="230" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -160,102 +175,102 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="205" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="206" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="218" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="466" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="347" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="212" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214" />
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="408" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="426" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="420" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="440" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="466" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="465" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="485" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="469" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="489" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="477" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="497" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
@@ -351,69 +366,89 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="227" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="374" />
         <source>No alliance selected</source>
-        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus: the start of a new edit (undo merges keystrokes within one)</extracomment>
+        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus: the start of a new edit (undo merges keystrokes within one)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="243" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="246" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="263" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="263" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="246" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="304" />
+        <source> (self-evaluation: yes)</source>
+        <translation>（自评：有）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311" />
+        <source>Suggested by the ticks: {points}</source>
+        <translation>按勾选的要点建议：{points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="312" />
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="319" />
+        <source>Why the points differ from the suggestion</source>
+        <translation>分值与建议不同的理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="331" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="247" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="332" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="248" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="333" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="252" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="337" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="254" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="339" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="260" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="345" />
         <source>Self-evaluation total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="357" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>

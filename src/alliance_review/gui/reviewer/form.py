@@ -10,9 +10,11 @@ from fractions import Fraction
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -49,6 +51,30 @@ class IndicatorRow(QFrame):
         line = self.note_edit.fontMetrics().lineSpacing()
         self.note_edit.setFixedHeight(int(line * 3.4) + 10)
         self.note_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # evidence items: tick boxes beside the note, the rule's suggestion, and the reason
+        # when the points depart from it
+        self.item_boxes: dict[str, QCheckBox] = {}
+        self.suggest_label = look.label(colour=look.SOFT, wrap=True)
+        self.use_button = QPushButton()
+        self.use_button.setFlat(True)
+        self.reason_edit = QLineEdit()
+        items_box = QVBoxLayout()
+        items_box.setSpacing(2)
+        for item in indicator.items:
+            box = QCheckBox(item.name)
+            self.item_boxes[item.key] = box
+            items_box.addWidget(box)
+        if indicator.points_rule:
+            suggestion = QHBoxLayout()
+            suggestion.addWidget(self.suggest_label, 1)
+            suggestion.addWidget(self.use_button)
+            items_box.addLayout(suggestion)
+            items_box.addWidget(self.reason_edit)
+        else:
+            self.suggest_label.hide()
+            self.use_button.hide()
+            self.reason_edit.hide()
+        items_box.addStretch(1)
 
         score_box = QHBoxLayout()
         score_box.setSpacing(6)
@@ -66,6 +92,9 @@ class IndicatorRow(QFrame):
         grid.addWidget(self.self_label, 2, 1)
         grid.addLayout(score_box, 0, 2, 4, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.note_edit, 0, 3, 4, 1, Qt.AlignmentFlag.AlignTop)
+        if indicator.items:
+            grid.addLayout(items_box, 0, 4, 4, 1, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(4, 3)
         grid.setColumnMinimumWidth(0, 30)
         grid.setColumnMinimumWidth(2, 100)
         grid.setColumnStretch(1, 5)
@@ -92,6 +121,9 @@ class ScoringForm(QWidget):
     #: (indicator code, points or None) and (indicator code, note) as the reviewer types
     score_edited = Signal(str, object)
     note_edited = Signal(str, str)
+    #: (indicator code, frozenset of ticked item keys) and (indicator code, reason)
+    ticks_edited = Signal(str, object)
+    reason_edited = Signal(str, str)
     #: a field gained focus: the start of a new edit (undo merges keystrokes within one)
     field_entered = Signal()
 
@@ -151,6 +183,12 @@ class ScoringForm(QWidget):
                 )
                 for field in (row.score_edit, row.note_edit):
                     field.focused.connect(lambda f=field: self._entered(f))
+                for box in row.item_boxes.values():
+                    box.toggled.connect(lambda _on, c=code: self._ticks_changed(c))
+                row.reason_edit.textEdited.connect(
+                    lambda text, c=code: self.reason_edited.emit(c, text)
+                )
+                row.use_button.clicked.connect(lambda _=False, c=code: self._use_suggestion(c))
         body.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -165,10 +203,13 @@ class ScoringForm(QWidget):
         layout.addWidget(self.scroll_area, 1)
         previous: QWidget | None = None
         for row in self.rows.values():
-            for field in (row.score_edit, row.note_edit):
+            fields: list[QWidget] = [row.score_edit, row.note_edit, *row.item_boxes.values()]
+            if row.indicator.points_rule:
+                fields.append(row.reason_edit)
+            for widget in fields:
                 if previous is not None:
-                    QWidget.setTabOrder(previous, field)
-                previous = field
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
         self.retranslate()
 
     # showing ---------------------------------------------------------------------------
@@ -191,6 +232,7 @@ class ScoringForm(QWidget):
             row.score_edit.show_value(points)
             row.note_edit.show_text(note)
             self._show_self(row, uid)
+            self._show_items(row, uid)
             self._mark_required(row, uid)
         self.refresh_summary()
 
@@ -232,7 +274,50 @@ class ScoringForm(QWidget):
         points, note = self.session.entry(uid, code)
         row.score_edit.show_value(points)
         row.note_edit.show_text(note)
+        self._show_items(row, uid)
         self._mark_required(row, uid)
+
+    # evidence items ------------------------------------------------------------------------
+    def _ticks_changed(self, code: str) -> None:
+        row = self.rows[code]
+        keys = frozenset(k for k, box in row.item_boxes.items() if box.isChecked())
+        self.ticks_edited.emit(code, keys)
+
+    def _use_suggestion(self, code: str) -> None:
+        if self.uid is not None:
+            suggested = self.session.suggestion(self.uid, code)
+            if suggested is not None:
+                self.score_edited.emit(code, suggested)
+
+    def _show_items(self, row: IndicatorRow, uid: str) -> None:
+        if not row.item_boxes:
+            return
+        code = row.indicator.code
+        mine = self.session.ticked(uid, code)
+        claimed = self.session.self_ticked(uid, code)
+        for item in row.indicator.items:
+            box = row.item_boxes[item.key]
+            box.blockSignals(True)
+            box.setChecked(item.key in mine)
+            box.blockSignals(False)
+            box.setText(
+                item.name + (self.tr(" (self-evaluation: yes)") if item.key in claimed else "")
+            )
+        if not row.indicator.points_rule:
+            return
+        suggested = self.session.suggestion(uid, code)
+        points = self.session.entry(uid, code)[0]
+        shown = "—" if suggested is None else format_points(suggested)
+        row.suggest_label.setText(self.tr("Suggested by the ticks: {points}").format(points=shown))
+        row.use_button.setText(self.tr("Use"))
+        row.use_button.setEnabled(suggested is not None and points != suggested)
+        departs = points is not None and suggested is not None and points != suggested
+        row.reason_edit.setVisible(departs)
+        reason = self.session.reason(uid, code)
+        if row.reason_edit.text() != reason:
+            row.reason_edit.setText(reason)
+        row.reason_edit.setPlaceholderText(self.tr("Why the points differ from the suggestion"))
+        look.set_required(row.reason_edit, departs and not reason.strip())
 
     def refresh_summary(self) -> None:
         uid = self.uid
