@@ -92,3 +92,58 @@ def test_ticks_suggest_points_and_a_departure_needs_a_reason(
     conn = sqlite3.connect(before_merge)
     assert conn.execute("SELECT count(*) FROM item_tick").fetchone()[0] == len(mine)
     conn.close()
+
+
+def test_the_rubric_editor_edits_items_and_the_rule_with_undo(qtbot, tmp_path: Path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from alliance_review.core.evidence import EvidenceItem
+    from alliance_review.gui.round_tabs.setup import PAGE_NAMES
+
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(a[2]))
+    i18n.set_language("zh_CN")
+    path = tmp_path / "2016.sqlite"
+    result = run_cli("new-round", path, "--title", "2016年度评价", "--year", "2016")
+    assert result.returncode == 0, result.stderr
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    setup = window.view.tab_by_name["setup"]
+    setup.steps.setCurrentRow(PAGE_NAMES.index("rubric"))
+    page = setup.pages["rubric"]
+    row = next(
+        r for r in range(page.model.rowCount()) if getattr(page.model.item(r), "code", "") == "2.4"
+    )
+    page.table.selectRow(row)
+    assert "开展联盟成员专利共享活动" in page.items_label.text()
+    page.buttons["items"].click()
+    dialog = page.items_dialog
+    dialog.add("专利许可或转让")
+    dialog.rule.clear()
+    type_text(dialog.rule, "0，7，6")  # a full-width comma is read; 7 is above the max
+    dialog.accept_if_valid()
+    assert len(refusals) == 1 and "计分规则" in refusals[0]
+    dialog.rule.clear()
+    type_text(dialog.rule, "0, 3, 6")
+    dialog.accept_if_valid()
+    store = window.view.store
+    indicator = store.rubric().indicator("2.4")
+    assert indicator.items == (
+        EvidenceItem("patents", "开展联盟成员专利共享活动"),
+        EvidenceItem("item1", "专利许可或转让"),
+    )
+    assert [str(v) for v in indicator.points_rule or ()] == ["0", "3", "6"]
+    out = tmp_path / "rubric.json"
+    assert run_cli("rubric-export", path, out).returncode == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    exported = next(i for c in data["categories"] for i in c["indicators"] if i["code"] == "2.4")
+    assert exported["points_rule"] == ["0", "3", "6"] and len(exported["evidence_items"]) == 2
+    window.view.undo_stack.undo()
+    assert store.rubric().indicator("2.4").items == (
+        EvidenceItem("patents", "开展联盟成员专利共享活动"),
+    )
+    assert store.rubric().indicator("2.4").points_rule is None

@@ -33,7 +33,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>%n alliance(s) still short of reviewers (red).</source>
-        <translation><numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
@@ -117,7 +119,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
         <source>Import %n workbook(s)</source>
-        <translation><numerusform>导入 %n 份自评价表</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 份自评价表</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -175,7 +179,73 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
         <source>%n reviewer file(s) written to %1</source>
-        <translation><numerusform>已将 %n 份评审专家文件写入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="38" />
+        <source>Evidence items of %1</source>
+        <translation>%1 的评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="53" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="54" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="55" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="56" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="57" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="61" />
+        <source>e.g. 0, 2.5, 5 (blank: no rule)</source>
+        <translation>如 0, 2.5, 5（留空：不设计分规则）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="63" />
+        <source>Points for 0, 1, 2 … ticked items</source>
+        <translation>勾选 0、1、2……项时的建议分值</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="66" />
+        <source>Reviewers tick the items they find evidenced; the rule suggests their points and a reviewer who gives other points says why. The report counts, per item, the alliances whose reviewers ticked it.</source>
+        <translation>评审专家勾选有据可查的要点；计分规则给出建议分值，给出其他分值须说明理由。报告按要点统计评审专家勾选认定的联盟家数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
+        <source>Add an evidence item</source>
+        <translation>添加评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <source>Item</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <source>Rename the evidence item</source>
+        <translation>重命名评价要点</translation>
     </message>
 </context>
 <context>
@@ -222,7 +292,7 @@
     </message>
     <message>
         <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="74" />
@@ -256,7 +326,7 @@
     </message>
     <message>
         <source>Roster (.xlsx or .csv)</source>
-        <translation>联盟名单（.xlsx 或 .csv）</translation>
+        <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86" />
@@ -435,7 +505,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -486,7 +558,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
-        <translation><numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
@@ -516,7 +590,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -576,12 +652,14 @@
     </message>
     <message>
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 look like a name already listed (yellow).</source>
-        <translation>将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
+        <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
         <source>Import %n row(s)</source>
-        <translation><numerusform>导入 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -697,17 +775,23 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="232" />
         <source>%n alliance(s)</source>
-        <translation><numerusform>共 %n 个联盟</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个联盟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="234" />
         <source>%n not taking part</source>
-        <translation><numerusform>%n 家未参评</numerusform></translation>
+        <translation>
+            <numerusform>%n 家未参评</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
         <source>%n near-duplicate name(s) marked</source>
-        <translation><numerusform>%n 个疑似重复的名称已标出</numerusform></translation>
+        <translation>
+            <numerusform>%n 个疑似重复的名称已标出</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="259" />
@@ -737,7 +821,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363" />
         <source>Import %n alliance(s)</source>
-        <translation><numerusform>导入 %n 个联盟</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 个联盟</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="414" />
@@ -751,7 +837,7 @@
     </message>
     <message>
         <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="435" />
@@ -767,27 +853,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -795,99 +881,119 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="232" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="233" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="234" />
+        <source>Evidence items…</source>
+        <translation>评价要点…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="235" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="236" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="260" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="278" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="289" />
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="294" />
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="299" />
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="320" />
+        <source>Evidence items: %1</source>
+        <translation>评价要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="324" />
+        <source>points for 0, 1, 2 … ticked: %1</source>
+        <translation>勾选 0、1、2……项的建议分值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="330" />
+        <source>No evidence items.</source>
+        <translation>无评价要点。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="373" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="385" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="399" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="441" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="439" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -942,7 +1048,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
         <source>%n workbook(s) written to %1</source>
-        <translation><numerusform>已将 %n 份自评价表写入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 份自评价表写入 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
@@ -1069,7 +1177,7 @@
     </message>
     <message>
         <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
-        <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
+        <translation type="vanished">最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="218" />
