@@ -26,7 +26,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import format_points
+from alliance_review.core.report_figures import (
+    differences,
+    figure_list,
+    source_inconsistencies,
+    value_text,
+)
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
 from alliance_review.services.pdf_common import (
@@ -270,6 +277,66 @@ def _published_section(stats: RoundStatistics, width: float, s: _Styles) -> list
     return story
 
 
+def _items_section(stats: RoundStatistics, width: float, s: _Styles) -> list[Flowable]:
+    """What the alliances did: per evidence item, the alliances counted as having done it."""
+    if not stats.items:
+        return []
+    header = ["指标", "评价要点", "合计", *[Paragraph(t.name, s.head) for t in stats.tiers], "自评"]
+    rows: list[list[Any]] = [header]
+    for item in stats.items:
+        rows.append(
+            [item.code, Paragraph(item.name, s.cell), item.done, *item.tier_done, item.claimed]
+        )
+    number = width * 0.08
+    story: list[Flowable] = [
+        Paragraph("评价要点：开展了该项活动的联盟（家）", s.section),
+        _table(
+            rows,
+            [
+                number,
+                width - number * (3 + len(stats.tiers)),
+                number,
+                *[number] * len(stats.tiers),
+                number,
+            ],
+            (1,),
+        ),
+        Spacer(1, 3),
+        Paragraph(
+            f"认定规则：{ITEM_RULES.get(stats.item_rule, (stats.item_rule, ''))[0]}即计为已开展；"
+            "“自评”为联盟在自评价表中勾选的家数。",
+            s.note,
+        ),
+    ]
+    return story
+
+
+def _comparison_section(stats: RoundStatistics, width: float, s: _Styles) -> list[Flowable]:
+    """Computed figures against figures typed in from a published report, and where the
+    published figures disagree with each other (listed, never corrected)."""
+    compared = [f for f in figure_list(stats) if f.compared]
+    conflicts = source_inconsistencies(stats)
+    if not compared and not conflicts:
+        return []
+    wrong = differences(compared)
+    story: list[Flowable] = [
+        Paragraph("与公布数字对照", s.section),
+        Paragraph(f"共对照 {len(compared)} 项，不符 {len(wrong)} 项。", s.body),
+    ]
+    if wrong:
+        rows: list[list[Any]] = [["数字", "本轮次", "公布", ""]]
+        rows += [
+            [Paragraph(f.label, s.cell), value_text(f.value), value_text(f.printed), "不符"]
+            for f in wrong
+        ]
+        story.append(_table(rows, [width * 0.55, width * 0.16, width * 0.16, width * 0.13], (0,)))
+    if conflicts:
+        story.append(Spacer(1, 4))
+        story.append(Paragraph("公布数字自身不一致之处（照录，不作更正）：", s.body))
+        story += [Paragraph(zh, s.note) for zh, _ in conflicts]
+    return story
+
+
 def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
     s = _styles = _Styles()
     width = A4[0] - 50 * mm
@@ -300,20 +367,62 @@ def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
         story.append(Paragraph("上年占比为按上年公布数字录入。", s.note))
 
     story.append(Paragraph("三、分批次情况", s.section))
-    rows = [["批次", "名单", "参评", *[t.name for t in stats.tiers]]]
+    top_two = "+".join(t.name.removeprefix("活跃度") for t in stats.tiers[:2])
+    rows = [
+        [
+            "批次",
+            "试点",
+            "参评\n（参评率）",
+            *[Paragraph(t.name, s.head) for t in stats.tiers],
+            f"{top_two}",
+            f"{stats.threshold}分\n及以上",
+            "满分",
+        ]
+    ]
     for b in stats.batches:
         rows.append(
             [
                 b.batch,
                 b.on_roster,
-                b.took_part,
-                *[f"{c}（{p}%）" for c, p in zip(b.tier_counts, b.tier_shares, strict=True)],
+                f"{b.took_part}\n（{b.took_part_share}%）",
+                *[f"{c}\n（{p}%）" for c, p in zip(b.tier_counts, b.tier_shares, strict=True)],
+                f"{b.top_two}\n（{b.top_two_share}%）",
+                b.at_threshold,
+                len(b.full_marks),
             ]
         )
-    tier_width = (width * 0.55) / max(len(stats.tiers), 1)
+    tier_width = (width * 0.48) / max(len(stats.tiers), 1)
     story.append(
-        _table(rows, [width * 0.17, width * 0.14, width * 0.14] + [tier_width] * len(stats.tiers))
+        _table(
+            rows,
+            [width * 0.1, width * 0.07, width * 0.1]
+            + [tier_width] * len(stats.tiers)
+            + [width * 0.1, width * 0.08, width * 0.07],
+        )
     )
+    if stats.participation is not None and stats.participation.not_taking_part:
+        reasons = [r for r, _ in stats.participation.by_reason]
+        rows = [["批次", "未参评", *reasons]]
+        for b in stats.batches:
+            counts = dict(b.by_reason)
+            rows.append([b.batch, b.not_taking_part, *[counts.get(r, 0) for r in reasons]])
+        rows.append(
+            [
+                "合计",
+                stats.participation.not_taking_part,
+                *[n for _, n in stats.participation.by_reason],
+            ]
+        )
+        story.append(Spacer(1, 4))
+        story.append(Paragraph("未参评的试点联盟（按批次和原因）", s.body))
+        other = (width * 0.6) / max(len(reasons), 1)
+        story.append(_table(rows, [width * 0.2, width * 0.2] + [other] * len(reasons)))
+    repeated = stats.repeated_full_marks
+    if stats.full_marks:
+        story.append(Spacer(1, 3))
+        story.append(Paragraph("满分联盟：" + "、".join(stats.full_marks) + "。", s.note))
+    if repeated is not None:
+        story.append(Paragraph("连续两年满分：" + ("、".join(repeated) or "无") + "。", s.note))
     story.append(Spacer(1, 3))
     story.append(
         Paragraph(
@@ -377,7 +486,10 @@ def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
         )
     )
 
-    story.append(Paragraph("六、最高分与最低分", s.section))
+    story += _items_section(stats, width, s)
+    story += _comparison_section(stats, width, s)
+
+    story.append(Paragraph("最高分与最低分", s.section))
     for label, extreme in (("最高分", stats.highest), ("最低分", stats.lowest)):
         if extreme is not None:
             story.append(
