@@ -207,3 +207,40 @@ def test_a_report_without_scores_or_to_a_missing_folder_is_refused(
     result = run_cli("report", empty, tmp_path / "draft.docx")
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "draft.docx").exists()
+
+
+def test_an_office_suite_opens_the_draft(draft: Path, tmp_path: Path):
+    """LibreOffice (as packaging/system-deps.sh installs it) converts the draft to PDF:
+    the file is a document an office suite reads, with its text and its chart."""
+    import shutil
+    import subprocess
+
+    import pdfplumber
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice Writer is installed by packaging/system-deps.sh --tests"
+    profile = tmp_path / "profile"
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(draft),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    pdf = tmp_path / (draft.stem + ".pdf")
+    assert pdf.exists(), done.stdout + done.stderr
+    with pdfplumber.open(pdf) as document:
+        text = "".join("".join((page.extract_text() or "").split()) for page in document.pages)
+        images = sum(len(page.images) for page in document.pages)
+        size = document.pages[0].width, document.pages[0].height
+    assert "二、试点联盟活跃度总体情况" in text and "有6家联盟得到了满分100分" in text
+    assert images == 1 and (round(size[0]), round(size[1])) == (595, 842)  # A4
