@@ -126,7 +126,7 @@ def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
     assert window.view.store.alliances()[-1].name != "新材料产业技术创新战略联盟"  # preview only
     dialog.accept()
     names = [a.name for a in window.view.store.alliances()]
-    assert names[-1] == "新材料产业技术创新战略联盟" and len(names) == 126
+    assert names[-1] == "新材料产业技术创新战略联盟" and len(names) == 147
     window.action_registry["undo"].trigger()
     assert len(window.view.store.alliances()) == 146
 
