@@ -78,7 +78,7 @@ def round_statistics_of(
             top = store.rubric().max_points
         previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
     with RoundStore.open(round_path) as store:
-        result = compute(store)
+        result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()
         absent = {uid: reason for uid, (reason, _) in store.non_participants().items()}
