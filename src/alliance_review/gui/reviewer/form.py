@@ -58,10 +58,13 @@ class IndicatorRow(QFrame):
         self.use_button = QPushButton()
         self.use_button.setFlat(True)
         self.reason_edit = QLineEdit()
+        self.reason_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         items_box = QVBoxLayout()
         items_box.setSpacing(2)
         for item in indicator.items:
             box = QCheckBox(item.name)
+            # Tab keeps its course score -> note -> next indicator; ticks take a click
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             self.item_boxes[item.key] = box
             items_box.addWidget(box)
         if indicator.points_rule:
@@ -203,9 +206,7 @@ class ScoringForm(QWidget):
         layout.addWidget(self.scroll_area, 1)
         previous: QWidget | None = None
         for row in self.rows.values():
-            fields: list[QWidget] = [row.score_edit, row.note_edit, *row.item_boxes.values()]
-            if row.indicator.points_rule:
-                fields.append(row.reason_edit)
+            fields: list[QWidget] = [row.score_edit, row.note_edit]
             for widget in fields:
                 if previous is not None:
                     QWidget.setTabOrder(previous, widget)
@@ -311,7 +312,9 @@ class ScoringForm(QWidget):
         row.suggest_label.setText(self.tr("Suggested by the ticks: {points}").format(points=shown))
         row.use_button.setText(self.tr("Use"))
         row.use_button.setEnabled(suggested is not None and points != suggested)
-        departs = points is not None and suggested is not None and points != suggested
+        departs = (
+            points is not None and suggested is not None and points != suggested and bool(mine)
+        )
         row.reason_edit.setVisible(departs)
         reason = self.session.reason(uid, code)
         if row.reason_edit.text() != reason:

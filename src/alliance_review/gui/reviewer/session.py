@@ -101,10 +101,13 @@ class ReviewerSession(QObject):
         for indicator in self.indicators:
             points = self.entry(uid, indicator.code)[0]
             suggested = self.suggestion(uid, indicator.code)
+            # a reviewer who ticked items of this indicator and gives other points than
+            # the rule suggests says why; one who ticked none has not assessed the items
             if (
                 points is not None
                 and suggested is not None
                 and points != suggested
+                and self.ticked(uid, indicator.code)
                 and not self.reason(uid, indicator.code).strip()
             ):
                 found.append(
