@@ -28,14 +28,12 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="187" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
-        <translation>每个联盟 %1 位评审专家；每位专家评审 %2 至 %3 个联盟。</translation>
+        <translation>每家联盟 %1 位评审专家；每位专家评审 %2 至 %3 家联盟。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>%n alliance(s) still short of reviewers (red).</source>
-        <translation>
-            <numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform>
-        </translation>
+        <translation><numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
@@ -119,9 +117,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
         <source>Import %n workbook(s)</source>
-        <translation>
-            <numerusform>导入 %n 份自评价表</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 份自评价表</numerusform></translation>
     </message>
 </context>
 <context>
@@ -179,9 +175,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
         <source>%n reviewer file(s) written to %1</source>
-        <translation>
-            <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 份评审专家文件写入 %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -505,9 +499,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
         <source>Import %n reviewer(s)</source>
-        <translation>
-            <numerusform>导入 %n 位评审专家</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
     </message>
 </context>
 <context>
@@ -558,9 +550,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
-        <translation>
-            <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
@@ -590,9 +580,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
-        <translation>
-            <numerusform>导入 %n 位评审专家</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
     </message>
 </context>
 <context>
@@ -657,9 +645,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
         <source>Import %n row(s)</source>
-        <translation>
-            <numerusform>导入 %n 行</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 行</numerusform></translation>
     </message>
 </context>
 <context>
@@ -696,7 +682,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="95" />
-        <source>unknown</source>
+        <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
@@ -775,23 +761,17 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="232" />
         <source>%n alliance(s)</source>
-        <translation>
-            <numerusform>共 %n 个联盟</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 家联盟</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="234" />
         <source>%n not taking part</source>
-        <translation>
-            <numerusform>%n 家未参评</numerusform>
-        </translation>
+        <translation><numerusform>%n 家未参评</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
         <source>%n near-duplicate name(s) marked</source>
-        <translation>
-            <numerusform>%n 个疑似重复的名称已标出</numerusform>
-        </translation>
+        <translation><numerusform>%n 个疑似重复的名称已标出</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="259" />
@@ -821,9 +801,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363" />
         <source>Import %n alliance(s)</source>
-        <translation>
-            <numerusform>导入 %n 个联盟</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 家联盟</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="414" />
@@ -1033,7 +1011,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
-        <translation>已导入 %2 个联盟中 %1 个联盟的自评价表。</translation>
+        <translation>已导入 %2 家联盟中 %1 家联盟的自评价表。</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172" />
@@ -1048,9 +1026,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
         <source>%n workbook(s) written to %1</source>
-        <translation>
-            <numerusform>已将 %n 份自评价表写入 %1</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 份自评价表写入 %1</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
@@ -1177,7 +1153,7 @@
     </message>
     <message>
         <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
-        <translation type="vanished">最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
+        <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="218" />
