@@ -40,8 +40,25 @@ def content_hash(store: RoundStore) -> str:
             [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
         ),
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return canonical_sha256(payload)
+
+
+def canonical_sha256(payload: dict[str, list[Any]]) -> str:
+    """SHA-256 of ``json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
+    sort_keys=True)``, encoded a row at a time: one ``json.dumps`` of a whole large round
+    holds the GIL for a third of a second, and the window (whose worker this runs in)
+    would stop for as long."""
+    digest = hashlib.sha256()
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+    for number, key in enumerate(sorted(payload)):
+        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":[")
+        rows = payload[key]
+        for start in range(0, len(rows), 200):
+            chunk = ",".join(dump(row) for row in rows[start : start + 200])
+            digest.update((("," if start else "") + chunk).encode("utf-8"))
+        digest.update(b"]")
+    digest.update(b"}" if payload else b"{}")
+    return digest.hexdigest()
 
 
 def band_text(tiers: tuple[TierBand, ...]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.storage import rows
-from alliance_review.storage.db import atomic, vacuum_into
+from alliance_review.storage.db import atomic, connect_readonly, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
@@ -56,6 +56,12 @@ class ReviewerStore:
     def open(cls, path: Path | str) -> ReviewerStore:
         conn, info = open_file(path, REVIEWER_FILE)
         return cls(conn, Path(path), info)
+
+    @classmethod
+    def reading(cls, path: Path | str) -> ReviewerStore:
+        """A read-only connection of its own, for a worker thread while the window holds
+        the file open (so the file is known, upgraded and in WAL mode already)."""
+        return cls(connect_readonly(path), Path(path))
 
     def close(self) -> None:
         self.conn.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from fractions import Fraction
 from pathlib import Path
 
@@ -60,6 +61,16 @@ class ReviewerSession(QObject):
 
     def close(self) -> None:
         self.store.close()
+
+    # gui.undo.Host: the store commits each change itself ----------------------------------
+    def transaction(self) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def announce(self, change: object) -> None:
+        """Nothing more to say: every change emits ``score_changed``/``alliance_changed``."""
+
+    def refuse(self, error: UserError) -> None:
+        self.failed.emit(error)
 
     # reading -------------------------------------------------------------------------
     def entry(self, uid: str, code: str) -> Entry:

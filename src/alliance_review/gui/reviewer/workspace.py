@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -46,6 +47,10 @@ from alliance_review.gui.reviewer.commands import (
 )
 from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.session import ReviewerSession
+from alliance_review.gui.undo import perform
+
+if TYPE_CHECKING:
+    from alliance_review.gui.tasks import Task
 from alliance_review.gui.views import FileView
 from alliance_review.services.reviewer_workflow import Status
 
@@ -59,6 +64,7 @@ class ReviewerWorkspace(FileView):
         super().__init__(path, parent)
         self.session = ReviewerSession(path)
         self.edit_number = 0
+        self.import_dialog: QWidget | None = None
         self.notice = ""
         self.splitter_restored = False
         self.saved_at = ""
@@ -399,8 +405,8 @@ class ReviewerWorkspace(FileView):
             )
         )
 
-    def _push(self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand) -> None:
-        self.undo_stack.push(command)
+    def _push(self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand) -> bool:
+        return perform(self.undo_stack, command)
 
     def _write_failed(self, error: UserError) -> None:
         """The file refused a change: say so, and show what the file really holds."""
@@ -487,12 +493,12 @@ class ReviewerWorkspace(FileView):
         QMessageBox.warning(self, title, error.message(language()))
 
     # workbook, submit (in transfer.py) ---------------------------------------------------
-    def export_workbook(self) -> None:
+    def export_workbook(self) -> Task | None:
         from alliance_review.gui.reviewer import transfer  # not needed to paint
 
-        transfer.export_workbook(self)
+        return transfer.export_workbook(self)
 
-    def import_workbook(self, path: Path | None = None) -> bool:
+    def import_workbook(self, path: Path | None = None) -> Task | None:
         from alliance_review.gui.reviewer import transfer  # not needed to paint
 
         return transfer.import_workbook(self, path)

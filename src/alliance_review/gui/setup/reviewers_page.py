@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
 from alliance_review.services import roster
@@ -266,6 +267,7 @@ class ReviewersPage(QWidget):
                 store, value.name, value.own_alliances, value.declared_conflicts
             ),
             undo_pair,
+            Change(reviewers=True),
         )
 
     def save_edit(self, changed: Reviewer) -> bool:
@@ -279,6 +281,7 @@ class ReviewersPage(QWidget):
                 lambda: roster.update_reviewer(store, changed),
                 lambda: roster.update_reviewer(store, before),
             ),
+            Change(reviewers=True),
         )
 
     def remove_selected(self) -> bool:
@@ -305,4 +308,5 @@ class ReviewersPage(QWidget):
             self.tr("Remove reviewer"),
             lambda: roster.remove_reviewer(store, reviewer.uid),
             undo_pair,
+            Change(reviewers=True, assignments=True),
         )

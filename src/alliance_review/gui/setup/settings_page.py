@@ -24,6 +24,7 @@ from alliance_review.core.points import ROUNDING_LABELS, format_points
 from alliance_review.core.ranking import TIE_RULES
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, refuse
 from alliance_review.services import setup
@@ -191,10 +192,13 @@ class SettingsPage(QWidget):
                 lambda: store.write_settings(before),
             )
 
+        current = store.settings()
+        names = frozenset(k for k, v in changes.items() if getattr(current, k, None) != v)
         return apply_edit(
             self,
             self.context,
             self.tr("Change round settings"),
             lambda: setup.update_settings(store, **changes),
             undo_pair,
+            Change(settings=names),
         )
