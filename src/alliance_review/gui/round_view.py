@@ -18,7 +18,6 @@ from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.views import FileView
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
 
 TAB_MODULES = ("setup", "panel", "results", "publish")
@@ -47,7 +46,7 @@ class RoundContext(QObject):
 
     # gui.undo.Host ---------------------------------------------------------------------
     def transaction(self) -> AbstractContextManager[object]:
-        return atomic(self.store.conn)
+        return self.store.atomic()
 
     def announce(self, change: Change | None) -> None:
         if change:

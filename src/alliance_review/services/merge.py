@@ -389,7 +389,7 @@ def merge_files(
     ``UserError`` and leaves the round exactly as it was, merge log included.
     """
     files = expand(paths)
-    with atomic(store.conn):
+    with store.atomic():
         return _merge_batch(store, files, progress)
 
 

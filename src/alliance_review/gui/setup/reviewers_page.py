@@ -373,4 +373,5 @@ class ReviewersPage(QWidget):
             self.tr("Import %n reviewer(s)", "", len(plan.accepted())),
             lambda: reviewers_io.apply_import(store, plan),
             undo_pair,
+            Change(reviewers=True),
         )
