@@ -4,10 +4,11 @@ A ``QTimer`` on the GUI thread ticks every few milliseconds; a gap between two t
 time the window could not repaint or take a click. At each tick the GUI thread reads its
 own scheduler statistics (``/proc/thread-self/schedstat``: time run, time waited
 runnable for a CPU). The part of a gap that is *ours* is the gap less the time the GUI
-thread waited for the operating system to give it a CPU: time spent running our code,
-Qt work our code asked for, or blocked (waiting for the GIL held by a worker, a lock, a
-disk write). An overloaded machine lengthens gaps without making them ours, so the test
-does not time the machine. A watchdog thread samples the GUI thread's Python stack
+thread waited for the operating system to give it a CPU, and less the time it was
+blocked while no other thread of ours ran (a disk read of the machine's): time spent
+running our code or Qt work our code asked for, or waiting for a worker that held the
+GIL. An overloaded machine lengthens gaps without making them ours, so the test does not
+time the machine. A watchdog thread samples the GUI thread's Python stack
 during a gap, to name the code responsible.
 """
 
@@ -26,16 +27,15 @@ TICK_MS = 5
 OURS = f"{os.sep}alliance_review{os.sep}"
 
 
-Stat = tuple[float, float, dict[int, float]]
+Stat = tuple[float, float, dict[int, tuple[float, float]]]
 
 
 def _schedstat() -> Stat:
-    """(seconds run, seconds waited runnable) of the calling thread, and the seconds each
-    other thread of the process waited runnable (a worker holding the GIL but given no
-    CPU keeps the GUI thread waiting: the machine's doing, not ours)."""
+    """(seconds run, seconds waited runnable) of the calling thread, and the same pair for
+    each other thread of the process."""
     own = threading.get_native_id()
     run = wait = 0.0
-    others: dict[int, float] = {}
+    others: dict[int, tuple[float, float]] = {}
     try:
         for task in Path("/proc/self/task").iterdir():
             try:
@@ -45,14 +45,15 @@ def _schedstat() -> Stat:
             if int(task.name) == own:
                 run, wait = int(ran) / 1e9, int(waited) / 1e9
             else:
-                others[int(task.name)] = int(waited) / 1e9
+                others[int(task.name)] = (int(ran) / 1e9, int(waited) / 1e9)
     except OSError:
         return time.thread_time(), 0.0, {}  # no schedstat: count the whole gap as ours
     return run, wait, others
 
 
-def _waited_since(before: dict[int, float], now: dict[int, float]) -> float:
-    return sum(max(0.0, w - before.get(tid, 0.0)) for tid, w in now.items())
+def _since(before: dict[int, tuple[float, float]], now: dict[int, tuple[float, float]]) -> float:
+    """Seconds the other threads ran since ``before`` (threads come and go)."""
+    return sum(max(0.0, r - before.get(tid, (0.0, 0.0))[0]) for tid, (r, _) in now.items())
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Gap:
     length: float = 0.0
     ran: float = 0.0
     waited: float = 0.0  # runnable, but the machine gave the GUI thread no CPU
-    others_waited: float = 0.0  # the same for the other threads (a worker with the GIL)
+    others_ran: float = 0.0  # CPU time the process's other threads had meanwhile
     our_frames: set[str] = field(default_factory=set)
 
     @property
@@ -71,14 +72,17 @@ class Gap:
 
     @property
     def ours(self) -> float:
-        return self.ran + max(0.0, self.blocked - self.others_waited)
+        """Time the GUI thread ran, plus time it was blocked while another thread of ours
+        ran (a worker holding the GIL); not the time the machine kept it waiting."""
+        return self.ran + min(self.blocked, self.others_ran)
 
     def describe(self) -> str:
         frames = ", ".join(sorted(self.our_frames)) or "none"
         return (
             f"{self.length * 1000:.0f} ms gap: ours {self.ours * 1000:.0f} ms (ran "
             f"{self.ran * 1000:.0f} ms), waited for a CPU {self.waited * 1000:.0f} ms "
-            f"(other threads {self.others_waited * 1000:.0f} ms); "
+            f"blocked {self.blocked * 1000:.0f} ms while other threads ran "
+            f"{self.others_ran * 1000:.0f} ms; "
             f"our frames: {frames}"
         )
 
@@ -115,13 +119,13 @@ class GapMeter:
         now, stat = time.perf_counter(), _schedstat()
         length = now - self._last
         ran, waited = stat[0] - self._stat[0], stat[1] - self._stat[1]
-        others = _waited_since(self._stat[2], stat[2])
+        others = _since(self._stat[2], stat[2])
         self._last, self._stat = now, stat
         self.longest = max(self.longest, length)
         gap = self._open or Gap(now - length)
         self._open = None
         if length >= self.threshold:
-            gap.length, gap.ran, gap.waited, gap.others_waited = length, ran, waited, others
+            gap.length, gap.ran, gap.waited, gap.others_ran = length, ran, waited, others
             self.gaps.append(gap)
 
     # the watchdog thread

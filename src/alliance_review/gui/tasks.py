@@ -147,6 +147,7 @@ class Task(QObject):
         self.guard: _InputGuard | None = None
         self.cancel_button: QPushButton | None = None
         self._cancelled = threading.Event()
+        self._worker_done = False  # the worker has reported (its thread may still be ending)
         self._reported = 0.0
         self._progress = (0, 0)
         self._thread = threading.Thread(target=self._run, name=f"task {label}", daemon=True)
@@ -225,7 +226,8 @@ class Task(QObject):
 
     @Slot(object, object)
     def _end(self, result: Any, error: BaseException | None) -> None:
-        self._thread.join(5.0)
+        # (no join: the worker may still be freeing its objects; it is buried when done)
+        self._worker_done = True
         if self.outcome:  # a read-only task the user stopped waiting for
             self._retire()
             return
@@ -254,7 +256,7 @@ class Task(QObject):
             self._callback()
         finally:
             self.finished.emit()
-            if not self._thread.is_alive():
+            if self._worker_done:
                 self._retire()
 
     def _callback(self) -> None:
@@ -316,7 +318,10 @@ def _freezing(on: bool) -> None:
 
 
 def _bury() -> None:
+    """Drop ended tasks once their threads are gone (never inside their own slots)."""
     _retired[:] = [task for task in _retired if task._thread.is_alive()]
+    if _retired:
+        QTimer.singleShot(50, _bury)
 
 
 def alive(widget: QObject | None) -> bool:

@@ -433,6 +433,9 @@ def _merge_batch(
             with store.atomic():
                 _log(store, report)
         reports[index] = report
+        # drop the file's rows now, a file at a time: freeing all of them at the end in one
+        # go held the GIL for a tenth of a second (the window's worker runs this)
+        assessed[index] = (report, None)
     if progress is not None:
         progress(len(files), len(files))
     return [r for r in reports if r is not None]
