@@ -1,5 +1,5 @@
 """Undo commands of the reviewer workspace (``gui.undo``); each changes the file through
-the session.
+the session, one transaction per action.
 
 Keystrokes in one field, from entering it until leaving it, merge into one command, so
 undo takes back "the score of 2.1" rather than one digit. Undo works across alliances:
@@ -87,9 +87,10 @@ class EditEntryCommand(Command):
             self.cleared_done = True
 
     def revert(self) -> None:
-        self.session.set_entry(self.uid, self.code, self.old)
-        if self.cleared_done:
-            self.session.set_done(self.uid, True)
+        # the done mark this edit cleared comes back in the same transaction
+        self.session.set_entry(
+            self.uid, self.code, self.old, done=True if self.cleared_done else None
+        )
 
 
 class SetDoneCommand(Command):
@@ -118,26 +119,27 @@ class SetDoneCommand(Command):
 
 
 class ImportSheetCommand(Command):
-    """Every change of a checked scoring workbook, as one step (one Ctrl+Z undoes it all)."""
+    """Every chosen change of a checked scoring workbook, as one step (one Ctrl+Z undoes
+    it all, one transaction each way)."""
 
-    def __init__(self, session: ReviewerSession, sheet: SheetImport) -> None:
+    def __init__(self, session: ReviewerSession, sheet: SheetImport, erase: bool) -> None:
         super().__init__(session)
         self.session = session
-        self.sheet = sheet
+        self.changes, self.no_longer_done = sheet.chosen(erase)
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=len(sheet.changes)
+                count=len(self.changes)
             )
         )
 
     def apply(self) -> None:
         self.session.set_entries(
-            ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.sheet.changes),
-            self.sheet.no_longer_done,
+            ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
+            {uid: False for uid in self.no_longer_done},
         )
 
     def revert(self) -> None:
         self.session.set_entries(
-            (c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.sheet.changes
+            ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
+            {uid: True for uid in self.no_longer_done},
         )
-        self.session.set_done_many(self.sheet.no_longer_done, True)

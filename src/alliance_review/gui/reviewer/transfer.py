@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
+from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, report_error, run_task
 from alliance_review.services.reviewer_workflow import submit_store
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -39,8 +40,7 @@ def export_workbook(ws: ReviewerWorkspace) -> Task | None:
     )
     if not name:
         return None
-    out = Path(name)
-    path = ws.path
+    out, path = Path(name), ws.path
 
     def export(_progress: Progress) -> int:
         with ReviewerStore.reading(path) as store:  # the worker's own connection
@@ -65,6 +65,8 @@ def export_workbook(ws: ReviewerWorkspace) -> Task | None:
 
 
 def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | None:
+    """Read the workbook off the GUI thread, then show what it changes; the reviewer's
+    choice (keep or erase blank cells) is imported as one undo step."""
     from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
     from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
 
@@ -89,14 +91,17 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
         ws.import_dialog = dialog
 
         def accepted() -> None:
-            if sheet.changes:
-                ws._new_edit()
-                if ws._push(ImportSheetCommand(ws.session, sheet)):
-                    ws.set_notice(
-                        translate(
-                            "ReviewerWorkspace", "{count} change(s) imported from {file}"
-                        ).format(count=len(sheet.changes), file=chosen.name)
+            erase = dialog.erase_chosen()
+            changes, _ = sheet.chosen(erase)
+            if not changes:
+                return
+            ws._new_edit()
+            if ws._push(ImportSheetCommand(ws.session, sheet, erase)):
+                ws.set_notice(
+                    translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
+                        count=len(changes), file=chosen.name
                     )
+                )
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -142,7 +147,7 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
     ).format(
         revision=done.revision,
         reviewer=done.reviewer_name,
-        time=done.sealed_at.replace("T", " ")[:16],
+        time=local_time(done.sealed_at),
         done=done.progress.done,
         total=done.progress.alliances,
         path=done.path,

@@ -390,6 +390,8 @@ class PublishTab(RoundTab):
     def update_statistics(self) -> None:
         """Show the statistics for the current inputs, computing them (off the GUI thread,
         without blocking the window) only if they changed."""
+        if self.context.closed:
+            return
         if self.statistics_task is not None:
             self.statistics_again = True
             return
