@@ -81,7 +81,11 @@ def returned_files(
                 for code, top in codes
             ]
             with atomic(file.conn):  # one transaction: not one disk sync per score
-                file.conn.executemany("INSERT INTO score VALUES (?, ?, ?, ?)", rows)
+                file.conn.executemany(
+                    "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+                    " VALUES (?, ?, ?, ?)",
+                    rows,
+                )
             target = returned / path.name
             file.seal(target)
             sealed.append(target)

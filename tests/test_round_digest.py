@@ -19,7 +19,7 @@ scalars = st.one_of(
 )
 payloads = st.dictionaries(
     st.text(min_size=1, max_size=6),
-    st.lists(st.lists(scalars, max_size=4), max_size=450),
+    st.one_of(scalars, st.lists(st.lists(scalars, max_size=4), max_size=450)),
     max_size=6,
 )
 

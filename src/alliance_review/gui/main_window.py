@@ -183,13 +183,14 @@ class MainWindow(QMainWindow):
         from alliance_review.services.demo import build_demo
 
         target = data_dir() / "demo-2015.sqlite"
+        previous = data_dir() / "demo-2014.sqlite"  # last year's, for the comparisons
         if target.exists():
             self.open_path(target)
             return
 
         def build(progress: Callable[[int, int], bool]) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
-            return build_demo(target, progress=progress)
+            return build_demo(target, progress=progress, previous=previous)
 
         run_task(self, self.tr("Writing the demo round…"), build, self.open_path)
 

@@ -40,21 +40,29 @@ def content_hash(store: RoundStore) -> str:
             [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
         ),
     }
+    if s.tier_by != "total":
+        # only a departure from the default joins the payload, so the hash of a round
+        # that never changed this setting is what it was before the setting existed
+        payload["tier_by"] = s.tier_by
     return canonical_sha256(payload)
 
 
-def canonical_sha256(payload: dict[str, list[Any]]) -> str:
+def canonical_sha256(payload: dict[str, Any]) -> str:
     """SHA-256 of ``json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
-    sort_keys=True)``, encoded a row at a time: one ``json.dumps`` of a whole large round
-    holds the GIL for a third of a second, and the window (whose worker this runs in)
-    would stop for as long."""
+    sort_keys=True)``, a list's rows encoded a few at a time: one ``json.dumps`` of a whole
+    large round holds the GIL for a third of a second, and the window (whose worker this
+    runs in) would stop for as long."""
     digest = hashlib.sha256()
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
     for number, key in enumerate(sorted(payload)):
-        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":[")
-        rows = payload[key]
-        for start in range(0, len(rows), 200):
-            chunk = ",".join(dump(row) for row in rows[start : start + 200])
+        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":")
+        value = payload[key]
+        if not isinstance(value, list):
+            digest.update(dump(value).encode("utf-8"))
+            continue
+        digest.update(b"[")
+        for start in range(0, len(value), 200):
+            chunk = ",".join(dump(row) for row in value[start : start + 200])
             digest.update((("," if start else "") + chunk).encode("utf-8"))
         digest.update(b"]")
     digest.update(b"}" if payload else b"{}")
@@ -83,7 +91,12 @@ def settings_items(settings: RoundSettings, digest: str) -> list[tuple[str, str]
         ("共识方法", CONSENSUS_LABELS.get(settings.consensus_method, settings.consensus_method)),
         ("评分取整", ROUNDING_LABELS.get(settings.rounding, settings.rounding)),
         ("同分排序", TIE_RULES.get(settings.tie_rule, settings.tie_rule)),
-        ("档次（按精确总分划分）", band_text(settings.tiers)),
+        (
+            "档次（按精确总分划分）"
+            if settings.tier_by == "total"
+            else "档次（按公布的取整分数划分）",
+            band_text(settings.tiers),
+        ),
         ("轮次内容校验值 (SHA-256)", digest),
     ]
 
@@ -97,6 +110,7 @@ def settings_keywords(settings: RoundSettings, digest: str) -> str:
     return (
         f"round={settings.uid}; content-sha256={digest}; consensus={settings.consensus_method}; "
         f"rounding={settings.rounding}; tie-rule={settings.tie_rule}; bands={bands}"
+        + ("" if settings.tier_by == "total" else f"; tier-by={settings.tier_by}")
     )
 
 

@@ -93,6 +93,75 @@ class EditEntryCommand(Command):
         )
 
 
+class ItemsCommand(Command):
+    """A change of one indicator's ticked evidence items, or of the reason why its points
+    depart from the rule's suggestion (``field`` "ticks" or "reason")."""
+
+    def __init__(
+        self,
+        session: ReviewerSession,
+        reveal: Reveal,
+        uid: str,
+        code: str,
+        field: str,
+        new: frozenset[str] | str,
+        edit_number: int,
+    ) -> None:
+        super().__init__(session)
+        self.session, self.reveal_at, self.uid, self.code = session, reveal, uid, code
+        self.field = field
+        self.old: frozenset[str] | str = (
+            frozenset(session.ticked(uid, code)) if field == "ticks" else session.reason(uid, code)
+        )
+        self.new = new
+        self.edit_number = edit_number
+        name = session.by_uid[uid].name
+        text = (
+            translate("ReviewerCommands", "Evidence items {code} of {alliance}")
+            if field == "ticks"
+            else translate("ReviewerCommands", "Reason {code} of {alliance}")
+        )
+        self.setText(text.format(code=code, alliance=name))
+
+    def id(self) -> int:
+        return EDIT_ID + 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            not isinstance(other, ItemsCommand)
+            or (
+                other.uid,
+                other.code,
+                other.field,
+                other.edit_number,
+            )
+            != (self.uid, self.code, self.field, self.edit_number)
+            or self.field == "ticks"
+        ):
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+    def reveal(self) -> None:
+        self.reveal_at(self.uid, self.code, False)
+
+    def _set(self, value: frozenset[str] | str) -> None:
+        if self.field == "ticks":
+            assert isinstance(value, frozenset)
+            self.session.set_ticks(self.uid, self.code, set(value))
+        else:
+            assert isinstance(value, str)
+            self.session.set_reason(self.uid, self.code, value)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
 class SetDoneCommand(Command):
     def __init__(self, session: ReviewerSession, reveal: Reveal, uid: str, done: bool) -> None:
         super().__init__(session)
