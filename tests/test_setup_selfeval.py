@@ -62,9 +62,9 @@ def test_workbooks_are_protected_validated_and_keep_names_as_text(small_round: P
     assert len(validations) == 18
     assert {
         (v.type, v.formula1, v.formula2) for v in validations if f"F{first}" in str(v.sqref)
-    } == {("decimal", "0", "5")}
+    } == {("whole", "0", "5")}  # whole points: the rubric's step is 1
     meta = workbook[selfeval.META_SHEET]
-    assert meta.sheet_state == "hidden"
+    assert meta.sheet_state == "veryHidden"
     values = {row[0]: row[1] for row in meta.iter_rows(values_only=True)}
     assert values["round_uid"] == uid and values["alliance_uid"] == "a-2"
 

@@ -38,6 +38,7 @@ class Facts:
     formulas: dict[str, dict[tuple[int, int], tuple[str, bool]]] = field(default_factory=dict)
     ods_merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
     ods_sheets: list[str] = field(default_factory=list)
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
 
 
 def detect(data: bytes) -> str:
@@ -93,7 +94,40 @@ def scan_zip(data: bytes, name: str, limits: Limits) -> Facts:
             raise too_big(
                 name, "解压后体积过大（疑似压缩炸弹）", "it expands too much (a zip bomb?)"
             )
+    if facts.formulas and kind == "xlsx":
+        facts.sheet_parts = _sheet_parts(package)
     return facts
+
+
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part (xl/worksheets/sheetN.xml), from the workbook's relations."""
+    import html
+    import posixpath
+
+    try:
+        book = package.read("xl/workbook.xml")
+        rels = package.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\s[^>]*>", rels):
+        attrs = dict(_ATTR.findall(tag))
+        target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+        targets[attrs.get(b"Id", b"")] = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        )
+    found = {}
+    for tag in _SHEET.findall(book):
+        attrs = dict(_ATTR.findall(tag))
+        rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"")
+        sheet = html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        if rid in targets:
+            found[sheet] = targets[rid]
+    return found
 
 
 def not_a_table(name: str) -> Exception:
@@ -122,13 +156,17 @@ def _expand(
         raise broken(name) from error
 
 
-SMALL_SHEET = 16 * MB  # a sheet this small is checked by an XML parser, exactly
 _ROW_REF = re.compile(rb'<row r="(\d+)"')
 _TWO_LETTERS = re.compile(rb'<c r="[A-Z]{2}')
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 # tags that start like a cell but are none: col(s), colBreaks, color, conditionalFormatting,
 # control(s), cfRule, charset, cellWatch(es), customSheetView(s), customProperties
 _NOT_CELLS = (b"<co", b"<cf", b"<ch", b"<ce", b"<cu")
+
+
+def _attributes_r(whole: bytes) -> int:
+    """How many attributes named r (not header=, color=, xmlns:r=...) the XML has."""
+    return whole.count(b"r=") - whole.count(b"er=") - whole.count(b"or=") - whole.count(b":r=")
 
 
 class _Sheet:
@@ -150,7 +188,7 @@ class _Sheet:
             self.usual = False  # a cell without a leading r="..." (an implicit place)
         elif whole.count(b"<row") != len(refs) + whole.count(b"<rowBreaks"):
             self.usual = False
-        elif whole.count(b"r=") - whole.count(b"er=") - whole.count(b"or=") != cells + len(refs):
+        elif _attributes_r(whole) != cells + len(refs):
             self.usual = False  # an r attribute elsewhere: repeated, quoted otherwise...
         elif _TWO_LETTERS.search(whole):
             self.usual = False  # wider than Z: counted exactly
@@ -210,7 +248,7 @@ def _scan_xml(
             _formulas(whole, facts.formulas.setdefault(part, {}))
     if sheet:
         sheet_facts.piece(carry)
-        if sheet_facts.usual and size > SMALL_SHEET:
+        if sheet_facts.usual:
             _check_area(name, limits, sheet_facts.max_row, sheet_facts.max_col, sheet_facts.rows)
             return size, False
     return size, sheet
