@@ -33,7 +33,8 @@ MAX_WIDTH = 60
 def text_width(value: Any) -> int:
     """Display width in Excel's character units: a CJK character counts two."""
     text = "" if value is None else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    # UTF-8 takes 1 byte for ASCII and 3 for CJK: (bytes + characters) / 2 is 1 and 2
+    return (len(text.encode("utf-8")) + len(text)) // 2
 
 
 class SheetWriter:
@@ -70,8 +71,12 @@ class SheetWriter:
             if isinstance(value, Fraction):
                 value = float(value)
                 shown = len(f"{value:.2f}")
+            elif widths[column] >= MAX_WIDTH:
+                shown = 0  # as wide as a column gets: no need to measure
+            elif isinstance(value, str):
+                shown = text_width(value[: MAX_WIDTH + 1])
             else:
-                shown = text_width(value) if isinstance(value, str) else len(str(value))
+                shown = len(str(value))
             if shown > widths[column]:
                 widths[column] = shown
             if isinstance(value, str):
@@ -191,7 +196,10 @@ def write_sheets(
     if progress is not None and not progress(2, 3):
         raise cancelled()
 
-    computed = aggregate(rubric, scores, settings.consensus_method)
+    decided = {alliance_uid for alliance_uid, _ in store.decisions()}
+    computed = aggregate(  # the computed value beside each decision: decided alliances only
+        rubric, [s for s in scores if s.alliance_uid in decided], settings.consensus_method
+    )
     decisions = SheetWriter(
         book,
         styles,

@@ -18,7 +18,7 @@ from typing import Any
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.points import format_points, parse_points
-from alliance_review.core.rubric import Rubric
+from alliance_review.core.rubric import Indicator
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -122,7 +122,8 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
                     lines = max(lines, _lines(self_note, self_width))
                 if note:
                     lines = max(lines, _lines(note, note_width))
-                ws.set_row(row, 15 * lines)
+                if lines > 1:
+                    ws.set_row(row, 15 * lines)
                 put_text(ws, row, COL_ALLIANCE - 1, name, plain)
                 ws.write_string(row, COL_CODE - 1, code, plain)
                 put_text(ws, row, COL_NAME - 1, indicator.name, wrapped)
@@ -288,6 +289,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     changes: list[SheetChange] = []
     count = 0
     formulas = sheet.formulas
+    by_code = {i.code: i for i in rubric.indicators()}
     width = len(HEADERS)
     for index in range(HEADER_ROW, len(rows)):
         values = rows[index]
@@ -296,7 +298,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             continue
         count += 1
         number = index + 1
-        problem = _read_row(number, cells, rubric, names, seen, formulas, scores)
+        problem = _read_row(number, cells, by_code, names, seen, formulas, scores)
         if len(problem) == 2:
             errors.append(problem)
             continue
@@ -328,30 +330,38 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     return SheetImport(count, changes, no_longer_done)
 
 
+_UID, _CODE, _SCORE, _NOTE = (
+    column_letter(c - 1) for c in (COL_UID, COL_CODE, COL_SCORE, COL_NOTE)
+)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else value_text(value).strip()
+
+
 def _read_row(
     number: int,
     cells: list[Any],
-    rubric: Rubric,
+    indicators: dict[str, Indicator],
     names: dict[str, str],
     seen: dict[tuple[str, str], str],
     formulas: dict[tuple[int, int], tuple[str, bool]],
     scores: dict[tuple[str, str], tuple[Fraction | None, str]],
 ) -> tuple[str, str] | tuple[str, str, Fraction | None, str, str]:
     """The row's (uid, code, points, note, cell ref), or (cell ref, reason) when it is bad."""
-    uid = value_text(cells[COL_UID - 1]).strip()
-    code = value_text(cells[COL_CODE - 1]).strip()
-    score_ref = f"{_letter(COL_SCORE)}{number}"
+    uid = _text(cells[COL_UID - 1])
+    code = _text(cells[COL_CODE - 1])
     if uid not in names:
-        return (f"{_letter(COL_UID)}{number}", "不是本文件中的联盟（联盟编号无法识别）")
-    try:
-        indicator = rubric.indicator(code)
-    except KeyError:
-        return (f"{_letter(COL_CODE)}{number}", f"指标编号「{code[:20]}」不在评价指标中")
-    code_ref = f"{_letter(COL_CODE)}{number}"
-    if (uid, code) in seen:
-        return (code_ref, f"与 {seen[(uid, code)]} 重复（同一联盟同一指标）")
-    seen[(uid, code)] = code_ref
-    if (number, COL_SCORE - 1) in formulas:
+        return (f"{_UID}{number}", "不是本文件中的联盟（联盟编号无法识别）")
+    indicator = indicators.get(code)
+    if indicator is None:
+        return (f"{_CODE}{number}", f"指标编号「{code[:20]}」不在评价指标中")
+    key = (uid, code)
+    if key in seen:
+        return (f"{_CODE}{number}", f"与 {seen[key]} 重复（同一联盟同一指标）")
+    seen[key] = f"{_CODE}{number}"
+    score_ref = f"{_SCORE}{number}"
+    if formulas and (number, COL_SCORE - 1) in formulas:
         return (score_ref, "评分是公式，请直接填写数字")
     raw = cells[COL_SCORE - 1]
     try:
@@ -363,11 +373,11 @@ def _read_row(
             indicator.check_score(points)
         except UserError as error:
             return (score_ref, str(error))
-    note = value_text(cells[COL_NOTE - 1]).strip()
-    if note != scores.get((uid, code), (None, ""))[1]:
+    note = _text(cells[COL_NOTE - 1])
+    if note and note != scores.get(key, (None, ""))[1]:
         bad = control_problem(note, number, COL_NOTE - 1)
         if bad is not None:
-            return (f"{_letter(COL_NOTE)}{number}", bad[0])
+            return (f"{_NOTE}{number}", bad[0])
     return (uid, code, points, note, score_ref)
 
 

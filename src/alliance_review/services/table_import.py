@@ -149,7 +149,7 @@ def data_rows(
             text = _row_text(row)
             notes.append(Note(number, f"说明行「{text}」已跳过。", f'Remark row "{text}" skipped.'))
             continue
-        if [clean_text(c) for c in row] == header_keys:
+        if row[0] == table.header[0] and [clean_text(c) for c in row] == header_keys:
             notes.append(Note(number, "重复的表头行已跳过。", "Repeated header row skipped."))
             continue
         counted += 1

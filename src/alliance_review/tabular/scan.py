@@ -244,7 +244,7 @@ def _scan_xml(
         sheet_facts.piece(whole)
         if sheet_facts.rows > limits.rows:
             raise too_big(name, f"超过 {limits.rows} 行", f"it has more than {limits.rows} rows")
-        if _FORMULA.search(whole):
+        if (b"</f>" in whole or b"<f " in whole or b":f" in whole) and _FORMULA.search(whole):
             _formulas(whole, facts.formulas.setdefault(part, {}))
     if sheet:
         sheet_facts.piece(carry)
