@@ -289,32 +289,32 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -354,28 +354,30 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -383,61 +385,63 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="290" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="289" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="319" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="318" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="331" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="330" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="333" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="332" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="370" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -847,8 +851,12 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />
