@@ -18,7 +18,8 @@ from alliance_review.tabular import Limits, control_problem, find_header, read_g
 from alliance_review.tabular.table import is_total_or_remark, match_header, stated_count
 from alliance_review.tabular.text import cell_name, clean_text, column_letter, value_text
 
-LIST_LIMITS = Limits()
+# a list of alliances or reviewers: a province-level round has 10,000 alliances
+LIST_LIMITS = Limits(rows=50_000, cells=2_000_000)
 _NUMBER = re.compile(r"^\d+(\.0+)?$")
 
 

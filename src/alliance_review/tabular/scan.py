@@ -174,19 +174,22 @@ class _Sheet:
     row opens with r="..." first, nothing else carries an r attribute), from counts and a
     few searches, without parsing. Anything unusual sends the sheet to the exact parser."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.rows = self.max_row = self.max_col = 0
         self.usual = True
 
     def piece(self, whole: bytes) -> None:
-        if not self.usual:
+        rows = whole.count(b"<row") - whole.count(b"<rowBreaks")
+        self.rows += rows  # checked by the caller first: a bomb stops here
+        if self.rows > self.limit or not self.usual:
             return
         refs = _ROW_REF.findall(whole)
         cells = whole.count(b'<c r="')
         tags = whole.count(b"<c")
         if tags != cells and tags != cells + sum(whole.count(t) for t in _NOT_CELLS):
             self.usual = False  # a cell without a leading r="..." (an implicit place)
-        elif whole.count(b"<row") != len(refs) + whole.count(b"<rowBreaks"):
+        elif rows != len(refs):
             self.usual = False
         elif _attributes_r(whole) != cells + len(refs):
             self.usual = False  # an r attribute elsewhere: repeated, quoted otherwise...
@@ -202,7 +205,6 @@ class _Sheet:
         if re.search(rb'<c r="[A-Z](?:' + beyond + rb')"', whole):
             self.usual = False  # a cell far below its own row: counted exactly
             return
-        self.rows += len(refs)
         self.max_row = max(self.max_row, local)
         while self.max_col < 26:
             wider = re.search(rb'<c r="[%c-Z]' % (65 + self.max_col), whole)
@@ -216,7 +218,7 @@ def _scan_xml(
 ) -> tuple[int, bool]:
     """(expanded size, whether the sheet must be parsed exactly) of one part."""
     runs = _Runs(name, limits)
-    sheet_facts = _Sheet()
+    sheet_facts = _Sheet(limits.rows)
     size = 0
     carry = b""
     sheet = strings = False
