@@ -21,10 +21,18 @@ WIDTH, HEIGHT = 1024, 700
 
 
 def settle(app: object) -> None:
+    """Let the window paint, and finish what it loads in the background (the ranking)."""
     from PySide6.QtTest import QTest
+
+    from alliance_review.gui import tasks
 
     for _ in range(3):
         QTest.qWait(60)
+    for _ in range(400):  # at most ~20 s
+        if tasks.idle():
+            break
+        QTest.qWait(50)
+    QTest.qWait(60)
 
 
 def entry_states(ws: object) -> None:
