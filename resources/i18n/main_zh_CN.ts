@@ -3,108 +3,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="121" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="144" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="122" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="145" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="123" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="146" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="124" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="125" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="126" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="149" />
+        <source>&amp;Guide for this window</source>
+        <translation>本窗口的使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="127" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="151" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="128" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="152" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="129" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="153" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="130" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="133" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="217" />
+        <source>Open a reviewer file</source>
+        <translation>打开评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="220" />
+        <source>Open a round</source>
+        <translation>打开评价轮次</translation>
+    </message>
+    <message>
         <source>Open a round file or a reviewer file (File &gt; Open, or drop it here).
 To try the app: alliance-review demo demo-2015.sqlite</source>
-        <translation>请打开评价轮次文件或评审专家文件（文件 &gt; 打开，或把文件拖到这里）。
+        <translation type="vanished">请打开评价轮次文件或评审专家文件（文件 &gt; 打开，或把文件拖到这里）。
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="145" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="148" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="181" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="203" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="195" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="214" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="197" />
         <source>Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)</source>
-        <translation>评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
+        <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="187" />
-        <location filename="../../src/alliance_review/gui/main_window.py" line="208" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="209" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="234" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="120" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="143" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="309" />
         <source>About</source>
-        <translation>关于</translation>
+        <translation type="vanished">关于</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="311" />
         <source>Alliance Activity Review
 The yearly activity evaluation of industry technology innovation alliances.</source>
-        <translation>联盟活跃度评价
+        <translation type="vanished">联盟活跃度评价
 产业技术创新战略联盟年度活跃度评价工具。</translation>
     </message>
 </context>

@@ -416,9 +416,8 @@
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
         <source>Reviewer files (*.sqlite);;All files (*)</source>
-        <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
+        <translation type="vanished">评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />

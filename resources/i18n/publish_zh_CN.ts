@@ -171,78 +171,77 @@
         <translation>导出附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="282" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="314" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="284" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="318" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="288" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="290" />
         <source>Writing the appendix…</source>
         <translation>正在写入附件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="291" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="293" />
         <source>Appendix written: %1</source>
         <translation>已写入附件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="295" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="297" />
         <source>Export results workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="297" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="299" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="303" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="305" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="305" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="307" />
         <source>Workbook written: %1</source>
         <translation>已写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="314" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="316" />
         <source>Export statistics</source>
         <translation>导出统计报告</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="320" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="324" />
         <source>Writing the statistics…</source>
         <translation>正在写入统计报告…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="323" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="327" />
         <source>Statistics written: %1</source>
         <translation>已写入统计报告：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="334" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="338" />
         <source>Last year's round file</source>
         <translation>上年评价轮次文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="335" />
         <source>Round files (*.sqlite *.db *.arr);;All files (*)</source>
-        <translation>评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="342" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="346" />
         <source>Figures printed in a report</source>
         <translation>报告公布的数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="343" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="347" />
         <source>Published figures (*.json);;All files (*)</source>
         <translation>公布数字文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="372" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="376" />
         <source>Computing the statistics…</source>
         <translation>正在计算统计数字…</translation>
     </message>

@@ -160,179 +160,179 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="194" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一个未完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
         <source>&amp;Next alliance</source>
         <translation>下一个联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
         <source>&amp;Previous alliance</source>
         <translation>上一个联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一个未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="215" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="447" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="344" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="212" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="211" />
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="408" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="420" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="421" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="447" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="465" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="466" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="469" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="470" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="477" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="34" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="36" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="73" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="37" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="74" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="44" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="45" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="49" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="53" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="50" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="58" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="71" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="72" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="82" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="83" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="86" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="87" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="98" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="99" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="111" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="113" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="124" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="153" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="160" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="161" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="127" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -343,7 +343,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="140" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="141" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -75,7 +75,7 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="34"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="36"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -128,57 +128,57 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="63"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66"/>
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances&apos; self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72"/>
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75"/>
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="73"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76"/>
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77"/>
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="107"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="110"/>
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="112"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115"/>
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="123"/>
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="130"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="133"/>
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="146"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152"/>
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -188,19 +188,18 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="55"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="57"/>
         <source>New round</source>
         <translation>新建评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="65"/>
         <source>Last year&apos;s round</source>
         <translation>上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64"/>
         <source>Round files (*.sqlite *.db);;All files (*)</source>
-        <translation>评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68"/>
@@ -274,9 +273,8 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="108"/>
         <source>Round files (*.sqlite)</source>
-        <translation>评价轮次文件 (*.sqlite)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite)</translation>
     </message>
 </context>
 <context>
@@ -431,42 +429,42 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70"/>
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="73"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="89"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="90"/>
         <source>unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="93"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="94"/>
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="99"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="100"/>
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -474,103 +472,103 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="177"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="179"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="179"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="183"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="186"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="187"/>
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="202"/>
         <source>%n alliance(s)</source>
         <translation>
             <numerusform>共 %n 个联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204"/>
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="226"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="227"/>
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="237"/>
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="257"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="258"/>
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="288"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="289"/>
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="305"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="306"/>
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="331"/>
         <source>Import %n alliance(s)</source>
         <translation>
             <numerusform>导入 %n 个联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="342"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="343"/>
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="342"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="343"/>
         <source>Roster (*.xlsx *.csv)</source>
         <translation>联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="361"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="362"/>
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="364"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -578,27 +576,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81"/>
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82"/>
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83"/>
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -606,99 +604,99 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225"/>
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226"/>
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="255"/>
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="267"/>
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="273"/>
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="284"/>
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="289"/>
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="294"/>
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="338"/>
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349"/>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="364"/>
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="351"/>
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="387"/>
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386"/>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="387"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="406"/>
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="404"/>
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -751,29 +749,29 @@
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="195"/>
         <source>%n workbook(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份自评价表写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203"/>
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="205"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="215"/>
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="237"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="239"/>
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>

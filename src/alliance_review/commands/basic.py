@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.reviewer_files is None:
         print(f"已写入演示评价轮次：{out}")
     else:
-        count = len(list(args.reviewer_files.glob("*.sqlite")))
+        count = len(list(args.reviewer_files.glob(f"*{REVIEWER_SUFFIX}")))
         print(f"已写入合并前的演示评价轮次：{out}")
         print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
         print(f"合并：alliance-review merge {out} {args.reviewer_files}")

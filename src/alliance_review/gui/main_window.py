@@ -1,11 +1,15 @@
-"""The main window: menus, recent files, drag and drop, status bar, the active file view."""
+"""The main window: menus, recent files, drag and drop, status bar, the active file view.
+
+With no file open it shows the start page (``gui.start_page``); a reviewer file's window
+shows only what a reviewer does (no new round, no demo round, the reviewer's guide).
+"""
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,16 +26,18 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
+from alliance_review.core.file_names import demo_round_name
+from alliance_review.gui import file_kinds, help, i18n, start_page
 from alliance_review.gui.views import FileView
 from alliance_review.storage.files import identify
 
-MAX_RECENT = 8
+MAX_RECENT = start_page.MAX_RECENT
+# What a reviewer does not do: hidden while a reviewer file is open.
+NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
 # Where a reviewer file's workspace lives (the reviewer area); imported when first needed.
 REVIEWER_VIEW = ("alliance_review.gui.reviewer.workspace", "ReviewerWorkspace")
 
@@ -45,14 +51,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.view: FileView | None = None
+        self.role: str | None = None  # "round" or "reviewer" while a file is open
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
-        self.welcome = QLabel()
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
-        page = QWidget()
-        QVBoxLayout(page).addWidget(self.welcome)
-        self.stack.addWidget(page)
+        self.start = start_page.StartPage()
+        self.start.open_reviewer_requested.connect(self.choose_reviewer_file)
+        self.start.open_round_requested.connect(self.choose_round_file)
+        self.start.new_round_requested.connect(self.new_round)
+        self.start.demo_requested.connect(self.open_demo)
+        self.start.recent_chosen.connect(self.open_path)
+        self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -79,7 +87,16 @@ class MainWindow(QMainWindow):
         self._action("open_demo", self.open_demo)
         self._action("close", self.close_file, QKeySequence.StandardKey.Close)
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
-        self._action("about", self.show_about)
+        self.help_actions = help.help_actions(self)
+        for name, action in self.help_actions.items():
+            self.action_registry[name] = action
+        for role in help.ROLES:
+            self.help_actions[f"guide_{role}"].triggered.connect(
+                lambda _=False, r=role: self.show_guide(r)
+            )
+        self.help_actions["shortcuts"].triggered.connect(self.show_shortcuts)
+        self.help_actions["about"].triggered.connect(self.show_about)
+        self._action("guide_here", self.show_guide_here, QKeySequence.StandardKey.HelpContents)
         undo = self.undo_group.createUndoAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
@@ -111,6 +128,12 @@ class MainWindow(QMainWindow):
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(self.language_group.actions())
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.action_registry["guide_here"])
+        self.help_menu.addSeparator()
+        for role in help.ROLES:
+            self.help_menu.addAction(self.action_registry[f"guide_{role}"])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.action_registry["shortcuts"])
         self.help_menu.addAction(self.action_registry["about"])
         self.update_recent_menu()
         self.update_enabled()
@@ -122,18 +145,13 @@ class MainWindow(QMainWindow):
         a["open_demo"].setText(self.tr("Open the 2015 &demo round"))
         a["close"].setText(self.tr("&Close"))
         a["quit"].setText(self.tr("&Quit"))
-        a["about"].setText(self.tr("&About"))
+        help.retranslate_help(self.help_actions)
+        a["guide_here"].setText(self.tr("&Guide for this window"))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.welcome.setText(
-            self.tr(
-                "Open a round file or a reviewer file (File > Open, or drop it here).\n"
-                "To try the app: alliance-review demo demo-2015.sqlite"
-            )
-        )
         self.update_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -149,6 +167,8 @@ class MainWindow(QMainWindow):
 
     def update_enabled(self) -> None:
         self.action_registry["close"].setEnabled(self.view is not None)
+        for name in NOT_FOR_REVIEWERS:
+            self.action_registry[name].setVisible(self.role != "reviewer")
 
     def switch_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -174,7 +194,7 @@ class MainWindow(QMainWindow):
         from alliance_review.gui.tasks import TaskCancelled, run_task
         from alliance_review.services.demo import build_demo
 
-        target = data_dir() / "demo-2015.sqlite"
+        target = data_dir() / demo_round_name(2015, file_kinds.language())
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             try:
@@ -191,13 +211,17 @@ class MainWindow(QMainWindow):
         self.open_path(target)
 
     def choose_file(self) -> None:
+        self._choose(self.tr("Open file"), file_kinds.any_evaluation_filter())
+
+    def choose_reviewer_file(self) -> None:
+        self._choose(self.tr("Open a reviewer file"), file_kinds.reviewer_filter())
+
+    def choose_round_file(self) -> None:
+        self._choose(self.tr("Open a round"), file_kinds.round_filter())
+
+    def _choose(self, caption: str, filters: str) -> None:
         start = str(QSettings().value("files/last_dir", "") or "")
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open file"),
-            start,
-            self.tr("Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)"),
-        )
+        name, _ = QFileDialog.getOpenFileName(self, caption, start, filters)
         if name:
             self.open_path(Path(name))
 
@@ -220,7 +244,9 @@ class MainWindow(QMainWindow):
             self.view_menus.append(self.menuBar().insertMenu(self.language_menu.menuAction(), menu))
         self.view_file_actions = view.file_actions()
         self.file_menu.insertActions(self.action_registry["close"], self.view_file_actions)
-        self.remember(path)
+        self.role = info.kind.name
+        start_page.remember(path, info.kind.name)
+        self.update_recent_menu()
         self.status_label.setText(str(path))
         self.update_title()
         self.update_enabled()
@@ -255,30 +281,22 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
+        self.role = None
+        self.start.refresh()
         self.update_title()
         self.update_enabled()
 
-    def remember(self, path: Path) -> None:
-        settings = QSettings()
-        recent = [str(path.resolve())] + [
-            p for p in self.recent_files() if p != str(path.resolve())
-        ]
-        settings.setValue("files/recent", recent[:MAX_RECENT])
-        settings.setValue("files/last_dir", str(path.resolve().parent))
-        self.update_recent_menu()
-
     def recent_files(self) -> list[str]:
-        value = QSettings().value("files/recent", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
+        return [str(entry.path) for entry in start_page.recent_files()]
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for number, name in enumerate(self.recent_files(), start=1):
-            action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        for number, entry in enumerate(start_page.recent_files(), start=1):
+            role = self.start.role_text(entry.kind)
+            action = self.recent_menu.addAction(f"&{number} {entry.path}  ({role})")
+            action.triggered.connect(lambda _=False, p=entry.path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_files()))
+        self.start.refresh()
 
     # drag and drop, geometry, about --------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -305,15 +323,30 @@ class MainWindow(QMainWindow):
         self.close_file()
         super().closeEvent(event)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr(
-                "Alliance Activity Review\nThe yearly activity evaluation of industry "
-                "technology innovation alliances."
-            ),
-        )
+    # help ---------------------------------------------------------------------------------
+    def show_guide(self, role: str) -> help.GuideViewer:
+        self.guide = help.show_guide(self, role)
+        return self.guide
+
+    def show_guide_here(self) -> help.GuideViewer:
+        """F1: the guide of the open file's role (the secretary's for a round)."""
+        if self.role == "reviewer" or self.view is None:
+            return self.show_guide("reviewer" if self.role else "secretary")
+        tabs = getattr(self.view, "tabs", None)
+        on_panel = tabs is not None and tabs.currentWidget() is getattr(
+            self.view, "tab_by_name", {}
+        ).get("panel")
+        return self.show_guide("panel" if on_panel else "secretary")
+
+    def show_shortcuts(self) -> help.ShortcutsDialog:
+        self.shortcuts_dialog = help.ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.open()
+        return self.shortcuts_dialog
+
+    def show_about(self) -> help.AboutDialog:
+        self.about_dialog = help.AboutDialog(self)
+        self.about_dialog.open()
+        return self.about_dialog
 
 
 def menu_titles(window: MainWindow) -> list[str]:

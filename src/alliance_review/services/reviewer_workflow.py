@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import submission_name
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.storage.reviewer_store import ReviewerMeta, ReviewerStore
@@ -172,9 +173,10 @@ def progress_of(store: ReviewerStore) -> Progress:
 # submitting ---------------------------------------------------------------------------
 
 
-def submission_path(reviewer_file: Path, revision: int) -> Path:
-    """Where a submission goes by default: next to the reviewer file, with its revision."""
-    return reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{revision}{reviewer_file.suffix}")
+def submission_path(reviewer_file: Path, revision: int, language: str = "zh") -> Path:
+    """Where a submission goes by default: next to the reviewer file, with its revision
+    ("<stem>-提交-r2.alr-review"; "-submitted-" under an English interface)."""
+    return reviewer_file.with_name(submission_name(reviewer_file, revision, language))
 
 
 @dataclass(frozen=True)
@@ -186,10 +188,15 @@ class Submission:
     progress: Progress
 
 
-def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
+def submit_store(
+    store: ReviewerStore, out: Path | None = None, language: str = "zh"
+) -> Submission:
     """Seal a new revision and write the copy that travels back to the secretary."""
     next_revision = store.meta().revision + 1
-    target = Path(out) if out is not None else submission_path(store.path, next_revision)
+    if out is not None:
+        target = Path(out)
+    else:
+        target = submission_path(store.path, next_revision, language)
     if target.resolve() == store.path.resolve():
         raise UserError(
             "提交文件不能覆盖正在评分的评审专家文件，请换一个文件名。",
@@ -206,6 +213,8 @@ def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
     )
 
 
-def submit(reviewer_file: Path | str, out: Path | None = None) -> Submission:
+def submit(
+    reviewer_file: Path | str, out: Path | None = None, language: str = "zh"
+) -> Submission:
     with ReviewerStore.open(reviewer_file) as store:
-        return submit_store(store, out)
+        return submit_store(store, out, language)

@@ -20,6 +20,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from alliance_review.core.errors import FileRefused, ScoreError, UserError
+from alliance_review.core.file_names import word
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
@@ -60,9 +61,10 @@ BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 SelfRows = dict[tuple[str, str], tuple[Fraction | None, str]]
 
 
-def file_name(alliance: Alliance) -> str:
-    safe = _UNSAFE.sub("_", alliance.name).strip(" .") or "联盟"
-    return f"{alliance.position + 1:03d}-{safe[:80]}-自评价表.xlsx"
+def file_name(alliance: Alliance, language: str = "zh") -> str:
+    """Like "001-<alliance>-自评价表.xlsx" ("-self-evaluation.xlsx" in English)."""
+    safe = _UNSAFE.sub("_", alliance.name).strip(" .") or word("alliance", language)
+    return f"{alliance.position + 1:03d}-{safe[:80]}-{word('self_evaluation', language)}.xlsx"
 
 
 def write_workbooks(
@@ -70,6 +72,7 @@ def write_workbooks(
     out_dir: Path | str,
     alliance_uids: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: str = "zh",
 ) -> list[Path]:
     """One workbook per alliance (or the chosen ones) into ``out_dir``."""
     out_dir = Path(out_dir)
@@ -86,7 +89,7 @@ def write_workbooks(
     written: list[Path] = []
     for done, alliance in enumerate(alliances, start=1):
         workbook = build_workbook(rubric, alliance, settings.uid, settings.title, settings.period)
-        target = out_dir / file_name(alliance)
+        target = out_dir / file_name(alliance, language)
         save_workbook(workbook, target)
         written.append(target)
         if progress is not None and not progress(done, len(alliances)):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
@@ -163,7 +163,7 @@ class MergeDialog(QDialog):
             self,
             self.tr("Reviewer files"),
             start,
-            self.tr("Reviewer files (*.sqlite);;All files (*)"),
+            file_kinds.reviewer_filter(),
         )
         self.add_paths([Path(n) for n in names])
 

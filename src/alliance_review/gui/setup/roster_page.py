@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
+from alliance_review.gui import file_kinds
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -359,7 +360,7 @@ class RosterPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export roster"),
-            str(Path(start) / "roster.xlsx"),
+            str(Path(start) / f"{file_kinds.word('roster')}.xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
         )
         if not name:

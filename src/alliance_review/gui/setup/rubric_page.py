@@ -33,6 +33,7 @@ from alliance_review.core.errors import RubricError, UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
+from alliance_review.gui import file_kinds
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -401,7 +402,7 @@ class RubricPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export rubric"),
-            str(Path(start) / "rubric.json"),
+            str(Path(start) / f"{file_kinds.word('rubric')}.json"),
             self.tr("Rubric files (*.json)"),
         )
         if not name:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -174,12 +174,14 @@ class SelfEvalPage(QWidget):
             if not name:
                 return []
             folder = Path(name)
-        store = self.context.store
+        store, language = self.context.store, file_kinds.language()
         try:
             paths = run_task(
                 self,
                 self.tr("Writing self-evaluation workbooks…"),
-                lambda progress: selfeval.write_workbooks(store, folder, progress=progress),
+                lambda progress: selfeval.write_workbooks(
+                    store, folder, progress=progress, language=language
+                ),
             )
         except TaskCancelled:
             return []
