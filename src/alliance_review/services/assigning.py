@@ -12,8 +12,6 @@ from pathlib import Path
 from alliance_review.core.assignment import assign
 from alliance_review.core.errors import AssignmentError, UserError
 from alliance_review.services.panel import require_unlocked
-from alliance_review.storage import setup_rows
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
 
 Assignment = dict[str, list[str]]
@@ -39,7 +37,7 @@ def auto_assign(store: RoundStore, seed: int = 0, per_alliance: int | None = Non
             f"每个联盟需要 {k} 位评审专家，但只有 {len(reviewers)} 位。",
             f"Each alliance needs {k} reviewers but there are only {len(reviewers)}.",
         )
-    fixed = setup_rows.scored_pairs(store.conn)
+    fixed = store.scored_pairs()
     result = assign(alliances, reviewers, k, seed, fixed=fixed)
     replace_assignments(store, result)
     return before
@@ -50,7 +48,7 @@ def replace_assignments(store: RoundStore, target: Assignment) -> None:
     require_unlocked(store)
     current = {(a, r) for a, rs in store.assignments().items() for r in rs}
     wanted = {(a, r) for a, rs in target.items() for r in rs}
-    scored = setup_rows.scored_pairs(store.conn)
+    scored = store.scored_pairs()
     lost = (current - wanted) & scored
     if lost:
         alliance_names, reviewer_names = _names(store)
@@ -60,12 +58,12 @@ def replace_assignments(store: RoundStore, target: Assignment) -> None:
             f"{reviewer_names[r]} has already scored {alliance_names[a]}; "
             "that assignment cannot be removed.",
         )
-    with atomic(store.conn):
+    with store.atomic():
         for a, r in current - wanted:
-            setup_rows.remove_pair(store.conn, a, r)
+            store.remove_pair(a, r)
         for a, r in sorted(wanted - current):
             _check_no_conflict(store, a, r)
-            setup_rows.add_pair(store.conn, a, r)
+            store.add_pair(a, r)
 
 
 def _check_no_conflict(store: RoundStore, alliance_uid: str, reviewer_uid: str) -> None:

@@ -31,7 +31,6 @@ from alliance_review.services import resources
 from alliance_review.services.demo_notes import reviewer_note, self_note
 from alliance_review.services.merge import merge_files
 from alliance_review.services.reviewer_files import issue_reviewer_file, reviewer_file_name
-from alliance_review.storage.db import atomic
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore, building_round
 
@@ -183,7 +182,7 @@ def _submitted_reviewer_files(
     for number, reviewer in enumerate(reviewers, start=1):
         name = reviewer_file_name(year, reviewer)
         working = issue_reviewer_file(store, reviewer, scratch / f"working-{name}")
-        with ReviewerStore.open(working) as file, atomic(file.conn):
+        with ReviewerStore.open(working) as file, file.atomic():
             for score in by_reviewer.get(reviewer.uid, []):
                 file.set_score(score.alliance_uid, score.indicator_code, score.points, score.note)
             for alliance in file.alliances():

@@ -23,7 +23,7 @@ from pathlib import Path
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.file_names import is_reviewer_file_candidate
 from alliance_review.storage import rows
-from alliance_review.storage.db import atomic, open_checked
+from alliance_review.storage.db import open_checked
 from alliance_review.storage.files import inspect
 from alliance_review.storage.round_store import RoundStore, now_text
 from alliance_review.storage.schema import REVIEWER_FILE
@@ -154,24 +154,13 @@ class _Round:
             code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
             for code, i in self.indicators.items()
         }
-        self.conn = store.conn
+        self.store = store
 
     def merged(self, reviewer_uid: str) -> tuple[int, str] | None:
-        row = self.conn.execute(
-            "SELECT revision, content_hash FROM merged_revision WHERE reviewer_uid = ?",
-            (reviewer_uid,),
-        ).fetchone()
-        return None if row is None else (row[0], row[1])
+        return self.store.merged_revision(reviewer_uid)
 
     def existing(self, reviewer_uid: str) -> ScoreRows:
-        return {
-            (a, i): (p, note)
-            for a, i, p, note in self.conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
-                " WHERE reviewer_uid = ?",
-                (reviewer_uid,),
-            )
-        }
+        return self.store.reviewer_score_rows(reviewer_uid)
 
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
@@ -376,35 +365,20 @@ def preview(store: RoundStore, paths: Iterable[Path | str]) -> list[FileReport]:
 
 
 def _log(store: RoundStore, report: FileReport) -> None:
-    store.conn.execute(
-        "INSERT INTO merge_log (file_name, content_hash, reviewer_uid, revision, at, outcome,"
-        " detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            report.path.name,
-            report.content_hash,
-            report.reviewer_uid,
-            report.revision,
-            now_text(),
-            report.outcome,
-            report.detail("zh"),
-        ),
+    store.log_merge(
+        report.path.name,
+        report.content_hash,
+        report.reviewer_uid,
+        report.revision,
+        now_text(),
+        report.outcome,
+        report.detail("zh"),
     )
 
 
 def _write(store: RoundStore, incoming: _Incoming) -> None:
-    conn = store.conn
-    conn.execute("DELETE FROM score WHERE reviewer_uid = ?", (incoming.reviewer_uid,))
-    conn.executemany(
-        "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(incoming.reviewer_uid, a, i, p, note) for (a, i), (p, note) in incoming.scores.items()],
-    )
-    conn.execute(
-        "INSERT INTO merged_revision (reviewer_uid, revision, content_hash, merged_at)"
-        " VALUES (?, ?, ?, ?) ON CONFLICT (reviewer_uid) DO UPDATE SET"
-        " revision = excluded.revision, content_hash = excluded.content_hash,"
-        " merged_at = excluded.merged_at",
-        (incoming.reviewer_uid, incoming.revision, incoming.content_hash, now_text()),
+    store.replace_reviewer_scores(
+        incoming.reviewer_uid, incoming.revision, incoming.content_hash, incoming.scores, now_text()
     )
 
 
@@ -435,7 +409,7 @@ def merge_files(
         if report.outcome == MERGE and incoming is not None:
             report = _with_reason(report, MERGED, None)
             try:
-                with atomic(store.conn):
+                with store.atomic():
                     _write(store, incoming)
                     _log(store, report)
                 touched.add(incoming.reviewer_uid)
@@ -449,10 +423,10 @@ def merge_files(
                         "nothing was changed.",
                     ),
                 )
-                with atomic(store.conn):
+                with store.atomic():
                     _log(store, report)
         else:
-            with atomic(store.conn):
+            with store.atomic():
                 _log(store, report)
         reports[index] = report
     if progress is not None:
@@ -469,9 +443,4 @@ def merge_into(
 
 def merge_log(store: RoundStore) -> list[tuple[str, str, str | None, int | None, str, str, str]]:
     """The audit trail, oldest first: file, hash, reviewer, revision, time, outcome, detail."""
-    return list(
-        store.conn.execute(
-            "SELECT file_name, content_hash, reviewer_uid, revision, at, outcome, detail"
-            " FROM merge_log ORDER BY id"
-        )
-    )
+    return store.merge_log()

@@ -15,7 +15,6 @@ from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.storage import rows
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore, now_text
 
 TOTAL = ""  # the indicator code of a decision on an alliance's total
@@ -71,19 +70,8 @@ def set_decision(
     _check_decision(store, alliance_uid, code, points)
     previous = store.decisions().get((alliance_uid, code))
     at = now_text()
-    with atomic(store.conn):
-        store.conn.execute(
-            "INSERT INTO decision (alliance_uid, indicator_code, points_centi, rationale,"
-            " decided_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code)"
-            " DO UPDATE SET points_centi = excluded.points_centi,"
-            " rationale = excluded.rationale, decided_at = excluded.decided_at",
-            (alliance_uid, code, rows.to_centi(points), rationale, at),
-        )
-        store.conn.execute(
-            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
-            " at, action) VALUES (?, ?, ?, ?, ?, 'set')",
-            (alliance_uid, code, rows.to_centi(points), rationale, at),
-        )
+    with store.atomic():
+        store.put_decision(alliance_uid, code, rows.to_centi(points), rationale, at)
     return previous
 
 
@@ -93,16 +81,8 @@ def withdraw_decision(store: RoundStore, alliance_uid: str, code: str) -> Decisi
     previous = store.decisions().get((alliance_uid, code))
     if previous is None:
         return None
-    with atomic(store.conn):
-        store.conn.execute(
-            "DELETE FROM decision WHERE alliance_uid = ? AND indicator_code = ?",
-            (alliance_uid, code),
-        )
-        store.conn.execute(
-            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
-            " at, action) VALUES (?, ?, NULL, '', ?, 'withdrawn')",
-            (alliance_uid, code, now_text()),
-        )
+    with store.atomic():
+        store.delete_decision(alliance_uid, code, now_text())
     return previous
 
 
@@ -120,10 +100,7 @@ def decision_log(store: RoundStore) -> list[tuple[str, str, Fraction | None, str
     """Oldest first: alliance, indicator ("" = total), points, rationale, time, action."""
     return [
         (a, i, None if p is None else rows.from_centi(p), r, at, action)
-        for a, i, p, r, at, action in store.conn.execute(
-            "SELECT alliance_uid, indicator_code, points_centi, rationale, at, action"
-            " FROM decision_log ORDER BY id"
-        )
+        for a, i, p, r, at, action in store.decision_log_rows()
     ]
 
 
@@ -133,8 +110,8 @@ def set_locked(store: RoundStore, locked: bool) -> bool:
     previous = store.settings().locked
     if previous == locked:  # already so: nothing to write (a locked file refuses writes)
         return previous
-    with atomic(store.conn):
-        store.conn.execute("UPDATE round SET locked = ?", (int(locked),))
+    with store.atomic():
+        store.set_locked_flag(locked)
     return previous
 
 
@@ -155,8 +132,8 @@ def set_disagreement_span(store: RoundStore, span: Fraction) -> Fraction:
             f"{format_points(MAX_SPAN)} points, with at most two decimals.",
         )
     previous = store.settings().disagreement_span
-    with atomic(store.conn):
-        store.conn.execute("UPDATE round SET disagreement_centi = ?", (rows.to_centi(span),))
+    with store.atomic():
+        store.set_disagreement_centi(rows.to_centi(span))
     return previous
 
 
@@ -227,8 +204,8 @@ def set_method(store: RoundStore, method: str) -> str:
     require_unlocked(store)
     _check_method(store, method)
     previous = store.settings().consensus_method
-    with atomic(store.conn):
-        store.conn.execute("UPDATE round SET consensus_method = ?", (method,))
+    with store.atomic():
+        store.set_consensus_method(method)
     return previous
 
 

@@ -9,9 +9,7 @@ from pathlib import Path
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
-from alliance_review.storage import rows
-from alliance_review.storage.db import atomic
-from alliance_review.storage.reviewer_store import building_reviewer_file
+from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
 from alliance_review.storage.round_store import RoundStore, now_text
 
 Progress = Callable[[int, int], bool]
@@ -32,29 +30,21 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
     self_scores = {k: v for k, v in store.self_scores().items() if k[0] in assigned}
     # A file issued again continues the reviewer's revisions, so its first submission is
     # newer than what the panel merged before and is not refused as stale.
-    merged = store.conn.execute(
-        "SELECT revision FROM merged_revision WHERE reviewer_uid = ?", (reviewer.uid,)
-    ).fetchone()
-    with building_reviewer_file(out) as file, atomic(file.conn) as conn:
-        conn.execute(
-            "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
-            " reviewer_name, issued_at, note_below_full, note_margin_centi, revision)"
-            " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                settings.uid,
-                settings.title,
-                settings.year,
-                reviewer.uid,
-                reviewer.name,
-                now_text(),
-                int(settings.note_below_full),
-                rows.to_centi(settings.note_margin),
-                merged[0] if merged else 0,
-            ),
-        )
-        rows.write_rubric(conn, store.rubric())
-        rows.write_alliances(conn, alliances)
-        rows.write_self_scores(conn, self_scores)
+    merged = store.merged_revision(reviewer.uid)
+    meta = ReviewerMeta(
+        round_uid=settings.uid,
+        round_title=settings.title,
+        round_year=settings.year,
+        reviewer_uid=reviewer.uid,
+        reviewer_name=reviewer.name,
+        issued_at=now_text(),
+        note_below_full=settings.note_below_full,
+        note_margin=settings.note_margin,
+        revision=merged[0] if merged else 0,
+        sealed_at=None,
+    )
+    with building_reviewer_file(out) as file:
+        file.write_issue(meta, store.rubric(), alliances, self_scores)
     return out
 
 

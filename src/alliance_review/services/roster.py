@@ -13,8 +13,6 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.roster_checks import UnknownBatch, clean_name, parse_batch
 from alliance_review.services.panel import require_unlocked
-from alliance_review.storage import setup_rows
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.setup_rows import RemovedAlliance
 
@@ -50,8 +48,8 @@ def add_alliance(
     alliance = checked_alliance(
         store, Alliance(str(uuid.uuid4()), name, where, batch or None, contact)
     )
-    with atomic(store.conn):
-        setup_rows.insert_alliance(store.conn, alliance)
+    with store.atomic():
+        store.insert_alliance(alliance)
     return alliance
 
 
@@ -62,37 +60,37 @@ def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
     if before is None:
         raise UserError("该联盟已不在名单中。", "The alliance is no longer on the roster.")
     checked = checked_alliance(store, alliance)
-    with atomic(store.conn):
-        setup_rows.update_alliance(store.conn, checked)
+    with store.atomic():
+        store.update_alliance(checked)
     return before
 
 
 def remove_alliance(store: RoundStore, uid: str) -> RemovedAlliance:
     """Remove an alliance that nobody has scored yet, with its conflicts and assignments."""
     require_unlocked(store)
-    with atomic(store.conn):
-        scored = setup_rows.alliance_score_count(store.conn, uid)
+    with store.atomic():
+        scored = store.alliance_score_count(uid)
         if scored:
             name = next(a.name for a in store.alliances() if a.uid == uid)
             raise UserError(
                 f"「{name}」已有 {scored} 条评分，不能从名单中删除。",
                 f"{name} already has {scored} scores; it cannot be removed.",
             )
-        return setup_rows.remove_alliance(store.conn, uid)
+        return store.remove_alliance(uid)
 
 
 def restore_alliance(store: RoundStore, removed: RemovedAlliance) -> None:
     require_unlocked(store)
-    with atomic(store.conn):
-        setup_rows.restore_alliance(store.conn, removed)
+    with store.atomic():
+        store.restore_alliance(removed)
 
 
 def move_alliance(store: RoundStore, uid: str, position: int) -> int:
     """Move an alliance in the roster order; returns its old position."""
     require_unlocked(store)
-    with atomic(store.conn):
+    with store.atomic():
         old = next(a.position for a in store.alliances() if a.uid == uid)
-        setup_rows.move_row(store.conn, "alliance", uid, position)
+        store.move_row("alliance", uid, position)
     return old
 
 
@@ -117,7 +115,7 @@ def add_alliances(store: RoundStore, entries: list[tuple[str, str | None, str]])
 def remove_alliances(store: RoundStore, uids: list[str]) -> list[RemovedAlliance]:
     """Remove several alliances (an import's undo) in one transaction."""
     require_unlocked(store)
-    with atomic(store.conn):
+    with store.atomic():
         return [remove_alliance(store, uid) for uid in reversed(uids)]
 
 
@@ -159,8 +157,8 @@ def add_reviewer(
     count = len(store.reviewers())
     where = count if position is None else max(0, min(position, count))
     reviewer = _checked_reviewer(store, Reviewer(uid or str(uuid.uuid4()), name, own, declared))
-    with atomic(store.conn):
-        setup_rows.insert_reviewer(store.conn, reviewer, where)
+    with store.atomic():
+        store.insert_reviewer(reviewer, where)
     return reviewer
 
 
@@ -172,8 +170,8 @@ def update_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
         raise UserError("该评审专家已不在列表中。", "The reviewer is no longer listed.")
     checked = _checked_reviewer(store, reviewer)
     _refuse_assigned_conflicts(store, checked)
-    with atomic(store.conn):
-        setup_rows.update_reviewer(store.conn, checked)
+    with store.atomic():
+        store.update_reviewer(checked)
     return before
 
 
@@ -181,14 +179,14 @@ def remove_reviewer(store: RoundStore, uid: str) -> tuple[Reviewer, int, tuple[s
     """Remove a reviewer without scores; returns (reviewer, position, assigned alliances)."""
     require_unlocked(store)
     reviewer = next(r for r in store.reviewers() if r.uid == uid)
-    with atomic(store.conn):
-        scored = setup_rows.reviewer_score_count(store.conn, uid)
+    with store.atomic():
+        scored = store.reviewer_score_count(uid)
         if scored:
             raise UserError(
                 f"评审专家「{reviewer.name}」已有 {scored} 条评分，不能删除。",
                 f"{reviewer.name} already has {scored} scores and cannot be removed.",
             )
-        position, assigned = setup_rows.remove_reviewer(store.conn, uid)
+        position, assigned = store.remove_reviewer(uid)
     return reviewer, position, assigned
 
 
@@ -196,7 +194,7 @@ def restore_reviewer(
     store: RoundStore, reviewer: Reviewer, position: int, assigned: tuple[str, ...]
 ) -> None:
     require_unlocked(store)
-    with atomic(store.conn):
-        setup_rows.insert_reviewer(store.conn, reviewer, position)
+    with store.atomic():
+        store.insert_reviewer(reviewer, position)
         for alliance_uid in assigned:
-            setup_rows.add_pair(store.conn, alliance_uid, reviewer.uid)
+            store.add_pair(alliance_uid, reviewer.uid)

@@ -35,8 +35,6 @@ from alliance_review.services.xlsx import (
     put_text,
     save_workbook,
 )
-from alliance_review.storage import setup_rows
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
 
 Progress = Callable[[int, int], bool]
@@ -352,20 +350,18 @@ def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfR
     before = store.self_scores()
     touched = {c.alliance_uid for c in accepted}
     replaced = {key: value for key, value in before.items() if key[0] in touched}
-    with atomic(store.conn):
+    with store.atomic():
         for c in accepted:
-            setup_rows.replace_self_scores(store.conn, c.alliance_uid, c.rows)
+            store.replace_self_scores(c.alliance_uid, c.rows)
     return replaced
 
 
 def restore_self_scores(store: RoundStore, alliance_uids: Sequence[str], rows: SelfRows) -> None:
     """Undo an import: give these alliances back exactly ``rows``."""
     require_unlocked(store)
-    with atomic(store.conn):
+    with store.atomic():
         for uid in alliance_uids:
-            setup_rows.replace_self_scores(
-                store.conn, uid, {code: v for (a, code), v in rows.items() if a == uid}
-            )
+            store.replace_self_scores(uid, {code: v for (a, code), v in rows.items() if a == uid})
 
 
 def import_or_refuse(store: RoundStore, paths: Sequence[Path | str]) -> list[SelfEvalFile]:

@@ -26,8 +26,6 @@ from alliance_review.core.scoring import CONSENSUS_METHODS
 from alliance_review.services import resources
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.roster_io import read_roster_for_new_round
-from alliance_review.storage import setup_rows
-from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore, building_round
 
 Progress = Callable[[int, int], bool]
@@ -159,34 +157,29 @@ DEFAULT_TIER_BANDS = DEFAULT_TIERS
 # rubric ------------------------------------------------------------------------------
 def set_rubric(store: RoundStore, rubric: Rubric, renames: dict[str, str] | None = None) -> None:
     """Replace the rubric in place; refused (nothing written) if it breaks stored scores."""
-    conn = store.conn
     require_unlocked(store)
-    with atomic(conn):
+    with store.atomic():
         check_change(
             rubric,
-            setup_rows.points_by_indicator(conn, "score"),
-            setup_rows.points_by_indicator(conn, "self_score"),
+            store.points_by_indicator("score"),
+            store.points_by_indicator("self_score"),
             renames,
         )
-        setup_rows.write_rubric_in_place(conn, rubric, renames)
+        store.write_rubric_in_place(rubric, renames)
 
 
 def rubric_is_locked(store: RoundStore) -> bool:
     """Whether scores exist, so edits that would invalidate them are refused."""
-    conn = store.conn
-    return setup_rows.score_count(conn) > 0 or bool(
-        setup_rows.points_by_indicator(conn, "self_score")
-    )
+    return store.score_count() > 0 or bool(store.points_by_indicator("self_score"))
 
 
 def issue_evidence(store: RoundStore) -> str | None:
     """What the round file tells about reviewer files having gone out, which it does not
     record as such: "merged" (the panel merged returned files, so files were issued),
     "assigned" (reviewers are assigned, so files may have been issued) or None."""
-    conn = store.conn
-    if conn.execute("SELECT 1 FROM merged_revision LIMIT 1").fetchone():
+    if store.merged_revisions():
         return "merged"
-    if conn.execute("SELECT 1 FROM assignment LIMIT 1").fetchone():
+    if store.assignments():
         return "assigned"
     return None
 

@@ -66,6 +66,41 @@ class ReviewerStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def atomic(self) -> Iterator[ReviewerStore]:
+        """One transaction (a savepoint when nested); any exception rolls it back."""
+        with atomic(self.conn):
+            yield self
+
+    def write_issue(
+        self,
+        meta: ReviewerMeta,
+        rubric: Rubric,
+        alliances: list[Alliance],
+        self_scores: SelfScores,
+    ) -> None:
+        """Fill a newly built file: who it is for, the rubric, the alliances to score."""
+        with atomic(self.conn):
+            self.conn.execute(
+                "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
+                " reviewer_name, issued_at, note_below_full, note_margin_centi, revision)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    meta.round_uid,
+                    meta.round_title,
+                    meta.round_year,
+                    meta.reviewer_uid,
+                    meta.reviewer_name,
+                    meta.issued_at,
+                    int(meta.note_below_full),
+                    rows.to_centi(meta.note_margin),
+                    meta.revision,
+                ),
+            )
+            rows.write_rubric(self.conn, rubric)
+            rows.write_alliances(self.conn, alliances)
+            rows.write_self_scores(self.conn, self_scores)
+
     def meta(self) -> ReviewerMeta:
         row = self.conn.execute(
             "SELECT round_uid, round_title, round_year, reviewer_uid, reviewer_name, issued_at,"

@@ -24,15 +24,21 @@ from alliance_review.storage.files import (
     open_file,
     write_atomically_to,
 )
+from alliance_review.storage.panel_rows import PanelRows
 from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.setup_rows import SetupRows
 
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore:
-    """A round file opened for reading and editing."""
+class RoundStore(SetupRows, PanelRows):
+    """A round file opened for reading and editing.
+
+    Services read and write a round only through these methods (no SQL outside
+    ``storage/``); ``atomic()`` groups several of them into one transaction.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, info: FileInfo | None = None):
         self.conn = conn
@@ -52,6 +58,12 @@ class RoundStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[RoundStore]:
+        """One transaction (a savepoint when nested); any exception rolls it back."""
+        with atomic(self.conn):
+            yield self
 
     # settings ---------------------------------------------------------------
     def settings(self) -> RoundSettings:

@@ -2,7 +2,7 @@
 
 ``RoundStore`` writes a round whole (the demo, a new round); the secretary edits one
 thing at a time in a round that may already hold scores, so these functions change
-rows in place and never cascade-delete a score. Callers wrap them in ``db.atomic``.
+rows in place and never cascade-delete a score. Callers wrap them in ``store.atomic()``.
 """
 
 from __future__ import annotations
@@ -16,74 +16,6 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.storage.rows import from_centi, to_centi
 
 
-# rubric ------------------------------------------------------------------------------
-def write_rubric_in_place(
-    conn: sqlite3.Connection, rubric: Rubric, renames: dict[str, str] | None = None
-) -> None:
-    """Make the stored rubric equal ``rubric`` without touching scores.
-
-    ``renames`` (old code -> new code) renames indicators and categories first, so
-    their scores follow (the foreign keys cascade on update). Rows that are gone are
-    deleted; the caller has checked that nothing refers to them.
-    """
-    for old, new in (renames or {}).items():
-        if old == new:
-            continue
-        conn.execute("UPDATE indicator SET code = ? WHERE code = ?", (new, old))
-        conn.execute("UPDATE category SET code = ? WHERE code = ?", (new, old))
-    wanted_categories = [c.code for c in rubric.categories]
-    wanted_indicators = [i.code for i in rubric.indicators()]
-    # park positions so that reordering never collides with itself
-    conn.execute("UPDATE category SET position = position + 100000")
-    conn.execute("UPDATE indicator SET position = position + 100000")
-    for c_pos, category in enumerate(rubric.categories):
-        conn.execute(
-            "INSERT INTO category (code, position, name) VALUES (?, ?, ?)"
-            " ON CONFLICT (code) DO UPDATE SET position = excluded.position,"
-            " name = excluded.name",
-            (category.code, c_pos, category.name),
-        )
-        for i_pos, ind in enumerate(category.indicators):
-            conn.execute(
-                "INSERT INTO indicator (code, category_code, position, name, criteria,"
-                " max_centi, step_centi) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code,"
-                " position = excluded.position, name = excluded.name,"
-                " criteria = excluded.criteria, max_centi = excluded.max_centi,"
-                " step_centi = excluded.step_centi",
-                (
-                    ind.code,
-                    category.code,
-                    i_pos,
-                    ind.name,
-                    ind.criteria,
-                    to_centi(ind.max_points),
-                    to_centi(ind.step),
-                ),
-            )
-    marks = ",".join("?" * len(wanted_indicators))
-    conn.execute(f"DELETE FROM indicator WHERE code NOT IN ({marks})", wanted_indicators)
-    marks = ",".join("?" * len(wanted_categories))
-    conn.execute(f"DELETE FROM category WHERE code NOT IN ({marks})", wanted_categories)
-
-
-def points_by_indicator(conn: sqlite3.Connection, table: str) -> dict[str, list[Fraction]]:
-    """Every stored point value per indicator code, from ``score`` or ``self_score``."""
-    if table not in ("score", "self_score"):
-        raise ValueError(table)
-    found: dict[str, list[Fraction]] = {}
-    for code, centi in conn.execute(
-        f"SELECT indicator_code, points_centi FROM {table} WHERE points_centi IS NOT NULL"
-    ):
-        found.setdefault(code, []).append(from_centi(centi))
-    return found
-
-
-def score_count(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM score").fetchone()[0])
-
-
-# roster ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RemovedAlliance:
     """What deleting an alliance took with it, so an undo can put it all back."""
@@ -94,191 +26,254 @@ class RemovedAlliance:
     self_scores: tuple[tuple[str, int | None, str], ...]  # (indicator, centi, note)
 
 
-def insert_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
-    """Insert at ``alliance.position``, moving later alliances down one place."""
-    _open_position(conn, "alliance", alliance.position)
-    conn.execute(
-        "INSERT INTO alliance (uid, position, name, batch, contact) VALUES (?, ?, ?, ?, ?)",
-        (alliance.uid, alliance.position, alliance.name, alliance.batch, alliance.contact),
-    )
+class SetupRows:
+    """Row-level set-up edits; mixed into ``RoundStore`` (``self.conn``)."""
 
+    conn: sqlite3.Connection
 
-def update_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
-    conn.execute(
-        "UPDATE alliance SET name = ?, batch = ?, contact = ? WHERE uid = ?",
-        (alliance.name, alliance.batch, alliance.contact, alliance.uid),
-    )
+    # rubric ------------------------------------------------------------------------------
+    def write_rubric_in_place(self, rubric: Rubric, renames: dict[str, str] | None = None) -> None:
+        """Make the stored rubric equal ``rubric`` without touching scores.
 
-
-def alliance_score_count(conn: sqlite3.Connection, uid: str) -> int:
-    return int(
-        conn.execute("SELECT count(*) FROM score WHERE alliance_uid = ?", (uid,)).fetchone()[0]
-    )
-
-
-def remove_alliance(conn: sqlite3.Connection, uid: str) -> RemovedAlliance:
-    row = conn.execute(
-        "SELECT uid, name, position, batch, contact FROM alliance WHERE uid = ?", (uid,)
-    ).fetchone()
-    if row is None:
-        raise KeyError(uid)
-    removed = RemovedAlliance(
-        Alliance(row[0], row[1], row[2], row[3], row[4]),
-        tuple(
-            conn.execute(
-                "SELECT reviewer_uid, kind FROM conflict WHERE alliance_uid = ?", (uid,)
-            ).fetchall()
-        ),
-        tuple(
-            r
-            for (r,) in conn.execute(
-                "SELECT reviewer_uid FROM assignment WHERE alliance_uid = ?", (uid,)
+        ``renames`` (old code -> new code) renames indicators and categories first, so
+        their scores follow (the foreign keys cascade on update). Rows that are gone are
+        deleted; the caller has checked that nothing refers to them.
+        """
+        for old, new in (renames or {}).items():
+            if old == new:
+                continue
+            self.conn.execute("UPDATE indicator SET code = ? WHERE code = ?", (new, old))
+            self.conn.execute("UPDATE category SET code = ? WHERE code = ?", (new, old))
+        wanted_categories = [c.code for c in rubric.categories]
+        wanted_indicators = [i.code for i in rubric.indicators()]
+        # park positions so that reordering never collides with itself
+        self.conn.execute("UPDATE category SET position = position + 100000")
+        self.conn.execute("UPDATE indicator SET position = position + 100000")
+        for c_pos, category in enumerate(rubric.categories):
+            self.conn.execute(
+                "INSERT INTO category (code, position, name) VALUES (?, ?, ?)"
+                " ON CONFLICT (code) DO UPDATE SET position = excluded.position,"
+                " name = excluded.name",
+                (category.code, c_pos, category.name),
             )
-        ),
-        tuple(
-            conn.execute(
-                "SELECT indicator_code, points_centi, note FROM self_score WHERE alliance_uid = ?",
-                (uid,),
-            ).fetchall()
-        ),
-    )
-    conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
-    _close_position(conn, "alliance", removed.alliance.position)
-    return removed
+            for i_pos, ind in enumerate(category.indicators):
+                self.conn.execute(
+                    "INSERT INTO indicator (code, category_code, position, name, criteria,"
+                    " max_centi, step_centi) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code,"
+                    " position = excluded.position, name = excluded.name,"
+                    " criteria = excluded.criteria, max_centi = excluded.max_centi,"
+                    " step_centi = excluded.step_centi",
+                    (
+                        ind.code,
+                        category.code,
+                        i_pos,
+                        ind.name,
+                        ind.criteria,
+                        to_centi(ind.max_points),
+                        to_centi(ind.step),
+                    ),
+                )
+        marks = ",".join("?" * len(wanted_indicators))
+        self.conn.execute(f"DELETE FROM indicator WHERE code NOT IN ({marks})", wanted_indicators)
+        marks = ",".join("?" * len(wanted_categories))
+        self.conn.execute(f"DELETE FROM category WHERE code NOT IN ({marks})", wanted_categories)
 
+    def points_by_indicator(self, table: str) -> dict[str, list[Fraction]]:
+        """Every stored point value per indicator code, from ``score`` or ``self_score``."""
+        if table not in ("score", "self_score"):
+            raise ValueError(table)
+        found: dict[str, list[Fraction]] = {}
+        for code, centi in self.conn.execute(
+            f"SELECT indicator_code, points_centi FROM {table} WHERE points_centi IS NOT NULL"
+        ):
+            found.setdefault(code, []).append(from_centi(centi))
+        return found
 
-def restore_alliance(conn: sqlite3.Connection, removed: RemovedAlliance) -> None:
-    insert_alliance(conn, removed.alliance)
-    uid = removed.alliance.uid
-    conn.executemany(
-        "INSERT INTO conflict (reviewer_uid, alliance_uid, kind) VALUES (?, ?, ?)",
-        [(r, uid, kind) for r, kind in removed.conflicts],
-    )
-    conn.executemany(
-        "INSERT INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
-        [(r, uid) for r in removed.assigned],
-    )
-    conn.executemany(
-        "INSERT INTO self_score (alliance_uid, indicator_code, points_centi, note)"
-        " VALUES (?, ?, ?, ?)",
-        [(uid, code, centi, note) for code, centi, note in removed.self_scores],
-    )
+    def score_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM score").fetchone()[0])
 
-
-def move_row(conn: sqlite3.Connection, table: str, uid: str, position: int) -> None:
-    """Move one alliance or reviewer to ``position``, shifting the others."""
-    (old,) = conn.execute(f"SELECT position FROM {_table(table)} WHERE uid = ?", (uid,)).fetchone()
-    conn.execute(f"UPDATE {table} SET position = -1 WHERE uid = ?", (uid,))
-    _close_position(conn, table, old)
-    _open_position(conn, table, position)
-    conn.execute(f"UPDATE {table} SET position = ? WHERE uid = ?", (position, uid))
-
-
-def _table(table: str) -> str:
-    if table not in ("alliance", "reviewer"):
-        raise ValueError(table)
-    return table
-
-
-def _open_position(conn: sqlite3.Connection, table: str, position: int) -> None:
-    conn.execute(
-        f"UPDATE {_table(table)} SET position = position + 1 WHERE position >= ?", (position,)
-    )
-
-
-def _close_position(conn: sqlite3.Connection, table: str, position: int) -> None:
-    conn.execute(
-        f"UPDATE {_table(table)} SET position = position - 1 WHERE position > ?", (position,)
-    )
-
-
-# reviewers ---------------------------------------------------------------------------
-def insert_reviewer(conn: sqlite3.Connection, reviewer: Reviewer, position: int) -> None:
-    _open_position(conn, "reviewer", position)
-    conn.execute(
-        "INSERT INTO reviewer (uid, position, name) VALUES (?, ?, ?)",
-        (reviewer.uid, position, reviewer.name),
-    )
-    write_conflicts(conn, reviewer)
-
-
-def write_conflicts(conn: sqlite3.Connection, reviewer: Reviewer) -> None:
-    conn.execute("DELETE FROM conflict WHERE reviewer_uid = ?", (reviewer.uid,))
-    conn.executemany(
-        "INSERT INTO conflict (reviewer_uid, alliance_uid, kind) VALUES (?, ?, ?)",
-        [(reviewer.uid, a, "own") for a in sorted(reviewer.own_alliances)]
-        + [
-            (reviewer.uid, a, "declared")
-            for a in sorted(reviewer.declared_conflicts - reviewer.own_alliances)
-        ],
-    )
-
-
-def update_reviewer(conn: sqlite3.Connection, reviewer: Reviewer) -> None:
-    conn.execute("UPDATE reviewer SET name = ? WHERE uid = ?", (reviewer.name, reviewer.uid))
-    write_conflicts(conn, reviewer)
-
-
-def reviewer_position(conn: sqlite3.Connection, uid: str) -> int:
-    row = conn.execute("SELECT position FROM reviewer WHERE uid = ?", (uid,)).fetchone()
-    if row is None:
-        raise KeyError(uid)
-    return int(row[0])
-
-
-def remove_reviewer(conn: sqlite3.Connection, uid: str) -> tuple[int, tuple[str, ...]]:
-    """Delete a reviewer (no scores); returns its position and its assigned alliances."""
-    position = reviewer_position(conn, uid)
-    assigned = tuple(
-        a
-        for (a,) in conn.execute(
-            "SELECT alliance_uid FROM assignment WHERE reviewer_uid = ?", (uid,)
+    # roster ------------------------------------------------------------------------------
+    def insert_alliance(self, alliance: Alliance) -> None:
+        """Insert at ``alliance.position``, moving later alliances down one place."""
+        self._open_position("alliance", alliance.position)
+        self.conn.execute(
+            "INSERT INTO alliance (uid, position, name, batch, contact) VALUES (?, ?, ?, ?, ?)",
+            (alliance.uid, alliance.position, alliance.name, alliance.batch, alliance.contact),
         )
-    )
-    conn.execute("DELETE FROM reviewer WHERE uid = ?", (uid,))
-    _close_position(conn, "reviewer", position)
-    return position, assigned
 
+    def update_alliance(self, alliance: Alliance) -> None:
+        self.conn.execute(
+            "UPDATE alliance SET name = ?, batch = ?, contact = ? WHERE uid = ?",
+            (alliance.name, alliance.batch, alliance.contact, alliance.uid),
+        )
 
-def reviewer_score_count(conn: sqlite3.Connection, uid: str) -> int:
-    return int(
-        conn.execute("SELECT count(*) FROM score WHERE reviewer_uid = ?", (uid,)).fetchone()[0]
-    )
+    def alliance_score_count(self, uid: str) -> int:
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM score WHERE alliance_uid = ?", (uid,)
+            ).fetchone()[0]
+        )
 
+    def remove_alliance(self, uid: str) -> RemovedAlliance:
+        row = self.conn.execute(
+            "SELECT uid, name, position, batch, contact FROM alliance WHERE uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(uid)
+        removed = RemovedAlliance(
+            Alliance(row[0], row[1], row[2], row[3], row[4]),
+            tuple(
+                self.conn.execute(
+                    "SELECT reviewer_uid, kind FROM conflict WHERE alliance_uid = ?", (uid,)
+                ).fetchall()
+            ),
+            tuple(
+                r
+                for (r,) in self.conn.execute(
+                    "SELECT reviewer_uid FROM assignment WHERE alliance_uid = ?", (uid,)
+                )
+            ),
+            tuple(
+                self.conn.execute(
+                    "SELECT indicator_code, points_centi, note FROM self_score"
+                    " WHERE alliance_uid = ?",
+                    (uid,),
+                ).fetchall()
+            ),
+        )
+        self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
+        self._close_position("alliance", removed.alliance.position)
+        return removed
 
-# assignments -------------------------------------------------------------------------
-def scored_pairs(conn: sqlite3.Connection) -> set[tuple[str, str]]:
-    """(alliance uid, reviewer uid) pairs that hold at least one score."""
-    return {
-        (a, r) for r, a in conn.execute("SELECT DISTINCT reviewer_uid, alliance_uid FROM score")
-    }
+    def restore_alliance(self, removed: RemovedAlliance) -> None:
+        self.insert_alliance(removed.alliance)
+        uid = removed.alliance.uid
+        self.conn.executemany(
+            "INSERT INTO conflict (reviewer_uid, alliance_uid, kind) VALUES (?, ?, ?)",
+            [(r, uid, kind) for r, kind in removed.conflicts],
+        )
+        self.conn.executemany(
+            "INSERT INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
+            [(r, uid) for r in removed.assigned],
+        )
+        self.conn.executemany(
+            "INSERT INTO self_score (alliance_uid, indicator_code, points_centi, note)"
+            " VALUES (?, ?, ?, ?)",
+            [(uid, code, centi, note) for code, centi, note in removed.self_scores],
+        )
 
+    def move_row(self, table: str, uid: str, position: int) -> None:
+        """Move one alliance or reviewer to ``position``, shifting the others."""
+        (old,) = self.conn.execute(
+            f"SELECT position FROM {self._table(table)} WHERE uid = ?", (uid,)
+        ).fetchone()
+        self.conn.execute(f"UPDATE {table} SET position = -1 WHERE uid = ?", (uid,))
+        self._close_position(table, old)
+        self._open_position(table, position)
+        self.conn.execute(f"UPDATE {table} SET position = ? WHERE uid = ?", (position, uid))
 
-def add_pair(conn: sqlite3.Connection, alliance_uid: str, reviewer_uid: str) -> None:
-    conn.execute(
-        "INSERT OR IGNORE INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
-        (reviewer_uid, alliance_uid),
-    )
+    @staticmethod
+    def _table(table: str) -> str:
+        if table not in ("alliance", "reviewer"):
+            raise ValueError(table)
+        return table
 
+    def _open_position(self, table: str, position: int) -> None:
+        self.conn.execute(
+            f"UPDATE {self._table(table)} SET position = position + 1 WHERE position >= ?",
+            (position,),
+        )
 
-def remove_pair(conn: sqlite3.Connection, alliance_uid: str, reviewer_uid: str) -> None:
-    conn.execute(
-        "DELETE FROM assignment WHERE reviewer_uid = ? AND alliance_uid = ?",
-        (reviewer_uid, alliance_uid),
-    )
+    def _close_position(self, table: str, position: int) -> None:
+        self.conn.execute(
+            f"UPDATE {self._table(table)} SET position = position - 1 WHERE position > ?",
+            (position,),
+        )
 
+    # reviewers ---------------------------------------------------------------------------
+    def insert_reviewer(self, reviewer: Reviewer, position: int) -> None:
+        self._open_position("reviewer", position)
+        self.conn.execute(
+            "INSERT INTO reviewer (uid, position, name) VALUES (?, ?, ?)",
+            (reviewer.uid, position, reviewer.name),
+        )
+        self.write_conflicts(reviewer)
 
-# self-evaluations --------------------------------------------------------------------
-def replace_self_scores(
-    conn: sqlite3.Connection, alliance_uid: str, rows: dict[str, tuple[Fraction | None, str]]
-) -> None:
-    """An alliance's self-evaluation becomes exactly ``rows`` (indicator -> points, note)."""
-    conn.execute("DELETE FROM self_score WHERE alliance_uid = ?", (alliance_uid,))
-    conn.executemany(
-        "INSERT INTO self_score (alliance_uid, indicator_code, points_centi, note)"
-        " VALUES (?, ?, ?, ?)",
-        [
-            (alliance_uid, code, None if p is None else to_centi(p), note)
-            for code, (p, note) in rows.items()
-        ],
-    )
+    def write_conflicts(self, reviewer: Reviewer) -> None:
+        self.conn.execute("DELETE FROM conflict WHERE reviewer_uid = ?", (reviewer.uid,))
+        self.conn.executemany(
+            "INSERT INTO conflict (reviewer_uid, alliance_uid, kind) VALUES (?, ?, ?)",
+            [(reviewer.uid, a, "own") for a in sorted(reviewer.own_alliances)]
+            + [
+                (reviewer.uid, a, "declared")
+                for a in sorted(reviewer.declared_conflicts - reviewer.own_alliances)
+            ],
+        )
+
+    def update_reviewer(self, reviewer: Reviewer) -> None:
+        self.conn.execute(
+            "UPDATE reviewer SET name = ? WHERE uid = ?", (reviewer.name, reviewer.uid)
+        )
+        self.write_conflicts(reviewer)
+
+    def reviewer_position(self, uid: str) -> int:
+        row = self.conn.execute("SELECT position FROM reviewer WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            raise KeyError(uid)
+        return int(row[0])
+
+    def remove_reviewer(self, uid: str) -> tuple[int, tuple[str, ...]]:
+        """Delete a reviewer (no scores); returns its position and its assigned alliances."""
+        position = self.reviewer_position(uid)
+        assigned = tuple(
+            a
+            for (a,) in self.conn.execute(
+                "SELECT alliance_uid FROM assignment WHERE reviewer_uid = ?", (uid,)
+            )
+        )
+        self.conn.execute("DELETE FROM reviewer WHERE uid = ?", (uid,))
+        self._close_position("reviewer", position)
+        return position, assigned
+
+    def reviewer_score_count(self, uid: str) -> int:
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM score WHERE reviewer_uid = ?", (uid,)
+            ).fetchone()[0]
+        )
+
+    # assignments -------------------------------------------------------------------------
+    def scored_pairs(self) -> set[tuple[str, str]]:
+        """(alliance uid, reviewer uid) pairs that hold at least one score."""
+        return {
+            (a, r)
+            for r, a in self.conn.execute("SELECT DISTINCT reviewer_uid, alliance_uid FROM score")
+        }
+
+    def add_pair(self, alliance_uid: str, reviewer_uid: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
+            (reviewer_uid, alliance_uid),
+        )
+
+    def remove_pair(self, alliance_uid: str, reviewer_uid: str) -> None:
+        self.conn.execute(
+            "DELETE FROM assignment WHERE reviewer_uid = ? AND alliance_uid = ?",
+            (reviewer_uid, alliance_uid),
+        )
+
+    # self-evaluations --------------------------------------------------------------------
+    def replace_self_scores(
+        self, alliance_uid: str, rows: dict[str, tuple[Fraction | None, str]]
+    ) -> None:
+        """An alliance's self-evaluation becomes exactly ``rows`` (indicator -> points, note)."""
+        self.conn.execute("DELETE FROM self_score WHERE alliance_uid = ?", (alliance_uid,))
+        self.conn.executemany(
+            "INSERT INTO self_score (alliance_uid, indicator_code, points_centi, note)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (alliance_uid, code, None if p is None else to_centi(p), note)
+                for code, (p, note) in rows.items()
+            ],
+        )

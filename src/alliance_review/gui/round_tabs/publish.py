@@ -351,8 +351,7 @@ class PublishTab(RoundTab):
 
     def round_state(self) -> tuple[int, int]:
         """Changes when the round file does: our own writes, or another connection's."""
-        conn = self.context.store.conn
-        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.context.store.change_marker()
 
     def update_statistics(self) -> None:
         """Show the statistics for the current inputs, computing them only if they changed."""

@@ -1,0 +1,144 @@
+"""Row-level reads and writes of the panel's work: merges, decisions, locking, settings.
+
+Mixed into ``RoundStore`` (``self.conn``) so that no service issues SQL of its own.
+Points are integer hundredths here; the services convert.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# (alliance uid, indicator code) -> (points in hundredths, note)
+ScoreRows = dict[tuple[str, str], tuple[int, str]]
+MergeLogRow = tuple[str, str, "str | None", "int | None", str, str, str]
+
+
+class PanelRows:
+    """The panel's rows; mixed into ``RoundStore``."""
+
+    conn: sqlite3.Connection
+
+    # merging ------------------------------------------------------------------------------
+    def merged_revisions(self) -> dict[str, tuple[int, str]]:
+        """Reviewer uid -> (merged revision, content hash of the file merged)."""
+        return {
+            r: (revision, digest)
+            for r, revision, digest in self.conn.execute(
+                "SELECT reviewer_uid, revision, content_hash FROM merged_revision"
+            )
+        }
+
+    def merged_revision(self, reviewer_uid: str) -> tuple[int, str] | None:
+        row = self.conn.execute(
+            "SELECT revision, content_hash FROM merged_revision WHERE reviewer_uid = ?",
+            (reviewer_uid,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def reviewer_score_rows(self, reviewer_uid: str) -> ScoreRows:
+        return {
+            (a, i): (p, note)
+            for a, i, p, note in self.conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+                " WHERE reviewer_uid = ?",
+                (reviewer_uid,),
+            )
+        }
+
+    def replace_reviewer_scores(
+        self, reviewer_uid: str, revision: int, content_hash: str, scores: ScoreRows, at: str
+    ) -> None:
+        """A newer revision replaces the reviewer's scores as a whole (caller's transaction)."""
+        self.conn.execute("DELETE FROM score WHERE reviewer_uid = ?", (reviewer_uid,))
+        self.conn.executemany(
+            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(reviewer_uid, a, i, p, note) for (a, i), (p, note) in scores.items()],
+        )
+        self.conn.execute(
+            "INSERT INTO merged_revision (reviewer_uid, revision, content_hash, merged_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (reviewer_uid) DO UPDATE SET"
+            " revision = excluded.revision, content_hash = excluded.content_hash,"
+            " merged_at = excluded.merged_at",
+            (reviewer_uid, revision, content_hash, at),
+        )
+
+    def log_merge(
+        self,
+        file_name: str,
+        content_hash: str,
+        reviewer_uid: str | None,
+        revision: int | None,
+        at: str,
+        outcome: str,
+        detail: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO merge_log (file_name, content_hash, reviewer_uid, revision, at, outcome,"
+            " detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (file_name, content_hash, reviewer_uid, revision, at, outcome, detail),
+        )
+
+    def merge_log(self) -> list[MergeLogRow]:
+        """Oldest first: file, hash, reviewer, revision, time, outcome, detail."""
+        return list(
+            self.conn.execute(
+                "SELECT file_name, content_hash, reviewer_uid, revision, at, outcome, detail"
+                " FROM merge_log ORDER BY id"
+            )
+        )
+
+    # decisions ----------------------------------------------------------------------------
+    def put_decision(
+        self, alliance_uid: str, code: str, centi: int, rationale: str, at: str
+    ) -> None:
+        """Record (or replace) a decision and log it, in the caller's transaction."""
+        self.conn.execute(
+            "INSERT INTO decision (alliance_uid, indicator_code, points_centi, rationale,"
+            " decided_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code)"
+            " DO UPDATE SET points_centi = excluded.points_centi,"
+            " rationale = excluded.rationale, decided_at = excluded.decided_at",
+            (alliance_uid, code, centi, rationale, at),
+        )
+        self.conn.execute(
+            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
+            " at, action) VALUES (?, ?, ?, ?, ?, 'set')",
+            (alliance_uid, code, centi, rationale, at),
+        )
+
+    def delete_decision(self, alliance_uid: str, code: str, at: str) -> None:
+        self.conn.execute(
+            "DELETE FROM decision WHERE alliance_uid = ? AND indicator_code = ?",
+            (alliance_uid, code),
+        )
+        self.conn.execute(
+            "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
+            " at, action) VALUES (?, ?, NULL, '', ?, 'withdrawn')",
+            (alliance_uid, code, at),
+        )
+
+    def decision_log_rows(self) -> list[tuple[str, str, int | None, str, str, str]]:
+        """Oldest first: alliance, indicator, points (hundredths), rationale, time, action."""
+        return list(
+            self.conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, rationale, at, action"
+                " FROM decision_log ORDER BY id"
+            )
+        )
+
+    # round settings the panel changes -----------------------------------------------------
+    def set_locked_flag(self, locked: bool) -> None:
+        self.conn.execute("UPDATE round SET locked = ?", (int(locked),))
+
+    def set_disagreement_centi(self, centi: int) -> None:
+        self.conn.execute("UPDATE round SET disagreement_centi = ?", (centi,))
+
+    def set_consensus_method(self, method: str) -> None:
+        self.conn.execute("UPDATE round SET consensus_method = ?", (method,))
+
+    def change_marker(self) -> tuple[int, int]:
+        """Changes when the file does: this connection's writes, or another connection's."""
+        return (
+            self.conn.total_changes,
+            int(self.conn.execute("PRAGMA data_version").fetchone()[0]),
+        )
