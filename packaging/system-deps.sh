@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs (Debian/Ubuntu), only those that are missing.
-#   bash packaging/system-deps.sh --tests  # offscreen Qt, poppler, LibreOffice (test suite)
+#   bash packaging/system-deps.sh --tests  # offscreen Qt, poppler, LibreOffice, xdg-utils (tests)
 #   bash packaging/system-deps.sh --window # what a real X11 window needs
 set -euo pipefail
 
@@ -8,6 +8,9 @@ packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
 if [[ "${1:-}" == "--tests" ]]; then
   # pdffonts/pdftoppm for the PDF checks; soffice for the workbook round trip (about a minute)
   packages+=(poppler-utils libreoffice-calc-nogui)
+  # desktop integration test: the MIME database and xdg-mime as a desktop uses them
+  # (mimetype is xdg-mime's shared-mime-info reader on a machine without a desktop)
+  packages+=(xdg-utils shared-mime-info libfile-mimeinfo-perl desktop-file-utils)
 fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

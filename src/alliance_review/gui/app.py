@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import platformdirs
@@ -58,8 +59,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(file: Path | None = None) -> int:
+def run(file: Path | None = None, self_test: Path | None = None) -> int:
+    started = time.perf_counter()
     app = make_application()
+    if self_test is not None:
+        from alliance_review.gui import self_test as check
+
+        return check.run(app, file, self_test, started)
     from alliance_review.gui.main_window import MainWindow
 
     window = MainWindow()
