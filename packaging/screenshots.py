@@ -64,16 +64,19 @@ class Shooter:
         return path
 
 
-def prepare_files(work: Path) -> dict[str, Path]:
+def prepare_files(work: Path, language: str) -> dict[str, Path]:
     """The demo round (merged), the round before the merge with its returned reviewer files,
     and a reviewer file half scored, as a reviewer has it in the middle of the work."""
+    from alliance_review.core.file_names import demo_round_name, round_file_name
     from alliance_review.services.demo import build_demo
     from alliance_review.services.reviewer_files import issue_reviewer_files
     from alliance_review.storage.reviewer_store import ReviewerStore
 
     files = {
-        "round": build_demo(work / "演示评价轮次-2015.alr-round"),
-        "before": build_demo(work / "before.alr-round", reviewer_files=work / "returned"),
+        "round": build_demo(work / demo_round_name(2015, language)),
+        "before": build_demo(
+            work / round_file_name(2015, language), reviewer_files=work / "returned"
+        ),
     }
     (work / "issued").mkdir()
     issued = issue_reviewer_files(files["before"], work / "issued")
@@ -95,9 +98,15 @@ def prepare_files(work: Path) -> dict[str, Path]:
     return files
 
 
-def shoot(language: str, out: Path, high_contrast: bool = False) -> list[Path]:
-    work = Path(tempfile.mkdtemp(prefix="alliance-shots-"))
-    os.environ["ALLIANCE_REVIEW_CONFIG_DIR"] = str(work / "config")
+def shoot(
+    language: str, out: Path, high_contrast: bool = False, dialogs: bool = False
+) -> list[Path]:
+    # a home of its own, so the pictures show "~/评价工作/..." rather than a temporary path
+    home = Path(tempfile.mkdtemp(prefix="alliance-shots-"))
+    os.environ["HOME"] = str(home)
+    os.environ["ALLIANCE_REVIEW_CONFIG_DIR"] = str(home / ".config" / "alliance-review")
+    work = home / ("评价工作" if language != "en" else "evaluation")
+    work.mkdir()
     sys.path.insert(0, str(ROOT / "src"))
     from alliance_review.gui.app import make_application
 
@@ -110,7 +119,7 @@ def shoot(language: str, out: Path, high_contrast: bool = False) -> list[Path]:
         from alliance_review.gui import contrast
 
         contrast.set_high_contrast(True)
-    files = prepare_files(work)
+    files = prepare_files(work, "en" if language == "en" else "zh")
     start_page.remember(files["round"], "round")
     start_page.remember(files["reviewer"], "reviewer")
     shooter = Shooter(out, work)
@@ -170,17 +179,27 @@ def shoot(language: str, out: Path, high_contrast: bool = False) -> list[Path]:
     settle(1.0)
     shooter.save(window, "secretary-publish")
 
-    # help
+    if dialogs:  # review runs (pseudo-localised, high contrast); the guides show none
+        shoot_dialogs(window, shooter)
+    window.close_file()
+    window.close()
+    del app
+    return shooter.taken
+
+
+def shoot_dialogs(window, shooter: Shooter) -> None:  # type: ignore[no-untyped-def]
     about = window.show_about()
     shooter.save(about, "about")
     about.close()
     shortcuts = window.show_shortcuts()
     shooter.save(shortcuts, "shortcuts")
     shortcuts.close()
-    window.close_file()
-    window.close()
-    del app
-    return shooter.taken
+    guide = window.show_guide("reviewer")
+    shooter.save(guide, "guide")
+    guide.close()
+    window.new_round()
+    shooter.save(window.new_round_dialog, "new-round")
+    window.new_round_dialog.reject()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="folder (default: docs/<language>/images)")
     parser.add_argument("--pseudo", action="store_true", help="pseudo-localised texts")
     parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--dialogs", action="store_true", help="also About, shortcuts, guide")
     args = parser.parse_args(argv)
     if args.pseudo:
         sys.path.insert(0, str(ROOT / "packaging"))
@@ -205,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for language in languages:
             extra = ["--high-contrast"] if args.high_contrast else []
+            extra += ["--dialogs"] if args.dialogs else []
             out = ["--out", str(args.out / language)] if args.out else []
             subprocess.run(
                 [sys.executable, __file__, "--language", language, *out, *extra], check=True
@@ -212,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     language = languages[0]
     out = args.out or ROOT / "docs" / ("en" if language == "en" else "zh_CN") / "images"
-    shoot(language, out, args.high_contrast)
+    shoot(language, out, args.high_contrast, args.dialogs or args.pseudo or args.high_contrast)
     return 0
 
 

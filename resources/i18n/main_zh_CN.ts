@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
+        <translation type="vanished">关于(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/main_window.py" line="149" />

@@ -54,6 +54,7 @@ def guide_path(role: str, language: str | None = None) -> Path:
 
 def role_title(role: str) -> str:
     return {
+        "index": translate("Help", "Users' guides"),
         "reviewer": translate("Help", "Guide for reviewers"),
         "panel": translate("Help", "Guide for the panel"),
         "secretary": translate("Help", "Guide for the secretary"),
@@ -95,17 +96,24 @@ def show_guide(parent: QWidget, role: str) -> GuideViewer:
 # Keys that act inside a widget and belong to no menu action.
 FIELD_KEYS = (
     (
-        "Tab / Shift+Tab",
+        ("Tab", "Shift+Tab"),
         QT_TRANSLATE_NOOP("Help", "Next / previous field (score → evidence note → next indicator)"),
     ),
-    ("↑ / ↓", QT_TRANSLATE_NOOP("Help", "Raise or lower a score by one step")),
-    ("Enter", QT_TRANSLATE_NOOP("Help", "In the alliance list or the filter: go to the form")),
+    (("Up", "Down"), QT_TRANSLATE_NOOP("Help", "Raise or lower a score by one step")),
+    (("Return",), QT_TRANSLATE_NOOP("Help", "In the alliance list or the filter: go to the form")),
 )
+
+
+def key_names(keys: tuple[str, ...]) -> str:
+    """Keys as the platform and the language name them ("回车" for Return in Chinese)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return " / ".join(QKeySequence(k).toString(native) for k in keys)
 
 
 def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every visible menu action that has a shortcut."""
     rows: list[tuple[str, str, str]] = []
+    listed: set[QAction] = set()
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
@@ -114,8 +122,11 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 walk(action.menu(), f"{path} › {strip_amp(action.text())}")  # type: ignore[arg-type]
                 continue
-            keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
-            if keys and action.text():
+            # Return and Enter read the same in Chinese ("回车"): each text once
+            native = QKeySequence.SequenceFormat.NativeText
+            keys = list(dict.fromkeys(s.toString(native) for s in action.shortcuts()))
+            if keys and action.text() and action not in listed:
+                listed.add(action)
                 rows.append((path, strip_amp(action.text()), ", ".join(keys)))
 
     for action in menu_bar.actions():
@@ -142,7 +153,7 @@ class ShortcutsDialog(QDialog):
             [translate("Help", "Keys"), translate("Help", "Action"), translate("Help", "Menu")]
         )
         every = [(keys, text, menu) for menu, text, keys in rows] + [
-            (keys, translate("Help", str(text)), translate("Help", "In a field"))
+            (key_names(keys), translate("Help", str(text)), translate("Help", "In a field"))
             for keys, text in FIELD_KEYS
         ]
         for row, values in enumerate(every):

@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.role = info.kind.name
         start_page.remember(path, info.kind.name)
         self.update_recent_menu()
-        self.status_label.setText(str(path))
+        self.status_label.setText(start_page.display_path(path))
         self.update_title()
         self.update_enabled()
         return True
@@ -329,13 +329,15 @@ class MainWindow(QMainWindow):
         return self.guide
 
     def show_guide_here(self) -> help.GuideViewer:
-        """F1: the guide of the open file's role (the secretary's for a round)."""
-        if self.role == "reviewer" or self.view is None:
-            return self.show_guide("reviewer" if self.role else "secretary")
+        """F1: the guide of the open file's role (the panel's on the Panel tab, else the
+        secretary's for a round); the guides' index on the start page."""
+        if self.view is None:
+            return self.show_guide("index")
+        if self.role == "reviewer":
+            return self.show_guide("reviewer")
         tabs = getattr(self.view, "tabs", None)
-        on_panel = tabs is not None and tabs.currentWidget() is getattr(
-            self.view, "tab_by_name", {}
-        ).get("panel")
+        panel = getattr(self.view, "tab_by_name", {}).get("panel")
+        on_panel = tabs is not None and panel is not None and tabs.currentWidget() is panel
         return self.show_guide("panel" if on_panel else "secretary")
 
     def show_shortcuts(self) -> help.ShortcutsDialog:

@@ -59,6 +59,14 @@ def remember(path: Path, kind: str) -> None:
     settings.setValue("files/last_dir", str(path.resolve().parent))
 
 
+def display_path(path: Path) -> str:
+    """A path as the user reads it: their home folder as "~"."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 class RecentList(QTreeWidget):
     """Recent files: name, role, folder. Enter or a double click opens one."""
 
@@ -224,7 +232,7 @@ class StartPage(QWidget):
         self.recent.clear()
         for entry in recent_files():
             item = QTreeWidgetItem(
-                [entry.path.name, self.role_text(entry.kind), str(entry.path.parent)]
+                [entry.path.name, self.role_text(entry.kind), display_path(entry.path.parent)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
             item.setToolTip(0, str(entry.path))
