@@ -114,7 +114,10 @@ def shoot(
     from alliance_review.gui import i18n, start_page
     from alliance_review.gui.main_window import MainWindow
 
-    i18n.set_language(language)
+    if language == "pseudo":
+        i18n.install("pseudo")  # not a choice a user makes: never saved in the settings
+    else:
+        i18n.set_language(language)
     if high_contrast:
         from alliance_review.gui import contrast
 

@@ -169,17 +169,23 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="121" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="123" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="131" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="122" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="133" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="121" />
+        <source>Filter the ranking</source>
+        <translation>筛选排名</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="141" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="143" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>

@@ -83,33 +83,48 @@
         <translation>去掉后总分</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="106" />
+        <source>Reviewer calibration</source>
+        <translation>评审专家尺度</translation>
+    </message>
+    <message>
         <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="107" />
+        <source>Agreement per indicator</source>
+        <translation>各指标的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="108" />
+        <source>Tier stability</source>
+        <translation>档次稳定性</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
         <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
         <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="115" />
         <source>Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass correlation ICC(1)); alpha of the totals: %1</source>
         <translation>各指标评分一致性（Krippendorff α，等距；单向组内相关系数 ICC(1)）；总分的 α：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
         <source>Tier stability: alliances whose tier one reviewer alone decides</source>
         <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
         <source>lenient</source>
         <translation>偏宽</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="129" />
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="151" />
         <source>in line</source>
         <translation>适中</translation>
     </message>
@@ -176,7 +191,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="345" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="348" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
@@ -222,73 +237,84 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <source>Indicators with every reviewer's points</source>
+        <translation>各项指标及每位评审专家的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
+        <source>Criteria, self-evaluation and evidence notes</source>
+        <translation>评分依据和标准、自评价与评分依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
         <source>Decision log of this alliance</source>
         <translation>本联盟的决定记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="250" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="269" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="293" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="253" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="272" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="296" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="312" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="318" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="321" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="326" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="329" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="344" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="346" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="349" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="350" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
@@ -297,8 +323,8 @@
     <name>MergeDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="212" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="214" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="232" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
@@ -308,110 +334,116 @@
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="61" />
+        <source>Reviewer files to merge</source>
+        <translation>待合并的评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="71" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="73" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="80" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="84" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="104" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="105" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="112" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="122" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="130" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="131" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
@@ -420,47 +452,47 @@
         <translation type="vanished">评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="174" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="209" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="211" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="225" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="247" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="246" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="248" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="284" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="286" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="287" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="289" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -473,52 +505,57 @@
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="55" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="42" />
+        <source>Ranks and tiers the method would move</source>
+        <translation>该方法会改变的名次和档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="56" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="66" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
         <source>Rank now</source>
         <translation>现名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
         <source>Rank then</source>
         <translation>改后名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
         <source>Total now</source>
         <translation>现总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
         <source>Total then</source>
         <translation>改后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
         <source>Tier now</source>
         <translation>现档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
         <source>Tier then</source>
         <translation>改后档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="83" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="84" />
         <source>This is the round's method now.</source>
         <translation>这是本评价轮次当前使用的方法。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="112" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
         <translation>%1 个联盟的名次或总分会变化，其中 %2 个会换档。</translation>
     </message>
@@ -572,46 +609,56 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/overview.py" line="144" />
+        <source>Filter alliances</source>
+        <translation>筛选联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <source>Alliances with the reviewers' totals</source>
+        <translation>各联盟及评审专家总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="147" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="148" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="152" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="155" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="158" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="156" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="159" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="199" />
         <source>computed consensus %1; the panel's decision counts</source>
         <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="202" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="205" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="259" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
     </message>

@@ -4,22 +4,27 @@
     <name>PagePreview</name>
     <message>
         <location filename="../../src/alliance_review/gui/publish/preview.py" line="61" />
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="62" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="62" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="63" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="65" />
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="87" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="66" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="88" />
         <source>No preview yet: press Preview.</source>
         <translation>尚无预览：请点击“预览”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="73" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="74" />
         <source>of %n page(s)</source>
         <translation>
             <numerusform>页，共 %n 页</numerusform>
@@ -241,7 +246,7 @@
         <translation>公布数字文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="376" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="375" />
         <source>Computing the statistics…</source>
         <translation>正在计算统计数字…</translation>
     </message>

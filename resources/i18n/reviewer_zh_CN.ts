@@ -215,12 +215,22 @@
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="447" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
+        <source>Filter your alliances</source>
+        <translation>筛选您的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="217" />
+        <source>Your alliances</source>
+        <translation>您的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="449" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="344" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="346" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
@@ -230,32 +240,32 @@
         <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="409" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="421" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="423" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="447" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="449" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="466" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="468" />
         <source>{scored} / {total} scored · {done} done</source>
         <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="470" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="472" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="478" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="480" />
         <source>{done} of {total} alliances done</source>
         <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
@@ -352,7 +362,7 @@ Send this file back to the liaison group:
     <name>ScoringForm</name>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="297" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus: the start of a new edit (undo merges keystrokes within one)</extracomment>
         <translation>未选择联盟</translation>
@@ -416,6 +426,21 @@ Send this file back to the liaison group:
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
+        <source>Score: %1</source>
+        <translation>评分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="291" />
+        <source>Points from 0 to %1</source>
+        <translation>0 至 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293" />
+        <source>Evidence note: %1</source>
+        <translation>评分依据：%1</translation>
     </message>
 </context>
 </TS>

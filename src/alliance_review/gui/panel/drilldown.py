@@ -140,6 +140,9 @@ class DrillDownPage(QWidget):
         ]
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Indicators with every reviewer's points"))
+        self.side.setAccessibleName(self.tr("Criteria, self-evaluation and evidence notes"))
+        self.log.setAccessibleName(self.tr("Decision log of this alliance"))
         self.log_title.setText(self.tr("Decision log of this alliance"))
         self.log_model.retranslate()
         self.back_button.setText(self.tr("◀ Overview"))

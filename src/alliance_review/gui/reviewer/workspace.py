@@ -213,6 +213,8 @@ class ReviewerWorkspace(FileView):
             ).format(done=keys("mark_done"), next=keys("next"), previous=keys("previous"))
         )
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
+        self.filter.setAccessibleName(self.tr("Filter your alliances"))
+        self.table.setAccessibleName(self.tr("Your alliances"))
         self.model.retranslate()
         self._size_columns()
         self.form.retranslate()

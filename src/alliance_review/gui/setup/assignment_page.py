@@ -169,6 +169,8 @@ class AssignmentPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Assignment: alliances by reviewers"))
+        self.seed_label.setBuddy(self.seed)
         self.auto_button.setText(self.tr("Assign automatically"))
         self.seed_label.setText(self.tr("Seed (same seed, same assignment):"))
 

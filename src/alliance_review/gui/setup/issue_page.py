@@ -61,6 +61,7 @@ class IssuePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Reviewer files to issue"))
         self.intro.setText(
             self.tr(
                 "Each reviewer gets one file holding the rubric, the alliances assigned to "

@@ -32,6 +32,7 @@ class FileField(QWidget):
         super().__init__(parent)
         self.caption, self.filter_text = caption, filter_text
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(caption)
         self.edit.setClearButtonEnabled(True)
         self.button = QPushButton(self.tr("Choose…"))
         self.button.clicked.connect(self.choose)
@@ -68,6 +69,7 @@ class NewRoundDialog(QDialog):
         self.rubric = FileField(self.tr("Rubric file"), self.tr("Rubric files (*.json)"))
         self.roster = FileField(self.tr("Roster"), self.tr("Roster (*.xlsx *.csv)"))
         self.out = QLineEdit()
+        self.out.setAccessibleName(self.tr("Save the new round as"))
         self.out_button = QPushButton(self.tr("Choose…"))
         self.out_button.clicked.connect(self.choose_out)
         out_row = QHBoxLayout()

@@ -174,6 +174,8 @@ class RosterPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.filter.setAccessibleName(self.tr("Filter the roster"))
+        self.table.setAccessibleName(self.tr("Roster: alliances"))
         labels = {
             "add": self.tr("Add"),
             "remove": self.tr("Remove"),

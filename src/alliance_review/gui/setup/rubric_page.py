@@ -221,6 +221,7 @@ class RubricPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Rubric: categories and indicators"))
         labels = {
             "add_category": self.tr("Add category"),
             "add_indicator": self.tr("Add indicator"),

@@ -122,6 +122,7 @@ class SelfEvalPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Self-evaluation workbooks of the alliances"))
         self.intro.setText(
             self.tr(
                 "Each alliance gets a self-evaluation workbook made from the rubric: the "
