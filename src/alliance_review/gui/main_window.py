@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -250,7 +250,25 @@ class MainWindow(QMainWindow):
         self.status_label.setText(start_page.display_path(path))
         self.update_title()
         self.update_enabled()
+        self.focus_view()
         return True
+
+    def focus_view(self) -> None:
+        """The keyboard focus goes into the opened file's view (its first field or list),
+        not back to a start-page button that is no longer shown."""
+        if self.view is None:
+            return
+        widget = self.view.nextInFocusChain()
+        while widget is not None and widget is not self.view:
+            if (
+                self.view.isAncestorOf(widget)
+                and widget.isVisibleTo(self.view)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _make_view(self, path: Path, kind: str) -> FileView:
         if kind == "round":
