@@ -227,64 +227,72 @@
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71"/>
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="70"/>
-        <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="72"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="73"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="87"/>
+        <source>Roster (Excel, WPS, LibreOffice or CSV)</source>
+        <translation>联盟名单（Excel、WPS、LibreOffice 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="76"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="79"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="80"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="81"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84"/>
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85"/>
         <source>Start from last year&apos;s round</source>
         <translation>沿用上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86"/>
         <source>Rubric (empty: the 2015 rubric)</source>
         <translation>评价指标（留空：2015年度评价指标）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84"/>
         <source>Roster (.xlsx or .csv)</source>
-        <translation>联盟名单（.xlsx 或 .csv）</translation>
+        <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="72"/>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85"/>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="108"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111"/>
         <source>Save the new round as</source>
         <translation>新评价轮次保存为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="91"/>
         <source>Starting from last year&apos;s round copies its rubric, roster, reviewers with their conflicts, tiers and rules; never its assignments or scores. A rubric or roster file chosen here replaces the copied one.</source>
         <translation>沿用上一年度的评价轮次时，复制其评价指标、联盟名单、评审专家及利益冲突、活跃度分档和各项规则，但不复制分配和评分。在此选择的评价指标或名单文件将取代复制来的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="94"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="97"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
@@ -296,55 +304,95 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="97"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107"/>
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="101"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111"/>
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="109"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="110"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120"/>
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="113"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123"/>
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="114"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124"/>
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
 </context>
 <context>
-    <name>ReviewersModel</name>
+    <name>ReviewerImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="63"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="31"/>
+        <source>Import reviewers: %1</source>
+        <translation>导入评审专家：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36"/>
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="64"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36"/>
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="65"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="64"/>
+        <source>%1 reviewer(s) will be added; %2 left out because of a problem (red).</source>
+        <translation>将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72"/>
+        <source>Import %n reviewer(s)</source>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersModel</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73"/>
+        <source>Reviewer</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74"/>
+        <source>Own alliance(s)</source>
+        <translation>本人所在联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75"/>
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76"/>
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -352,46 +400,68 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213"/>
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="202"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214"/>
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="204"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="218"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231"/>
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="265"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278"/>
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="290"/>
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="306"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="319"/>
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="331"/>
+        <source>Import reviewers</source>
+        <translation>导入评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="333"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="370"/>
+        <source>Import %n reviewer(s)</source>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -403,44 +473,58 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="49"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69"/>
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="56"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52"/>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="57"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="67"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68"/>
         <source>Row</source>
-        <translation>行号</translation>
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="132"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="85"/>
+        <source>Table found in sheet “%1”, header in row %2.</source>
+        <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="149"/>
+        <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
+        <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
+    </message>
+    <message>
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 look like a name already listed (yellow).</source>
-        <translation>将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
+        <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="139"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
@@ -584,22 +668,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="345"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="346"/>
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="345"/>
-        <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="348"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="364"/>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="367"/>
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="366"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="369"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -991,12 +1079,12 @@
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="70"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="72"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

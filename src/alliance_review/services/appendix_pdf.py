@@ -336,14 +336,16 @@ def build_appendix(
     return out
 
 
-def export_appendix(
-    round_path: Path | str,
-    out: Path | str,
-    options: AppendixOptions | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    """``alliance-review export-pdf``: the round's appendix as a PDF."""
-    check_folder(out)
+@dataclass(frozen=True)
+class PreparedAppendix:
+    """What the appendix prints, read from the round: the ranked result and its hash."""
+
+    result: RoundResult
+    digest: str
+
+
+def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
+    """Read, rank and hash the round (everything ``export-pdf`` does before drawing)."""
     with RoundStore.open(round_path) as store:
         result = compute(store)
         digest = content_hash(store)
@@ -352,7 +354,19 @@ def export_appendix(
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return build_appendix(out, result, digest, options, progress)
+    return PreparedAppendix(result, digest)
+
+
+def export_appendix(
+    round_path: Path | str,
+    out: Path | str,
+    options: AppendixOptions | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """``alliance-review export-pdf``: the round's appendix as a PDF."""
+    check_folder(out)
+    prepared = prepare_appendix(round_path)
+    return build_appendix(out, prepared.result, prepared.digest, options, progress)
 
 
 @dataclass(frozen=True)
