@@ -101,7 +101,7 @@ class ScoringForm(QWidget):
         self.uid: str | None = None
         self.name_label = look.label(colour=look.TEXT, bold=True, pixels=17)
         self.name_label.setWordWrap(True)
-        self.info_label = look.label(colour=look.SOFT)
+        self.info_label = look.label(colour=look.SOFT, wrap=True)
         self.total_value = look.label(colour=look.ACCENT, bold=True, pixels=26)
         self.total_caption = look.label(colour=look.MUTED)
         self.done_button = QPushButton()

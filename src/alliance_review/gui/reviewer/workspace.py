@@ -188,6 +188,14 @@ class ReviewerWorkspace(FileView):
             extra = 22 if column == AllianceListModel.STATUS else 0  # the status dot
             width = max(metrics.horizontalAdvance(t) + extra for t in [*texts, title])
             header.resizeSection(column, width + 22)
+        # the names keep room for about eight characters, however long the other columns'
+        # words are in the interface language (the list widens; the splitter follows)
+        name_title = str(model.headerData(AllianceListModel.NAME, Qt.Orientation.Horizontal))
+        name_room = max(metrics.horizontalAdvance("联" * 8), metrics.horizontalAdvance(name_title))
+        fixed = sum(header.sectionSize(c) for c in samples)
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(fixed + name_room + 30 + scroll_bar + frame)
 
     def retranslate(self) -> None:
         a = self.actions_by_name
