@@ -122,6 +122,7 @@ def test_the_frozen_window_opens_the_demo_round(bundle: Path, made):
         "轮次设置(&S)",
         "集中讨论(&P)",
         "发布(&P)",
+        "视图(&V)",
         "语言(&L)",
         "帮助(&H)",
     ]

@@ -56,6 +56,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
     load_fonts(app)
     i18n.install()
+    from alliance_review.gui import contrast
+
+    contrast.install()
     return app
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
-from alliance_review.gui import file_kinds, help, i18n, start_page
+from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
 from alliance_review.gui.views import FileView
 from alliance_review.storage.files import identify
 
@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self.help_actions["shortcuts"].triggered.connect(self.show_shortcuts)
         self.help_actions["about"].triggered.connect(self.show_about)
         self._action("guide_here", self.show_guide_here, QKeySequence.StandardKey.HelpContents)
+        high_contrast = self._action("high_contrast", self.toggle_high_contrast)
+        high_contrast.setCheckable(True)
+        high_contrast.setChecked(contrast.active())
         undo = self.undo_group.createUndoAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
@@ -125,6 +128,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.action_registry["undo"])
         self.edit_menu.addAction(self.action_registry["redo"])
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.action_registry["high_contrast"])
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(self.language_group.actions())
         self.help_menu = bar.addMenu("")
@@ -147,10 +152,12 @@ class MainWindow(QMainWindow):
         a["quit"].setText(self.tr("&Quit"))
         help.retranslate_help(self.help_actions)
         a["guide_here"].setText(self.tr("&Guide for this window"))
+        a["high_contrast"].setText(self.tr("&High contrast"))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.update_title()
 
@@ -172,6 +179,15 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, code: str) -> None:
         i18n.set_language(code)
+
+    def toggle_high_contrast(self, on: bool) -> None:
+        """Switch the palette; an open file is shown afresh, so that the widgets that
+        colour themselves pick their colours for the new palette (its data is on disk)."""
+        contrast.set_high_contrast(on)
+        if self.view is not None:
+            path = self.view.path
+            self.close_file()
+            self.open_path(path)
 
     # files -----------------------------------------------------------------------
     def new_round(self) -> None:
@@ -241,7 +257,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         for menu in view.menus():
-            self.view_menus.append(self.menuBar().insertMenu(self.language_menu.menuAction(), menu))
+            self.view_menus.append(self.menuBar().insertMenu(self.view_menu.menuAction(), menu))
         self.view_file_actions = view.file_actions()
         self.file_menu.insertActions(self.action_registry["close"], self.view_file_actions)
         self.role = info.kind.name

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
 from alliance_review.services import assigning
@@ -105,6 +106,8 @@ class AssignmentModel(QAbstractTableModel):
             return self.tr("own") if own else self.tr("conflict")
         if role == Qt.ItemDataRole.BackgroundRole and conflict:
             return QBrush(CONFLICT)
+        if role == Qt.ItemDataRole.ForegroundRole and conflict:
+            return ink_on(CONFLICT)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{alliance.name} — {reviewer.name}"
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.gui import i18n
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services import roster_io
@@ -133,6 +134,7 @@ class RosterImportDialog(QDialog):
                 item.setToolTip(value)
                 if colour is not None:
                     item.setBackground(QBrush(colour))
+                    item.setForeground(ink_on(colour))
                 self.preview.setItem(r, c, item)
         self.preview.resizeRowsToContents()
         accepted = len(self.plan.accepted())

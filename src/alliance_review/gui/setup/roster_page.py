@@ -27,6 +27,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
 from alliance_review.gui import file_kinds
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -95,6 +96,8 @@ class RosterModel(QAbstractTableModel):
             return ""
         if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
             return QBrush(WARN)
+        if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.near:
+            return ink_on(WARN)
         if role == Qt.ItemDataRole.ToolTipRole and alliance.uid in self.near:
             return self.tr(
                 "Differs from “%1” only in spacing, width or brackets: the same alliance?"

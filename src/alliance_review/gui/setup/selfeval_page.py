@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -68,6 +69,7 @@ class ImportPreview(QDialog):
                 cell = QTableWidgetItem(value)
                 if not item.ok:
                     cell.setBackground(QBrush(REFUSED))
+                    cell.setForeground(ink_on(REFUSED))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         accepted = sum(1 for c in checked if c.ok)
