@@ -3,76 +3,76 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="149" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="155" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="150" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="151" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="152" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="vanished">关于(&amp;A)</translation>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="154" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
         <source>&amp;Guide for this window</source>
         <translation>本窗口的使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="155" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="161" />
         <source>&amp;High contrast</source>
         <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="164" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="159" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="165" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="161" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="233" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="239" />
         <source>Open a reviewer file</source>
         <translation>打开评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="236" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="242" />
         <source>Open a round</source>
         <translation>打开评价轮次</translation>
     </message>
@@ -83,22 +83,22 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="170" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="176" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="173" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="179" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="219" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="225" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="230" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="236" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -107,13 +107,13 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="225" />
-        <location filename="../../src/alliance_review/gui/main_window.py" line="250" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="231" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="256" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="148" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="154" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
@@ -167,8 +167,8 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="68" />
-        <source>unknown</source>
-        <translation>不详</translation>
+        <source>Batch unknown</source>
+        <translation>批次不详</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="86" />

@@ -132,47 +132,47 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="48" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="49" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="61" />
         <source>Why the panel departs from the computed consensus (required)</source>
         <translation>工作小组为何不采用计算所得的汇总分（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="69" />
         <source>Alliance:</source>
         <translation>联盟：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
         <source>Decides:</source>
         <translation>决定对象：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="73" />
         <source>Computed consensus:</source>
         <translation>计算所得汇总分：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="74" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
         <source>Current decision:</source>
         <translation>现有决定：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
         <source>Final points:</source>
         <translation>最终分数：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="77" />
         <source>Rationale:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="92" />
         <source>A decision needs a rationale; please write why.</source>
         <translation>决定须有理由，请写明理由。</translation>
     </message>
@@ -180,141 +180,141 @@
 <context>
     <name>DrillDownPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="348" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="349" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="131" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
         <source>Decides</source>
         <translation>决定对象</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="140" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
         <source>Indicators with every reviewer's points</source>
         <translation>各项指标及每位评审专家的评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
         <source>Criteria, self-evaluation and evidence notes</source>
         <translation>评分依据和标准、自评价与评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
         <source>Decision log of this alliance</source>
         <translation>本联盟的决定记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="253" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="272" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="296" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="254" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="273" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="298" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="298" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="312" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="313" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="321" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="322" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="329" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="330" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="348" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="349" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="350" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="350" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="351" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
@@ -557,7 +557,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="112" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
-        <translation>%1 个联盟的名次或总分会变化，其中 %2 个会换档。</translation>
+        <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
 </context>
 <context>
@@ -660,7 +660,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/panel/overview.py" line="259" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
-        <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
+        <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,12 @@
 <context>
     <name>AssignmentModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="106" />
         <source>own</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="106" />
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
@@ -16,44 +16,44 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="172" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="175" />
         <source>Assignment: alliances by reviewers</source>
         <translation>分配评审：联盟与评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="174" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="177" />
         <source>Assign automatically</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="175" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="178" />
         <source>Seed (same seed, same assignment):</source>
         <translation>随机种子（种子相同，分配结果相同）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="189" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="192" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
-        <translation>每个联盟 %1 位评审专家；每位专家评审 %2 至 %3 个联盟。</translation>
+        <translation>每家联盟 %1 位评审专家；每位专家评审 %2 至 %3 家联盟。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="193" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="196" />
         <source>%n alliance(s) still short of reviewers (red).</source>
         <translation>
-            <numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform>
+            <numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="203" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="206" />
         <source>Assign reviewer</source>
         <translation>分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="203" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="206" />
         <source>Unassign reviewer</source>
         <translation>取消分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="233" />
         <source>Assign reviewers automatically</source>
         <translation>自动分配评审专家</translation>
     </message>
@@ -92,42 +92,42 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="47" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="48" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="52" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="52" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="52" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="52" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="63" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="64" />
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="78" />
         <source>%1 workbook(s) accepted, %2 refused (red, nothing from them is written). An accepted workbook replaces that alliance's earlier self-evaluation.</source>
         <translation>%1 份自评价表通过，%2 份被拒绝（红色，其内容不会写入）。通过的自评价表将整体替换该联盟此前的自评价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="87" />
         <source>Import %n workbook(s)</source>
         <translation>
             <numerusform>导入 %n 份自评价表</numerusform>
@@ -137,62 +137,62 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="65" />
         <source>Reviewer files to issue</source>
         <translation>待发放的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="67" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="68" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="74" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="112" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="116" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="117" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="125" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="134" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="135" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="153" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="154" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -336,37 +336,37 @@
 <context>
     <name>ReviewerImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="31" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="32" />
         <source>Import reviewers: %1</source>
         <translation>导入评审专家：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="66" />
         <source>%1 reviewer(s) will be added; %2 left out because of a problem (red).</source>
         <translation>将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="74" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -466,55 +466,55 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="44" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="45" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="49" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="53" />
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="57" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="58" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="73" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="86" />
         <source>Table found in sheet “%1”, header in row %2.</source>
         <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="149" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="151" />
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
         <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="158" />
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
@@ -533,42 +533,42 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="73" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="74" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="90" />
-        <source>unknown</source>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="91" />
+        <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="94" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="95" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="100" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -576,103 +576,103 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="177" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180" />
         <source>Filter the roster</source>
         <translation>筛选联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181" />
         <source>Roster: alliances</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="183" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="184" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="185" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="183" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="186" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="184" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="187" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="185" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="188" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="189" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="192" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
         <source>%n alliance(s)</source>
         <translation>
-            <numerusform>共 %n 个联盟</numerusform>
+            <numerusform>共 %n 家联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="229" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="232" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="242" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="260" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="263" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="291" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="294" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="308" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="311" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="333" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="336" />
         <source>Import %n alliance(s)</source>
         <translation>
-            <numerusform>导入 %n 个联盟</numerusform>
+            <numerusform>导入 %n 家联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="346" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="349" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="348" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="351" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -681,12 +681,12 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="367" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="370" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="369" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="372" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -694,27 +694,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="84" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -722,104 +722,104 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
         <source>Rubric: categories and indicators</source>
         <translation>评价指标：一级指标与二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="232" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="233" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="234" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="232" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="235" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="256" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="259" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="268" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="271" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="274" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="277" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="285" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288" />
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="290" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293" />
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="295" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="298" />
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="339" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="342" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="351" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="365" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="354" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="368" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="352" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="355" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="388" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="391" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="388" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="407" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="391" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="410" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="408" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -827,79 +827,79 @@
 <context>
     <name>SelfEvalPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="127" />
         <source>Self-evaluation workbooks of the alliances</source>
         <translation>各联盟的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="128" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="130" />
         <source>Each alliance gets a self-evaluation workbook made from the rubric: the indicators with their criteria and max points are locked, only the self-score and note columns take input. Returned workbooks are matched to the alliance by an identifier inside the workbook, not by file name.</source>
         <translation>按评价指标为每个联盟生成一份自评价表：指标、评分标准和满分均已锁定，只能填写自评分和自评说明两列。交回的自评价表按表内的标识对应到联盟，与文件名无关。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="134" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
         <source>Generate workbooks…</source>
         <translation>生成自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="135" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="137" />
         <source>Import filled workbooks…</source>
         <translation>导入填好的自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="137" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="139" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="137" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="139" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="137" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="139" />
         <source>Self-score total</source>
         <translation>自评总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="165" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="167" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
-        <translation>已导入 %2 个联盟中 %1 个联盟的自评价表。</translation>
+        <translation>已导入 %2 家联盟中 %1 家联盟的自评价表。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="173" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="175" />
         <source>Folder for the workbooks</source>
         <translation>自评价表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="182" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="184" />
         <source>Writing self-evaluation workbooks…</source>
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="196" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="198" />
         <source>%n workbook(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份自评价表写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="204" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="206" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="206" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="208" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="218" />
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="240" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="242" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
