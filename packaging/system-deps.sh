@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
 if [[ "${1:-}" == "--tests" ]]; then
   # pdffonts/pdftoppm for the PDF checks; soffice for the workbook round trip (about a minute)
-  packages+=(poppler-utils libreoffice-calc-nogui)
+  # and for opening the report draft (.docx) as an office suite does; AR PL UMing, a Song/Ming
+  # TrueType font a user may point the PDFs to
+  packages+=(poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui fonts-arphic-uming)
   # desktop integration test: the MIME database and xdg-mime as a desktop uses them
   # (mimetype is xdg-mime's shared-mime-info reader on a machine without a desktop)
   packages+=(xdg-utils shared-mime-info libfile-mimeinfo-perl desktop-file-utils)

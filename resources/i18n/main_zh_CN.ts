@@ -67,12 +67,12 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="239" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="241" />
         <source>Open a reviewer file</source>
         <translation>打开评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="242" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="244" />
         <source>Open a round</source>
         <translation>打开评价轮次</translation>
     </message>
@@ -93,12 +93,12 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="225" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="227" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="236" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="238" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -107,8 +107,8 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="231" />
-        <location filename="../../src/alliance_review/gui/main_window.py" line="256" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="233" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="258" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>

@@ -216,14 +216,16 @@ class MainWindow(QMainWindow):
         from alliance_review.gui.tasks import TaskCancelled, run_task
         from alliance_review.services.demo import build_demo
 
-        target = data_dir() / demo_round_name(2015, file_kinds.language())
+        language = file_kinds.language()
+        target = data_dir() / demo_round_name(2015, language)
+        previous = data_dir() / demo_round_name(2014, language)  # last year's, for comparisons
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             try:
                 run_task(
                     self,
                     self.tr("Writing the demo round…"),
-                    lambda progress: build_demo(target, progress=progress),
+                    lambda progress: build_demo(target, progress=progress, previous=previous),
                 )
             except TaskCancelled:
                 return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,13 @@ from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
 from alliance_review.services.page_images import pdf_metadata
-from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
+from alliance_review.services.pdf_common import (
+    NumberedCanvas,
+    font,
+    register_font,
+    round_moment,
+    using_font,
+)
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.round_store import RoundStore
@@ -76,6 +83,7 @@ class AppendixOptions:
     show_rank_ties: bool = False
     label: str = "附件"
     author: str = AUTHOR
+    font: Path | None = None  # a TrueType file to print with (None: the bundled font)
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,7 @@ class _Layout:
     def base_style(self) -> list[tuple[Any, ...]]:
         name_column = self.columns - 2
         return [
-            ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, BODY_LEADING),
+            ("FONT", (0, 0), (-1, -1), font(), BODY_SIZE, BODY_LEADING),
             ("GRID", (0, 0), (-1, -1), 0.6, LINE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -213,15 +221,15 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
 
     Chinese breaks between any two characters, as in the published appendix (row 107).
     """
-    if stringWidth(text, FONT, size) <= width:
+    if stringWidth(text, font(), size) <= width:
         return [text]
     lines: list[str] = []
     line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        token_width = stringWidth(token, FONT, size)
+        token_width = stringWidth(token, font(), size)
         if line and used + token_width > width:
             lines.append(line.rstrip())
-            line, used = token.lstrip(), stringWidth(token.lstrip(), FONT, size)
+            line, used = token.lstrip(), stringWidth(token.lstrip(), font(), size)
         else:
             line, used = line + token, used + token_width
     if line:
@@ -259,7 +267,7 @@ class _AppendixDoc(BaseDocTemplate):  # type: ignore[misc]
             topMargin=TOP,
             bottomMargin=BOTTOM,
             invariant=1,
-            initialFontName=FONT,
+            initialFontName=font(),
             initialFontSize=BODY_SIZE,
             initialLeading=BODY_LEADING,
             **kwargs,
@@ -298,16 +306,30 @@ def build_appendix(
     digest: str,
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
+    moment: datetime | None = None,
 ) -> Path:
-    """Write the appendix of ``result`` to ``out`` (replaced only when complete)."""
+    """Write the appendix of ``result`` to ``out`` (replaced only when complete), dated
+    ``moment`` (the round's own date; None: reportlab's fixed date)."""
     options = options or AppendixOptions()
+    with using_font(options.font):
+        return _build_appendix(Path(out), result, digest, options, progress, moment)
+
+
+def _build_appendix(
+    out: Path,
+    result: RoundResult,
+    digest: str,
+    options: AppendixOptions,
+    progress: Progress | None,
+    moment: datetime | None,
+) -> Path:
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
     layout = _Layout(options.show_rank_ties)
     title = options.title or default_title(settings.year)
-    label_style = ParagraphStyle("label", fontName=FONT, fontSize=16, leading=22)
+    label_style = ParagraphStyle("label", fontName=font(), fontSize=16, leading=22)
     title_style = ParagraphStyle(
-        "title", fontName=FONT, fontSize=18, leading=26, alignment=TA_CENTER, wordWrap="CJK"
+        "title", fontName=font(), fontSize=18, leading=26, alignment=TA_CENTER, wordWrap="CJK"
     )
     story: list[Flowable] = [
         Paragraph(_escape(options.label), label_style),
@@ -332,7 +354,7 @@ def build_appendix(
         story += [layout.chunk_table(group) for group in groups]
         doc.progress = progress
         doc.rows_total = len(entries) + 1
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas.dated(moment))
     return out
 
 
@@ -342,6 +364,7 @@ class PreparedAppendix:
 
     result: RoundResult
     digest: str
+    moment: datetime | None = None  # the round's own date for the PDF
 
 
 def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
@@ -349,12 +372,13 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
     with RoundStore.open(round_path) as store:
         result = compute(store)
         digest = content_hash(store)
+        moment = round_moment(store.publication_time())
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return PreparedAppendix(result, digest)
+    return PreparedAppendix(result, digest, moment)
 
 
 def export_appendix(
@@ -366,7 +390,7 @@ def export_appendix(
     """``alliance-review export-pdf``: the round's appendix as a PDF."""
     check_folder(out)
     prepared = prepare_appendix(round_path)
-    return build_appendix(out, prepared.result, prepared.digest, options, progress)
+    return build_appendix(out, prepared.result, prepared.digest, options, progress, prepared.moment)
 
 
 @dataclass(frozen=True)
