@@ -191,7 +191,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="127" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="349" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="376" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
@@ -272,49 +272,64 @@
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="254" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="273" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="297" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="266" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="285" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="298" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="298" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="313" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="325" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="322" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="334" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="330" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="342" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="348" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <source>Ticked: %1</source>
+        <translation>勾选的评价要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="361" />
+        <source>Why other points than the rule suggests: %1</source>
+        <translation>与计分规则建议分值不同的理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="375" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="350" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="377" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="351" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="378" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>

@@ -58,6 +58,15 @@
     </message>
 </context>
 <context>
+    <name>AlliancePane</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95" />
+        <source>Showing {shown} / {total} alliances</source>
+        <extracomment>while a filter is typed: how many of the alliances the list shows</extracomment>
+        <translation>显示 {shown} / {total} 家</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="49" />
@@ -316,37 +325,37 @@
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="215" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="272" />
         <source>Not saved (not a valid score): {entries}</source>
         <translation>未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="288" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="289" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="326" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="327" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="347" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="348" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="353" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="354" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="356" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -360,18 +369,18 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="260" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="261" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="286" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="300" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="301" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="326" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="327" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -380,7 +389,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="358" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>

@@ -67,113 +67,113 @@
         <translation>在联盟列表或筛选框中：转到评分表单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="137" />
-        <location filename="../../src/alliance_review/gui/help.py" line="141" />
+        <location filename="../../src/alliance_review/gui/help.py" line="147" />
+        <location filename="../../src/alliance_review/gui/help.py" line="151" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="143" />
+        <location filename="../../src/alliance_review/gui/help.py" line="153" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="143" />
+        <location filename="../../src/alliance_review/gui/help.py" line="153" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="143" />
+        <location filename="../../src/alliance_review/gui/help.py" line="153" />
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="146" />
+        <location filename="../../src/alliance_review/gui/help.py" line="156" />
         <source>In a field</source>
         <translation>输入框内</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="175" />
+        <location filename="../../src/alliance_review/gui/help.py" line="185" />
         <source>About Alliance Activity Review</source>
         <translation>关于联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="179" />
+        <location filename="../../src/alliance_review/gui/help.py" line="189" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="180" />
+        <location filename="../../src/alliance_review/gui/help.py" line="190" />
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="181" />
+        <location filename="../../src/alliance_review/gui/help.py" line="191" />
         <source>The yearly activity evaluation of industry technology innovation alliances.</source>
         <translation>产业技术创新战略联盟年度活跃度评价。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="188" />
+        <location filename="../../src/alliance_review/gui/help.py" line="198" />
         <source>Data folder (demo round, backups): %1</source>
         <translation>数据文件夹（演示轮次、备份）：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="192" />
+        <location filename="../../src/alliance_review/gui/help.py" line="202" />
         <source>Settings folder: %1</source>
         <translation>设置文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="200" />
+        <location filename="../../src/alliance_review/gui/help.py" line="210" />
         <source>Licences</source>
         <translation>许可协议</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="219" />
+        <location filename="../../src/alliance_review/gui/help.py" line="229" />
         <source>Bundled fonts</source>
         <translation>随附字体</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="220" />
+        <location filename="../../src/alliance_review/gui/help.py" line="230" />
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="230" />
+        <location filename="../../src/alliance_review/gui/help.py" line="240" />
         <source>This is the standalone build of the app.</source>
         <translation>这是无需安装 Python 的独立版本。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="234" />
+        <location filename="../../src/alliance_review/gui/help.py" line="244" />
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="243" />
+        <location filename="../../src/alliance_review/gui/help.py" line="253" />
         <source>Licences (click a name for its text):</source>
         <translation>许可协议（点击名称查看全文）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="286" />
+        <location filename="../../src/alliance_review/gui/help.py" line="296" />
         <source>Guide for &amp;reviewers</source>
         <translation>评审专家使用指南(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="287" />
+        <location filename="../../src/alliance_review/gui/help.py" line="297" />
         <source>Guide for the &amp;panel</source>
         <translation>评价工作小组使用指南(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="288" />
+        <location filename="../../src/alliance_review/gui/help.py" line="298" />
         <source>Guide for the &amp;secretary</source>
         <translation>秘书处使用指南(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="289" />
+        <location filename="../../src/alliance_review/gui/help.py" line="299" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/help.py" line="290" />
+        <location filename="../../src/alliance_review/gui/help.py" line="300" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>

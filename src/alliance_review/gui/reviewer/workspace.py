@@ -117,6 +117,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.table.setAccessibleName(self.tr("Your alliances"))
         self.model.retranslate()
         self.pane.size_columns()
+        self.pane.show_count()
         self.form.retranslate()
         if self.banner is not None:
             self.banner.retranslate()  # type: ignore[attr-defined]
