@@ -3,22 +3,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="155" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="159" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -27,52 +27,52 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="162" />
         <source>&amp;Guide for this window</source>
         <translation>本窗口的使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="161" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
         <source>&amp;High contrast</source>
         <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="162" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="165" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="164" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="165" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="168" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="241" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="238" />
         <source>Open a reviewer file</source>
         <translation>打开评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="244" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="241" />
         <source>Open a round</source>
         <translation>打开评价轮次</translation>
     </message>
@@ -83,22 +83,22 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="176" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="178" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="179" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="181" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="227" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="232" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="238" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="235" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -107,13 +107,12 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="233" />
         <location filename="../../src/alliance_review/gui/main_window.py" line="258" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="154" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
@@ -131,47 +130,47 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="33" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="40" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="34" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="41" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="35" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="42" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="36" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="43" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="37" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="44" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="38" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="45" />
         <source>Exact total</source>
         <translation>精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="39" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="46" />
         <source>Tier</source>
         <translation>活跃度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="68" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="75" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="86" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="93" />
         <source>The exact total decides the tier; the score is printed rounded.</source>
         <translation>分档依据精确总分；附件中打印的是取整后的评分。</translation>
     </message>
@@ -179,23 +178,28 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="123" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="139" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="122" />
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="133" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="138" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="149" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="121" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="137" />
         <source>Filter the ranking</source>
         <translation>筛选排名</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="170" />
+        <source>Ranking…</source>
+        <translation>正在排名…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="143" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="201" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>
@@ -203,11 +207,56 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
     </message>
 </context>
 <context>
+    <name>RoundContext</name>
+    <message>
+        <source>Not possible</source>
+        <extracomment>a ``gui.notice.Change``: what one user action changed the file was closed: work queued for later (a timer) must not touch it</extracomment>
+        <translation type="vanished">无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>last_resort</name>
+    <message>
+        <source>Something unexpected went wrong. What was saved before stays saved; you can go on working.</source>
+        <extracomment>the log is rotated (one previous file kept) when it grows past this size</extracomment>
+        <translation type="vanished">程序出现了意外错误。此前已保存的内容不受影响，可以继续工作。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="vanished">意外错误</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="vanished">确定</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+%1</source>
+        <translation type="vanished">详细信息已写入日志文件：
+%1</translation>
+    </message>
+    <message>
+        <source>%n more error(s) since; all are in the log.</source>
+        <translation type="vanished">此后又出现 %n 个错误，均已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="79" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="183" />
+        <source>Cancelling…</source>
+        <extracomment>work shorter than this shows no dialog at all the worker reports progress to the GUI thread at most this often (seconds) while tasks run, the objects alive are frozen out of garbage collection this often emitted in the GUI thread after the callback has run</extracomment>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/tasks.py" line="199" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/tasks.py" line="348" />
+        <source>Not possible</source>
+        <translation>无法执行</translation>
     </message>
 </context>
 </TS>

@@ -172,7 +172,7 @@
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="92" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="97" />
         <source>A decision needs a rationale; please write why.</source>
         <translation>决定须有理由，请写明理由。</translation>
     </message>
@@ -335,130 +335,177 @@
     </message>
 </context>
 <context>
+    <name>LockControl</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="39" />
+        <source>Unlock the round</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="40" />
+        <source>Unlock the round? Its results stop being final.</source>
+        <translation>解除评价轮次的锁定？其结果将不再是最终结果。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="43" />
+        <source>Merges, decisions and set-up edits are allowed again. The unlocking is recorded in the round file; lock the round again when the changes are done.</source>
+        <translation>解除后可以再次合并、记录决定和修改设置。解除锁定会记录在评价轮次文件中；改完后请重新锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="48" />
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="50" />
+        <source>Lock the round as final</source>
+        <translation>锁定为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="51" />
+        <source>Lock the round as final?</source>
+        <translation>将评价轮次锁定为最终结果？</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="54" />
+        <source>From then on every merge, decision and set-up edit is refused, in this window and on the command line. Locking is not undone with Undo: unlocking is a separate action, recorded in the round file.</source>
+        <translation>锁定后，本窗口和命令行中的合并、决定和设置修改都会被拒绝。锁定不能用“撤销”取消：解除锁定是单独的操作，并记录在评价轮次文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="59" />
+        <source>Lock as final</source>
+        <translation>锁定为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="214" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="56" />
         <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="232" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="53" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="60" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="61" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
         <source>Reviewer files to merge</source>
         <translation>待合并的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="75" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="78" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="73" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="80" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="80" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="84" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="87" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="91" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="114" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="115" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="130" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="137" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="131" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="138" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="173" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
@@ -467,47 +514,52 @@
         <translation type="vanished">评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="174" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="181" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="211" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="219" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="263" />
+        <source>Cancelled: no file was merged; the round is as it was.</source>
+        <translation>已取消：没有合并任何文件，评价轮次保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="274" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="276" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="247" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="278" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="248" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="279" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="286" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="317" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="289" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="320" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -515,62 +567,62 @@
 <context>
     <name>MethodDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="31" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="32" />
         <source>Consensus method</source>
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="42" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="43" />
         <source>Ranks and tiers the method would move</source>
         <translation>该方法会改变的名次和档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="56" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="57" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
         <source>Rank now</source>
         <translation>现名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
         <source>Rank then</source>
         <translation>改后名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
         <source>Total now</source>
         <translation>现总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
         <source>Total then</source>
         <translation>改后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
         <source>Tier now</source>
         <translation>现档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="74" />
         <source>Tier then</source>
         <translation>改后档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="84" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="85" />
         <source>This is the round's method now.</source>
         <translation>这是本评价轮次当前使用的方法。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="113" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
         <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
@@ -578,102 +630,100 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="205" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="206" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="207" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="131" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="208" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="132" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="209" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="133" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="210" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="134" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="211" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="212" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="213" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="144" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="221" />
         <source>Filter alliances</source>
         <translation>筛选联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
         <source>Alliances with the reviewers' totals</source>
         <translation>各联盟及评审专家总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="224" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="225" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="226" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="229" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="158" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="235" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="159" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="236" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="199" />
         <source>computed consensus %1; the panel's decision counts</source>
-        <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
+        <translation type="vanished">计算所得汇总分 %1；以工作小组的决定为准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="205" />
         <source>Steps out: %1</source>
-        <translation>须回避：%1</translation>
+        <translation type="vanished">须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="259" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="273" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -681,37 +731,34 @@
 <context>
     <name>PanelCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="46" />
         <source>Not possible</source>
-        <translation>无法执行</translation>
+        <translation type="vanished">无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="31" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="33" />
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="60" />
         <source>Change consensus method</source>
         <translation>更改汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="109" />
         <source>Lock round</source>
-        <translation>锁定评价轮次</translation>
+        <translation type="vanished">锁定评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="111" />
         <source>Unlock round</source>
-        <translation>解除锁定</translation>
+        <translation type="vanished">解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="83" />
         <source>Change disagreement threshold</source>
         <translation>修改分歧阈值</translation>
     </message>
@@ -719,92 +766,115 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="136" />
         <source>Panel</source>
+        <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="163" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <source>&amp;Unlock round…</source>
+        <translation>解除锁定(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <source>&amp;Lock round as final…</source>
+        <translation>锁定为最终结果(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <source>Unlock round…</source>
+        <translation>解除锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <source>Lock as final…</source>
+        <translation>锁定为最终结果…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock round</source>
-        <translation>解除锁定(&amp;U)</translation>
+        <translation type="vanished">解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
         <source>&amp;Lock round as final</source>
-        <translation>锁定为最终结果(&amp;L)</translation>
+        <translation type="vanished">锁定为最终结果(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Unlock round</source>
-        <translation>解除锁定</translation>
+        <translation type="vanished">解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Lock as final</source>
-        <translation>锁定为最终结果</translation>
+        <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="160" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="202" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="204" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="183" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
+        <source>Updating the analysis…</source>
+        <translation>正在更新分析…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="232" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="274" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="287" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="320" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

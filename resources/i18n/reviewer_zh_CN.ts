@@ -208,37 +208,37 @@
 <context>
     <name>ReviewerCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="66" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="57" />
         <source>Score {code} of {alliance}</source>
         <translation>评分 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="68" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="59" />
         <source>Note {code} of {alliance}</source>
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="137" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
         <source>Evidence items {code} of {alliance}</source>
         <translation>{alliance} {code} 的评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="139" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
         <source>Reason {code} of {alliance}</source>
         <translation>{alliance} {code} 的偏离理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="174" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="176" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="231" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="199" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -309,53 +309,53 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="115" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="121" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="116" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="117" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="222" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="280" />
         <source>Not saved (not a valid score): {entries}</source>
         <translation>未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="289" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="297" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="327" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="348" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="356" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="354" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="362" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -369,18 +369,18 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="261" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="301" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="295" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="309" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="327" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="367" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -398,44 +398,43 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="36" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="38" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="38" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="79" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="46" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="51" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="55" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="63" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="60" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="52" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="73" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="77" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="84" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="113" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="88" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="117" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
@@ -445,32 +444,32 @@
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="115" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="116" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="130" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="127" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="141" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="156" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="170" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="164" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="178" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="130" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="144" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -481,7 +480,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="144" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="158" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -62,13 +62,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_last_resort() -> None:
+    """Unexpected errors: one dialog, a log file, and the app keeps running."""
+    from alliance_review.gui import last_resort
+
+    last_resort.install()
+
+
 def run(file: Path | None = None, self_test: Path | None = None) -> int:
     started = time.perf_counter()
     app = make_application()
-    if self_test is not None:
+    if self_test is not None:  # an unexpected error ends the check with a traceback
         from alliance_review.gui import self_test as check
 
         return check.run(app, file, self_test, started)
+    install_last_resort()
     from alliance_review.gui.main_window import MainWindow
 
     window = MainWindow()

@@ -7,6 +7,7 @@ shows only what a reviewer does (no new round, no demo round, the reviewer's gui
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
@@ -34,6 +35,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
 from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
 from alliance_review.gui.views import FileView
+from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import identify
 
 MAX_RECENT = start_page.MAX_RECENT
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         high_contrast.setCheckable(True)
         high_contrast.setChecked(contrast.active())
         undo = self.undo_group.createUndoAction(self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
         # both redo keys people know, whatever the platform's own convention
         redo_keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
@@ -213,26 +215,21 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         """Write the built-in 2015 demo round to the user's data folder and open it."""
         from alliance_review.gui.app import data_dir
-        from alliance_review.gui.tasks import TaskCancelled, run_task
+        from alliance_review.gui.tasks import run_task
         from alliance_review.services.demo import build_demo
 
         language = file_kinds.language()
         target = data_dir() / demo_round_name(2015, language)
         previous = data_dir() / demo_round_name(2014, language)  # last year's, for comparisons
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            try:
-                run_task(
-                    self,
-                    self.tr("Writing the demo round…"),
-                    lambda progress: build_demo(target, progress=progress, previous=previous),
-                )
-            except TaskCancelled:
-                return
-            except UserError as error:
-                QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
-                return
-        self.open_path(target)
+        if target.exists():
+            self.open_path(target)
+            return
+
+        def build(progress: Callable[[int, int], bool]) -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            return build_demo(target, progress=progress, previous=previous)
+
+        run_task(self, self.tr("Writing the demo round…"), build, self.open_path)
 
     def choose_file(self) -> None:
         self._choose(self.tr("Open file"), file_kinds.any_evaluation_filter())
@@ -254,8 +251,11 @@ class MainWindow(QMainWindow):
         try:
             info = identify(path)
             view = self._make_view(path, info.kind.name)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
+        except Exception as error:  # a refusal, or the disk's (in use, no access) in one sentence
+            refusal = storage_error(error)
+            if refusal is None:
+                raise
+            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
             return False
         self.close_file()
         self.view = view
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             self.file_menu.removeAction(action)
         self.view_file_actions = []
         self.undo_group.removeStack(self.view.undo_stack)
-        self.view.close_file()
+        self.view.release()
         self.stack.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
@@ -374,7 +374,10 @@ class MainWindow(QMainWindow):
         self.move(room.center().x() - width // 2, room.center().y() - height // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from alliance_review.gui import tasks
+
         QSettings().setValue("window/geometry", self.saveGeometry())
+        tasks.cancel_all()  # a cancelled task rolls back; the files stay as they were
         self.close_file()
         super().closeEvent(event)
 
