@@ -209,35 +209,41 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>RoundContext</name>
     <message>
+        <location filename="../../src/alliance_review/gui/round_view.py" line="62" />
         <source>Not possible</source>
         <extracomment>a ``gui.notice.Change``: what one user action changed the file was closed: work queued for later (a timer) must not touch it</extracomment>
-        <translation type="vanished">无法执行</translation>
+        <translation>无法执行</translation>
     </message>
 </context>
 <context>
     <name>last_resort</name>
     <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="71" />
         <source>Something unexpected went wrong. What was saved before stays saved; you can go on working.</source>
         <extracomment>the log is rotated (one previous file kept) when it grows past this size</extracomment>
-        <translation type="vanished">程序出现了意外错误。此前已保存的内容不受影响，可以继续工作。</translation>
+        <translation>程序出现了意外错误。此前已保存的内容不受影响，可以继续工作。</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="100" />
         <source>Unexpected error</source>
-        <translation type="vanished">意外错误</translation>
+        <translation>意外错误</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="105" />
         <source>OK</source>
-        <translation type="vanished">确定</translation>
+        <translation>确定</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="114" />
         <source>The details were written to the log file:
 %1</source>
-        <translation type="vanished">详细信息已写入日志文件：
+        <translation>详细信息已写入日志文件：
 %1</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="119" />
         <source>%n more error(s) since; all are in the log.</source>
-        <translation type="vanished">此后又出现 %n 个错误，均已写入日志。</translation>
+        <translation>此后又出现 %n 个错误，均已写入日志。</translation>
     </message>
 </context>
 <context>
