@@ -1035,11 +1035,6 @@
 <context>
     <name>SelfEvalPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="143" />
-        <source>Self-evaluation workbooks of the alliances</source>
-        <translation>各联盟的自评价表</translation>
-    </message>
-    <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="146" />
         <source>Each alliance gets a self-evaluation workbook made from the rubric: the indicators with their criteria and max points are locked, only the self-score and note columns take input. Returned workbooks are matched to the alliance by an identifier inside the workbook, not by file name.</source>
         <translation>按评价指标为每个联盟生成一份自评价表：指标、评分标准和满分均已锁定，只能填写自评分和自评说明两列。交回的自评价表按表内的标识对应到联盟，与文件名无关。</translation>
@@ -1092,14 +1087,23 @@
         </translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="143" />
+        <source>Self-evaluation workbooks of the alliances</source>
+        <translation>各联盟的自评价表</translation>
+    </message>
+    <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="214" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="216" />
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="232" />
