@@ -137,7 +137,7 @@
 <context>
     <name>IndicatorRow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="150" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="174" />
         <source>Not saved</source>
         <extracomment>the counter under a note appears from this length on what is wrong with the typed score, or that leaving the field clears it</extracomment>
         <translation>未保存</translation>
@@ -147,22 +147,22 @@
         <translation type="vanished">未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="152" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="176" />
         <source>Not saved; still {points}</source>
         <translation>未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="159" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183" />
         <source>Leave the field to clear {points}; Esc keeps it</source>
         <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="177" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201" />
         <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
         <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="183" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207" />
         <source>{count} / {max} characters</source>
         <translation>{count} / {max} 字</translation>
     </message>
@@ -488,94 +488,94 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="338" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="508" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="356" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="203" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="358" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="206" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="375" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="375" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="416" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="264" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="423" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="271" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="424" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="433" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="281" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="445" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="294" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="447" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="295" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="451" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="453" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="301" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="458" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="306" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="499" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="347" />
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="501" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="349" />
         <source>Points from 0 to %1</source>
         <translation>0 至 %1 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="503" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
         <source>Evidence note: %1</source>
         <translation>评分依据：%1</translation>
     </message>
@@ -584,12 +584,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="463" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="469" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="317" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
