@@ -330,32 +330,31 @@
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="280" />
         <source>Not saved (not a valid score): {entries}</source>
-        <translation>未保存（不是有效分数）：{entries}</translation>
+        <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="297" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="300" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="356" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="362" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -369,18 +368,23 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="295" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="309" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="282" />
+        <source>Not saved (not a valid score), {alliance}: {entries}</source>
+        <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="312" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -389,7 +393,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="367" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -488,94 +492,94 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="356" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="188" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="205" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="206" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="208" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="264" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="271" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="273" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="274" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="281" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="285" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="297" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="294" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="298" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="295" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="301" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="306" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="310" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="347" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="349" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
         <source>Points from 0 to %1</source>
         <translation>0 至 %1 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
         <source>Evidence note: %1</source>
         <translation>评分依据：%1</translation>
     </message>
@@ -584,12 +588,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="315" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="317" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
