@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -104,6 +104,12 @@ class RosterImportDialog(QDialog):
 
     def mapping(self) -> dict[str, int | None]:
         return {field: combo.currentData() for field, combo in self.combos.items()}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Row heights follow the columns' widths as laid out on screen (before the dialog
+        is shown the problem column is narrow, and wrapped rows would be far too tall)."""
+        super().showEvent(event)
+        self.preview.resizeRowsToContents()
 
     def update_preview(self) -> None:
         try:
