@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.file_names import is_reviewer_file_candidate
 from alliance_review.storage import rows
 from alliance_review.storage.db import open_checked
 from alliance_review.storage.files import inspect
@@ -365,11 +366,12 @@ def _with_reason(report: FileReport, outcome: str, reason: UserError | None) -> 
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; a folder stands for the ``*.sqlite`` files directly inside it."""
+    """Files as given; a folder stands for the reviewer files directly inside it
+    (``*.alr-review``, and ``*.sqlite`` written before that extension existed)."""
     result: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix == ".sqlite"))
+            result.extend(sorted(p for p in path.iterdir() if is_reviewer_file_candidate(p)))
         else:
             result.append(path)
     return result
