@@ -159,7 +159,7 @@ def build_demo(
             store, reviewers, scores, Path(scratch), target_dir or Path(scratch), progress
         )
         if target_dir is None:
-            for report in merge_files(store, sealed):
+            for report in merge_files(store, sealed, backup=False):
                 if report.refused:  # the demo's own files must merge; anything else is a bug
                     raise UserError(report.detail("zh"), report.detail("en"))
     return out

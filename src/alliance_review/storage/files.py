@@ -10,9 +10,11 @@ from datetime import datetime
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused
+from alliance_review.storage import audit, backups
 from alliance_review.storage.db import atomic, connect, open_checked
 from alliance_review.storage.schema import (
     KINDS,
+    ROUND_FILE,
     FileKind,
     apply_ladder,
     expected_signature,
@@ -130,12 +132,17 @@ def open_file(
             f"{path.name} is a {info.kind.name} file; a {expected.name} file is needed here.",
         )
     if info.needs_upgrade:
-        backup_before_upgrade(path, info.version)
+        if info.kind is ROUND_FILE:
+            backups.take_of_file(path, info.round_uid, "upgrade")
+        else:
+            backup_before_upgrade(path, info.version)
     conn = connect(path)
     if info.needs_upgrade:
         try:
             with atomic(conn):
                 apply_ladder(conn, info.kind, info.version, info.kind.version)
+                if info.kind is ROUND_FILE:
+                    _record_upgrade(conn, info.version)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
@@ -144,6 +151,16 @@ def open_file(
             ) from error
         info = inspect(conn, path)
     return conn, info
+
+
+def _record_upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """The first entry of an upgraded round's trail; a locked round's content is recorded
+    (unsigned: older releases had no key) so that a later change still shows."""
+    locked = bool(conn.execute("SELECT locked FROM round").fetchone()[0])
+    detail: dict[str, object] = {"from": version, "to": ROUND_FILE.version, "locked": locked}
+    if locked:
+        detail["content_sha256"] = audit.content_digest(conn)
+    audit.append(conn, audit.UPGRADE, detail)
 
 
 def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> sqlite3.Connection:

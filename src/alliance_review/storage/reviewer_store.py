@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
-from alliance_review.storage import rows
+from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.db import atomic, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
@@ -78,9 +79,16 @@ class ReviewerStore:
         rubric: Rubric,
         alliances: list[Alliance],
         self_scores: SelfScores,
+        key_id: str,
+        private_key: bytes,
     ) -> None:
-        """Fill a newly built file: who it is for, the rubric, the alliances to score."""
+        """Fill a newly built file: who it is for, the rubric, the alliances to score, and
+        the key its submissions are signed with (the round keeps the public half)."""
         with atomic(self.conn):
+            self.conn.execute(
+                "INSERT INTO signing (id, key_id, public_key, private_key) VALUES (1, ?, ?, ?)",
+                (key_id, keys.public_of(private_key), private_key),
+            )
             self.conn.execute(
                 "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
                 " reviewer_name, issued_at, note_below_full, note_margin_centi, revision)"
@@ -172,13 +180,30 @@ class ReviewerStore:
                 (alliance_uid, int(done)),
             )
 
+    def seal_state(self) -> sealing.Seal:
+        return sealing.read_seal(self.conn)
+
+    def can_sign(self) -> bool:
+        seal = self.seal_state()
+        return seal.status != sealing.OLDER and seal.has_private_key
+
     def seal(self, out: Path) -> int:
-        """Seal a new revision and write the copy that travels to ``out``; returns the revision."""
+        """Seal a new revision, sign it, and write the copy that travels to ``out`` (without
+        the private key); returns the revision."""
+        if not self.can_sign():
+            raise UserError(
+                "此评审专家文件由旧版软件发放，没有签名密钥，提交后联络组无法核验。"
+                "请向联络组索取新的评审专家文件，并用离线评分表（导出/导入评分表）把评分带过去。",
+                "This reviewer file was issued by an older version and has no signing key, so "
+                "the secretary could not verify a submission. Ask for a new reviewer file and "
+                "carry your scores over with the scoring workbook (export-sheet / import-sheet).",
+            )
         with atomic(self.conn):
             self.conn.execute(
                 "UPDATE meta SET revision = revision + 1, sealed_at = ?", (now_text(),)
             )
-        vacuum_into(self.conn, out)
+            sealing.sign_file(self.conn)
+        vacuum_into(self.conn, out, sealing.strip_private_key)
         revision: int = self.conn.execute("SELECT revision FROM meta").fetchone()[0]
         return revision
 

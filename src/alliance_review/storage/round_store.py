@@ -9,13 +9,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from alliance_review.core.ranking import TierBand
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
-from alliance_review.storage import rows
+from alliance_review.storage import audit, backups, keys, rows
 from alliance_review.storage.db import atomic
 from alliance_review.storage.files import (
     FileInfo,
@@ -58,6 +59,60 @@ class RoundStore(SetupRows, PanelRows):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # the audit trail ----------------------------------------------------------------------
+    def record(
+        self, action: str, detail: dict[str, Any], signing_key: bytes | None = None
+    ) -> audit.AuditEntry:
+        """Append an entry to the round's hash-chained audit trail (in one transaction)."""
+        with atomic(self.conn):
+            return audit.append(self.conn, action, detail, signing_key)
+
+    def audit_entries(self) -> list[audit.AuditEntry]:
+        return audit.entries(self.conn)
+
+    def lock_state(self) -> audit.LockState:
+        with self.reading():
+            return audit.lock_state(self.conn)
+
+    def seal_lock(self, locked: bool, signing_key: bytes, reason: str = "") -> audit.AuditEntry:
+        """Lock (recording the content digest) or unlock, in a signed entry of the trail."""
+        with atomic(self.conn):
+            self.set_locked_flag(locked)
+            detail: dict[str, Any] = {
+                "fingerprint": keys.fingerprint(keys.public_of(signing_key)),
+                "reason": reason,
+            }
+            if locked:
+                detail["content_sha256"] = audit.content_digest(self.conn)
+            return audit.append(
+                self.conn, audit.LOCK if locked else audit.UNLOCK, detail, signing_key
+            )
+
+    def locked_at(self) -> str | None:
+        """When the round was locked (its last lock entry), or None when it is not locked."""
+        if not self.settings().locked:
+            return None
+        for entry in reversed(self.audit_entries()):
+            if entry.action in (audit.LOCK, audit.UPGRADE):
+                return entry.at
+        return None
+
+    def backup(self, reason: str) -> Path:
+        """A rotated backup of this round in the user data folder (``storage.backups``)."""
+        return backups.take(self.conn, self.settings().uid, self.path, reason)
+
+    @contextmanager
+    def reading(self) -> Iterator[RoundStore]:
+        """A read transaction: everything read inside sees one state of the file."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
 
     @contextmanager
     def atomic(self) -> Iterator[RoundStore]:
@@ -134,6 +189,7 @@ class RoundStore(SetupRows, PanelRows):
                     for pos, t in enumerate(s.tiers)
                 ],
             )
+            audit.append(self.conn, "settings", {"title": s.title, "year": s.year})
 
     # rubric and roster --------------------------------------------------------
     def rubric(self) -> Rubric:
@@ -142,6 +198,7 @@ class RoundStore(SetupRows, PanelRows):
     def write_rubric(self, rubric: Rubric) -> None:
         with atomic(self.conn):
             rows.write_rubric(self.conn, rubric)
+            audit.append(self.conn, "rubric", {"indicators": [i.code for i in rubric.indicators()]})
 
     def alliances(self) -> list[Alliance]:
         return rows.read_alliances(self.conn)
@@ -149,6 +206,7 @@ class RoundStore(SetupRows, PanelRows):
     def add_alliances(self, alliances: list[Alliance]) -> None:
         with atomic(self.conn):
             rows.write_alliances(self.conn, alliances)
+            audit.append(self.conn, "roster", {"added": len(alliances)})
 
     def reviewers(self) -> list[Reviewer]:
         conflicts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -179,6 +237,7 @@ class RoundStore(SetupRows, PanelRows):
                     [(reviewer.uid, a, "own") for a in sorted(reviewer.own_alliances)]
                     + [(reviewer.uid, a, "declared") for a in sorted(reviewer.declared_conflicts)],
                 )
+            audit.append(self.conn, "reviewers", {"added": len(reviewers)})
 
     # assignments and scores ----------------------------------------------------
     def assignments(self) -> dict[str, list[str]]:
@@ -198,6 +257,7 @@ class RoundStore(SetupRows, PanelRows):
                 "INSERT INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
                 [(r, a) for a, reviewers in assignment.items() for r in reviewers],
             )
+            audit.append(self.conn, "assignment", {"pairs": sum(map(len, assignment.values()))})
 
     def scores(self) -> list[Score]:
         return [
@@ -244,7 +304,9 @@ def building_round(path: Path | str) -> Iterator[RoundStore]:
     temporary = write_atomically_to(path)
     conn = create_file(temporary, ROUND_FILE, building=True)
     try:
-        yield RoundStore(conn, temporary)
+        store = RoundStore(conn, temporary)
+        yield store
+        store.record("created", {"round": store.settings().uid})
     except BaseException:
         conn.close()
         write_atomically_to(path)  # removes the temporary file and its companions
