@@ -166,3 +166,7 @@ def merge_log_rows(path: Path) -> list[tuple[object, ...]]:
         ).fetchall()
     finally:
         conn.close()
+
+
+def assignment_of(reviewer: str) -> set[str]:
+    return {a for a, rs in assignment().items() if reviewer in rs}

@@ -94,6 +94,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
     )
+    pdf.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     pdf.set_defaults(func=cmd_export_pdf)
 
     verify = sub.add_parser(
@@ -106,6 +111,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
     xlsx.add_argument("round", type=Path, help="the round file")
     xlsx.add_argument("out", type=Path, help="the .xlsx to write")
+    xlsx.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     xlsx.set_defaults(func=cmd_export_xlsx)
 
     stats = sub.add_parser("statistics", help="the report's statistics / 统计")
@@ -126,4 +136,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "resources/published-figures-2015.json); also gives last year's figures",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     stats.set_defaults(func=cmd_statistics)

@@ -41,7 +41,7 @@ from reportlab.platypus import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.page_images import pdf_metadata
 from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
 from alliance_review.services.results import RoundResult, compute
@@ -343,8 +343,8 @@ def export_appendix(
     progress: Progress | None = None,
 ) -> Path:
     """``alliance-review export-pdf``: the round's appendix as a PDF."""
-    check_folder(out)
-    with RoundStore.open(round_path) as store:
+    guard(check_folder(out), [round_path])
+    with RoundStore.open(round_path) as store, store.reading():  # rows and hash agree
         result = compute(store)
         digest = content_hash(store)
     if not result.ranking:

@@ -30,6 +30,7 @@ from alliance_review.core.scoring import Score
 from alliance_review.services import resources
 from alliance_review.services.demo_notes import reviewer_note, self_note
 from alliance_review.services.merge import merge_files
+from alliance_review.services.output import guard
 from alliance_review.services.reviewer_files import issue_reviewer_file, reviewer_file_name
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore, building_round
@@ -123,7 +124,7 @@ def build_demo(
     plain demo round is the merged one. With it, they are written into that folder and
     ``out`` stays as it stands before the merge (no scores).
     """
-    out = Path(out)
+    out = guard(Path(out), [reviewer_files])  # never over an existing round unless forced
     target_dir = None if reviewer_files is None else Path(reviewer_files)
     if target_dir is not None:
         if target_dir.exists() and not target_dir.is_dir():

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
 from alliance_review.core.scoring import aggregate
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
 from alliance_review.services.xlsx import FORMULA_STARTS, HEADER_FONT, WRAP
@@ -249,7 +249,7 @@ def export_workbook(
     round_path: Path | str, out: Path | str, progress: Progress | None = None
 ) -> Path:
     """``alliance-review export-xlsx``: the results workbook of the round."""
-    out = check_folder(out)
+    out = guard(check_folder(out), [round_path])
     with RoundStore.open(round_path) as store:
         result = compute(store)
         workbook = build_workbook(store, result, content_hash(store), progress)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Reviewer
+from alliance_review.services.output import guard
 from alliance_review.storage import keys
 from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
 from alliance_review.storage.round_store import RoundStore, now_text
@@ -74,6 +75,8 @@ def issue_reviewer_files(
                 "No reviewer has assigned alliances yet; there is nothing to issue.",
             )
         year = store.settings().year
+        for reviewer in reviewers:  # all refused before any is written
+            guard(out_dir / reviewer_file_name(year, reviewer), [round_path])
         try:
             for number, reviewer in enumerate(reviewers, start=1):
                 target = out_dir / reviewer_file_name(year, reviewer)

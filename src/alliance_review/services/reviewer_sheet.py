@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Rubric
+from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
 from alliance_review.services.xlsx import put_text, save_workbook
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -66,7 +67,7 @@ def _number(value: Fraction | None) -> int | float | None:
 
 def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     """Write the scoring workbook for every alliance in ``store``; returns the row count."""
-    out = Path(out)
+    out = guard(Path(out), [store.path])
     meta = store.meta()
     rubric = store.rubric()
     scores = store.scores()
@@ -358,5 +359,6 @@ def import_sheet(reviewer_file: Path | str, workbook: Path | str, *, dry_run: bo
 
 
 def export_sheet_file(reviewer_file: Path | str, out: Path | str) -> int:
+    guard(out, [reviewer_file])  # before the file is opened (and so never changed)
     with ReviewerStore.open(reviewer_file) as store:
         return export_sheet(store, out)

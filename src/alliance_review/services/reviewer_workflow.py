@@ -18,6 +18,7 @@ from pathlib import Path
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.services.output import guard, same_file
 from alliance_review.storage.reviewer_store import ReviewerMeta, ReviewerStore
 
 ScoreMap = Mapping[tuple[str, str], tuple[Fraction | None, str]]
@@ -190,11 +191,12 @@ def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
     """Seal a new revision and write the copy that travels back to the secretary."""
     next_revision = store.meta().revision + 1
     target = Path(out) if out is not None else submission_path(store.path, next_revision)
-    if target.resolve() == store.path.resolve():
+    if target.resolve() == store.path.resolve() or same_file(target, store.path):
         raise UserError(
             "提交文件不能覆盖正在评分的评审专家文件，请换一个文件名。",
             "The submission cannot overwrite the reviewer file being scored; choose another name.",
         )
+    guard(target, [store.path])
     if not target.parent.is_dir():
         raise UserError(
             f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
 from alliance_review.services.round_digest import content_hash, settings_keywords
 from alliance_review.services.statistics_report import (
@@ -415,7 +415,8 @@ def export_statistics_pdf(
     progress: Progress | None = None,
 ) -> Path:
     """``alliance-review statistics --pdf``: the statistics report of the round."""
-    check_folder(out)
+    inputs = [round_path, published, None if isinstance(previous, PreviousYear) else previous]
+    guard(check_folder(out), inputs)
     stats = round_statistics_of(round_path, previous, published)
     with RoundStore.open(round_path) as store:
         digest = content_hash(store)

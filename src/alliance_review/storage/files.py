@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,20 @@ class FileInfo:
     @property
     def needs_upgrade(self) -> bool:
         return self.version < self.kind.version
+
+
+def kind_on_disk(path: Path) -> FileKind | None:
+    """The kind of our file at ``path`` from its header alone (no SQLite, no FIFO opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return KINDS.get(int.from_bytes(header[68:72], "big"))
 
 
 def _refuse_not_ours(path: Path) -> FileRefused:
@@ -89,21 +104,31 @@ def identify(path: Path | str) -> FileInfo:
         conn.close()
 
 
-def verify(path: Path | str) -> FileInfo:
-    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+def open_verified(path: Path | str) -> tuple[sqlite3.Connection, FileInfo]:
+    """Open read-only after ``identify`` plus a full integrity and foreign-key check; the
+    caller closes the connection. Never changes or upgrades the file."""
     path = Path(path)
     conn = open_checked(path, readonly=True)
     try:
         info = inspect(conn, path)
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
+    except BaseException:
         conn.close()
+        raise
     if integrity != "ok" or dangling:
+        conn.close()
         raise FileRefused(
             f"文件「{path.name}」内容不一致（完整性检查未通过），不能使用。",
             f"{path.name} failed its integrity check.",
         )
+    return conn, info
+
+
+def verify(path: Path | str) -> FileInfo:
+    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+    conn, info = open_verified(path)
+    conn.close()
     return info
 
 
