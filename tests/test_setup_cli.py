@@ -146,14 +146,14 @@ def test_new_round_warns_of_near_duplicate_names_and_keeps_formula_signs_as_text
 ):
     roster = tmp_path / "名单.csv"
     roster.write_text(
-        '联盟名称,批次\n乙联盟(AVS),第二批\n乙联盟（AVS）,第二批\n=HYPERLINK("x"),第一批\n'
+        '联盟名称,批次\nTD 产业联盟,第二批\nTD产业联盟,第二批\n=HYPERLINK("x"),第一批\n'
         "@SUM联盟,\n",
         encoding="utf-8",
     )
     out = tmp_path / "r.sqlite"
     done = run_cli("new-round", out, "--title", "2016年度", "--year", "2016", "--roster", roster)
     assert done.returncode == 0, done.stderr
-    assert "乙联盟(AVS)" in done.stderr and "乙联盟（AVS）" in done.stderr
+    assert "TD 产业联盟" in done.stderr and "TD产业联盟" in done.stderr
     assert done.stderr.count("注意") == 1  # the pair once
     exported = tmp_path / "名单.xlsx"
     assert run_cli("roster-export", out, exported).returncode == 0

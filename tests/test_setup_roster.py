@@ -92,14 +92,16 @@ def test_import_previews_problems_then_writes_only_clean_rows(demo_round: Path, 
     )
     table = roster_io.read_table(source)
     mapping = roster_io.guess_mapping(table.header)
-    assert mapping == {"name": 1, "batch": 2, "contact": 0}
+    assert mapping == {"name": 1, "batch": 2, "contact": 0, "phone": None}
     with RoundStore.open(demo_round) as store:
         plan = roster_io.plan_import(table, mapping, store.alliances())
         kinds = {(p.row, p.kind) for p in plan.problems}
         assert kinds == {
             (3, "blank"),
             (4, "near_duplicate"),
+            (4, "no_batch"),  # a blank batch where others are given is said, not silent
             (5, "duplicate"),
+            (5, "no_batch"),
             (7, "unknown_batch"),
         }
         assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 125
@@ -145,7 +147,7 @@ def test_a_formula_excel_never_calculated_is_reported_with_its_cell_not_as_a_bla
     table = roster_io.read_table(source)
     plan = roster_io.plan_import(table, roster_io.guess_mapping(table.header))
     found = {(p.row, p.kind): p for p in plan.problems}
-    assert set(found) == {(3, "formula"), (4, "formula")}
+    assert set(found) == {(3, "formula"), (4, "formula"), (4, "no_batch")}
     assert "A3" in found[(3, "formula")].zh and "A3" in found[(3, "formula")].en
     assert "B4" in found[(4, "formula")].zh
     assert roster_io.plan_rows(plan) == [("甲联盟", "第一批", "")]

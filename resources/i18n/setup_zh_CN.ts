@@ -1,15 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssignmentModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
         <source>own</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
@@ -17,39 +16,39 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="172"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="172" />
         <source>Assign automatically</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="173"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="173" />
         <source>Seed (same seed, same assignment):</source>
         <translation>随机种子（种子相同，分配结果相同）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="187"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="187" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
         <translation>每个联盟 %1 位评审专家；每位专家评审 %2 至 %3 个联盟。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>%n alliance(s) still short of reviewers (red).</source>
         <translation>
             <numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
         <source>Assign reviewer</source>
         <translation>分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
         <source>Unassign reviewer</source>
         <translation>取消分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="228"/>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="228" />
         <source>Assign reviewers automatically</source>
         <translation>自动分配评审专家</translation>
     </message>
@@ -57,17 +56,17 @@
 <context>
     <name>CriteriaEditor</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="70" />
         <source>Apply criteria (Ctrl+Enter)</source>
         <translation>应用评分标准（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="75" />
         <source>Select an indicator to edit its scoring criteria.</source>
         <translation>选择一项二级指标以编辑其评分标准。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="77"/>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="77" />
         <source>Scoring criteria of %1:</source>
         <translation>%1 的评分标准：</translation>
     </message>
@@ -75,7 +74,7 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="34"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="34" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -83,42 +82,42 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="47"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="47" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="63"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="63" />
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="76"/>
-        <source>%1 workbook(s) accepted, %2 refused (red, nothing from them is written). An accepted workbook replaces that alliance&apos;s earlier self-evaluation.</source>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="76" />
+        <source>%1 workbook(s) accepted, %2 refused (red, nothing from them is written). An accepted workbook replaces that alliance's earlier self-evaluation.</source>
         <translation>%1 份自评价表通过，%2 份被拒绝（红色，其内容不会写入）。通过的自评价表将整体替换该联盟此前的自评价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
         <source>Import %n workbook(s)</source>
         <translation>
             <numerusform>导入 %n 份自评价表</numerusform>
@@ -128,57 +127,57 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="63"/>
-        <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances&apos; self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66" />
+        <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="73"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="107"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="110" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="112"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="123" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="130"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="133" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="146"/>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -188,93 +187,101 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="55"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="55" />
         <source>New round</source>
         <translation>新建评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64"/>
-        <source>Last year&apos;s round</source>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64" />
+        <source>Last year's round</source>
         <translation>上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64" />
         <source>Round files (*.sqlite *.db);;All files (*)</source>
         <translation>评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68" />
         <source>Rubric file</source>
         <translation>评价指标文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="70" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69"/>
-        <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71" />
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85" />
+        <source>Roster (Excel, WPS, LibreOffice or CSV)</source>
+        <translation>联盟名单（Excel、WPS、LibreOffice 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="74" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="77"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="80" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="78"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="81" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="79"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="80"/>
-        <source>Start from last year&apos;s round</source>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83" />
+        <source>Start from last year's round</source>
         <translation>沿用上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="81"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84" />
         <source>Rubric (empty: the 2015 rubric)</source>
         <translation>评价指标（留空：2015年度评价指标）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82"/>
         <source>Roster (.xlsx or .csv)</source>
-        <translation>联盟名单（.xlsx 或 .csv）</translation>
+        <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83"/>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="106"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="109" />
         <source>Save the new round as</source>
         <translation>新评价轮次保存为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86"/>
-        <source>Starting from last year&apos;s round copies its rubric, roster, reviewers with their conflicts, tiers and rules; never its assignments or scores. A rubric or roster file chosen here replaces the copied one.</source>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="89" />
+        <source>Starting from last year's round copies its rubric, roster, reviewers with their conflicts, tiers and rules; never its assignments or scores. A rubric or roster file chosen here replaces the copied one.</source>
         <translation>沿用上一年度的评价轮次时，复制其评价指标、联盟名单、评审专家及利益冲突、活跃度分档和各项规则，但不复制分配和评分。在此选择的评价指标或名单文件将取代复制来的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="92"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="95" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="108"/>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111" />
         <source>Round files (*.sqlite)</source>
         <translation>评价轮次文件 (*.sqlite)</translation>
     </message>
@@ -282,55 +289,93 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="97"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="101"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="109"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="110"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="113"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="114"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
 </context>
 <context>
-    <name>ReviewersModel</name>
+    <name>ReviewerImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="63"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="31" />
+        <source>Import reviewers: %1</source>
+        <translation>导入评审专家：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="64"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="65"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="64" />
+        <source>%1 reviewer(s) will be added; %2 left out because of a problem (red).</source>
+        <translation>将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
+        <source>Import %n reviewer(s)</source>
+        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersModel</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <source>Reviewer</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <source>Own alliance(s)</source>
+        <translation>本人所在联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -338,90 +383,124 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="202"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="264"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="276"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="290" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="305"/>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="319" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="331" />
+        <source>Import reviewers</source>
+        <translation>导入评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="333" />
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="370" />
+        <source>Import %n reviewer(s)</source>
+        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="44"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="44" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="49"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="49" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51"/>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="56"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="57" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="67"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68" />
         <source>Row</source>
-        <translation>行号</translation>
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="132"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="85" />
+        <source>Table found in sheet “%1”, header in row %2.</source>
+        <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="149" />
+        <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
+        <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
+    </message>
+    <message>
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 look like a name already listed (yellow).</source>
-        <translation>将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
+        <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="139"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
@@ -431,42 +510,42 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="68" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="89"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="89" />
         <source>unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="93"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="93" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="99"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="99" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -474,103 +553,107 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="177"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="177" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="179"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="179" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="186"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="186" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="201" />
         <source>%n alliance(s)</source>
         <translation>
             <numerusform>共 %n 个联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203" />
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="226"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="226" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="257"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="257" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="288"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="288" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="305"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="305" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
         <source>Import %n alliance(s)</source>
         <translation>
             <numerusform>导入 %n 个联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="342"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="343" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="342"/>
-        <source>Roster (*.xlsx *.csv)</source>
-        <translation>联盟名单 (*.xlsx *.csv)</translation>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="345" />
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="361"/>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="364" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363"/>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="366" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -578,27 +661,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -606,99 +689,99 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283" />
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288" />
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293" />
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349"/>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386"/>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403"/>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -706,74 +789,74 @@
 <context>
     <name>SelfEvalPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="127"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="127" />
         <source>Each alliance gets a self-evaluation workbook made from the rubric: the indicators with their criteria and max points are locked, only the self-score and note columns take input. Returned workbooks are matched to the alliance by an identifier inside the workbook, not by file name.</source>
         <translation>按评价指标为每个联盟生成一份自评价表：指标、评分标准和满分均已锁定，只能填写自评分和自评说明两列。交回的自评价表按表内的标识对应到联盟，与文件名无关。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="133"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="133" />
         <source>Generate workbooks…</source>
         <translation>生成自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="134"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="134" />
         <source>Import filled workbooks…</source>
         <translation>导入填好的自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
         <source>Self-score total</source>
         <translation>自评总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
         <translation>已导入 %2 个联盟中 %1 个联盟的自评价表。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172" />
         <source>Folder for the workbooks</source>
         <translation>自评价表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="181"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="181" />
         <source>Writing self-evaluation workbooks…</source>
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
         <source>%n workbook(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份自评价表写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="237"/>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="237" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
@@ -781,87 +864,87 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="107"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="107" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="108"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="108" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="109"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="109" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="110"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="110" />
         <source>Reviewers per alliance</source>
         <translation>每个联盟的评审专家数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="111"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="111" />
         <source>Printed scores</source>
         <translation>公布分数的取整</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="112"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="112" />
         <source>Equal totals</source>
         <translation>同分排序</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="113"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="113" />
         <source>Consensus of reviewers</source>
         <translation>评审专家意见的汇总</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
         <source>Tiers</source>
         <translation>活跃度分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
         <source>Lowest exact total</source>
         <translation>最低精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
         <source>Add tier</source>
         <translation>添加一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
         <source>Remove tier</source>
         <translation>删除一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="126"/>
-        <source>Highest tier first. A total at or above a tier&apos;s lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="126" />
+        <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
         <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="197"/>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="197" />
         <source>Change round settings</source>
         <translation>修改评价轮次设置</translation>
     </message>
@@ -869,72 +952,72 @@
 <context>
     <name>SetupTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="72" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="73"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="73" />
         <source>Rubric</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="74" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="75" />
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="76"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="76" />
         <source>Assignment</source>
         <translation>分配评审</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="77"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="77" />
         <source>Self-evaluations</source>
         <translation>自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="78"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="78" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="85"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="85" />
         <source>&amp;Set-up</source>
         <translation>轮次设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="87"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="87" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="88"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="88" />
         <source>&amp;Assign reviewers automatically</source>
         <translation>自动分配评审专家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="89"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="89" />
         <source>&amp;Generate self-evaluation workbooks…</source>
         <translation>生成自评价表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="90"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="90" />
         <source>&amp;Import self-evaluation workbooks…</source>
         <translation>导入自评价表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="91"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="91" />
         <source>Issue &amp;reviewer files…</source>
         <translation>发放评审专家文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="102"/>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="102" />
         <source>Set-up</source>
         <translation>轮次设置</translation>
     </message>
@@ -942,17 +1025,17 @@
 <context>
     <name>setup</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="26"/>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="26" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="69"/>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="70" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

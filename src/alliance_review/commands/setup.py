@@ -19,6 +19,17 @@ def _progress(label: str):  # type: ignore[no-untyped-def]
 def cmd_new_round(args: argparse.Namespace) -> int:
     from alliance_review.services.setup import new_round_from_files
 
+    if args.dry_run:
+        if args.roster is None:
+            from alliance_review.core.errors import UserError
+
+            raise UserError("--dry-run 需与 --roster 一起使用。", "--dry-run needs --roster.")
+        from alliance_review.commands.reviewers import print_plan
+        from alliance_review.services.roster_io import roster_plan
+
+        print_plan(roster_plan(args.roster))
+        return 0
+
     out = new_round_from_files(
         args.out,
         args.title,
@@ -112,7 +123,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.add_argument("--year", required=True, type=int)
     new.add_argument("--period", default="", help="evaluation period, e.g. 2016年1月1日至12月31日")
     new.add_argument("--rubric", type=Path, help="a rubric file (.json); default: 2015 rubric")
-    new.add_argument("--roster", type=Path, help="a roster (.xlsx or .csv)")
+    new.add_argument("--roster", type=Path, help="a roster (.xlsx .xlsm .xls .ods .csv)")
+    new.add_argument(
+        "--dry-run", action="store_true", help="only show how the roster would be read"
+    )
     new.add_argument(
         "--from", dest="from_round", type=Path, help="last year's round: copy its set-up"
     )

@@ -148,8 +148,10 @@ def check_roster(
                 RosterProblem(
                     entry.row,
                     "unknown_batch",
-                    f"批次「{entry.batch}」无法识别（应为第一批、第二批、第三批或留空）。",
-                    f"Unknown batch {entry.batch!r} (use 第一批, 第二批, 第三批 or leave blank).",
+                    f"批次「{entry.batch}」无法识别：不是本轮次的批次（{'、'.join(BATCHES)}），"
+                    "此行未导入；请改正批次或留空。",
+                    f"Unknown batch {entry.batch!r}: not one of this round's batches "
+                    f"({', '.join(BATCHES)}); the row is left out: correct it or leave it blank.",
                 )
             )
     return problems

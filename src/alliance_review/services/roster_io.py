@@ -8,51 +8,37 @@ rows, ``plan_import`` maps the columns and checks every row against the roster; 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.errors import UserError
 from alliance_review.core.roster import BATCH_UNKNOWN, Alliance
 from alliance_review.core.roster_checks import (
     RosterEntry,
     RosterProblem,
+    UnknownBatch,
     check_roster,
     clean_name,
     parse_batch,
 )
-from alliance_review.services.xlsx import (
-    HEADER_FILL,
-    HEADER_FONT,
-    cell_text,
-    load_workbook_checked,
-    put_text,
-    save_workbook,
-)
+from alliance_review.services import table_import
+from alliance_review.services.table_import import Note, Table, cell, data_rows, unusable
+from alliance_review.services.xlsx_out import Styles, writing
+from alliance_review.tabular.text import normal_name
 
-FIELDS = ("name", "batch", "contact")
-FIELD_LABELS = {"name": "联盟名称", "batch": "批次", "contact": "联系人"}
-_HEADER_WORDS = {
-    "name": ("联盟名称", "名称", "联盟", "name", "alliance"),
-    "batch": ("批次", "试点批次", "batch"),
-    "contact": ("联系人", "联系方式", "秘书长", "contact"),
+FIELDS = ("name", "batch", "contact", "phone")
+FIELD_LABELS = {"name": "联盟名称", "batch": "批次", "contact": "联系人", "phone": "电话"}
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("联盟名称", "名称", "联盟", "联盟全称", "全称", "name", "alliance", "alliance name"),
+    "batch": ("批次", "试点批次", "所属批次", "batch", "pilot batch"),
+    "contact": ("联系人", "联系方式", "秘书长", "秘书处联系人", "contact", "contact person"),
+    "phone": ("电话", "联系电话", "手机", "phone", "telephone", "tel"),
+    "seq": ("序号", "编号", "no", "no.", "#", "number"),
 }
+NAME_CHARS = 200
 
-
-@dataclass(frozen=True)
-class Table:
-    """The cells of a roster file as text; ``header_row`` is the first row's number."""
-
-    source: Path
-    header: list[str]
-    rows: list[list[str]]
-    header_row: int = 1
-    # (row number, column index) -> (cell reference, formula) of formula cells that Excel
-    # never calculated: openpyxl reads no value there, and that is not a blank name.
-    uncalculated: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+__all__ = ["Table", "ImportPlan", "read_table", "guess_mapping", "plan_import", "plan_rows"]
 
 
 @dataclass
@@ -60,6 +46,7 @@ class ImportPlan:
     entries: list[RosterEntry]
     problems: list[RosterProblem]
     mapping: dict[str, int | None] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)  # skipped rows, a total that disagrees
 
     def blocked_rows(self) -> set[int]:
         return {p.row for p in self.problems if p.blocking}
@@ -68,112 +55,116 @@ class ImportPlan:
         blocked = self.blocked_rows()
         return [e for e in self.entries if e.row not in blocked]
 
+    def describe(self, english: bool = False) -> list[str]:
+        """The preview as lines: every row with its problems, then the skipped rows."""
+        by_row: dict[int, list[RosterProblem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        lines = []
+        for e in self.entries:
+            found = by_row.get(e.row, [])
+            mark = "✗" if any(p.blocking for p in found) else ("!" if found else " ")
+            batch = e.batch or ("(batch unknown)" if english else "（批次不详）")
+            text = "  ".join(p.en if english else p.zh for p in found)
+            lines.append(f"{mark} {e.row:>5}  {e.name}  {batch}  {e.contact}  {text}".rstrip())
+        for n in self.notes:
+            lines.append(f"· {n.row:>5}  {n.en if english else n.zh}")
+        return lines
+
 
 def read_table(path: Path | str) -> Table:
-    """The first sheet of an .xlsx, or a CSV (UTF-8, with or without BOM, or GBK)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        raw = path.read_bytes() if path.is_file() else None
-        if raw is None:
-            raise FileRefused(f"找不到文件「{path.name}」。", f"{path.name} does not exist.")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes any byte string
-            raise FileRefused(f"无法读取「{path.name}」。", f"Cannot read {path.name}.")
-        grid = [[cell.strip() for cell in row] for row in csv.reader(text.splitlines())]
-        uncalculated: dict[tuple[int, int], tuple[str, str]] = {}
-    elif suffix in (".xlsx", ".xlsm"):
-        workbook = load_workbook_checked(path, read_only=True, data_only=True)
-        values = list(workbook.worksheets[0].iter_rows(values_only=True))
-        workbook.close()
-        grid = [[cell_text(v) for v in row] for row in values]
-        uncalculated = _uncalculated_formulas(path, values)
-    else:
-        raise FileRefused(
-            f"名单文件须为 .xlsx 或 .csv，「{path.name}」不是。",
-            f"A roster file must be .xlsx or .csv; {path.name} is not.",
-        )
-    while grid and not any(grid[-1]):
-        grid.pop()
-    if not grid:
-        raise FileRefused(f"「{path.name}」中没有内容。", f"{path.name} is empty.")
-    width = max(len(r) for r in grid)
-    grid = [r + [""] * (width - len(r)) for r in grid]
-    return Table(path, grid[0], grid[1:], uncalculated=uncalculated)
-
-
-def _uncalculated_formulas(
-    path: Path, values: list[tuple[object, ...]]
-) -> dict[tuple[int, int], tuple[str, str]]:
-    """Formula cells without a cached value (a workbook written by a program, never opened
-    in Excel): (row number, column index) -> (cell reference, formula)."""
-    from openpyxl.utils import get_column_letter
-
-    workbook = load_workbook_checked(path, read_only=True, data_only=False)
-    found: dict[tuple[int, int], tuple[str, str]] = {}
-    for r, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
-        cached = values[r] if r < len(values) else ()
-        for c, raw in enumerate(row):
-            formula = raw if isinstance(raw, str) else getattr(raw, "text", None)
-            if not (isinstance(formula, str) and formula.startswith("=")):
-                continue
-            if c >= len(cached) or cached[c] is None:
-                found[(r + 1, c)] = (f"{get_column_letter(c + 1)}{r + 1}", formula)
-    workbook.close()
-    return found
+    """The roster's table: .xlsx/.xlsm/.xls/.ods or CSV (UTF-8, UTF-16, GBK), its header
+    found below any title rows, merged cells filled in."""
+    return table_import.read_table(path, HEADER_WORDS, "name", ("联盟名单", "roster"))
 
 
 def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
-    """Field -> column index from the header words; the name defaults to the first free column."""
-    mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
-    for column, title in enumerate(header):
-        folded = title.strip().casefold()
-        for name in FIELDS:
-            if mapping[name] is None and folded in _HEADER_WORDS[name]:
-                mapping[name] = column
-                break
-    if mapping["name"] is None:
-        used = {c for c in mapping.values() if c is not None}
-        mapping["name"] = next((c for c in range(len(header)) if c not in used), None)
-    return mapping
+    """Field -> column index from the header words (None: no such column)."""
+    table = Table(Path(), list(header), [])
+    mapping = table_import.guess(table, HEADER_WORDS)
+    return {name: mapping[name] for name in FIELDS}
 
 
 def plan_import(
     table: Table, mapping: dict[str, int | None], existing: Sequence[Alliance] = ()
 ) -> ImportPlan:
     """Map and check every row; nothing is written."""
-    if mapping.get("name") is None:
+    name_column = mapping.get("name")
+    if name_column is None:
         raise UserError("请指定哪一列是联盟名称。", "Choose the column that holds the name.")
-
-    def take(row: list[str], name: str) -> str:
-        column = mapping.get(name)
-        return row[column] if column is not None and column < len(row) else ""
-
+    table_import.refuse_numbers_as_names(table, name_column, ("联盟名称", "alliance names"))
+    used = [c for c in mapping.values() if c is not None]
+    notes: list[Note] = []
+    entries: list[RosterEntry] = []
+    cell_problems: list[RosterProblem] = []
+    for number, row in data_rows(table, used, notes):
+        texts = {}
+        for name in FIELDS:
+            column = mapping.get(name)
+            raw = cell(row, column)
+            problem = unusable(raw, number, column, NAME_CHARS if name == "name" else 2000)
+            if problem is not None:
+                cell_problems.append(RosterProblem(number, "unusable", *problem))
+            texts[name] = raw
+        contact = " ".join(t for t in (texts["contact"].strip(), texts["phone"].strip()) if t)
+        entries.append(RosterEntry(number, normal_name(texts["name"]), texts["batch"], contact))
     formula_problems = _formula_problems(table, mapping)
-    formula_rows = {p.row for p in formula_problems}
-    entries = [
-        RosterEntry(
-            table.header_row + 1 + i, take(row, "name"), take(row, "batch"), take(row, "contact")
-        )
-        for i, row in enumerate(table.rows)
-        # a wholly empty line is no row at all, unless a formula there was never calculated
-        if any(row) or table.header_row + 1 + i in formula_rows
-    ]
     unread = {(p.row, p.kind) for p in formula_problems}
+    # the roster's names as this file's are normalised: "(BIM)" on the roster is "（BIM）" here
+    compared = [replace(a, name=normal_name(a.name)) for a in existing]
     problems = [
         p
-        for p in check_roster(entries, existing)
+        for p in check_roster(entries, compared)
         # an uncalculated name is reported as such, not as a blank name
         if not (p.kind == "blank" and (p.row, "formula_name") in unread)
     ]
-    problems += [replace(p, kind="formula") for p in formula_problems]
+    problems += [RosterProblem(p.row, "formula", p.zh, p.en) for p in formula_problems]
+    problems += cell_problems
+    problems += _changed_names(table, mapping, entries)
+    problems += _missing_batches(entries, mapping)
     problems.sort(key=lambda p: p.row)
-    return ImportPlan(entries, problems, dict(mapping))
+    return ImportPlan(entries, problems, {n: mapping.get(n) for n in FIELDS}, notes)
+
+
+def _changed_names(
+    table: Table, mapping: dict[str, int | None], entries: list[RosterEntry]
+) -> list[RosterProblem]:
+    """Names stored differently from how the file writes them (brackets, full-width
+    letters, invisible characters), so the secretary sees every change before it is made."""
+    column = mapping.get("name")
+    found = []
+    for entry in entries:
+        raw = cell(table.rows[entry.row - table.header_row - 1], column)
+        if clean_name(raw) != entry.name and entry.name:
+            found.append(
+                RosterProblem(
+                    entry.row,
+                    "normalised",
+                    f"名称按统一写法保存为「{entry.name}」（原为「{clean_name(raw)}」）。",
+                    f"The name is stored as {entry.name!r} (written {clean_name(raw)!r}).",
+                    blocking=False,
+                )
+            )
+    return found
+
+
+def _missing_batches(
+    entries: list[RosterEntry], mapping: dict[str, int | None]
+) -> list[RosterProblem]:
+    """A blank batch in a list that gives batches elsewhere is said, not silently unknown."""
+    if mapping.get("batch") is None or not any(e.batch.strip() for e in entries):
+        return []
+    return [
+        RosterProblem(
+            e.row,
+            "no_batch",
+            f"批次为空，将记为「{BATCH_UNKNOWN}」。",
+            f"No batch given; it will count as {BATCH_UNKNOWN} (batch unknown).",
+            blocking=False,
+        )
+        for e in entries
+        if e.name and not e.batch.strip()
+    ]
 
 
 def _formula_problems(table: Table, mapping: dict[str, int | None]) -> list[RosterProblem]:
@@ -201,22 +192,41 @@ def _formula_problems(table: Table, mapping: dict[str, int | None]) -> list[Rost
 
 def plan_rows(plan: ImportPlan) -> list[tuple[str, str | None, str]]:
     """The accepted rows as (name, batch, contact), ready to be stored."""
-    return [(clean_name(e.name), parse_batch(e.batch), e.contact.strip()) for e in plan.accepted()]
+    rows = []
+    for e in plan.accepted():
+        try:
+            batch = parse_batch(e.batch)
+        except UnknownBatch:  # pragma: no cover - such rows are blocked
+            continue
+        rows.append((clean_name(e.name), batch, e.contact.strip()))
+    return rows
+
+
+def refuse_blocked(path: Path, plan: ImportPlan) -> None:
+    """The command line's rule: a file with a blocked row is refused whole, naming the
+    first problems with their rows (``--dry-run`` and the window's preview list all)."""
+    blocking = [p for p in plan.problems if p.blocking]
+    if not blocking:
+        return
+    shown = blocking[:3]
+    zh = "；".join(f"第 {p.row} 行：{p.zh.rstrip('。')}" for p in shown) + "。"
+    en = "; ".join(f"row {p.row}: {p.en.rstrip('.')}" for p in shown) + "."
+    if len(blocking) > len(shown):
+        zh += f"另有 {len(blocking) - len(shown)} 处问题；--dry-run 可列出全部。"
+        en += f" {len(blocking) - len(shown)} more problem(s); --dry-run lists them all."
+    raise UserError(f"名单文件「{path.name}」{zh}", f"{path.name}, {en}")
+
+
+def roster_plan(path: Path | str) -> ImportPlan:
+    """The plan of a roster file for a new round (no roster yet)."""
+    table = read_table(path)
+    return plan_import(table, guess_mapping(table.header))
 
 
 def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
     """``new-round --roster``: any blocking problem refuses the whole file."""
-    table = read_table(path)
-    plan = plan_import(table, guess_mapping(table.header))
-    blocking = [p for p in plan.problems if p.blocking]
-    if blocking:
-        shown = blocking[:3]  # the first few; the window's preview lists them all
-        zh = "；".join(f"第 {p.row} 行：{p.zh.rstrip('。')}" for p in shown) + "。"
-        en = "; ".join(f"row {p.row}: {p.en.rstrip('.')}" for p in shown) + "."
-        if len(blocking) > len(shown):
-            zh += f"另有 {len(blocking) - len(shown)} 处问题。"
-            en += f" {len(blocking) - len(shown)} more problem(s)."
-        raise UserError(f"名单文件「{Path(path).name}」{zh}", f"{Path(path).name}, {en}")
+    plan = roster_plan(path)
+    refuse_blocked(Path(path), plan)
     import uuid
 
     return [
@@ -228,24 +238,17 @@ def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
 def export_roster(alliances: Sequence[Alliance], path: Path | str) -> Path:
     """The roster as a workbook that ``read_table`` reads back (names always as text)."""
     path = Path(path)
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "联盟名单"
-    for column, title in enumerate(("序号", "联盟名称", "批次", "联系人"), start=1):
-        cell = sheet.cell(1, column)
-        put_text(cell, title)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-    for row, alliance in enumerate(alliances, start=2):
-        sheet.cell(row, 1, row - 1)
-        put_text(sheet.cell(row, 2), alliance.name)
-        put_text(sheet.cell(row, 3), alliance.batch or BATCH_UNKNOWN)
-        put_text(sheet.cell(row, 4), alliance.contact)
-    sheet.column_dimensions["A"].width = 6
-    sheet.column_dimensions["B"].width = 56
-    sheet.column_dimensions["C"].width = 10
-    sheet.column_dimensions["D"].width = 24
-    sheet.freeze_panes = "A2"
-    save_workbook(workbook, path)
+    with writing(path) as book:
+        styles = Styles(book)
+        sheet = book.add_worksheet("联盟名单")
+        for column, title in enumerate(("序号", "联盟名称", "批次", "联系人")):
+            styles.text(sheet, 0, column, title, bold=True, bg_color="#DDE4EE")
+        for row, alliance in enumerate(alliances, start=1):
+            sheet.write_number(row, 0, row)
+            styles.text(sheet, row, 1, alliance.name)
+            styles.text(sheet, row, 2, alliance.batch or BATCH_UNKNOWN)
+            styles.text(sheet, row, 3, alliance.contact)
+        for column, width in enumerate((6, 56, 10, 24)):
+            sheet.set_column(column, column, width)
+        sheet.freeze_panes(1, 0)
     return path

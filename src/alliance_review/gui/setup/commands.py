@@ -52,7 +52,8 @@ def button_row(
     buttons: dict[str, QPushButton] = {}
     for name, slot in specs:
         button = QPushButton()
-        button.clicked.connect(slot)
+        # clicked(bool) would hand its "checked" flag to the slot's first parameter
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
         buttons[name] = button
         row.addWidget(button)
         if name == stretch_after:

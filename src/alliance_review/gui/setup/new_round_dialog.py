@@ -66,7 +66,10 @@ class NewRoundDialog(QDialog):
         if last_round is not None:
             self.from_round.edit.setText(str(last_round))
         self.rubric = FileField(self.tr("Rubric file"), self.tr("Rubric files (*.json)"))
-        self.roster = FileField(self.tr("Roster"), self.tr("Roster (*.xlsx *.csv)"))
+        self.roster = FileField(
+            self.tr("Roster"),
+            self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+        )
         self.out = QLineEdit()
         self.out_button = QPushButton(self.tr("Choose…"))
         self.out_button.clicked.connect(self.choose_out)
@@ -79,7 +82,7 @@ class NewRoundDialog(QDialog):
         form.addRow(self.tr("Evaluation period"), self.period)
         form.addRow(self.tr("Start from last year's round"), self.from_round)
         form.addRow(self.tr("Rubric (empty: the 2015 rubric)"), self.rubric)
-        form.addRow(self.tr("Roster (.xlsx or .csv)"), self.roster)
+        form.addRow(self.tr("Roster (Excel, WPS, LibreOffice or CSV)"), self.roster)
         form.addRow(self.tr("Save the new round as"), out_row)
         hint = QLabel(
             self.tr(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -12,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,10 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
-from alliance_review.services import roster
+from alliance_review.gui.setup.commands import (
+    apply_edit,
+    button_row,
+    last_folder,
+    ok_cancel,
+    refuse,
+)
+from alliance_review.services import reviewers_io, roster
 from alliance_review.services.assigning import assignment_summary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -187,6 +197,7 @@ class ReviewersPage(QWidget):
                 ("add", self.add_reviewer),
                 ("edit", self.edit_selected),
                 ("remove", self.remove_selected),
+                ("import", self.import_reviewers),
             ],
             stretch_after="remove",
         )
@@ -195,12 +206,14 @@ class ReviewersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.dialog: ReviewerDialog | None = None
+        self.import_dialog: QDialog | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.buttons["add"].setText(self.tr("Add reviewer…"))
         self.buttons["edit"].setText(self.tr("Edit…"))
         self.buttons["remove"].setText(self.tr("Remove"))
+        self.buttons["import"].setText(self.tr("Import…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -304,5 +317,56 @@ class ReviewersPage(QWidget):
             self.context,
             self.tr("Remove reviewer"),
             lambda: roster.remove_reviewer(store, reviewer.uid),
+            undo_pair,
+        )
+
+    def import_reviewers(self, path: Path | None = None) -> None:
+        """A reviewer list from a workbook or CSV: previewed, then added as one edit."""
+        from alliance_review.gui.setup.reviewers_import import ReviewerImportDialog
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import reviewers"),
+                last_folder(),
+                self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        store = self.context.store
+        try:
+            table = reviewers_io.read_table(path)
+            plan = reviewers_io.plan_import(table, store.alliances(), store.reviewers())
+        except UserError as error:
+            refuse(self, error)
+            return
+        names = {a.uid: a.name for a in store.alliances()}
+        dialog = ReviewerImportDialog(plan, names, path.name, self)
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_import(plan))
+        dialog.open()
+
+    def apply_import(self, plan: reviewers_io.ReviewerPlan) -> bool:
+        store = self.context.store
+        holder: dict[str, object] = {}
+
+        def undo_pair(added: list[Reviewer]):  # type: ignore[no-untyped-def]
+            def undo() -> None:
+                with store.atomic():
+                    holder["removed"] = [roster.remove_reviewer(store, r.uid) for r in added]
+
+            def redo() -> None:
+                with store.atomic():
+                    for removed in reversed(holder["removed"]):  # type: ignore[call-overload]
+                        roster.restore_reviewer(store, *removed)
+
+            return redo, undo
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Import %n reviewer(s)", "", len(plan.accepted())),
+            lambda: reviewers_io.apply_import(store, plan),
             undo_pair,
         )

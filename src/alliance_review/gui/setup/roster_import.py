@@ -49,6 +49,7 @@ class RosterImportDialog(QDialog):
             "name": self.tr("Alliance name"),
             "batch": self.tr("Batch"),
             "contact": self.tr("Contact"),
+            "phone": self.tr("Telephone"),
         }
         mapping = roster_io.guess_mapping(table.header)
         for field in roster_io.FIELDS:
@@ -79,13 +80,23 @@ class RosterImportDialog(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        where = self.tr("Table found in sheet “%1”, header in row %2.")
+        self.found = QLabel(
+            where.replace("%1", table.sheet or table.source.name).replace(
+                "%2", str(table.header_row)
+            )
+        )
         self.buttons = ok_cancel()
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.found)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.notes)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.update_preview()
@@ -126,11 +137,17 @@ class RosterImportDialog(QDialog):
         self.preview.resizeRowsToContents()
         accepted = len(self.plan.accepted())
         skipped = len(self.plan.entries) - accepted
-        warned = sum(1 for p in self.plan.problems if not p.blocking)
+        warned = len(
+            {p.row for p in self.plan.problems if not p.blocking} - self.plan.blocked_rows()
+        )
+        self.notes.setText(
+            "\n".join((f"{n.row}: " + (n.zh if zh else n.en)) for n in self.plan.notes)
+        )
+        self.notes.setVisible(bool(self.plan.notes))
         self.summary.setText(
             self.tr(
                 "%1 row(s) will be imported; %2 left out because of a problem (red); "
-                "%3 look like a name already listed (yellow)."
+                "%3 imported with a remark to check (yellow)."
             )
             .replace("%1", str(accepted))
             .replace("%2", str(skipped))

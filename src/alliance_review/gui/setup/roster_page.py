@@ -161,7 +161,7 @@ class RosterPage(QWidget):
                 ("remove", self.remove_selected),
                 ("up", lambda: self.move_selected(-1)),
                 ("down", lambda: self.move_selected(1)),
-                ("import", self.import_roster),
+                ("import", lambda: self.import_roster()),
                 ("export", self.export_roster),
             ]
         )
@@ -339,7 +339,10 @@ class RosterPage(QWidget):
         if path is None:
             start = last_folder()
             name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import roster"), start, self.tr("Roster (*.xlsx *.csv)")
+                self,
+                self.tr("Import roster"),
+                start,
+                self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
             )
             if not name:
                 return

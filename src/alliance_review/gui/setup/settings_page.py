@@ -53,7 +53,7 @@ class SettingsPage(QWidget):
         self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_tier = QPushButton()
         self.remove_tier = QPushButton()
-        self.add_tier.clicked.connect(self._add_tier)
+        self.add_tier.clicked.connect(lambda: self._add_tier())
         self.remove_tier.clicked.connect(self._remove_tier)
         self.apply_button = QPushButton()
         self.apply_button.setDefault(True)

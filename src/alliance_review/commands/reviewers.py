@@ -1,0 +1,119 @@
+"""reviewers ROUND list|add|import|remove, and roster-import: lists from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from alliance_review.cli import language
+
+
+def _english() -> bool:
+    return language() == "en"
+
+
+def cmd_reviewers(args: argparse.Namespace) -> int:
+    from alliance_review.services import reviewers_io, roster
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        alliances = store.alliances()
+        names = {a.uid: a.name for a in alliances}
+        if args.action == "list":
+            loads: dict[str, int] = {}
+            for assigned in store.assignments().values():
+                for uid in assigned:
+                    loads[uid] = loads.get(uid, 0) + 1
+            for number, r in enumerate(store.reviewers(), start=1):
+                own_text = "；".join(sorted(names[u] for u in r.own_alliances)) or "—"
+                declared_text = "；".join(sorted(names[u] for u in r.declared_conflicts)) or "—"
+                print(f"{number:>3}  {r.name}  本人联盟：{own_text}  回避：{declared_text}  "
+                      f"已分配：{loads.get(r.uid, 0)}")  # fmt: skip
+            return 0
+        if args.action == "add":
+            own = frozenset(reviewers_io.find_alliance(alliances, a) for a in args.own or [])
+            declared = frozenset(
+                reviewers_io.find_alliance(alliances, a) for a in args.conflict or []
+            )
+            one = roster.add_reviewer(store, args.name, own, declared - own)
+            print(f"已添加评审专家：{one.name}")
+            return 0
+        if args.action == "remove":
+            wanted = reviewers_io.person_name(args.name)
+            found = next((r for r in store.reviewers() if r.name == wanted), None)
+            if found is None:
+                from alliance_review.core.errors import UserError
+
+                raise UserError(f"没有名为「{wanted}」的评审专家。", f"No reviewer named {wanted}.")
+            roster.remove_reviewer(store, found.uid)
+            print(f"已删除评审专家：{found.name}")
+            return 0
+        table = reviewers_io.read_table(args.file)
+        plan = reviewers_io.plan_import(table, alliances, store.reviewers())
+        blocked = [p for p in plan.problems if p.blocking]
+        if args.dry_run:
+            for line in plan.describe(names, _english()):
+                print(line)
+            print(
+                f"预览：{len(plan.accepted())} 位可导入，{len(plan.rows) - len(plan.accepted())}"
+                " 位有问题（未写入任何内容）。"
+                + ("导入时将整份拒绝，请先改正。" if blocked else "")
+            )
+            return 0
+        if blocked:
+            raise reviewers_io.refusal(Path(args.file), plan.problems)
+        added = reviewers_io.apply_import(store, plan)
+    print(f"已导入 {len(added)} 位评审专家：{args.file}")
+    return 0
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from alliance_review.services import roster, roster_io
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        table = roster_io.read_table(args.file)
+        plan = roster_io.plan_import(
+            table, roster_io.guess_mapping(table.header), store.alliances()
+        )
+        if args.dry_run:
+            print_plan(plan)
+            return 0
+        roster_io.refuse_blocked(Path(args.file), plan)
+        uids = roster.add_alliances(store, roster_io.plan_rows(plan))
+    print(f"已导入 {len(uids)} 个联盟：{args.file}")
+    return 0
+
+
+def print_plan(plan) -> None:  # type: ignore[no-untyped-def]
+    for line in plan.describe(_english()):
+        print(line)
+    accepted = len(plan.accepted())
+    blocked = len(plan.entries) - accepted
+    print(
+        f"预览：{accepted} 行可导入，{blocked} 行有问题（未写入任何内容）。"
+        + ("导入时将整份拒绝，请先改正。" if blocked else "")
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    reviewers = sub.add_parser("reviewers", help="list, add, import, remove reviewers / 评审专家")
+    reviewers.add_argument("round", type=Path)
+    actions = reviewers.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="the reviewers with their conflicts")
+    add = actions.add_parser("add", help="add one reviewer")
+    add.add_argument("name")
+    add.add_argument("--own", action="append", metavar="ALLIANCE", help="their own alliance")
+    add.add_argument("--conflict", action="append", metavar="ALLIANCE", help="a declared conflict")
+    imp = actions.add_parser("import", help="add the reviewers of a workbook or CSV")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="only show the preview")
+    remove = actions.add_parser("remove", help="remove a reviewer without scores")
+    remove.add_argument("name")
+    reviewers.set_defaults(func=cmd_reviewers)
+
+    roster_import = sub.add_parser("roster-import", help="add alliances from a list / 导入联盟名单")
+    roster_import.add_argument("round", type=Path)
+    roster_import.add_argument("file", type=Path)
+    roster_import.add_argument("--dry-run", action="store_true", help="only show the preview")
+    roster_import.set_defaults(func=cmd_roster_import)

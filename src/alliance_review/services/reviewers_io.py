@@ -1,0 +1,206 @@
+"""Reviewer lists (评审专家名单) from a workbook or CSV, with their own alliance(s) for
+conflicts: read with the one tabular reader, previewed row by row, then written in one
+transaction. The same rules as the roster: a header found by its words, problems by row,
+nothing written while a row is blocked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alliance_review.core.errors import UserError
+from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.core.roster_checks import name_key
+from alliance_review.services import roster, table_import
+from alliance_review.services.table_import import Note, Table, cell, data_rows, unusable
+from alliance_review.storage.round_store import RoundStore
+from alliance_review.tabular.text import clean_text
+
+FIELDS = ("name", "own", "declared")
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "专家姓名", "评审专家", "专家", "名字", "name", "reviewer", "reviewer name"),
+    "own": (
+        "所在联盟",
+        "所属联盟",
+        "本人所在联盟",
+        "工作联盟",
+        "联盟",
+        "联盟名称",
+        "own alliance",
+        "alliance",
+    ),  # fmt: skip
+    "declared": ("回避联盟", "需回避联盟", "回避", "利益冲突", "conflicts", "declared conflicts"),
+    "seq": ("序号", "编号", "no", "no.", "#"),
+    "title": ("职务", "职称", "单位", "工作单位", "title", "position"),
+}
+_SPLIT = re.compile(r"[;；、,，/\n]+")
+_CJK_SPACED = re.compile(r"^[\u3400-\u9fff\s]+$")
+
+
+@dataclass(frozen=True)
+class ReviewerRow:
+    row: int
+    name: str
+    own: frozenset[str]
+    declared: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ReviewerProblem:
+    row: int
+    kind: str
+    zh: str
+    en: str
+    blocking: bool = True
+
+
+@dataclass
+class ReviewerPlan:
+    rows: list[ReviewerRow]
+    problems: list[ReviewerProblem]
+    notes: list[Note] = field(default_factory=list)
+
+    def accepted(self) -> list[ReviewerRow]:
+        blocked = {p.row for p in self.problems if p.blocking}
+        return [r for r in self.rows if r.row not in blocked]
+
+    def describe(self, names: dict[str, str], english: bool = False) -> list[str]:
+        by_row: dict[int, list[ReviewerProblem]] = {}
+        for p in self.problems:
+            by_row.setdefault(p.row, []).append(p)
+        lines = []
+        for r in self.rows:
+            found = by_row.get(r.row, [])
+            mark = "✗" if any(p.blocking for p in found) else ("!" if found else " ")
+            own = "；".join(sorted(names.get(u, u) for u in r.own))
+            text = "  ".join(p.en if english else p.zh for p in found)
+            lines.append(f"{mark} {r.row:>5}  {r.name}  {own}  {text}".rstrip())
+        for n in self.notes:
+            lines.append(f"· {n.row:>5}  {n.en if english else n.zh}")
+        return lines
+
+
+def person_name(text: str) -> str:
+    """A person's name: NFKC, invisible characters removed; the padding spaces inside a
+    Chinese name ("李　红") removed."""
+    name = clean_text(unicodedata.normalize("NFKC", clean_text(text)))
+    return name.replace(" ", "") if _CJK_SPACED.match(name) else name
+
+
+def read_table(path: Path | str) -> Table:
+    return table_import.read_table(path, HEADER_WORDS, "name", ("评审专家名单", "reviewer list"))
+
+
+def plan_import(
+    table: Table, alliances: Sequence[Alliance], existing: Sequence[Reviewer]
+) -> ReviewerPlan:
+    mapping = table_import.guess(table, HEADER_WORDS)
+    column = mapping["name"]
+    assert column is not None  # the header was found by this field
+    table_import.refuse_numbers_as_names(table, column, ("姓名", "names"))
+    by_name = {a.name: a.uid for a in alliances}
+    by_key = {name_key(a.name): a.uid for a in alliances}
+    taken = {r.name for r in existing}
+    notes: list[Note] = []
+    rows: list[ReviewerRow] = []
+    problems: list[ReviewerProblem] = []
+    seen: dict[str, int] = {}
+    used = [c for c in (mapping["name"], mapping["own"], mapping["declared"]) if c is not None]
+    for number, values in data_rows(table, used, notes):
+        uids: dict[str, set[str]] = {"own": set(), "declared": set()}
+        for field_name in FIELDS:
+            problem = unusable(cell(values, mapping[field_name]), number, mapping[field_name], 2000)
+            if problem is not None:
+                problems.append(ReviewerProblem(number, "unusable", *problem))
+        raw = cell(values, column)
+        name = person_name(raw)
+        for part in ("own", "declared"):
+            for text in _SPLIT.split(cell(values, mapping[part])):
+                wanted = clean_text(text)
+                if not wanted:
+                    continue
+                uid = by_name.get(wanted) or by_key.get(name_key(wanted))
+                if uid is None:
+                    problems.append(
+                        ReviewerProblem(
+                            number,
+                            "unknown_alliance",
+                            f"「{wanted}」不在本轮次的联盟名单中。",
+                            f"{wanted} is not on this round's roster.",
+                        )
+                    )
+                else:
+                    uids[part].add(uid)
+        if not name:
+            problems.append(ReviewerProblem(number, "blank", "姓名为空。", "The name is blank."))
+        elif name in seen:
+            problems.append(
+                ReviewerProblem(
+                    number,
+                    "duplicate",
+                    f"「{name}」与第 {seen[name]} 行重复。",
+                    f"{name} repeats row {seen[name]}.",
+                )
+            )
+        elif name in taken:
+            problems.append(
+                ReviewerProblem(
+                    number,
+                    "exists",
+                    f"「{name}」已在评审专家列表中。",
+                    f"{name} is already listed.",
+                )
+            )
+        elif name != clean_text(raw):
+            problems.append(
+                ReviewerProblem(
+                    number,
+                    "normalised",
+                    f"姓名按统一写法保存为「{name}」（原为「{clean_text(raw)}」）。",
+                    f"The name is stored as {name!r} (written {clean_text(raw)!r}).",
+                    blocking=False,
+                )
+            )
+        seen.setdefault(name, number)
+        own = frozenset(uids["own"])
+        rows.append(ReviewerRow(number, name, own, frozenset(uids["declared"]) - own))
+    problems.sort(key=lambda p: p.row)
+    return ReviewerPlan(rows, problems, notes)
+
+
+def apply_import(store: RoundStore, plan: ReviewerPlan) -> list[Reviewer]:
+    """Add the accepted rows in one transaction; a refusal writes nothing."""
+    accepted = plan.accepted()
+    if not accepted:
+        raise UserError("没有可导入的评审专家。", "No reviewer can be imported.")
+    with store.atomic():
+        return [roster.add_reviewer(store, r.name, r.own, r.declared) for r in accepted]
+
+
+def refusal(path: Path, problems: Sequence[ReviewerProblem]) -> UserError:
+    """The command line's refusal: the first problems with their rows."""
+    blocking = [p for p in problems if p.blocking]
+    shown = blocking[:3]
+    zh = "；".join(f"第 {p.row} 行：{p.zh.rstrip('。')}" for p in shown) + "。"
+    en = "; ".join(f"row {p.row}: {p.en.rstrip('.')}" for p in shown) + "."
+    if len(blocking) > len(shown):
+        zh += f"另有 {len(blocking) - len(shown)} 处问题；--dry-run 可列出全部。"
+        en += f" {len(blocking) - len(shown)} more problem(s); --dry-run lists them all."
+    return UserError(f"未导入任何内容。「{path.name}」{zh}", f"Nothing imported. {path.name}, {en}")
+
+
+def find_alliance(alliances: Sequence[Alliance], text: str) -> str:
+    """The uid of the alliance named ``text`` (exactly, or but for spacing/width)."""
+    wanted = clean_text(text)
+    for alliance in alliances:
+        if alliance.name == wanted:
+            return alliance.uid
+    matches = [a for a in alliances if name_key(a.name) == name_key(wanted)]
+    if len(matches) == 1:
+        return matches[0].uid
+    raise UserError(
+        f"「{wanted}」不在本轮次的联盟名单中。", f"{wanted} is not on this round's roster."
+    )
