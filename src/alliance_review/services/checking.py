@@ -88,12 +88,11 @@ def check_file(path: Path | str) -> CheckReport:
 
 
 def _round_part(report: CheckReport, store: RoundStore) -> None:
-    conn = store.conn
     if report.version < 2:
         report.locked = False
         return
-    state = audit.lock_state(conn)
-    report.locked = bool(conn.execute("SELECT locked FROM round").fetchone()[0])
+    state = store.lock_state()
+    report.locked = store.is_locked()
     report.chain, report.chain_entries = state.chain, state.entries
     report.chain_head = state.head or None
     report.lock = state.state
@@ -119,7 +118,7 @@ def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:
         "scored": progress.scored,
         "done": progress.done,
     }
-    seal = sealing.read_seal(store.conn)
+    seal = store.seal_state()
     report.key_id = seal.key_id or None
     report.private_key = seal.has_private_key if seal.status != sealing.OLDER else None
     if seal.status in (sealing.OLDER, sealing.NO_KEY):

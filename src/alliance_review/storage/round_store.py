@@ -89,6 +89,10 @@ class RoundStore(SetupRows, PanelRows):
                 self.conn, audit.LOCK if locked else audit.UNLOCK, detail, signing_key
             )
 
+    def is_locked(self) -> bool:
+        """The lock flag alone (readable in every format from version 2 on)."""
+        return bool(self.conn.execute("SELECT locked FROM round").fetchone()[0])
+
     def locked_at(self) -> str | None:
         """When the round was locked (its last lock entry), or None when it is not locked."""
         if not self.settings().locked:
