@@ -146,8 +146,7 @@ def test_new_round_warns_of_near_duplicate_names_and_keeps_formula_signs_as_text
 ):
     roster = tmp_path / "名单.csv"
     roster.write_text(
-        '联盟名称,批次\nTD 产业联盟,第二批\nTD产业联盟,第二批\n=HYPERLINK("x"),第一批\n'
-        "@SUM联盟,\n",
+        '联盟名称,批次\nTD 产业联盟,第二批\nTD产业联盟,第二批\n=HYPERLINK("x"),第一批\n@SUM联盟,\n',
         encoding="utf-8",
     )
     out = tmp_path / "r.sqlite"

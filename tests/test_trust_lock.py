@@ -211,3 +211,51 @@ def test_check_never_upgrades_an_older_file(tmp_path: Path):
     assert code == 0 and record["version"] == 3 and record["needs_upgrade"] is True
     assert record["lock"] == "no-audit-trail"
     assert old.read_bytes() == before
+
+
+def test_verify_pdf_reads_the_pages_not_only_the_metadata(demo_round: Path, tmp_path: Path):
+    """A doctored appendix with the genuine metadata (content hash, settings): one row's
+    printed score changed. verify-pdf prints the appendix again and compares the pages."""
+    import dataclasses
+
+    from alliance_review.services.appendix_pdf import build_appendix
+    from alliance_review.services.page_images import pdf_metadata
+    from alliance_review.services.results import compute
+    from alliance_review.services.round_digest import content_hash
+
+    genuine = tmp_path / "appendix.pdf"
+    assert run_cli("export-pdf", demo_round, genuine).returncode == 0
+    with RoundStore.open(demo_round) as store:
+        result = compute(store)
+        digest = content_hash(store)
+    row = result.ranking[9]
+    doctored_rows = list(result.ranking)
+    doctored_rows[9] = dataclasses.replace(row, printed_score=row.printed_score + 3)
+    doctored = tmp_path / "doctored.pdf"
+    build_appendix(doctored, dataclasses.replace(result, ranking=doctored_rows), digest)
+    assert pdf_metadata(doctored)["Keywords"] == pdf_metadata(genuine)["Keywords"]
+    assert run_cli("verify-pdf", demo_round, genuine).returncode == 0
+    done = run_cli("verify-pdf", demo_round, doctored)
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1
+    assert "第 1 页印着" in done.stderr and str(row.printed_score + 3) in done.stderr
+
+
+def test_a_locked_rounds_appendix_carries_the_signature_and_fingerprint(
+    locked_round: Path, tmp_path: Path
+):
+    from alliance_review.services.page_images import pdf_metadata
+    from alliance_review.services.round_digest import keyword_fields
+
+    pdf = tmp_path / "final.pdf"
+    assert run_cli("export-pdf", locked_round, pdf).returncode == 0
+    fields = keyword_fields(pdf_metadata(pdf)["Keywords"])
+    _, record = check_json(locked_round)
+    assert fields["lock-signature"] == record["lock_signature"]
+    assert fields["key-fingerprint"] == record["fingerprint"]
+    same = run_cli("verify-pdf", locked_round, pdf)
+    assert same.returncode == 0 and f"签名密钥指纹 {record['fingerprint']}" in same.stdout
+    # unlocked and locked again (same content): the PDF's signature is no longer the lock
+    assert run_cli("unlock", locked_round).returncode == 0
+    assert run_cli("lock", locked_round).returncode == 0
+    again = run_cli("verify-pdf", locked_round, pdf)
+    assert again.returncode == 1 and "锁定签名" in again.stderr

@@ -167,7 +167,7 @@ def open_file(
             with atomic(conn):
                 apply_ladder(conn, info.kind, info.version, info.kind.version)
                 if info.kind is ROUND_FILE:
-                    _record_upgrade(conn, info.version)
+                    record_upgrade(conn, info.version)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
@@ -178,7 +178,7 @@ def open_file(
     return conn, info
 
 
-def _record_upgrade(conn: sqlite3.Connection, version: int) -> None:
+def record_upgrade(conn: sqlite3.Connection, version: int) -> None:
     """The first entry of an upgraded round's trail; a locked round's content is recorded
     (unsigned: older releases had no key) so that a later change still shows."""
     locked = bool(conn.execute("SELECT locked FROM round").fetchone()[0])

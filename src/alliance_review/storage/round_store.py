@@ -11,22 +11,25 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from alliance_review.core.errors import FileRefused
 from alliance_review.core.ranking import TierBand
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import audit, backups, keys, rows
-from alliance_review.storage.db import atomic
+from alliance_review.storage.db import atomic, open_checked
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
     finish_atomically,
+    inspect,
     open_file,
+    record_upgrade,
     write_atomically_to,
 )
 from alliance_review.storage.panel_rows import PanelRows
-from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.schema import ROUND_FILE, apply_ladder
 from alliance_review.storage.setup_rows import SetupRows
 
 
@@ -50,6 +53,30 @@ class RoundStore(SetupRows, PanelRows):
     def open(cls, path: Path | str) -> RoundStore:
         conn, info = open_file(path, ROUND_FILE)
         return cls(conn, Path(path), info)
+
+    @classmethod
+    def open_readonly(cls, path: Path | str) -> RoundStore:
+        """Open a round to read only, never upgrading it (``check``, ``verify-pdf``)."""
+        path = Path(path)
+        conn = open_checked(path, readonly=True)
+        try:
+            info = inspect(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        if info.kind is not ROUND_FILE or info.needs_upgrade:
+            conn.close()
+            if info.kind is not ROUND_FILE:
+                raise FileRefused(
+                    f"「{path.name}」是{info.kind.label_zh}，这里需要评价轮次文件。",
+                    f"{path.name} is a {info.kind.name} file; a round file is needed here.",
+                )
+            raise FileRefused(
+                f"「{path.name}」是旧格式的评价轮次文件；请先在本软件中打开它（将自动升级）再核对。",
+                f"{path.name} is a round file of an older format; open it in the app once "
+                "(it is upgraded) and check again.",
+            )
+        return cls(conn, path, info)
 
     def close(self) -> None:
         self.conn.close()
@@ -101,6 +128,20 @@ class RoundStore(SetupRows, PanelRows):
             if entry.action in (audit.LOCK, audit.UPGRADE):
                 return entry.at
         return None
+
+    def replace_content_from(self, source: Path) -> None:
+        """Make this round's file hold what ``source`` (a sound round file) holds, through
+        SQLite's backup API into the open connection; an older format is upgraded."""
+        conn = open_checked(source, readonly=True)
+        try:
+            info = inspect(conn, source)
+            conn.backup(self.conn)
+        finally:
+            conn.close()
+        if info.version < ROUND_FILE.version:
+            with atomic(self.conn):
+                apply_ladder(self.conn, ROUND_FILE, info.version, ROUND_FILE.version)
+                record_upgrade(self.conn, info.version)
 
     def backup(self, reason: str) -> Path:
         """A rotated backup of this round in the user data folder (``storage.backups``)."""

@@ -52,7 +52,9 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         status = os.stat(path)  # follows a symlink: what it points to is what counts
     except FileNotFoundError:
-        raise _refuse(path, "不存在。", "does not exist.") from None
+        raise FileRefused(
+            f"找不到文件「{path.name}」。", f"The file {path.name} does not exist."
+        ) from None
     except OSError as error:
         raise _refuse(path, "无法读取。", f"cannot be read ({error.strerror}).") from error
     if not stat.S_ISREG(status.st_mode):
