@@ -115,6 +115,65 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="36" />
+        <source>Backups of this round</source>
+        <translation>本轮次的备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="40" />
+        <source>The round is backed up before every merge, upgrade, lock, unlock and restore (the last 20 are kept). Restoring one first backs up what the round holds now, and is recorded in the audit trail.</source>
+        <translation>每次合并、升级格式、锁定、解除锁定和恢复之前，都会自动备份本轮次（保留最近 20 份）。恢复某一份备份之前，会先备份轮次现在的内容，恢复操作也会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="48" />
+        <source>Taken</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="48" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="48" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="48" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="57" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="59" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="61" />
+        <source>No backup of this round yet.</source>
+        <translation>本轮次还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="106" />
+        <source>Restore the round as it was %1 (%2)? What it holds now is backed up first.</source>
+        <translation>将评价轮次恢复到 %1（%2）时的状态吗？轮次现在的内容会先备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="116" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/panel/decision.py" line="48" />
@@ -296,172 +355,182 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="212" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="50" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="219" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="240" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="53" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="54" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="71" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="73" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="82" />
+        <source>Merge the highlighted revisions even though they remove merged scores</source>
+        <translation>确认合并标出的新版本，即使它们撤下了已合并的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="85" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="104" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="124" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="105" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="114" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="115" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="134" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="135" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="171" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="173" />
         <source>Reviewer files (*.sqlite);;All files (*)</source>
         <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="179" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="209" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="216" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="231" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="252" />
+        <source>merges only if you confirm the removal below: %1</source>
+        <translation>须在下方确认撤下后才会合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="256" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="258" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="260" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="246" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="261" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="284" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="303" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="287" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="306" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -658,92 +727,97 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="97" />
         <source>Panel</source>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="128" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="129" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="130" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="131" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="156" />
         <source>&amp;Unlock round</source>
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="156" />
         <source>&amp;Lock round as final</source>
         <translation>锁定为最终结果(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="158" />
         <source>Unlock round</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="158" />
         <source>Lock as final</source>
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="160" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="183" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="220" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="265" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
