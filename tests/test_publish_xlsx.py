@@ -47,7 +47,7 @@ def test_the_ranked_sheet_is_the_ranking_row_by_row(demo_book: Path, demo_round_
 
 def test_indicator_reviewer_decision_and_settings_sheets(demo_book: Path, demo_round_master: Path):
     with RoundStore.open(demo_round_master) as store:
-        result = compute(store)
+        result = compute(store).complete()
         scores = store.scores()
         digest = content_hash(store)
         codes = [i.code for i in store.rubric().indicators()]

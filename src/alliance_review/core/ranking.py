@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.exact import ExactTotals, round_ratio
 from alliance_review.core.points import round_points
 from alliance_review.core.roster import Alliance, batch_order
 
@@ -118,6 +119,51 @@ def rank(
                 total=total,
                 printed_score=round_points(total, rounding),
                 tier=tier_of(total, tiers),
+            )
+        )
+    return rows
+
+
+def tier_index(numerator: int, scale: int, tiers: Sequence[TierBand]) -> int:
+    """``tier_of`` on an exact total ``numerator / scale``, by cross-multiplication."""
+    for index, band in enumerate(tiers):
+        bound = band.min_total
+        if bound is None or numerator * bound.denominator >= bound.numerator * scale:
+            return index
+    return len(tiers) - 1
+
+
+def rank_exact(
+    alliances: Sequence[Alliance],
+    totals: ExactTotals,
+    tiers: Sequence[TierBand] = DEFAULT_TIERS,
+    rounding: str = "half_up",
+    tie_rule: str = "batch_then_roster",
+) -> list[RankedRow]:
+    """``rank`` on integer totals: the same rows, compared without a Fraction per alliance.
+
+    Totals share one denominator, so the order, the shared ranks and the tier bands are
+    integer comparisons; a row's Fraction total and printed score are made once.
+    """
+    numerators = totals.numerators
+    scale = totals.scale
+    scored = [a for a in alliances if a.uid in numerators]
+    scored.sort(key=lambda a: (-numerators[a.uid], *tie_key(a, tie_rule)))
+    rows: list[RankedRow] = []
+    previous: int | None = None
+    current_rank = 0
+    for seq, alliance in enumerate(scored, start=1):
+        numerator = numerators[alliance.uid]
+        if numerator != previous:
+            current_rank, previous = seq, numerator
+        rows.append(
+            RankedRow(
+                seq=seq,
+                rank=current_rank,
+                alliance=alliance,
+                total=Fraction(numerator, scale),
+                printed_score=round_ratio(numerator, scale, rounding),
+                tier=tiers[tier_index(numerator, scale, tiers)],
             )
         )
     return rows

@@ -353,15 +353,19 @@ def _appendix_keywords(options: AppendixOptions, lock: LockState | None) -> str:
     return text
 
 
-def export_appendix(
-    round_path: Path | str,
-    out: Path | str,
-    options: AppendixOptions | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    """``alliance-review export-pdf``: the round's appendix as a PDF."""
-    guard(check_folder(out), [round_path])
-    with RoundStore.open(round_path) as store, store.reading():  # rows and hash agree
+@dataclass(frozen=True)
+class PreparedAppendix:
+    """What the appendix prints, read from the round: the ranked result and its hash."""
+
+    result: RoundResult
+    digest: str
+    lock: LockState | None = None
+
+
+def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
+    """Read, rank and hash the round (everything ``export-pdf`` does before drawing), in
+    one read transaction so the rows printed and the hash agree."""
+    with RoundStore.open(round_path) as store, store.reading():
         result = compute(store)
         digest = content_hash(store)
         lock = store.lock_state()
@@ -370,7 +374,19 @@ def export_appendix(
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return build_appendix(out, result, digest, options, progress, lock)
+    return PreparedAppendix(result, digest, lock)
+
+
+def export_appendix(
+    round_path: Path | str,
+    out: Path | str,
+    options: AppendixOptions | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """``alliance-review export-pdf``: the round's appendix as a PDF."""
+    guard(check_folder(out), [round_path])
+    prepared = prepare_appendix(round_path)
+    return build_appendix(out, prepared.result, prepared.digest, options, progress, prepared.lock)
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,7 @@ class Analysis:
 
 def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
     """The meeting's analysis; ``total_span`` defaults to the round's own threshold."""
-    result = compute(store)
+    result = compute(store).complete()
     settings = result.settings
     if total_span is None:
         total_span = settings.disagreement_span

@@ -1,42 +1,133 @@
-"""The round's computed result: consensus, totals, ranking, tiers."""
+"""The round's computed result: consensus, totals, ranking, tiers.
+
+The ranking is computed on integers (``storage.tally`` aggregates in SQL,
+``core.ranking.rank_exact`` ranks): exact, without a Fraction per score. The per-alliance
+detail (each indicator's consensus, each reviewer's total) is read only when asked for:
+``RoundResult.results`` loads one alliance on ``results[uid]`` and every alliance at once
+when iterated. The plain reference of the same computation is ``core.scoring.aggregate``
+with ``core.ranking.rank`` (``tests/test_exact.py`` compares them on random rounds).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from alliance_review.core.exact import ExactTotals, consensus_part
 from alliance_review.core.points import exact_text
-from alliance_review.core.ranking import RankedRow, rank
+from alliance_review.core.ranking import RankedRow, rank_exact
 from alliance_review.core.round import RoundSettings
-from alliance_review.core.scoring import AllianceResult, aggregate
+from alliance_review.core.scoring import AllianceResult
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.storage.tally import Cell
+
+
+class AllianceDetails(Mapping[str, AllianceResult]):
+    """Alliance uid -> ``AllianceResult`` of every scored alliance, read when first asked.
+
+    ``details[uid]`` reads that alliance's scores only; iterating reads every score once.
+    The round file must still be open.
+    """
+
+    def __init__(self, store: RoundStore, method: str, codes: list[str], totals: ExactTotals):
+        self.store = store
+        self.method = method
+        self.codes = codes
+        self.totals = totals
+        self._loaded: dict[str, AllianceResult] = {}
+        self._complete = False
+        self._decisions: dict[tuple[str, str], int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.totals)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.totals.numerators)
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self.totals
+
+    def __getitem__(self, uid: str) -> AllianceResult:
+        if uid not in self.totals:
+            raise KeyError(uid)
+        if uid not in self._loaded:
+            self._build(self.store.score_cells(uid))
+        return self._loaded[uid]
+
+    def values(self) -> Any:
+        self._load_all()
+        return [self._loaded[uid] for uid in self]
+
+    def items(self) -> Any:
+        self._load_all()
+        return [(uid, self._loaded[uid]) for uid in self]
+
+    def _load_all(self) -> None:
+        if not self._complete:
+            self._build(self.store.score_cells())
+            self._complete = True
+
+    def _indicator_decisions(self) -> dict[tuple[str, str], int]:
+        if self._decisions is None:
+            self._decisions = self.store.indicator_decision_centi()
+        return self._decisions
+
+    def _build(self, rows: Iterable[Cell]) -> None:
+        table: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+        for alliance_uid, code, reviewer_uid, centi in rows:
+            table[alliance_uid][code][reviewer_uid] = centi
+        decisions = self._indicator_decisions()
+        for alliance_uid, per_indicator in table.items():
+            if alliance_uid in self._loaded or alliance_uid not in self.totals:
+                continue
+            values: dict[str, Fraction] = {}
+            reviewer_centi: dict[str, int] = defaultdict(int)
+            for code in self.codes:
+                by_reviewer = per_indicator.get(code, {})
+                for reviewer_uid, centi in by_reviewer.items():
+                    reviewer_centi[reviewer_uid] += centi
+                if (alliance_uid, code) in decisions:
+                    values[code] = Fraction(decisions[(alliance_uid, code)], 100)
+                elif by_reviewer:
+                    num, den = consensus_part(list(by_reviewer.values()), self.method)
+                    values[code] = Fraction(num, 100 * den)
+            self._loaded[alliance_uid] = AllianceResult(
+                alliance_uid,
+                values,
+                {r: Fraction(c, 100) for r, c in reviewer_centi.items()},
+                self.totals.total(alliance_uid),
+            )
 
 
 @dataclass(frozen=True)
 class RoundResult:
+    """``results`` reads from the round file while it is open; ``complete()`` reads it all."""
+
     settings: RoundSettings
-    results: dict[str, AllianceResult]
+    results: Mapping[str, AllianceResult]
     ranking: list[RankedRow]
+
+    def complete(self) -> RoundResult:
+        """The same result with every alliance's detail read (usable after the file closes)."""
+        if isinstance(self.results, dict):
+            return self
+        return replace(self, results=dict(self.results.items()))
 
 
 def compute(store: RoundStore, method: str | None = None) -> RoundResult:
     """Rank the round with its own consensus method (or ``method`` to preview another)."""
     settings = store.settings()
-    decisions = store.decisions()
-    indicator_overrides = {(a, i): p for (a, i), (p, _) in decisions.items() if i}
-    total_overrides = {a: p for (a, i), (p, _) in decisions.items() if not i}
-    results = aggregate(
-        store.rubric(),
-        store.scores(),
-        method or settings.consensus_method,
-        indicator_overrides,
-        total_overrides,
+    method = method or settings.consensus_method
+    totals = store.exact_totals(method)
+    ranking = rank_exact(
+        store.alliances(), totals, settings.tiers, settings.rounding, settings.tie_rule
     )
-    totals: dict[str, Fraction] = {uid: r.total for uid, r in results.items()}
-    ranking = rank(store.alliances(), totals, settings.tiers, settings.rounding, settings.tie_rule)
-    return RoundResult(settings, results, ranking)
+    codes = [i.code for i in store.rubric().indicators()]
+    return RoundResult(settings, AllianceDetails(store, method, codes, totals), ranking)
 
 
 def ranking_of(path: Path | str) -> RoundResult:

@@ -52,7 +52,7 @@ def round_statistics_of(
             earlier = compute(store)
         previous = previous_from_rows(earlier.ranking, earlier.settings.tiers)
     with RoundStore.open(round_path) as store:
-        result = compute(store)
+        result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()
     if not result.ranking:

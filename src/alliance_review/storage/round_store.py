@@ -31,13 +31,14 @@ from alliance_review.storage.files import (
 from alliance_review.storage.panel_rows import PanelRows
 from alliance_review.storage.schema import ROUND_FILE, apply_ladder
 from alliance_review.storage.setup_rows import SetupRows
+from alliance_review.storage.tally import TallyRows
 
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore(SetupRows, PanelRows):
+class RoundStore(SetupRows, PanelRows, TallyRows):
     """A round file opened for reading and editing.
 
     Services read and write a round only through these methods (no SQL outside

@@ -1,0 +1,145 @@
+"""Benchmark cases without a window: ranking, the appendix PDF, merging.
+
+Each function runs in its own process (``bench/child.py``) and returns seconds; the
+parent reads the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+
+def _median_of(runs: int, work) -> list[float]:  # type: ignore[no-untyped-def]
+    work()  # warm: imports, caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+# ranking ------------------------------------------------------------------------------------
+FLOOR_QUERY = """
+WITH per AS (
+    SELECT alliance_uid AS a, indicator_code AS i, SUM(points_centi) * 1.0 / COUNT(*) AS v
+    FROM score GROUP BY alliance_uid, indicator_code),
+total AS (SELECT a, SUM(v) AS t FROM per GROUP BY a)
+SELECT al.uid, al.name, total.t FROM total JOIN alliance al ON al.uid = total.a
+ORDER BY total.t DESC,
+    CASE al.batch WHEN '第一批' THEN 0 WHEN '第二批' THEN 1 WHEN '第三批' THEN 2 ELSE 3 END,
+    al.position
+"""
+
+
+def ranking(round_path: str, runs: int) -> dict[str, list[float]]:
+    """The app's ranking (``services.results.compute`` on the open round) and the same
+    order by one SQL query (float means, no decisions, no exactness), taken in turns so
+    that a loaded machine slows both alike."""
+    from alliance_review.services.results import compute
+    from alliance_review.storage.round_store import RoundStore
+
+    conn = sqlite3.connect(round_path)
+    with RoundStore.open(round_path) as store:
+        app, floor = [], []
+        for _ in range(runs):
+            floor += _median_of(1, lambda: conn.execute(FLOOR_QUERY).fetchall())
+            app += _median_of(1, lambda: compute(store).ranking)
+    conn.close()
+    return {"seconds": app, "peer_seconds": floor}
+
+
+# the appendix PDF ---------------------------------------------------------------------------
+def appendix_rows(round_path: str) -> list[tuple[str, str, str]]:
+    """(序号, 联盟名称, 评分) rows with the tier headings, as the appendix prints them."""
+    from alliance_review.services.appendix_pdf import Heading, appendix_entries
+    from alliance_review.services.results import compute
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(round_path) as store:
+        result = compute(store)
+    rows = []
+    for entry in appendix_entries(result.ranking, result.settings.tiers):
+        if isinstance(entry, Heading):
+            rows.append(("", entry.text, ""))
+        else:
+            rows.append((str(entry.seq), entry.alliance.name, f"{entry.printed_score:f}"))
+    return rows
+
+
+def write_table_xlsx(round_path: str, out: str) -> None:
+    """The appendix table as a plain workbook, as LibreOffice gets it (not timed)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.column_dimensions["B"].width = 60
+    ws.append(["序号", "联盟名称", "评分"])
+    for seq, name, score in appendix_rows(round_path):
+        ws.append([int(seq) if seq else None, name, int(score) if score else None])
+    wb.save(out)
+
+
+def pdf_prepare(round_path: str) -> float:
+    """Reading, ranking and hashing: what ``export-pdf`` does before it draws."""
+    from alliance_review.services.appendix_pdf import prepare_appendix
+
+    start = time.perf_counter()
+    prepare_appendix(round_path)
+    return time.perf_counter() - start
+
+
+def pdf_draw(round_path: str) -> float:
+    """The app's drawing of the same appendix (read and ranked beforehand, not timed)."""
+    from alliance_review.services.appendix_pdf import build_appendix, prepare_appendix
+
+    prepared = prepare_appendix(round_path)
+    out = Path(round_path).with_suffix(".draw.pdf")
+    start = time.perf_counter()
+    build_appendix(out, prepared.result, prepared.digest)
+    elapsed = time.perf_counter() - start
+    out.unlink()
+    return elapsed
+
+
+def pdf_canvas_floor(round_path: str) -> float:
+    """A bare reportlab canvas: the same rows, font, grid and page numbers; no layout engine."""
+    from alliance_review.services.pdf_common import FONT, register_font
+
+    rows = appendix_rows(round_path)
+    out = str(Path(round_path).with_suffix(".floor.pdf"))
+    start = time.perf_counter()
+    register_font()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    left, right, top = 28 * mm, A4[0] - 26 * mm, A4[1] - 30 * mm
+    widths = (54.0, right - left - 108.0, 54.0)
+    height = 23.0
+    pages = (len(rows) + 29) // 30
+    for page in range(pages):
+        y = top
+        canvas.setFont(FONT, 12)
+        for seq, name, score in [("序号", "联盟名称", "评分"), *rows[page * 30 : page * 30 + 30]]:
+            x = left
+            for width, text in zip(widths, (seq, name, score), strict=True):
+                canvas.rect(x, y - height, width, height)
+                canvas.drawString(x + 6, y - 16, text)
+                x += width
+            y -= height
+        canvas.setFont(FONT, 10.5)
+        canvas.drawCentredString(A4[0] / 2, 14 * mm, f"第 {page + 1} 页 共 {pages} 页")
+        canvas.showPage()
+    canvas.save()
+    elapsed = time.perf_counter() - start
+    Path(out).unlink()
+    return elapsed
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)

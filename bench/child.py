@@ -1,0 +1,35 @@
+"""Run one benchmark case in this (fresh) process and print its figures as one JSON line.
+
+    python bench/child.py MODULE FUNCTION JSON_KWARGS
+
+``MODULE`` is a file of ``bench/`` (without .py); ``FUNCTION(**kwargs)`` returns the
+measured seconds (a float or a list of floats) or a dict of named figures. The parent
+(``bench/table.py``) reaps this process with ``os.wait4`` to read its peak memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    module, function, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+    result = getattr(importlib.import_module(module), function)(**kwargs)
+    if isinstance(result, (int, float)):
+        result = {"seconds": [float(result)]}
+    elif isinstance(result, list):
+        result = {"seconds": [float(x) for x in result]}
+    sys.stdout.write("RESULT " + json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,388 @@
+"""``bench/run``: every speed target of the app in one table, each beside its peer or floor.
+
+    bench/run [--quick] [--only WORD] [--runs N] [--readme]
+
+Builds (once, cached in ``bench/.cache``) the demo round (125 alliances) and synthetic
+rounds of 1,000, 10,000 and 50,000 alliances (60 reviewers, 20 indicators, 3 reviewers
+each; ``bench/rounds.py``). Every measurement runs in a fresh process; its peak memory is
+that process's maximum resident set (``os.wait4``). The app and its peer or floor are
+measured in the same run, so the ratio holds on a loaded machine too. ``--readme``
+writes the table, the date and the machine into README.md.
+
+Office's workbook cases (export-xlsx, export-sheet, selfeval-out, import-sheet) come from
+``bench/workbook_cases.py`` when it is present (see ``workbook_rows``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CACHE = HERE / ".cache"
+GENERATOR = "v1"  # bump when bench/rounds.py changes what it writes
+sys.path.insert(0, str(HERE))
+
+
+# measuring ------------------------------------------------------------------------------
+@dataclass
+class Figures:
+    seconds: list[float]
+    peak_mb: float
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def child(module: str, function: str, **kwargs: object) -> Figures:
+    """``bench/child.py``: a case function in a fresh process; its figures and peak memory."""
+    out, _, peak = _reaped(
+        [sys.executable, str(HERE / "child.py"), module, function, json.dumps(kwargs)]
+    )
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    data = json.loads(line[len("RESULT ") :])
+    seconds = [float(s) for s in data.pop("seconds")]
+    return Figures(seconds, peak, data)
+
+
+def pair(module: str, function: str, **kwargs: object) -> tuple[Figures, Figures]:
+    """A case that times the app and its peer in turns in one process (``peer_seconds``)."""
+    both = child(module, function, **kwargs)
+    peer = [float(s) for s in both.extra.pop("peer_seconds")]  # type: ignore[attr-defined]
+    return both, Figures(peer, float("nan"))
+
+
+def command(argv: list[str], runs: int, env: dict[str, str] | None = None) -> Figures:
+    """A whole command line, ``runs`` times: wall seconds and the largest peak memory."""
+    times, peaks = [], []
+    for _ in range(runs):
+        _, elapsed, peak = _reaped(argv, env)
+        times.append(elapsed)
+        peaks.append(peak)
+    return Figures(times, max(peaks))
+
+
+def _reaped(argv: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
+    """Like ``run_process`` but reaps the child itself, so ``wait4`` sees its rusage."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:5])} failed ({process.returncode}): {stderr[-3000:]}")
+    return stdout, elapsed, usage.ru_maxrss / 1024
+
+
+# the table ------------------------------------------------------------------------------
+@dataclass
+class Row:
+    work: str
+    size: str
+    peer_label: str
+    target: str  # e.g. "ratio <= 3", "app < 0.8 s", "ratio < 1, peak < 500 MB"
+    app: Figures | None = None
+    peer: Figures | None = None
+    note: str = ""
+    checks: list[Callable[[Row], bool]] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.app is None or self.peer is None or not self.peer.median:
+            return None
+        return self.app.median / self.peer.median
+
+    @property
+    def met(self) -> bool | None:
+        if self.app is None or not self.checks:
+            return None
+        return all(check(self) for check in self.checks)
+
+
+def ratio_at_most(limit: float) -> Callable[[Row], bool]:
+    return lambda row: row.ratio is not None and row.ratio <= limit
+
+
+def app_below(seconds: float) -> Callable[[Row], bool]:
+    return lambda row: row.app is not None and row.app.median < seconds
+
+
+def peak_below(mb: float) -> Callable[[Row], bool]:
+    return lambda row: row.app is not None and row.app.peak_mb < mb
+
+
+def seconds_text(value: float) -> str:
+    if value < 1:
+        return f"{value * 1000:.0f} ms" if value >= 0.01 else f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def render(rows: list[Row]) -> str:
+    header = [
+        "work",
+        "size",
+        "app (median)",
+        "peer / floor",
+        "peer",
+        "ratio",
+        "app peak",
+        "target",
+        "",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        app = seconds_text(row.app.median) if row.app else "—"
+        peer = seconds_text(row.peer.median) if row.peer else "—"
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        peak = f"{row.app.peak_mb:.0f} MB" if row.app and row.app.peak_mb == row.app.peak_mb else ""
+        mark = {True: "ok", False: "**MISS**", None: ""}[row.met]
+        if row.note:
+            mark = (mark + " " + row.note).strip()
+        lines.append(
+            f"| {row.work} | {row.size} | {app} | {row.peer_label} | {peer} | {ratio} | {peak}"
+            f" | {row.target} | {mark} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0]
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; load average at start {load:.1f}"
+    )
+
+
+# inputs -----------------------------------------------------------------------------------
+def round_file(alliances: int) -> Path:
+    """The cached round of that size (the demo round for 125)."""
+    CACHE.mkdir(exist_ok=True)
+    if alliances == 125:
+        path = CACHE / "demo-2015.sqlite"
+        if not path.exists():
+            child("rounds", "build_demo_cached", path=str(path))
+        return path
+    path = CACHE / f"round-{alliances}-{GENERATOR}.sqlite"
+    if not path.exists():
+        # in a child process: this one stays small, so its children's peak memory is
+        # their own (a forked child starts with its parent's peak)
+        print(f"building a round of {alliances:,} alliances (once, cached) …", file=sys.stderr)
+        child("rounds", "build_cached", path=str(path), alliances=alliances)
+    return path
+
+
+def fresh_copy(path: Path, folder: Path) -> Path:
+    target = folder / path.name
+    shutil.copyfile(path, target)
+    return target
+
+
+# the rows -------------------------------------------------------------------------------
+def ranking_rows(runs: int, sizes: list[int]) -> list[Row]:
+    rows = []
+    for size in sizes:
+        path = str(round_file(size))
+        row = Row(
+            "consensus + ranking (compute)",
+            f"{size:,}",
+            "one SQL query",
+            "ratio <= 3",
+            checks=[ratio_at_most(3)],
+        )
+        repeats = runs if size >= 10_000 else runs * 6  # small sizes: more runs, less noise
+        row.app, row.peer = pair("cases_core", "ranking", round_path=path, runs=repeats)
+        rows.append(row)
+    return rows
+
+
+def pdf_rows(runs: int, quick: bool) -> list[Row]:
+    rows = []
+    size = 10_000
+    path = str(round_file(size))
+    prepare = Row(
+        "export-pdf: read + rank + hash",
+        f"{size:,}",
+        "its own drawing",
+        "ratio <= 1",
+        checks=[ratio_at_most(1)],
+    )
+    prepare.app = _repeat(runs, lambda: child("cases_core", "pdf_prepare", round_path=path))
+    prepare.peer = _repeat(runs, lambda: child("cases_core", "pdf_draw", round_path=path))
+    rows.append(prepare)
+    big = 10_000 if quick else 50_000
+    source = round_file(big)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        out = folder / "appendix.pdf"
+        whole = Row(
+            "export-pdf whole command",
+            f"{big:,}",
+            "LibreOffice xlsx→pdf",
+            "ratio < 1, peak < 500 MB",
+            checks=[ratio_at_most(0.999), peak_below(500)],
+        )
+        whole.app = command(
+            [sys.executable, "-m", "alliance_review", "export-pdf", str(source), str(out)], runs
+        )
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            whole.note = "(LibreOffice not installed: apt-get install libreoffice-calc-nogui)"
+        else:
+            xlsx = folder / "table.xlsx"
+            child("cases_core", "write_table_xlsx", round_path=str(source), out=str(xlsx))
+            profile = (folder / "lo-profile").as_uri()
+            argv = [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder / "lo"),
+                str(xlsx),
+            ]
+            command(argv, 1)  # the first run creates the profile: not counted
+            whole.peer = command(argv, runs)
+        rows.append(whole)
+        floor = Row(
+            "export-pdf whole command",
+            f"{big:,}",
+            "bare reportlab canvas (drawing)",
+            "(floor, for reference)",
+        )
+        floor.app = whole.app
+        floor.peer = _repeat(
+            runs, lambda: child("cases_core", "pdf_canvas_floor", round_path=str(source))
+        )
+        rows.append(floor)
+    return rows
+
+
+def _repeat(runs: int, once: Callable[[], Figures]) -> Figures:
+    figures = [once() for _ in range(runs)]
+    return Figures([f.seconds[0] for f in figures], max(f.peak_mb for f in figures))
+
+
+def workbook_rows(runs: int) -> list[Row]:
+    """Office's cases, from ``bench/workbook_cases.py`` when it exists.
+
+    It defines ``CASES``, a list of dicts: ``work``, ``size``, ``peer`` (label),
+    ``target_ratio`` (float), and the names of three functions of that module taking
+    ``folder: str``: ``prepare`` (builds the inputs there, not timed), ``app`` and
+    ``peer_fn`` (each does the work once and returns its seconds).
+    """
+    if not (HERE / "workbook_cases.py").exists():
+        return [
+            Row(
+                "export-xlsx / export-sheet / selfeval-out / import-sheet",
+                "10,000",
+                "xlsxwriter / python-calamine",
+                "",
+                note="(office's cases not landed yet)",
+            )
+        ]
+    import workbook_cases
+
+    rows = []
+    for case in workbook_cases.CASES:
+        with tempfile.TemporaryDirectory() as scratch:
+            child("workbook_cases", case["prepare"], folder=scratch)
+            row = Row(
+                case["work"],
+                case["size"],
+                case["peer"],
+                f"ratio <= {case['target_ratio']}",
+                checks=[ratio_at_most(float(case["target_ratio"]))],
+            )
+            row.app = _repeat(
+                runs, lambda c=case, s=scratch: child("workbook_cases", c["app"], folder=s)
+            )
+            row.peer = _repeat(
+                runs, lambda c=case, s=scratch: child("workbook_cases", c["peer_fn"], folder=s)
+            )
+            rows.append(row)
+    return rows
+
+
+GROUPS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
+    "ranking": lambda a: ranking_rows(a.runs, [125, 1_000] if a.quick else [125, 1_000, 10_000]),
+    "pdf": lambda a: pdf_rows(min(a.runs, 3), a.quick),
+    "workbooks": lambda a: workbook_rows(min(a.runs, 3)),
+}
+
+
+def write_readme(table: str, when: str, where: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    block = f"{start}\nMeasured {when} on {where}.\n\n{table}\n{end}"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n## Speed (`bench/run`)\n\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller sizes, no 50,000-row PDF (a minute, not many)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(GROUPS),
+        default=None,
+        help="run only this group (repeatable)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="repeats per measurement")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args()
+    where = machine()
+    rows: list[Row] = []
+    for name in args.only or list(GROUPS):
+        print(f"[{name}] …", file=sys.stderr, flush=True)
+        rows += GROUPS[name](args)
+    table = render(rows)
+    when = date.today().isoformat()
+    print(f"{when}; {where}\n")
+    print(table)
+    missed = [r for r in rows if r.met is False]
+    print(f"\n{len(missed)} target(s) missed" if missed else "\nevery target met")
+    if args.readme:
+        write_readme(table, when, where)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

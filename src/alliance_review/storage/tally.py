@@ -1,0 +1,165 @@
+"""A round's exact totals computed in SQL: one GROUP BY over the scores, integers throughout.
+
+Per (alliance, indicator) the consensus is a pair (numerator, denominator) in centi
+(``core.exact.consensus_part``): mean (SUM, COUNT); trimmed mean (SUM - MAX - MIN,
+COUNT - 2) from 4 values on; median from SUM, MIN and MAX while an indicator has at most
+4 values. The outer query sums ``numerator * (L / denominator)`` per alliance, L being
+``core.exact.common_denominator`` of the most reviewers any alliance has, so each
+alliance's total comes back as one integer. When that integer could leave SQLite's
+64 bits, or a median needs 5 or more values, the pairs (or the values) are fetched and
+combined in Python with unbounded integers instead: same result, slower.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+
+from alliance_review.core.exact import (
+    ExactTotals,
+    combine,
+    common_denominator,
+    consensus_part,
+    finish,
+)
+
+# |values| SQLite may hold in an integer with room to spare
+_SAFE = 1 << 62
+
+# per (alliance, indicator): the consensus as numerator and denominator
+_PARTS = {
+    "mean": "SUM(points_centi), COUNT(*)",
+    "trimmed_mean": (
+        "CASE WHEN COUNT(*) >= 4 THEN SUM(points_centi) - MAX(points_centi) - MIN(points_centi)"
+        " ELSE SUM(points_centi) END,"
+        " CASE WHEN COUNT(*) >= 4 THEN COUNT(*) - 2 ELSE COUNT(*) END"
+    ),
+    "median": (
+        "CASE WHEN COUNT(*) >= 3 THEN SUM(points_centi) - MAX(points_centi) - MIN(points_centi)"
+        " ELSE SUM(points_centi) END,"
+        " CASE COUNT(*) WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE COUNT(*) END"
+    ),
+}
+
+
+def _decisions(conn: sqlite3.Connection) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    indicators: dict[tuple[str, str], int] = {}
+    totals: dict[str, int] = {}
+    for alliance_uid, code, centi in conn.execute(
+        "SELECT alliance_uid, indicator_code, points_centi FROM decision"
+    ):
+        if code:
+            indicators[(alliance_uid, code)] = centi
+        else:
+            totals[alliance_uid] = centi
+    return indicators, totals
+
+
+def most_reviewers(conn: sqlite3.Connection) -> int:
+    """The most values any (alliance, indicator) can have: scores need an assignment."""
+    row = conn.execute(
+        "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM assignment GROUP BY alliance_uid)"
+    ).fetchone()
+    return int(row[0] or 1)
+
+
+def exact_totals(conn: sqlite3.Connection, method: str) -> ExactTotals:
+    """Every scored alliance's exact total under ``method``, the panel's decisions applied."""
+    if method not in _PARTS:
+        raise ValueError(f"unknown consensus method {method!r}")
+    codes = [code for (code,) in conn.execute("SELECT code FROM indicator")]
+    indicator_decisions, total_decisions = _decisions(conn)
+    decided = bool(indicator_decisions)
+    most = most_reviewers(conn)
+    common = common_denominator(most)
+    # the largest |numerator| the sums can reach: every indicator at the largest value seen
+    largest = conn.execute(
+        "SELECT MAX(ABS(points_centi)) FROM (SELECT points_centi FROM decision"
+        " UNION ALL SELECT max_centi FROM indicator)"
+    ).fetchone()[0]
+    in_sql = (method != "median" or most <= 4) and (
+        (largest or 0) * (len(codes) + 1) * most * common < _SAFE
+    )
+    if in_sql:
+        try:
+            numerators, widest, largest_score = _sql_totals(conn, method, common, decided)
+        except sqlite3.OperationalError as error:  # "integer overflow": a crafted file
+            if "overflow" not in str(error):
+                raise
+            numerators, widest, largest_score = {}, 0, _SAFE
+        # scores above every indicator's max (an edited rubric) or more values than
+        # assignments (a damaged file) leave the guarantees above: start again in Python
+        fits = largest_score * (len(codes) + 1) * most * common < _SAFE
+        if widest <= most and fits:
+            return finish(numerators, common, indicator_decisions, total_decisions, codes)
+        most = max(most, widest)
+    return combine(_python_parts(conn, method), most, indicator_decisions, total_decisions, codes)
+
+
+def _sql_totals(
+    conn: sqlite3.Connection, method: str, common: int, decided: bool
+) -> tuple[dict[str, int], int, int]:
+    """Alliance -> numerator over ``100 * common`` of its undecided rubric indicators, the
+    most values of one indicator, and the largest score seen."""
+    numerators: dict[str, int] = {}
+    widest = 0
+    largest = 0
+    undecided = (
+        " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.alliance_uid = a"
+        " AND d.indicator_code = i)"
+        if decided
+        else ""
+    )
+    query = (
+        "WITH part (a, i, num, den, n, top) AS ("
+        f" SELECT alliance_uid, indicator_code, {_PARTS[method]}, COUNT(*), MAX(points_centi)"
+        " FROM score GROUP BY alliance_uid, indicator_code)"
+        f" SELECT a, SUM(CASE WHEN i IN (SELECT code FROM indicator){undecided}"
+        " THEN num * (? / den) ELSE 0 END), MAX(n), MAX(top) FROM part GROUP BY a"
+    )
+    for alliance_uid, numerator, n, top in conn.execute(query, (common,)):
+        numerators[alliance_uid] = numerator
+        widest = max(widest, n)
+        largest = max(largest, top)
+    return numerators, widest, largest
+
+
+def _python_parts(conn: sqlite3.Connection, method: str) -> list[tuple[str, str, int, int]]:
+    """(alliance, indicator, numerator, denominator) from every value, in Python."""
+    values: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for alliance_uid, code, centi in conn.execute(
+        "SELECT alliance_uid, indicator_code, points_centi FROM score"
+    ):
+        values[(alliance_uid, code)].append(centi)
+    return [(a, i, *consensus_part(v, method)) for (a, i), v in values.items()]
+
+
+Cell = tuple[str, str, str, int]  # alliance uid, indicator code, reviewer uid, centi
+
+
+class TallyRows:
+    """The reads the ranking and its detail need; mixed into ``RoundStore``."""
+
+    conn: sqlite3.Connection
+
+    def exact_totals(self, method: str) -> ExactTotals:
+        return exact_totals(self.conn, method)
+
+    def score_cells(self, alliance_uid: str | None = None) -> Iterator[Cell]:
+        """Every score as integers (of one alliance, found through its assignments)."""
+        if alliance_uid is None:
+            yield from self.conn.execute(
+                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            )
+            return
+        yield from self.conn.execute(
+            "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
+            " WHERE alliance_uid = ?) AND alliance_uid = ?",
+            (alliance_uid, alliance_uid),
+        )
+
+    def indicator_decision_centi(self) -> dict[tuple[str, str], int]:
+        """(alliance uid, indicator code) -> the panel's decided points in hundredths."""
+        return _decisions(self.conn)[0]
