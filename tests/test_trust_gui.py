@@ -87,3 +87,35 @@ def test_backups_are_listed_and_one_is_restored(  # type: ignore[no-untyped-def]
         "before merging",
     ]
     window.grab().save(str(Path(round_path).with_name("panel-after-restore.png")))
+
+
+def test_issuing_again_into_a_folder_asks_before_replacing_reviewer_files(  # type: ignore[no-untyped-def]
+    qtbot, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from alliance_review.gui.main_window import MainWindow
+    from alliance_review.gui.setup.issue_page import IssuePage
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_round)
+    setup = window.view.tab_by_name["setup"]
+    page = setup.show_page("issue")
+    assert isinstance(page, IssuePage)
+    folder = tmp_path / "issued"
+    first = page.issue(folder)
+    assert len(first) == 14
+    before = {p: p.read_bytes() for p in first}
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def answer(*args):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert page.issue(folder) == []  # declined: nothing written
+    assert {p: p.read_bytes() for p in first} == before
+    assert "14" in asked[0]
+    again = page.issue(folder)  # confirmed: replaced, each with a new key
+    assert sorted(again) == sorted(first)
+    assert all(p.read_bytes() != before[p] for p in again)

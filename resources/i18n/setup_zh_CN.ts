@@ -127,57 +127,67 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="67" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="73" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="111" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="116" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="124" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="133" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="135" />
+        <source>Replace reviewer files?</source>
+        <translation>替换评审专家文件？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="137" />
+        <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
+        <translation><numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="149" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="168" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -289,32 +299,32 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -354,28 +364,30 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -383,61 +395,63 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="290" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="289" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="319" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="318" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="331" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="330" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="333" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="332" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="370" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>

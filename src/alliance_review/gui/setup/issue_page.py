@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -127,11 +128,26 @@ class IssuePage(QWidget):
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
+        in_the_way = assigning.files_in_the_way(round_path, chosen)
+        if in_the_way:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace reviewer files?"),
+                self.tr(
+                    "%n reviewer file(s) of this round are already in this folder. Replace "
+                    "them? Scores a reviewer entered in one of them would be lost.",
+                    "",
+                    len(in_the_way),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        replace = bool(in_the_way)
         try:
             paths = run_task(
                 self,
                 self.tr("Writing reviewer files…"),
-                lambda progress: assigning.issue_files(round_path, chosen, progress),
+                lambda progress: assigning.issue_files(round_path, chosen, progress, replace),
             )
         except TaskCancelled:
             return []
