@@ -177,10 +177,11 @@ def test_check_on_a_reviewer_file_shows_seal_revision_progress_and_a_wal(tmp_pat
     assert record["progress"] == {"alliances": 5, "scored": 1, "done": 1}
     text = run_cli("check", sent).stdout
     assert "第 1 版（已封存" in text and "已完成 1 / 5 个联盟" in text and "签名: 有效" in text
-    # the working file after more edits: changed since sealed, not an error
+    # the working file counts the revision but is not sealed itself (only the copy is)
     pr.fill(working)
     code, record = check_json(working)
-    assert code == 0 and record["signature"] == "changed-since-sealed" and not record["sealed"]
+    assert code == 0 and record["signature"] == "unsigned" and not record["sealed"]
+    assert record["revision"] == 1 and record["private_key"] is True
     # the submitted copy edited afterwards: an error
     edited = tmp_path / "edited.sqlite"
     shutil.copyfile(sent, edited)

@@ -128,11 +128,11 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
 def vacuum_into(
     conn: sqlite3.Connection,
     target: Path,
-    prepare: Callable[[sqlite3.Connection], None] | None = None,
+    finish: Callable[[sqlite3.Connection], object] | None = None,
 ) -> None:
     """Write a self-contained copy (no -wal companion) atomically: temp file, then rename.
 
-    ``prepare`` runs on the copy (autocommit) before it is moved into place.
+    ``finish`` may change the copy (in one transaction) before it is moved into place.
     """
     temporary = target.with_name(target.name + ".part")
     temporary.unlink(missing_ok=True)
@@ -141,8 +141,8 @@ def vacuum_into(
         copy = sqlite3.connect(str(temporary), isolation_level=None)
         try:
             copy.execute("PRAGMA journal_mode = DELETE")
-            if prepare is not None:
-                prepare(copy)
+            if finish is not None:
+                finish(copy)
         finally:
             copy.close()
         temporary.replace(target)

@@ -305,6 +305,10 @@ class RoundStore(SetupRows, PanelRows, TallyRows):
             )
             audit.append(self.conn, "assignment", {"pairs": sum(map(len, assignment.values()))})
 
+    def has_scores(self) -> bool:
+        """Whether any reviewer's scores were merged into the round yet."""
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM score)").fetchone()[0])
+
     def scores(self) -> list[Score]:
         return [
             Score(r, a, i, rows.from_centi(p), note)
