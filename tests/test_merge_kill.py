@@ -55,6 +55,11 @@ def _state(path: Path) -> tuple[dict[str, dict[tuple[str, str], tuple[int, str]]
     return scores, merged, int(logged[0])
 
 
+def _wait_for_merged(process: subprocess.Popen[bytes], path: Path, count: int) -> None:
+    while process.poll() is None and _merged_count(path) < count:
+        time.sleep(0.001)
+
+
 def _merged_count(path: Path) -> int:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.05)
@@ -86,19 +91,8 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
         )
 
     began = time.monotonic()
-    full = start()
-    first_write = last_write = None  # when files go in: the kills aim at the writing phase
-    while full.poll() is None:
-        count = _merged_count(work)
-        if first_write is None and count > 0:
-            first_write = time.monotonic() - began
-        if last_write is None and count == len(expected):
-            last_write = time.monotonic() - began
-        time.sleep(0.002)
-    assert full.returncode == 0
+    assert start().wait(timeout=300) == 0
     duration = time.monotonic() - began
-    first_write = first_write or duration / 2
-    last_write = last_write or duration
     scores, merged, _ = _state(work)
     assert scores == expected and merged == set(expected)
 
@@ -106,11 +100,11 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
     outcomes = {"none": 0, "some": 0, "all": 0}
     for _ in range(KILLS):
         process = start()
-        # one kill in five anywhere; the others while files are being written
-        if rng.random() < 0.2:
+        if rng.random() < 0.25:  # anywhere: start-up, reading, writing, leaving
             time.sleep(rng.uniform(0.0, duration))
-        else:
-            time.sleep(rng.uniform(first_write * 0.9, last_write * 1.1))
+        else:  # once k files are in, a moment later: inside the next file's transaction
+            _wait_for_merged(process, work, rng.randint(1, len(expected) - 1))
+            time.sleep(rng.uniform(0.0, 0.02))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         scores, merged, logged = _state(work)
@@ -120,5 +114,5 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
         assert logged == len(merged)
         key = "none" if not merged else "all" if merged == set(expected) else "some"
         outcomes[key] += 1
-    # the kills landed before, during and after the writes
+    # the kills landed before, between and after the files
     assert outcomes["some"] >= 20 and outcomes["none"] > 0, outcomes
