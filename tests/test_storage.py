@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.errors import FileRefused, RoundLocked, UserError
 from alliance_review.core.scoring import Score
 from alliance_review.services.results import compute
 from alliance_review.storage import backups
 from alliance_review.storage.db import atomic, connect
 from alliance_review.storage.files import identify
+from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
-from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.schema import REVIEWER_FILE, ROUND_FILE
 
 from .conftest import DATA
 
@@ -74,7 +75,7 @@ def test_a_version_2_round_upgrades_and_keeps_its_panel_data(tmp_path: Path):
 
 
 def test_a_locked_version_3_round_upgrades_with_its_content_recorded(tmp_path: Path):
-    """Step 4 adds tables only; a round locked by an older release stays locked, its
+    """Steps 4 and 5 add tables only; a round locked by an older release stays locked, its
     content digest is recorded (unsigned) in the trail's first entry, and a later edit
     made with sqlite3 shows as "altered after locking"."""
     old = tmp_path / "round-2015.sqlite"
@@ -83,7 +84,7 @@ def test_a_locked_version_3_round_upgrades_with_its_content_recorded(tmp_path: P
     with RoundStore.open(old) as store:
         assert store.info is not None and store.info.version == ROUND_FILE.version
         settings = store.settings()
-        assert (settings.locked, settings.disagreement_span) == (True, Fraction(12))
+        assert (settings.locked, settings.disagreement_span) == (True, Fraction(8))
         assert store.decisions() == {("a2", ""): (Fraction(60), "集中讨论后上调")}
         (entry,) = store.audit_entries()
         assert entry.action == "upgrade" and entry.data()["from"] == 3
@@ -97,6 +98,46 @@ def test_a_locked_version_3_round_upgrades_with_its_content_recorded(tmp_path: P
     with RoundStore.open(old) as store:
         state = store.lock_state()
         assert state.state == "altered-after-locking" and "content" in state.reason
+
+
+def test_a_locked_version_3_round_upgrades_to_participation_and_evidence_items(tmp_path: Path):
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v3.sqlite", old)
+    assert identify(old).version == 3
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version
+        settings = store.settings()
+        # the lock, the threshold and the result survive; the new settings take defaults
+        assert settings.locked and settings.disagreement_span == Fraction(8)
+        assert (settings.item_rule, settings.tier_by) == ("majority", "total")
+        assert [(r.alliance.name, r.total) for r in compute(store).ranking] == [
+            ("甲联盟", Fraction(95)),
+            ("乙联盟", Fraction(60)),
+        ]
+        # everyone took part; the three reasons of 2015 are there to choose from
+        assert store.non_participants() == {}
+        assert store.participation_reasons() == ["联系不畅", "不愿提供", "延误提交"]
+        assert store.item_ticks() == set() and all(s.override_reason == "" for s in store.scores())
+        # the upgraded round is still locked: the new tables refuse writes too
+        with pytest.raises(RoundLocked):
+            with store.atomic():
+                store.mark_not_taking_part("a1", "联系不畅", "")
+    taken = [b for b in backups.listing("round-v3-fixture") if b.reason == "upgrade"]
+    assert len(taken) >= 1 and identify(taken[0].path).version == 3
+
+
+def test_a_version_1_reviewer_file_upgrades_and_keeps_the_reviewers_work(tmp_path: Path):
+    old = tmp_path / "2014-甲联盟秘书长.sqlite"
+    shutil.copyfile(DATA / "reviewer-v1.sqlite", old)
+    assert identify(old).version == 1
+    with ReviewerStore.open(old) as file:
+        assert file.info is not None and file.info.version == REVIEWER_FILE.version
+        assert file.scores() == {
+            ("a2", "1.1"): (Fraction(30), "缺计划"),
+            ("a2", "1.2"): (Fraction(20), "未按章程召开"),
+        }
+        assert file.done() == {"a2"} and file.ticks() == set()
+        assert all(not i.items for i in file.rubric().indicators())
 
 
 def test_a_newer_file_is_refused_and_left_as_it_was(demo_round: Path):
@@ -129,8 +170,9 @@ def test_an_altered_schema_is_refused(demo_round: Path):
 def test_points_above_max_or_off_step_never_reach_the_file(demo_round: Path):
     with RoundStore.open(demo_round) as store:
         before = store.scores()
-        one = before[0]
-        maximum = store.rubric().indicator(one.indicator_code).max_points
+        rubric = store.rubric()
+        one = next(s for s in before if rubric.indicator(s.indicator_code).step == 1)
+        maximum = rubric.indicator(one.indicator_code).max_points
         for bad in (maximum + 1, Fraction(1, 2), Fraction(-1)):
             with pytest.raises(sqlite3.IntegrityError):
                 store.put_scores(
@@ -189,27 +231,60 @@ def test_broken_files_are_refused_with_one_sentence(tmp_path: Path, demo_round: 
     assert "\n" not in str(refused.value) and str(refused.value).endswith("。")
 
 
-def test_a_version_1_reviewer_file_upgrades_but_cannot_be_signed_or_merged(tmp_path: Path):
-    """A reviewer file issued before signing upgrades (scores kept) but says in one sentence
-    that it cannot be submitted; the merge refuses such a file with its own sentence."""
-    from alliance_review.services.merge import REFUSED, merge_into
-    from alliance_review.storage.reviewer_store import ReviewerStore
+def test_a_locked_version_4_round_upgrades_to_the_audit_chain(tmp_path: Path):
+    """Step 5 (keys, audit trail) adds tables only: the locked version-4 round keeps its
+    evidence ticks and reasons, stays locked, and its content is recorded in the first
+    entry of the new trail, so an edit made afterwards with sqlite3 is detected."""
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v4.sqlite", old)
+    assert identify(old).version == 4
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version == 5
+        assert store.settings().locked and store.item_ticks() == {("r2", "a1", "1.1", "plan")}
+        (entry,) = store.audit_entries()
+        assert entry.action == "upgrade" and entry.data() == {
+            "from": 4,
+            "to": 5,
+            "locked": True,
+            "content_sha256": store.lock_state().content_sha256,
+        }
+        assert store.lock_state().state == "locked-unsigned-older-format"
+        with pytest.raises(RoundLocked):
+            with store.atomic():
+                store.add_reviewer_key("k", "r1", b"\x00" * 32, "now")
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE round SET locked = 0")
+    conn.execute("DELETE FROM item_tick")
+    conn.execute("UPDATE round SET locked = 1")
+    conn.commit()
+    conn.close()
+    with RoundStore.open(old) as store:
+        assert store.lock_state().state == "altered-after-locking"
 
-    old = tmp_path / "2015-甲联盟秘书长.sqlite"
-    shutil.copyfile(DATA / "reviewer-v1.sqlite", old)
+
+def test_a_version_2_reviewer_file_upgrades_keeps_its_ticks_and_says_it_cannot_be_signed(
+    tmp_path: Path,
+):
+    from alliance_review.services.merge import REFUSED, merge_into
+
+    old = tmp_path / "2014-甲联盟秘书长.sqlite"
+    shutil.copyfile(DATA / "reviewer-v2.sqlite", old)
     sent_back = tmp_path / "sent-back.sqlite"
     shutil.copyfile(old, sent_back)
     round_file = tmp_path / "round.sqlite"
-    shutil.copyfile(DATA / "round-v3.sqlite", round_file)
+    shutil.copyfile(DATA / "round-v4.sqlite", round_file)
     conn = sqlite3.connect(round_file)
-    conn.execute("UPDATE round SET locked = 0")
+    conn.execute("UPDATE round SET locked = 0, uid = 'round-v1-fixture'")
     conn.commit()
     conn.close()
+    before = sent_back.read_bytes()
     (report,) = merge_into(round_file, [sent_back])
     assert report.outcome == REFUSED and "由旧版软件发放，没有签名" in report.detail("zh")
+    assert sent_back.read_bytes() == before  # the refused file is never written
     with ReviewerStore.open(old) as store:
-        assert store.info is not None and store.info.version == 2
-        assert store.scores()[("a2", "1.1")] == (Fraction(30), "缺计划")
+        assert store.info is not None and store.info.version == REVIEWER_FILE.version == 3
+        assert store.ticks() == {("a2", "1.1", "plan")}
+        assert store.seal_state().status == "no-key"
         with pytest.raises(UserError, match="旧版软件发放"):
             store.seal(tmp_path / "r2.sqlite")
     assert not (tmp_path / "r2.sqlite").exists()

@@ -1,10 +1,9 @@
 """How ``reviewer-v1.sqlite`` was made (kept for the record; the file itself is committed).
 
-A reviewer file at schema version 1, as releases before signed submissions wrote it: the
-round-v1 fixture's small rubric, one alliance assigned to reviewer r1, both indicators
-scored with notes, marked done and sealed as revision 1 (what a reviewer sent back).
-Re-running this script is not part of the tests: the point of the fixture is that it
-stays as old releases wrote it.
+A reviewer file at schema version 1, as the first release wrote it: meta, a small
+rubric, two assigned alliances with a self-evaluation, two scores with notes, one
+alliance marked done. Re-running this script is not part of the tests: the point of the
+fixture is that it stays as old releases wrote it.
 """
 
 from __future__ import annotations
@@ -27,18 +26,17 @@ def main(out: Path) -> None:
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
         "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid, reviewer_name,"
-        " issued_at, revision, sealed_at) VALUES (1, 'round-v3-fixture', '2015年度联盟活跃度评价',"
-        " 2015, 'r1', '甲联盟秘书长', '2016-02-01T09:00:00+08:00', 1,"
-        " '2016-02-20T17:00:00+08:00')"
+        " issued_at) VALUES (1, 'round-v1-fixture', '2014年度联盟活跃度评价', 2014, 'r1',"
+        " '甲联盟秘书长', '2015-03-02T09:00:00+08:00')"
     )
     conn.execute("INSERT INTO category VALUES ('1', 0, '组织')")
     conn.execute("INSERT INTO indicator VALUES ('1.1', '1', 0, '总结', '', 6000, 100)")
     conn.execute("INSERT INTO indicator VALUES ('1.2', '1', 1, '理事会', '', 4000, 100)")
-    conn.execute("INSERT INTO alliance VALUES ('a2', 1, '乙联盟', NULL, '')")
-    conn.executemany(
-        "INSERT INTO score VALUES (?, ?, ?, ?)",
-        [("a2", "1.1", 3000, "缺计划"), ("a2", "1.2", 2000, "未按章程召开")],
-    )
+    conn.execute("INSERT INTO alliance VALUES ('a2', 0, '乙联盟', NULL, '')")
+    conn.execute("INSERT INTO alliance VALUES ('a3', 1, '丙联盟', '第二批', '')")
+    conn.execute("INSERT INTO self_score VALUES ('a2', '1.1', 4000, '已提交总结')")
+    conn.execute("INSERT INTO score VALUES ('a2', '1.1', 3000, '缺计划')")
+    conn.execute("INSERT INTO score VALUES ('a2', '1.2', 2000, '未按章程召开')")
     conn.execute("INSERT INTO alliance_status VALUES ('a2', 1)")
     conn.commit()
     conn.close()

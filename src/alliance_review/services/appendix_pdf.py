@@ -19,6 +19,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,13 @@ from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
 from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.page_images import page_texts, pdf_metadata
-from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
+from alliance_review.services.pdf_common import (
+    NumberedCanvas,
+    font,
+    register_font,
+    round_moment,
+    using_font,
+)
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.audit import LOCKED_SIGNED, LockState
@@ -80,6 +87,7 @@ class AppendixOptions:
     show_rank_ties: bool = False
     label: str = "附件"
     author: str = AUTHOR
+    font: Path | None = None  # a TrueType file to print with (None: the bundled font)
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,7 @@ class _Layout:
     def base_style(self) -> list[tuple[Any, ...]]:
         name_column = self.columns - 2
         return [
-            ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, BODY_LEADING),
+            ("FONT", (0, 0), (-1, -1), font(), BODY_SIZE, BODY_LEADING),
             ("GRID", (0, 0), (-1, -1), 0.6, LINE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -217,15 +225,15 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
 
     Chinese breaks between any two characters, as in the published appendix (row 107).
     """
-    if stringWidth(text, FONT, size) <= width:
+    if stringWidth(text, font(), size) <= width:
         return [text]
     lines: list[str] = []
     line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        token_width = stringWidth(token, FONT, size)
+        token_width = stringWidth(token, font(), size)
         if line and used + token_width > width:
             lines.append(line.rstrip())
-            line, used = token.lstrip(), stringWidth(token.lstrip(), FONT, size)
+            line, used = token.lstrip(), stringWidth(token.lstrip(), font(), size)
         else:
             line, used = line + token, used + token_width
     if line:
@@ -263,7 +271,7 @@ class _AppendixDoc(BaseDocTemplate):  # type: ignore[misc]
             topMargin=TOP,
             bottomMargin=BOTTOM,
             invariant=1,
-            initialFontName=FONT,
+            initialFontName=font(),
             initialFontSize=BODY_SIZE,
             initialLeading=BODY_LEADING,
             **kwargs,
@@ -302,21 +310,36 @@ def build_appendix(
     digest: str,
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
+    moment: datetime | None = None,
     lock: LockState | None = None,
 ) -> Path:
-    """Write the appendix of ``result`` to ``out`` (replaced only when complete).
+    """Write the appendix of ``result`` to ``out`` (replaced only when complete), dated
+    ``moment`` (the round's own date; None: reportlab's fixed date).
 
     The metadata carries the round's content hash, the settings, what was chosen to print
     (so ``verify-pdf`` can print it again and compare page by page) and, for a locked
     round, the lock's signature and the signing key's fingerprint."""
     options = options or AppendixOptions()
+    with using_font(options.font):
+        return _build_appendix(Path(out), result, digest, options, progress, moment, lock)
+
+
+def _build_appendix(
+    out: Path,
+    result: RoundResult,
+    digest: str,
+    options: AppendixOptions,
+    progress: Progress | None,
+    moment: datetime | None,
+    lock: LockState | None = None,
+) -> Path:
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
     layout = _Layout(options.show_rank_ties)
     title = options.title or default_title(settings.year)
-    label_style = ParagraphStyle("label", fontName=FONT, fontSize=16, leading=22)
+    label_style = ParagraphStyle("label", fontName=font(), fontSize=16, leading=22)
     title_style = ParagraphStyle(
-        "title", fontName=FONT, fontSize=18, leading=26, alignment=TA_CENTER, wordWrap="CJK"
+        "title", fontName=font(), fontSize=18, leading=26, alignment=TA_CENTER, wordWrap="CJK"
     )
     story: list[Flowable] = [
         Paragraph(_escape(options.label), label_style),
@@ -341,13 +364,15 @@ def build_appendix(
         story += [layout.chunk_table(group) for group in groups]
         doc.progress = progress
         doc.rows_total = len(entries) + 1
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas.dated(moment))
     return out
 
 
 def _appendix_keywords(options: AppendixOptions, lock: LockState | None) -> str:
     tiers = ",".join(options.tiers) if options.tiers is not None else "*"
     text = f"; appendix-tiers={tiers}; show-ties={int(options.show_rank_ties)}"
+    if options.font is not None:
+        text += f"; font={options.font}"
     if lock is not None and lock.state == LOCKED_SIGNED:
         text += f"; lock-signature={lock.signature}; key-fingerprint={lock.fingerprint}"
     return text
@@ -360,6 +385,7 @@ class PreparedAppendix:
     result: RoundResult
     digest: str
     lock: LockState | None = None
+    moment: datetime | None = None  # the round's own date for the PDF
 
 
 def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
@@ -369,12 +395,13 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
         result = compute(store)
         digest = content_hash(store)
         lock = store.lock_state()
+        moment = round_moment(store.publication_time())
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return PreparedAppendix(result, digest, lock)
+    return PreparedAppendix(result, digest, lock, moment)
 
 
 def export_appendix(
@@ -386,7 +413,9 @@ def export_appendix(
     """``alliance-review export-pdf``: the round's appendix as a PDF."""
     guard(check_folder(out), [round_path])
     prepared = prepare_appendix(round_path)
-    return build_appendix(out, prepared.result, prepared.digest, options, progress, prepared.lock)
+    return build_appendix(
+        out, prepared.result, prepared.digest, options, progress, prepared.moment, prepared.lock
+    )
 
 
 @dataclass(frozen=True)
@@ -404,18 +433,27 @@ class Verification:
     lock_differs: bool = False
 
 
-def _lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
 def _first_difference(found: list[str], expected: list[str]) -> tuple[int, str, str] | None:
+    """The first page whose text differs (whitespace aside: line breaks may fall elsewhere
+    with another font), with a few characters around the first difference on each side."""
     for number in range(max(len(found), len(expected))):
-        got = _lines(found[number]) if number < len(found) else []
-        want = _lines(expected[number]) if number < len(expected) else []
-        for a, b in zip(got + [""] * len(want), want + [""] * len(got), strict=False):
-            if a != b:
-                return number + 1, a, b
+        got = "".join((found[number] if number < len(found) else "").split())
+        want = "".join((expected[number] if number < len(expected) else "").split())
+        if got == want:
+            continue
+        at = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), None)
+        at = min(len(got), len(want)) if at is None else at
+        start = max(0, at - 12)
+        return number + 1, got[start : at + 12], want[start : at + 12]
     return None
+
+
+def _recorded_font(name: str | None) -> Path | None:
+    """The font the PDF says it was printed with, if this computer has it."""
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.is_file() else None
 
 
 def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verification:
@@ -432,6 +470,7 @@ def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verificatio
         result = compute(store)
         digest = content_hash(store)
         lock = store.lock_state()
+        moment = round_moment(store.publication_time())
     is_appendix = "appendix-tiers" in fields or any("联盟名称" in page for page in printed[:1])
     difference = None
     if is_appendix and pdf_hash is not None:
@@ -440,10 +479,11 @@ def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verificatio
             title=metadata.get("Title") or None,
             tiers=None if tiers == "*" else tuple(t for t in tiers.split(",") if t),
             show_rank_ties=fields.get("show-ties") == "1",
+            font=_recorded_font(fields.get("font")),
         )
         with tempfile.TemporaryDirectory(prefix="alliance-review-verify-") as scratch:
             expected = Path(scratch) / "expected.pdf"
-            build_appendix(expected, result, digest, options, None, lock)
+            build_appendix(expected, result, digest, options, None, moment, lock)
             difference = _first_difference(printed, page_texts(expected))
     signed = fields.get("lock-signature")
     lock_differs = signed is not None and signed != lock.signature

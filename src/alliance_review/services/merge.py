@@ -28,12 +28,11 @@ from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.storage import keys, rows, sealing
+from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 from alliance_review.storage.submission import RawSubmission, read_submission
 
 Progress = Callable[[int, int], bool]
-# (alliance uid, indicator code) -> (points in hundredths, note)
-ScoreRows = dict[tuple[str, str], tuple[int, str]]
 
 MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
 MAX_NOTE_CHARS = 5000  # an evidence note longer than this is no note but a payload
@@ -123,6 +122,7 @@ class _Incoming:
     reviewer_name: str = ""
     revision: int = 0
     scores: ScoreRows = field(default_factory=dict)
+    ticks: Ticks = field(default_factory=set)
 
 
 def _read(path: Path) -> _Incoming:
@@ -197,7 +197,7 @@ def _typed(incoming: _Incoming) -> None:
         )
     incoming.revision = revision
     scores: ScoreRows = {}
-    for alliance_uid, code, points, note in incoming.raw.scores:
+    for alliance_uid, code, points, note, reason in incoming.raw.scores:
         if not (isinstance(alliance_uid, str) and isinstance(code, str)):
             raise FileRefused(
                 f"「{name}」中有无效的联盟或指标编号，不予合并。",
@@ -209,6 +209,11 @@ def _typed(incoming: _Incoming) -> None:
                 f"{name} holds an evidence note for {code} that is not text or longer than "
                 f"{MAX_NOTE_CHARS} characters; it is refused.",
             )
+        if not isinstance(reason, str) or len(reason) > MAX_NOTE_CHARS:
+            raise FileRefused(
+                f"「{name}」中指标 {code} 的理由不是文字或过长，不予合并。",
+                f"{name} holds a reason for {code} that is not text or too long; it is refused.",
+            )
         if points is None:
             continue
         if type(points) is not int:
@@ -218,8 +223,17 @@ def _typed(incoming: _Incoming) -> None:
                 f"{name} stores the points of {code} as {type(points).__name__}, not as an "
                 "integer; it is refused.",
             )
-        scores[(alliance_uid, code)] = (points, note)
+        scores[(alliance_uid, code)] = (points, note, reason)
     incoming.scores = scores
+    ticks: Ticks = set()
+    for tick in incoming.raw.ticks:
+        if not all(isinstance(value, str) and len(value) <= 200 for value in tick):
+            raise FileRefused(
+                f"「{name}」中有无效的评价要点勾选，不予合并。",
+                f"{name} holds an invalid evidence item tick; it is refused.",
+            )
+        ticks.add((str(tick[0]), str(tick[1]), str(tick[2])))
+    incoming.ticks = ticks
 
 
 _TYPE_ZH = {float: "小数（REAL）", str: "文字（TEXT）", bytes: "二进制（BLOB）"}
@@ -240,6 +254,7 @@ class _Round:
             for reviewer_uid in reviewer_uids:
                 self.assigned[reviewer_uid].add(alliance_uid)
         self.indicators = {i.code: i for i in store.rubric().indicators()}
+        self.items = {(i.code, item.key) for i in self.indicators.values() for item in i.items}
         # integer bounds (hundredths) per indicator: max and step, for a fast check
         self.limits = {
             code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
@@ -252,6 +267,9 @@ class _Round:
 
     def existing(self, reviewer_uid: str) -> ScoreRows:
         return self.store.reviewer_score_rows(reviewer_uid)
+
+    def existing_ticks(self, reviewer_uid: str) -> Ticks:
+        return self.store.reviewer_ticks(reviewer_uid)
 
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
@@ -290,7 +308,7 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
         )
     if incoming.revision < 1:
         raise _not_submitted(name)
-    alliances = {a for a, _ in incoming.scores}
+    alliances = {a for a, _ in incoming.scores} | {a for a, _, _ in incoming.ticks}
     conflicted = sorted(alliances & reviewer.conflicts)
     if conflicted:
         raise FileRefused(
@@ -307,8 +325,14 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"{name} scores {round_.name_of(foreign[0])}, which is not assigned to "
             f"{reviewer.name}; the file is refused.",
         )
+    for _, code, key in sorted(incoming.ticks):
+        if (code, key) not in round_.items:
+            raise FileRefused(
+                f"「{name}」勾选了本轮次评价指标中没有的评价要点（{code}：{key}）。",
+                f"{name} ticks an evidence item the round's rubric does not have ({code}: {key}).",
+            )
     limits = round_.limits
-    for (_, code), (centi, _) in incoming.scores.items():
+    for (_, code), (centi, _, _) in incoming.scores.items():
         limit = limits.get(code)
         if limit is None:
             raise FileRefused(
@@ -340,14 +364,23 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
 
 
 def _compare(
-    existing: ScoreRows, incoming: ScoreRows
+    existing: ScoreRows,
+    incoming: ScoreRows,
+    existing_ticks: Ticks | None = None,
+    incoming_ticks: Ticks | None = None,
 ) -> tuple[dict[str, list[str]], dict[str, int]]:
-    by_alliance_old: dict[str, ScoreRows] = defaultdict(dict)
-    by_alliance_new: dict[str, ScoreRows] = defaultdict(dict)
+    """Alliances new / changed / unchanged / removed (ticks count as a change), and
+    score counts."""
+    by_alliance_old: dict[str, dict[object, object]] = defaultdict(dict)
+    by_alliance_new: dict[str, dict[object, object]] = defaultdict(dict)
     for key, value in existing.items():
         by_alliance_old[key[0]][key] = value
     for key, value in incoming.items():
         by_alliance_new[key[0]][key] = value
+    for tick in existing_ticks or ():
+        by_alliance_old[tick[0]][tick] = True
+    for tick in incoming_ticks or ():
+        by_alliance_new[tick[0]][tick] = True
     groups: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": [], "removed": []}
     for alliance_uid in sorted(by_alliance_new):
         old = by_alliance_old.get(alliance_uid)
@@ -405,7 +438,12 @@ def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming |
             ),
             None,
         )
-    groups, counts = _compare(round_.existing(incoming.reviewer_uid), incoming.scores)
+    groups, counts = _compare(
+        round_.existing(incoming.reviewer_uid),
+        incoming.scores,
+        round_.existing_ticks(incoming.reviewer_uid),
+        incoming.ticks,
+    )
     report = FileReport(
         path,
         incoming.content_hash,
@@ -480,7 +518,12 @@ def _log(store: RoundStore, report: FileReport) -> None:
 
 def _write(store: RoundStore, incoming: _Incoming) -> None:
     store.replace_reviewer_scores(
-        incoming.reviewer_uid, incoming.revision, incoming.content_hash, incoming.scores, now_text()
+        incoming.reviewer_uid,
+        incoming.revision,
+        incoming.content_hash,
+        incoming.scores,
+        now_text(),
+        incoming.ticks,
     )
 
 

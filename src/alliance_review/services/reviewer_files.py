@@ -51,7 +51,15 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
     with store.atomic():
         store.add_reviewer_key(key_id, reviewer.uid, keys.public_of(private), meta.issued_at)
         with building_reviewer_file(out) as file:
-            file.write_issue(meta, store.rubric(), alliances, self_scores, key_id, private)
+            file.write_issue(
+                meta,
+                store.rubric(),
+                alliances,
+                self_scores,
+                {t for t in store.self_ticks() if t[0] in assigned},
+                key_id,
+                private,
+            )
     return out
 
 

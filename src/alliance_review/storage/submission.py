@@ -40,7 +40,8 @@ class RawSubmission:
     seal: sealing.Seal
     signed_message: bytes
     meta: tuple[object, ...]  # round_uid, reviewer_uid, reviewer_name, revision
-    scores: list[tuple[object, ...]]  # alliance_uid, indicator_code, points_centi, note
+    scores: list[tuple[object, ...]]  # alliance, indicator, points_centi, note, override_reason
+    ticks: list[tuple[object, ...]]  # alliance_uid, indicator_code, key
 
 
 def _refuse(path: Path, zh: str, en: str) -> FileRefused:
@@ -145,7 +146,11 @@ def read_submission(path: Path | str) -> RawSubmission:
                 "SELECT round_uid, reviewer_uid, reviewer_name, revision FROM meta"
             ).fetchone()
             scores = conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+                "SELECT alliance_uid, indicator_code, points_centi, note, override_reason"
+                " FROM score"
+            ).fetchall()
+            ticks = conn.execute(
+                "SELECT alliance_uid, indicator_code, key FROM item_tick"
             ).fetchall()
         except (sqlite3.DatabaseError, TypeError, ValueError) as error:
             raise _refuse(
@@ -155,4 +160,4 @@ def read_submission(path: Path | str) -> RawSubmission:
             conn.close()
     if meta is None:
         raise _refuse(path, "缺少评审专家信息，不能使用。", "lacks its reviewer information.")
-    return RawSubmission(path, digest, info, seal, signed, tuple(meta), scores)
+    return RawSubmission(path, digest, info, seal, signed, tuple(meta), scores, ticks)
