@@ -243,7 +243,7 @@ def test_two_merges_at_once_never_lose_an_update(
     with RoundStore.open(round_path) as store:
         assert store.merged_revision("r4") is not None
         assert store.merged_revision("r4")[0] == 3  # type: ignore[index]
-        assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第三版")
+        assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第三版", "")
 
 
 @pytest.mark.slow
@@ -277,7 +277,7 @@ def test_two_processes_racing_on_one_round_keep_the_newest_revision(
             racer.wait(timeout=120)
         with RoundStore.open(copy) as store:
             assert store.merged_revision("r4")[0] == 3  # type: ignore[index]
-            assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第3版")
+            assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第3版", "")
 
 
 def full_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -23,20 +23,18 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.services.merge_reading import Incoming, not_submitted, read, typed
 from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
-from alliance_review.storage.submission import RawSubmission, read_submission
 
 Progress = Callable[[int, int], bool]
 
 MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
-MAX_NOTE_CHARS = 5000  # an evidence note longer than this is no note but a payload
-MAX_REVISION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -112,35 +110,7 @@ class FileReport:
         )
 
 
-@dataclass
-class _Incoming:
-    path: Path
-    content_hash: str
-    raw: RawSubmission
-    round_uid: str = ""
-    reviewer_uid: str = ""
-    reviewer_name: str = ""
-    revision: int = 0
-    scores: ScoreRows = field(default_factory=dict)
-    ticks: Ticks = field(default_factory=set)
-
-
-def _read(path: Path) -> _Incoming:
-    """Read a reviewer file as it stands (``storage.submission``): meta as stated, values raw.
-
-    The claimed identity is taken as text only to look up the key; nothing else is used
-    before ``_verify`` and ``_typed``.
-    """
-    raw = read_submission(path)
-    incoming = _Incoming(path, raw.content_hash, raw)
-    claimed = raw.meta
-    incoming.round_uid = claimed[0] if isinstance(claimed[0], str) else ""
-    incoming.reviewer_uid = claimed[1] if isinstance(claimed[1], str) else ""
-    incoming.reviewer_name = claimed[2] if isinstance(claimed[2], str) else ""
-    return incoming
-
-
-def _verify(round_: _Round, incoming: _Incoming) -> None:
+def _verify(round_: _Round, incoming: Incoming) -> None:
     """The signature, with the key the round issued: before any value of the file is used."""
     name = incoming.path.name
     seal = incoming.raw.seal
@@ -152,7 +122,7 @@ def _verify(round_: _Round, incoming: _Incoming) -> None:
             "cannot be verified; it is refused. Issue the reviewer a new file.",
         )
     if seal.status == sealing.UNSIGNED:
-        raise _not_submitted(name)
+        raise not_submitted(name)
     issued = round_.store.reviewer_key(seal.key_id)
     if issued is None:
         raise FileRefused(
@@ -177,66 +147,6 @@ def _verify(round_: _Round, incoming: _Incoming) -> None:
             f"{name} claims to come from {who} but is {holder}'s file (signed with "
             f"{holder}'s key); a file in another reviewer's name is refused.",
         )
-
-
-def _not_submitted(name: str) -> FileRefused:
-    return FileRefused(
-        f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
-        f"{name} has not been submitted (sealed) by its reviewer yet.",
-    )
-
-
-def _typed(incoming: _Incoming) -> None:
-    """Hold every value the merge uses to its SQLite type and bounds (after ``_verify``)."""
-    name = incoming.path.name
-    revision = incoming.raw.meta[3]
-    if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
-        raise FileRefused(
-            f"「{name}」的版本号不是有效的整数，不予合并。",
-            f"{name} has no valid revision number; it is refused.",
-        )
-    incoming.revision = revision
-    scores: ScoreRows = {}
-    for alliance_uid, code, points, note, reason in incoming.raw.scores:
-        if not (isinstance(alliance_uid, str) and isinstance(code, str)):
-            raise FileRefused(
-                f"「{name}」中有无效的联盟或指标编号，不予合并。",
-                f"{name} holds an invalid alliance or indicator id; it is refused.",
-            )
-        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的评分依据不是文字或超过 {MAX_NOTE_CHARS} 字，不予合并。",
-                f"{name} holds an evidence note for {code} that is not text or longer than "
-                f"{MAX_NOTE_CHARS} characters; it is refused.",
-            )
-        if not isinstance(reason, str) or len(reason) > MAX_NOTE_CHARS:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的理由不是文字或过长，不予合并。",
-                f"{name} holds a reason for {code} that is not text or too long; it is refused.",
-            )
-        if points is None:
-            continue
-        if type(points) is not int:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的分数存成了{_TYPE_ZH.get(type(points), '其他类型')}"
-                "而不是整数，不予合并。",
-                f"{name} stores the points of {code} as {type(points).__name__}, not as an "
-                "integer; it is refused.",
-            )
-        scores[(alliance_uid, code)] = (points, note, reason)
-    incoming.scores = scores
-    ticks: Ticks = set()
-    for tick in incoming.raw.ticks:
-        if not all(isinstance(value, str) and len(value) <= 200 for value in tick):
-            raise FileRefused(
-                f"「{name}」中有无效的评价要点勾选，不予合并。",
-                f"{name} holds an invalid evidence item tick; it is refused.",
-            )
-        ticks.add((str(tick[0]), str(tick[1]), str(tick[2])))
-    incoming.ticks = ticks
-
-
-_TYPE_ZH = {float: "小数（REAL）", str: "文字（TEXT）", bytes: "二进制（BLOB）"}
 
 
 class _Round:
@@ -285,7 +195,7 @@ class _Round:
         return _Round(self.store)
 
 
-def _check(round_: _Round, incoming: _Incoming) -> str:
+def _check(round_: _Round, incoming: Incoming) -> str:
     """Apply the rules; returns MERGE or UNCHANGED, raises FileRefused otherwise."""
     name = incoming.path.name
     if round_.locked:
@@ -294,7 +204,7 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             "The round is locked as final; unlock it before merging reviewer files.",
         )
     _verify(round_, incoming)
-    _typed(incoming)
+    typed(incoming)
     if incoming.round_uid != round_.uid:
         raise FileRefused(
             f"「{name}」属于另一个评价轮次，不能合并到本轮次。",
@@ -307,7 +217,7 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"{name} comes from a reviewer who is not on this round ({incoming.reviewer_name}).",
         )
     if incoming.revision < 1:
-        raise _not_submitted(name)
+        raise not_submitted(name)
     alliances = {a for a, _ in incoming.scores} | {a for a, _, _ in incoming.ticks}
     conflicted = sorted(alliances & reviewer.conflicts)
     if conflicted:
@@ -400,10 +310,10 @@ def _compare(
     return groups, counts
 
 
-def _assess(round_: _Round, path: Path) -> tuple[FileReport, _Incoming | None]:
+def _assess(round_: _Round, path: Path) -> tuple[FileReport, Incoming | None]:
     """Read a file and judge it against the round as it is now."""
     try:
-        incoming = _read(path)
+        incoming = read(path)
     except UserError as error:
         return FileReport(path, "", REFUSED, reason=error), None
     except Exception as error:  # one bad file never stops the batch  # noqa: BLE001
@@ -419,7 +329,7 @@ def _unreadable(path: Path, error: Exception) -> FileRefused:
     )
 
 
-def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming | None]:
+def _judge(round_: _Round, incoming: Incoming) -> tuple[FileReport, Incoming | None]:
     path = incoming.path
     merged = round_.merged(incoming.reviewer_uid)
     try:
@@ -490,7 +400,7 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
     return result
 
 
-def _merge_order(reports: Sequence[tuple[FileReport, _Incoming | None]]) -> list[int]:
+def _merge_order(reports: Sequence[tuple[FileReport, Incoming | None]]) -> list[int]:
     """Older revisions of one reviewer first, so a folder holding several merges in turn."""
     return sorted(
         range(len(reports)),
@@ -516,7 +426,7 @@ def _log(store: RoundStore, report: FileReport) -> None:
     )
 
 
-def _write(store: RoundStore, incoming: _Incoming) -> None:
+def _write(store: RoundStore, incoming: Incoming) -> None:
     store.replace_reviewer_scores(
         incoming.reviewer_uid,
         incoming.revision,
@@ -537,7 +447,7 @@ def _removal_refusal(report: FileReport, names: dict[str, str]) -> FileRefused:
 
 
 def _merge_one(
-    store: RoundStore, round_: _Round, incoming: _Incoming, accept_removals: bool
+    store: RoundStore, round_: _Round, incoming: Incoming, accept_removals: bool
 ) -> FileReport:
     """Judge the file again and write it, in one BEGIN IMMEDIATE transaction: another
     process merging into the same round waits, and what it merged is seen here."""
