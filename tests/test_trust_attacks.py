@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -216,11 +217,38 @@ def test_an_oversized_file_is_refused_before_it_is_read(
     refused_alone(round_path, big, "过大")
 
 
+def _start_other_merge(
+    round_path: Path, file: Path, started: list[subprocess.Popen[str]]
+) -> Callable[[int, int], bool]:
+    """A progress callback that, once this batch holds the round, starts another process
+    merging ``file`` into it and lets it reach the round (where it must wait)."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="zh")
+
+    def meanwhile(done: int, total: int) -> bool:
+        if done == 0:
+            started.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "alliance_review", "merge", str(round_path), str(file)],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    encoding="utf-8",
+                )
+            )
+            time.sleep(1.0)
+            assert started[0].poll() is None  # still waiting for the round
+        return True
+
+    return meanwhile
+
+
 def test_two_merges_at_once_never_lose_an_update(
     round_path: Path, returned: dict[str, Path], tmp_path: Path
 ):
-    """This process judges r4's revision 2; before it writes, another process merges
-    revision 3. The write must see revision 3 (inside its BEGIN IMMEDIATE) and refuse 2."""
+    """While this process merges one revision of r4, another process starts merging the
+    other: it waits for this batch (BEGIN IMMEDIATE before any file is judged) and then
+    judges against what was merged. Whichever order, revision 3 ends up merged."""
     merge_into(round_path, [returned["r4"]])
     working = pr.working_of(returned["r4"])
     mine = sorted(a for a, rs in pr.assignment().items() if "r4" in rs)
@@ -230,20 +258,20 @@ def test_two_merges_at_once_never_lose_an_update(
     with ReviewerStore.open(working) as file:
         file.set_score(mine[0], "1.1", Fraction(2), "第三版")
     third = pr.seal(working, tmp_path / "r4-r3.sqlite")
-
-    def other_process_merges_third(done: int, total: int) -> bool:
-        if done == 0:
-            other = run_cli("merge", round_path, third)
-            assert other.returncode == 0, other.stdout
-        return True
-
-    with RoundStore.open(round_path) as store:
-        (report,) = merge_files(store, [second], progress=other_process_merges_third)
-    assert report.outcome == REFUSED and "过期" in report.detail("zh")
-    with RoundStore.open(round_path) as store:
-        assert store.merged_revision("r4") is not None
-        assert store.merged_revision("r4")[0] == 3  # type: ignore[index]
-        assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第三版", "")
+    for here, there, there_outcome in ((second, third, "[已合并]"), (third, second, "[拒绝]")):
+        copy = tmp_path / f"round-{here.stem}.sqlite"
+        shutil.copyfile(round_path, copy)
+        others: list[subprocess.Popen[str]] = []
+        meanwhile = _start_other_merge(copy, there, others)
+        with RoundStore.open(copy) as store:
+            (report,) = merge_files(store, [here], progress=meanwhile)
+        out, _ = others[0].communicate(timeout=120)
+        assert report.outcome == MERGED
+        assert there_outcome in out, out
+        with RoundStore.open(copy) as store:
+            assert store.merged_revision("r4") is not None
+            assert store.merged_revision("r4")[0] == 3  # type: ignore[index]
+            assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第三版", "")
 
 
 @pytest.mark.slow

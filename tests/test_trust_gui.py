@@ -15,7 +15,7 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
-from .test_panel_window import merge_in_window, open_panel
+from .test_panel_window import merge_in_window, open_panel, settle
 
 
 @pytest.fixture
@@ -46,12 +46,15 @@ def test_a_revision_that_drops_scores_merges_only_with_the_tick(  # type: ignore
     assert dialog.accept_removals.isVisible() and not dialog.accept_removals.isChecked()
     before = pr.dump(round_path)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert model.index(0, 7).data().startswith("refused")
     assert pr.dump(round_path) == before
     dialog.clear()
     dialog.add_paths([folder])
+    settle(qtbot)
     dialog.accept_removals.setChecked(True)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert model.index(0, 7).data().startswith("merged")
     with RoundStore.open(round_path) as store:
         kept = {s.alliance_uid for s in store.scores() if s.reviewer_uid == "r4"}
@@ -65,6 +68,7 @@ def test_backups_are_listed_and_one_is_restored(  # type: ignore[no-untyped-def]
     window, panel = open_panel(qtbot, round_path)
     dialog = merge_in_window(qtbot, panel, files["r0"].parent)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     dialog.accept()
     assert panel.panel_actions["backups"] in panel.menu().actions()
     backups = panel.show_backups()
@@ -102,7 +106,9 @@ def test_issuing_again_into_a_folder_asks_before_replacing_reviewer_files(  # ty
     page = setup.show_page("issue")
     assert isinstance(page, IssuePage)
     folder = tmp_path / "issued"
-    first = page.issue(folder)
+    page.issue(folder)
+    settle(qtbot)
+    first = page.written
     assert len(first) == 14
     before = {p: p.read_bytes() for p in first}
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
@@ -113,9 +119,11 @@ def test_issuing_again_into_a_folder_asks_before_replacing_reviewer_files(  # ty
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    assert page.issue(folder) == []  # declined: nothing written
+    assert page.issue(folder) is None  # declined: nothing written
     assert {p: p.read_bytes() for p in first} == before
     assert "14" in asked[0]
-    again = page.issue(folder)  # confirmed: replaced, each with a new key
+    page.issue(folder)  # confirmed: replaced, each with a new key
+    settle(qtbot)
+    again = page.written
     assert sorted(again) == sorted(first)
     assert all(p.read_bytes() != before[p] for p in again)

@@ -1049,8 +1049,12 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />

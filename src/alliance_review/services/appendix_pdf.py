@@ -391,7 +391,7 @@ class PreparedAppendix:
 def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
     """Read, rank and hash the round (everything ``export-pdf`` does before drawing), in
     one read transaction so the rows printed and the hash agree."""
-    with RoundStore.open(round_path) as store, store.reading():
+    with RoundStore.open(round_path) as store, store.read_transaction():
         result = compute(store)
         digest = content_hash(store)
         lock = store.lock_state()
@@ -466,7 +466,7 @@ def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verificatio
     fields = keyword_fields(metadata.get("Keywords", ""))
     pdf_hash = fields.get("content-sha256")
     printed = page_texts(data)
-    with RoundStore.open_readonly(round_path) as store, store.reading():
+    with RoundStore.open_readonly(round_path) as store, store.read_transaction():
         result = compute(store)
         digest = content_hash(store)
         lock = store.lock_state()

@@ -35,6 +35,7 @@ from alliance_review.storage.round_store import RoundStore, now_text
 Progress = Callable[[int, int], bool]
 
 MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
+MAX_WAIT_SECONDS = 120  # how long a batch waits for another process writing the round
 
 
 @dataclass(frozen=True)
@@ -449,8 +450,8 @@ def _removal_refusal(report: FileReport, names: dict[str, str]) -> FileRefused:
 def _merge_one(
     store: RoundStore, round_: _Round, incoming: Incoming, accept_removals: bool
 ) -> FileReport:
-    """Judge the file again and write it, in one BEGIN IMMEDIATE transaction: another
-    process merging into the same round waits, and what it merged is seen here."""
+    """Judge the file again (an earlier file of the batch may have changed what it is
+    judged against) and write it, in a savepoint of the batch's transaction."""
     try:
         with store.atomic():
             round_ = round_.current()
@@ -490,25 +491,34 @@ def merge_files(
     accept_removals: bool = False,
     backup: bool = True,
 ) -> list[FileReport]:
-    """Merge each file in its own transaction; returns one report per file (given order).
+    """Merge each file whole or not at all; returns one report per file (given order).
 
-    A file that would remove scores the merged revision had is refused unless
-    ``accept_removals``. A backup of the round is taken first (``backup``). Cancelling
-    stops before the next file: files merged so far stay merged (each whole), the rest
-    are untouched, and ``UserError`` says so.
+    The batch is one transaction (each file a savepoint of it), taken before any file is
+    judged, so a second process merging into the same round waits and then judges its
+    files against what this one merged; cancelling raises ``UserError`` and leaves the
+    round exactly as it was, merge log included. A file that would remove scores the
+    merged revision had is refused unless ``accept_removals``. A rotated backup of the
+    round is taken first (``backup``).
     """
     files = expand(paths)
+    if backup and files:
+        store.backup("merge")
+    store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
+    with store.atomic():
+        return _merge_batch(store, files, progress, accept_removals)
+
+
+def _merge_batch(
+    store: RoundStore, files: list[Path], progress: Progress | None, accept_removals: bool
+) -> list[FileReport]:
     reports: list[FileReport | None] = [None] * len(files)
     round_ = _Round(store)
     assessed = [_assess(round_, path) for path in files]
-    if backup and any(report.outcome == MERGE for report, _ in assessed):
-        store.backup("merge")
     for done, index in enumerate(_merge_order(assessed)):
         if progress is not None and not progress(done, len(files)):
-            merged = sum(1 for r in reports if r is not None and r.outcome == MERGED)
             raise UserError(
-                f"已取消：此前 {merged} 个文件已完整合并，其余文件未合并。",
-                f"Cancelled: {merged} file(s) merged whole before, the rest not merged.",
+                "已取消：没有合并任何文件，评价轮次保持原样。",
+                "Cancelled: no file was merged; the round is as it was.",
             )
         report, incoming = assessed[index]
         if incoming is None:
@@ -517,6 +527,9 @@ def merge_files(
         else:
             report = _merge_one(store, round_, incoming, accept_removals)
         reports[index] = report
+        # drop the file's rows now, a file at a time: freeing all of them at the end in one
+        # go held the GIL for a tenth of a second (the window's worker runs this)
+        assessed[index] = (report, None)
     if progress is not None:
         progress(len(files), len(files))
     return [r for r in reports if r is not None]

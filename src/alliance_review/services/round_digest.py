@@ -44,8 +44,29 @@ def content_hash(store: RoundStore) -> str:
         # only a departure from the default joins the payload, so the hash of a round
         # that never changed this setting is what it was before the setting existed
         payload["tier_by"] = s.tier_by
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return canonical_sha256(payload)
+
+
+def canonical_sha256(payload: dict[str, Any]) -> str:
+    """SHA-256 of ``json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
+    sort_keys=True)``, a list's rows encoded a few at a time: one ``json.dumps`` of a whole
+    large round holds the GIL for a third of a second, and the window (whose worker this
+    runs in) would stop for as long."""
+    digest = hashlib.sha256()
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+    for number, key in enumerate(sorted(payload)):
+        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":")
+        value = payload[key]
+        if not isinstance(value, list):
+            digest.update(dump(value).encode("utf-8"))
+            continue
+        digest.update(b"[")
+        for start in range(0, len(value), 200):
+            chunk = ",".join(dump(row) for row in value[start : start + 200])
+            digest.update((("," if start else "") + chunk).encode("utf-8"))
+        digest.update(b"]")
+    digest.update(b"}" if payload else b"{}")
+    return digest.hexdigest()
 
 
 def band_text(tiers: tuple[TierBand, ...]) -> str:

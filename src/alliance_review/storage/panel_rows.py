@@ -203,6 +203,10 @@ class PanelRows:
         self.conn.execute("UPDATE round SET consensus_method = ?", (method,))
         audit.append(self.conn, "settings", {"consensus_method": method})
 
+    def wait_for_writers(self, seconds: float) -> None:
+        """How long a write waits for another connection's write to finish."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def change_marker(self) -> tuple[int, int]:
         """Changes when the file does: this connection's writes, or another connection's."""
         return (

@@ -19,7 +19,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import audit, backups, keys, rows
 from alliance_review.storage.activity_rows import ActivityRows
-from alliance_review.storage.db import atomic, open_checked
+from alliance_review.storage.db import atomic, connect_readonly, open_checked
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
@@ -80,6 +80,12 @@ class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
             )
         return cls(conn, path, info)
 
+    @classmethod
+    def reading(cls, path: Path | str) -> RoundStore:
+        """A read-only connection of its own, for a worker thread while the window holds
+        the file open (so the file is known, upgraded and in WAL mode already)."""
+        return cls(connect_readonly(path), Path(path))
+
     def close(self) -> None:
         self.conn.close()
 
@@ -101,7 +107,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
         return audit.entries(self.conn)
 
     def lock_state(self) -> audit.LockState:
-        with self.reading():
+        with self.read_transaction():
             return audit.lock_state(self.conn)
 
     def seal_lock(self, locked: bool, signing_key: bytes, reason: str = "") -> audit.AuditEntry:
@@ -150,7 +156,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
         return backups.take(self.conn, self.settings().uid, self.path, reason)
 
     @contextmanager
-    def reading(self) -> Iterator[RoundStore]:
+    def read_transaction(self) -> Iterator[RoundStore]:
         """A read transaction: everything read inside sees one state of the file."""
         if self.conn.in_transaction:
             yield self

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.services import restore
 from alliance_review.storage.backups import Backup
@@ -115,5 +116,5 @@ class BackupsDialog(QDialog):
         except UserError as error:
             QMessageBox.warning(self, self.tr("Restore a backup"), error_text(error))
             return
-        self.context.changed.emit()
+        self.context.announce(EVERYTHING)
         self.reload()
