@@ -75,9 +75,12 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
             stderr=subprocess.DEVNULL,
         )
 
-    began = time.monotonic()
-    assert start().wait(timeout=300) == 0
-    duration = time.monotonic() - began
+    durations = []
+    for _ in range(3):  # how long a whole merge takes on this machine now
+        began = time.monotonic()
+        assert start().wait(timeout=300) == 0
+        durations.append(time.monotonic() - began)
+    duration = sorted(durations)[1]
     scores, merged, _ = _state(work)
     assert scores == expected and merged == set(expected)
 
@@ -85,7 +88,7 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
     outcomes = {"none": 0, "some": 0, "all": 0}
     for _ in range(KILLS):
         process = start()
-        time.sleep(rng.uniform(0.0, duration * 1.3))
+        time.sleep(rng.uniform(0.0, duration * 1.5))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         scores, merged, logged = _state(work)
@@ -97,4 +100,4 @@ def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_
         outcomes[key] += 1
     # kills landed before and after the batch's commit; never one file in part, nor some
     # files of the batch without the others (the batch commits as one)
-    assert outcomes["none"] >= 20 and outcomes["all"] >= 20 and outcomes["some"] == 0, outcomes
+    assert outcomes["none"] >= 10 and outcomes["all"] >= 10 and outcomes["some"] == 0, outcomes

@@ -296,15 +296,17 @@ def test_two_processes_racing_on_one_round_keep_the_newest_revision(
             subprocess.Popen(
                 [sys.executable, "-m", "alliance_review", "merge", str(copy), str(path)],
                 env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
             )
             for path in order
         ]
-        for racer in racers:
-            racer.wait(timeout=120)
+        said = [racer.communicate(timeout=300) for racer in racers]
+        assert all("Traceback" not in out + err for out, err in said), said
         with RoundStore.open(copy) as store:
-            assert store.merged_revision("r4")[0] == 3  # type: ignore[index]
+            assert store.merged_revision("r4")[0] == 3, said  # type: ignore[index]
             assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第3版", "")
 
 

@@ -78,5 +78,9 @@ def listing(round_uid: str) -> list[Backup]:
         if match is None:
             continue
         at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f")
-        found.append(Backup(path, at, match.group(2), match.group(3), path.stat().st_size))
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:  # rotated away meanwhile by another process
+            continue
+        found.append(Backup(path, at, match.group(2), match.group(3), size))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
