@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from alliance_review.commands.basic import cmd_gui
 
         args.file = None
+        args.self_test = None
         args.func = cmd_gui
     func: Command = args.func
     from alliance_review.services.output import forcing

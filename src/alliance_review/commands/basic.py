@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from alliance_review.gui.app import run
 
-    return run(args.file)
+    return run(args.file, self_test=args.self_test)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.reviewer_files is None:
         print(f"已写入演示评价轮次：{out}")
     else:
-        count = len(list(args.reviewer_files.glob("*.sqlite")))
+        count = len(list(args.reviewer_files.glob(f"*{REVIEWER_SUFFIX}")))
         print(f"已写入合并前的演示评价轮次：{out}")
         print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
         print(f"合并：alliance-review merge {out} {args.reviewer_files}")
@@ -78,6 +79,8 @@ def cmd_ranking(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = sub.add_parser("gui", help="open the window / 打开程序窗口")
     gui.add_argument("file", nargs="?", type=Path, help="a round file or reviewer file")
+    # automated checks (tests/test_bundle.py): open, paint once, write a report, quit
+    gui.add_argument("--self-test", type=Path, metavar="REPORT.json", help=argparse.SUPPRESS)
     gui.set_defaults(func=cmd_gui)
 
     demo = sub.add_parser("demo", help="write the built-in 2015 demo round / 生成演示轮次")

@@ -53,7 +53,7 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 def cmd_submit(args: argparse.Namespace) -> int:
     from alliance_review.services.reviewer_workflow import submit
 
-    done = submit(args.reviewer_file, args.out)
+    done = submit(args.reviewer_file, args.out, language())
     p = done.progress
     print(f"已提交第 {done.revision} 版（{done.reviewer_name}，{done.sealed_at}）：{done.path}")
     print(f"已完成 {p.done} / {p.alliances} 个联盟；请将此文件发回联络组。")

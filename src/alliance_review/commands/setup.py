@@ -96,11 +96,14 @@ def cmd_rubric_export(args: argparse.Namespace) -> int:
 
 
 def cmd_selfeval_out(args: argparse.Namespace) -> int:
+    from alliance_review.cli import language
     from alliance_review.services.selfeval import write_workbooks
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        paths = write_workbooks(store, args.outdir, progress=_progress("自评价表"))
+        paths = write_workbooks(
+            store, args.outdir, progress=_progress("自评价表"), language=language()
+        )
     print(f"已生成 {len(paths)} 份自评价表：{args.outdir}")
     return 0
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.file_names import is_reviewer_file_candidate
 from alliance_review.services.merge_reading import Incoming, not_submitted, read, typed
 from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
@@ -391,11 +392,12 @@ def _with_reason(report: FileReport, outcome: str, reason: UserError | None) -> 
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; a folder stands for the ``*.sqlite`` files directly inside it."""
+    """Files as given; a folder stands for the reviewer files directly inside it
+    (``*.alr-review``, and ``*.sqlite`` written before that extension existed)."""
     result: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix == ".sqlite"))
+            result.extend(sorted(p for p in path.iterdir() if is_reviewer_file_candidate(p)))
         else:
             result.append(path)
     return result

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
 from alliance_review.services.output import guard
 from alliance_review.storage import keys
@@ -20,8 +21,9 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def reviewer_file_name(year: int, reviewer: Reviewer) -> str:
-    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.sqlite"."""
-    return f"{year}-{_UNSAFE.sub('_', reviewer.name).strip('_') or reviewer.uid}.sqlite"
+    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.alr-review"."""
+    stem = _UNSAFE.sub("_", reviewer.name).strip("_") or reviewer.uid
+    return f"{year}-{stem}{REVIEWER_SUFFIX}"
 
 
 def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Path:

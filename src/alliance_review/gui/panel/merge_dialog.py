@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
@@ -66,6 +66,7 @@ class MergeDialog(QDialog):
         self.hint.setWordWrap(True)
         self.model = RecordsModel(self.headers, self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Reviewer files to merge"))
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
@@ -93,6 +94,7 @@ class MergeDialog(QDialog):
         self.history_title.setStyleSheet("font-weight: bold")
         self.history_model = RecordsModel(self.history_headers, self)
         self.history = QTableView()
+        self.history.setAccessibleName(self.tr("Merge history of this round (every attempt)"))
         self.history.setModel(self.history_model)
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setStretchLastSection(True)
@@ -177,7 +179,7 @@ class MergeDialog(QDialog):
             self,
             self.tr("Reviewer files"),
             start,
-            self.tr("Reviewer files (*.sqlite);;All files (*)"),
+            file_kinds.reviewer_filter(),
         )
         self.add_paths([Path(n) for n in names])
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.gui import i18n
+from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
@@ -62,6 +63,7 @@ class IssuePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Reviewer files to issue"))
         self.intro.setText(
             self.tr(
                 "Each reviewer gets one file holding the rubric, the alliances assigned to "
@@ -106,12 +108,12 @@ class IssuePage(QWidget):
         reasons = assigning.readiness(store)
         english = i18n.chosen_language() == "en"
         if reasons:
-            self.readiness.setStyleSheet("color: #a40000;")
+            self.readiness.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.readiness.setText(
                 self.tr("Not ready: ") + " ".join(en if english else zh for zh, en in reasons)
             )
         else:
-            self.readiness.setStyleSheet("color: #2e7d32;")
+            self.readiness.setStyleSheet(f"color: {tone('#2e7d32', '#3ff23f')};")
             self.readiness.setText(
                 self.tr("Ready: the rubric is complete and every alliance has its reviewers.")
             )
