@@ -132,7 +132,7 @@ def working_of(submission: Path) -> Path:
     conn = sqlite3.connect(submission)
     key_id = conn.execute("SELECT key_id FROM signing").fetchone()[0]
     conn.close()
-    for path in (submission.parent.parent / "working").glob("*.sqlite"):
+    for path in sorted((submission.parent.parent / "working").iterdir()):
         with ReviewerStore.open(path) as file:
             if file.seal_state().key_id == key_id:
                 return path
