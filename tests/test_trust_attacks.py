@@ -319,7 +319,7 @@ def test_an_export_never_replaces_its_input(demo_round: Path, tmp_path: Path, vi
     """export-pdf R R (and the other exports) replaced the round with the export, exit 0."""
     reviewer = tmp_path / "reviewer.sqlite"
     run_cli("issue", demo_round, tmp_path / "issued")
-    shutil.copyfile(next((tmp_path / "issued").glob("*.sqlite")), reviewer)
+    shutil.copyfile(sorted((tmp_path / "issued").iterdir())[0], reviewer)
     cases = [
         ("export-pdf", demo_round),
         ("export-xlsx", demo_round),
@@ -356,10 +356,10 @@ def test_demo_and_issue_refuse_to_overwrite_round_and_reviewer_files(
     folder = tmp_path / "issued"
     folder.mkdir()
     assert run_cli("issue", demo_round, folder).returncode == 0
-    issued = {p: p.read_bytes() for p in folder.glob("*.sqlite")}
+    issued = {p: p.read_bytes() for p in folder.iterdir()}
     again = run_cli("issue", demo_round, folder)
     assert again.returncode == 1 and "评审专家文件" in again.stderr and "--force" in again.stderr
-    assert {p: p.read_bytes() for p in folder.glob("*.sqlite")} == issued
+    assert {p: p.read_bytes() for p in folder.iterdir()} == issued
     assert run_cli("issue", demo_round, folder, "--force").returncode == 0
     # an export over a round file that is not its input needs --force as well
     other = tmp_path / "other.sqlite"
