@@ -130,6 +130,65 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="37" />
+        <source>Backups of this round</source>
+        <translation>本轮次的备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="41" />
+        <source>The round is backed up before every merge, upgrade, lock, unlock and restore (the last 20 are kept). Restoring one first backs up what the round holds now, and is recorded in the audit trail.</source>
+        <translation>每次合并、升级格式、锁定、解除锁定和恢复之前，都会自动备份本轮次（保留最近 20 份）。恢复某一份备份之前，会先备份轮次现在的内容，恢复操作也会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>Taken</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="58" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="60" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="62" />
+        <source>No backup of this round yet.</source>
+        <translation>本轮次还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="107" />
+        <source>Restore the round as it was %1 (%2)? What it holds now is backed up first.</source>
+        <translation>将评价轮次恢复到 %1（%2）时的状态吗？轮次现在的内容会先备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="117" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/panel/decision.py" line="49" />
@@ -385,127 +444,132 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="56" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="232" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="57" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="239" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="61" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
         <source>Reviewer files to merge</source>
         <translation>待合并的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="75" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="78" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="78" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="80" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="81" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="87" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="90" />
+        <source>Merge the highlighted revisions even though they remove merged scores</source>
+        <translation>确认合并标出的新版本，即使它们撤下了已合并的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="97" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="133" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="114" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="134" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="115" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="135" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="124" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="132" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="137" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="143" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="144" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="138" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="145" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="173" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="180" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
@@ -514,52 +578,57 @@
         <translation type="vanished">评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="181" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="188" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="219" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="226" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="251" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="263" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="273" />
         <source>Cancelled: no file was merged; the round is as it was.</source>
         <translation>已取消：没有合并任何文件，评价轮次保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="274" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="285" />
+        <source>merges only if you confirm the removal below: %1</source>
+        <translation>须在下方确认撤下后才会合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="289" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="276" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="291" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="278" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="293" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="279" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="294" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="317" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="336" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="320" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="339" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -766,68 +835,73 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="139" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="163" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="170" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="171" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="172" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="173" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -848,33 +922,33 @@
         <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="202" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="204" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="208" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="210" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="232" />
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="274" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="236" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="278" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="287" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="291" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="320" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="329" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

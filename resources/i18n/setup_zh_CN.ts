@@ -137,62 +137,72 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="65" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66" />
         <source>Reviewer files to issue</source>
         <translation>待发放的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="69" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="81" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="113" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="118" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="126" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="147" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="137" />
+        <source>Replace reviewer files?</source>
+        <translation>替换评审专家文件？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
+        <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
+        <translation><numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="163" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="140" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="156" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -665,7 +675,7 @@
         <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="151" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="157" />
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
         <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
     </message>
@@ -674,7 +684,7 @@
         <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="158" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="164" />
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>

@@ -20,6 +20,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import OPENABLE_SUFFIXES, submission_name
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.services.output import guard, same_file
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import (
     ReviewerMeta,
@@ -205,20 +206,19 @@ class Submission:
     progress: Progress
 
 
-def submit_store(
-    store: ReviewerStore, out: Path | None = None, language: str = "zh"
-) -> Submission:
+def submit_store(store: ReviewerStore, out: Path | None = None, language: str = "zh") -> Submission:
     """Seal a new revision and write the copy that travels back to the secretary."""
     next_revision = store.meta().revision + 1
     if out is not None:
         target = Path(out)
     else:
         target = submission_path(store.path, next_revision, language)
-    if target.resolve() == store.path.resolve():
+    if target.resolve() == store.path.resolve() or same_file(target, store.path):
         raise UserError(
             "提交文件不能覆盖正在评分的评审专家文件，请换一个文件名。",
             "The submission cannot overwrite the reviewer file being scored; choose another name.",
         )
+    guard(target, [store.path])
     if not target.parent.is_dir():
         raise UserError(
             f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."
@@ -229,9 +229,7 @@ def submit_store(
     return Submission(target, revision, meta.reviewer_name, sealed_at, progress_of(store))
 
 
-def submit(
-    reviewer_file: Path | str, out: Path | None = None, language: str = "zh"
-) -> Submission:
+def submit(reviewer_file: Path | str, out: Path | None = None, language: str = "zh") -> Submission:
     with ReviewerStore.open(reviewer_file) as store:
         return submit_store(store, out, language)
 

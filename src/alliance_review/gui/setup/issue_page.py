@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -129,6 +130,21 @@ class IssuePage(QWidget):
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
+        in_the_way = assigning.files_in_the_way(round_path, chosen)
+        if in_the_way:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace reviewer files?"),
+                self.tr(
+                    "%n reviewer file(s) of this round are already in this folder. Replace "
+                    "them? Scores a reviewer entered in one of them would be lost.",
+                    "",
+                    len(in_the_way),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        replace = bool(in_the_way)
 
         def written(paths: list[Path]) -> None:
             self.written = paths
@@ -145,6 +161,6 @@ class IssuePage(QWidget):
         return run_task(
             self,
             self.tr("Writing reviewer files…"),
-            lambda progress: assigning.issue_files(round_path, chosen, progress),
+            lambda progress: assigning.issue_files(round_path, chosen, progress, replace),
             written,
         )
