@@ -132,3 +132,18 @@ def test_every_button_of_the_set_up_pages_can_be_clicked(
     # the exports that went through a save dialog are complete files
     for path in out.glob("saved-*"):
         assert path.stat().st_size > 0
+
+
+def test_the_roster_export_never_writes_over_the_round(qtbot, demo_round, shown, monkeypatch):
+    """Choosing the open round file itself in the save dialog: one sentence, the round
+    exactly as it was (it used to be replaced by a workbook)."""
+    from .panel_rounds import dump
+
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("roster")
+    before = dump(demo_round, skip=())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(demo_round), ""))
+    click(qtbot, page.buttons["export"])
+    assert len(shown) == 1 and ("不能覆盖输入" in shown[0] or "never replaces" in shown[0])
+    assert dump(demo_round, skip=()) == before
+    assert len(window.view.store.alliances()) == len(before["alliance"])

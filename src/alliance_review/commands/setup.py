@@ -80,7 +80,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
 
     guard(args.out, [args.round])
     with RoundStore.open(args.round) as store:
-        path = export_roster(store.alliances(), args.out)
+        path = export_roster(store.alliances(), args.out, inputs=[args.round])
     print(f"已导出联盟名单：{path}")
     return 0
 
@@ -102,7 +102,11 @@ def cmd_selfeval_out(args: argparse.Namespace) -> int:
 
     with RoundStore.open(args.round) as store:
         paths = write_workbooks(
-            store, args.outdir, progress=_progress("自评价表"), language=language()
+            store,
+            args.outdir,
+            progress=_progress("自评价表"),
+            language=language(),
+            rotate=args.new_tokens,
         )
     print(f"已生成 {len(paths)} 份自评价表：{args.outdir}")
     return 0
@@ -205,6 +209,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--force",
         action="store_true",
         help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
+    out.add_argument(
+        "--new-tokens",
+        action="store_true",
+        help="issue new tokens: workbooks sent earlier are then refused on import"
+        " (default: a workbook sent earlier still imports)",
     )
     out.set_defaults(func=cmd_selfeval_out)
 

@@ -235,10 +235,13 @@ def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
     ]
 
 
-def export_roster(alliances: Sequence[Alliance], path: Path | str) -> Path:
-    """The roster as a workbook that ``read_table`` reads back (names always as text)."""
+def export_roster(
+    alliances: Sequence[Alliance], path: Path | str, inputs: Sequence[Path | str] = ()
+) -> Path:
+    """The roster as a workbook that ``read_table`` reads back (names always as text);
+    never written over one of ``inputs`` (the round)."""
     path = Path(path)
-    with writing(path) as book:
+    with writing(path, inputs=inputs) as book:
         styles = Styles(book)
         sheet = book.add_worksheet("联盟名单")
         head = styles.get(bold=True, bg_color="#DDE4EE")

@@ -6,10 +6,23 @@ returned workbook is matched by identifier, never by its (editable) name. Readin
 everything and writes nothing; each good workbook is then written whole (all-or-nothing
 within one workbook), and every bad one is reported with all its reasons. The layout
 lives in ``services.selfeval_book``.
+
+The binding: issuing records a random token per alliance in the round
+(``selfeval_issue``) and writes it beside the alliance's identifier; a returned workbook
+is accepted only with the (alliance, token) pair the round recorded, so editing the
+hidden identifier to another alliance's cannot overwrite that alliance's
+self-evaluation (the other token is never in the editor's hands). A re-issue reuses the
+recorded token, so a workbook sent earlier still imports; ``rotate`` (``selfeval-out
+--new-tokens``) replaces them, e.g. after a workbook went to the wrong alliance. A
+workbook without a token (made before tokens existed) is read as before only while the
+round has recorded no token at all: such a round has nothing to check it against, and
+refusing would strand every returned workbook. Once the round has issued bound workbooks,
+a token-less one is refused: it cannot be told from one whose token was erased.
 """
 
 from __future__ import annotations
 
+import hmac
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +36,7 @@ from alliance_review.core.items_table import ITEMS_SHEET, read_item_marks
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
-from alliance_review.services.output import cancelled
+from alliance_review.services.output import cancelled, guard
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.selfeval_book import (
     CODE,
@@ -69,10 +82,14 @@ def write_workbooks(
     alliance_uids: Sequence[str] | None = None,
     progress: Progress | None = None,
     language: str = "zh",
+    rotate: bool = False,
 ) -> list[Path]:
     """One workbook per alliance (or the chosen ones) into ``out_dir``; each written
-    beside its target and renamed into place, so no partial file is ever left."""
+    beside its target and renamed into place, so no partial file is ever left. Each
+    carries its alliance's token, recorded before any file is written (``rotate``: new
+    tokens, so the workbooks issued before are refused)."""
     out_dir = Path(out_dir)
+    require_unlocked(store)
     rubric = store.rubric()
     problems = rubric.problems()
     if problems:
@@ -83,10 +100,17 @@ def write_workbooks(
     settings = store.settings()
     alliances = [a for a in store.alliances() if alliance_uids is None or a.uid in alliance_uids]
     out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [out_dir / file_name(alliance, language) for alliance in alliances]
+    for target in targets:
+        guard(target, [store.path])  # before anything is recorded or written
+    with store.atomic():
+        tokens = store.issue_selfeval_tokens([a.uid for a in alliances], rotate)
     written: list[Path] = []
-    for done, alliance in enumerate(alliances, start=1):
-        target = out_dir / file_name(alliance, language)
-        write_workbook(target, rubric, alliance, settings.uid, settings.title, settings.period)
+    for done, (alliance, target) in enumerate(zip(alliances, targets, strict=True), start=1):
+        write_workbook(
+            target, rubric, alliance, settings.uid, settings.title, settings.period,
+            tokens[alliance.uid], inputs=[store.path],
+        )  # fmt: skip
         written.append(target)
         if progress is not None and not progress(done, len(alliances)):
             for path in written:
@@ -138,9 +162,14 @@ def _not_ours(result: SelfEvalFile) -> None:
 
 
 def read_workbook(
-    path: Path | str, rubric: Rubric, round_uid: str, roster: Sequence[Alliance]
+    path: Path | str,
+    rubric: Rubric,
+    round_uid: str,
+    roster: Sequence[Alliance],
+    tokens: dict[str, str] | None = None,
 ) -> SelfEvalFile:
-    """Check one returned workbook against the round; never writes anything."""
+    """Check one returned workbook against the round (``tokens``: the round's recorded
+    token per alliance); never writes anything."""
     result = SelfEvalFile(Path(path))
     try:
         grids = read_grids(result.path, LIMITS, [META_SHEET, FORM_SHEET])
@@ -186,11 +215,42 @@ def read_workbook(
             f"{name} is for {meta.get('alliance_name', '')}, which is not on this round's roster.",
         )
         return result
+    if not _bound(result, alliance, meta.get("token", ""), tokens or {}):
+        return result
     result.alliance_uid, result.alliance_name = alliance.uid, alliance.name
     _read_rows(grids[FORM_SHEET].rows, rubric, rows_of, result)
     if result.ok:
         _read_items(result, rubric, item_rows_of)
     return result
+
+
+def _bound(result: SelfEvalFile, alliance: Alliance, token: str, tokens: dict[str, str]) -> bool:
+    """Whether the workbook carries the token the round issued to ``alliance`` (see the
+    module's docstring for a workbook without one); if not, it is refused."""
+    name = result.path.name
+    if not token and not tokens:
+        return True  # a round whose workbooks all went out before tokens existed
+    recorded = tokens.get(alliance.uid)
+    if not token:
+        result.refuse(
+            f"「{name}」没有本轮次发出时记录的识别码（由旧版本生成，或隐藏信息被改动），"
+            f"无法确认它属于「{alliance.name}」；请为该联盟重新生成自评价表。",
+            f"{name} carries no issue token of this round (made by an older version, or its "
+            f"hidden data was edited), so it cannot be confirmed as {alliance.name}'s; "
+            "generate that alliance's workbook anew.",
+        )
+        return False
+    same = recorded is not None and hmac.compare_digest(token.encode(), recorded.encode())
+    if not same:
+        result.refuse(
+            f"「{name}」不是本轮次发给「{alliance.name}」的自评价表（隐藏的识别码与发出时记录的"
+            "不符，可能是另一联盟的工作簿被改动，或已重新生成），未导入。",
+            f"{name} is not the workbook this round issued to {alliance.name} (its hidden "
+            "token does not match the one recorded when it was issued: another alliance's "
+            "workbook edited, or issued anew); nothing of it is imported.",
+        )
+        return False
+    return True
 
 
 def _read_items(
@@ -309,10 +369,11 @@ def read_workbooks(
 ) -> list[SelfEvalFile]:
     """Check many workbooks; two for the same alliance refuse the later one."""
     rubric, round_uid, roster = store.rubric(), store.settings().uid, store.alliances()
+    tokens = store.selfeval_tokens()
     results: list[SelfEvalFile] = []
     seen: dict[str, Path] = {}
     for done, path in enumerate(paths, start=1):
-        checked = read_workbook(path, rubric, round_uid, roster)
+        checked = read_workbook(path, rubric, round_uid, roster, tokens)
         if checked.ok and checked.alliance_uid in seen:
             checked.refuse(
                 f"「{checked.path.name}」与「{seen[checked.alliance_uid].name}」"
@@ -377,9 +438,11 @@ def import_checked(
         first = refused[0]
         more_zh = f"（另有 {len(refused) - 1} 个工作簿被拒绝）" if len(refused) > 1 else ""
         more_en = f" ({len(refused) - 1} more workbook(s) refused)" if len(refused) > 1 else ""
-        raise UserError(
-            f"未导入任何内容。{first.path.name}：{first.reasons('zh')}{more_zh}",
-            f"Nothing was imported. {first.path.name}: {first.reasons('en')}{more_en}",
+        zh, en = first.reasons("zh"), first.reasons("en")
+        name = first.path.name
+        raise UserError(  # the file named once: most reasons name it themselves
+            f"未导入任何内容。{zh if name in zh else f'{name}：{zh}'}{more_zh}",
+            f"Nothing was imported. {en if name in en else f'{name}: {en}'}{more_en}",
         )
     if len(refused) < len(checked):
         apply_workbooks(store, checked)

@@ -9,6 +9,7 @@ locked, and the identifiers on a very hidden sheet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -91,9 +92,10 @@ def write_workbook(
     title: str,
     period: str,
     token: str = "",
+    inputs: Sequence[Path | str] = (),
 ) -> None:
-    """One alliance's workbook at ``out`` (whole, or not at all)."""
-    with writing(out) as book:
+    """One alliance's workbook at ``out`` (whole, or not at all; never over ``inputs``)."""
+    with writing(out, inputs=inputs) as book:
         book.lock_structure = True
         styles = Styles(book)
         sheet = book.add_worksheet(FORM_SHEET)

@@ -10,7 +10,7 @@ written beside its target and renamed into place only when complete.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +83,12 @@ class Styles:
 
 
 @contextlib.contextmanager
-def writing(out: Path, constant_memory: bool = False) -> Iterator[Book]:
-    """A workbook that becomes ``out`` only when the block completes (else nothing)."""
-    with replacing(out) as temporary:
+def writing(
+    out: Path, constant_memory: bool = False, inputs: Iterable[Path | str | None] = ()
+) -> Iterator[Book]:
+    """A workbook that becomes ``out`` only when the block completes (else nothing); never
+    over one of ``inputs`` (``output.guard``)."""
+    with replacing(out, inputs) as temporary:
         book = Book(
             str(temporary),
             dict(OPTIONS, constant_memory=constant_memory, in_memory=not constant_memory),

@@ -7,8 +7,11 @@ rows in place and never cascade-delete a score. Callers wrap them in ``store.ato
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from fractions import Fraction
 
 from alliance_review.core.roster import Alliance, Reviewer
@@ -27,6 +30,7 @@ class RemovedAlliance:
     self_scores: tuple[tuple[str, int | None, str], ...]  # (indicator, centi, note)
     self_ticks: tuple[tuple[str, str], ...] = ()  # (indicator, evidence item key)
     not_taking_part: tuple[str, str] | None = None  # (reason, note)
+    selfeval_issue: tuple[str, str] | None = None  # (token, issued_at) of its workbook
 
 
 class SetupRows:
@@ -173,6 +177,9 @@ class SetupRows:
             self.conn.execute(
                 "SELECT reason, note FROM non_participant WHERE alliance_uid = ?", (uid,)
             ).fetchone(),
+            self.conn.execute(
+                "SELECT token, issued_at FROM selfeval_issue WHERE alliance_uid = ?", (uid,)
+            ).fetchone(),
         )
         self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
         self._close_position("alliance", removed.alliance.position)
@@ -203,6 +210,11 @@ class SetupRows:
             self.conn.execute(
                 "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
                 (uid, *removed.not_taking_part),
+            )
+        if removed.selfeval_issue is not None:  # its workbook out there imports again
+            self.conn.execute(
+                "INSERT INTO selfeval_issue (alliance_uid, token, issued_at) VALUES (?, ?, ?)",
+                (uid, *removed.selfeval_issue),
             )
 
     def move_row(self, table: str, uid: str, position: int) -> None:
@@ -327,3 +339,33 @@ class SetupRows:
                 for code, (p, note) in rows.items()
             ],
         )
+
+    def selfeval_tokens(self) -> dict[str, str]:
+        """Alliance uid -> the token its self-evaluation workbooks went out with."""
+        return {
+            str(uid): str(token)
+            for uid, token in self.conn.execute("SELECT alliance_uid, token FROM selfeval_issue")
+        }
+
+    def issue_selfeval_tokens(
+        self, alliance_uids: Sequence[str], rotate: bool = False
+    ) -> dict[str, str]:
+        """The token for each alliance's workbook: the one recorded when its workbook first
+        went out (so a workbook issued earlier still imports), or a new random one recorded
+        now; ``rotate`` replaces the recorded ones (workbooks issued earlier are then
+        refused). One audit entry names the alliances that got a new token."""
+        tokens = self.selfeval_tokens()
+        fresh = [uid for uid in alliance_uids if rotate or uid not in tokens]
+        if not fresh:
+            return {uid: tokens[uid] for uid in alliance_uids}
+        at = datetime.now().astimezone().isoformat(timespec="seconds")
+        for uid in fresh:
+            tokens[uid] = secrets.token_hex(16)
+        self.conn.executemany(
+            "INSERT INTO selfeval_issue (alliance_uid, token, issued_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (alliance_uid) DO UPDATE SET token = excluded.token,"
+            " issued_at = excluded.issued_at",
+            [(uid, tokens[uid], at) for uid in fresh],
+        )
+        audit.append(self.conn, "selfeval", {"issued": fresh, "rotated": rotate})
+        return {uid: tokens[uid] for uid in alliance_uids}

@@ -457,6 +457,10 @@ class RosterPage(QWidget):
         if not name:
             return
         try:
-            roster_io.export_roster(self.context.store.alliances(), Path(name))
+            roster_io.export_roster(
+                self.context.store.alliances(), Path(name), inputs=[self.context.path]
+            )
+        except UserError as error:  # e.g. the round file itself chosen as the target
+            refuse(self, error)
         except OSError as error:
             refuse_write(self, error)
