@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from alliance_review.cli import say
 from alliance_review.core.errors import UserError
 
 
@@ -21,14 +22,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out = build_demo(args.out, reviewer_files=args.reviewer_files, previous=args.previous)
     if args.reviewer_files is None:
-        print(f"已写入演示评价轮次：{out}")
+        say(f"已写入演示评价轮次：{out}", f"Demo round written: {out}")
     else:
-        count = len(list(args.reviewer_files.glob("*.sqlite")))
-        print(f"已写入合并前的演示评价轮次：{out}")
-        print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
-        print(f"合并：alliance-review merge {out} {args.reviewer_files}")
+        folder = args.reviewer_files
+        count = len(list(folder.glob("*.sqlite")))
+        say(f"已写入合并前的演示评价轮次：{out}", f"Demo round before the merge written: {out}")
+        say(
+            f"已写入 {count} 份已提交的评审专家文件：{folder}",
+            f"{count} submitted reviewer file(s) written: {folder}",
+        )
+        say(
+            f"合并：alliance-review merge {out} {folder}",
+            f"To merge them: alliance-review merge {out} {folder}",
+        )
     if args.previous is not None:
-        print(f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}")
+        say(
+            f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}",
+            f"Last year's (2014) demo round written: {args.previous}",
+        )
     return 0
 
 
@@ -36,13 +47,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     from alliance_review.storage.files import verify
 
     info = verify(args.file)
-    upgrade = "（打开时将升级到当前格式）" if info.needs_upgrade else ""
-    print(f"{info.path.name}: {info.kind.label_zh} ({info.kind.name} file)")
-    print(f"评价轮次: {info.title} ({info.year})  round id: {info.round_uid}")
+    upgrade = info.needs_upgrade
+    say(
+        f"{info.path.name}: {info.kind.label_zh} ({info.kind.name} file)",
+        f"{info.path.name}: a {info.kind.name} file",
+    )
+    say(
+        f"评价轮次: {info.title} ({info.year})  round id: {info.round_uid}",
+        f"Round: {info.title} ({info.year})  round id: {info.round_uid}",
+    )
     if info.reviewer_name:
-        print(f"评审专家: {info.reviewer_name}")
-    print(f"格式版本: {info.version} / {info.kind.version}{upgrade}")
-    print("校验: 通过 (valid)")
+        say(f"评审专家: {info.reviewer_name}", f"Reviewer: {info.reviewer_name}")
+    say(
+        f"格式版本: {info.version} / {info.kind.version}"
+        + ("（打开时将升级到当前格式）" if upgrade else ""),
+        f"Format version: {info.version} / {info.kind.version}"
+        + (" (upgraded to the current format when opened)" if upgrade else ""),
+    )
+    say("校验: 通过 (valid)", "Check: valid")
     return 0
 
 
