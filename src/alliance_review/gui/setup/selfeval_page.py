@@ -208,7 +208,7 @@ class SelfEvalPage(QWidget):
                 self,
                 self.tr("Filled self-evaluation workbooks"),
                 last_folder(),
-                self.tr("Excel workbook (*.xlsx)"),
+                self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
             )
             if not names:
                 return None
