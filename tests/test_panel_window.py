@@ -224,10 +224,14 @@ def test_method_change_previews_moves_then_applies_and_undoes(qtbot, merged_roun
     assert isinstance(dialog, MethodDialog)
     assert not dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    settle(qtbot)
     assert dialog.model.rowCount() > 0 and dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("trimmed_mean"))
+    assert not dialog.apply_button.isEnabled()  # not before its moves are shown
+    settle(qtbot)
     assert "4" in dialog.summary.text() and not dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    settle(qtbot)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     with RoundStore.open(merged_round) as store:
         assert store.settings().consensus_method == "median"
