@@ -377,3 +377,18 @@ def test_a_decision_confirmed_twice_records_one_decision(qtbot, merged_round):  
         log = [entry for entry in decision_log(store) if entry[0] == "a5"]
     assert [(e[1], e[2], e[5]) for e in log] == [("", Fraction(77), "set")]
     assert window.view.undo_stack.count() == steps + 1
+
+
+def test_the_overview_sorts_numbers_as_numbers_and_names_as_text(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    _, panel = open_panel(qtbot, merged_round)
+    table, model = panel.overview.table, panel.overview.table.model()
+    consensus = 2 + panel.overview.k
+    table.sortByColumn(consensus, Qt.SortOrder.DescendingOrder)
+    totals = [Fraction(model.index(r, consensus).data()) for r in range(model.rowCount())]
+    assert totals == sorted(totals, reverse=True) and len(totals) == 8
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert names == sorted(names)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # back to the rank
+    ranks = [int(model.index(r, 0).data()) for r in range(model.rowCount())]
+    assert ranks == sorted(ranks)
