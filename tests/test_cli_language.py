@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
@@ -96,7 +97,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 # (name, arguments with {placeholders}, the Chinese line, the English line)
 STEPS: list[tuple[str, list[str], str, str]] = [
-    ("check", ["check", "{round}"], "校验: 通过", "Check: valid"),
+    ("check", ["check", "{round}"], "完整性: 通过", "Integrity: ok"),
     ("method", ["method", "{round}", "median"], "个联盟的名次或总分会变化", "would change rank or total"),
     ("method --apply", ["method", "{round}", "mean", "--apply"], "已改用「平均值」", "The round now uses the mean."),
     ("decide", ["decide", "{round}", "{alliance}", "--points", "８０", "--rationale", "讨论"], "已记录总分的决定：80 分。", "The decision on the total is recorded: 80 points."),
@@ -147,7 +148,7 @@ def test_every_command_says_its_success_in_the_users_language(  # type: ignore[n
     }
     for name, arguments, zh, en in STEPS:
         if name == "export-sheet":
-            places["reviewer"] = str(sorted((out / "发放").glob("*.sqlite"))[0])
+            places["reviewer"] = str(sorted((out / "发放").glob(f"*{REVIEWER_SUFFIX}"))[0])
         typed = [a.format(**places) for a in arguments]
         done = cli(*typed, env=env)
         assert done.returncode == 0, (name, done.stdout, done.stderr)
@@ -200,7 +201,7 @@ def test_merge_says_each_refusal_on_stderr_as_well(session, tmp_path: Path):  # 
     round_path = Path(shutil.copyfile(session["demo"], tmp_path / "demo.sqlite"))
     junk = tmp_path / "不是评审文件.sqlite"
     junk.write_text("x", encoding="utf-8")
-    one = sorted(session["files"].glob("*.sqlite"))[0]
+    one = sorted(session["files"].glob(f"*{REVIEWER_SUFFIX}"))[0]
     for env, refused in (
         (CHINESE, "拒绝「不是评审文件.sqlite」："),
         (ENGLISH, "Refused 不是评审文件.sqlite: "),
@@ -299,6 +300,22 @@ def test_every_refusal_with_chinese_text_has_its_english_sentence():
 
 def test_reviewer_file_names_are_data(session):  # type: ignore[no-untyped-def]
     # (a guard for the data list above: issued files carry the reviewer's name)
-    one = sorted(session["files"].glob("*.sqlite"))[0]
+    one = sorted(session["files"].glob(f"*{REVIEWER_SUFFIX}"))[0]
     with ReviewerStore.open_sealed(one) as store:
         assert store.meta().reviewer_name in one.name
+
+
+def test_locking_and_unlocking_are_each_logged_in_the_round(session, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Unlocking is its own explicit action, recorded (signed) in the round's audit trail,
+    from the command line as from the window (both go through services.panel.set_locked)."""
+    round_path = Path(shutil.copyfile(session["demo"], tmp_path / "demo.sqlite"))
+    env = {**ENGLISH, "ALLIANCE_REVIEW_CONFIG_DIR": str(tmp_path / "config")}
+    assert cli("lock", round_path, env=env).returncode == 0
+    done = cli("unlock", round_path, "--reason", "第 12 项录入有误，重新核对", env=env)
+    assert done.returncode == 0 and done.stdout.strip() == "The round is unlocked."
+    with RoundStore.open(round_path) as store:
+        entries = [e for e in store.audit_entries() if e.action in ("lock", "unlock")]
+        assert store.settings().locked is False
+    assert [e.action for e in entries] == ["lock", "unlock"]
+    assert entries[1].data()["reason"] == "第 12 项录入有误，重新核对"
+    assert all(e.signature for e in entries)

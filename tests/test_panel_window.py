@@ -214,6 +214,8 @@ def test_lock_refuses_merge_and_decisions_until_unlocked(qtbot, merged_round, mo
     answer(qtbot, panel, "confirm_unlock", "Unlock")
     with RoundStore.open(merged_round) as store:
         assert store.settings().locked is False
+        logged = [e.action for e in store.audit_entries() if e.action in ("lock", "unlock")]
+    assert logged == ["lock", "unlock"]  # each its own action, recorded in the round
     assert panel.panel_actions["merge"].isEnabled()
     assert window.view.undo_stack.count() == undo_steps
 

@@ -20,7 +20,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     files = expand(args.files)
     if not files:
         raise UserError("没有找到要合并的评审专家文件。", "No reviewer files found to merge.")
-    reports = merge_into(args.round, files)
+    reports = merge_into(args.round, files, accept_removals=args.accept_removals)
     lang = language()
     labels = {
         MERGED: ("已合并", "merged"),
@@ -99,7 +99,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        set_locked(store, args.lock)
+        set_locked(store, args.lock, args.reason or "")
     if args.lock:
         say("评价轮次已锁定为最终结果。", "The round is locked as final.")
     else:
@@ -144,6 +144,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     merge = sub.add_parser("merge", help="merge returned reviewer files / 合并评审专家文件")
     merge.add_argument("round", type=Path, help="the round file")
     merge.add_argument("files", type=Path, nargs="+", help="reviewer files or folders")
+    merge.add_argument(
+        "--accept-removals",
+        action="store_true",
+        help="merge a newer revision even where it removes scores the merged one had"
+        " / 确认撤下已合并的评分",
+    )
     merge.set_defaults(func=cmd_merge)
 
     decide = sub.add_parser("decide", help="record a panel decision / 记录工作小组决定")
@@ -157,9 +163,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     lock = sub.add_parser("lock", help="lock the round as final / 锁定评价轮次")
     lock.add_argument("round", type=Path)
+    lock.add_argument("--reason", help="recorded with the lock in the round's audit trail")
     lock.set_defaults(func=cmd_lock, lock=True)
-    unlock = sub.add_parser("unlock", help="unlock the round / 解除锁定")
+    unlock = sub.add_parser(
+        "unlock", help="unlock the round (recorded in its audit trail) / 解除锁定（记入审计记录）"
+    )
     unlock.add_argument("round", type=Path)
+    unlock.add_argument("--reason", help="why it is unlocked, recorded with the unlocking")
     unlock.set_defaults(func=cmd_lock, lock=False)
 
     method = sub.add_parser("method", help="preview or apply a consensus method / 汇总方法")
