@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.services.setup import new_round
 from alliance_review.storage.round_store import RoundStore
+from tests.gui_support import settle
 
 from .conftest import DATA
 
@@ -55,6 +56,7 @@ def test_the_roster_import_button_previews_an_office_file_then_imports_it(
     chosen = OFFICE / "issue-2016-libreoffice.xls"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
     click(qtbot, page.buttons["import"])
+    settle(qtbot)
     dialog = page.import_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert shown == []
@@ -87,6 +89,7 @@ def test_the_reviewers_page_imports_a_list_with_its_own_alliances(
     page = tab.show_page("reviewers")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     click(qtbot, page.buttons["import"])
+    settle(qtbot)
     dialog = page.import_dialog
     qtbot.waitUntil(dialog.isVisible)
     texts = dialog.problem_texts()

@@ -214,6 +214,8 @@ def test_lock_refuses_merge_and_decisions_until_unlocked(qtbot, merged_round, mo
     answer(qtbot, panel, "confirm_unlock", "Unlock")
     with RoundStore.open(merged_round) as store:
         assert store.settings().locked is False
+        logged = [e.action for e in store.audit_entries() if e.action in ("lock", "unlock")]
+    assert logged == ["lock", "unlock"]  # each its own action, recorded in the round
     assert panel.panel_actions["merge"].isEnabled()
     assert window.view.undo_stack.count() == undo_steps
 
@@ -224,10 +226,14 @@ def test_method_change_previews_moves_then_applies_and_undoes(qtbot, merged_roun
     assert isinstance(dialog, MethodDialog)
     assert not dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    settle(qtbot)
     assert dialog.model.rowCount() > 0 and dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("trimmed_mean"))
+    assert not dialog.apply_button.isEnabled()  # not before its moves are shown
+    settle(qtbot)
     assert "4" in dialog.summary.text() and not dialog.apply_button.isEnabled()
     dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    settle(qtbot)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     with RoundStore.open(merged_round) as store:
         assert store.settings().consensus_method == "median"
@@ -373,3 +379,18 @@ def test_a_decision_confirmed_twice_records_one_decision(qtbot, merged_round):  
         log = [entry for entry in decision_log(store) if entry[0] == "a5"]
     assert [(e[1], e[2], e[5]) for e in log] == [("", Fraction(77), "set")]
     assert window.view.undo_stack.count() == steps + 1
+
+
+def test_the_overview_sorts_numbers_as_numbers_and_names_as_text(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    _, panel = open_panel(qtbot, merged_round)
+    table, model = panel.overview.table, panel.overview.table.model()
+    consensus = 2 + panel.overview.k
+    table.sortByColumn(consensus, Qt.SortOrder.DescendingOrder)
+    totals = [Fraction(model.index(r, consensus).data()) for r in range(model.rowCount())]
+    assert totals == sorted(totals, reverse=True) and len(totals) == 8
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert names == sorted(names)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # back to the rank
+    ranks = [int(model.index(r, 0).data()) for r in range(model.rowCount())]
+    assert ranks == sorted(ranks)

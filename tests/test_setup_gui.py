@@ -56,6 +56,7 @@ def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_
     out = tmp_path / "2016.sqlite"
     dialog.out.setText(str(out))
     dialog.create_round()
+    settle(qtbot)
     assert refusals == []
     qtbot.waitUntil(lambda: window.view is not None and window.view.path == out)
     assert "2016年度联盟活跃度评价" in window.windowTitle()
@@ -68,6 +69,7 @@ def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_
     tab.new_round_dialog.out.setText(str(out))
     before = out.read_bytes()
     tab.new_round_dialog.create_round()
+    settle(qtbot)
     assert len(refusals) == 1 and said(refusals[0], "已存在", "already exists")
     assert out.read_bytes() == before
 
@@ -115,6 +117,7 @@ def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
     window, tab = open_setup(qtbot, demo_round)
     page = tab.show_page("roster")
     page.import_roster(source)
+    settle(qtbot)
     dialog = page.import_dialog
     texts = dialog.problem_texts()
     assert texts[0] == ""
@@ -342,6 +345,7 @@ def test_the_import_preview_follows_the_column_mapping(qtbot, demo_round, tmp_pa
     window, tab = open_setup(qtbot, demo_round)
     page = tab.show_page("roster")
     page.import_roster(source)
+    settle(qtbot)
     dialog = page.import_dialog
     # no header word for the name: the first column not taken by another field
     assert dialog.combos["name"].currentData() == 1
@@ -367,6 +371,7 @@ def test_roster_and_rubric_files_go_out_and_come_back_through_the_dialogs(
     answers = iter([(str(roster_file), ""), (str(rubric_file), "")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
     tab.show_page("roster").export_roster()
+    settle(qtbot)
     table = roster_io.read_table(roster_file)
     assert [row[1] for row in table.rows] == [a.name for a in window.view.store.alliances()]
     tab.show_page("rubric").export_rubric()

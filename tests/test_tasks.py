@@ -203,3 +203,58 @@ def test_each_worker_reads_on_a_connection_of_its_own(qtbot, demo_round: Path, m
     window.view.tabs.setCurrentWidget(window.view.tab_by_name["panel"])
     settle(qtbot)
     assert seen and all(conn is not window.view.store.conn for conn in seen)
+
+
+def test_the_windows_long_actions_run_in_workers(qtbot, demo_round: Path, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Reading and writing lists, ranking for a method preview, writing a new round: each
+    in a worker thread, never on the GUI thread."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from alliance_review.gui.main_window import MainWindow
+    from alliance_review.gui.panel import method_dialog
+    from alliance_review.gui.setup import new_round_dialog
+    from alliance_review.services import roster_io
+
+    threads: dict[str, str] = {}
+
+    def watched(name, real):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            threads[name] = threading.current_thread().name
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(roster_io, "read_table", watched("read", roster_io.read_table))
+    monkeypatch.setattr(roster_io, "export_roster", watched("export", roster_io.export_roster))
+    monkeypatch.setattr(
+        method_dialog, "preview_method", watched("method", method_dialog.preview_method)
+    )
+    monkeypatch.setattr(
+        new_round_dialog,
+        "new_round_from_files",
+        watched("new", new_round_dialog.new_round_from_files),
+    )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(demo_round)
+    setup = window.view.tab_by_name["setup"]
+    roster = setup.show_page("roster")
+    out = tmp_path / "名单.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    roster.export_roster()
+    settle(qtbot)
+    roster.import_roster(out)
+    settle(qtbot)
+    roster.import_dialog.reject()
+    dialog = window.view.tab_by_name["panel"].change_method()
+    dialog.combo.setCurrentIndex(dialog.combo.findData("median"))
+    settle(qtbot)
+    dialog.reject()
+    setup.new_round()
+    created = setup.new_round_dialog
+    created.out.setText(str(tmp_path / "2016.sqlite"))
+    created.create_round()
+    settle(qtbot)
+    assert set(threads) == {"read", "export", "method", "new"}
+    assert threading.main_thread().name not in threads.values(), threads

@@ -636,62 +636,68 @@
 <context>
     <name>MethodDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="32" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="43" />
         <source>Consensus method</source>
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="43" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="54" />
         <source>Ranks and tiers the method would move</source>
         <translation>该方法会改变的名次和档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="57" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="79" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="80" />
         <source>Rank now</source>
         <translation>现名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="81" />
         <source>Rank then</source>
         <translation>改后名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="82" />
         <source>Total now</source>
         <translation>现总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="83" />
         <source>Total then</source>
         <translation>改后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="84" />
         <source>Tier now</source>
         <translation>现档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="74" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="85" />
         <source>Tier then</source>
         <translation>改后档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="85" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="96" />
         <source>This is the round's method now.</source>
         <translation>这是本评价轮次当前使用的方法。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="99" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="103" />
+        <source>Working out what would move…</source>
+        <translation>正在计算名次和档次的变化…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="140" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
         <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
@@ -919,7 +925,7 @@
     </message>
     <message>
         <source>Lock as final</source>
-        <translation type="vanished">锁定为最终结果</translation>
+        <translation>锁定为最终结果</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />

@@ -194,7 +194,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
         <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
-        <translation><numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform></translation>
+        <translation>
+            <numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="163" />
@@ -349,13 +351,23 @@
         <translation>评价指标（留空：2015年度评价指标）</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="139" />
+        <source>Writing the new round…</source>
+        <translation>正在写入新的评价轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="150" />
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
         <source>Roster (.xlsx or .csv)</source>
         <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="75" />
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88" />
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="112" />
         <source>Save the new round as</source>
         <translation>新评价轮次保存为</translation>
     </message>
@@ -464,32 +476,32 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -537,22 +549,22 @@
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -560,64 +572,70 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="218" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="232" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="279" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="292" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="291" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="322" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="321" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="335" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="334" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="358" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="337" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="336" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="353" />
+        <source>Reading the reviewers…</source>
+        <translation>正在读取评审专家名单…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="374" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="381" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -694,57 +712,57 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="74" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
         <source>Takes part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="98" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="96" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="101" />
         <source>No: %1</source>
         <translation>否：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="104" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="102" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="106" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="104" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="122" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="120" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -752,139 +770,151 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204" />
         <source>Filter the roster</source>
         <translation>筛选联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="205" />
         <source>Roster: alliances</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="208" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
         <source>Takes part?…</source>
         <translation>参评情况…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
         <source>Reasons…</source>
         <translation>未参评原因…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="220" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="218" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="223" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="221" />
         <source>Mark the selected alliance as taking part or not, with a reason</source>
         <translation>把选中的联盟标为参评或未参评（注明原因）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="237" />
         <source>%n alliance(s)</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
         <source>%n not taking part</source>
         <translation>
             <numerusform>%n 家未参评</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="243" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="266" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="264" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="277" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="275" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="298" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="296" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="328" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="354" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="352" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="380" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="378" />
         <source>Import %n alliance(s)</source>
         <translation>
             <numerusform>导入 %n 家联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="430" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="450" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="434" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="447" />
+        <source>Reading the roster…</source>
+        <translation>正在读取联盟名单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="467" />
+        <source>Writing the roster…</source>
+        <translation>正在写入联盟名单…</translation>
     </message>
     <message>
         <source>Roster (*.xlsx *.csv)</source>
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="453" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="458" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="470" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="455" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="460" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

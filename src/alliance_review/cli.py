@@ -1,7 +1,10 @@
 """The command line: ``alliance-review SUBCOMMAND``; the window when no subcommand is given.
 
 Exit codes: 0 success, 1 a refused operation or bad input (one sentence on stderr),
-2 a usage error (argparse). Subcommands live in ``alliance_review.commands``.
+2 a usage error (argparse). Subcommands live in ``alliance_review.commands``; every line
+they print for the user goes through ``say(zh, en)`` (Chinese, or English under an
+English locale). A bug is never a traceback: one sentence, and the traceback in the log
+(``alliance_review.errorlog``).
 """
 
 from __future__ import annotations
@@ -20,10 +23,18 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def language() -> str:
-    """Chinese, unless ALLIANCE_REVIEW_LANG or else the locale (LC_ALL, LANG) says English."""
-    chosen = os.environ.get("ALLIANCE_REVIEW_LANG") or os.environ.get("LC_ALL") or ""
-    chosen = chosen or os.environ.get("LANG", "")
-    return "en" if chosen.startswith("en") else "zh"
+    """Chinese, unless ALLIANCE_REVIEW_LANG or else the locale (LC_ALL, LC_MESSAGES, LANG,
+    the first one set) says English."""
+    for name in ("ALLIANCE_REVIEW_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        chosen = os.environ.get(name, "")
+        if chosen:
+            return "en" if chosen.startswith("en") else "zh"
+    return "zh"
+
+
+def say(zh: str, en: str, *, err: bool = False) -> None:
+    """One line for the user in their language: on stdout, or on stderr with ``err``."""
+    print(en if language() == "en" else zh, file=sys.stderr if err else sys.stdout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,17 +68,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (Python's advice: point stdout at devnull so the flush at exit stays quiet)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except sqlite3.DatabaseError as error:
-        from alliance_review.core.errors import RoundLocked
-        from alliance_review.storage.schema import ROUND_LOCKED
-
-        if ROUND_LOCKED in str(error):  # the file's own lock triggers refused an edit
-            print(RoundLocked().message(language()), file=sys.stderr)
-            return 1
-        print(f"文件无法读取或已损坏（{error}）。", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"无法访问文件：{error.filename or error}（{error.strerror}）。", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except (sqlite3.Error, OSError) as error:
+        from alliance_review.storage.db import storage_error
+
+        refusal = storage_error(error)
+        if refusal is None:
+            return unexpected(error)
+        print(refusal.message(language()), file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: one sentence here, the traceback in the log
+        return unexpected(error)
+
+
+def unexpected(error: BaseException) -> int:
+    from alliance_review.errorlog import details_of, write_log
+
+    logged = write_log(details_of(type(error), error, error.__traceback__))
+    where = str(logged) if logged is not None else "stderr"
+    if logged is None:
+        print(details_of(type(error), error, error.__traceback__), file=sys.stderr)
+    say(
+        f"出现了意外错误（{type(error).__name__}），详细信息已写入 {where}。已保存的文件不受影响。",
+        f"An unexpected error occurred ({type(error).__name__}); the details were written to"
+        f" {where}. Files saved before are unaffected.",
+        err=True,
+    )
+    return 1

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from alliance_review.cli import say
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 
@@ -22,14 +23,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out = build_demo(args.out, reviewer_files=args.reviewer_files, previous=args.previous)
     if args.reviewer_files is None:
-        print(f"已写入演示评价轮次：{out}")
+        say(f"已写入演示评价轮次：{out}", f"Demo round written: {out}")
     else:
-        count = len(list(args.reviewer_files.glob(f"*{REVIEWER_SUFFIX}")))
-        print(f"已写入合并前的演示评价轮次：{out}")
-        print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
-        print(f"合并：alliance-review merge {out} {args.reviewer_files}")
+        folder = args.reviewer_files
+        count = len(list(folder.glob(f"*{REVIEWER_SUFFIX}")))
+        say(f"已写入合并前的演示评价轮次：{out}", f"Demo round before the merge written: {out}")
+        say(
+            f"已写入 {count} 份已提交的评审专家文件：{folder}",
+            f"{count} submitted reviewer file(s) written: {folder}",
+        )
+        say(
+            f"合并：alliance-review merge {out} {folder}",
+            f"To merge them: alliance-review merge {out} {folder}",
+        )
     if args.previous is not None:
-        print(f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}")
+        say(
+            f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}",
+            f"Last year's (2014) demo round written: {args.previous}",
+        )
     return 0
 
 

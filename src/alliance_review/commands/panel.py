@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from alliance_review.cli import language
+    """Merge; one line per file on stdout (the report), and each refusal once more on
+    stderr, so a script that keeps only stderr still sees every file that was refused."""
+    from alliance_review.cli import language, say
     from alliance_review.core.errors import UserError
     from alliance_review.services.merge import MERGED, UNCHANGED, expand, merge_into
 
@@ -32,10 +34,18 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"[{label}] {report.path.name}{who}{revision}: {report.detail(lang)}")
     refused = sum(1 for r in reports if r.refused)
     merged = sum(1 for r in reports if r.outcome == MERGED)
-    if lang == "en":
-        print(f"{merged} merged, {len(reports) - merged - refused} unchanged, {refused} refused.")
-    else:
-        print(f"合并 {merged} 份，无变化 {len(reports) - merged - refused} 份，拒绝 {refused} 份。")
+    unchanged = len(reports) - merged - refused
+    say(
+        f"合并 {merged} 份，无变化 {unchanged} 份，拒绝 {refused} 份。",
+        f"{merged} merged, {unchanged} unchanged, {refused} refused.",
+    )
+    for report in reports:
+        if report.refused:
+            say(
+                f"拒绝「{report.path.name}」：{report.detail('zh')}",
+                f"Refused {report.path.name}: {report.detail('en')}",
+                err=True,
+            )
     return 1 if refused else 0
 
 
@@ -54,38 +64,54 @@ def _alliance_uid(store: RoundStore, name: str) -> str:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
+    from alliance_review.cli import say
     from alliance_review.core.errors import UserError
-    from alliance_review.core.points import format_points, parse_points
+    from alliance_review.core.points import format_points
+    from alliance_review.core.score_entry import read_points
     from alliance_review.services.panel import set_decision, withdraw_decision
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
-        uid = _alliance_uid(store, args.alliance)
-        code = args.indicator or ""
-        what = f"指标 {code}" if code else "总分"
-        if args.withdraw:
-            withdraw_decision(store, uid, code)
-            print(f"已撤回{what}的决定。")
-            return 0
+    code = args.indicator or ""
+    what_zh, what_en = (f"指标 {code}", f"indicator {code}") if code else ("总分", "the total")
+    points = None
+    if not args.withdraw:
         if args.points is None:
             raise UserError("请给出分数（--points）。", "Give the points (--points).")
-        points = parse_points(args.points)
+        points = read_points(args.points)  # refused before the file is opened
+    with RoundStore.open(args.round) as store:
+        uid = _alliance_uid(store, args.alliance)
+        if points is None:
+            withdraw_decision(store, uid, code)
+            say(f"已撤回{what_zh}的决定。", f"The decision on {what_en} is withdrawn.")
+            return 0
         set_decision(store, uid, code, points, args.rationale or "")
-        print(f"已记录{what}的决定：{format_points(points)} 分。")
+    shown = format_points(points)
+    say(
+        f"已记录{what_zh}的决定：{shown} 分。",
+        f"The decision on {what_en} is recorded: {shown} points.",
+    )
     return 0
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
+    from alliance_review.cli import say
     from alliance_review.services.panel import set_locked
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        set_locked(store, args.lock)
-    print("评价轮次已锁定为最终结果。" if args.lock else "评价轮次已解除锁定。")
+        set_locked(store, args.lock, args.reason or "")
+    if args.lock:
+        say("评价轮次已锁定为最终结果。", "The round is locked as final.")
+    else:
+        say("评价轮次已解除锁定。", "The round is unlocked.")
     return 0
 
 
+METHOD_NAMES_EN = {"mean": "the mean", "median": "the median", "trimmed_mean": "the trimmed mean"}
+
+
 def cmd_method(args: argparse.Namespace) -> int:
+    from alliance_review.cli import say
     from alliance_review.core.points import format_points
     from alliance_review.core.scoring import CONSENSUS_LABELS
     from alliance_review.services.panel import preview_method, set_method
@@ -95,15 +121,22 @@ def cmd_method(args: argparse.Namespace) -> int:
         moves = preview_method(store, args.method)
         for move in moves:
             tier = f"  {move.old_tier} -> {move.new_tier}" if move.tier_moves else ""
-            print(
-                f"{move.name}: 名次 {move.old_rank} -> {move.new_rank}，"
-                f"总分 {format_points(move.old_total)} -> {format_points(move.new_total)}{tier}"
+            old, new = format_points(move.old_total), format_points(move.new_total)
+            say(
+                f"{move.name}: 名次 {move.old_rank} -> {move.new_rank}，总分 {old} -> {new}{tier}",
+                f"{move.name}: rank {move.old_rank} -> {move.new_rank}, total {old} -> {new}{tier}",
             )
         tiers = sum(1 for m in moves if m.tier_moves)
-        print(f"{len(moves)} 个联盟的名次或总分会变化，其中 {tiers} 个换档。")
+        say(
+            f"{len(moves)} 个联盟的名次或总分会变化，其中 {tiers} 个换档。",
+            f"{len(moves)} alliance(s) would change rank or total; {tiers} would change tier.",
+        )
         if args.apply:
             set_method(store, args.method)
-            print(f"已改用「{CONSENSUS_LABELS[args.method]}」。")
+            say(
+                f"已改用「{CONSENSUS_LABELS[args.method]}」。",
+                f"The round now uses {METHOD_NAMES_EN[args.method]}.",
+            )
     return 0
 
 
@@ -130,9 +163,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     lock = sub.add_parser("lock", help="lock the round as final / 锁定评价轮次")
     lock.add_argument("round", type=Path)
+    lock.add_argument("--reason", help="recorded with the lock in the round's audit trail")
     lock.set_defaults(func=cmd_lock, lock=True)
-    unlock = sub.add_parser("unlock", help="unlock the round / 解除锁定")
+    unlock = sub.add_parser(
+        "unlock", help="unlock the round (recorded in its audit trail) / 解除锁定（记入审计记录）"
+    )
     unlock.add_argument("round", type=Path)
+    unlock.add_argument("--reason", help="why it is unlocked, recorded with the unlocking")
     unlock.set_defaults(func=cmd_lock, lock=False)
 
     method = sub.add_parser("method", help="preview or apply a consensus method / 汇总方法")

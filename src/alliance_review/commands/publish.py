@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from alliance_review.cli import language, say
+
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from alliance_review.services.appendix_pdf import AppendixOptions, export_appendix
@@ -20,16 +22,18 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         title=args.title, tiers=tiers, show_rank_ties=args.show_ties, font=font_file(args.font)
     )
     out = export_appendix(args.round, args.out, options)
-    print(f"已写入附件：{out}")
+    say(f"已写入附件：{out}", f"Appendix written: {out}")
     mismatches = band_mismatches(args.round)
     if mismatches:
-        print(
+        say(
             f"注意：{len(mismatches)} 家联盟的评分所属分数段与所列档次不同"
             "（划档依据可用 settings --tier-by 修改）：",
-            file=sys.stderr,
+            f"Note: {len(mismatches)} alliance(s) are printed under a tier whose band does not"
+            " hold their printed score (settings --tier-by changes what decides the tier):",
+            err=True,
         )
-        for zh, _ in mismatches:
-            print(zh, file=sys.stderr)
+        for zh, en in mismatches:
+            say(zh, en, err=True)
     return 0
 
 
@@ -56,7 +60,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from alliance_review.services.results_xlsx import export_workbook
 
     out = export_workbook(args.round, args.out)
-    print(f"已写入结果工作簿：{out}")
+    say(f"已写入结果工作簿：{out}", f"Results workbook written: {out}")
     return 0
 
 
@@ -91,12 +95,21 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
             f"Mismatch: the round has changed since {args.pdf.name} was exported "
             "(or the PDF is from another round).",
         )
-    pages = f"逐页核对 {result.pages} 页，" if result.content_checked else "（仅核对校验值）"
-    print(
-        f"一致：「{args.pdf.name}」与评价轮次当前内容相符（{pages}SHA-256 {result.round_hash}）。"
+    pages_zh = f"逐页核对 {result.pages} 页，" if result.content_checked else "（仅核对校验值）"
+    pages_en = (
+        f"{result.pages} page(s) compared, " if result.content_checked else "(the hash only) "
+    )
+    say(
+        f"一致：「{args.pdf.name}」与评价轮次当前内容相符"
+        f"（{pages_zh}SHA-256 {result.round_hash}）。",
+        f"Match: {args.pdf.name} agrees with the round as it is now ({pages_en}SHA-256"
+        f" {result.round_hash}).",
     )
     if result.lock_fingerprint:
-        print(f"锁定签名一致，签名密钥指纹 {result.lock_fingerprint}。")
+        say(
+            f"锁定签名一致，签名密钥指纹 {result.lock_fingerprint}。",
+            f"The lock's signature matches; signing key fingerprint {result.lock_fingerprint}.",
+        )
     return 0
 
 
@@ -130,10 +143,13 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        for line in statistics_lines(stats):
+        from alliance_review.services.statistics_english import statistics_lines_en
+
+        lines = statistics_lines_en(stats) if language() == "en" else statistics_lines(stats)
+        for line in lines:
             print(line)
         if args.pdf is not None:
-            print(f"已写入统计报告：{args.pdf}")
+            say(f"已写入统计报告：{args.pdf}", f"Statistics report written: {args.pdf}")
     return 0
 
 
@@ -141,7 +157,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from alliance_review.services.report_docx import export_report
 
     out = export_report(args.round, args.out, args.previous, args.published)
-    print(f"已写入评价报告草稿：{out}（草稿，供秘书处修改定稿）")
+    say(
+        f"已写入评价报告草稿：{out}（草稿，供秘书处修改定稿）",
+        f"Report draft written: {out} (a draft for the secretariat to edit; the report"
+        " itself is in Chinese)",
+    )
     return 0
 
 

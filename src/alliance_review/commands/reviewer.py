@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from alliance_review.cli import language
+from alliance_review.cli import language, say
 
 
 def cmd_export_sheet(args: argparse.Namespace) -> int:
     from alliance_review.services.reviewer_sheet import export_sheet_file
 
     rows = export_sheet_file(args.reviewer_file, args.out)
-    print(f"已导出评分表（{rows} 行）：{args.out}")
+    say(
+        f"已导出评分表（{rows} 行）：{args.out}",
+        f"Scoring workbook exported ({rows} rows): {args.out}",
+    )
     return 0
 
 
@@ -21,31 +24,27 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 
     erase = args.erase_blanks
     sheet = import_sheet(args.reviewer_file, args.workbook, dry_run=args.dry_run, erase=erase)
-    english = language() == "en"
     for line in sheet.describe(language(), erase=erase):
         print(line)
     changes, no_longer_done = sheet.chosen(erase)
     count = len(changes)
     if not changes:
-        print(
-            f"Nothing to import: the workbook matches the file ({sheet.rows} rows)."
-            if english
-            else f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。"
+        say(
+            f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。",
+            f"Nothing to import: the workbook matches the file ({sheet.rows} rows).",
         )
     elif args.dry_run:
-        print(
+        say(
+            f"预览：将改动 {count} 项（未写入，去掉 --dry-run 即可导入）。",
             f"Preview: {count} change(s) would be imported (nothing written; leave out "
-            "--dry-run to import)."
-            if english
-            else f"预览：将改动 {count} 项（未写入，去掉 --dry-run 即可导入）。"
+            "--dry-run to import).",
         )
     else:
-        print(f"Imported {count} change(s)." if english else f"已导入 {count} 项改动。")
+        say(f"已导入 {count} 项改动。", f"Imported {count} change(s).")
     if no_longer_done:
-        print(
-            f"{len(no_longer_done)} alliance(s) are no longer marked done."
-            if english
-            else f"{len(no_longer_done)} 家联盟的“已完成”标记因改动而取消。"
+        say(
+            f"{len(no_longer_done)} 家联盟的“已完成”标记因改动而取消。",
+            f"{len(no_longer_done)} alliance(s) are no longer marked done.",
         )
     return 0
 
@@ -55,8 +54,14 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
     done = submit(args.reviewer_file, args.out, language())
     p = done.progress
-    print(f"已提交第 {done.revision} 版（{done.reviewer_name}，{done.sealed_at}）：{done.path}")
-    print(f"已完成 {p.done} / {p.alliances} 个联盟；请将此文件发回联络组。")
+    say(
+        f"已提交第 {done.revision} 版（{done.reviewer_name}，{done.sealed_at}）：{done.path}",
+        f"Revision {done.revision} submitted ({done.reviewer_name}, {done.sealed_at}): {done.path}",
+    )
+    say(
+        f"已完成 {p.done} / {p.alliances} 家联盟；请将此文件发回联络组。",
+        f"{p.done} of {p.alliances} alliances done; send this file back to the liaison group.",
+    )
     return 0
 
 

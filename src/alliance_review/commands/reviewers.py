@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from alliance_review.cli import language
+from alliance_review.cli import language, say
 
 
 def _english() -> bool:
@@ -27,8 +27,13 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
             for number, r in enumerate(store.reviewers(), start=1):
                 own_text = "；".join(sorted(names[u] for u in r.own_alliances)) or "—"
                 declared_text = "；".join(sorted(names[u] for u in r.declared_conflicts)) or "—"
-                print(f"{number:>3}  {r.name}  本人联盟：{own_text}  回避：{declared_text}  "
-                      f"已分配：{loads.get(r.uid, 0)}")  # fmt: skip
+                load = loads.get(r.uid, 0)
+                say(
+                    f"{number:>3}  {r.name}  本人联盟：{own_text}  回避：{declared_text}  "
+                    f"已分配：{load}",
+                    f"{number:>3}  {r.name}  own alliance: {own_text}  declared conflicts:"
+                    f" {declared_text}  assigned: {load}",
+                )
             return 0
         if args.action == "add":
             own = frozenset(reviewers_io.find_alliance(alliances, a) for a in args.own or [])
@@ -36,7 +41,7 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
                 reviewers_io.find_alliance(alliances, a) for a in args.conflict or []
             )
             one = roster.add_reviewer(store, args.name, own, declared - own)
-            print(f"已添加评审专家：{one.name}")
+            say(f"已添加评审专家：{one.name}", f"Reviewer added: {one.name}")
             return 0
         if args.action == "remove":
             wanted = reviewers_io.person_name(args.name)
@@ -46,7 +51,7 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
 
                 raise UserError(f"没有名为「{wanted}」的评审专家。", f"No reviewer named {wanted}.")
             roster.remove_reviewer(store, found.uid)
-            print(f"已删除评审专家：{found.name}")
+            say(f"已删除评审专家：{found.name}", f"Reviewer removed: {found.name}")
             return 0
         table = reviewers_io.read_table(args.file)
         plan = reviewers_io.plan_import(table, alliances, store.reviewers())
@@ -54,16 +59,23 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
         if args.dry_run:
             for line in plan.describe(names, _english()):
                 print(line)
-            print(
-                f"预览：{len(plan.accepted())} 位可导入，{len(plan.rows) - len(plan.accepted())}"
-                " 位有问题（未写入任何内容）。"
-                + ("导入时将整份拒绝，请先改正。" if blocked else "")
+            ready = len(plan.accepted())
+            problems = len(plan.rows) - ready
+            say(
+                f"预览：{ready} 位可导入，{problems} 位有问题（未写入任何内容）。"
+                + ("导入时将整份拒绝，请先改正。" if blocked else ""),
+                f"Preview: {ready} reviewer(s) can be imported, {problems} have problems"
+                " (nothing written)."
+                + (" The import would be refused whole: correct them first." if blocked else ""),
             )
             return 0
         if blocked:
             raise reviewers_io.refusal(Path(args.file), plan.problems)
         added = reviewers_io.apply_import(store, plan)
-    print(f"已导入 {len(added)} 位评审专家：{args.file}")
+    say(
+        f"已导入 {len(added)} 位评审专家：{args.file}",
+        f"{len(added)} reviewer(s) imported: {args.file}",
+    )
     return 0
 
 
@@ -81,7 +93,7 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
             return 0
         roster_io.refuse_blocked(Path(args.file), plan)
         uids = roster.add_alliances(store, roster_io.plan_rows(plan))
-    print(f"已导入 {len(uids)} 个联盟：{args.file}")
+    say(f"已导入 {len(uids)} 家联盟：{args.file}", f"{len(uids)} alliance(s) imported: {args.file}")
     return 0
 
 
@@ -90,9 +102,11 @@ def print_plan(plan) -> None:  # type: ignore[no-untyped-def]
         print(line)
     accepted = len(plan.accepted())
     blocked = len(plan.entries) - accepted
-    print(
+    say(
         f"预览：{accepted} 行可导入，{blocked} 行有问题（未写入任何内容）。"
-        + ("导入时将整份拒绝，请先改正。" if blocked else "")
+        + ("导入时将整份拒绝，请先改正。" if blocked else ""),
+        f"Preview: {accepted} row(s) can be imported, {blocked} have problems (nothing written)."
+        + (" The import would be refused whole: correct them first." if blocked else ""),
     )
 
 

@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from alliance_review.cli import language, say
 
-def _progress(label: str):  # type: ignore[no-untyped-def]
+
+def _progress(zh: str, en: str):  # type: ignore[no-untyped-def]
+    label = en if language() == "en" else zh
+
     def report(done: int, total: int) -> bool:
         if sys.stderr.isatty():
             print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
@@ -45,15 +49,19 @@ def cmd_new_round(args: argparse.Namespace) -> int:
     with RoundStore.open(out) as store:
         roster = store.alliances()
         alliances, reviewers = len(roster), len(store.reviewers())
-    print(f"已写入评价轮次：{out}（联盟 {alliances} 个，评审专家 {reviewers} 位）")
+    say(
+        f"已写入评价轮次：{out}（联盟 {alliances} 个，评审专家 {reviewers} 位）",
+        f"Round written: {out} ({alliances} alliances, {reviewers} reviewers)",
+    )
     names = {a.uid: a.name for a in roster}
     for uid, other in near_duplicates(roster).items():
         if names[uid] > other:  # each pair once
             continue
-        print(
-            f"注意：「{names[uid]}」与「{other}」只差空格、全半角或括号，可能是同一联盟。"
-            f" / Note: {names[uid]} and {other} differ only in spacing, width or brackets.",
-            file=sys.stderr,
+        say(
+            f"注意：「{names[uid]}」与「{other}」只差空格、全半角或括号，可能是同一联盟。",
+            f"Note: {names[uid]} and {other} differ only in spacing, width or brackets;"
+            " they may be the same alliance.",
+            err=True,
         )
     return 0
 
@@ -67,7 +75,11 @@ def cmd_assign(args: argparse.Namespace) -> int:
         loads, _ = assignment_summary(store)
         names = {r.uid: r.name for r in store.reviewers()}
     values = list(loads.values())
-    print(f"已分配：每位评审专家 {min(values)}–{max(values)} 个联盟（seed {args.seed}）")
+    low, high = min(values), max(values)
+    say(
+        f"已分配：每位评审专家 {low}–{high} 个联盟（seed {args.seed}）",
+        f"Assigned: {low}-{high} alliances per reviewer (seed {args.seed})",
+    )
     for uid, load in loads.items():
         print(f"  {names[uid]}: {load}")
     return 0
@@ -81,7 +93,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
     guard(args.out, [args.round])
     with RoundStore.open(args.round) as store:
         path = export_roster(store.alliances(), args.out, inputs=[args.round])
-    print(f"已导出联盟名单：{path}")
+    say(f"已导出联盟名单：{path}", f"Roster exported: {path}")
     return 0
 
 
@@ -91,7 +103,7 @@ def cmd_rubric_export(args: argparse.Namespace) -> int:
 
     with RoundStore.open(args.round) as store:
         path = export_rubric(store, args.out)
-    print(f"已导出评价指标：{path}")
+    say(f"已导出评价指标：{path}", f"Rubric exported: {path}")
     return 0
 
 
@@ -104,37 +116,44 @@ def cmd_selfeval_out(args: argparse.Namespace) -> int:
         paths = write_workbooks(
             store,
             args.outdir,
-            progress=_progress("自评价表"),
+            progress=_progress("自评价表", "Self-evaluation workbooks"),
             language=language(),
             rotate=args.new_tokens,
         )
-    print(f"已生成 {len(paths)} 份自评价表：{args.outdir}")
+    say(
+        f"已生成 {len(paths)} 份自评价表：{args.outdir}",
+        f"{len(paths)} self-evaluation workbook(s) written: {args.outdir}",
+    )
     return 0
 
 
 def cmd_selfeval_in(args: argparse.Namespace) -> int:
     """Every good workbook is imported (each whole); every bad one is named on stderr with
     its reasons, and the exit code is 1. ``--all-or-nothing``: one bad refuses them all."""
-    from alliance_review.cli import language
     from alliance_review.services.selfeval import import_checked
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
         checked = import_checked(store, args.files, all_or_nothing=args.all_or_nothing)
-    english = language() == "en"
     for item in checked:
         if item.ok:
-            print(f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}")
+            say(
+                f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}",
+                f"Imported: {item.alliance_name} ({len(item.rows)} items) <- {item.path.name}",
+            )
     refused = [item for item in checked if not item.ok]
     for item in refused:
-        word = "Refused" if english else "未导入"
-        print(f"{word}：{item.path.name}：{item.reasons(language())}", file=sys.stderr)
+        say(
+            f"未导入：{item.path.name}：{item.reasons('zh')}",
+            f"Refused: {item.path.name}: {item.reasons('en')}",
+            err=True,
+        )
     if refused:
-        print(
-            f"{len(checked) - len(refused)} imported, {len(refused)} refused."
-            if english
-            else f"已导入 {len(checked) - len(refused)} 份，{len(refused)} 份未导入（原因见上）。",
-            file=sys.stderr,
+        imported = len(checked) - len(refused)
+        say(
+            f"已导入 {imported} 份，{len(refused)} 份未导入（原因见上）。",
+            f"{imported} imported, {len(refused)} refused.",
+            err=True,
         )
         return 1
     return 0
@@ -155,8 +174,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
         if changes:
             update_settings(store, **changes)
         settings = store.settings()
-    print(f"划档依据：{TIER_BY[settings.tier_by][0]}（{settings.tier_by}）")
-    print(f"评价要点认定：{ITEM_RULES[settings.item_rule][0]}（{settings.item_rule}）")
+    tier_zh, tier_en = TIER_BY[settings.tier_by]
+    rule_zh, rule_en = ITEM_RULES[settings.item_rule]
+    say(f"划档依据：{tier_zh}（{settings.tier_by}）", f"Tiers: {tier_en} ({settings.tier_by})")
+    say(
+        f"评价要点认定：{rule_zh}（{settings.item_rule}）",
+        f"An evidence item counts as done when {rule_en} ({settings.item_rule})",
+    )
     return 0
 
 
@@ -234,8 +258,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_issue(args: argparse.Namespace) -> int:
     from alliance_review.services.assigning import issue_files
 
-    paths = issue_files(args.round, args.outdir, progress=_progress("评审专家文件"))
-    print(f"已发放 {len(paths)} 份评审专家文件：{args.outdir}")
+    paths = issue_files(
+        args.round, args.outdir, progress=_progress("评审专家文件", "Reviewer files")
+    )
+    say(
+        f"已发放 {len(paths)} 份评审专家文件：{args.outdir}",
+        f"{len(paths)} reviewer file(s) issued: {args.outdir}",
+    )
     for path in paths:
         print(f"  {path.name}")
     return 0
@@ -286,7 +315,9 @@ def cmd_participation(args: argparse.Namespace) -> int:
                         "标为未参评须用 --reason 给出原因（可选："
                         + "、".join(store.participation_reasons())
                         + "）。",
-                        "Marking as not taking part needs --reason.",
+                        "Marking as not taking part needs --reason (one of: "
+                        + ", ".join(store.participation_reasons())
+                        + ").",
                     )
                 wanted = Participation(alliance.uid, args.reason, args.note or "")
             else:
@@ -295,11 +326,18 @@ def cmd_participation(args: argparse.Namespace) -> int:
         absent = store.non_participants()
         names = {a.uid: a for a in store.alliances()}
         taking = len(names) - len(absent)
-        print(f"试点联盟 {len(names)} 家，参评 {taking} 家，未参评 {len(absent)} 家。")
+        say(
+            f"试点联盟 {len(names)} 家，参评 {taking} 家，未参评 {len(absent)} 家。",
+            f"{len(names)} pilot alliances: {taking} take part, {len(absent)} do not.",
+        )
         for uid, (reason, note) in absent.items():
             alliance = names[uid]
-            extra = f"（{note}）" if note else ""
-            print(f"未参评  {alliance.batch or '批次不详'}  {alliance.name}  {reason}{extra}")
+            say(
+                f"未参评  {alliance.batch or '批次不详'}  {alliance.name}  {reason}"
+                + (f"（{note}）" if note else ""),
+                f"Not taking part  {alliance.batch or 'batch unknown'}  {alliance.name}  {reason}"
+                + (f" ({note})" if note else ""),
+            )
     return 0
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import ScoreError, UserError
 from alliance_review.core.points import format_points, is_on_step
 from alliance_review.core.rubric import Indicator
 
@@ -76,3 +76,20 @@ def check_note(note: str) -> None:
             f"An evidence note holds at most {MAX_NOTE_CHARS} characters; this one has "
             f"{len(note)}.",
         )
+
+
+def read_points(text: str) -> Fraction:
+    """A number of points typed or given on the command line (a panel decision), read
+    exactly or refused in one sentence: never a sign, an exponent, NaN or Infinity.
+
+    The range (an indicator's maximum, 100 for a total) is checked where it is known.
+    """
+    cleaned = normalise(text)
+    if len(cleaned) > MAX_SCORE_CHARS or not _NUMBER.match(cleaned):
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise ScoreError(
+            f"「{shown}」不是有效的分数：请写 0 或正数，最多两位小数，例如 85 或 85.5。",
+            f'"{shown}" is not a valid number of points: write 0 or a positive number with at'
+            " most two decimals, such as 85 or 85.5.",
+        )
+    return Fraction(cleaned)

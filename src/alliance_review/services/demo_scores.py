@@ -83,7 +83,10 @@ def target_total(score: int, tier_name: str) -> Fraction:
         total = Fraction(3 * score + thirds, 3)
         if round_points(total) == score and tier_of(total, DEFAULT_TIERS).name == tier_name:
             return total
-    raise UserError(f"演示数据无法得到 {score} 分、{tier_name}。")
+    raise UserError(
+        f"演示数据无法得到 {score} 分、{tier_name}。",
+        f"The demo data cannot reach {score} points in {tier_name}.",
+    )
 
 
 def split_total(total: int, parts: int, spread: int, rng: random.Random) -> list[int]:

@@ -241,7 +241,15 @@ def storage_error(error: BaseException) -> UserError | None:
             text = str(error).lower()
             primary = next((c for words, c in _SQLITE_MESSAGES if words in text), None)
         if primary is None:
-            return None
+            if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                # a file that does not hold what it should (a table missing, a bad page)
+                result = StorageError(
+                    f"文件无法读取或已损坏（{error}）。",
+                    f"The file cannot be read or is damaged ({error}).",
+                )
+                result.__cause__ = error
+                return result
+            return None  # a constraint or a misuse: a bug, for the last resort
         zh, en = _SQLITE_SENTENCES[primary]
         result = StorageError(zh, en)
         result.__cause__ = error

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,14 +23,23 @@ from alliance_review.gui.panel.commands import MethodCommand
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.gui.undo import perform
-from alliance_review.services.panel import preview_method
+from alliance_review.services.panel import Move, preview_method
+from alliance_review.storage.round_store import RoundStore
+
+
+def moves_of(path: Path, method: str) -> list[Move]:
+    """What a method would move, ranked twice on a connection of the worker's own."""
+    with RoundStore.reading(path) as store:
+        return preview_method(store, method)
 
 
 class MethodDialog(QDialog):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.task: Task | None = None
         self.setWindowTitle(self.tr("Consensus method"))
         self.resize(820, 480)
         current = context.store.settings().consensus_method
@@ -84,11 +95,27 @@ class MethodDialog(QDialog):
             self.model.set_records([])
             self.summary.setText(self.tr("This is the round's method now."))
             return
-        try:
-            moves = preview_method(self.context.store, method)
-        except UserError as error:
-            self.model.set_records([])
+        self.model.set_records([])
+        self.summary.setText(self.tr("Working out what would move…"))
+        path = self.context.path
+        self.task = run_task(
+            self,
+            self.tr("Working out what would move…"),
+            lambda _progress: moves_of(path, method),
+            lambda moves: self.show_moves(method, moves),
+            on_error=self._failed,
+            reads_only=True,
+            background=True,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
             self.summary.setText(error_text(error))
+        else:
+            report_error(self, error)
+
+    def show_moves(self, method: str, moves: list[Move]) -> None:
+        if method != self.method():  # another method was chosen meanwhile: its turn comes
             return
         records = [
             Record(

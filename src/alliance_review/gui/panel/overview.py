@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -34,6 +33,7 @@ from alliance_review.gui.panel.records import (
     Cell,
     Record,
     RecordsModel,
+    RecordsProxy,
     compact_rows,
 )
 from alliance_review.gui.panel.texts import flag_text
@@ -46,7 +46,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OverviewPage", text)
 
 
-class DiscussionFilter(QSortFilterProxyModel):
+class DiscussionFilter(RecordsProxy):
     """Name filter, and optionally only the alliances that need discussion."""
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -18,6 +18,7 @@ from alliance_review.services.reviewer_workflow import (
     suggested_working_name,
     working_file_for,
 )
+from alliance_review.storage.db import storage_error
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
@@ -100,7 +101,7 @@ def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
         continue_from(ws.path, out)
     except (UserError, OSError) as error:
         if not isinstance(error, UserError):
-            error = UserError(str(error))
+            error = storage_error(error) or UserError(str(error), str(error))
         ws.warn(translate("SealedBanner", "Cannot continue from this copy"), error)
         return None
     ws.open_requested.emit(out)

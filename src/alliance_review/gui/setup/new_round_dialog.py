@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import round_file_name
 from alliance_review.gui import file_kinds
-from alliance_review.gui.setup.commands import last_folder, ok_cancel, refuse, refuse_write
+from alliance_review.gui.setup.commands import last_folder, ok_cancel
+from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.services.setup import new_round_from_files
 
 
@@ -103,6 +103,7 @@ class NewRoundDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.created: Path | None = None
+        self.task: Task | None = None
 
     def choose_out(self) -> None:
         start = last_folder()
@@ -121,20 +122,30 @@ class NewRoundDialog(QDialog):
             self.choose_out()
             if not self.out.text().strip():
                 return
-        try:
-            self.created = new_round_from_files(
-                Path(self.out.text().strip()),
-                self.title.text().strip(),
-                self.year.value(),
-                period=self.period.text().strip(),
-                rubric_file=self.rubric.path(),
-                roster_file=self.roster.path(),
-                from_round=self.from_round.path(),
-            )
-        except UserError as error:
-            refuse(self, error)
-            return
-        except OSError as error:
-            refuse_write(self, error)
-            return
-        self.accept()
+        out, title, year = (
+            Path(self.out.text().strip()),
+            self.title.text().strip(),
+            self.year.value(),
+        )
+        period, rubric_file = self.period.text().strip(), self.rubric.path()
+        roster_file, from_round = self.roster.path(), self.from_round.path()
+
+        def created(path: Path) -> None:
+            self.created = path
+            self.accept()
+
+        self.task = run_task(
+            self,
+            self.tr("Writing the new round…"),
+            lambda _progress: new_round_from_files(
+                out,
+                title,
+                year,
+                period=period,
+                rubric_file=rubric_file,
+                roster_file=roster_file,
+                from_round=from_round,
+            ),
+            created,
+            on_error=lambda error: report_error(self, error, self.tr("Not possible")),
+        )

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
@@ -36,8 +35,8 @@ from alliance_review.gui.setup.commands import (
     button_row,
     last_folder,
     ok_cancel,
-    refuse,
 )
+from alliance_review.gui.tasks import report_error, run_task
 from alliance_review.services import reviewers_io, roster
 from alliance_review.services.assigning import assignment_summary
 
@@ -339,18 +338,26 @@ class ReviewersPage(QWidget):
             if not name:
                 return
             path = Path(name)
-        store = self.context.store
-        try:
-            table = reviewers_io.read_table(path)
-            plan = reviewers_io.plan_import(table, store.alliances(), store.reviewers())
-        except UserError as error:
-            refuse(self, error)
-            return
-        names = {a.uid: a.name for a in store.alliances()}
-        dialog = ReviewerImportDialog(plan, names, path.name, self)
-        self.import_dialog = dialog
-        dialog.accepted.connect(lambda: self.apply_import(plan))
-        dialog.open()
+        store, chosen = self.context.store, path
+        alliances, reviewers = store.alliances(), store.reviewers()
+
+        def planned(plan: reviewers_io.ReviewerPlan) -> None:
+            names = {a.uid: a.name for a in self.context.store.alliances()}
+            dialog = ReviewerImportDialog(plan, names, chosen.name, self)
+            self.import_dialog = dialog
+            dialog.accepted.connect(lambda: self.apply_import(plan))
+            dialog.open()
+
+        run_task(
+            self,
+            self.tr("Reading the reviewers…"),
+            lambda _progress: reviewers_io.plan_import(
+                reviewers_io.read_table(chosen), alliances, reviewers
+            ),
+            planned,
+            on_error=lambda error: report_error(self, error, self.tr("Import reviewers")),
+            reads_only=True,
+        )
 
     def apply_import(self, plan: reviewers_io.ReviewerPlan) -> bool:
         store = self.context.store

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
 from alliance_review.gui import file_kinds
@@ -34,9 +33,8 @@ from alliance_review.gui.setup.commands import (
     apply_edit,
     button_row,
     last_folder,
-    refuse,
-    refuse_write,
 )
+from alliance_review.gui.tasks import report_error, run_task
 from alliance_review.services import roster, roster_io
 from alliance_review.services.participation import Participation, participation_of
 
@@ -436,15 +434,22 @@ class RosterPage(QWidget):
             if not name:
                 return
             path = Path(name)
-        try:
-            table = roster_io.read_table(path)
-        except UserError as error:
-            refuse(self, error)
-            return
-        dialog = RosterImportDialog(table, self.context.store.alliances(), self)
-        self.import_dialog = dialog
-        dialog.accepted.connect(lambda: self.import_rows(dialog.rows()))
-        dialog.open()
+        chosen = path
+
+        def read(table: roster_io.Table) -> None:
+            dialog = RosterImportDialog(table, self.context.store.alliances(), self)
+            self.import_dialog = dialog
+            dialog.accepted.connect(lambda: self.import_rows(dialog.rows()))
+            dialog.open()
+
+        run_task(
+            self,
+            self.tr("Reading the roster…"),
+            lambda _progress: roster_io.read_table(chosen),
+            read,
+            on_error=lambda error: report_error(self, error, self.tr("Import roster")),
+            reads_only=True,
+        )
 
     def export_roster(self) -> None:
         start = last_folder()
@@ -456,11 +461,11 @@ class RosterPage(QWidget):
         )
         if not name:
             return
-        try:
-            roster_io.export_roster(
-                self.context.store.alliances(), Path(name), inputs=[self.context.path]
-            )
-        except UserError as error:  # e.g. the round file itself chosen as the target
-            refuse(self, error)
-        except OSError as error:
-            refuse_write(self, error)
+        alliances, out, inputs = self.context.store.alliances(), Path(name), [self.context.path]
+        run_task(
+            self,
+            self.tr("Writing the roster…"),
+            lambda _progress: roster_io.export_roster(alliances, out, inputs=inputs),
+            lambda _path: None,
+            on_error=lambda error: report_error(self, error, self.tr("Export roster")),
+        )
