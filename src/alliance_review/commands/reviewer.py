@@ -24,9 +24,9 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
     english = language() == "en"
     for line in sheet.describe(language(), erase=erase):
         print(line)
-    changes, no_longer_done = sheet.chosen(erase)
-    count = len(changes)
-    if not changes:
+    no_longer_done = sheet.chosen(erase)[1]
+    count = sheet.count(erase)
+    if not count:
         print(
             f"Nothing to import: the workbook matches the file ({sheet.rows} rows)."
             if english
@@ -75,8 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--erase-blanks",
         action="store_true",
-        help="blank cells erase the file's scores and notes (by default they are kept) / "
-        "评分表中的空白单元格清除文件中已有的评分和评分依据",
+        help="blank cells erase the file's scores, notes and ticked evidence items (by default "
+        "they are kept) / 评分表中的空白单元格清除文件中已有的评分、评分依据和评价要点勾选",
     )
     imp.set_defaults(func=cmd_import_sheet)
 
