@@ -3,107 +3,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="129" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="130" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="131" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="159" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="132" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="133" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="134" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="162" />
+        <source>&amp;Guide for this window</source>
+        <translation>本窗口的使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="135" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="165" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="136" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="137" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="138" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="168" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="141" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="238" />
+        <source>Open a reviewer file</source>
+        <translation>打开评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="241" />
+        <source>Open a round</source>
+        <translation>打开评价轮次</translation>
+    </message>
+    <message>
         <source>Open a round file or a reviewer file (File &gt; Open, or drop it here).
 To try the app: alliance-review demo demo-2015.sqlite</source>
-        <translation>请打开评价轮次文件或评审专家文件（文件 &gt; 打开，或把文件拖到这里）。
+        <translation type="vanished">请打开评价轮次文件或评审专家文件（文件 &gt; 打开，或把文件拖到这里）。
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="153" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="178" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="181" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="194" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="232" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="200" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="235" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="202" />
         <source>Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)</source>
-        <translation>评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
+        <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="216" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="258" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="128" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="333" />
         <source>About</source>
-        <translation>关于</translation>
+        <translation type="vanished">关于</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="335" />
         <source>Alliance Activity Review
 The yearly activity evaluation of industry technology innovation alliances.</source>
-        <translation>联盟活跃度评价
+        <translation type="vanished">联盟活跃度评价
 产业技术创新战略联盟年度活跃度评价工具。</translation>
     </message>
 </context>
@@ -158,22 +178,28 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="137" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="139" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="147" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="138" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="149" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="168" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="137" />
+        <source>Filter the ranking</source>
+        <translation>筛选排名</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="170" />
         <source>Ranking…</source>
         <translation>正在排名…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="199" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="201" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>

@@ -22,6 +22,7 @@ from alliance_review.core.items_table import ITEMS_SHEET
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Indicator
 from alliance_review.core.score_entry import MAX_NOTE_CHARS
+from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import (
     NoteRule,
     missing_for_done,
@@ -89,7 +90,7 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     Streamed (xlsxwriter, constant memory): rows go to disk as they are made, so memory
     stays flat however many alliances the file holds; the file replaces ``out`` only when
     complete."""
-    out = Path(out)
+    out = guard(Path(out), [store.path])
     meta = store.meta()
     rubric = store.rubric()
     scores = store.scores()
@@ -554,5 +555,6 @@ def import_sheet(
 
 
 def export_sheet_file(reviewer_file: Path | str, out: Path | str) -> int:
+    guard(out, [reviewer_file])  # before the file is opened (and so never changed)
     with ReviewerStore.open(reviewer_file) as store:
         return export_sheet(store, out)

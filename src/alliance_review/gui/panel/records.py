@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
+from alliance_review.gui.contrast import ink_on
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -86,6 +88,8 @@ class RecordsModel(QAbstractTableModel):
             return f"<p>{html.escape(cell.tooltip)}</p>" if cell.tooltip else None
         if role == Qt.ItemDataRole.BackgroundRole and cell.background is not None:
             return QBrush(cell.background)
+        if role == Qt.ItemDataRole.ForegroundRole and cell.background is not None:
+            return ink_on(cell.background)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if cell.align_center:
                 return int(Qt.AlignmentFlag.AlignCenter)
