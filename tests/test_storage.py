@@ -239,12 +239,12 @@ def test_a_locked_version_4_round_upgrades_to_the_audit_chain(tmp_path: Path):
     shutil.copyfile(DATA / "round-v4.sqlite", old)
     assert identify(old).version == 4
     with RoundStore.open(old) as store:
-        assert store.info is not None and store.info.version == ROUND_FILE.version == 5
+        assert store.info is not None and store.info.version == ROUND_FILE.version == 6
         assert store.settings().locked and store.item_ticks() == {("r2", "a1", "1.1", "plan")}
         (entry,) = store.audit_entries()
         assert entry.action == "upgrade" and entry.data() == {
             "from": 4,
-            "to": 5,
+            "to": 6,
             "locked": True,
             "content_sha256": store.lock_state().content_sha256,
         }

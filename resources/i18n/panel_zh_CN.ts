@@ -392,6 +392,43 @@
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
+<message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
+        <source>Decided</source>
+        <translation>决定为</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="166" />
+        <source>Decide evidence item…</source>
+        <translation>决定评价要点…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="168" />
+        <source>Whether an evidence item of this indicator counts as done for the alliance</source>
+        <translation>由工作小组决定该指标的某一评价要点对该联盟是否算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="343" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="448" />
+        <source>counts as done</source>
+        <translation>算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="343" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="448" />
+        <source>does not count</source>
+        <translation>不算已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="450" />
+        <source>%1: ticked by %2 of %3, %4</source>
+        <translation>%1：%3 位评审专家中 %2 位勾选，%4</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="460" />
+        <source>(panel decision: %1)</source>
+        <translation>（工作小组决定：%1）</translation>
+    </message>
 </context>
 <context>
     <name>LockControl</name>
@@ -837,7 +874,17 @@
         <source>Change disagreement threshold</source>
         <translation>修改分歧阈值</translation>
     </message>
-</context>
+<message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="71" />
+        <source>Withdraw decision on an evidence item</source>
+        <translation>撤回对评价要点的决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="73" />
+        <source>Decide an evidence item</source>
+        <translation>决定评价要点</translation>
+    </message>
+    </context>
 <context>
     <name>PanelTab</name>
     <message>
@@ -992,4 +1039,106 @@
         <translation>去掉最高最低后平均</translation>
     </message>
 </context>
-</TS>
+<context><name>ItemDecisionDialog</name><message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="46" />
+        <source>Panel decision on an evidence item</source>
+        <translation>工作小组对评价要点的决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="51" />
+        <source>Evidence item</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="59" />
+        <source>Counts as done</source>
+        <translation>算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="60" />
+        <source>Does not count as done</source>
+        <translation>不算已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="62" />
+        <source>As the reviewers' ticks decide (no panel decision)</source>
+        <translation>按评审专家的勾选计算（不作决定）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="72" />
+        <source>Why the panel departs from the reviewers' ticks (required)</source>
+        <translation>工作小组为何不按评审专家的勾选计算（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="74" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="76" />
+        <source>Alliance:</source>
+        <translation>联盟：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="79" />
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="80" />
+        <source>Evidence item:</source>
+        <translation>评价要点：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="81" />
+        <source>Reviewers' ticks:</source>
+        <translation>评审专家勾选：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="82" />
+        <source>Item rule:</source>
+        <translation>评价要点规则：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="83" />
+        <source>Current decision:</source>
+        <translation>现有决定：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="84" />
+        <source>The panel decides:</source>
+        <translation>工作小组决定：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="85" />
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
+        <source>counts as done</source>
+        <translation>算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
+        <source>does not count</source>
+        <translation>不算已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="106" />
+        <source>%1 of %2 reviewers ticked it: by the rule it %3</source>
+        <translation>%2 位评审专家中 %1 位勾选：按规则%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="113" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="141" />
+        <source>A decision needs a rationale; please write why.</source>
+        <translation>决定须有理由，请写明理由。</translation>
+    </message>
+</context></TS>

@@ -69,67 +69,84 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="49" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="50" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="90" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="93" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101" />
         <source>{count} cell(s) are blank in the workbook where this file holds a score or note (work done after the workbook was exported?). They are kept as they are.</source>
-        <translation>评分表中有 {count} 处留空，而本文件中已有评分或评分依据（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
+        <translation type="vanished">评分表中有 {count} 处留空，而本文件中已有评分或评分依据（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="106" />
         <source>{count} cell(s) are blank in the workbook: importing erases these scores and notes.</source>
-        <translation>评分表中有 {count} 处留空：导入将清除这些评分和评分依据。</translation>
+        <translation type="vanished">评分表中有 {count} 处留空：导入将清除这些评分和评分依据。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="111" />
         <source>Erase these {count} score(s) and note(s) as the workbook has them</source>
-        <translation>按评分表清除这 {count} 项评分和评分依据</translation>
+        <translation type="vanished">按评分表清除这 {count} 项评分和评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
+        <source>{count} cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
+        <translation>评分表中有 {count} 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="110" />
+        <source>{count} cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
+        <translation>评分表中有 {count} 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="115" />
+        <source>Erase these {count} entries as the workbook has them</source>
+        <translation>按评分表清除这 {count} 项内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
+        <source>Evidence items</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="135" />
         <source>{old} → —</source>
         <translation>{old} → —</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="76" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="77" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -170,37 +187,37 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="167" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="182" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="174" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="189" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="184" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="199" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="188" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="203" />
         <source>{points}, the rule suggests {suggested}: give a reason</source>
         <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="207" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -238,7 +255,7 @@
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>

@@ -63,7 +63,53 @@ def _alliance_uid(store: RoundStore, name: str) -> str:
     return matches[0].uid
 
 
+def _decide_item(args: argparse.Namespace) -> int:
+    """decide ROUND ALLIANCE --indicator CODE --item KEY --done|--not-done --rationale R
+    (or --withdraw): the panel's decision on one evidence item."""
+    from alliance_review.cli import say
+    from alliance_review.core.errors import UserError
+    from alliance_review.services import item_decisions
+    from alliance_review.storage.round_store import RoundStore
+
+    if not args.indicator:
+        raise UserError(
+            "请给出评价要点所属的指标（--indicator）。",
+            "Give the indicator the evidence item belongs to (--indicator).",
+        )
+    if args.points is not None:
+        raise UserError(
+            "评价要点的决定不带分数：请用 --done 或 --not-done。",
+            "A decision on an evidence item takes no points: use --done or --not-done.",
+        )
+    if not args.withdraw and args.done is None:
+        raise UserError(
+            "请说明该要点算作已开展（--done）还是未开展（--not-done）。",
+            "Say whether the item counts as done (--done) or not (--not-done).",
+        )
+    code, key = args.indicator, args.item
+    with RoundStore.open(args.round) as store:
+        uid = _alliance_uid(store, args.alliance)
+        name = item_decisions.item_name(store, code, key)
+        if args.withdraw:
+            item_decisions.withdraw_item_decision(store, uid, code, key)
+            say(
+                f"已撤回评价要点 {code}「{name}」的决定，重新按评价要点规则计算。",
+                f"The decision on evidence item {code} {key} is withdrawn; the item rule "
+                "counts again.",
+            )
+            return 0
+        item_decisions.set_item_decision(store, uid, code, key, args.done, args.rationale or "")
+    state = "counts as done" if args.done else "does not count as done"
+    say(
+        f"已记录评价要点 {code}「{name}」的决定：算作{'已开展' if args.done else '未开展'}。",
+        f"The decision on evidence item {code} {key} is recorded: it {state}.",
+    )
+    return 0
+
+
 def cmd_decide(args: argparse.Namespace) -> int:
+    if args.item is not None:
+        return _decide_item(args)
     from alliance_review.cli import say
     from alliance_review.core.errors import UserError
     from alliance_review.core.points import format_points
@@ -159,6 +205,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     decide.add_argument("--points", help="the final points")
     decide.add_argument("--rationale", help="why (required)")
     decide.add_argument("--withdraw", action="store_true", help="withdraw the decision")
+    decide.add_argument(
+        "--item",
+        metavar="KEY",
+        help="an evidence item of --indicator: decide whether it counts as done for the"
+        " alliance, whatever the reviewers ticked / 评价要点（与 --indicator 同用）",
+    )
+    counts = decide.add_mutually_exclusive_group()
+    counts.add_argument(
+        "--done", dest="done", action="store_const", const=True,
+        help="with --item: the item counts as done / 算作已开展",
+    )  # fmt: skip
+    counts.add_argument(
+        "--not-done", dest="done", action="store_const", const=False,
+        help="with --item: the item does not count / 算作未开展",
+    )  # fmt: skip
     decide.set_defaults(func=cmd_decide)
 
     lock = sub.add_parser("lock", help="lock the round as final / 锁定评价轮次")

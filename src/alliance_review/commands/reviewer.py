@@ -26,9 +26,9 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
     sheet = import_sheet(args.reviewer_file, args.workbook, dry_run=args.dry_run, erase=erase)
     for line in sheet.describe(language(), erase=erase):
         print(line)
-    changes, no_longer_done = sheet.chosen(erase)
-    count = len(changes)
-    if not changes:
+    no_longer_done = sheet.chosen(erase)[1]
+    count = sheet.count(erase)
+    if not count:
         say(
             f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。",
             f"Nothing to import: the workbook matches the file ({sheet.rows} rows).",
@@ -85,8 +85,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--erase-blanks",
         action="store_true",
-        help="blank cells erase the file's scores and notes (by default they are kept) / "
-        "评分表中的空白单元格清除文件中已有的评分和评分依据",
+        help="blank cells erase the file's scores, notes and ticked evidence items (by default "
+        "they are kept) / 评分表中的空白单元格清除文件中已有的评分、评分依据和评价要点勾选",
     )
     imp.set_defaults(func=cmd_import_sheet)
 

@@ -55,13 +55,21 @@ def mark_text(mark: bool) -> str:
 
 def read_mark(value: object, where: str) -> bool:
     """A cell's mark as a person writes it; refuses anything else naming ``where``."""
+    return bool(read_mark_or_blank(value, where))
+
+
+def read_mark_or_blank(value: object, where: str) -> bool | None:
+    """A cell's mark, or None when the cell is blank (not filled in: the scoring workbook
+    keeps the file's tick there unless the reviewer chooses to erase)."""
     if value is None:
-        return False
+        return None
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     text = str(value).strip().lower()
+    if not text:
+        return None
     if text in _YES:
         return True
     if text in _NO:

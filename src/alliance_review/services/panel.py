@@ -32,6 +32,17 @@ def require_unlocked(store: RoundStore) -> None:
 
 
 # decisions ----------------------------------------------------------------------------
+def required_rationale(text: str) -> str:
+    """The rationale, trimmed; refused when blank (a decision is recorded only with one)."""
+    text = text.strip()
+    if not text:
+        raise UserError(
+            "请写明理由：工作小组的决定须有理由才能记录。",
+            "Please give a rationale: a panel decision is recorded only with one.",
+        )
+    return text
+
+
 def _check_decision(store: RoundStore, alliance_uid: str, code: str, points: Fraction) -> None:
     if alliance_uid not in {a.uid for a in store.alliances()}:
         raise UserError("本轮次中没有这个联盟。", "The round has no such alliance.")
@@ -61,12 +72,7 @@ def set_decision(
     A rationale is required. Returns the decision it replaced (for undo), if any.
     """
     require_unlocked(store)
-    rationale = rationale.strip()
-    if not rationale:
-        raise UserError(
-            "请写明理由：工作小组的决定须有理由才能记录。",
-            "Please give a rationale: a panel decision is recorded only with one.",
-        )
+    rationale = required_rationale(rationale)
     _check_decision(store, alliance_uid, code, points)
     previous = store.decisions().get((alliance_uid, code))
     at = now_text()

@@ -18,11 +18,28 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.items_table import ITEMS_SHEET
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Indicator
 from alliance_review.core.score_entry import MAX_NOTE_CHARS
 from alliance_review.services.output import guard
-from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
+from alliance_review.services.reviewer_workflow import (
+    NoteRule,
+    missing_for_done,
+    ticks_by_indicator,
+)
+from alliance_review.services.sheet_items import (
+    BORDER,
+    ItemMarks,
+    TickChange,
+    has_header,
+    header_row,
+    items_of,
+    read_item_marks,
+    tick_changes,
+    ticks_after,
+    write_items_sheet,
+)
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.tabular import Limits, control_problem
@@ -31,7 +48,8 @@ from alliance_review.tabular.text import column_letter, value_text
 
 SHEET_TITLE = "评分表"
 META_SHEET = "_ids"
-FORMAT = "alliance-review-scoring-sheet/1"
+FORMAT = "alliance-review-scoring-sheet/2"  # /2: with the sheet of evidence items
+FORMATS = ("alliance-review-scoring-sheet/1", FORMAT)
 HEADERS = (
     "联盟",
     "指标编号",
@@ -78,6 +96,7 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     scores = store.scores()
     self_scores = store.self_scores()
     indicators = list(rubric.indicators())
+    alliances = store.alliances()
     with writing(out, constant_memory=True) as book:
         book.lock_structure = True
         styles = Styles(book)
@@ -86,18 +105,16 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             ws, 0, 0, f"{meta.round_title} — 评分表（评审专家：{meta.reviewer_name}）",
             styles.get(bold=True, font_size=13),
         )  # fmt: skip
+        with_items = bool(items_of(rubric))
         styles.text(
             ws, 1, 0,
             "只需填写「评分」和「评分依据」两列；评分须在 0 到满分之间并符合计分档。"
-            "填好后在程序中选择「导入评分表」。请勿增删行列或修改其他单元格。",
+            + ("评价要点在「评价要点」工作表中填写“是”或“否”。" if with_items else "")
+            + "填好后在程序中选择「导入评分表」。请勿增删行列或修改其他单元格。",
             styles.get(font_color="#555555", font_size=9),
         )  # fmt: skip
-        border = {"border": 1, "border_color": "#BBBBBB"}
-        head = styles.get(**border, bold=True, bg_color="#DCE6F1", align="center", valign="vcenter")
-        for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
-            styles.text(ws, HEADER_ROW - 1, column, title, head)
-            hidden = {"hidden": True} if column + 1 in (COL_UID, COL_STEP) else {}
-            ws.set_column(column, column, width, None, hidden)
+        header_row(styles, ws, HEADER_ROW, HEADERS, WIDTHS, (COL_UID, COL_STEP))
+        border = BORDER
         plain = styles.get(**border, valign="top")
         wrapped = styles.get(**border, valign="top", text_wrap=True)
         entry = styles.get(**border, valign="top", locked=False, bg_color="#FFF9E0")
@@ -116,7 +133,7 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
         ]
         self_width, note_width = WIDTHS[COL_SELF_NOTE - 1], WIDTHS[COL_NOTE - 1]
         row = HEADER_ROW - 1
-        for alliance in store.alliances():
+        for alliance in alliances:
             uid, name = alliance.uid, alliance.name
             for indicator, code, top, step, name_lines in fixed:
                 row += 1
@@ -165,6 +182,10 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
         ws.protect(
             "", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True}
         )
+        write_items_sheet(
+            book, styles, meta.reviewer_name, rubric, alliances, store.ticks(),
+            store.self_ticks(),
+        )  # fmt: skip
         ids = book.add_worksheet(META_SHEET)
         for number, (field, value) in enumerate(
             (
@@ -206,23 +227,53 @@ class SheetImport:
     A blank score or note cell where the file holds one is not a change by default: a
     workbook exported before later work in the window would otherwise erase that work.
     Those cells are listed apart in ``erasures`` ("5 → —"); erasing them is an explicit
-    choice (``chosen(erase=True)``, ``import-sheet --erase-blanks``).
+    choice (``chosen(erase=True)``, ``import-sheet --erase-blanks``). The evidence items
+    follow the same rule: ``tick_changes`` (是 ticks, 否 unticks, blank keeps) and
+    ``tick_erasures`` (blank cells over the file's ticks).
     """
 
     rows: int
     changes: list[SheetChange]  # what the workbook changes, blank cells keeping the file's
-    no_longer_done: list[str]  # alliances whose done mark ``changes`` would clear
+    no_longer_done: list[str]  # alliances whose done mark the kept changes would clear
     # the blank cells' entries as the workbook has them, and the done marks they would clear
     erasures: list[SheetChange] = dataclass_field(default_factory=list)
     no_longer_done_erasing: list[str] = dataclass_field(default_factory=list)
+    tick_changes: list[TickChange] = dataclass_field(default_factory=list)
+    tick_erasures: list[TickChange] = dataclass_field(default_factory=list)
+    item_names: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
 
     def chosen(self, erase: bool) -> tuple[list[SheetChange], list[str]]:
-        """The entries to write and the done marks they clear, with or without erasures."""
+        """The entries to write and the done marks they (and the chosen ticks) clear."""
+        done_cleared = self.no_longer_done_erasing if erase else self.no_longer_done
         if not erase or not self.erasures:
-            return self.changes, self.no_longer_done
+            return self.changes, done_cleared
         by_key = {(c.alliance_uid, c.code): c for c in self.changes}
         by_key.update({(c.alliance_uid, c.code): c for c in self.erasures})
-        return list(by_key.values()), self.no_longer_done_erasing
+        return list(by_key.values()), done_cleared
+
+    def chosen_ticks(self, erase: bool) -> list[TickChange]:
+        """The indicators whose ticked items change, with or without the erasures."""
+        if not erase or not self.tick_erasures:
+            return self.tick_changes
+        by_key = {(c.alliance_uid, c.code): c for c in self.tick_changes}
+        by_key.update({(c.alliance_uid, c.code): c for c in self.tick_erasures})
+        return list(by_key.values())
+
+    def count(self, erase: bool) -> int:
+        """How many entries and indicators' ticks the import writes."""
+        return len(self.chosen(erase)[0]) + len(self.chosen_ticks(erase))
+
+    @property
+    def erasure_count(self) -> int:
+        return len(self.erasures) + len(self.tick_erasures)
+
+    def items_text(self, change: TickChange) -> str:
+        """ "+年度总结 −年度计划" for a tick change."""
+        names = self.item_names.get(change.code, {})
+        return " ".join(
+            [f"+{names.get(k, k)}" for k in names if k in change.new - change.old]
+            + [f"−{names.get(k, k)}" for k in names if k in change.old - change.new]
+        )
 
     def describe(self, language: str = "zh", erase: bool = False) -> list[str]:
         english = language.startswith("en")
@@ -238,10 +289,18 @@ class SheetImport:
                 parts.append(("note: " if english else "评分依据：") + (c.new_note or "—"))
             return f"{c.cell}  {c.alliance_name}  {c.code}  " + "；".join(parts)
 
+        def tick_line(c: TickChange) -> str:
+            label = "evidence items: " if english else "评价要点："
+            return f"{c.cells}  {c.alliance_name}  {c.code}  {label}{self.items_text(c)}"
+
         erased = {(c.alliance_uid, c.code) for c in self.erasures} if erase else set()
         lines = [line(c) for c in self.changes if (c.alliance_uid, c.code) not in erased]
-        if self.erasures:
-            count = len(self.erasures)
+        erased_ticks = {(c.alliance_uid, c.code) for c in self.tick_erasures} if erase else set()
+        lines += [
+            tick_line(c) for c in self.tick_changes if (c.alliance_uid, c.code) not in erased_ticks
+        ]
+        if self.erasure_count:
+            count = self.erasure_count
             if erase:
                 lines.append(
                     f"Erased because the workbook's cells are blank ({count}):"
@@ -256,6 +315,7 @@ class SheetImport:
                     else f"评分表中为空、保留现有内容的 {count} 项（加 --erase-blanks 则清除）："
                 )
             lines.extend("  " + line(c) for c in self.erasures)
+            lines.extend("  " + tick_line(c) for c in self.tick_erasures)
         return lines
 
 
@@ -287,9 +347,18 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     rubric = store.rubric()
     alliances = store.alliances()
     expected = len(alliances) * len(list(rubric.indicators()))
-    limits = LIMITS.scaled(expected + HEADER_ROW + 100, 30)
+    with_items = bool(items_of(rubric))
+    item_rows = len(alliances) * sum(len(i.items) for i in rubric.indicators())
+    limits = LIMITS.scaled(max(expected, item_rows) + HEADER_ROW + 100, 30)
     try:
-        grids = read_grids(path, limits, [SHEET_TITLE, META_SHEET])
+        try:
+            grids = read_grids(
+                path, limits, [SHEET_TITLE, META_SHEET] + ([ITEMS_SHEET] if with_items else [])
+            )
+        except FileRefused as error:
+            if not with_items or f"「{ITEMS_SHEET}」" not in error.zh:
+                raise
+            grids = read_grids(path, limits, [SHEET_TITLE, META_SHEET])  # an older workbook
     except FileRefused as error:
         if "没有名为" in error.zh or "CSV" in error.zh:
             raise _refuse(
@@ -310,15 +379,19 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             f"「{path.name}」属于另一位评审专家或另一评价轮次，不能导入此文件。",
             f"{path.name} belongs to another reviewer or round; it cannot be imported here.",
         )
+    if ids.get("format") not in FORMATS:
+        raise _refuse(
+            f"「{path.name}」不是本软件导出的评分表。",
+            f"{path.name} is not a scoring workbook exported by this app.",
+        )
+    if with_items and ids.get("format") == FORMAT and ITEMS_SHEET not in grids:
+        raise _refuse(
+            f"「{path.name}」中的「{ITEMS_SHEET}」工作表不见了，无法读取评价要点；请重新导出评分表。",
+            f"The sheet {ITEMS_SHEET} is missing from {path.name}; export the workbook anew.",
+        )
     sheet = grids[SHEET_TITLE]
     rows = sheet.rows
-    header = tuple(
-        value_text(rows[HEADER_ROW - 1][c])
-        if len(rows) >= HEADER_ROW and c < len(rows[HEADER_ROW - 1])
-        else ""
-        for c in range(len(HEADERS))
-    )
-    if header != HEADERS:
+    if not has_header(rows, HEADER_ROW, HEADERS):
         raise _refuse(
             f"「{path.name}」的表头被改动过（第 {HEADER_ROW} 行），无法按列读取。",
             f"The header row ({HEADER_ROW}) of {path.name} was changed; columns cannot be read.",
@@ -357,6 +430,11 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             erasures.append(
                 SheetChange(uid, names[uid], code, old_points, old_note, points, note, cell)
             )
+    marks = ItemMarks()
+    if ITEMS_SHEET in grids and ids.get("format") == FORMAT:
+        items = grids[ITEMS_SHEET]
+        marks, problems = read_item_marks(items.rows, items.formulas, rubric, names, path.name)
+        errors.extend(problems)
     if errors:
         shown = errors[:MAX_REPORTED]
         more = len(errors) - len(shown)
@@ -370,19 +448,34 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     rule = NoteRule.of(meta)
     self_scores = store.self_scores()
     done = store.done()
+    reasons = store.override_reasons()
+    file_ticks = {k: frozenset(v) for k, v in ticks_by_indicator(store.ticks()).items()}
+    ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
+    kept_ticks = ticks_after(file_ticks, ticked)
+    erased_ticks = ticks_after(kept_ticks, unticked)
 
-    def breaking(after: dict[Key, Entry], touched: list[SheetChange]) -> list[str]:
-        uids = {c.alliance_uid for c in touched}
+    def breaking(
+        after: dict[Key, Entry],
+        after_ticks: dict[Key, frozenset[str]],
+        touched: list[SheetChange],
+        touched_ticks: list[TickChange],
+    ) -> list[str]:
+        uids = {c.alliance_uid for c in touched} | {c.alliance_uid for c in touched_ticks}
         return sorted(
-            uid for uid in done & uids if missing_for_done(rubric, uid, after, self_scores, rule)
+            uid
+            for uid in done & uids
+            if missing_for_done(rubric, uid, after, self_scores, rule, after_ticks, reasons)
         )
 
     return SheetImport(
         count,
         changes,
-        breaking(kept_scores, changes),
+        breaking(kept_scores, kept_ticks, changes, ticked),
         erasures,
-        breaking(erased_scores, changes + erasures),
+        breaking(erased_scores, erased_ticks, changes + erasures, ticked + unticked),
+        ticked,
+        unticked,
+        {i.code: {item.key: item.name for item in i.items} for i in items_of(rubric)},
     )
 
 
@@ -443,7 +536,9 @@ def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False
     """Write the chosen changes of a checked workbook in one transaction."""
     changes, no_longer_done = sheet.chosen(erase)
     store.set_scores(
-        ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in changes), no_longer_done
+        ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in changes),
+        no_longer_done,
+        ticks=((c.alliance_uid, c.code, c.new) for c in sheet.chosen_ticks(erase)),
     )
 
 

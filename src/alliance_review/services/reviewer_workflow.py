@@ -10,7 +10,7 @@ round's margin.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
@@ -95,10 +95,57 @@ class Missing:
         return f"{self.code}「{self.name}」：与自评分（{self_points}）相差较大，须填写评分依据"
 
 
+TickMap = Mapping[tuple[str, str], Collection[str]]  # (alliance, indicator) -> ticked keys
+
+
+def ticks_by_indicator(ticks: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(alliance, indicator, key) triples as (alliance, indicator) -> ticked keys."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for uid, code, key in ticks:
+        found.setdefault((uid, code), set()).add(key)
+    return found
+
+
 def missing_for_done(
+    rubric: Rubric,
+    alliance_uid: str,
+    scores: ScoreMap,
+    self_scores: ScoreMap,
+    rule: NoteRule,
+    ticks: TickMap | None = None,
+    reasons: Mapping[tuple[str, str], str] | None = None,
+) -> list[Missing]:
+    """What the alliance still lacks, in rubric order; empty when it may be marked done.
+
+    With ``ticks`` (and ``reasons``): a reviewer who ticked evidence items of an indicator
+    and gives other points than its rule suggests for them says why (one who ticked none
+    has not assessed the items); those come after the rest.
+    """
+    found = _missing_scores_and_notes(rubric, alliance_uid, scores, self_scores, rule)
+    if ticks is None:
+        return found
+    reasons = reasons or {}
+    for indicator in rubric.indicators():
+        key = (alliance_uid, indicator.code)
+        points = scores.get(key, (None, ""))[0]
+        ticked = ticks.get(key, ())
+        suggested = indicator.suggest(len(ticked))
+        if (
+            points is not None
+            and suggested is not None
+            and points != suggested
+            and ticked
+            and not reasons.get(key, "").strip()
+        ):
+            found.append(
+                Missing(indicator.code, indicator.name, "override_reason", points, suggested)
+            )
+    return found
+
+
+def _missing_scores_and_notes(
     rubric: Rubric, alliance_uid: str, scores: ScoreMap, self_scores: ScoreMap, rule: NoteRule
 ) -> list[Missing]:
-    """What the alliance still lacks, in rubric order; empty when it may be marked done."""
     found: list[Missing] = []
     for indicator in rubric.indicators():
         points, note = scores.get((alliance_uid, indicator.code), (None, ""))
@@ -164,7 +211,13 @@ def mark_done(store: ReviewerStore, alliance_uid: str) -> None:
     if alliance is None:
         raise UserError("此文件中没有该联盟。", "This file has no such alliance.")
     missing = missing_for_done(
-        store.rubric(), alliance_uid, store.scores(), store.self_scores(), NoteRule.of(store.meta())
+        store.rubric(),
+        alliance_uid,
+        store.scores(),
+        store.self_scores(),
+        NoteRule.of(store.meta()),
+        ticks_by_indicator(store.ticks()),
+        store.override_reasons(),
     )
     if missing:
         raise refuse_done(missing, alliance.name)

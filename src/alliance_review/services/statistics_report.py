@@ -27,6 +27,7 @@ from alliance_review.core.statistics import (
     previous_from_rows,
     round_statistics,
 )
+from alliance_review.services.item_decisions import apply_decisions
 from alliance_review.services.results import compute
 from alliance_review.storage.round_store import RoundStore
 
@@ -48,7 +49,8 @@ def load_published(path: Path | str, tiers: int) -> PublishedFigures:
 
 def done_by_alliance(store: RoundStore, rule: str) -> dict[str, set[tuple[str, str]]]:
     """Alliance uid -> the evidence items (indicator, key) that count as done under
-    ``rule``: enough of the reviewers who scored the alliance ticked them."""
+    ``rule``: enough of the reviewers who scored the alliance ticked them, unless the
+    panel decided otherwise for an item (``services.item_decisions``)."""
     scored = store.reviewers_by_alliance()
     ticks: dict[tuple[str, str, str], int] = {}
     for reviewer_uid, alliance_uid, code, key in store.item_ticks():
@@ -57,7 +59,7 @@ def done_by_alliance(store: RoundStore, rule: str) -> dict[str, set[tuple[str, s
     found: dict[str, set[tuple[str, str]]] = {}
     for alliance_uid, code, key in done_items(ticks, {a: len(r) for a, r in scored.items()}, rule):
         found.setdefault(alliance_uid, set()).add((code, key))
-    return found
+    return apply_decisions(found, store.item_decisions())
 
 
 def round_statistics_of(

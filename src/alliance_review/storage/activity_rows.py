@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from alliance_review.core.roster import Alliance
-from alliance_review.storage import rows
+from alliance_review.storage import audit, rows
 from alliance_review.storage.db import atomic
 
 
@@ -17,13 +17,13 @@ class ActivityRows:
 
     conn: sqlite3.Connection
 
-    def item_ticks(self) -> set[tuple[str, str, str, str]]:
-        """(reviewer uid, alliance uid, indicator code, item key) of every tick."""
-        return set(
-            self.conn.execute(
-                "SELECT reviewer_uid, alliance_uid, indicator_code, key FROM item_tick"
-            )
-        )
+    def item_ticks(self, alliance_uid: str | None = None) -> set[tuple[str, str, str, str]]:
+        """(reviewer uid, alliance uid, indicator code, item key) of every tick (of one
+        alliance's, when given)."""
+        sql = "SELECT reviewer_uid, alliance_uid, indicator_code, key FROM item_tick"
+        if alliance_uid is None:
+            return set(self.conn.execute(sql))
+        return set(self.conn.execute(sql + " WHERE alliance_uid = ?", (alliance_uid,)))
 
     def put_item_ticks(self, ticks: set[tuple[str, str, str, str]]) -> None:
         with atomic(self.conn):
@@ -173,6 +173,15 @@ class ActivityRows:
         ).fetchone()
         return None if row is None or row[0] is None else str(row[0])
 
+    def reviewers_of(self, alliance_uid: str) -> set[str]:
+        """The reviewers who scored one alliance (at least one score merged)."""
+        return {
+            uid
+            for (uid,) in self.conn.execute(
+                "SELECT DISTINCT reviewer_uid FROM score WHERE alliance_uid = ?", (alliance_uid,)
+            )
+        }
+
     def reviewers_by_alliance(self) -> dict[str, set[str]]:
         """Alliance uid -> the reviewers who scored it (at least one score merged)."""
         found: dict[str, set[str]] = {}
@@ -181,3 +190,67 @@ class ActivityRows:
         ):
             found.setdefault(alliance_uid, set()).add(reviewer_uid)
         return found
+
+    # the panel's decisions on evidence items ------------------------------------------
+    def item_decisions(
+        self, alliance_uid: str | None = None
+    ) -> dict[tuple[str, str, str], tuple[bool, str]]:
+        """(alliance uid, indicator code, item key) -> (counts as done, rationale), of
+        every alliance (or one)."""
+        sql = "SELECT alliance_uid, indicator_code, key, done, rationale FROM item_decision"
+        args: tuple[str, ...] = ()
+        if alliance_uid is not None:
+            sql, args = sql + " WHERE alliance_uid = ?", (alliance_uid,)
+        return {
+            (a, c, k): (bool(done), rationale)
+            for a, c, k, done, rationale in self.conn.execute(sql, args)
+        }
+
+    def put_item_decision(
+        self, alliance_uid: str, code: str, key: str, done: bool, rationale: str, at: str
+    ) -> None:
+        """Record (or replace) a decision on an item and log it, in the caller's transaction."""
+        self.conn.execute(
+            "INSERT INTO item_decision (alliance_uid, indicator_code, key, done, rationale,"
+            " decided_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (alliance_uid, indicator_code,"
+            " key) DO UPDATE SET done = excluded.done, rationale = excluded.rationale,"
+            " decided_at = excluded.decided_at",
+            (alliance_uid, code, key, int(done), rationale, at),
+        )
+        self.conn.execute(
+            "INSERT INTO item_decision_log (alliance_uid, indicator_code, key, done, rationale,"
+            " at, action) VALUES (?, ?, ?, ?, ?, ?, 'set')",
+            (alliance_uid, code, key, int(done), rationale, at),
+        )
+        audit.append(
+            self.conn,
+            "item_decision",
+            {"alliance": alliance_uid, "indicator": code, "item": key, "done": done,
+             "rationale": rationale},
+        )  # fmt: skip
+
+    def delete_item_decision(self, alliance_uid: str, code: str, key: str, at: str) -> None:
+        self.conn.execute(
+            "DELETE FROM item_decision WHERE alliance_uid = ? AND indicator_code = ? AND key = ?",
+            (alliance_uid, code, key),
+        )
+        self.conn.execute(
+            "INSERT INTO item_decision_log (alliance_uid, indicator_code, key, done, rationale,"
+            " at, action) VALUES (?, ?, ?, NULL, '', ?, 'withdrawn')",
+            (alliance_uid, code, key, at),
+        )
+        audit.append(
+            self.conn,
+            "item_decision",
+            {"alliance": alliance_uid, "indicator": code, "item": key, "withdrawn": True},
+        )
+
+    def item_decision_log_rows(self) -> list[tuple[str, str, str, int | None, str, str, str]]:
+        """Oldest first: alliance, indicator, item key, done (1/0/None), rationale, time,
+        action ('set' / 'withdrawn')."""
+        return list(
+            self.conn.execute(
+                "SELECT alliance_uid, indicator_code, key, done, rationale, at, action"
+                " FROM item_decision_log ORDER BY id"
+            )
+        )

@@ -193,6 +193,7 @@ def lock_state(conn: sqlite3.Connection) -> LockState:
             "内容与锁定时记录的不一致",
             content_sha256=recorded,
         )  # fmt: skip
+    last = _lock_behind_upgrades(events)
     if last.action == UPGRADE:
         return LockState(INTACT, len(trail), head, LOCKED_LEGACY, content_sha256=recorded)
     public = last.public_key or b""
@@ -207,6 +208,35 @@ def lock_state(conn: sqlite3.Connection) -> LockState:
         signature=(last.signature or b"").hex(),
         content_sha256=recorded,
     )
+
+
+def _lock_behind_upgrades(events: list[AuditEntry]) -> AuditEntry:
+    """The lock entry the round's lock comes from: the last event, or, when that is an
+    upgrade of a locked round whose content before the upgrade was what the event before
+    it recorded (a signed lock, or an older upgrade), that event, and so on back."""
+    at = len(events) - 1
+    while at > 0 and events[at].action == UPGRADE:
+        before = events[at].data().get("content_sha256_before")
+        earlier = events[at - 1]
+        if earlier.action == UNLOCK or not before:
+            break
+        if earlier.data().get("content_sha256") != before:
+            break
+        at -= 1
+    return events[at]
+
+
+def locked_at(conn: sqlite3.Connection) -> str | None:
+    """When the round was locked: the time of the lock entry its lock comes from (an
+    upgrade since does not count), or None when it is not locked or the lock came from a
+    release that did not record it."""
+    if not bool(conn.execute("SELECT locked FROM round").fetchone()[0]):
+        return None
+    events = [e for e in entries(conn) if e.action in SIGNED_ACTIONS or _legacy_lock(e)]
+    if not events or events[-1].action == UNLOCK:
+        return None
+    lock = _lock_behind_upgrades(events)
+    return lock.at if lock.action == LOCK else None
 
 
 def _legacy_lock(entry: AuditEntry) -> bool:

@@ -165,9 +165,11 @@ def open_file(
     if info.needs_upgrade:
         try:
             with atomic(conn):
+                # a round locked under the trail: its content as the lock recorded it
+                before = audit.content_digest(conn) if audit.has_trail(conn) else None
                 apply_ladder(conn, info.kind, info.version, info.kind.version)
                 if info.kind is ROUND_FILE:
-                    record_upgrade(conn, info.version)
+                    record_upgrade(conn, info.version, before)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
@@ -178,13 +180,18 @@ def open_file(
     return conn, info
 
 
-def record_upgrade(conn: sqlite3.Connection, version: int) -> None:
-    """The first entry of an upgraded round's trail; a locked round's content is recorded
-    (unsigned: older releases had no key) so that a later change still shows."""
+def record_upgrade(conn: sqlite3.Connection, version: int, before: str | None = None) -> None:
+    """The upgrade's entry in the round's trail (its first, for a file older than the
+    trail). A locked round's content is recorded (unsigned: this is no lock) so that a
+    later change still shows; ``before``, the content digest before the upgrade, lets a
+    lock signed by an earlier release still be told as signed (``audit.lock_state``):
+    the upgrade only added empty tables and columns to what that lock covered."""
     locked = bool(conn.execute("SELECT locked FROM round").fetchone()[0])
     detail: dict[str, object] = {"from": version, "to": ROUND_FILE.version, "locked": locked}
     if locked:
         detail["content_sha256"] = audit.content_digest(conn)
+        if before is not None:
+            detail["content_sha256_before"] = before
     audit.append(conn, audit.UPGRADE, detail)
 
 

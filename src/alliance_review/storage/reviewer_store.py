@@ -7,7 +7,7 @@ and loses nothing if the laptop dies. ``seal`` writes the copy that travels back
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -197,12 +197,15 @@ class ReviewerStore:
         items: Iterable[tuple[str, str, Fraction | None, str]],
         not_done: Iterable[str] = (),
         done: Iterable[str] = (),
+        ticks: Iterable[tuple[str, str, Collection[str]]] = (),
     ) -> None:
         """Store many (alliance, indicator, points, note) at once, all or nothing.
 
         ``not_done`` / ``done``: alliances whose done mark goes with the change (cleared
         because their scores no longer meet the rules, or set again by an undo), written
         in the same transaction, so the file never holds the score without its mark.
+        ``ticks``: (alliance, indicator, item keys): the indicator's ticked evidence items
+        become exactly these keys, in the same transaction (a workbook import).
         """
         rubric = self.rubric()
         batch = list(items)
@@ -210,6 +213,7 @@ class ReviewerStore:
             if points is not None:
                 rubric.indicator(code).check_score(points)
             check_note(note)
+        tick_batch = [(u, c, self._checked_keys(c, keys, rubric)) for u, c, keys in ticks]
         with atomic(self.conn):
             self.conn.executemany(
                 "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
@@ -217,6 +221,8 @@ class ReviewerStore:
                 " SET points_centi = excluded.points_centi, note = excluded.note",
                 [(a, c, None if p is None else rows.to_centi(p), n) for a, c, p, n in batch],
             )
+            for uid, code, keys in tick_batch:
+                self._write_ticks(uid, code, keys)
             marks = [(uid, 0) for uid in not_done] + [(uid, 1) for uid in done]
             self.conn.executemany(
                 "INSERT INTO alliance_status (alliance_uid, done) VALUES (?, ?)"
@@ -237,24 +243,34 @@ class ReviewerStore:
         self, alliance_uid: str, code: str, keys: Iterable[str], not_done: Iterable[str] = ()
     ) -> None:
         """The ticked items of one indicator of one alliance become exactly ``keys``."""
-        wanted = sorted(set(keys))
-        known = {item.key for item in self.rubric().indicator(code).items}
-        unknown = [k for k in wanted if k not in known]
-        if unknown:
-            raise KeyError(unknown[0])
+        wanted = self._checked_keys(code, keys)
         with atomic(self.conn):
-            self.conn.execute(
-                "DELETE FROM item_tick WHERE alliance_uid = ? AND indicator_code = ?",
-                (alliance_uid, code),
-            )
-            self.conn.executemany(
-                "INSERT INTO item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
-                [(alliance_uid, code, key) for key in wanted],
-            )
+            self._write_ticks(alliance_uid, code, wanted)
             self.conn.executemany(
                 "UPDATE alliance_status SET done = 0 WHERE alliance_uid = ?",
                 [(uid,) for uid in not_done],
             )
+
+    def _checked_keys(
+        self, code: str, keys: Iterable[str], rubric: Rubric | None = None
+    ) -> list[str]:
+        """``keys`` sorted; KeyError for a key the indicator does not have."""
+        wanted = sorted(set(keys))
+        known = {item.key for item in (rubric or self.rubric()).indicator(code).items}
+        unknown = [k for k in wanted if k not in known]
+        if unknown:
+            raise KeyError(unknown[0])
+        return wanted
+
+    def _write_ticks(self, alliance_uid: str, code: str, keys: list[str]) -> None:
+        self.conn.execute(
+            "DELETE FROM item_tick WHERE alliance_uid = ? AND indicator_code = ?",
+            (alliance_uid, code),
+        )
+        self.conn.executemany(
+            "INSERT INTO item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+            [(alliance_uid, code, key) for key in keys],
+        )
 
     def put_ticks(self, ticks: Iterable[tuple[str, str, str]]) -> None:
         """Add many ticks at once (alliance, indicator, item key): the demo's filling."""

@@ -129,13 +129,10 @@ class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
         return bool(self.conn.execute("SELECT locked FROM round").fetchone()[0])
 
     def locked_at(self) -> str | None:
-        """When the round was locked (its last lock entry), or None when it is not locked."""
-        if not self.settings().locked:
-            return None
-        for entry in reversed(self.audit_entries()):
-            if entry.action in (audit.LOCK, audit.UPGRADE):
-                return entry.at
-        return None
+        """When the round was locked (the lock entry its lock comes from; an upgrade since
+        does not count), or None when it is not locked or an older release locked it
+        without recording when."""
+        return audit.locked_at(self.conn)
 
     def replace_content_from(self, source: Path) -> None:
         """Make this round's file hold what ``source`` (a sound round file) holds, through

@@ -320,6 +320,41 @@ ROUND_LADDER: list[list[str]] = [
         "CREATE TRIGGER reviewer_key_locked_update BEFORE UPDATE ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
         "CREATE TRIGGER reviewer_key_locked_delete BEFORE DELETE ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     ],
+    # version 6: the panel's decisions on evidence items (report2, issue 12): for one item
+    # of one alliance the panel may override what the reviewers' ticks make of it (counts
+    # as done or not), with a rationale; logged like the decisions on points (append-only),
+    # and a locked round refuses them.
+    [
+        """CREATE TABLE item_decision (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            done INTEGER NOT NULL CHECK (done IN (0, 1)),
+            rationale TEXT NOT NULL CHECK (length(trim(rationale)) > 0),
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (alliance_uid, indicator_code, key),
+            FOREIGN KEY (indicator_code, key)
+                REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE ON DELETE CASCADE
+        )""",
+        """CREATE TABLE item_decision_log (
+            id INTEGER PRIMARY KEY,
+            alliance_uid TEXT NOT NULL,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            done INTEGER CHECK (done IS NULL OR done IN (0, 1)),
+            rationale TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('set', 'withdrawn'))
+        )""",
+        "CREATE TRIGGER item_decision_locked_insert BEFORE INSERT ON item_decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_locked_update BEFORE UPDATE ON item_decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_locked_delete BEFORE DELETE ON item_decision WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_log_locked_insert BEFORE INSERT ON item_decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_log_locked_update BEFORE UPDATE ON item_decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_log_locked_delete BEFORE DELETE ON item_decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_decision_log_append_only_update BEFORE UPDATE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER item_decision_log_append_only_delete BEFORE DELETE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    ],
 ]
 
 REVIEWER_LADDER: list[list[str]] = [

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.undo import Command
-from alliance_review.services import panel
+from alliance_review.services import item_decisions, panel
 
 
 class DecisionCommand(Command):
@@ -49,6 +49,48 @@ class DecisionCommand(Command):
 
     def revert(self) -> None:
         panel.restore_decision(self.context.store, self.alliance_uid, self.code, self.previous)
+
+    def change(self) -> Change:
+        return Change(decisions=Alliances.of([self.alliance_uid]))
+
+
+class ItemDecisionCommand(Command):
+    """Set (``done`` True/False) or withdraw (``done`` None) the panel's decision on one
+    evidence item of one alliance."""
+
+    def __init__(
+        self,
+        context: RoundContext,
+        alliance_uid: str,
+        code: str,
+        key: str,
+        done: bool | None,
+        rationale: str,
+    ) -> None:
+        text = (
+            QCoreApplication.translate("PanelCommands", "Withdraw decision on an evidence item")
+            if done is None
+            else QCoreApplication.translate("PanelCommands", "Decide an evidence item")
+        )
+        super().__init__(context, text)
+        self.context = context
+        self.alliance_uid, self.code, self.key = alliance_uid, code, key
+        self.done, self.rationale = done, rationale
+        self.previous: item_decisions.ItemDecision | None = None
+
+    def apply(self) -> None:
+        store, uid = self.context.store, self.alliance_uid
+        if self.done is None:
+            self.previous = item_decisions.withdraw_item_decision(store, uid, self.code, self.key)
+        else:
+            self.previous = item_decisions.set_item_decision(
+                store, uid, self.code, self.key, self.done, self.rationale
+            )
+
+    def revert(self) -> None:
+        item_decisions.restore_item_decision(
+            self.context.store, self.alliance_uid, self.code, self.key, self.previous
+        )
 
     def change(self) -> Change:
         return Change(decisions=Alliances.of([self.alliance_uid]))

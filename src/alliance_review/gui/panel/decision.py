@@ -20,10 +20,40 @@ from alliance_review.gui.contrast import tone
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.commands import DecisionCommand
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.undo import perform
+from alliance_review.gui.undo import Command, perform
 
 
-class DecisionDialog(QDialog):
+class RecordingDialog(QDialog):
+    """A dialog whose OK records one decision through an undo command: once (a double
+    click, a key held down, a slow machine replaying queued clicks finds it decided), a
+    refusal said in the dialog's own error line."""
+
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.decided = False
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {tone('#b3261e', '#ff8080')}")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def record(self, command: Command) -> None:
+        self.decided = True
+        self.buttons.setEnabled(False)
+        if not perform(
+            self.context.undo_stack, command, lambda e: self.error.setText(error_text(e))
+        ):
+            self.decided = False
+            self.buttons.setEnabled(True)
+            return
+        super().accept()
+
+
+class DecisionDialog(RecordingDialog):
     """Record the panel's final score for one indicator or the total of one alliance.
 
     OK is refused (with a sentence in the dialog) while the rationale is empty; the
@@ -43,8 +73,7 @@ class DecisionDialog(QDialog):
         current: tuple[Fraction, str] | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.alliance_uid, self.code = alliance_uid, code
         self.setWindowTitle(self.tr("Panel decision"))
         self.setMinimumWidth(460)
@@ -62,9 +91,6 @@ class DecisionDialog(QDialog):
         )
         if current:
             self.rationale.setPlainText(current[1])
-        self.error = QLabel()
-        self.error.setStyleSheet(f"color: {tone('#b3261e', '#ff8080')}")
-        self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Alliance:"), QLabel(alliance_name))
         what_label = QLabel(what)
@@ -75,17 +101,10 @@ class DecisionDialog(QDialog):
             form.addRow(self.tr("Current decision:"), QLabel(format_points(current[0])))
         form.addRow(self.tr("Final points:"), self.points)
         form.addRow(self.tr("Rationale:"), self.rationale)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        self.decided = False
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def accept(self) -> None:
         """Record the decision once: a second OK (a double click, a key held down, a slow
@@ -98,13 +117,4 @@ class DecisionDialog(QDialog):
             self.rationale.setFocus()
             return
         points = parse_points(f"{self.points.value():.2f}")
-        command = DecisionCommand(self.context, self.alliance_uid, self.code, points, text)
-        self.decided = True
-        self.buttons.setEnabled(False)
-        if not perform(
-            self.context.undo_stack, command, lambda e: self.error.setText(error_text(e))
-        ):
-            self.decided = False
-            self.buttons.setEnabled(True)
-            return
-        super().accept()
+        self.record(DecisionCommand(self.context, self.alliance_uid, self.code, points, text))

@@ -34,6 +34,12 @@ from alliance_review.gui.panel.records import (
     compact_rows,
 )
 from alliance_review.gui.panel.texts import flag_text
+from alliance_review.services.item_decisions import (
+    ItemStatus,
+    item_decision_log,
+    item_name,
+    item_status,
+)
 from alliance_review.services.panel import TOTAL, Analysis, decision_log
 from alliance_review.storage.round_store import RoundStore
 
@@ -43,10 +49,12 @@ def _points(value: Fraction | None) -> str:
 
 
 class DrillDownPage(QWidget):
-    """Emits ``decide(alliance uid, indicator code or "")`` and ``withdraw(uid, code)``
-    and ``back()``."""
+    """Emits ``decide(alliance uid, indicator code or "")``, ``decide_item(uid, code)``
+    (a decision on one of the indicator's evidence items), ``withdraw(uid, code)`` and
+    ``back()``."""
 
     decide = Signal(str, str)
+    decide_item = Signal(str, str)
     withdraw = Signal(str, str)
     back = Signal()
 
@@ -69,6 +77,9 @@ class DrillDownPage(QWidget):
         self.decide_total_button.clicked.connect(lambda: self.decide.emit(self.alliance_uid, TOTAL))
         self.withdraw_button = QPushButton()
         self.withdraw_button.clicked.connect(self._withdraw)
+        self.decide_item_button = QPushButton()
+        self.decide_item_button.clicked.connect(self._decide_item)
+        self.with_items: set[str] = set()  # indicator codes that carry evidence items
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -79,6 +90,7 @@ class DrillDownPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda _: self._decide_indicator())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_notes())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_items())
         self.side = QTextBrowser()
         self.side.setMinimumWidth(300)
         self.log_model = RecordsModel(self.log_headers, self)
@@ -112,6 +124,7 @@ class DrillDownPage(QWidget):
         buttons.addWidget(self.facts, 1)
         buttons.addWidget(self.decide_indicator_button)
         buttons.addWidget(self.decide_total_button)
+        buttons.addWidget(self.decide_item_button)
         buttons.addWidget(self.withdraw_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -136,7 +149,7 @@ class DrillDownPage(QWidget):
             self.tr("Time"),
             self.tr("Decides"),
             self.tr("Action"),
-            self.tr("Points"),
+            self.tr("Decided"),
             self.tr("Rationale"),
         ]
 
@@ -150,6 +163,10 @@ class DrillDownPage(QWidget):
         self.decide_indicator_button.setText(self.tr("Decide indicator…"))
         self.decide_total_button.setText(self.tr("Decide total…"))
         self.withdraw_button.setText(self.tr("Withdraw decision"))
+        self.decide_item_button.setText(self.tr("Decide evidence item…"))
+        self.decide_item_button.setToolTip(
+            self.tr("Whether an evidence item of this indicator counts as done for the alliance")
+        )
         self.model.retranslate()
 
     def current_code(self) -> str | None:
@@ -162,6 +179,14 @@ class DrillDownPage(QWidget):
         code = self.current_code()
         if code is not None:
             self.decide.emit(self.alliance_uid, code)
+
+    def _decide_item(self) -> None:
+        code = self.current_code()
+        if code in self.with_items:
+            self.decide_item.emit(self.alliance_uid, code)
+
+    def _enable_items(self) -> None:
+        self.decide_item_button.setEnabled(self.current_code() in self.with_items)
 
     def _withdraw(self) -> None:
         code = self.current_code()
@@ -189,9 +214,12 @@ class DrillDownPage(QWidget):
         notes = {(s.reviewer_uid, s.indicator_code): s.note for s in mine}
         # what each reviewer ticked, and why points depart from the rule, beside the note
         ticked: dict[tuple[str, str], list[str]] = {}
-        for reviewer_uid, alliance_uid, code, key in sorted(store.item_ticks()):
-            if alliance_uid == uid:
-                ticked.setdefault((reviewer_uid, code), []).append(key)
+        for reviewer_uid, _, code, key in sorted(store.item_ticks(uid)):
+            ticked.setdefault((reviewer_uid, code), []).append(key)
+        statuses: dict[str, list[ItemStatus]] = {}
+        for status in item_status(store, uid):
+            statuses.setdefault(status.code, []).append(status)
+        self.with_items = set(statuses)
         reasons = {(s.reviewer_uid, s.indicator_code): s.override_reason for s in mine}
         decisions = analysis.decisions
         records: list[Record] = []
@@ -251,6 +279,7 @@ class DrillDownPage(QWidget):
                     for r in reviewers
                 ],
                 decision,
+                statuses.get(indicator.code, []),
             )
         totals = agreement.reviewer_totals(per_indicator)
         computed_total = agreement.consensus_total(rubric, per_indicator, method)
@@ -293,28 +322,45 @@ class DrillDownPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self._show_notes()
+        self._enable_items()
 
     def _show_log(self, store: RoundStore, uid: str) -> None:
-        records = []
+        """The alliance's decisions on points and on evidence items, newest first."""
+        entries: list[tuple[str, Record]] = []
         for number, (alliance_uid, code, points, rationale, at, action) in enumerate(
             decision_log(store)
         ):
             if alliance_uid != uid:
                 continue
-            records.append(
-                Record(
-                    number,
-                    [
-                        Cell(at.replace("T", " ")[:19]),
-                        Cell(code or self.tr("Total")),
-                        Cell(self.tr("set") if action == "set" else self.tr("withdrawn")),
-                        Cell(_points(points)),
-                        Cell(rationale, tooltip=rationale, align_center=False),
-                    ],
-                )
-            )
-        self.log_model.set_records(list(reversed(records)))
+            entries.append((at, self._log_record(number, at, code or self.tr("Total"),
+                                                 action, _points(points), rationale)))  # fmt: skip
+        for number, (_, code, key, done, rationale, at, action) in enumerate(
+            item_decision_log(store, uid)
+        ):
+            what = f"{code} {item_name(store, code, key)}"
+            outcome = (
+                "" if done is None
+                else self.tr("counts as done") if done else self.tr("does not count")
+            )  # fmt: skip
+            entries.append((at, self._log_record(("item", number), at, what, action, outcome,
+                                                 rationale)))  # fmt: skip
+        entries.sort(key=lambda entry: entry[0])  # stable: same-second entries keep order
+        self.log_model.set_records([record for _, record in reversed(entries)])
         self.log.resizeColumnsToContents()
+
+    def _log_record(
+        self, key: object, at: str, what: str, action: str, outcome: str, rationale: str
+    ) -> Record:
+        return Record(
+            key,
+            [
+                Cell(at.replace("T", " ")[:19]),
+                Cell(what, tooltip=what),
+                Cell(self.tr("set") if action == "set" else self.tr("withdrawn")),
+                Cell(outcome),
+                Cell(rationale, tooltip=rationale, align_center=False),
+            ],
+        )
 
     def _facts(self, analysis: Analysis, uid: str, names: dict[str, str], name: str) -> None:
         ranked = next((r for r in analysis.result.ranking if r.alliance.uid == uid), None)
@@ -370,6 +416,7 @@ class DrillDownPage(QWidget):
         self_note: str,
         reviewers: list[tuple[str, Fraction | None, str]],
         decision: tuple[Fraction, str] | None,
+        items: list[ItemStatus] | None = None,
     ) -> str:
         e = html.escape
         criteria_label = self.tr("Criteria")
@@ -389,4 +436,29 @@ class DrillDownPage(QWidget):
                 f"<p style='background:#e3effd; color:#000'><b>{e(decision_label)} "
                 f"({format_points(decision[0])})</b><br>{e(decision[1])}</p>"
             )
+        if items:
+            out.append(self._items_html(items))
         return "".join(out)
+
+    def _items_html(self, items: list[ItemStatus]) -> str:
+        """Each evidence item: how many reviewers ticked it, what counts, the panel's word."""
+        e = html.escape
+        lines = []
+        for status in items:
+            counts = self.tr("counts as done") if status.done else self.tr("does not count")
+            line = (
+                self.tr("%1: ticked by %2 of %3, %4")
+                .replace("%1", status.name)
+                .replace("%2", str(status.ticked))
+                .replace("%3", str(status.reviewers))
+                .replace("%4", counts)
+            )
+            text = e(line)
+            if status.decision is not None:
+                text = (
+                    f"<span style='background:#e3effd; color:#000'>{text} "
+                    + e(self.tr("(panel decision: %1)").replace("%1", status.decision[1]))
+                    + "</span>"
+                )
+            lines.append(text)
+        return f"<p><b>{e(self.tr('Evidence items'))}</b><br>" + "<br>".join(lines) + "</p>"

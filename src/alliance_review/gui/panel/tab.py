@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -23,6 +24,7 @@ from alliance_review.core.agreement import consensus_total
 from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
+from alliance_review.gui.file_kinds import language
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage
@@ -30,6 +32,7 @@ from alliance_review.gui.panel.backups_dialog import BackupsDialog
 from alliance_review.gui.panel.commands import DecisionCommand, SpanCommand
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.drilldown import DrillDownPage
+from alliance_review.gui.panel.item_decision import ItemDecisionDialog
 from alliance_review.gui.panel.lock import LockControl
 from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
@@ -39,6 +42,7 @@ from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.tasks import Task, alive, run_task
 from alliance_review.gui.undo import perform
+from alliance_review.services import item_decisions
 from alliance_review.services.merge import expand
 from alliance_review.services.panel import TOTAL, Analysis, analyse
 from alliance_review.storage.files import identify
@@ -86,7 +90,7 @@ class PanelTab(RoundTab):
         self.task: Task | None = None  # the recomputation running in the background
         self.reload_again = False
         self.pending_alliance: str | None = None
-        self.decision_open: DecisionDialog | None = None
+        self.decision_open: QDialog | None = None
         self.lock_control = LockControl(context, self)
         self.names: dict[str, str] = {}
         self.overview = OverviewPage()
@@ -101,6 +105,7 @@ class PanelTab(RoundTab):
         self.drilldown.back.connect(lambda: self.pages.setCurrentWidget(self.overview))
         self.drilldown.decide.connect(self.decide)
         self.drilldown.withdraw.connect(self.withdraw)
+        self.drilldown.decide_item.connect(self.decide_item)
         self.panel_actions: dict[str, QAction] = {}
         for name, slot in (
             ("merge", self.merge_files),
@@ -352,12 +357,39 @@ class PanelTab(RoundTab):
             return None
         if alive(self.decision_open) and self.decision_open and self.decision_open.isVisible():
             self.decision_open.raise_()  # a second request (a double click) opens no second
-            return self.decision_open
+            return self.decision_open if isinstance(self.decision_open, DecisionDialog) else None
         dialog = self.decision_dialog(uid, code)
         if dialog is not None:
             self.decision_open = dialog
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
+        return dialog
+
+    def decide_item(self, uid: str, code: str) -> ItemDecisionDialog | None:
+        """The panel's decision on an evidence item of ``code`` (the dialog picks which)."""
+        store = self.context.store
+        if store.settings().locked:
+            self.warn(RoundLocked())
+            return None
+        if alive(self.decision_open) and self.decision_open and self.decision_open.isVisible():
+            self.decision_open.raise_()
+            return None
+        items = [s for s in item_decisions.item_status(store, uid) if s.code == code]
+        if not items:
+            return None
+        indicator = store.rubric().indicator(code)
+        dialog = ItemDecisionDialog(
+            self.context,
+            uid,
+            store.alliance_name(uid) or uid,
+            f"{indicator.code} {indicator.name}",
+            items,
+            item_decisions.rule_words(store, language()),
+            self,
+        )
+        self.decision_open = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
         return dialog
 
     def withdraw(self, uid: str, code: str) -> None:

@@ -188,16 +188,17 @@ class SetDoneCommand(Command):
 
 
 class ImportSheetCommand(Command):
-    """Every chosen change of a checked scoring workbook, as one step (one Ctrl+Z undoes
-    it all, one transaction each way)."""
+    """Every chosen change of a checked scoring workbook (scores, notes, ticked evidence
+    items), as one step (one Ctrl+Z undoes it all, one transaction each way)."""
 
     def __init__(self, session: ReviewerSession, sheet: SheetImport, erase: bool) -> None:
         super().__init__(session)
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
+        self.tick_changes = sheet.chosen_ticks(erase)
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=len(self.changes)
+                count=sheet.count(erase)
             )
         )
 
@@ -205,10 +206,12 @@ class ImportSheetCommand(Command):
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
             {uid: False for uid in self.no_longer_done},
+            ((c.alliance_uid, c.code, c.new) for c in self.tick_changes),
         )
 
     def revert(self) -> None:
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
             {uid: True for uid in self.no_longer_done},
+            ((c.alliance_uid, c.code, c.old) for c in self.tick_changes),
         )

@@ -29,6 +29,7 @@ ERASE_FILL = "#fdecec"
 
 if TYPE_CHECKING:
     from alliance_review.services.reviewer_sheet import SheetChange, SheetImport
+    from alliance_review.services.sheet_items import TickChange
 
 
 def _points(value: Fraction | None) -> str:
@@ -49,13 +50,13 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import scoring workbook"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = self._changes_model(sheet.changes, erasing=False)
+        self.model = self._changes_model(sheet.changes, sheet.tick_changes, erasing=False)
         self.table = self._table(self.model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         self.erase_box = QCheckBox()
-        self.erase_model = self._changes_model(sheet.erasures, erasing=True)
+        self.erase_model = self._changes_model(sheet.erasures, sheet.tick_erasures, erasing=True)
         self.erase_table = self._table(self.erase_model)
         self.erase_group = QFrame()
         self.erase_group.setObjectName("erasures")
@@ -67,7 +68,7 @@ class ImportPreviewDialog(QDialog):
         group_layout.addWidget(self.erase_heading)
         group_layout.addWidget(self.erase_table, 1)
         group_layout.addWidget(self.erase_box)
-        self.erase_group.setVisible(bool(sheet.erasures))
+        self.erase_group.setVisible(bool(sheet.erasure_count))
         layout.addWidget(self.erase_group, 2)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -79,47 +80,52 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.erase_box.toggled.connect(lambda _checked: self._update())
         self._update()
-        self.resize(900, 560 if sheet.erasures else 480)
+        self.resize(900, 560 if sheet.erasure_count else 480)
 
     def erase_chosen(self) -> bool:
         """Whether the blank cells erase the file's scores and notes (the reviewer's choice)."""
-        return bool(self.sheet.erasures) and self.erase_box.isChecked()
+        return bool(self.sheet.erasure_count) and self.erase_box.isChecked()
 
     def _update(self) -> None:
-        changes, no_longer_done = self.sheet.chosen(self.erase_chosen())
+        erase = self.erase_chosen()
+        no_longer_done = self.sheet.chosen(erase)[1]
+        count = self.sheet.count(erase)
         summary = self.tr("{file}: {rows} rows read, {changes} change(s) to import.").format(
-            file=self.file_name, rows=self.sheet.rows, changes=len(changes)
+            file=self.file_name, rows=self.sheet.rows, changes=count
         )
         if no_longer_done:
             summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
                 count=len(no_longer_done)
             )
         self.summary.setText(summary)
-        count = len(self.sheet.erasures)
+        count = self.sheet.erasure_count
         self.erase_heading.setText(
             self.tr(
-                "{count} cell(s) are blank in the workbook where this file holds a score or "
-                "note (work done after the workbook was exported?). They are kept as they are."
+                "{count} cell(s) are blank in the workbook where this file holds a score, "
+                "note or ticked evidence item (work done after the workbook was exported?). "
+                "They are kept as they are."
             ).format(count=count)
             if not self.erase_chosen()
             else self.tr(
-                "{count} cell(s) are blank in the workbook: importing erases these scores and "
-                "notes."
+                "{count} cell(s) are blank in the workbook: importing erases these scores, "
+                "notes and ticks."
             ).format(count=count)
         )
         self.erase_box.setText(
-            self.tr("Erase these {count} score(s) and note(s) as the workbook has them").format(
-                count=count
-            )
+            self.tr("Erase these {count} entries as the workbook has them").format(count=count)
         )
-        self.ok.setEnabled(bool(changes))
+        self.ok.setEnabled(bool(count))
 
-    def _changes_model(self, changes: list[SheetChange], erasing: bool) -> QStandardItemModel:
-        model = QStandardItemModel(0, 5, self)
+    def _changes_model(
+        self, changes: list[SheetChange], ticks: list[TickChange], erasing: bool
+    ) -> QStandardItemModel:
+        """One row per indicator of an alliance: its score, note and ticked items."""
+        model = QStandardItemModel(0, 6, self)
         model.setHorizontalHeaderLabels(
             [self.tr("Cell"), self.tr("Alliance"), self.tr("Indicator"), self.tr("Score"),
-             self.tr("Evidence note")]
+             self.tr("Evidence note"), self.tr("Evidence items")]
         )  # fmt: skip
+        rows: dict[tuple[str, str], list[str]] = {}
         for change in changes:
             score = _points(change.new_points)
             if change.old_points != change.new_points:
@@ -127,16 +133,24 @@ class ImportPreviewDialog(QDialog):
             note = ""
             if change.old_note != change.new_note:
                 note = change.new_note or self.tr("{old} → —").format(old=change.old_note)
-            items = [
-                QStandardItem(text)
-                for text in (change.cell, change.alliance_name, change.code, score, note)
-            ]
+            rows[(change.alliance_uid, change.code)] = [
+                change.cell, change.alliance_name, change.code, score, note, ""
+            ]  # fmt: skip
+        for tick in ticks:
+            texts = rows.setdefault(
+                (tick.alliance_uid, tick.code),
+                [tick.cells, tick.alliance_name, tick.code, "", "", ""],
+            )
+            texts[5] = self.sheet.items_text(tick)
+        for texts in rows.values():
+            items = [QStandardItem(text) for text in texts]
             for item in items:
                 item.setEditable(False)
                 if erasing:
                     item.setForeground(QBrush(QColor(look.INVALID_TEXT)))
-            items[1].setToolTip(change.alliance_name)
-            items[4].setToolTip(note)
+            items[1].setToolTip(texts[1])
+            items[4].setToolTip(texts[4])
+            items[5].setToolTip(texts[5])
             items[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             model.appendRow(items)
         return model
@@ -155,6 +169,7 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return table
 
 

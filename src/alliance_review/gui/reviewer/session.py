@@ -8,7 +8,7 @@ bar follow. The undo commands are the only callers of the changing methods.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from fractions import Fraction
 from pathlib import Path
@@ -119,23 +119,20 @@ class ReviewerSession(QObject):
         return status_of(self.rubric, uid, self.scores, self.done)
 
     def missing(self, uid: str) -> list[Missing]:
-        found = missing_for_done(self.rubric, uid, self.scores, self.self_scores, self.rule)
-        for indicator in self.indicators:
-            points = self.entry(uid, indicator.code)[0]
-            suggested = self.suggestion(uid, indicator.code)
-            # a reviewer who ticked items of this indicator and gives other points than
-            # the rule suggests says why; one who ticked none has not assessed the items
-            if (
-                points is not None
-                and suggested is not None
-                and points != suggested
-                and self.ticked(uid, indicator.code)
-                and not self.reason(uid, indicator.code).strip()
-            ):
-                found.append(
-                    Missing(indicator.code, indicator.name, "override_reason", points, suggested)
-                )
-        return found
+        return self._missing(uid, self.scores)
+
+    def _missing(
+        self,
+        uid: str,
+        scores: Mapping[tuple[str, str], Entry],
+        ticks: Mapping[tuple[str, str], Collection[str]] | None = None,
+    ) -> list[Missing]:
+        """What ``uid`` lacks for "done" with these scores (and ticks: the file's by default)."""
+        if ticks is None:
+            ticks = {(uid, i.code): self.ticked(uid, i.code) for i in self.indicators}
+        return missing_for_done(
+            self.rubric, uid, scores, self.self_scores, self.rule, ticks, self.reasons
+        )
 
     # evidence items ----------------------------------------------------------------------
     def ticked(self, uid: str, code: str) -> set[str]:
@@ -201,32 +198,39 @@ class ReviewerSession(QObject):
         """
         after = dict(self.scores)
         after[(uid, code)] = entry
-        cleared = (
-            done is None
-            and uid in self.done
-            and bool(missing_for_done(self.rubric, uid, after, self.self_scores, self.rule))
-        )
+        cleared = done is None and uid in self.done and bool(self._missing(uid, after))
         marks = {uid: False} if cleared else ({uid: done} if done is not None else {})
         self.set_entries([(uid, code, entry)], marks)
         return cleared
 
     def set_entries(
-        self, entries: Iterable[tuple[str, str, Entry]], marks: Mapping[str, bool] | None = None
+        self,
+        entries: Iterable[tuple[str, str, Entry]],
+        marks: Mapping[str, bool] | None = None,
+        ticks: Iterable[tuple[str, str, Collection[str]]] = (),
     ) -> None:
-        """Store many entries and done marks (alliance uid -> done) in one transaction."""
+        """Store many entries, done marks (alliance uid -> done) and ticked items
+        ((alliance, indicator, keys): the indicator's ticks become these) in one
+        transaction."""
         batch = list(entries)
+        tick_batch = [(u, c, frozenset(keys)) for u, c, keys in ticks]
         marks = dict(marks or {})
         try:
             self.store.set_scores(
                 ((u, c, p, n) for u, c, (p, n) in batch),
                 not_done=[u for u, d in marks.items() if not d],
                 done=[u for u, d in marks.items() if d],
+                ticks=tick_batch,
             )
         except (sqlite3.Error, OSError) as error:
             raise self._cannot_write(error) from error
         for uid, code, entry in batch:
             self.scores[(uid, code)] = entry
             self._changed(uid)
+        for uid, code, keys in tick_batch:
+            self.ticks = {t for t in self.ticks if (t[0], t[1]) != (uid, code)}
+            self.ticks.update((uid, code, key) for key in keys)
+        batch += [(uid, code, self.entry(uid, code)) for uid, code, _ in tick_batch]
         for uid, mark in marks.items():
             if mark:
                 self.done.add(uid)

@@ -93,14 +93,14 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
 
         def accepted() -> None:
             erase = dialog.erase_chosen()
-            changes, _ = sheet.chosen(erase)
-            if not changes:
+            count = sheet.count(erase)
+            if not count:
                 return
             ws._new_edit()
             if ws._push(ImportSheetCommand(ws.session, sheet, erase)):
                 ws.set_notice(
                     translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
-                        count=len(changes), file=chosen.name
+                        count=count, file=chosen.name
                     )
                 )
 
