@@ -23,7 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     module, function, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
     result = getattr(importlib.import_module(module), function)(**kwargs)
-    if isinstance(result, (int, float)):
+    if result is None:
+        result = {"seconds": [0.0]}
+    elif isinstance(result, (int, float)):
         result = {"seconds": [float(result)]}
     elif isinstance(result, list):
         result = {"seconds": [float(x) for x in result]}

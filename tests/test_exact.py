@@ -10,6 +10,7 @@ decisions, every rounding and tie rule, and tier bounds on fractional points.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from decimal import Decimal
 from fractions import Fraction
@@ -212,5 +213,43 @@ def test_fast_ranking_equals_the_reference_on_random_rounds(spec):
 
 def test_the_demo_round_ranks_the_same_both_ways(demo_round_master: Path):
     with RoundStore.open(demo_round_master) as store:
+        for method in CONSENSUS_METHODS:
+            assert_same(compute(store, method), reference(store, method))
+
+
+def test_a_damaged_file_is_ranked_as_the_reference_ranks_it(tmp_path: Path):
+    """Scores beyond the assignments or for an indicator the rubric lost (written with
+    foreign keys off, as by another tool): the SQL answer is refused, Python recomputes."""
+    spec = {
+        "settings": RoundSettings(
+            uid="r", title="损坏的轮次", year=2020, consensus_method="median"
+        ),
+        "rubric": Rubric((Category("1", "一级", (Indicator("1.1", "指标", "", Fraction(10)),)),)),
+        "alliances": [Alliance("a0", "甲联盟", 0), Alliance("a1", "乙联盟", 1)],
+        "reviewers": [Reviewer(f"r{n}", f"专家{n}") for n in range(6)],
+        "assignment": {"a0": ["r0", "r1", "r2"], "a1": ["r3", "r4"]},
+        "scores": [
+            Score("r0", "a0", "1.1", Fraction(7)),
+            Score("r1", "a0", "1.1", Fraction(8)),
+            Score("r2", "a0", "1.1", Fraction(9)),
+            Score("r3", "a1", "1.1", Fraction(6)),
+        ],
+        "decisions": [],
+    }
+    path = write_round(tmp_path / "round.sqlite", spec)
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys = OFF")
+    with raw:  # three more values for a0 than it has reviewers, one of an unknown indicator
+        raw.executemany(
+            "INSERT INTO score VALUES (?, ?, ?, ?, '')",
+            [
+                ("r3", "a0", "1.1", 100),
+                ("r4", "a0", "1.1", 1000),
+                ("r5", "a0", "1.1", 1000),
+                ("r4", "a1", "9.9", 500),
+            ],
+        )
+    raw.close()
+    with RoundStore.open(path) as store:
         for method in CONSENSUS_METHODS:
             assert_same(compute(store, method), reference(store, method))

@@ -18,9 +18,50 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
 from alliance_review.storage.round_store import RoundStore
 
+_SCORES = "\x00scores\x00"  # where the streamed scores go in the serialised payload
+
 
 def content_hash(store: RoundStore) -> str:
-    """SHA-256 (hex) of the round's result-deciding content."""
+    """SHA-256 (hex) of the round's result-deciding content.
+
+    The text hashed is ``json.dumps(payload, sort_keys=True, ensure_ascii=False,
+    separators=(",", ":"))`` of the payload below. The scores, by far the largest part,
+    are serialised by SQLite in chunks (``storage.digest_rows``) and hashed as they come,
+    so a round of 50,000 alliances needs neither a Python object per score nor the whole
+    text in memory; ``reference_content_hash`` is the same hash the plain way.
+    """
+    payload = _payload(store, _SCORES)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # inside a JSON string a quote is escaped, so the key with its marker occurs once
+    head, tail = text.split('"scores":' + json.dumps(_SCORES), 1)
+    chunks = store.score_json_chunks()
+    if chunks is None:
+        return reference_content_hash(store)
+    digest = hashlib.sha256(head.encode("utf-8"))
+    digest.update(b'"scores":[')
+    first = True
+    try:
+        for chunk in chunks:
+            if not first:
+                digest.update(b",")
+            digest.update(chunk.encode("utf-8"))
+            first = False
+    except ValueError:  # a damaged row: the plain way says what is wrong with it
+        return reference_content_hash(store)
+    digest.update(b"]")
+    digest.update(tail.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def reference_content_hash(store: RoundStore) -> str:
+    """``content_hash`` the plain way: every score a Python object, one JSON text."""
+    payload = _payload(store, None)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _payload(store: RoundStore, scores: str | None) -> dict[str, Any]:
+    """What the hash covers; ``scores`` (a marker) stands in for the sorted scores."""
     s = store.settings()
     payload: dict[str, Any] = {
         "round": [s.uid, s.title, s.year, s.consensus_method, s.rounding, s.tie_rule],
@@ -32,7 +73,9 @@ def content_hash(store: RoundStore) -> str:
             for i in store.rubric().indicators()
         ],
         "alliances": [[a.uid, a.name, a.position, a.batch] for a in store.alliances()],
-        "scores": sorted(
+        "scores": scores
+        if scores is not None
+        else sorted(
             [x.reviewer_uid, x.alliance_uid, x.indicator_code, exact_text(x.points)]
             for x in store.scores()
         ),
@@ -40,8 +83,7 @@ def content_hash(store: RoundStore) -> str:
             [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
         ),
     }
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return payload
 
 
 def band_text(tiers: tuple[TierBand, ...]) -> str:

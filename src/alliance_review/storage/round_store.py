@@ -17,6 +17,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import rows
 from alliance_review.storage.db import atomic
+from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
@@ -34,7 +35,7 @@ def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore(SetupRows, PanelRows, TallyRows):
+class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
     """A round file opened for reading and editing.
 
     Services read and write a round only through these methods (no SQL outside
