@@ -1,50 +1,17 @@
-"""The workspace's pieces without a window: the score validator and the alliance list."""
+"""The workspace's pieces without a window: the alliance list and its session."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QValidator
 
 from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
-from alliance_review.gui.reviewer.fields import ScoreValidator, step_decimals
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.reviewer_support import issue_one, score_fully
-
-State = QValidator.State
-
-
-@pytest.mark.parametrize(
-    ("text", "state"),
-    [
-        ("", State.Acceptable),  # not scored
-        ("0", State.Acceptable),
-        ("2.5", State.Acceptable),
-        ("5", State.Acceptable),
-        ("2.", State.Intermediate),
-        ("2.3", State.Intermediate),  # in range but off the 0.5 step: never stored
-        ("5.5", State.Invalid),  # above the maximum: cannot be typed
-        ("6", State.Invalid),
-        ("2.55", State.Invalid),  # more decimals than the step has
-        ("-1", State.Invalid),
-        ("abc", State.Invalid),
-    ],
-)
-def test_the_score_input_takes_only_values_on_the_step(qapp, text: str, state: State):
-    validator = ScoreValidator(Fraction(5), Fraction(1, 2))
-    assert validator.state_of(text) == state
-
-
-def test_whole_point_indicators_take_no_decimal_point(qapp):
-    validator = ScoreValidator(Fraction(8), Fraction(1))
-    assert validator.state_of("7") == State.Acceptable
-    assert validator.state_of("7.") == State.Invalid
-    assert [step_decimals(Fraction(s)) for s in ("1", "0.5", "0.25")] == [0, 1, 2]
 
 
 def test_the_list_shows_status_and_totals_sorts_and_filters(qapp, demo_round: Path, tmp_path: Path):

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDropEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
@@ -19,75 +18,13 @@ from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
+from tests.reviewer_gui import Dialogs, drop, open_window, stored, type_text
 from tests.reviewer_support import issue_one
 
 
 @pytest.fixture
 def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
     return issue_one(demo_round, tmp_path / "issued")
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a user, one key per character (Chinese included)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
-
-
-def stored(path: Path) -> dict[tuple[str, str], tuple[int | None, str]]:
-    """What is on disk right now, read by another connection."""
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            (a, c): (p, n)
-            for a, c, p, n in conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
-            )
-        }
-    finally:
-        conn.close()
-
-
-def drop(window: MainWindow, path: Path) -> None:
-    """Drop a file on the window as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
-
-
-def open_window(qtbot, path: Path) -> tuple[MainWindow, ReviewerWorkspace]:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    workspace = window.view
-    assert isinstance(workspace, ReviewerWorkspace)
-    return window, workspace
-
-
-class Dialogs:
-    """Stand-ins for the modal message boxes; they record what the reviewer was told."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-        self.questions: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning", lambda *a: self.warnings.append(a[2]))
-        monkeypatch.setattr(QMessageBox, "information", lambda *a: self.infos.append(a[2]))
-
-        def question(*args: object) -> QMessageBox.StandardButton:
-            self.questions.append(str(args[2]))
-            return QMessageBox.StandardButton.Yes
-
-        monkeypatch.setattr(QMessageBox, "question", question)
 
 
 def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
@@ -112,13 +49,18 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     ws.table.selectRow(ws.proxy.row_of(first.uid))
     assert ws.form.uid == first.uid
     row = ws.form.rows["1.1"]
-    # 1.1 takes 0..5 in whole points: 7 and 2.5 cannot be typed
+    # 1.1 takes 0..5 in whole points: 7 is shown as typed, marked invalid, never saved
     qtbot.keyClicks(row.score_edit, "7")
-    assert row.score_edit.text() == ""
+    assert row.score_edit.text() == "7" and row.score_message.text().startswith("0-5")
+    assert stored(reviewer_file) == {}
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(row.score_edit, "4")
-    qtbot.keyClicks(row.score_edit, ".5")
-    assert row.score_edit.text() == "4"
     assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")  # on disk at once
+    qtbot.keyClicks(row.score_edit, ".5")  # not on the step: the file keeps 4
+    assert row.score_edit.text() == "4.5" and row.score_message.isVisibleTo(ws)
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
+    assert row.score_edit.text() == "4" and not row.score_message.isVisibleTo(ws)
     type_text(row.note_edit, "计划较简略，缺少进度安排")
     assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "计划较简略，缺少进度安排")
     assert ws.form.total_value.text() == "4"
@@ -316,7 +258,7 @@ def test_the_workspace_speaks_chinese_and_english(qtbot, reviewer_file: Path):
     assert ws.model.index(0, ws.model.STATUS).data() == "未开始"
     assert ws.filter.placeholderText() == "按名称中的任意文字筛选"
     assert ws.form.rows["1.1"].note_edit.placeholderText() == "评分依据"
-    qtbot.waitUntil(lambda: "已评完 0 / 27" in window.status_label.text())
+    qtbot.waitUntil(lambda: "已完成 0 / 27 家" in window.status_label.text())
     window.action_registry["language_en"].trigger()
     qtbot.waitUntil(lambda: ws.scoring_menu.title() == "&Scoring")
     assert ws.model.index(0, ws.model.STATUS).data() == "Not started"
@@ -337,7 +279,9 @@ def test_an_edit_that_breaks_a_done_alliance_reopens_it_and_undo_restores(
     assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)
     edit = ws.form.rows["2.1"].score_edit
     edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)  # the score is taken away: no longer done
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)  # emptied: cleared when the reviewer leaves
+    assert uid in ws.session.done and stored(reviewer_file)[(uid, "2.1")] == (800, "材料齐全")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # the score is taken away: no longer done
     assert uid not in ws.session.done
     assert stored(reviewer_file)[(uid, "2.1")] == (None, "材料齐全")
     window.action_registry["undo"].trigger()
@@ -400,18 +344,18 @@ def test_a_write_the_file_refuses_is_reported_and_leaves_nothing_to_undo(
     dialogs = Dialogs(monkeypatch)
     window, ws = open_window(qtbot, reviewer_file)
     store = ws.session.store
-    real = store.set_score
+    real = store.set_scores
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "set_score", broken)
+    monkeypatch.setattr(store, "set_scores", broken)
     edit = ws.form.rows["1.1"].score_edit
     qtbot.keyClicks(edit, "3")
     assert len(dialogs.warnings) == 1 and "disk I/O error" in dialogs.warnings[0]
     assert edit.text() == "" and ws.undo_stack.count() == 0
     assert stored(reviewer_file) == {}
-    monkeypatch.setattr(store, "set_score", real)
+    monkeypatch.setattr(store, "set_scores", real)
     qtbot.keyClicks(edit, "3")
     assert ws.undo_stack.count() == 1 and stored(reviewer_file)[(ws.form.uid, "1.1")] == (300, "")
     # a score below full marks asks for its evidence note

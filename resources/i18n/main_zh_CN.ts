@@ -147,8 +147,8 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="68" />
-        <source>unknown</source>
-        <translation>不详</translation>
+        <source>Batch unknown</source>
+        <translation>批次不详</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="86" />

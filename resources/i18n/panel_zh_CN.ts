@@ -521,7 +521,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="111" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
-        <translation>%1 个联盟的名次或总分会变化，其中 %2 个会换档。</translation>
+        <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
 </context>
 <context>
@@ -614,7 +614,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/panel/overview.py" line="256" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
-        <translation>已排名 %1 个联盟；%2 个需要讨论；已记录 %3 项决定。</translation>
+        <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
 </context>
 <context>

@@ -19,112 +19,174 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67" />
+        <source>Batch unknown</source>
+        <translation>批次不详</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="68" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="69" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="70" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74" />
         <source>My total</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75" />
         <source>Self total</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="124" />
+        <source>{scored} / {total} indicators scored</source>
+        <translation>已评 {scored} / {total} 项</translation>
+    </message>
+    <message>
         <source>{scored} of {total} indicators scored</source>
-        <translation>已评 {scored} / {total} 项二级指标</translation>
+        <translation type="vanished">已评 {scored} / {total} 项二级指标</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="49" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="41" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="90" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="45" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
         <source>{count} alliance(s) will no longer be marked done.</source>
-        <translation>{count} 个联盟的“已完成”标记将被取消。</translation>
+        <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101" />
+        <source>{count} cell(s) are blank in the workbook where this file holds a score or note (work done after the workbook was exported?). They are kept as they are.</source>
+        <translation>评分表中有 {count} 处留空，而本文件中已有评分或评分依据（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="106" />
+        <source>{count} cell(s) are blank in the workbook: importing erases these scores and notes.</source>
+        <translation>评分表中有 {count} 处留空：导入将清除这些评分和评分依据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="111" />
+        <source>Erase these {count} score(s) and note(s) as the workbook has them</source>
+        <translation>按评分表清除这 {count} 项评分和评分依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="53" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="84" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
+        <source>{old} → —</source>
+        <translation>{old} → —</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="76" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorRow</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="118" />
+        <source>Not saved</source>
+        <extracomment>the counter under a note appears from this length on what is wrong with the typed score, or that leaving the field clears it</extracomment>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved; the file keeps {points}</source>
+        <translation type="vanished">未保存，仍为 {points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="120" />
+        <source>Not saved; still {points}</source>
+        <translation>未保存，仍为 {points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="127" />
+        <source>Leave the field to clear {points}; Esc keeps it</source>
+        <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="145" />
+        <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
+        <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="151" />
+        <source>{count} / {max} characters</source>
+        <translation>{count} / {max} 字</translation>
+    </message>
+</context>
+<context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="167" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="108" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="174" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="184" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="188" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="191" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="194" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -142,17 +204,17 @@
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="121" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="123" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="153" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="154" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -160,190 +222,232 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="195" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="59" />
         <source>Mark &amp;done and go to next unfinished</source>
-        <translation>标记完成并转到下一个未完成(&amp;D)</translation>
+        <translation>标记完成并转到下一家(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="196" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="60" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="197" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="61" />
         <source>&amp;Next alliance</source>
-        <translation>下一个联盟(&amp;N)</translation>
+        <translation>下一家联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="198" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="62" />
         <source>&amp;Previous alliance</source>
-        <translation>上一个联盟(&amp;P)</translation>
+        <translation>上一家联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="63" />
         <source>Next &amp;unfinished alliance</source>
-        <translation>下一个未完成的联盟(&amp;U)</translation>
+        <translation>下一家未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="64" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="65" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="202" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="66" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="67" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="68" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="216" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74" />
+        <source>Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo</source>
+        <translation>Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Tab next field · {done} done, to the next · {next} / {previous} next / previous alliance · Ctrl+Z undo</source>
+        <translation type="vanished">Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Tab: next field · {done}: done, next alliance · {next} / {previous}: next / previous alliance · Ctrl+Z: undo</source>
+        <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="112" />
         <source>Filter by any part of a name</source>
+        <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="210" />
+        <source>Score {code} cleared (was {points}); {undo} brings it back</source>
+        <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="250" />
+        <source>Not saved (not a valid score): {entries}</source>
+        <translation>未保存（不是有效分数）：{entries}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="267" />
+        <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
+        <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="326" />
+        <source>{done} / {total} alliances done</source>
+        <translation>已完成 {done} / {total} 家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="332" />
+        <source>{scored} fully scored</source>
+        <translation>已评完 {scored} 家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
+        <source>read-only copy</source>
+        <translation>只读副本</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/navigation.py" line="146" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="212" />
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
-        <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
+        <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="408" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="239" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="420" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="265" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="279" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="446" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="465" />
         <source>{scored} / {total} scored · {done} done</source>
-        <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
+        <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="469" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="477" />
         <source>{done} of {total} alliances done</source>
-        <translation>已完成 {done} / {total} 个联盟</translation>
+        <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="34" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="36" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="73" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="37" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="74" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="44" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="45" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="49" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="53" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="50" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="58" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="71" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="72" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="82" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="83" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="86" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="87" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="98" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="101" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="111" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="114" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="115" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
-        <translation>{total} 个联盟中还有 {count} 个未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
+        <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="126" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="155" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="160" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="163" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
 {path}</source>
-        <translation>第 {revision} 版已封存（{reviewer}，{time}），已完成 {done} / {total} 个联盟。
+        <translation>第 {revision} 版已封存（{reviewer}，{time}），已完成 {done} / {total} 家。
 
 请将此文件发回联络组：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="140" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="143" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -351,71 +455,108 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="410" />
         <source>No alliance selected</source>
-        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus: the start of a new edit (undo merges keystrokes within one)</extracomment>
+        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="312" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="329" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="221" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="329" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="246" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="354" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="247" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="248" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="356" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="252" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="254" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="362" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="260" />
-        <source>Self-evaluation total {points}</source>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="367" />
+        <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
+        <source>Self-evaluation total {points}</source>
+        <translation type="vanished">自评总分 {points}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="372" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="378" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
+    </message>
+</context>
+<context>
+    <name>SealedBanner</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="66" />
+        <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
+        <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="75" />
+        <source>Open {file}</source>
+        <translation>打开「{file}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="78" />
+        <source>Continue as revision {next}…</source>
+        <translation>继续评第 {next} 版…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="91" />
+        <source>New working file</source>
+        <translation>新的评审文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="93" />
+        <source>Reviewer file (*.sqlite)</source>
+        <translation>评审专家文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="104" />
+        <source>Cannot continue from this copy</source>
+        <translation>无法以此副本继续</translation>
     </message>
 </context>
 </TS>

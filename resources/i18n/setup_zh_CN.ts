@@ -28,13 +28,13 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="187" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
-        <translation>每个联盟 %1 位评审专家；每位专家评审 %2 至 %3 个联盟。</translation>
+        <translation>每家联盟 %1 位评审专家；每位专家评审 %2 至 %3 家联盟。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>%n alliance(s) still short of reviewers (red).</source>
         <translation>
-            <numerusform>%n 个联盟的评审专家尚不足（红色）。</numerusform>
+            <numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform>
         </translation>
     </message>
     <message>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="89" />
-        <source>unknown</source>
+        <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
@@ -591,7 +591,7 @@
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="201" />
         <source>%n alliance(s)</source>
         <translation>
-            <numerusform>共 %n 个联盟</numerusform>
+            <numerusform>共 %n 家联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -630,7 +630,7 @@
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
         <source>Import %n alliance(s)</source>
         <translation>
-            <numerusform>导入 %n 个联盟</numerusform>
+            <numerusform>导入 %n 家联盟</numerusform>
         </translation>
     </message>
     <message>
@@ -821,7 +821,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
-        <translation>已导入 %2 个联盟中 %1 个联盟的自评价表。</translation>
+        <translation>已导入 %2 家联盟中 %1 家联盟的自评价表。</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172" />

@@ -19,17 +19,34 @@ def cmd_export_sheet(args: argparse.Namespace) -> int:
 def cmd_import_sheet(args: argparse.Namespace) -> int:
     from alliance_review.services.reviewer_sheet import import_sheet
 
-    sheet = import_sheet(args.reviewer_file, args.workbook, dry_run=args.dry_run)
-    for line in sheet.describe(language()):
+    erase = args.erase_blanks
+    sheet = import_sheet(args.reviewer_file, args.workbook, dry_run=args.dry_run, erase=erase)
+    english = language() == "en"
+    for line in sheet.describe(language(), erase=erase):
         print(line)
-    if not sheet.changes:
-        print(f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。")
+    changes, no_longer_done = sheet.chosen(erase)
+    count = len(changes)
+    if not changes:
+        print(
+            f"Nothing to import: the workbook matches the file ({sheet.rows} rows)."
+            if english
+            else f"评分表与文件一致，没有改动（共 {sheet.rows} 行）。"
+        )
     elif args.dry_run:
-        print(f"预览：将改动 {len(sheet.changes)} 项（未写入，去掉 --dry-run 即可导入）。")
+        print(
+            f"Preview: {count} change(s) would be imported (nothing written; leave out "
+            "--dry-run to import)."
+            if english
+            else f"预览：将改动 {count} 项（未写入，去掉 --dry-run 即可导入）。"
+        )
     else:
-        print(f"已导入 {len(sheet.changes)} 项改动。")
-    if sheet.no_longer_done:
-        print(f"{len(sheet.no_longer_done)} 个联盟的“已完成”标记因改动而取消。")
+        print(f"Imported {count} change(s)." if english else f"已导入 {count} 项改动。")
+    if no_longer_done:
+        print(
+            f"{len(no_longer_done)} alliance(s) are no longer marked done."
+            if english
+            else f"{len(no_longer_done)} 家联盟的“已完成”标记因改动而取消。"
+        )
     return 0
 
 
@@ -55,6 +72,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("reviewer_file", type=Path)
     imp.add_argument("workbook", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument(
+        "--erase-blanks",
+        action="store_true",
+        help="blank cells erase the file's scores and notes (by default they are kept) / "
+        "评分表中的空白单元格清除文件中已有的评分和评分依据",
+    )
     imp.set_defaults(func=cmd_import_sheet)
 
     submit = sub.add_parser("submit", help="seal the reviewer file for return / 提交评分")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QUndoGroup,
 )
@@ -83,7 +84,12 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # both redo keys people know, whatever the platform's own convention
+        redo_keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys
+        ]
+        redo.setShortcuts(redo_keys)
         self.action_registry["undo"] = undo
         self.action_registry["redo"] = redo
         self.language_group = QActionGroup(self)
@@ -214,6 +220,10 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(view.undo_stack)
         self.undo_group.setActiveStack(view.undo_stack)
         view.status_changed.connect(self.status_label.setText)
+        # later, not inside the view's own slot: opening drops the view that asked
+        view.open_requested.connect(
+            lambda path: QTimer.singleShot(0, lambda: self.open_path(Path(path)))
+        )
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         for menu in view.menus():
@@ -297,8 +307,17 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
+            return
+        # first start: 1280x800, or nine tenths of a smaller screen, centred
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        room = screen.availableGeometry()
+        width = min(1280, int(room.width() * 0.9))
+        height = min(800, int(room.height() * 0.9))
+        self.resize(width, height)
+        self.move(room.center().x() - width // 2, room.center().y() - height // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

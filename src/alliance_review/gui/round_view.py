@@ -32,6 +32,8 @@ class RoundContext(QObject):
         super().__init__()
         self.store = store
         self.undo_stack = undo_stack
+        #: the file was closed: work queued for later (a timer) must not touch it
+        self.closed = False
 
     @property
     def path(self) -> Path:
@@ -87,6 +89,18 @@ class RoundView(FileView):
         layout.addWidget(self.tabs)
         for tab in self.tab_by_name.values():
             tab.refresh()
+        opening = self.tab_by_name.get(self.opening_tab())
+        if opening is not None:
+            self.tabs.setCurrentWidget(opening)
+
+    def opening_tab(self) -> str:
+        """The tab for the round's state: publish once locked, the panel once scores are
+        merged, the set-up before that."""
+        if self.store.settings().locked:
+            return "publish"
+        if self.store.has_scores():
+            return "panel"
+        return "setup"
 
     def title(self) -> str:
         return self.store.settings().title
@@ -115,4 +129,5 @@ class RoundView(FileView):
         return False
 
     def close_file(self) -> None:
+        self.context.closed = True
         self.store.close()

@@ -18,6 +18,8 @@ class FileView(QWidget):
 
     #: emitted when the view's title or status text changes
     status_changed = Signal(str)
+    #: a Path: the view asks the window to open another file in its place
+    open_requested = Signal(object)
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)

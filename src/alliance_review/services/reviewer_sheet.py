@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Rubric
+from alliance_review.core.score_entry import MAX_NOTE_CHARS
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
 from alliance_review.services.xlsx import put_text, save_workbook
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -50,6 +52,8 @@ WIDTHS = (34, 9, 42, 7, 8, 42, 8, 48, 12, 6)
  COL_UID, COL_STEP) = range(1, 11)  # fmt: skip
 HEADER_ROW = 3
 MAX_REPORTED = 12
+Key = tuple[str, str]
+Entry = tuple[Fraction | None, str]
 
 
 def _lines(text: str, width: int) -> int:
@@ -199,24 +203,61 @@ class SheetChange:
 
 @dataclass(frozen=True)
 class SheetImport:
-    rows: int
-    changes: list[SheetChange]
-    no_longer_done: list[str]  # alliances whose done mark the changes would clear
+    """What a checked workbook would change.
 
-    def describe(self, language: str = "zh") -> list[str]:
+    A blank score or note cell where the file holds one is not a change by default: a
+    workbook exported before later work in the window would otherwise erase that work.
+    Those cells are listed apart in ``erasures`` ("5 → —"); erasing them is an explicit
+    choice (``chosen(erase=True)``, ``import-sheet --erase-blanks``).
+    """
+
+    rows: int
+    changes: list[SheetChange]  # what the workbook changes, blank cells keeping the file's
+    no_longer_done: list[str]  # alliances whose done mark ``changes`` would clear
+    # the blank cells' entries as the workbook has them, and the done marks they would clear
+    erasures: list[SheetChange] = dataclass_field(default_factory=list)
+    no_longer_done_erasing: list[str] = dataclass_field(default_factory=list)
+
+    def chosen(self, erase: bool) -> tuple[list[SheetChange], list[str]]:
+        """The entries to write and the done marks they clear, with or without erasures."""
+        if not erase or not self.erasures:
+            return self.changes, self.no_longer_done
+        by_key = {(c.alliance_uid, c.code): c for c in self.changes}
+        by_key.update({(c.alliance_uid, c.code): c for c in self.erasures})
+        return list(by_key.values()), self.no_longer_done_erasing
+
+    def describe(self, language: str = "zh", erase: bool = False) -> list[str]:
+        english = language.startswith("en")
+
         def show(points: Fraction | None) -> str:
             return "—" if points is None else format_points(points)
 
-        lines = []
-        for c in self.changes:
+        def line(c: SheetChange) -> str:
             parts = []
             if c.old_points != c.new_points:
                 parts.append(f"{show(c.old_points)} → {show(c.new_points)}")
             if c.old_note != c.new_note:
-                parts.append(
-                    ("note: " if language.startswith("en") else "评分依据：") + (c.new_note or "—")
+                parts.append(("note: " if english else "评分依据：") + (c.new_note or "—"))
+            return f"{c.cell}  {c.alliance_name}  {c.code}  " + "；".join(parts)
+
+        erased = {(c.alliance_uid, c.code) for c in self.erasures} if erase else set()
+        lines = [line(c) for c in self.changes if (c.alliance_uid, c.code) not in erased]
+        if self.erasures:
+            count = len(self.erasures)
+            if erase:
+                lines.append(
+                    f"Erased because the workbook's cells are blank ({count}):"
+                    if english
+                    else f"评分表中为空、将清除的 {count} 项："
                 )
-            lines.append(f"{c.cell}  {c.alliance_name}  {c.code}  " + "；".join(parts))
+            else:
+                lines.append(
+                    f"Blank in the workbook, kept as they are ({count}; --erase-blanks erases "
+                    "them):"
+                    if english
+                    else f"评分表中为空、保留现有内容的 {count} 项（加 --erase-blanks 则清除）："
+                )
+            lines.extend("  " + line(c) for c in self.erasures)
         return lines
 
 
@@ -270,8 +311,10 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     scores = store.scores()
     errors: list[tuple[str, str]] = []
     seen: dict[tuple[str, str], str] = {}
-    new_scores = dict(scores)
+    kept_scores = dict(scores)  # blank cells keep the file's values
+    erased_scores = dict(scores)  # blank cells erase them
     changes: list[SheetChange] = []
+    erasures: list[SheetChange] = []
     rows = 0
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_col=len(HEADERS)):
         if all(c.value in (None, "") for c in row):
@@ -283,9 +326,13 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             continue
         uid, code, points, note, cell = problem
         old_points, old_note = scores.get((uid, code), (None, ""))
-        new_scores[(uid, code)] = (points, note)
-        if (old_points, old_note) != (points, note):
-            changes.append(
+        kept = (old_points if points is None else points, note or old_note)
+        kept_scores[(uid, code)] = kept
+        erased_scores[(uid, code)] = (points, note)
+        if (old_points, old_note) != kept:
+            changes.append(SheetChange(uid, names[uid], code, old_points, old_note, *kept, cell))
+        if kept != (points, note):
+            erasures.append(
                 SheetChange(uid, names[uid], code, old_points, old_note, points, note, cell)
             )
     if errors:
@@ -300,13 +347,21 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         )
     rule = NoteRule.of(meta)
     self_scores = store.self_scores()
-    touched = {c.alliance_uid for c in changes}
-    no_longer_done = sorted(
-        uid
-        for uid in store.done() & touched
-        if missing_for_done(rubric, uid, new_scores, self_scores, rule)
+    done = store.done()
+
+    def breaking(after: dict[Key, Entry], touched: list[SheetChange]) -> list[str]:
+        uids = {c.alliance_uid for c in touched}
+        return sorted(
+            uid for uid in done & uids if missing_for_done(rubric, uid, after, self_scores, rule)
+        )
+
+    return SheetImport(
+        rows,
+        changes,
+        breaking(kept_scores, changes),
+        erasures,
+        breaking(erased_scores, changes + erasures),
     )
-    return SheetImport(rows, changes, no_longer_done)
 
 
 def _read_row(
@@ -338,22 +393,28 @@ def _read_row(
         except UserError as error:
             return (score_cell.coordinate, str(error))
     note = "" if note_cell.value is None else str(note_cell.value).strip()
+    if len(note) > MAX_NOTE_CHARS:
+        return (note_cell.coordinate, f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字")
     return (uid, code, points, note, score_cell.coordinate)
 
 
-def apply_sheet(store: ReviewerStore, sheet: SheetImport) -> None:
-    """Write every change of a checked workbook in one transaction."""
+def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False) -> None:
+    """Write the chosen changes of a checked workbook in one transaction."""
+    changes, no_longer_done = sheet.chosen(erase)
     store.set_scores(
-        ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in sheet.changes),
-        sheet.no_longer_done,
+        ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in changes), no_longer_done
     )
 
 
-def import_sheet(reviewer_file: Path | str, workbook: Path | str, *, dry_run: bool) -> SheetImport:
+def import_sheet(
+    reviewer_file: Path | str, workbook: Path | str, *, dry_run: bool, erase: bool = False
+) -> SheetImport:
+    """Check a workbook and (unless ``dry_run``) write its changes; ``erase``: blank cells
+    erase the file's scores and notes too."""
     with ReviewerStore.open(reviewer_file) as store:
         sheet = read_sheet(store, workbook)
         if not dry_run:
-            apply_sheet(store, sheet)
+            apply_sheet(store, sheet, erase=erase)
         return sheet
 
 

@@ -9,6 +9,7 @@ round's margin.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -18,7 +19,14 @@ from pathlib import Path
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
-from alliance_review.storage.reviewer_store import ReviewerMeta, ReviewerStore
+from alliance_review.storage.files import identify
+from alliance_review.storage.reviewer_store import (
+    ReviewerMeta,
+    ReviewerStore,
+    read_seal,
+    write_working_copy,
+)
+from alliance_review.storage.round_store import now_text
 
 ScoreMap = Mapping[tuple[str, str], tuple[Fraction | None, str]]
 
@@ -199,13 +207,64 @@ def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
         raise UserError(
             f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."
         )
-    revision = store.seal(target)
+    sealed_at = now_text()
+    revision = store.seal(target, sealed_at)
     meta = store.meta()
-    return Submission(
-        target, revision, meta.reviewer_name, meta.sealed_at or "", progress_of(store)
-    )
+    return Submission(target, revision, meta.reviewer_name, sealed_at, progress_of(store))
 
 
 def submit(reviewer_file: Path | str, out: Path | None = None) -> Submission:
     with ReviewerStore.open(reviewer_file) as store:
         return submit_store(store, out)
+
+
+# continuing after a submission --------------------------------------------------------
+
+_SUBMITTED = re.compile(r"^(?P<base>.+)-提交-r\d+$")
+
+
+def working_file_for(sealed: Path) -> Path | None:
+    """The working file a submitted copy was sealed from, when it sits beside it under the
+    name ``submit`` gave the copy (``X-提交-r2.sqlite`` comes from ``X.sqlite``)."""
+    match = _SUBMITTED.match(sealed.stem)
+    if match is None:
+        return None
+    working = sealed.with_name(match["base"] + sealed.suffix)
+    if not working.is_file():
+        return None
+    try:
+        mine = identify(sealed)
+        theirs = identify(working)
+        _, sealed_at = read_seal(working)
+    except UserError:
+        return None
+    same = (mine.round_uid, mine.reviewer_name) == (theirs.round_uid, theirs.reviewer_name)
+    return working if same and theirs.kind is mine.kind and sealed_at is None else None
+
+
+def continue_from(sealed: Path, out: Path) -> Path:
+    """A new working file from a submitted copy: the same scores, open for scoring again;
+    its next submission is the next revision."""
+    revision, sealed_at = read_seal(sealed)
+    if sealed_at is None:
+        raise UserError(
+            f"「{sealed.name}」不是已提交（封存）的评审专家文件。",
+            f"{sealed.name} is not a submitted (sealed) reviewer file.",
+        )
+    if out.exists():
+        raise UserError(
+            f"「{out.name}」已存在，请换一个文件名。",
+            f"{out.name} already exists; choose another name.",
+        )
+    write_working_copy(sealed, out)
+    return out
+
+
+def suggested_working_name(sealed: Path, revision: int) -> Path:
+    """Where a new working file from ``sealed`` goes by default."""
+    match = _SUBMITTED.match(sealed.stem)
+    base = match["base"] if match else sealed.stem
+    plain = sealed.with_name(base + sealed.suffix)
+    if not plain.exists():
+        return plain
+    return sealed.with_name(f"{base}-第{revision + 1}版{sealed.suffix}")

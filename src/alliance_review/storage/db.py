@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
@@ -125,14 +125,23 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def vacuum_into(conn: sqlite3.Connection, target: Path) -> None:
-    """Write a self-contained copy (no -wal companion) atomically: temp file, then rename."""
+def vacuum_into(
+    conn: sqlite3.Connection,
+    target: Path,
+    finish: Callable[[sqlite3.Connection], object] | None = None,
+) -> None:
+    """Write a self-contained copy (no -wal companion) atomically: temp file, then rename.
+
+    ``finish`` may change the copy (in one transaction) before it is moved into place.
+    """
     temporary = target.with_name(target.name + ".part")
     temporary.unlink(missing_ok=True)
     try:
         conn.execute("VACUUM INTO ?", (str(temporary),))
         with sqlite3.connect(str(temporary)) as copy:
             copy.execute("PRAGMA journal_mode = DELETE")
+            if finish is not None:
+                finish(copy)
         copy.close()
         temporary.replace(target)
     except BaseException:

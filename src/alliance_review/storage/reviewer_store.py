@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from alliance_review.core.errors import FileRefused
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.core.score_entry import check_note
 from alliance_review.storage import rows
-from alliance_review.storage.db import atomic, vacuum_into
+from alliance_review.storage.db import atomic, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
     finish_atomically,
+    inspect,
     open_file,
     write_atomically_to,
 )
 from alliance_review.storage.round_store import now_text
-from alliance_review.storage.schema import REVIEWER_FILE
+from alliance_review.storage.schema import REVIEWER_FILE, apply_ladder
 
 SelfScores = dict[tuple[str, str], tuple[Fraction | None, str]]
 
@@ -45,20 +48,64 @@ class ReviewerMeta:
 
 
 class ReviewerStore:
-    """A reviewer file opened for scoring."""
+    """A reviewer file opened for scoring (or, read-only, a sealed copy)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, info: FileInfo | None = None):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        info: FileInfo | None = None,
+        *,
+        read_only: bool = False,
+    ):
         self.conn = conn
         self.path = path
         self.info = info
+        self.read_only = read_only
 
     @classmethod
     def open(cls, path: Path | str) -> ReviewerStore:
         conn, info = open_file(path, REVIEWER_FILE)
         return cls(conn, Path(path), info)
 
+    @classmethod
+    def open_sealed(cls, path: Path | str) -> ReviewerStore:
+        """A sealed copy, read into memory: it can be shown, and the file is never written
+        (not even a ``-wal`` beside it, nor an upgrade of an older format)."""
+        path = Path(path)
+        source = open_checked(path, readonly=True)
+        try:
+            info = inspect(source, path)
+            if info.kind is not REVIEWER_FILE:
+                raise FileRefused(
+                    f"「{path.name}」是{info.kind.label_zh}，这里需要{REVIEWER_FILE.label_zh}。",
+                    f"{path.name} is a {info.kind.name} file; a reviewer file is needed here.",
+                )
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            source.backup(memory)
+        finally:
+            source.close()
+        if info.needs_upgrade:
+            with atomic(memory):
+                apply_ladder(memory, REVIEWER_FILE, info.version, REVIEWER_FILE.version)
+        memory.execute("PRAGMA query_only = ON")
+        return cls(memory, path, info, read_only=True)
+
+    def checkpoint(self) -> None:
+        """Copy what the ``-wal`` holds into the file itself, without waiting for readers:
+        a copy of the file alone then holds every edit so far."""
+        if not self.read_only:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def close(self) -> None:
-        self.conn.close()
+        """Close, leaving the file complete on its own (the ``-wal`` folded back in)."""
+        try:
+            if not self.read_only and not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # closing the last connection checkpoints as well; a busy reader may block it
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> ReviewerStore:
         return self
@@ -132,17 +179,20 @@ class ReviewerStore:
         self,
         items: Iterable[tuple[str, str, Fraction | None, str]],
         not_done: Iterable[str] = (),
+        done: Iterable[str] = (),
     ) -> None:
         """Store many (alliance, indicator, points, note) at once, all or nothing.
 
-        ``not_done``: alliances whose done mark goes with the change (their scores no
-        longer meet the rules), cleared in the same transaction.
+        ``not_done`` / ``done``: alliances whose done mark goes with the change (cleared
+        because their scores no longer meet the rules, or set again by an undo), written
+        in the same transaction, so the file never holds the score without its mark.
         """
         rubric = self.rubric()
         batch = list(items)
-        for _, code, points, _ in batch:
+        for _, code, points, note in batch:
             if points is not None:
                 rubric.indicator(code).check_score(points)
+            check_note(note)
         with atomic(self.conn):
             self.conn.executemany(
                 "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
@@ -150,9 +200,11 @@ class ReviewerStore:
                 " SET points_centi = excluded.points_centi, note = excluded.note",
                 [(a, c, None if p is None else rows.to_centi(p), n) for a, c, p, n in batch],
             )
+            marks = [(uid, 0) for uid in not_done] + [(uid, 1) for uid in done]
             self.conn.executemany(
-                "UPDATE alliance_status SET done = 0 WHERE alliance_uid = ?",
-                [(uid,) for uid in not_done],
+                "INSERT INTO alliance_status (alliance_uid, done) VALUES (?, ?)"
+                " ON CONFLICT (alliance_uid) DO UPDATE SET done = excluded.done",
+                marks,
             )
 
     def rubric_indicator(self, code: str) -> Indicator:
@@ -172,15 +224,38 @@ class ReviewerStore:
                 (alliance_uid, int(done)),
             )
 
-    def seal(self, out: Path) -> int:
-        """Seal a new revision and write the copy that travels to ``out``; returns the revision."""
+    def seal(self, out: Path, sealed_at: str | None = None) -> int:
+        """Seal a new revision and write the copy that travels to ``out``; returns the revision.
+
+        Only the copy is sealed (``sealed_at`` set): the working file counts the revision
+        and stays open for scoring. The revision is counted first, so a copy interrupted
+        half-way never reuses a revision number for other content.
+        """
+        sealed_at = sealed_at or now_text()
         with atomic(self.conn):
-            self.conn.execute(
-                "UPDATE meta SET revision = revision + 1, sealed_at = ?", (now_text(),)
-            )
-        vacuum_into(self.conn, out)
+            self.conn.execute("UPDATE meta SET revision = revision + 1, sealed_at = NULL")
+        vacuum_into(
+            self.conn,
+            out,
+            finish=lambda copy: copy.execute("UPDATE meta SET sealed_at = ?", (sealed_at,)),
+        )
         revision: int = self.conn.execute("SELECT revision FROM meta").fetchone()[0]
         return revision
+
+
+def read_seal(path: Path | str) -> tuple[int, str | None]:
+    """(revision, sealed_at) of a reviewer file, read without changing it; ``sealed_at`` is
+    None for a working file, the time of sealing for a submitted copy."""
+    path = Path(path)
+    conn = open_checked(path, readonly=True)
+    try:
+        info = inspect(conn, path)
+        if info.kind is not REVIEWER_FILE:
+            return 0, None
+        revision, sealed_at = conn.execute("SELECT revision, sealed_at FROM meta").fetchone()
+    finally:
+        conn.close()
+    return int(revision), None if sealed_at is None else str(sealed_at)
 
 
 @contextmanager
@@ -196,3 +271,16 @@ def building_reviewer_file(path: Path | str) -> Iterator[ReviewerStore]:
         write_atomically_to(path)
         raise
     finish_atomically(conn, temporary, path)
+
+
+def write_working_copy(sealed: Path, out: Path) -> None:
+    """Copy a sealed reviewer file to ``out`` as an unsealed working file (whole or not at
+    all: built beside ``out`` and renamed into place)."""
+    source = open_checked(sealed, readonly=True)
+    try:
+        inspect(source, sealed)
+        vacuum_into(
+            source, out, finish=lambda copy: copy.execute("UPDATE meta SET sealed_at = NULL")
+        )
+    finally:
+        source.close()

@@ -201,6 +201,10 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
                 [(r, a) for a, reviewers in assignment.items() for r in reviewers],
             )
 
+    def has_scores(self) -> bool:
+        """Whether any reviewer's scores were merged into the round yet."""
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM score)").fetchone()[0])
+
     def scores(self) -> list[Score]:
         return [
             Score(r, a, i, rows.from_centi(p), note)

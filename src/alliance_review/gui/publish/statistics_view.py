@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from alliance_review.core.points import format_points
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.statistics_pdf import histogram_drawing
@@ -37,14 +38,41 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     )
 
 
+class ChartLabel(QLabel):
+    """The distribution chart, shrunk to the width it is given (never wider than drawn), so
+    the window keeps its size at 1024 pixels and at 200 % scaling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_chart(self, pixmap: QPixmap) -> None:
+        self.full = pixmap
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.full.isNull():
+            return
+        width = max(1, min(self.full.width(), self.width()))
+        if self.pixmap().isNull() or self.pixmap().width() != width:
+            scaled = self.full.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            self.setPixmap(scaled)
+            self.setFixedHeight(scaled.height())
+
+
 class StatisticsView(QWidget):
     """Shows a ``RoundStatistics``: participation, tiers, batches, chart, indicators."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stats: RoundStatistics | None = None
-        self.chart = QLabel()
-        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart = ChartLabel()
         self.text = QTextBrowser()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +88,7 @@ class StatisticsView(QWidget):
         self.stats = stats
         pixmap = QPixmap()
         pixmap.loadFromData(drawing_png(histogram_drawing(stats, 520, 220), 96), "PNG")
-        self.chart.setPixmap(pixmap)
+        self.chart.set_chart(pixmap)
         self.text.setHtml(self.html(stats))
 
     def html(self, stats: RoundStatistics) -> str:
@@ -169,8 +197,8 @@ class StatisticsView(QWidget):
                     [
                         f"{i.code} {i.name}",
                         f"{float(i.max_points):g}",
-                        "" if i.mean is None else f"{float(i.mean):.2f}",
-                        *["" if m is None else f"{float(m):.2f}" for m in i.tier_means],
+                        "" if i.mean is None else format_points(i.mean),
+                        *["" if m is None else format_points(m) for m in i.tier_means],
                     ]
                     for i in stats.indicators
                 ],

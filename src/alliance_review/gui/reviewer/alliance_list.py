@@ -62,6 +62,10 @@ class AllianceListModel(QAbstractTableModel):
             Status.DONE: self.tr("Done"),
         }[status]
 
+    def batch_text(self, batch: str | None) -> str:
+        """The pilot batch as every screen shows it ("第一批"…, or "批次不详")."""
+        return batch or self.tr("Batch unknown")
+
     def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Alliance"),
@@ -101,7 +105,7 @@ class AllianceListModel(QAbstractTableModel):
             if column == self.NAME:
                 return alliance.name
             if column == self.BATCH:
-                return alliance.batch or "—"
+                return self.batch_text(alliance.batch)
             if column == self.STATUS:
                 return self.status_text(session.status(alliance.uid))
             value = (
@@ -117,7 +121,7 @@ class AllianceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
-            return f"{alliance.name}\n" + self.tr("{scored} of {total} indicators scored").format(
+            return f"{alliance.name}\n" + self.tr("{scored} / {total} indicators scored").format(
                 scored=session.scored(alliance.uid), total=len(session.indicators)
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SELF_TOTAL:

@@ -101,9 +101,10 @@ class EditEntryCommand(QUndoCommand):
     def undo(self) -> None:
         self.reveal(self.uid, self.code, self.field == "note")
         try:
-            self.session.set_entry(self.uid, self.code, self.old)
-            if self.cleared_done:
-                self.session.set_done(self.uid, True)
+            # the done mark this edit cleared comes back in the same transaction
+            self.session.set_entry(
+                self.uid, self.code, self.old, done=True if self.cleared_done else None
+            )
         except UserError as error:
             refused(self, self.session, error, False)
 
@@ -144,14 +145,14 @@ class SetDoneCommand(QUndoCommand):
 class ImportSheetCommand(QUndoCommand):
     """Every change of a checked scoring workbook, as one step."""
 
-    def __init__(self, session: ReviewerSession, sheet: SheetImport) -> None:
+    def __init__(self, session: ReviewerSession, sheet: SheetImport, erase: bool) -> None:
         super().__init__()
         self.session = session
-        self.sheet = sheet
+        self.changes, self.no_longer_done = sheet.chosen(erase)
         self.first = True
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=len(sheet.changes)
+                count=len(self.changes)
             )
         )
 
@@ -159,8 +160,8 @@ class ImportSheetCommand(QUndoCommand):
         first, self.first = self.first, False
         try:
             self.session.set_entries(
-                ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.sheet.changes),
-                self.sheet.no_longer_done,
+                ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
+                {uid: False for uid in self.no_longer_done},
             )
         except UserError as error:
             refused(self, self.session, error, first)
@@ -168,8 +169,8 @@ class ImportSheetCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             self.session.set_entries(
-                (c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.sheet.changes
+                ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
+                {uid: True for uid in self.no_longer_done},
             )
-            self.session.set_done_many(self.sheet.no_longer_done, True)
         except UserError as error:
             refused(self, self.session, error, False)

@@ -1,4 +1,4 @@
-"""Dialogs of the reviewer workspace: the preview of a workbook import."""
+"""Dialogs of the reviewer workspace: the preview of a workbook import, what "done" lacks."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHeaderView,
     QLabel,
     QTableView,
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Rubric
+from alliance_review.gui.reviewer import look
 from alliance_review.services.reviewer_workflow import Missing
 
 translate = QCoreApplication.translate
+ERASE_FILL = "#fdecec"
 
 if TYPE_CHECKING:
-    from alliance_review.services.reviewer_sheet import SheetImport
+    from alliance_review.services.reviewer_sheet import SheetChange, SheetImport
 
 
 def _points(value: Fraction | None) -> str:
@@ -32,64 +36,126 @@ def _points(value: Fraction | None) -> str:
 
 
 class ImportPreviewDialog(QDialog):
-    """What a workbook would change, row by row, before anything is written."""
+    """What a workbook would change, row by row, before anything is written.
+
+    Cells the workbook leaves blank where the file holds a score or note are a group of
+    their own, highlighted ("5 → —"): they are kept unless the reviewer ticks the box.
+    """
 
     def __init__(self, sheet: SheetImport, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.sheet = sheet
+        self.file_name = file_name
         self.setWindowTitle(self.tr("Import scoring workbook"))
-        summary = self.tr("{file}: {rows} rows read, {changes} change(s) to import.").format(
-            file=file_name, rows=sheet.rows, changes=len(sheet.changes)
-        )
-        if sheet.no_longer_done:
-            summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
-                count=len(sheet.no_longer_done)
-            )
-        self.summary = QLabel(summary)
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = QStandardItemModel(0, 5, self)
-        self.model.setHorizontalHeaderLabels(
+        self.model = self._changes_model(sheet.changes, erasing=False)
+        self.table = self._table(self.model)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 3)
+        self.erase_box = QCheckBox()
+        self.erase_model = self._changes_model(sheet.erasures, erasing=True)
+        self.erase_table = self._table(self.erase_model)
+        self.erase_group = QFrame()
+        self.erase_group.setObjectName("erasures")
+        look.set_colour(self.erase_group, look.INVALID_TEXT, ERASE_FILL)
+        self.erase_heading = QLabel()
+        self.erase_heading.setWordWrap(True)
+        look.set_font(self.erase_heading, bold=True)
+        group_layout = QVBoxLayout(self.erase_group)
+        group_layout.addWidget(self.erase_heading)
+        group_layout.addWidget(self.erase_table, 1)
+        group_layout.addWidget(self.erase_box)
+        self.erase_group.setVisible(bool(sheet.erasures))
+        layout.addWidget(self.erase_group, 2)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.erase_box.toggled.connect(lambda _checked: self._update())
+        self._update()
+        self.resize(900, 560 if sheet.erasures else 480)
+
+    def erase_chosen(self) -> bool:
+        """Whether the blank cells erase the file's scores and notes (the reviewer's choice)."""
+        return bool(self.sheet.erasures) and self.erase_box.isChecked()
+
+    def _update(self) -> None:
+        changes, no_longer_done = self.sheet.chosen(self.erase_chosen())
+        summary = self.tr("{file}: {rows} rows read, {changes} change(s) to import.").format(
+            file=self.file_name, rows=self.sheet.rows, changes=len(changes)
+        )
+        if no_longer_done:
+            summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
+                count=len(no_longer_done)
+            )
+        self.summary.setText(summary)
+        count = len(self.sheet.erasures)
+        self.erase_heading.setText(
+            self.tr(
+                "{count} cell(s) are blank in the workbook where this file holds a score or "
+                "note (work done after the workbook was exported?). They are kept as they are."
+            ).format(count=count)
+            if not self.erase_chosen()
+            else self.tr(
+                "{count} cell(s) are blank in the workbook: importing erases these scores and "
+                "notes."
+            ).format(count=count)
+        )
+        self.erase_box.setText(
+            self.tr("Erase these {count} score(s) and note(s) as the workbook has them").format(
+                count=count
+            )
+        )
+        self.ok.setEnabled(bool(changes))
+
+    def _changes_model(self, changes: list[SheetChange], erasing: bool) -> QStandardItemModel:
+        model = QStandardItemModel(0, 5, self)
+        model.setHorizontalHeaderLabels(
             [self.tr("Cell"), self.tr("Alliance"), self.tr("Indicator"), self.tr("Score"),
              self.tr("Evidence note")]
         )  # fmt: skip
-        for change in sheet.changes:
+        for change in changes:
             score = _points(change.new_points)
             if change.old_points != change.new_points:
                 score = f"{_points(change.old_points)} → {score}"
-            note = change.new_note if change.old_note != change.new_note else ""
+            note = ""
+            if change.old_note != change.new_note:
+                note = change.new_note or self.tr("{old} → —").format(old=change.old_note)
             items = [
                 QStandardItem(text)
                 for text in (change.cell, change.alliance_name, change.code, score, note)
             ]
             for item in items:
                 item.setEditable(False)
+                if erasing:
+                    item.setForeground(QBrush(QColor(look.INVALID_TEXT)))
+            items[1].setToolTip(change.alliance_name)
+            items[4].setToolTip(note)
             items[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.model.appendRow(items)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setMinimumSectionSize(72)
-        header = self.table.horizontalHeader()
+            model.appendRow(items)
+        return model
+
+    def _table(self, model: QStandardItemModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.verticalHeader().setVisible(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(72)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Import"))
-        ok.setEnabled(bool(sheet.changes))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(900, 520)
+        return table
 
 
 def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> str:

@@ -1,109 +1,149 @@
-"""The two inputs of an indicator: the score (0..max on the rubric's step) and the note."""
+"""The two inputs of an indicator: the score and the evidence note.
+
+Nothing the reviewer types is changed or swallowed. A score field takes any key; what it
+holds is read by ``core.score_entry.read_entry``: a valid score is saved at once, anything
+else is shown as invalid (the form says which values the indicator takes) and never saved,
+so the file keeps the last valid score. Emptying a field that holds a saved score is a
+deliberate clear: it happens when the reviewer leaves the field (or presses Enter), Esc
+keeps the score, and undo brings it back.
+
+Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z in a field whose edit is saved go to the window's undo stack
+(across alliances), not to the field's own text buffer.
+"""
 
 from __future__ import annotations
 
-import re
+from enum import Enum
 from fractions import Fraction
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from alliance_review.core.points import format_points, is_on_step
+from alliance_review.core.points import format_points
+from alliance_review.core.rubric import Indicator
+from alliance_review.core.score_entry import MAX_NOTE_CHARS, EntryState, normalise, read_entry
 
-_NUMBER = re.compile(r"^\d*(\.\d*)?$")
-
-
-def step_decimals(step: Fraction) -> int:
-    """How many decimals a value on ``step`` can need (1 -> 0, 0.5 -> 1, 0.25 -> 2)."""
-    for places in range(3):
-        if (step * 10**places).denominator == 1:
-            return places
-    return 2
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-class ScoreValidator(QValidator):
-    """Accepts "" (not scored) or a value in 0..max on the step; nothing else can be typed.
+def undo_or_redo(event: QKeyEvent) -> str | None:
+    """ "undo" / "redo" when the key is one of the window's undo or redo shortcuts."""
+    modifiers = event.modifiers() & (CTRL | SHIFT | Qt.KeyboardModifier.AltModifier)
+    if event.key() == Qt.Key.Key_Z and modifiers == CTRL:
+        return "undo"
+    if (event.key() == Qt.Key.Key_Y and modifiers == CTRL) or (
+        event.key() == Qt.Key.Key_Z and modifiers == CTRL | SHIFT
+    ):
+        return "redo"
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    return None
 
-    A value above the maximum or with more decimals than the step allows is Invalid (the
-    key is refused); a value in range but off the step (2.3 on a 0.5 step) is Intermediate
-    and is never stored.
-    """
 
-    def __init__(self, maximum: Fraction, step: Fraction, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.maximum = maximum
-        self.step = step
-        self.decimals = step_decimals(step)
-
-    def state_of(self, text: str) -> QValidator.State:
-        text = text.strip()
-        if not text:
-            return QValidator.State.Acceptable
-        if not _NUMBER.match(text):
-            return QValidator.State.Invalid
-        whole, _, decimals = text.partition(".")
-        if "." in text and self.decimals == 0:
-            return QValidator.State.Invalid
-        if len(decimals) > self.decimals:
-            return QValidator.State.Invalid
-        if text == "." or text.endswith("."):
-            return QValidator.State.Intermediate
-        value = Fraction(text)
-        if value > self.maximum:
-            return QValidator.State.Invalid
-        if not is_on_step(value, self.step):
-            return QValidator.State.Intermediate
-        return QValidator.State.Acceptable
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        return self.state_of(text), text, pos
+class FieldState(Enum):
+    SAVED = "saved"  # the field shows what the file holds
+    INVALID = "invalid"  # not a score of this indicator: shown, never saved
+    CLEARING = "clearing"  # emptied over a saved score: cleared when the reviewer leaves
 
 
 class ScoreEdit(QLineEdit):
-    """The score of one indicator. Up/Down step the value; a bad value cannot be typed."""
+    """The score of one indicator. Up/Down step the value."""
 
-    #: the new points (None = not scored), emitted on every acceptable keystroke
+    #: a valid new score (a Fraction) or a confirmed clear (None); the caller saves it
     value_edited = Signal(object)
+    #: the field's state changed (saved / invalid / clearing)
+    state_changed = Signal()
     focused = Signal()
 
-    def __init__(self, maximum: Fraction, step: Fraction, parent: QWidget | None = None):
+    def __init__(self, indicator: Indicator, parent: QWidget | None = None):
         super().__init__(parent)
-        self.maximum = maximum
-        self.step = step
+        self.indicator = indicator
         self.stored: Fraction | None = None
-        self.setValidator(ScoreValidator(maximum, step, self))
+        self.state = FieldState.SAVED
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setPlaceholderText("—")
         self.textEdited.connect(self._on_edited)
 
     def value(self) -> Fraction | None:
-        text = self.text().strip()
-        return Fraction(text) if text else None
+        """The valid score the field shows, or None (empty or invalid)."""
+        return read_entry(self.text(), self.indicator).points
+
+    def _set_state(self, state: FieldState) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit()
 
     def show_value(self, points: Fraction | None) -> None:
         """Show a stored value without emitting an edit (the text is left alone if equal)."""
         self.stored = points
-        if self.hasAcceptableInput() and self.value() == points:
+        if self.state == FieldState.SAVED and self.value() == points:
             return
         self.setText("" if points is None else format_points(points, 2))
+        self._set_state(FieldState.SAVED)
 
-    def _on_edited(self, _text: str) -> None:
-        if self.hasAcceptableInput() and self.value() != self.stored:
-            self.stored = self.value()
-            self.value_edited.emit(self.stored)
+    def _on_edited(self, text: str) -> None:
+        entry = read_entry(text, self.indicator)
+        if entry.state == EntryState.VALID:
+            self._set_state(FieldState.SAVED)
+            if entry.points != self.stored:
+                self.stored = entry.points
+                self.value_edited.emit(entry.points)
+        elif entry.state == EntryState.EMPTY:
+            self._set_state(FieldState.SAVED if self.stored is None else FieldState.CLEARING)
+        else:
+            self._set_state(FieldState.INVALID)
+
+    def confirm(self) -> None:
+        """Finish a pending clear (leaving the field, Enter, switching alliance)."""
+        if self.state == FieldState.CLEARING:
+            self.stored = None
+            self._set_state(FieldState.SAVED)
+            self.value_edited.emit(None)
+
+    def revert(self) -> None:
+        """Show the saved score again (Esc, or Ctrl+Z over an unsaved entry)."""
+        self.setText("" if self.stored is None else format_points(self.stored, 2))
+        self._set_state(FieldState.SAVED)
+
+    def _step(self, up: bool) -> None:
+        current = self.value() if self.state == FieldState.SAVED else self.stored
+        step, top = self.indicator.step, self.indicator.max_points
+        if current is None:
+            new = Fraction(0)
+        else:
+            new = min(top, current + step) if up else max(Fraction(0), current - step)
+        text = format_points(new, 2)
+        self.setText(text)
+        self._on_edited(text)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            which = undo_or_redo(event)
+            if which == "undo" and self.state != FieldState.SAVED:
+                event.accept()  # Ctrl+Z first takes back the unsaved entry, in the field
+                return True
+            if which is not None:
+                event.ignore()  # the window's undo/redo: the saved edits, across alliances
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
-            current = self.value()
-            if event.key() == Qt.Key.Key_Up:
-                new = Fraction(0) if current is None else min(self.maximum, current + self.step)
-            else:
-                new = Fraction(0) if current is None else max(Fraction(0), current - self.step)
-            text = format_points(new, 2)
-            self.setText(text)
-            self.textEdited.emit(text)
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            self._step(key == Qt.Key.Key_Up)
             return
+        if key == Qt.Key.Key_Escape and self.state != FieldState.SAVED:
+            self.revert()
+            return
+        if undo_or_redo(event) == "undo" and self.state != FieldState.SAVED:
+            self.revert()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.confirm()
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -113,22 +153,31 @@ class ScoreEdit(QLineEdit):
             self.selectAll()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        # an unfinished value ("2." or off the step) is not kept: show what is stored
-        if not self.hasAcceptableInput():
-            self.setText("" if self.stored is None else format_points(self.stored, 2))
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu is no leaving
+            self.confirm()
+            if self.state == FieldState.SAVED and self.text() != normalise(self.text()):
+                self.revert()  # "４" reads 4: show it as the file holds it
         super().focusOutEvent(event)
 
 
 class NoteEdit(QPlainTextEdit):
-    """The evidence note (评分依据); Tab leaves the field, every keystroke is an edit."""
+    """The evidence note (评分依据); Tab leaves the field, every keystroke is an edit.
+
+    A note holds at most ``MAX_NOTE_CHARS`` characters: a key or a paste that would go
+    beyond is refused whole (the counter under the field says so), never cut.
+    """
 
     text_edited = Signal(str)
+    #: the length changed, or a change was refused at the limit (True)
+    length_changed = Signal(int, bool)
     focused = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # undo is the window's, across fields and alliances
         self._loading = False
+        self._accepted = ""
         self.textChanged.connect(self._on_changed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -136,6 +185,7 @@ class NoteEdit(QPlainTextEdit):
         return self.toPlainText()
 
     def show_text(self, text: str) -> None:
+        self._accepted = text
         if self.toPlainText() == text:
             return
         self._loading = True
@@ -143,10 +193,40 @@ class NoteEdit(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
+        self.length_changed.emit(len(text), False)
 
     def _on_changed(self) -> None:
-        if not self._loading:
-            self.text_edited.emit(self.toPlainText())
+        if self._loading:
+            return
+        text = self.toPlainText()
+        if len(text) > MAX_NOTE_CHARS:
+            added = len(text) - len(self._accepted)
+            position = max(0, self.textCursor().position() - added)
+            self._loading = True
+            try:
+                self.setPlainText(self._accepted)
+            finally:
+                self._loading = False
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(self._accepted)))
+            self.setTextCursor(cursor)
+            self.length_changed.emit(len(self._accepted), True)
+            return
+        self._accepted = text
+        self.length_changed.emit(len(text), False)
+        self.text_edited.emit(text)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # a paste is plain text (no formatting travels into a note)
+        if source.hasText():
+            self.textCursor().insertText(source.text())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if undo_or_redo(event) is not None:
+                event.ignore()  # the window's undo/redo
+                return True
+        return super().event(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

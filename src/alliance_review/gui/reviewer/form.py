@@ -22,15 +22,31 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Category, Indicator
+from alliance_review.core.score_entry import MAX_NOTE_CHARS, allowed_values
+from alliance_review.gui import i18n
 from alliance_review.gui.reviewer import look
-from alliance_review.gui.reviewer.fields import NoteEdit, ScoreEdit
+from alliance_review.gui.reviewer.fields import FieldState, NoteEdit, ScoreEdit
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
+def language() -> str:
+    """ "en" or "zh": the interface language, for texts made outside Qt's translations."""
+    return "en" if i18n.chosen_language() == "en" else "zh"
+
+
 class IndicatorRow(QFrame):
+    """One indicator: its name and criteria, the self-evaluation, the score and the note.
+
+    Columns: code | name, criteria, self-evaluation | score with its message | note with
+    its counter. Later additions (evidence items to tick) go under the criteria.
+    """
+
+    #: the counter under a note appears from this length on
+    COUNTER_FROM = MAX_NOTE_CHARS * 4 // 5
+
     def __init__(self, indicator: Indicator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.indicator = indicator
@@ -41,20 +57,38 @@ class IndicatorRow(QFrame):
         self.self_label.setContentsMargins(6, 3, 6, 3)
         self.self_empty: bool | None = None
         self.required: bool | None = None
-        self.score_edit = ScoreEdit(indicator.max_points, indicator.step)
-        self.score_edit.setFixedWidth(58)
+        self.score_edit = ScoreEdit(indicator)
         look.set_font(self.score_edit, bold=True, pixels=15)
+        self.score_edit.setFixedWidth(self.score_edit.fontMetrics().horizontalAdvance("00.00") + 22)
         self.max_label = look.label(f"/ {format_points(indicator.max_points)}", colour=look.SOFT)
+        #: what is wrong with the typed score, or that leaving the field clears it
+        self.score_message = look.label(pixels=11, wrap=True)
+        self.score_message.hide()
         self.note_edit = NoteEdit()
         line = self.note_edit.fontMetrics().lineSpacing()
         self.note_edit.setFixedHeight(int(line * 3.4) + 10)
         self.note_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.note_counter = look.label(colour=look.MUTED, pixels=11, wrap=True)
+        self.note_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.note_counter.hide()
+        self.score_edit.state_changed.connect(self.show_score_state)
+        self.note_edit.length_changed.connect(self.show_note_length)
 
-        score_box = QHBoxLayout()
-        score_box.setSpacing(6)
-        score_box.addWidget(self.score_edit)
-        score_box.addWidget(self.max_label)
+        score_line = QHBoxLayout()
+        score_line.setSpacing(6)
+        score_line.addWidget(self.score_edit)
+        score_line.addWidget(self.max_label)
+        score_line.addStretch(1)
+        score_box = QVBoxLayout()
+        score_box.setSpacing(4)
+        score_box.addLayout(score_line)
+        score_box.addWidget(self.score_message)
         score_box.addStretch(1)
+        note_box = QVBoxLayout()
+        note_box.setSpacing(2)
+        note_box.addWidget(self.note_edit)
+        note_box.addWidget(self.note_counter)
+        note_box.addStretch(1)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 10, 8, 10)
@@ -64,13 +98,60 @@ class IndicatorRow(QFrame):
         grid.addWidget(self.name_label, 0, 1)
         grid.addWidget(self.criteria_label, 1, 1)
         grid.addWidget(self.self_label, 2, 1)
-        grid.addLayout(score_box, 0, 2, 4, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.note_edit, 0, 3, 4, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(score_box, 0, 2, 4, 1)
+        grid.addLayout(note_box, 0, 3, 4, 1)
         grid.setColumnMinimumWidth(0, 30)
-        grid.setColumnMinimumWidth(2, 100)
-        grid.setColumnStretch(1, 5)
-        grid.setColumnStretch(3, 4)
+        score_width = self.score_message.fontMetrics().horizontalAdvance("0-10, steps of 0.5")
+        grid.setColumnMinimumWidth(2, max(100, score_width + 4))
+        self.score_message.setFixedWidth(max(100, score_width + 4))
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(3, 5)  # the note, where the reviewer writes
         grid.setRowStretch(3, 1)
+
+    def show_score_state(self) -> None:
+        """Say under the score why it is not saved, or that leaving the field clears it."""
+        edit = self.score_edit
+        stored = "—" if edit.stored is None else format_points(edit.stored)
+        if edit.state == FieldState.INVALID:
+            allowed = allowed_values(self.indicator, language())
+            kept = (
+                self.tr("Not saved")
+                if edit.stored is None
+                else self.tr("Not saved; still {points}").format(points=stored)
+            )
+            self.score_message.setText(f"{allowed}\n{kept}")
+            look.set_colour(self.score_message, look.INVALID_TEXT)
+            look.tint_field(edit, look.INVALID_FILL, look.INVALID_TEXT)
+        elif edit.state == FieldState.CLEARING:
+            self.score_message.setText(
+                self.tr("Leave the field to clear {points}; Esc keeps it").format(points=stored)
+            )
+            look.set_colour(self.score_message, look.CLEARING_TEXT)
+            look.tint_field(edit, look.CLEARING_FILL, look.CLEARING_TEXT)
+        else:
+            look.tint_field(edit, None, None)
+        self.score_message.setVisible(edit.state != FieldState.SAVED)
+        edit.setToolTip(allowed_values(self.indicator, language()))
+        edit.setAccessibleDescription(
+            self.score_message.text() if edit.state != FieldState.SAVED else ""
+        )
+
+    def show_note_length(self, length: int, refused: bool) -> None:
+        """The counter under the note: shown near the limit, and when a change was refused."""
+        counter = self.note_counter
+        if refused:
+            counter.setText(
+                self.tr(
+                    "{count} / {max} characters: the limit; what did not fit was not entered"
+                ).format(count=length, max=MAX_NOTE_CHARS)
+            )
+            look.set_colour(counter, look.INVALID_TEXT)
+        elif length >= self.COUNTER_FROM:
+            counter.setText(
+                self.tr("{count} / {max} characters").format(count=length, max=MAX_NOTE_CHARS)
+            )
+            look.set_colour(counter, look.MUTED)
+        counter.setVisible(refused or length >= self.COUNTER_FROM)
 
 
 class CategoryHeader(QFrame):
@@ -92,8 +173,9 @@ class ScoringForm(QWidget):
     #: (indicator code, points or None) and (indicator code, note) as the reviewer types
     score_edited = Signal(str, object)
     note_edited = Signal(str, str)
-    #: a field gained focus: the start of a new edit (undo merges keystrokes within one)
-    field_entered = Signal()
+    #: a field gained focus (indicator code, True for the note): the start of a new edit
+    #: (undo merges the keystrokes within one)
+    field_entered = Signal(str, bool)
 
     def __init__(self, session: ReviewerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +183,7 @@ class ScoringForm(QWidget):
         self.uid: str | None = None
         self.name_label = look.label(colour=look.TEXT, bold=True, pixels=17)
         self.name_label.setWordWrap(True)
-        self.info_label = look.label(colour=look.SOFT)
+        self.info_label = look.label(colour=look.SOFT, wrap=True)
         self.total_value = look.label(colour=look.ACCENT, bold=True, pixels=26)
         self.total_caption = look.label(colour=look.MUTED)
         self.done_button = QPushButton()
@@ -149,8 +231,12 @@ class ScoringForm(QWidget):
                 row.note_edit.text_edited.connect(
                     lambda text, c=code: self.note_edited.emit(c, text)
                 )
-                for field in (row.score_edit, row.note_edit):
-                    field.focused.connect(lambda f=field: self._entered(f))
+                row.score_edit.focused.connect(
+                    lambda c=code, f=row.score_edit: self._entered(f, c, False)
+                )
+                row.note_edit.focused.connect(
+                    lambda c=code, f=row.note_edit: self._entered(f, c, True)
+                )
         body.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -163,21 +249,42 @@ class ScoringForm(QWidget):
         layout.addWidget(header)
         layout.addWidget(look.rule("#dde1e6"))
         layout.addWidget(self.scroll_area, 1)
-        previous: QWidget | None = None
-        for row in self.rows.values():
-            for field in (row.score_edit, row.note_edit):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, field)
-                previous = field
+        #: one line on how to move through the work (its text comes from the workspace)
+        self.key_hint = look.label(colour=look.MUTED, pixels=11, wrap=True)
+        self.key_hint.setContentsMargins(14, 4, 14, 4)
+        layout.addWidget(look.rule("#dde1e6"))
+        layout.addWidget(self.key_hint)
+        self.chain_tab_order()
         self.retranslate()
+
+    def chain_tab_order(self, before: QWidget | None = None) -> None:
+        """Tab: (``before`` →) score → note → next indicator's score … → the done button."""
+        previous = before
+        for field in [*self.fields(), self.done_button]:
+            if previous is not None:
+                QWidget.setTabOrder(previous, field)
+            previous = field
 
     # showing ---------------------------------------------------------------------------
     def fields(self) -> list[QWidget]:
         return [f for row in self.rows.values() for f in (row.score_edit, row.note_edit)]
 
-    def _entered(self, field: QWidget) -> None:
+    def _entered(self, field: QWidget, code: str, note: bool) -> None:
         self.scroll_area.ensureWidgetVisible(field, 20, 30)
-        self.field_entered.emit()
+        self.field_entered.emit(code, note)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A sealed copy: every value can be read and copied, none changed."""
+        for row in self.rows.values():
+            row.score_edit.setReadOnly(read_only)
+            row.note_edit.setReadOnly(read_only)
+        self.done_button.setVisible(not read_only)
+        self.key_hint.setVisible(not read_only)
+
+    @staticmethod
+    def points_text(points: Fraction | None) -> str:
+        """Points as every part of the window shows them ("—" when not scored)."""
+        return "—" if points is None else format_points(points)
 
     def show_alliance(self, uid: str | None) -> None:
         self.uid = uid
@@ -190,6 +297,7 @@ class ScoringForm(QWidget):
             points, note = session.entry(uid, code)
             row.score_edit.show_value(points)
             row.note_edit.show_text(note)
+            row.show_note_length(len(note), False)
             self._show_self(row, uid)
             self._mark_required(row, uid)
         self.refresh_summary()
@@ -256,9 +364,7 @@ class ScoringForm(QWidget):
             ),
         ]
         if self_total is not None:
-            parts.append(
-                self.tr("Self-evaluation total {points}").format(points=format_points(self_total))
-            )
+            parts.append(self.tr("Self total {points}").format(points=format_points(self_total)))
         self.info_label.setText("   ·   ".join(parts))
         total = session.total(uid)
         self.total_value.setText("—" if total is None else format_points(total))
@@ -274,6 +380,19 @@ class ScoringForm(QWidget):
                 )
             )
 
+    def confirm_pending(self) -> None:
+        """Finish every pending clear of the shown alliance (they are saved now)."""
+        for row in self.rows.values():
+            row.score_edit.confirm()
+
+    def invalid_entries(self) -> list[tuple[str, str]]:
+        """(indicator code, typed text) of every score field showing an unsaved entry."""
+        return [
+            (code, row.score_edit.text())
+            for code, row in self.rows.items()
+            if row.score_edit.state == FieldState.INVALID
+        ]
+
     def focus_indicator(self, code: str, note: bool = False) -> None:
         row = self.rows.get(code)
         if row is None:
@@ -283,6 +402,8 @@ class ScoringForm(QWidget):
         self.scroll_area.ensureWidgetVisible(field, 20, 30)
 
     def retranslate(self) -> None:
+        for row in self.rows.values():
+            row.show_score_state()
         if self.uid is not None:
             self.show_alliance(self.uid)
         else:

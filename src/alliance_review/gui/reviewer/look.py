@@ -20,6 +20,10 @@ SELF_FILL = "#eef4ff"
 SELF_TEXT = "#1e3a8a"
 RULE = "#e5e7eb"
 REQUIRED_FILL = "#fff4dc"
+INVALID_FILL = "#fde8e8"
+INVALID_TEXT = "#b91c1c"
+CLEARING_FILL = "#fef3c7"
+CLEARING_TEXT = "#92400e"
 
 DONE_BUTTON = """
 QPushButton { background: #2563eb; color: white; border: none; border-radius: 4px;
@@ -89,6 +93,21 @@ def set_required(widget: QWidget, required: bool) -> None:
         else widget.style().standardPalette().color(QPalette.ColorRole.Base)
     )
     palette.setColor(QPalette.ColorRole.Base, base)
+    widget.setPalette(palette)
+
+
+def tint_field(widget: QWidget, fill: str | None, text: str | None) -> None:
+    """Colour an input that holds an unsaved entry; (None, None) gives it its own colours."""
+    palette = widget.palette()
+    standard = widget.style().standardPalette()
+    palette.setColor(
+        QPalette.ColorRole.Base,
+        QColor(fill) if fill else standard.color(QPalette.ColorRole.Base),
+    )
+    palette.setColor(
+        QPalette.ColorRole.Text,
+        QColor(text) if text else standard.color(QPalette.ColorRole.Text),
+    )
     widget.setPalette(palette)
 
 

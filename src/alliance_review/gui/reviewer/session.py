@@ -8,7 +8,7 @@ bar follow. The undo commands are the only callers of the changing methods.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from alliance_review.services.reviewer_workflow import (
     scored_count,
     status_of,
 )
-from alliance_review.storage.reviewer_store import ReviewerStore
+from alliance_review.storage.reviewer_store import ReviewerStore, read_seal
 
 Entry = tuple[Fraction | None, str]
 
@@ -40,7 +40,10 @@ class ReviewerSession(QObject):
 
     def __init__(self, path: Path) -> None:
         super().__init__()
-        self.store = ReviewerStore.open(path)
+        _revision, sealed_at = read_seal(path)
+        #: a submitted (sealed) copy is shown read-only; the file is never written
+        self.read_only = sealed_at is not None
+        self.store = ReviewerStore.open_sealed(path) if self.read_only else ReviewerStore.open(path)
         self.path = path
         self.meta = self.store.meta()
         self.rubric = self.store.rubric()
@@ -60,6 +63,14 @@ class ReviewerSession(QObject):
 
     def close(self) -> None:
         self.store.close()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (after a pause); a failure waits for the
+        next pause or the close, which checkpoints again."""
+        try:
+            self.store.checkpoint()
+        except sqlite3.Error:
+            pass
 
     # reading -------------------------------------------------------------------------
     def entry(self, uid: str, code: str) -> Entry:
@@ -109,43 +120,50 @@ class ReviewerSession(QObject):
             "this change was not saved.",
         )
 
-    def set_entry(self, uid: str, code: str, entry: Entry) -> bool:
+    def set_entry(self, uid: str, code: str, entry: Entry, *, done: bool | None = None) -> bool:
         """Store one score and note; returns True when this cleared the done mark.
 
-        Raises UserError (nothing changed) when the file cannot be written.
+        The done mark changes in the same transaction as the score: it is cleared when
+        the new entry breaks the rules for "done", or set to ``done`` when given (an undo
+        putting back a mark the edit had cleared). Raises UserError (nothing changed)
+        when the file cannot be written.
         """
-        points, note = entry
-        try:
-            self.store.set_score(uid, code, points, note)
-        except (sqlite3.Error, OSError) as error:
-            raise self._cannot_write(error) from error
-        self.scores[(uid, code)] = entry
-        self._changed(uid)
-        cleared = False
-        if uid in self.done and self.missing(uid):
-            self.store.set_done(uid, False)
-            self.done.discard(uid)
-            cleared = True
-        self.score_changed.emit(uid, code)
-        self.alliance_changed.emit(uid)
+        after = dict(self.scores)
+        after[(uid, code)] = entry
+        cleared = (
+            done is None
+            and uid in self.done
+            and bool(missing_for_done(self.rubric, uid, after, self.self_scores, self.rule))
+        )
+        marks = {uid: False} if cleared else ({uid: done} if done is not None else {})
+        self.set_entries([(uid, code, entry)], marks)
         return cleared
 
     def set_entries(
-        self, entries: Iterable[tuple[str, str, Entry]], not_done: Iterable[str] = ()
+        self, entries: Iterable[tuple[str, str, Entry]], marks: Mapping[str, bool] | None = None
     ) -> None:
+        """Store many entries and done marks (alliance uid -> done) in one transaction."""
         batch = list(entries)
-        cleared = list(not_done)
+        marks = dict(marks or {})
         try:
-            self.store.set_scores(((u, c, p, n) for u, c, (p, n) in batch), cleared)
+            self.store.set_scores(
+                ((u, c, p, n) for u, c, (p, n) in batch),
+                not_done=[u for u, d in marks.items() if not d],
+                done=[u for u, d in marks.items() if d],
+            )
         except (sqlite3.Error, OSError) as error:
             raise self._cannot_write(error) from error
         for uid, code, entry in batch:
             self.scores[(uid, code)] = entry
             self._changed(uid)
-        self.done.difference_update(cleared)
+        for uid, mark in marks.items():
+            if mark:
+                self.done.add(uid)
+            else:
+                self.done.discard(uid)
         for uid, code, _ in batch:
             self.score_changed.emit(uid, code)
-        for uid in {u for u, _, _ in batch} | set(cleared):
+        for uid in dict.fromkeys([u for u, _, _ in batch] + list(marks)):
             self.alliance_changed.emit(uid)
 
     def set_done(self, uid: str, done: bool) -> None:
@@ -158,7 +176,3 @@ class ReviewerSession(QObject):
         else:
             self.done.discard(uid)
         self.alliance_changed.emit(uid)
-
-    def set_done_many(self, uids: Iterable[str], done: bool) -> None:
-        for uid in uids:
-            self.set_done(uid, done)

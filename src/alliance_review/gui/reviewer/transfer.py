@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
+from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import TaskCancelled, run_task
 from alliance_review.services.reviewer_workflow import submit_store
 
@@ -89,14 +90,16 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> bool:
         return False
     dialog = ImportPreviewDialog(sheet, path.name, ws)
     accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
+    erase = dialog.erase_chosen()
     dialog.deleteLater()
-    if not accepted or not sheet.changes:
+    changes, _ = sheet.chosen(erase)
+    if not accepted or not changes:
         return False
     ws._new_edit()
-    ws._push(ImportSheetCommand(ws.session, sheet))
+    ws._push(ImportSheetCommand(ws.session, sheet, erase))
     ws.set_notice(
         translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
-            count=len(sheet.changes), file=path.name
+            count=len(changes), file=path.name
         )
     )
     return True
@@ -130,7 +133,7 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
     ).format(
         revision=done.revision,
         reviewer=done.reviewer_name,
-        time=done.sealed_at.replace("T", " ")[:16],
+        time=local_time(done.sealed_at),
         done=done.progress.done,
         total=done.progress.alliances,
         path=done.path,

@@ -351,7 +351,7 @@ class PublishTab(RoundTab):
 
     def update_statistics(self) -> None:
         """Show the statistics for the current inputs, computing them only if they changed."""
-        if self.statistics_busy:
+        if self.statistics_busy or self.context.closed:
             return
         self.statistics_stale = False
         language = "en" if i18n.chosen_language() == "en" else "zh"

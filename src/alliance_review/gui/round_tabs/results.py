@@ -65,7 +65,7 @@ class RankingModel(QAbstractTableModel):
                 str(row.seq),
                 str(row.rank),
                 row.alliance.name,
-                row.alliance.batch or self.tr("unknown"),
+                row.alliance.batch or self.tr("Batch unknown"),
                 str(row.printed_score),
                 format_points(row.total),
                 row.tier.name,

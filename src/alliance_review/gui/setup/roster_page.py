@@ -86,7 +86,7 @@ class RosterModel(QAbstractTableModel):
             if column == self.BATCH:
                 if role == Qt.ItemDataRole.EditRole:
                     return alliance.batch or ""
-                return alliance.batch or self.tr("unknown")
+                return alliance.batch or self.tr("Batch unknown")
             if column == self.CONTACT:
                 return alliance.contact
             if alliance.uid in self.near:

@@ -1,0 +1,107 @@
+"""A submitted (sealed) reviewer copy in the window: read-only, with a banner that says
+which revision it is and how to go on (open the working file, or continue in a new one).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPushButton, QWidget
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui.reviewer import look
+from alliance_review.services.reviewer_workflow import (
+    continue_from,
+    suggested_working_name,
+    working_file_for,
+)
+
+if TYPE_CHECKING:
+    from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
+
+translate = QCoreApplication.translate
+BANNER_FILL = "#fff7e0"
+BANNER_TEXT = "#7a4b00"
+
+
+def local_time(stamp: str) -> str:
+    """A stored time (ISO 8601, UTC) as the reviewer's clock shows it: "2026-11-30 16:48"."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp.replace("T", " ")[:16]
+
+
+class SealedBanner(QFrame):
+    """Across the top of a sealed copy: what it is, and the ways to go on scoring."""
+
+    def __init__(self, ws: ReviewerWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setObjectName("sealed_banner")
+        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
+        self.text = look.label(colour=BANNER_TEXT, wrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.working = working_file_for(ws.path)
+        self.open_working = QPushButton()
+        self.open_working.setVisible(self.working is not None)
+        self.open_working.clicked.connect(self._open_working)
+        self.continue_button = QPushButton()
+        self.continue_button.clicked.connect(lambda: continue_in_new_file(ws))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(10)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_working, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        meta = self.ws.session.meta
+        when = local_time(meta.sealed_at or "")
+        self.text.setText(
+            translate(
+                "SealedBanner",
+                "Submitted copy, revision {revision} (sealed {time}): read-only. To go on "
+                "scoring, open your working file, or continue from this copy as revision "
+                "{next}.",
+            ).format(revision=meta.revision, time=when, next=meta.revision + 1)
+        )
+        if self.working is not None:
+            self.open_working.setText(
+                translate("SealedBanner", "Open {file}").format(file=self.working.name)
+            )
+        self.continue_button.setText(
+            translate("SealedBanner", "Continue as revision {next}…").format(next=meta.revision + 1)
+        )
+
+    def _open_working(self) -> None:
+        if self.working is not None:
+            self.ws.open_requested.emit(self.working)
+
+
+def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
+    """Write a working file from the sealed copy (the reviewer picks where) and open it."""
+    suggested = suggested_working_name(ws.path, ws.session.meta.revision)
+    name, _ = QFileDialog.getSaveFileName(
+        ws,
+        translate("SealedBanner", "New working file"),
+        str(suggested),
+        translate("SealedBanner", "Reviewer file (*.sqlite)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+    )
+    if not name:
+        return None
+    out = Path(name)
+    try:
+        continue_from(ws.path, out)
+    except (UserError, OSError) as error:
+        if not isinstance(error, UserError):
+            error = UserError(str(error))
+        ws.warn(translate("SealedBanner", "Cannot continue from this copy"), error)
+        return None
+    ws.open_requested.emit(out)
+    return out
