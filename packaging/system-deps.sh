@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
 if [[ "${1:-}" == "--tests" ]]; then
   # pdffonts/pdftoppm for the PDF checks; soffice for the workbook round trip (about a minute)
-  packages+=(poppler-utils libreoffice-calc-nogui)
+  # and for opening the report draft (.docx) as an office suite does; AR PL UMing, a Song/Ming
+  # TrueType font a user may point the PDFs to
+  packages+=(poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui fonts-arphic-uming)
 fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

@@ -59,7 +59,9 @@ def test_demo_has_14_working_group_reviewers_3_per_alliance_none_on_their_own(
     assert len(scores) == 125 * 3 * indicators
     assert all(s.note for s in scores)
     assert "虚构" in description
-    assert {a.batch for a in alliances.values()} == {"第一批", "第二批", None}
+    # every pilot has a batch: the six the report names, the rest a synthetic assignment
+    assert {a.batch for a in alliances.values()} == {"第一批", "第二批", "第三批"}
+    assert len(alliances) == 146 and len(set(alliances) - set(assignment)) == 21
 
 
 def test_demo_is_reproducible_from_its_seed(tmp_path: Path):

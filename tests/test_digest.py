@@ -60,7 +60,8 @@ def write(path: Path, alliances: list[str], reviewers: list[str], scores) -> Pat
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany(
-            "INSERT INTO score VALUES (?, ?, '1.1', ?, '')",
+            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi)"
+            " VALUES (?, ?, '1.1', ?)",
             [(reviewers[r], alliances[a], centi) for r, a, centi in scores],
         )
     conn.close()

@@ -50,7 +50,12 @@ def reference(store: RoundStore, method: str | None = None) -> RoundResult:
     )
     totals = {uid: r.total for uid, r in results.items()}
     ranking = rank(
-        store.alliances(), totals, settings_.tiers, settings_.rounding, settings_.tie_rule
+        store.alliances(),
+        totals,
+        settings_.tiers,
+        settings_.rounding,
+        settings_.tie_rule,
+        settings_.tier_by,
     )
     return RoundResult(settings_, results, ranking)
 
@@ -102,13 +107,18 @@ def tier_bands(draw: st.DrawFn) -> tuple[TierBand, ...]:
     return (*bands, TierBand("最低档", None))
 
 
-@given(ranked_inputs(), st.sampled_from(list(ROUNDING_RULES)), st.sampled_from(list(TIE_RULES)))
-def test_rank_exact_ranks_as_rank_does(inputs, rounding: str, tie_rule: str):
+@given(
+    ranked_inputs(),
+    st.sampled_from(list(ROUNDING_RULES)),
+    st.sampled_from(list(TIE_RULES)),
+    st.sampled_from(("total", "printed")),
+)
+def test_rank_exact_ranks_as_rank_does(inputs, rounding: str, tie_rule: str, tier_by: str):
     alliances, totals, tiers = inputs
     scale = 1200 * 100
     exact = ExactTotals(scale, {uid: int(t * scale) for uid, t in totals.items()})
-    assert rank_exact(alliances, exact, tiers, rounding, tie_rule) == rank(
-        alliances, totals, tiers, rounding, tie_rule
+    assert rank_exact(alliances, exact, tiers, rounding, tie_rule, tier_by) == rank(
+        alliances, totals, tiers, rounding, tie_rule, tier_by
     )
 
 
@@ -161,6 +171,7 @@ def rounds(draw: st.DrawFn) -> dict[str, object]:
         rounding=draw(st.sampled_from(list(ROUNDING_RULES))),
         tie_rule=draw(st.sampled_from(list(TIE_RULES))),
         tiers=draw(st.one_of(st.just(DEFAULT_TIERS), tier_bands())),
+        tier_by=draw(st.sampled_from(("total", "printed"))),
     )
     return {
         "settings": settings_,
@@ -241,7 +252,8 @@ def test_a_damaged_file_is_ranked_as_the_reference_ranks_it(tmp_path: Path):
     raw.execute("PRAGMA foreign_keys = OFF")
     with raw:  # three more values for a0 than it has reviewers, one of an unknown indicator
         raw.executemany(
-            "INSERT INTO score VALUES (?, ?, ?, ?, '')",
+            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi)"
+            " VALUES (?, ?, ?, ?)",
             [
                 ("r3", "a0", "1.1", 100),
                 ("r4", "a0", "1.1", 1000),

@@ -190,7 +190,10 @@ def test_scores_for_a_conflicted_or_unassigned_alliance_refuse_the_whole_file(
     pr.seal(working, conflicted)
     with sqlite3.connect(conflicted) as conn:  # r0 is the secretary of a0
         conn.execute("INSERT INTO alliance (uid, position, name) VALUES ('a0', 99, '联盟0号')")
-        conn.execute("INSERT INTO score VALUES ('a0', '1.1', 500, '自家联盟')")
+        conn.execute(
+            "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+            " VALUES ('a0', '1.1', 500, '自家联盟')"
+        )
     conn.close()
     assert_refused(round_path, conflicted, "利益冲突")
     unassigned = sorted(a for a, rs in pr.assignment().items() if "r0" not in rs and a != "a0")[0]
@@ -200,7 +203,11 @@ def test_scores_for_a_conflicted_or_unassigned_alliance_refuse_the_whole_file(
         conn.execute(
             "INSERT INTO alliance (uid, position, name) VALUES (?, 99, '别家')", (unassigned,)
         )
-        conn.execute("INSERT INTO score VALUES (?, '1.1', 300, '')", (unassigned,))
+        conn.execute(
+            "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+            " VALUES (?, '1.1', 300, '')",
+            (unassigned,),
+        )
     conn.close()
     assert_refused(round_path, foreign, "未分配给")
 
@@ -292,7 +299,11 @@ def test_scores_the_rounds_rubric_does_not_allow_are_refused(round_path: Path, t
             "INSERT INTO indicator (code, category_code, position, name, max_centi)"
             " VALUES ('9.9', '1', 99, '自造指标', 500)"
         )
-        conn.execute("INSERT INTO score VALUES (?, '9.9', 500, '')", (mine[0],))
+        conn.execute(
+            "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+            " VALUES (?, '9.9', 500, '')",
+            (mine[0],),
+        )
     conn.close()
     assert_refused(round_path, unknown, "没有的指标 9.9")
     too_high = pr.seal(working, tmp_path / "too-high.sqlite")

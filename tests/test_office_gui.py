@@ -25,9 +25,7 @@ def shown(monkeypatch) -> list[str]:
     said: list[str] = []
     for kind in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: said.append(str(a[2])))
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     return said
 
 
@@ -108,9 +106,7 @@ def test_every_button_of_the_set_up_pages_can_be_clicked(
     out = tmp_path / "out"
     out.mkdir()
     saves = iter(str(out / f"saved-{n}") for n in range(100))
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (next(saves) + ".xlsx", "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(saves) + ".xlsx", ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(OFFICE / "roster-gbk.csv"), "")

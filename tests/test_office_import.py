@@ -254,4 +254,4 @@ def test_roster_import_into_a_round_previews_and_refuses_rows_already_listed(
     refused = run_cli("roster-import", demo_round, source)
     assert refused.returncode == 1 and "第 3 行" in refused.stderr
     with sqlite3.connect(demo_round) as conn:
-        assert conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 125
+        assert conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 146

@@ -24,7 +24,21 @@ from tests.publish_checks import last_years_round
 
 
 @pytest.fixture
-def tab(qtbot, demo_round: Path):
+def band_questions(monkeypatch) -> list[str]:
+    """Answers Yes to "publish as it is?" about printed scores outside their tier's band
+    (the demo prints row 109 as 65 under the lowest tier), and keeps the questions."""
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
+@pytest.fixture
+def tab(qtbot, demo_round: Path, band_questions):
     i18n.set_language("en")  # the assertions below read English texts, whatever the system
     window = MainWindow()
     qtbot.addWidget(window)
@@ -88,7 +102,7 @@ def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
     tab.update_button.click()
     text = tab.statistics_view.text.toPlainText()
     assert "125 took part" in text and "change +9" in text
-    for figure in ("+14", "-5", "-11", "+2", "45%", "批次不详"):
+    for figure in ("+14", "-5", "-11", "+2", "45%", "第三批"):
         assert figure in text
     chart = tab.statistics_view.chart.pixmap()
     assert not chart.isNull() and chart.width() > 400

@@ -56,15 +56,19 @@ def test_the_demo_round_reproduces_the_2015_report(figures_2015: dict):
     assert "最大余数法" in figures_2015["share_rule"]
 
 
-def test_batches_show_an_honest_unknown_group(figures_2015: dict):
+def test_batches_follow_the_roster_and_an_unknown_batch_stays_unknown(figures_2015: dict):
     batches = {b["batch"]: b for b in figures_2015["batches"]}
-    # the source names the batch of six alliances only; nobody else gets an invented batch
-    assert batches["第一批"]["took_part"] == 4 and batches["第二批"]["took_part"] == 2
-    assert "第三批" not in batches
-    assert batches[BATCH_UNKNOWN]["took_part"] == 119
+    # the demo roster gives every pilot a batch, consistent with section 四's counts
+    assert [batches[b]["took_part"] for b in ("第一批", "第二批", "第三批")] == [47, 33, 45]
+    assert BATCH_UNKNOWN not in batches
     for batch in batches.values():
         assert sum(batch["tier_counts"]) == batch["took_part"]
         assert sum(batch["tier_shares"]) == 100
+    # an alliance whose batch nobody knows is counted as such, never given one
+    alliances = [Alliance("a0", "甲联盟", 0, "第一批"), Alliance("a1", "乙联盟", 1, None)]
+    rows = rank(alliances, {"a0": Fraction(90), "a1": Fraction(70)}, DEFAULT_TIERS)
+    stats = round_statistics(2016, DEFAULT_TIERS, Rubric(), alliances, rows, {})
+    assert [(b.batch, b.took_part) for b in stats.batches] == [("第一批", 1), (BATCH_UNKNOWN, 1)]
 
 
 def test_histogram_and_indicator_means(figures_2015: dict):
@@ -203,8 +207,8 @@ def test_published_figures_are_shown_beside_the_rule_not_recomputed(demo_round_m
     assert batches["第一批"]["tier_shares"] == [58, 24, 6, 12]  # as printed
     assert batches["第一批"]["rule_shares"] == [58, 23, 6, 13]
     assert [b["follows_rule"] for b in published["batches"]] == [False, False, True]
-    # the round's own batch figures stay honest: six known, the rest unknown
-    assert {b["batch"] for b in figures["batches"]} == {"第一批", "第二批", BATCH_UNKNOWN}
+    # the round's own batch figures come from its roster
+    assert {b["batch"] for b in figures["batches"]} == {"第一批", "第二批", "第三批"}
     text = run_cli("statistics", demo_round_master, "--published", PUBLISHED_2015).stdout
     assert "试点联盟 146 家，参评 125 家，未参评 21 家。" in text
     assert "第一批  56  47（84%）  27（58%／58%）" in text

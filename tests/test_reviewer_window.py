@@ -49,15 +49,16 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     ws.table.selectRow(ws.proxy.row_of(first.uid))
     assert ws.form.uid == first.uid
     row = ws.form.rows["1.1"]
-    # 1.1 takes 0..5 in whole points: 7 is shown as typed, marked invalid, never saved
+    # 1.1 takes 0..5 in half points (its rule gives half marks for one of two items):
+    # 7 is shown as typed, marked invalid, never saved
     qtbot.keyClicks(row.score_edit, "7")
     assert row.score_edit.text() == "7" and row.score_message.text().startswith("0-5")
     assert stored(reviewer_file) == {}
     qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(row.score_edit, "4")
     assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")  # on disk at once
-    qtbot.keyClicks(row.score_edit, ".5")  # not on the step: the file keeps 4
-    assert row.score_edit.text() == "4.5" and row.score_message.isVisibleTo(ws)
+    qtbot.keyClicks(row.score_edit, ".3")  # not on the step: the file keeps 4
+    assert row.score_edit.text() == "4.3" and row.score_message.isVisibleTo(ws)
     qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     assert row.score_edit.text() == "4" and not row.score_message.isVisibleTo(ws)

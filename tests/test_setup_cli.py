@@ -78,10 +78,10 @@ def test_next_year_from_last_year_then_assign_is_reproducible(demo_round: Path, 
         "new-round", out, "--title", "2016年度评价", "--year", "2016", "--from", demo_round
     )
     assert done.returncode == 0, done.stderr
-    assert "联盟 125 个，评审专家 14 位" in done.stdout
+    assert "联盟 146 个，评审专家 14 位" in done.stdout
     assigned = run_cli("assign", out, "--seed", "5")
     assert assigned.returncode == 0, assigned.stderr
-    assert "26–27" in assigned.stdout
+    assert "31–32" in assigned.stdout  # all 146 pilots: last year's absentees take part anew
 
     def pairs() -> set[tuple[str, str]]:
         conn = sqlite3.connect(out)
@@ -95,7 +95,7 @@ def test_next_year_from_last_year_then_assign_is_reproducible(demo_round: Path, 
         return found
 
     first = pairs()
-    assert len(first) == 375
+    assert len(first) == 438
     assert run_cli("assign", out, "--seed", "5").returncode == 0
     assert pairs() == first
     assert run_cli("assign", out, "--seed", "6").returncode == 0
@@ -146,8 +146,7 @@ def test_new_round_warns_of_near_duplicate_names_and_keeps_formula_signs_as_text
 ):
     roster = tmp_path / "名单.csv"
     roster.write_text(
-        '联盟名称,批次\nTD 产业联盟,第二批\nTD产业联盟,第二批\n=HYPERLINK("x"),第一批\n'
-        "@SUM联盟,\n",
+        '联盟名称,批次\nTD 产业联盟,第二批\nTD产业联盟,第二批\n=HYPERLINK("x"),第一批\n@SUM联盟,\n',
         encoding="utf-8",
     )
     out = tmp_path / "r.sqlite"

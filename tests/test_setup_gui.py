@@ -59,7 +59,7 @@ def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_
     qtbot.waitUntil(lambda: window.view is not None and window.view.path == out)
     assert "2016年度联盟活跃度评价" in window.windowTitle()
     with RoundStore.open(out) as store:
-        assert len(store.alliances()) == 125 and len(store.reviewers()) == 14
+        assert len(store.alliances()) == 146 and len(store.reviewers()) == 14
         assert store.scores() == []
     # a second time over the same file is refused, nothing written
     tab = window.view.tab_by_name["setup"]
@@ -126,9 +126,9 @@ def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
     assert window.view.store.alliances()[-1].name != "新材料产业技术创新战略联盟"  # preview only
     dialog.accept()
     names = [a.name for a in window.view.store.alliances()]
-    assert names[-1] == "新材料产业技术创新战略联盟" and len(names) == 126
+    assert names[-1] == "新材料产业技术创新战略联盟" and len(names) == 147
     window.action_registry["undo"].trigger()
-    assert len(window.view.store.alliances()) == 125
+    assert len(window.view.store.alliances()) == 146
 
 
 def test_auto_assign_then_a_manual_conflict_is_refused(qtbot, demo_round, refusals):
@@ -171,7 +171,7 @@ def test_self_evaluation_workbooks_are_generated_and_imported_with_a_preview(
     store = window.view.store
     page = tab.show_page("selfeval")
     paths = page.generate(tmp_path / "wb")
-    assert len(paths) == 125 and all(p.is_file() for p in paths)
+    assert len(paths) == 146 and all(p.is_file() for p in paths)
     good, bad = paths[0], paths[1]
     for path, value in ((good, 3), (bad, 99)):
         workbook = openpyxl.load_workbook(path)
@@ -253,7 +253,7 @@ def test_roster_cells_edit_in_place_and_undo(qtbot, demo_round, refusals):
     window.action_registry["undo"].trigger()
     window.action_registry["undo"].trigger()
     assert window.view.store.alliances()[1].name == "半导体照明产业技术创新战略联盟"
-    assert len(window.view.store.alliances()) == 125
+    assert len(window.view.store.alliances()) == 146
 
 
 def test_reviewers_and_conflicts_are_edited_in_a_dialog(qtbot, demo_round, refusals):
@@ -345,7 +345,7 @@ def test_the_import_preview_follows_the_column_mapping(qtbot, demo_round, tmp_pa
     dialog.combos["name"].setCurrentIndex(0)  # (none)
     assert not dialog.import_button.isEnabled()
     dialog.reject()
-    assert len(window.view.store.alliances()) == 125
+    assert len(window.view.store.alliances()) == 146
 
 
 def test_roster_and_rubric_files_go_out_and_come_back_through_the_dialogs(

@@ -104,7 +104,7 @@ def test_import_previews_problems_then_writes_only_clean_rows(demo_round: Path, 
             (5, "no_batch"),
             (7, "unknown_batch"),
         }
-        assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 125
+        assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 146
         rows = roster_io.plan_rows(plan)
         assert rows == [
             ("新材料产业技术创新战略联盟", "第一批", "王五"),
@@ -114,7 +114,7 @@ def test_import_previews_problems_then_writes_only_clean_rows(demo_round: Path, 
         names = [a.name for a in store.alliances()]
         assert names[-2:] == ["新材料产业技术创新战略联盟", "TD产业技术创新战略联盟"]
         roster.remove_alliances(store, uids)
-        assert len(store.alliances()) == 125
+        assert len(store.alliances()) == 146
 
 
 def test_new_round_refuses_a_roster_with_problems_and_writes_nothing(tmp_path: Path):

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from alliance_review.core.errors import FileRefused
+from alliance_review.core.errors import FileRefused, RoundLocked
 from alliance_review.core.scoring import Score
 from alliance_review.services.results import compute
 from alliance_review.storage.db import atomic, connect
 from alliance_review.storage.files import identify
+from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
-from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.schema import REVIEWER_FILE, ROUND_FILE
 
 from .conftest import DATA
 
@@ -72,6 +73,46 @@ def test_a_version_2_round_upgrades_and_keeps_its_panel_data(tmp_path: Path):
     assert len(backups) == 1 and identify(backups[0]).version == 2
 
 
+def test_a_locked_version_3_round_upgrades_to_participation_and_evidence_items(tmp_path: Path):
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v3.sqlite", old)
+    assert identify(old).version == 3
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version
+        settings = store.settings()
+        # the lock, the threshold and the result survive; the new settings take defaults
+        assert settings.locked and settings.disagreement_span == Fraction(8)
+        assert (settings.item_rule, settings.tier_by) == ("majority", "total")
+        assert [(r.alliance.name, r.total) for r in compute(store).ranking] == [
+            ("甲联盟", Fraction(95)),
+            ("乙联盟", Fraction(60)),
+        ]
+        # everyone took part; the three reasons of 2015 are there to choose from
+        assert store.non_participants() == {}
+        assert store.participation_reasons() == ["联系不畅", "不愿提供", "延误提交"]
+        assert store.item_ticks() == set() and all(s.override_reason == "" for s in store.scores())
+        # the upgraded round is still locked: the new tables refuse writes too
+        with pytest.raises(RoundLocked):
+            with store.atomic():
+                store.mark_not_taking_part("a1", "联系不畅", "")
+    backups = list(tmp_path.glob("round-2015.v3-*.bak.sqlite"))
+    assert len(backups) == 1 and identify(backups[0]).version == 3
+
+
+def test_a_version_1_reviewer_file_upgrades_and_keeps_the_reviewers_work(tmp_path: Path):
+    old = tmp_path / "2014-甲联盟秘书长.sqlite"
+    shutil.copyfile(DATA / "reviewer-v1.sqlite", old)
+    assert identify(old).version == 1
+    with ReviewerStore.open(old) as file:
+        assert file.info is not None and file.info.version == REVIEWER_FILE.version
+        assert file.scores() == {
+            ("a2", "1.1"): (Fraction(30), "缺计划"),
+            ("a2", "1.2"): (Fraction(20), "未按章程召开"),
+        }
+        assert file.done() == {"a2"} and file.ticks() == set()
+        assert all(not i.items for i in file.rubric().indicators())
+
+
 def test_a_newer_file_is_refused_and_left_as_it_was(demo_round: Path):
     conn = sqlite3.connect(demo_round)
     conn.execute(f"PRAGMA user_version = {ROUND_FILE.version + 1}")
@@ -102,8 +143,9 @@ def test_an_altered_schema_is_refused(demo_round: Path):
 def test_points_above_max_or_off_step_never_reach_the_file(demo_round: Path):
     with RoundStore.open(demo_round) as store:
         before = store.scores()
-        one = before[0]
-        maximum = store.rubric().indicator(one.indicator_code).max_points
+        rubric = store.rubric()
+        one = next(s for s in before if rubric.indicator(s.indicator_code).step == 1)
+        maximum = rubric.indicator(one.indicator_code).max_points
         for bad in (maximum + 1, Fraction(1, 2), Fraction(-1)):
             with pytest.raises(sqlite3.IntegrityError):
                 store.put_scores(

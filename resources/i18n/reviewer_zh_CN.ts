@@ -54,7 +54,7 @@
     </message>
     <message>
         <source>{scored} of {total} indicators scored</source>
-        <translation type="vanished">已评 {scored} / {total} 项二级指标</translation>
+        <translation>已评 {scored} / {total} 项二级指标</translation>
     </message>
 </context>
 <context>
@@ -128,7 +128,7 @@
 <context>
     <name>IndicatorRow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="118" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="150" />
         <source>Not saved</source>
         <extracomment>the counter under a note appears from this length on what is wrong with the typed score, or that leaving the field clears it</extracomment>
         <translation>未保存</translation>
@@ -138,22 +138,22 @@
         <translation type="vanished">未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="152" />
         <source>Not saved; still {points}</source>
         <translation>未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="127" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="159" />
         <source>Leave the field to clear {points}; Esc keeps it</source>
         <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="145" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="177" />
         <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
         <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="151" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="183" />
         <source>{count} / {max} characters</source>
         <translation>{count} / {max} 字</translation>
     </message>
@@ -177,16 +177,21 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="188" />
+        <source>{points}, the rule suggests {suggested}: give a reason</source>
+        <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="191" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="195" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="194" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="198" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -204,17 +209,27 @@
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="121" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="137" />
+        <source>Evidence items {code} of {alliance}</source>
+        <translation>{alliance} {code} 的评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="139" />
+        <source>Reason {code} of {alliance}</source>
+        <translation>{alliance} {code} 的偏离理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="198" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="154" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="231" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -285,43 +300,43 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="112" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="115" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="210" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="250" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
         <source>Not saved (not a valid score): {entries}</source>
         <translation>未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="267" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="286" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="324" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="326" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="332" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="351" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="335" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="354" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -332,36 +347,36 @@
     </message>
     <message>
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
-        <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
+        <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="239" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="258" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="265" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="279" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="284" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="324" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
         <source>{scored} / {total} scored · {done} done</source>
-        <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
+        <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="356" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
         <source>{done} of {total} alliances done</source>
-        <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
+        <translation>已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35" />
@@ -455,73 +470,93 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="410" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="338" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="501" />
         <source>No alliance selected</source>
-        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
+        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="312" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="358" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="329" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="375" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="329" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="375" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="354" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="416" />
+        <source> (self-evaluation: yes)</source>
+        <translation>（自评：有）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="423" />
+        <source>Suggested by the ticks: {points}</source>
+        <translation>按勾选的要点建议：{points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="424" />
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="433" />
+        <source>Why the points differ from the suggestion</source>
+        <translation>分值与建议不同的理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="445" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="446" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="356" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="447" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="451" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="362" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="453" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="367" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="458" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
         <source>Self-evaluation total {points}</source>
-        <translation type="vanished">自评总分 {points}</translation>
+        <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="372" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="463" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="378" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="469" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>

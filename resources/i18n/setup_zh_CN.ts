@@ -33,9 +33,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>%n alliance(s) still short of reviewers (red).</source>
-        <translation>
-            <numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform>
-        </translation>
+        <translation><numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
@@ -119,9 +117,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
         <source>Import %n workbook(s)</source>
-        <translation>
-            <numerusform>导入 %n 份自评价表</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 份自评价表</numerusform></translation>
     </message>
 </context>
 <context>
@@ -179,9 +175,71 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
         <source>%n reviewer file(s) written to %1</source>
-        <translation>
-            <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 份评审专家文件写入 %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="38" />
+        <source>Evidence items of %1</source>
+        <translation>%1 的评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="53" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="54" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="55" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="56" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="57" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="61" />
+        <source>e.g. 0, 2.5, 5 (blank: no rule)</source>
+        <translation>如 0, 2.5, 5（留空：不设计分规则）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="63" />
+        <source>Points for 0, 1, 2 … ticked items</source>
+        <translation>勾选 0、1、2……项时的建议分值</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="66" />
+        <source>Reviewers tick the items they find evidenced; the rule suggests their points and a reviewer who gives other points says why. The report counts, per item, the alliances whose reviewers ticked it.</source>
+        <translation>评审专家勾选有据可查的要点；计分规则给出建议分值，给出其他分值须说明理由。报告按要点统计评审专家勾选认定的联盟家数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
+        <source>Add an evidence item</source>
+        <translation>添加评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <source>Item</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <source>Rename the evidence item</source>
+        <translation>重命名评价要点</translation>
     </message>
 </context>
 <context>
@@ -287,34 +345,121 @@
     </message>
 </context>
 <context>
+    <name>ParticipationDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="39" />
+        <source>Participation of %1</source>
+        <translation>%1 的参评情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="40" />
+        <source>Takes part</source>
+        <translation>参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="41" />
+        <source>Does not take part</source>
+        <translation>未参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="52" />
+        <source>What is known, e.g. who was contacted and when</source>
+        <translation>已知情况，如何时联系了何人</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="61" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="62" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="65" />
+        <source>An alliance that does not take part is counted in the report by batch and by reason; it gets no reviewers and is not ranked or printed in the appendix.</source>
+        <translation>未参评的联盟在报告中按批次和原因计数；不分配评审专家，不排名，也不列入附件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="123" />
+        <source>Reasons for not taking part</source>
+        <translation>未参评原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="138" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="139" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="140" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="141" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="142" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="158" />
+        <source>Add a reason</source>
+        <translation>添加原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="158" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="170" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="170" />
+        <source>Rename the reason</source>
+        <translation>重命名原因</translation>
+    </message>
+</context>
+<context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -360,22 +505,22 @@
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -383,59 +528,57 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
-        <translation>
-            <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="290" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="289" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="319" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="318" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="331" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="330" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="333" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="332" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="370" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
         <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
     </message>
@@ -502,50 +645,63 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
         <source>Import %n row(s)</source>
-        <translation>
-            <numerusform>导入 %n 行</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 行</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="73" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="74" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
+        <source>Takes part</source>
+        <translation>参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="89" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="95" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="93" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="100" />
+        <source>No: %1</source>
+        <translation>否：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="101" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="99" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="117" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -553,93 +709,107 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="177" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="202" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="178" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="179" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="180" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="205" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="181" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <source>Takes part?…</source>
+        <translation>参评情况…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <source>Reasons…</source>
+        <translation>未参评原因…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="208" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="182" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="186" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="201" />
-        <source>%n alliance(s)</source>
-        <translation>
-            <numerusform>共 %n 家联盟</numerusform>
-        </translation>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
+        <source>Mark the selected alliance as taking part or not, with a reason</source>
+        <translation>把选中的联盟标为参评或未参评（注明原因）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="232" />
+        <source>%n alliance(s)</source>
+        <translation><numerusform>共 %n 家联盟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="234" />
+        <source>%n not taking part</source>
+        <translation><numerusform>%n 家未参评</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
         <source>%n near-duplicate name(s) marked</source>
-        <translation>
-            <numerusform>%n 个疑似重复的名称已标出</numerusform>
-        </translation>
+        <translation><numerusform>%n 个疑似重复的名称已标出</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="226" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="259" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="269" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="257" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="290" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="288" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="321" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="305" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="338" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363" />
         <source>Import %n alliance(s)</source>
-        <translation>
-            <numerusform>导入 %n 家联盟</numerusform>
-        </translation>
+        <translation><numerusform>导入 %n 家联盟</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="343" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="414" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="345" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="416" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -648,12 +818,12 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="364" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="435" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="366" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="437" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -661,27 +831,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -689,99 +859,119 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="224" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="225" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="226" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="227" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="232" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="228" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="233" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="234" />
+        <source>Evidence items…</source>
+        <translation>评价要点…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="235" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="236" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="254" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="260" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="278" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="283" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="289" />
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="288" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="294" />
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="293" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="299" />
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="337" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="320" />
+        <source>Evidence items: %1</source>
+        <translation>评价要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="324" />
+        <source>points for 0, 1, 2 … ticked: %1</source>
+        <translation>勾选 0、1、2……项的建议分值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="330" />
+        <source>No evidence items.</source>
+        <translation>无评价要点。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="373" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="349" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="363" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="385" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="399" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="350" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="405" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="441" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="403" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="439" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -836,9 +1026,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
         <source>%n workbook(s) written to %1</source>
-        <translation>
-            <numerusform>已将 %n 份自评价表写入 %1</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 份自评价表写入 %1</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
@@ -864,87 +1052,111 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="109" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
         <source>Reviewers per alliance</source>
         <translation>每个联盟的评审专家数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
         <source>Printed scores</source>
         <translation>公布分数的取整</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
         <source>Equal totals</source>
         <translation>同分排序</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="113" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
         <source>Consensus of reviewers</source>
         <translation>评审专家意见的汇总</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="124" />
+        <source>Tier decided by</source>
+        <translation>划档依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="125" />
+        <source>Evidence item done when</source>
+        <translation>评价要点认定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="127" />
+        <source>the exact total (as in 2015)</source>
+        <translation>精确总分（同 2015 年度）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="128" />
+        <source>the printed, rounded score</source>
+        <translation>公布的取整评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="134" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="135" />
         <source>Tiers</source>
         <translation>活跃度分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
         <source>Lowest exact total</source>
         <translation>最低精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="137" />
         <source>Add tier</source>
         <translation>添加一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="138" />
         <source>Remove tier</source>
         <translation>删除一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="139" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="140" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="126" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="143" />
+        <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. Which number is compared with the bounds, the exact total or the printed score, is the round's choice.</source>
+        <translation>由高到低排列档次。总分不低于某档下限即属于该档；最后一档包括其下所有分数。与下限比较的是精确总分还是公布的评分，由本轮次的“划档依据”决定。</translation>
+    </message>
+    <message>
         <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
         <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="197" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="218" />
         <source>Change round settings</source>
         <translation>修改评价轮次设置</translation>
     </message>
@@ -1038,6 +1250,21 @@
         <location filename="../../src/alliance_review/gui/setup/commands.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="99" />
+        <source>Mark %1 as taking part</source>
+        <translation>将%1标为参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="101" />
+        <source>Mark %1 as not taking part</source>
+        <translation>将%1标为未参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="215" />
+        <source>Edit the reasons for not taking part</source>
+        <translation>修改未参评原因列表</translation>
     </message>
 </context>
 </TS>

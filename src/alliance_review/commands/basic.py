@@ -19,7 +19,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from alliance_review.services.demo import build_demo
 
-    out = build_demo(args.out, reviewer_files=args.reviewer_files)
+    out = build_demo(args.out, reviewer_files=args.reviewer_files, previous=args.previous)
     if args.reviewer_files is None:
         print(f"已写入演示评价轮次：{out}")
     else:
@@ -27,6 +27,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"已写入合并前的演示评价轮次：{out}")
         print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
         print(f"合并：alliance-review merge {out} {args.reviewer_files}")
+    if args.previous is not None:
+        print(f"已写入演示用的上年（2014 年度）评价轮次：{args.previous}")
     return 0
 
 
@@ -75,6 +77,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DIR",
         help="write the round before the merge and the submitted reviewer files into DIR"
         " / 生成合并前的轮次，并把已提交的评审专家文件写入 DIR",
+    )
+    demo.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="also write a small synthetic 2014 round (last year's, for the comparisons)"
+        " / 同时生成演示用的上年（2014 年度）轮次",
     )
     demo.set_defaults(func=cmd_demo)
 

@@ -14,10 +14,42 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     tiers = None
     if args.tiers:
         tiers = tuple(t.strip() for t in args.tiers.replace("，", ",").split(",") if t.strip())
-    options = AppendixOptions(title=args.title, tiers=tiers, show_rank_ties=args.show_ties)
+    from alliance_review.services.results import band_mismatches
+
+    options = AppendixOptions(
+        title=args.title, tiers=tiers, show_rank_ties=args.show_ties, font=font_file(args.font)
+    )
     out = export_appendix(args.round, args.out, options)
     print(f"已写入附件：{out}")
+    mismatches = band_mismatches(args.round)
+    if mismatches:
+        print(
+            f"注意：{len(mismatches)} 家联盟的评分所属分数段与所列档次不同"
+            "（划档依据可用 settings --tier-by 修改）：",
+            file=sys.stderr,
+        )
+        for zh, _ in mismatches:
+            print(zh, file=sys.stderr)
     return 0
+
+
+def font_file(choice: str | None) -> Path | None:
+    """--font: a TrueType file, "song" for a Song/Ming style font on the system, or None."""
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.pdf_common import system_song_font
+
+    if choice is None or choice == "bundled":
+        return None
+    if choice == "song":
+        found = system_song_font()
+        if found is None:
+            raise UserError(
+                "本机没有宋体/明体类 TrueType 字体（如 AR PL UMing），请用 --font 指定字体文件。",
+                "No Song/Ming style TrueType font (such as AR PL UMing) is installed; name a"
+                " font file with --font.",
+            )
+        return found
+    return Path(choice)
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
@@ -71,7 +103,9 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         previous = PreviousYear.parse(args.previous_shares, args.previous_count, "typed")
     stats = round_statistics_of(args.round, previous, args.published)
     if args.pdf is not None:
-        export_statistics_pdf(args.round, args.pdf, previous, args.published)
+        export_statistics_pdf(
+            args.round, args.pdf, previous, args.published, font_file=font_file(args.font)
+        )
     if args.json:
         json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -81,6 +115,21 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         if args.pdf is not None:
             print(f"已写入统计报告：{args.pdf}")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from alliance_review.services.report_docx import export_report
+
+    out = export_report(args.round, args.out, args.previous, args.published)
+    print(f"已写入评价报告草稿：{out}（草稿，供秘书处修改定稿）")
+    return 0
+
+
+FONT_HELP = (
+    "the PDF's font: a TrueType file (.ttf/.ttc, e.g. an office's own 仿宋), 'song' for a"
+    " Song/Ming font installed on the system (AR PL UMing), or 'bundled' (default:"
+    " WenQuanYi Micro Hei)"
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,6 +143,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
     )
+    pdf.add_argument("--font", help=FONT_HELP)
     pdf.set_defaults(func=cmd_export_pdf)
 
     verify = sub.add_parser(
@@ -126,4 +176,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "resources/published-figures-2015.json); also gives last year's figures",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument("--font", help=FONT_HELP)
     stats.set_defaults(func=cmd_statistics)
+
+    report = sub.add_parser(
+        "report", help="write the report draft (sections 二-四, .docx) / 生成评价报告草稿"
+    )
+    report.add_argument("round", type=Path, help="the round file")
+    report.add_argument("out", type=Path, help="the .docx to write")
+    report.add_argument("--previous", type=Path, help="last year's round file")
+    report.add_argument(
+        "--published",
+        type=Path,
+        help="figures printed in a report (JSON), listed beside the computed ones",
+    )
+    report.set_defaults(func=cmd_report)

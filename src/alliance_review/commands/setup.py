@@ -114,6 +114,26 @@ def cmd_selfeval_in(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from alliance_review.core.evidence import ITEM_RULES
+    from alliance_review.core.ranking import TIER_BY
+    from alliance_review.services.setup import update_settings
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        changes = {
+            key: value
+            for key, value in (("tier_by", args.tier_by), ("item_rule", args.item_rule))
+            if value is not None
+        }
+        if changes:
+            update_settings(store, **changes)
+        settings = store.settings()
+    print(f"划档依据：{TIER_BY[settings.tier_by][0]}（{settings.tier_by}）")
+    print(f"评价要点认定：{ITEM_RULES[settings.item_rule][0]}（{settings.item_rule}）")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = sub.add_parser("new-round", help="create a round file / 新建评价轮次")
     new.add_argument("out", type=Path, help="the round file to write")
@@ -170,6 +190,22 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 
 def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    settings = sub.add_parser(
+        "settings", help="show or change publishing settings / 查看或修改发布设置"
+    )
+    settings.add_argument("round", type=Path)
+    settings.add_argument(
+        "--tier-by",
+        choices=("total", "printed"),
+        help="which number decides the tier: the exact total or the printed score",
+    )
+    settings.add_argument(
+        "--item-rule",
+        choices=("majority", "half", "any", "all"),
+        help="how many of an alliance's reviewers must tick an evidence item for it to count",
+    )
+    settings.set_defaults(func=cmd_settings)
+
     issue = sub.add_parser("issue", help="one reviewer file per reviewer / 发放评审专家文件")
     issue.add_argument("round", type=Path)
     issue.add_argument("outdir", type=Path, help="the folder to write the files into")

@@ -1,10 +1,11 @@
 """Ranking and tiers (活跃度高 / 较高 / 一般 / 较差).
 
-Which number decides the tier: the exact consensus total, never the rounded integer
-that is printed. The 2015 appendix prints row 109 as 65 under the lowest tier, which is
-only consistent if its exact total was below 65 (e.g. 64.67) and the band was applied
-before rounding. Bands are lower bounds on the exact total: "75-85" means
-75 <= total < 86.
+Which number decides the tier is a round setting (``tier_by``): the exact consensus
+total (the default) or the printed, rounded score. The 2015 appendix prints row 109 as
+65 under the lowest tier, which is only consistent if its exact total was below 65
+(e.g. 64.67) and the band was applied before rounding; ``printed_band_mismatches``
+lists every such row so the secretary can decide before publishing. Bands are lower
+bounds: "75-85" means 75 <= total < 86.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ TIE_RULES = {
     "batch_then_roster": "同分按批次、再按名单顺序",
     "roster": "同分按名单顺序",
     "name": "同分按名称",
+}
+
+
+TIER_BY = {
+    "total": ("按精确总分划档", "the exact total decides the tier"),
+    "printed": ("按公布的取整分数划档", "the printed score decides the tier"),
 }
 
 
@@ -96,12 +103,16 @@ def rank(
     tiers: Sequence[TierBand] = DEFAULT_TIERS,
     rounding: str = "half_up",
     tie_rule: str = "batch_then_roster",
+    tier_by: str = "total",
 ) -> list[RankedRow]:
     """Rank the alliances that have a total, best first.
 
     Equal exact totals share a rank (1, 1, 3); the printed sequence number is
-    consecutive; the order inside a tie follows ``tie_rule``.
+    consecutive; the order inside a tie follows ``tie_rule``. ``tier_by`` says which
+    number decides the tier: the exact total or the printed score.
     """
+    if tier_by not in TIER_BY:
+        raise ValueError(f"unknown tier rule {tier_by!r}")
     scored = [a for a in alliances if a.uid in totals]
     scored.sort(key=lambda a: (-totals[a.uid], *tie_key(a, tie_rule)))
     rows: list[RankedRow] = []
@@ -111,17 +122,34 @@ def rank(
         total = totals[alliance.uid]
         if total != previous:
             current_rank, previous = seq, total
+        printed = round_points(total, rounding)
         rows.append(
             RankedRow(
                 seq=seq,
                 rank=current_rank,
                 alliance=alliance,
                 total=total,
-                printed_score=round_points(total, rounding),
-                tier=tier_of(total, tiers),
+                printed_score=printed,
+                tier=tier_of(total if tier_by == "total" else Fraction(printed), tiers),
             )
         )
     return rows
+
+
+def printed_band_mismatches(
+    rows: Sequence[RankedRow], tiers: Sequence[TierBand]
+) -> list[tuple[RankedRow, TierBand]]:
+    """Rows whose printed score reads as another tier's band, with that tier.
+
+    Under ``tier_by="total"`` a total of 85.5 prints as 86 under 活跃度较高 while 86 is
+    活跃度高's band; a reader of the appendix would see a contradiction.
+    """
+    found = []
+    for row in rows:
+        reading = tier_of(Fraction(row.printed_score), tiers)
+        if reading.name != row.tier.name:
+            found.append((row, reading))
+    return found
 
 
 def tier_index(numerator: int, scale: int, tiers: Sequence[TierBand]) -> int:
@@ -139,12 +167,15 @@ def rank_exact(
     tiers: Sequence[TierBand] = DEFAULT_TIERS,
     rounding: str = "half_up",
     tie_rule: str = "batch_then_roster",
+    tier_by: str = "total",
 ) -> list[RankedRow]:
     """``rank`` on integer totals: the same rows, compared without a Fraction per alliance.
 
     Totals share one denominator, so the order, the shared ranks and the tier bands are
     integer comparisons; a row's Fraction total and printed score are made once.
     """
+    if tier_by not in TIER_BY:
+        raise ValueError(f"unknown tier rule {tier_by!r}")
     numerators = totals.numerators
     scale = totals.scale
     scored = [a for a in alliances if a.uid in numerators]
@@ -156,14 +187,20 @@ def rank_exact(
         numerator = numerators[alliance.uid]
         if numerator != previous:
             current_rank, previous = seq, numerator
+        printed = round_ratio(numerator, scale, rounding)
+        tier = (
+            tiers[tier_index(numerator, scale, tiers)]
+            if tier_by == "total"
+            else tier_of(Fraction(printed), tiers)
+        )
         rows.append(
             RankedRow(
                 seq=seq,
                 rank=current_rank,
                 alliance=alliance,
                 total=Fraction(numerator, scale),
-                printed_score=round_ratio(numerator, scale, rounding),
-                tier=tiers[tier_index(numerator, scale, tiers)],
+                printed_score=printed,
+                tier=tier,
             )
         )
     return rows

@@ -16,6 +16,9 @@ class RoundSettings:
     marks (``note_below_full``) or differs from the alliance's self-score by more than
     this many points.
     ``disagreement_span``: the panel's threshold for reviewer totals far apart.
+    ``tier_by``: "total" puts an alliance in the band of its exact total (so 64.67 is
+    printed as 65 under the lowest tier, as the 2015 appendix does with row 109);
+    "printed" in the band of the score as printed.
     """
 
     uid: str
@@ -33,3 +36,8 @@ class RoundSettings:
     locked: bool = False
     # the panel flags an alliance whose reviewer totals span more than this many points
     disagreement_span: Fraction = field(default=Fraction(10))
+    # an evidence item counts as done when its reviewers' ticks meet this rule
+    # (core.evidence.ITEM_RULES)
+    item_rule: str = "majority"
+    # which number decides the tier: the exact total ("total") or the printed score
+    tier_by: str = "total"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from alliance_review.core.errors import RubricError, ScoreError
+from alliance_review.core.evidence import EvidenceItem, item_problems, suggested_points
 from alliance_review.core.points import format_points, is_on_step
 
 RUBRIC_TOTAL = Fraction(100)
@@ -16,13 +17,23 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$")
 
 @dataclass(frozen=True)
 class Indicator:
-    """One scored item: code, name, scoring criteria, max points and allowed step."""
+    """One scored item: code, name, scoring criteria, max points and allowed step.
+
+    ``items``: the evidence items (评价要点) its criteria name; ``points_rule``: the
+    points suggested for 0, 1, ... ticked items (None: no rule).
+    """
 
     code: str
     name: str
     criteria: str
     max_points: Fraction
     step: Fraction = Fraction(1)
+    items: tuple[EvidenceItem, ...] = ()
+    points_rule: tuple[Fraction, ...] | None = None
+
+    def suggest(self, ticked: int) -> Fraction | None:
+        """The points the rule suggests for ``ticked`` items (None without a rule)."""
+        return suggested_points(self.points_rule, ticked)
 
     def check_score(self, points: Fraction) -> None:
         """Refuse a score outside 0..max or off the step."""
@@ -110,6 +121,16 @@ class Rubric:
                         f"二级指标 {code} 的满分 {format_points(indicator.max_points)} "
                         f"不是计分档 {format_points(indicator.step)} 的整数倍。"
                     )
+                found.extend(
+                    zh
+                    for zh, _ in item_problems(
+                        code,
+                        indicator.items,
+                        indicator.points_rule,
+                        indicator.max_points,
+                        indicator.step,
+                    )
+                )
         if self.max_points != RUBRIC_TOTAL:
             found.append(f"各指标满分合计为 {format_points(self.max_points)} 分，应为 100 分。")
         return found

@@ -14,6 +14,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from alliance_review.core.errors import RubricError
+from alliance_review.core.evidence import item_problems
 from alliance_review.core.points import format_points, is_on_step
 from alliance_review.core.rubric import _CODE, Category, Indicator, Rubric
 
@@ -81,6 +82,15 @@ def structural_problems(rubric: Rubric) -> list[tuple[str, str]]:
                             f"Indicator {code}: points take at most two decimals.",
                         )
                     )
+            found.extend(
+                item_problems(
+                    code,
+                    indicator.items,
+                    indicator.points_rule,
+                    indicator.max_points,
+                    indicator.step,
+                )
+            )
     return found
 
 
@@ -89,11 +99,25 @@ def lock_problems(
     scores: Points,
     self_scores: Points,
     renames: Mapping[str, str] | None = None,
+    ticked: Mapping[str, Sequence[str]] | None = None,
 ) -> list[tuple[str, str]]:
-    """Reasons why ``new`` would invalidate stored scores (code -> stored values)."""
+    """Reasons why ``new`` would invalidate stored scores (code -> stored values) or
+    ticks (``ticked``: indicator code -> keys of evidence items someone ticked)."""
     renames = dict(renames or {})
     codes = {i.code: i for i in new.indicators()}
     found: list[tuple[str, str]] = []
+    for old_code, keys in (ticked or {}).items():
+        indicator = codes.get(renames.get(old_code, old_code))
+        kept = set() if indicator is None else {item.key for item in indicator.items}
+        gone = sorted(set(keys) - kept)
+        if gone:
+            found.append(
+                (
+                    f"指标 {old_code} 的评价要点「{gone[0]}」已有勾选记录，不能删除。",
+                    f"Indicator {old_code}: evidence item {gone[0]!r} has been ticked; "
+                    "it cannot be removed.",
+                )
+            )
     for label_zh, label_en, stored in (
         ("评审专家评分", "reviewer scores", scores),
         ("自评分", "self-scores", self_scores),
@@ -140,9 +164,10 @@ def check_change(
     scores: Points,
     self_scores: Points,
     renames: Mapping[str, str] | None = None,
+    ticked: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Raise ``RubricError`` with every reason when ``new`` may not replace the rubric."""
-    found = structural_problems(new) + lock_problems(new, scores, self_scores, renames)
+    found = structural_problems(new) + lock_problems(new, scores, self_scores, renames, ticked)
     if found:
         raise RubricError(" ".join(zh for zh, _ in found), " ".join(en for _, en in found))
 

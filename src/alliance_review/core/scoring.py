@@ -15,13 +15,18 @@ CONSENSUS_LABELS = {"mean": "平均值", "median": "中位数", "trimmed_mean": 
 
 @dataclass(frozen=True)
 class Score:
-    """One reviewer's points for one indicator of one alliance, with the evidence note."""
+    """One reviewer's points for one indicator of one alliance, with the evidence note.
+
+    ``override_reason``: why the points depart from what the indicator's points rule
+    suggests for the reviewer's ticks (empty when they follow it or there is no rule).
+    """
 
     reviewer_uid: str
     alliance_uid: str
     indicator_code: str
     points: Fraction
     note: str = ""
+    override_reason: str = ""
 
 
 def consensus(values: Sequence[Fraction], method: str = "mean") -> Fraction:

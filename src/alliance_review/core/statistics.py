@@ -1,14 +1,8 @@
 """The statistics of the report: participation, tiers, batches, distribution, indicators.
 
 Pure functions over the ranked rows and the consensus per indicator; no files, no Qt.
-
-Rounding rule for shares (stated in every report that prints them): a share is the
-percentage of its group, rounded to a whole percent by the largest-remainder method
-(Hamilton): every share is first rounded down, then the points still missing to 100 go
-one each to the largest remainders, ties to the tier listed first. So the shares of one
-breakdown always sum to 100. The 2015 report's tier shares (45/27/14/14 of 56/34/18/17)
-follow this rule; its batch-1 shares (58/24/6/12) follow no single rule, so published
-figures are shown as typed, never recomputed.
+Shares follow a declared rule (``core.shares``); figures a report printed are typed in
+(``core.published``) and shown beside, never recomputed.
 
 A change against the previous year is the difference of the two rounded shares in
 percentage points, as the report prints it (45 % - 31 % = +14).
@@ -19,41 +13,35 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
+from alliance_review.core.activity import (
+    Done,
+    IndicatorItemsFigure,
+    ItemFigure,
+    Participation,
+    batch_of,
+    full_marks,
+    item_figures,
+    participation,
+    repeated,
+)
 from alliance_review.core.errors import UserError
-from alliance_review.core.ranking import RankedRow, TierBand
+from alliance_review.core.published import PreviousYear as PreviousYear
+from alliance_review.core.published import PublishedFigures as PublishedFigures
+from alliance_review.core.ranking import RankedRow, TierBand, printed_band_mismatches
 from alliance_review.core.roster import BATCH_UNKNOWN, BATCHES, Alliance
 from alliance_review.core.rubric import Rubric
+from alliance_review.core.shares import SHARE_RULE_ZH as SHARE_RULE_ZH
+from alliance_review.core.shares import (
+    SHARE_RULES,
+    SINGLE_SHARE_RULE_ZH,
+    percent,
+    shares,
+)
+from alliance_review.core.shares import largest_remainder as largest_remainder
 
-SHARE_RULE_ZH = (
-    "占比按各组总数计算，取整到百分之一，采用最大余数法（先全部舍去小数，"
-    "再把差额逐一分给余数最大的项，余数相同时先给排在前面的档次），各项之和为 100%。"
-)
-SHARE_RULE_EN = (
-    "Shares are percentages of their group rounded to whole percent by the largest-remainder "
-    "method (round all down, give the missing points to the largest remainders, earlier "
-    "tier first on a tie); the shares of a breakdown sum to 100."
-)
-PUBLISHED_FORMAT = "alliance-review-published-figures"
 CHANGE_RULE_ZH = "与上年相比的变化为两年取整后占比之差，单位为百分点。"
-
-
-def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
-    """Whole-number shares of ``total`` proportional to ``counts`` that sum to ``total``.
-
-    All zeros give all zeros (an empty group has no shares to print).
-    """
-    whole = sum(counts)
-    if whole == 0:
-        return [0] * len(counts)
-    exact = [Fraction(c * total, whole) for c in counts]
-    floors = [int(e) for e in exact]
-    missing = total - sum(floors)
-    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in order[:missing]:
-        floors[i] += 1
-    return floors
+THRESHOLD = 90
 
 
 @dataclass(frozen=True)
@@ -71,130 +59,31 @@ class TierFigure:
 
 
 @dataclass(frozen=True)
-class PreviousYear:
-    """Last year's figures: a count that took part and the tier shares in percent.
-
-    From last year's round file, or typed in from last year's published report.
-    """
-
-    took_part: int | None
-    shares: tuple[int, ...]
-    source: str = ""
-
-    @classmethod
-    def parse(cls, shares_text: str, count: int | None = None, source: str = "") -> PreviousYear:
-        """Read typed shares such as "31,32,25,12" (percent, tier order)."""
-        try:
-            shares = tuple(int(part) for part in shares_text.replace("，", ",").split(","))
-        except ValueError as error:
-            raise UserError(
-                f"上年占比「{shares_text}」应为以逗号分隔的整数，如 31,32,25,12。",
-                f"Last year's shares {shares_text!r} must be whole numbers separated by "
-                "commas, e.g. 31,32,25,12.",
-            ) from error
-        if any(s < 0 or s > 100 for s in shares) or sum(shares) != 100:
-            raise UserError(
-                f"上年各档占比之和为 {sum(shares)}%，应为 100%。",
-                f"Last year's shares sum to {sum(shares)}, not 100.",
-            )
-        if count is not None and count < 0:
-            raise UserError("上年参评联盟数不能为负数。", "Last year's count cannot be negative.")
-        return cls(count, shares, source)
-
-
-@dataclass(frozen=True)
-class PublishedBatch:
-    """One pilot batch as a report printed it (typed in for comparison, never recomputed)."""
-
-    batch: str
-    on_roster: int
-    took_part: int
-    tier_counts: tuple[int, ...]
-    tier_shares: tuple[int, ...] | None = None
-
-    @property
-    def rule_shares(self) -> tuple[int, ...]:
-        """The shares our rule gives for the printed counts."""
-        return tuple(largest_remainder(self.tier_counts))
-
-    @property
-    def follows_rule(self) -> bool | None:
-        return None if self.tier_shares is None else self.tier_shares == self.rule_shares
-
-
-@dataclass(frozen=True)
-class PublishedFigures:
-    """Figures from a published report, typed in: the pilot count, last year, batches."""
-
-    year: int | None = None
-    pilot_count: int | None = None
-    previous: PreviousYear | None = None
-    batches: tuple[PublishedBatch, ...] = ()
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any], tiers: int) -> PublishedFigures:
-        """Read the ``alliance-review-published-figures`` JSON structure."""
-
-        def refuse(detail: str) -> UserError:
-            return UserError(
-                f"公布数字文件格式不正确：{detail}。",
-                f"The published figures file is malformed: {detail}.",
-            )
-
-        if not isinstance(data, Mapping) or data.get("format") != PUBLISHED_FORMAT:
-            raise refuse(f"缺少 format: {PUBLISHED_FORMAT}")
-        try:
-            previous = None
-            if data.get("previous") is not None:
-                shares = ",".join(str(int(v)) for v in data["previous"]["shares"])
-                count = data["previous"].get("took_part")
-                previous = PreviousYear.parse(
-                    shares, None if count is None else int(count), "published"
-                )
-            batches = []
-            for item in data.get("batches", []):
-                counts = tuple(int(v) for v in item["tier_counts"])
-                printed = item.get("tier_shares")
-                batches.append(
-                    PublishedBatch(
-                        str(item["batch"]),
-                        int(item["on_roster"]),
-                        int(item["took_part"]),
-                        counts,
-                        None if printed is None else tuple(int(v) for v in printed),
-                    )
-                )
-            pilot = data.get("pilot_count")
-            year = data.get("year")
-            figures = cls(
-                None if year is None else int(year),
-                None if pilot is None else int(pilot),
-                previous,
-                tuple(batches),
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise refuse(str(error)) from error
-        for batch in figures.batches:
-            if len(batch.tier_counts) != tiers or (
-                batch.tier_shares is not None and len(batch.tier_shares) != tiers
-            ):
-                raise refuse(f"{batch.batch} 的档次数不是 {tiers}")
-            if sum(batch.tier_counts) != batch.took_part:
-                raise refuse(f"{batch.batch} 各档家数之和不等于参评数")
-        if figures.previous is not None and len(figures.previous.shares) != tiers:
-            raise refuse(f"上年占比的档次数不是 {tiers}")
-        return figures
-
-
-@dataclass(frozen=True)
 class BatchFigure:
-    """Participation and tier distribution of one pilot batch (or of the unknown batch)."""
+    """Participation and tier distribution of one pilot batch (or of the unknown batch).
+
+    ``top_two``: alliances in the two best tiers; ``at_threshold``: printed score at or
+    above ``RoundStatistics.threshold``; ``full_marks``: names at the rubric's maximum.
+    """
 
     batch: str
     on_roster: int
     took_part: int
     tier_counts: tuple[int, ...]
     tier_shares: tuple[int, ...]
+    not_taking_part: int = 0
+    by_reason: tuple[tuple[str, int], ...] = ()
+    top_two: int = 0
+    at_threshold: int = 0
+    full_marks: tuple[str, ...] = ()
+
+    @property
+    def took_part_share(self) -> int:
+        return percent(self.took_part, self.on_roster)
+
+    @property
+    def top_two_share(self) -> int:
+        return percent(self.top_two, self.took_part)
 
 
 @dataclass(frozen=True)
@@ -250,9 +139,28 @@ class RoundStatistics:
     previous: PreviousYear | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     published: PublishedFigures | None = None
+    participation: Participation | None = None
+    items: tuple[ItemFigure, ...] = ()
+    indicator_items: tuple[IndicatorItemsFigure, ...] = ()
+    full_marks: tuple[str, ...] = ()
+    threshold: int = THRESHOLD
+    share_rule: str = "largest_remainder"
+    item_rule: str = "majority"
+    tier_by: str = "total"
+    # (seq, name, printed score, tier it is in, tier its printed score reads as)
+    band_mismatches: tuple[tuple[int, str, str, str, str], ...] = ()
+
+    @property
+    def repeated_full_marks(self) -> tuple[str, ...] | None:
+        """This year's full marks that had full marks last year too (None: not known)."""
+        if self.previous is None or self.previous.full_marks is None:
+            return None
+        return repeated(self.full_marks, self.previous.full_marks)
 
     @property
     def did_not_take_part(self) -> int:
+        if self.participation is not None:
+            return self.participation.not_taking_part
         return self.on_roster - self.took_part
 
     @property
@@ -337,24 +245,43 @@ def _mean(values: Sequence[Fraction]) -> Fraction | None:
 
 
 def batch_figures(
-    alliances: Sequence[Alliance], rows: Sequence[RankedRow], tiers: Sequence[TierBand]
+    alliances: Sequence[Alliance],
+    rows: Sequence[RankedRow],
+    tiers: Sequence[TierBand],
+    absent: Mapping[str, str] | None = None,
+    rule: str = "largest_remainder",
+    threshold: int = THRESHOLD,
+    top: Fraction | None = None,
+    reasons: Sequence[str] = (),
 ) -> list[BatchFigure]:
-    """Per pilot batch, then an honest "批次不详" group for alliances of unknown batch."""
-    groups = [*BATCHES, BATCH_UNKNOWN]
+    """Per pilot batch, then an honest "批次不详" group for alliances of unknown batch.
 
-    def group_of(alliance: Alliance) -> str:
-        return alliance.batch if alliance.batch in BATCHES else BATCH_UNKNOWN
-
+    ``absent``: alliance uid -> reason of those marked as not taking part.
+    """
+    absent = absent or {}
     figures = []
-    for group in groups:
-        members = [a for a in alliances if group_of(a) == group]
-        ranked = [r for r in rows if group_of(r.alliance) == group]
+    for group in [*BATCHES, BATCH_UNKNOWN]:
+        members = [a for a in alliances if batch_of(a) == group]
+        ranked = [r for r in rows if batch_of(r.alliance) == group]
         if not members and not ranked:
             continue
         counts = tier_counts(ranked, tiers)
+        why: dict[str, int] = {reason: 0 for reason in reasons}
+        for alliance in members:
+            if alliance.uid in absent:
+                why[absent[alliance.uid]] = why.get(absent[alliance.uid], 0) + 1
         figures.append(
             BatchFigure(
-                group, len(members), len(ranked), tuple(counts), tuple(largest_remainder(counts))
+                group,
+                len(members),
+                len(ranked),
+                tuple(counts),
+                tuple(shares(counts, rule)),
+                sum(why.values()),
+                tuple(why.items()),
+                sum(counts[:2]),
+                sum(1 for r in ranked if r.printed_score >= threshold),
+                () if top is None else full_marks(ranked, top),
             )
         )
     return figures
@@ -369,10 +296,22 @@ def round_statistics(
     consensus: Mapping[str, Mapping[str, Fraction]],
     previous: PreviousYear | None = None,
     published: PublishedFigures | None = None,
+    *,
+    absent: Mapping[str, str] | None = None,
+    reasons: Sequence[str] = (),
+    done: Done | None = None,
+    claimed: Sequence[tuple[str, str, str]] = (),
+    share_rule: str = "largest_remainder",
+    threshold: int = THRESHOLD,
+    item_rule: str = "majority",
+    tier_by: str = "total",
 ) -> RoundStatistics:
     """Every figure of the report from the ranked rows (best first).
 
     Last year's figures come from ``previous``, else from ``published`` if it has them.
+    ``absent`` (alliance uid -> reason) marks the pilots that did not take part,
+    ``reasons`` is the round's list of reasons; ``done`` the evidence items each
+    alliance counts as having done (``claimed``: its own ticks).
     """
     if previous is None and published is not None:
         previous = published.previous
@@ -384,7 +323,7 @@ def round_statistics(
             f"{len(tiers)} tiers; they cannot be compared.",
         )
     counts = tier_counts(rows, tiers)
-    shares = largest_remainder(counts)
+    overall = shares(counts, share_rule)
     figures = tuple(
         TierFigure(
             tier.name,
@@ -392,18 +331,23 @@ def round_statistics(
             share,
             None if previous is None else previous.shares[i],
         )
-        for i, (tier, count, share) in enumerate(zip(tiers, counts, shares, strict=True))
+        for i, (tier, count, share) in enumerate(zip(tiers, counts, overall, strict=True))
     )
-    notes = [SHARE_RULE_ZH]
+    notes = [SHARE_RULES[share_rule][0], SINGLE_SHARE_RULE_ZH]
     if previous is not None:
         notes.append(CHANGE_RULE_ZH)
+    absent = dict(absent or {})
+    top = rubric.max_points
+    items, indicator_items = item_figures(rubric, rows, tiers, done or {}, claimed)
     return RoundStatistics(
         year=year,
         tiers=tiers,
         on_roster=len(alliances),
         took_part=len(rows),
         tier_figures=figures,
-        batches=tuple(batch_figures(alliances, rows, tiers)),
+        batches=tuple(
+            batch_figures(alliances, rows, tiers, absent, share_rule, threshold, top, reasons)
+        ),
         histogram=tuple(histogram(rows, tiers)),
         indicators=tuple(indicator_means(rubric, rows, consensus, tiers)),
         highest=_extreme(rows, best=True),
@@ -411,9 +355,32 @@ def round_statistics(
         previous=previous,
         notes=tuple(notes),
         published=published,
+        participation=participation(alliances, rows, absent, reasons),
+        items=items,
+        indicator_items=indicator_items,
+        full_marks=full_marks(rows, top),
+        threshold=threshold,
+        share_rule=share_rule,
+        item_rule=item_rule,
+        tier_by=tier_by,
+        band_mismatches=tuple(
+            (row.seq, row.alliance.name, f"{row.printed_score}", row.tier.name, reading.name)
+            for row, reading in printed_band_mismatches(rows, tiers)
+        ),
     )
 
 
-def previous_from_rows(rows: Sequence[RankedRow], tiers: Sequence[TierBand]) -> PreviousYear:
-    """Last year's figures computed from last year's ranked round."""
-    return PreviousYear(len(rows), tuple(largest_remainder(tier_counts(rows, tiers))), "round")
+def previous_from_rows(
+    rows: Sequence[RankedRow],
+    tiers: Sequence[TierBand],
+    top: Fraction | None = None,
+    rule: str = "largest_remainder",
+) -> PreviousYear:
+    """Last year's figures computed from last year's ranked round (``top``: its rubric's
+    maximum, for the alliances at full marks)."""
+    return PreviousYear(
+        len(rows),
+        tuple(shares(tier_counts(rows, tiers), rule)),
+        "round",
+        None if top is None else full_marks(rows, top),
+    )

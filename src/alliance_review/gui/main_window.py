@@ -181,13 +181,14 @@ class MainWindow(QMainWindow):
         from alliance_review.services.demo import build_demo
 
         target = data_dir() / "demo-2015.sqlite"
+        previous = data_dir() / "demo-2014.sqlite"  # last year's, for the comparisons
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             try:
                 run_task(
                     self,
                     self.tr("Writing the demo round…"),
-                    lambda progress: build_demo(target, progress=progress),
+                    lambda progress: build_demo(target, progress=progress, previous=previous),
                 )
             except TaskCancelled:
                 return

@@ -21,6 +21,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -34,7 +35,7 @@ from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
 from alliance_review.services.appendix_draw import Geometry, Line, draw_table
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
-from alliance_review.services.pdf_common import FONT, register_font
+from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.round_store import RoundStore
@@ -68,6 +69,7 @@ class AppendixOptions:
     show_rank_ties: bool = False
     label: str = "附件"
     author: str = AUTHOR
+    font: Path | None = None  # a TrueType file to print with (None: the bundled font)
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,6 @@ class _Layout:
     """Column widths and cell texts for one appendix."""
 
     def __init__(self, show_rank_ties: bool) -> None:
-        register_font()
         self.show_rank_ties = show_rank_ties
         numbers = 3 if show_rank_ties else 2
         self.name_width = TEXT_WIDTH - numbers * NUMBER_WIDTH
@@ -157,7 +158,7 @@ class _Layout:
             top=A4[1] - TOP,
             bottom=BOTTOM,
             widths=self.widths,
-            font=FONT,
+            font=font(),
             size=BODY_SIZE,
             leading=BODY_LEADING,
             padding=PADDING,
@@ -180,15 +181,15 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
 
     Chinese breaks between any two characters, as in the published appendix (row 107).
     """
-    if stringWidth(text, FONT, size) <= width:
+    if stringWidth(text, font(), size) <= width:
         return [text]
     lines: list[str] = []
     line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        token_width = _token_width(token, size)
+        token_width = _token_width(token, font(), size)
         if line and used + token_width > width:
             lines.append(line.rstrip())
-            line, used = token.lstrip(), _token_width(token.lstrip(), size)
+            line, used = token.lstrip(), _token_width(token.lstrip(), font(), size)
         else:
             line, used = line + token, used + token_width
     if line:
@@ -197,9 +198,9 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _token_width(token: str, size: float) -> float:
+def _token_width(token: str, name: str, size: float) -> float:
     """A character's or a word's width (the same few recur in thousands of names)."""
-    return float(stringWidth(token, FONT, size))
+    return float(stringWidth(token, name, size))
 
 
 def build_appendix(
@@ -208,13 +209,27 @@ def build_appendix(
     digest: str | Callable[[], str],
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
+    moment: datetime | None = None,
 ) -> Path:
-    """Write the appendix of ``result`` to ``out`` (replaced only when complete).
+    """Write the appendix of ``result`` to ``out`` (replaced only when complete), dated
+    ``moment`` (the round's own date; None: reportlab's fixed date).
 
     ``digest`` may be a function: it is called after the pages are drawn (the hash goes
     into the metadata, written last), so it can be computed meanwhile.
     """
     options = options or AppendixOptions()
+    with using_font(options.font):
+        return _build_appendix(Path(out), result, digest, options, progress, moment)
+
+
+def _build_appendix(
+    out: Path,
+    result: RoundResult,
+    digest: str | Callable[[], str],
+    options: AppendixOptions,
+    progress: Progress | None,
+    moment: datetime | None,
+) -> Path:
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
     layout = _Layout(options.show_rank_ties)
@@ -226,10 +241,10 @@ def build_appendix(
         """附件 and the title above the table on the first page; the y below them."""
         top = A4[1] - TOP
         canvas.setFillColor(LINE)
-        canvas.setFont(FONT, LABEL_SIZE)
+        canvas.setFont(font(), LABEL_SIZE)
         canvas.drawString(LEFT, top - LABEL_SIZE, options.label)
         y = top - LABEL_LEADING - 10
-        canvas.setFont(FONT, TITLE_SIZE)
+        canvas.setFont(font(), TITLE_SIZE)
         for line in title_lines:
             canvas.drawCentredString(LEFT + TEXT_WIDTH / 2, y - TITLE_SIZE, line)
             y -= TITLE_LEADING
@@ -242,17 +257,17 @@ def build_appendix(
         if progress is not None and not progress(done, total):
             raise cancelled()
 
-    out = Path(out)
     with replacing(out) as temporary:
         canvas = Canvas(
             str(temporary),
             pagesize=A4,
             invariant=1,
             lang="zh-CN",
-            initialFontName=FONT,
+            initialFontName=font(),
             initialFontSize=BODY_SIZE,
             initialLeading=BODY_LEADING,
         )
+        date_canvas(canvas, moment)
         canvas.setTitle(title)
         canvas.setAuthor(options.author)
         canvas.setCreator("联盟活跃度评价 (alliance-review)")
@@ -270,6 +285,7 @@ class PreparedAppendix:
 
     result: RoundResult
     digest: str
+    moment: datetime | None = None  # the round's own date for the PDF
 
 
 def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
@@ -286,6 +302,7 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
             hashing = _Hashing(Path(round_path))
             hashing.start()
             result = compute(store)
+            moment = round_moment(store.publication_time())
             digest = hashing.digest()
             if store.change_marker() == before:
                 break
@@ -294,7 +311,7 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return PreparedAppendix(result, digest)
+    return PreparedAppendix(result, digest, moment)
 
 
 class _Hashing(threading.Thread):
@@ -347,7 +364,8 @@ def export_appendix(
                     "本轮次还没有任何评分，无法生成附件。",
                     "The round has no scores yet; there is no appendix to print.",
                 )
-            written = build_appendix(out, result, hashing.digest, options, progress)
+            moment = round_moment(store.publication_time())
+            written = build_appendix(out, result, hashing.digest, options, progress, moment)
             if store.change_marker() == before:
                 break
     return written

@@ -29,7 +29,7 @@ def auto_assign(store: RoundStore, seed: int = 0, per_alliance: int | None = Non
     require_unlocked(store)
     before = store.assignments()
     k = per_alliance or store.settings().reviewers_per_alliance
-    alliances, reviewers = store.alliances(), store.reviewers()
+    alliances, reviewers = store.participants(), store.reviewers()
     if not reviewers:
         raise AssignmentError("还没有评审专家。", "There are no reviewers yet.")
     if k > len(reviewers):
@@ -72,6 +72,12 @@ def _check_no_conflict(store: RoundStore, alliance_uid: str, reviewer_uid: str) 
         raise UserError(
             "评审专家或联盟已不存在。", "The reviewer or the alliance no longer exists."
         )
+    if alliance_uid in store.non_participants():
+        alliance_names, _ = _names(store)
+        raise UserError(
+            f"「{alliance_names[alliance_uid]}」未参评，不分配评审专家。",
+            f"{alliance_names[alliance_uid]} does not take part; it gets no reviewers.",
+        )
     if alliance_uid in reviewer.conflicts:
         alliance_names, _ = _names(store)
         own = alliance_uid in reviewer.own_alliances
@@ -103,7 +109,7 @@ def assignment_summary(store: RoundStore) -> tuple[dict[str, int], list[str]]:
     for reviewers in current.values():
         for r in reviewers:
             loads[r] = loads.get(r, 0) + 1
-    short = [a.name for a in store.alliances() if len(current.get(a.uid, [])) < k]
+    short = [a.name for a in store.participants() if len(current.get(a.uid, [])) < k]
     return loads, short
 
 

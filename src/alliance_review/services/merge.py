@@ -24,12 +24,11 @@ from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.storage import rows
 from alliance_review.storage.db import open_checked
 from alliance_review.storage.files import inspect
+from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 from alliance_review.storage.schema import REVIEWER_FILE
 
 Progress = Callable[[int, int], bool]
-# (alliance uid, indicator code) -> (points in hundredths, note)
-ScoreRows = dict[tuple[str, str], tuple[int, str]]
 
 MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
 
@@ -86,6 +85,7 @@ class _Incoming:
     reviewer_name: str = ""
     revision: int = 0
     scores: ScoreRows = field(default_factory=dict)
+    ticks: Ticks = field(default_factory=set)
 
 
 def content_hash(path: Path) -> str:
@@ -118,12 +118,15 @@ def _read(path: Path) -> _Incoming:
             meta.fetchone()
         )
         incoming.scores = {
-            (a, i): (p, note)
-            for a, i, p, note in conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
-                " WHERE points_centi IS NOT NULL"
+            (a, i): (p, note, reason)
+            for a, i, p, note, reason in conn.execute(
+                "SELECT alliance_uid, indicator_code, points_centi, note, override_reason"
+                " FROM score WHERE points_centi IS NOT NULL"
             )
         }
+        incoming.ticks = set(
+            conn.execute("SELECT alliance_uid, indicator_code, key FROM item_tick")
+        )
     except (sqlite3.DatabaseError, TypeError, ValueError) as error:
         raise FileRefused(
             f"文件「{path.name}」已损坏或不完整，无法读取。",
@@ -148,6 +151,7 @@ class _Round:
             for reviewer_uid in reviewer_uids:
                 self.assigned[reviewer_uid].add(alliance_uid)
         self.indicators = {i.code: i for i in store.rubric().indicators()}
+        self.items = {(i.code, item.key) for i in self.indicators.values() for item in i.items}
         # integer bounds (hundredths) per indicator: max and step, for a fast check
         self.limits = {
             code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
@@ -160,6 +164,9 @@ class _Round:
 
     def existing(self, reviewer_uid: str) -> ScoreRows:
         return self.store.reviewer_score_rows(reviewer_uid)
+
+    def existing_ticks(self, reviewer_uid: str) -> Ticks:
+        return self.store.reviewer_ticks(reviewer_uid)
 
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
@@ -189,7 +196,7 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
             f"{name} has not been submitted (sealed) by its reviewer yet.",
         )
-    alliances = {a for a, _ in incoming.scores}
+    alliances = {a for a, _ in incoming.scores} | {a for a, _, _ in incoming.ticks}
     conflicted = sorted(alliances & reviewer.conflicts)
     if conflicted:
         raise FileRefused(
@@ -206,8 +213,14 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"{name} scores {round_.name_of(foreign[0])}, which is not assigned to "
             f"{reviewer.name}; the file is refused.",
         )
+    for _, code, key in sorted(incoming.ticks):
+        if (code, key) not in round_.items:
+            raise FileRefused(
+                f"「{name}」勾选了本轮次评价指标中没有的评价要点（{code}：{key}）。",
+                f"{name} ticks an evidence item the round's rubric does not have ({code}: {key}).",
+            )
     limits = round_.limits
-    for (_, code), (centi, _) in incoming.scores.items():
+    for (_, code), (centi, _, _) in incoming.scores.items():
         limit = limits.get(code)
         if limit is None:
             raise FileRefused(
@@ -239,14 +252,23 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
 
 
 def _compare(
-    existing: ScoreRows, incoming: ScoreRows
+    existing: ScoreRows,
+    incoming: ScoreRows,
+    existing_ticks: Ticks | None = None,
+    incoming_ticks: Ticks | None = None,
 ) -> tuple[dict[str, list[str]], dict[str, int]]:
-    by_alliance_old: dict[str, ScoreRows] = defaultdict(dict)
-    by_alliance_new: dict[str, ScoreRows] = defaultdict(dict)
+    """Alliances new / changed / unchanged / removed (ticks count as a change), and
+    score counts."""
+    by_alliance_old: dict[str, dict[object, object]] = defaultdict(dict)
+    by_alliance_new: dict[str, dict[object, object]] = defaultdict(dict)
     for key, value in existing.items():
         by_alliance_old[key[0]][key] = value
     for key, value in incoming.items():
         by_alliance_new[key[0]][key] = value
+    for tick in existing_ticks or ():
+        by_alliance_old[tick[0]][tick] = True
+    for tick in incoming_ticks or ():
+        by_alliance_new[tick[0]][tick] = True
     groups: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": [], "removed": []}
     for alliance_uid in sorted(by_alliance_new):
         old = by_alliance_old.get(alliance_uid)
@@ -294,7 +316,12 @@ def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming |
             ),
             None,
         )
-    groups, counts = _compare(round_.existing(incoming.reviewer_uid), incoming.scores)
+    groups, counts = _compare(
+        round_.existing(incoming.reviewer_uid),
+        incoming.scores,
+        round_.existing_ticks(incoming.reviewer_uid),
+        incoming.ticks,
+    )
     report = FileReport(
         path,
         incoming.content_hash,
@@ -376,7 +403,12 @@ def _log(store: RoundStore, report: FileReport) -> None:
 
 def _write(store: RoundStore, incoming: _Incoming) -> None:
     store.replace_reviewer_scores(
-        incoming.reviewer_uid, incoming.revision, incoming.content_hash, incoming.scores, now_text()
+        incoming.reviewer_uid,
+        incoming.revision,
+        incoming.content_hash,
+        incoming.scores,
+        now_text(),
+        incoming.ticks,
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import RubricError
+from alliance_review.core.evidence import EvidenceItem
 from alliance_review.core.rubric import Category, Indicator, Rubric
 
 
@@ -44,6 +45,13 @@ def rubric_from_data(data: dict[str, Any]) -> Rubric:
                         str(i.get("criteria", "")),
                         Fraction(str(i["max_points"])),
                         Fraction(str(i.get("step", "1"))),
+                        tuple(
+                            EvidenceItem(str(item["key"]), str(item["name"]))
+                            for item in i.get("evidence_items", [])
+                        ),
+                        None
+                        if not i.get("points_rule")
+                        else tuple(Fraction(str(v)) for v in i["points_rule"]),
                     )
                     for i in c["indicators"]
                 ),
@@ -77,6 +85,20 @@ def rubric_to_data(rubric: Rubric, title: str = "") -> dict[str, Any]:
                         "max_points": text(i.max_points),
                         "step": text(i.step),
                         "criteria": i.criteria,
+                        **(
+                            {
+                                "evidence_items": [
+                                    {"key": item.key, "name": item.name} for item in i.items
+                                ]
+                            }
+                            if i.items
+                            else {}
+                        ),
+                        **(
+                            {"points_rule": [text(v) for v in i.points_rule]}
+                            if i.points_rule
+                            else {}
+                        ),
                     }
                     for i in c.indicators
                 ],
@@ -109,6 +131,8 @@ def published_appendix_2015() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def roster_2015() -> list[dict[str, str]]:
-    with resource("roster-2015.csv").open(encoding="utf-8", newline="") as handle:
+def pilots_2015() -> list[dict[str, str]]:
+    """The demo's 146 pilot alliances: name, batch, contact, and for the 21 that did not
+    take part their reason and a note (see packaging/make_pilots_2015.py)."""
+    with resource("pilots-2015.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

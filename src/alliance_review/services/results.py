@@ -19,7 +19,7 @@ from typing import Any
 
 from alliance_review.core.exact import ExactTotals, consensus_part
 from alliance_review.core.points import exact_text
-from alliance_review.core.ranking import RankedRow, rank_exact
+from alliance_review.core.ranking import RankedRow, printed_band_mismatches, rank_exact
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import AllianceResult
 from alliance_review.storage.round_store import RoundStore
@@ -124,10 +124,32 @@ def compute(store: RoundStore, method: str | None = None) -> RoundResult:
     method = method or settings.consensus_method
     totals = store.exact_totals(method)
     ranking = rank_exact(
-        store.alliances(), totals, settings.tiers, settings.rounding, settings.tie_rule
+        store.alliances(),
+        totals,
+        settings.tiers,
+        settings.rounding,
+        settings.tie_rule,
+        settings.tier_by,
     )
     codes = [i.code for i in store.rubric().indicators()]
     return RoundResult(settings, AllianceDetails(store, method, codes, totals), ranking)
+
+
+def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
+    """(Chinese, English) one line per alliance whose printed score reads as another
+    tier's band than the tier it is printed under, for the secretary to decide on before
+    publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band)."""
+    with RoundStore.open(path) as store:
+        result = compute(store)
+    return [
+        (
+            f"第 {row.seq} 名「{row.alliance.name}」：评分 {row.printed_score}，"
+            f"列在{row.tier.name}，但 {row.printed_score} 分属于{reading.name}的分数段",
+            f"No. {row.seq} {row.alliance.name}: printed {row.printed_score} under "
+            f"{row.tier.name}, but {row.printed_score} is in {reading.name}'s band",
+        )
+        for row, reading in printed_band_mismatches(result.ranking, result.settings.tiers)
+    ]
 
 
 def ranking_of(path: Path | str) -> RoundResult:

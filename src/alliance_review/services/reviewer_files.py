@@ -42,7 +42,13 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
         sealed_at=None,
     )
     with building_reviewer_file(out) as file:
-        file.write_issue(meta, store.rubric(), alliances, self_scores)
+        file.write_issue(
+            meta,
+            store.rubric(),
+            alliances,
+            self_scores,
+            {t for t in store.self_ticks() if t[0] in assigned},
+        )
     return out
 
 

@@ -62,7 +62,7 @@ class Missing:
 
     code: str
     name: str
-    reason: str  # "unscored" | "note_below_full" | "note_self_margin"
+    reason: str  # "unscored" | "note_below_full" | "note_self_margin" | "override_reason"
     points: Fraction | None = None
     self_points: Fraction | None = None
 
@@ -72,6 +72,12 @@ class Missing:
                 return f"{self.code} {self.name}: not scored"
             if self.reason == "note_below_full":
                 return f"{self.code} {self.name}: below full marks, needs an evidence note"
+            if self.reason == "override_reason":
+                return (
+                    f"{self.code} {self.name}: points differ from the rule's"
+                    f" {format_points(self.self_points or Fraction(0))} for the ticked items,"
+                    " needs a reason"
+                )
             return (
                 f"{self.code} {self.name}: differs from the self-score "
                 f"({format_points(self.self_points or Fraction(0))}), needs an evidence note"
@@ -80,6 +86,9 @@ class Missing:
             return f"{self.code}「{self.name}」：尚未评分"
         if self.reason == "note_below_full":
             return f"{self.code}「{self.name}」：未给满分，须填写评分依据"
+        if self.reason == "override_reason":
+            suggested = format_points(self.self_points or Fraction(0))
+            return f"{self.code}「{self.name}」：与按勾选要点建议的 {suggested} 分不同，须说明理由"
         self_points = format_points(self.self_points or Fraction(0))
         return f"{self.code}「{self.name}」：与自评分（{self_points}）相差较大，须填写评分依据"
 

@@ -83,6 +83,10 @@ def _payload(store: RoundStore, scores: str | None) -> dict[str, Any]:
             [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
         ),
     }
+    if s.tier_by != "total":
+        # only a departure from the default joins the payload, so the hash of a round
+        # that never changed this setting is what it was before the setting existed
+        payload["tier_by"] = s.tier_by
     return payload
 
 
@@ -108,7 +112,12 @@ def settings_items(settings: RoundSettings, digest: str) -> list[tuple[str, str]
         ("共识方法", CONSENSUS_LABELS.get(settings.consensus_method, settings.consensus_method)),
         ("评分取整", ROUNDING_LABELS.get(settings.rounding, settings.rounding)),
         ("同分排序", TIE_RULES.get(settings.tie_rule, settings.tie_rule)),
-        ("档次（按精确总分划分）", band_text(settings.tiers)),
+        (
+            "档次（按精确总分划分）"
+            if settings.tier_by == "total"
+            else "档次（按公布的取整分数划分）",
+            band_text(settings.tiers),
+        ),
         ("轮次内容校验值 (SHA-256)", digest),
     ]
 
@@ -122,6 +131,7 @@ def settings_keywords(settings: RoundSettings, digest: str) -> str:
     return (
         f"round={settings.uid}; content-sha256={digest}; consensus={settings.consensus_method}; "
         f"rounding={settings.rounding}; tie-rule={settings.tie_rule}; bands={bands}"
+        + ("" if settings.tier_by == "total" else f"; tier-by={settings.tier_by}")
     )
 
 

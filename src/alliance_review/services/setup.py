@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import ROUNDING_RULES
-from alliance_review.core.ranking import DEFAULT_TIERS, TIE_RULES, TierBand, check_tiers
+from alliance_review.core.ranking import DEFAULT_TIERS, TIE_RULES, TIER_BY, TierBand, check_tiers
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
@@ -54,6 +55,10 @@ def check_settings(settings: RoundSettings) -> None:
         raise UserError(f"未知的同分规则 {settings.tie_rule}。", "Unknown tie rule.")
     if settings.consensus_method not in CONSENSUS_METHODS:
         raise UserError("未知的汇总方法。", "Unknown consensus method.")
+    if settings.item_rule not in ITEM_RULES:
+        raise UserError("未知的评价要点认定规则。", "Unknown rule for evidence items.")
+    if settings.tier_by not in TIER_BY:
+        raise UserError("未知的划档依据。", "Unknown choice of the number that decides the tier.")
     for band in settings.tiers:
         if band.min_total is not None and (band.min_total * 100).denominator != 1:
             raise UserError("档位下限最多两位小数。", "Tier bounds take at most two decimals.")
@@ -164,6 +169,7 @@ def set_rubric(store: RoundStore, rubric: Rubric, renames: dict[str, str] | None
             store.points_by_indicator("score"),
             store.points_by_indicator("self_score"),
             renames,
+            store.ticked_items(),
         )
         store.write_rubric_in_place(rubric, renames)
 

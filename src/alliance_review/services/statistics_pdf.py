@@ -6,6 +6,7 @@ PDF and the app (the same drawing rendered to an image) show the same chart.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,23 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import format_points
+from alliance_review.core.report_figures import (
+    differences,
+    figure_list,
+    source_inconsistencies,
+    value_text,
+)
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
-from alliance_review.services.pdf_common import FONT, NumberedCanvas, register_font
+from alliance_review.services.pdf_common import (
+    NumberedCanvas,
+    font,
+    register_font,
+    round_moment,
+    using_font,
+)
 from alliance_review.services.round_digest import content_hash, settings_keywords
 from alliance_review.services.statistics_report import (
     PUBLISHED_HEADER,
@@ -59,11 +73,11 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
     register_font()
     drawing = Drawing(width, height)
     # without this the renderer starts in Helvetica, a font that is not embedded
-    drawing.initialFontName = FONT
+    drawing.initialFontName = font()
     left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
     bins = stats.histogram
     if not bins:
-        drawing.add(String(width / 2, height / 2, "无数据", fontName=FONT, textAnchor="middle"))
+        drawing.add(String(width / 2, height / 2, "无数据", fontName=font(), textAnchor="middle"))
         return drawing
     low, high = bins[0].low, bins[-1].high
     peak = max(max(b.count for b in bins), 1)
@@ -97,7 +111,7 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
                     (x_of(lower) + x_of(upper)) / 2,
                     top + 6,
                     tier.name,
-                    fontName=FONT,
+                    fontName=font(),
                     fontSize=8,
                     textAnchor="middle",
                     fillColor=TIER_INKS[index % 4],
@@ -134,7 +148,7 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
                     (x0 + x1) / 2,
                     y_of(b.count) + 2,
                     str(b.count),
-                    fontName=FONT,
+                    fontName=font(),
                     fontSize=7,
                     textAnchor="middle",
                 )
@@ -145,14 +159,24 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
         drawing.add(Line(x_of(value), bottom, x_of(value), bottom - 3, strokeWidth=0.6))
         drawing.add(
             String(
-                x_of(value), bottom - 12, str(value), fontName=FONT, fontSize=7, textAnchor="middle"
+                x_of(value),
+                bottom - 12,
+                str(value),
+                fontName=font(),
+                fontSize=7,
+                textAnchor="middle",
             )
         )
     for count in range(0, y_max + 1, step):
         drawing.add(Line(left - 3, y_of(count), left, y_of(count), strokeWidth=0.6))
         drawing.add(
             String(
-                left - 5, y_of(count) - 2.5, str(count), fontName=FONT, fontSize=7, textAnchor="end"
+                left - 5,
+                y_of(count) - 2.5,
+                str(count),
+                fontName=font(),
+                fontSize=7,
+                textAnchor="end",
             )
         )
     drawing.add(
@@ -160,13 +184,13 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
             (left + right) / 2,
             4,
             "总分（精确值，每 5 分一组；虚线为档次下限）",
-            fontName=FONT,
+            fontName=font(),
             fontSize=8,
             textAnchor="middle",
         )
     )
     drawing.add(
-        String(8, (bottom + top) / 2, "家数", fontName=FONT, fontSize=8, textAnchor="middle")
+        String(8, (bottom + top) / 2, "家数", fontName=font(), fontSize=8, textAnchor="middle")
     )
     return drawing
 
@@ -175,21 +199,23 @@ class _Styles:
     def __init__(self) -> None:
         register_font()
         self.title = ParagraphStyle(
-            "title", fontName=FONT, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=10
+            "title", fontName=font(), fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=10
         )
         self.section = ParagraphStyle(
-            "section", fontName=FONT, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
+            "section", fontName=font(), fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
         )
-        self.body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+        self.body = ParagraphStyle(
+            "body", fontName=font(), fontSize=10.5, leading=16, wordWrap="CJK"
+        )
         self.note = ParagraphStyle(
             "note",
-            fontName=FONT,
+            fontName=font(),
             fontSize=8.5,
             leading=12,
             wordWrap="CJK",
             textColor=colors.Color(0.3, 0.3, 0.3),
         )
-        self.cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+        self.cell = ParagraphStyle("cell", fontName=font(), fontSize=9, leading=12, wordWrap="CJK")
         self.head = ParagraphStyle(
             "head", parent=self.cell, alignment=TA_CENTER, fontSize=8.5, leading=11
         )
@@ -199,7 +225,7 @@ def _table(
     rows: list[list[Any]], widths: list[float], left_columns: tuple[int, ...] = (0,)
 ) -> Table:
     style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9, 12),
+        ("FONT", (0, 0), (-1, -1), font(), 9, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -251,6 +277,66 @@ def _published_section(stats: RoundStatistics, width: float, s: _Styles) -> list
     return story
 
 
+def _items_section(stats: RoundStatistics, width: float, s: _Styles) -> list[Flowable]:
+    """What the alliances did: per evidence item, the alliances counted as having done it."""
+    if not stats.items:
+        return []
+    header = ["指标", "评价要点", "合计", *[Paragraph(t.name, s.head) for t in stats.tiers], "自评"]
+    rows: list[list[Any]] = [header]
+    for item in stats.items:
+        rows.append(
+            [item.code, Paragraph(item.name, s.cell), item.done, *item.tier_done, item.claimed]
+        )
+    number = width * 0.08
+    story: list[Flowable] = [
+        Paragraph("评价要点：开展了该项活动的联盟（家）", s.section),
+        _table(
+            rows,
+            [
+                number,
+                width - number * (3 + len(stats.tiers)),
+                number,
+                *[number] * len(stats.tiers),
+                number,
+            ],
+            (1,),
+        ),
+        Spacer(1, 3),
+        Paragraph(
+            f"认定规则：{ITEM_RULES.get(stats.item_rule, (stats.item_rule, ''))[0]}即计为已开展；"
+            "“自评”为联盟在自评价表中勾选的家数。",
+            s.note,
+        ),
+    ]
+    return story
+
+
+def _comparison_section(stats: RoundStatistics, width: float, s: _Styles) -> list[Flowable]:
+    """Computed figures against figures typed in from a published report, and where the
+    published figures disagree with each other (listed, never corrected)."""
+    compared = [f for f in figure_list(stats) if f.compared]
+    conflicts = source_inconsistencies(stats)
+    if not compared and not conflicts:
+        return []
+    wrong = differences(compared)
+    story: list[Flowable] = [
+        Paragraph("与公布数字对照", s.section),
+        Paragraph(f"共对照 {len(compared)} 项，不符 {len(wrong)} 项。", s.body),
+    ]
+    if wrong:
+        rows: list[list[Any]] = [["数字", "本轮次", "公布", ""]]
+        rows += [
+            [Paragraph(f.label, s.cell), value_text(f.value), value_text(f.printed), "不符"]
+            for f in wrong
+        ]
+        story.append(_table(rows, [width * 0.55, width * 0.16, width * 0.16, width * 0.13], (0,)))
+    if conflicts:
+        story.append(Spacer(1, 4))
+        story.append(Paragraph("公布数字自身不一致之处（照录，不作更正）：", s.body))
+        story += [Paragraph(zh, s.note) for zh, _ in conflicts]
+    return story
+
+
 def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
     s = _styles = _Styles()
     width = A4[0] - 50 * mm
@@ -281,20 +367,62 @@ def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
         story.append(Paragraph("上年占比为按上年公布数字录入。", s.note))
 
     story.append(Paragraph("三、分批次情况", s.section))
-    rows = [["批次", "名单", "参评", *[t.name for t in stats.tiers]]]
+    top_two = "+".join(t.name.removeprefix("活跃度") for t in stats.tiers[:2])
+    rows = [
+        [
+            "批次",
+            "试点",
+            "参评\n（参评率）",
+            *[Paragraph(t.name, s.head) for t in stats.tiers],
+            f"{top_two}",
+            f"{stats.threshold}分\n及以上",
+            "满分",
+        ]
+    ]
     for b in stats.batches:
         rows.append(
             [
                 b.batch,
                 b.on_roster,
-                b.took_part,
-                *[f"{c}（{p}%）" for c, p in zip(b.tier_counts, b.tier_shares, strict=True)],
+                f"{b.took_part}\n（{b.took_part_share}%）",
+                *[f"{c}\n（{p}%）" for c, p in zip(b.tier_counts, b.tier_shares, strict=True)],
+                f"{b.top_two}\n（{b.top_two_share}%）",
+                b.at_threshold,
+                len(b.full_marks),
             ]
         )
-    tier_width = (width * 0.55) / max(len(stats.tiers), 1)
+    tier_width = (width * 0.48) / max(len(stats.tiers), 1)
     story.append(
-        _table(rows, [width * 0.17, width * 0.14, width * 0.14] + [tier_width] * len(stats.tiers))
+        _table(
+            rows,
+            [width * 0.1, width * 0.07, width * 0.1]
+            + [tier_width] * len(stats.tiers)
+            + [width * 0.1, width * 0.08, width * 0.07],
+        )
     )
+    if stats.participation is not None and stats.participation.not_taking_part:
+        reasons = [r for r, _ in stats.participation.by_reason]
+        rows = [["批次", "未参评", *reasons]]
+        for b in stats.batches:
+            counts = dict(b.by_reason)
+            rows.append([b.batch, b.not_taking_part, *[counts.get(r, 0) for r in reasons]])
+        rows.append(
+            [
+                "合计",
+                stats.participation.not_taking_part,
+                *[n for _, n in stats.participation.by_reason],
+            ]
+        )
+        story.append(Spacer(1, 4))
+        story.append(Paragraph("未参评的试点联盟（按批次和原因）", s.body))
+        other = (width * 0.6) / max(len(reasons), 1)
+        story.append(_table(rows, [width * 0.2, width * 0.2] + [other] * len(reasons)))
+    repeated = stats.repeated_full_marks
+    if stats.full_marks:
+        story.append(Spacer(1, 3))
+        story.append(Paragraph("满分联盟：" + "、".join(stats.full_marks) + "。", s.note))
+    if repeated is not None:
+        story.append(Paragraph("连续两年满分：" + ("、".join(repeated) or "无") + "。", s.note))
     story.append(Spacer(1, 3))
     story.append(
         Paragraph(
@@ -358,7 +486,10 @@ def statistics_story(stats: RoundStatistics, digest: str) -> list[Flowable]:
         )
     )
 
-    story.append(Paragraph("六、最高分与最低分", s.section))
+    story += _items_section(stats, width, s)
+    story += _comparison_section(stats, width, s)
+
+    story.append(Paragraph("最高分与最低分", s.section))
     for label, extreme in (("最高分", stats.highest), ("最低分", stats.lowest)):
         if extreme is not None:
             story.append(
@@ -379,8 +510,21 @@ def build_statistics_pdf(
     digest: str,
     keywords: str = "",
     progress: Progress | None = None,
+    moment: datetime | None = None,
+    font_file: Path | None = None,
 ) -> Path:
-    out = Path(out)
+    with using_font(font_file):
+        return _build(Path(out), stats, digest, keywords, progress, moment)
+
+
+def _build(
+    out: Path,
+    stats: RoundStatistics,
+    digest: str,
+    keywords: str,
+    progress: Progress | None,
+    moment: datetime | None,
+) -> Path:
     story = statistics_story(stats, digest)
     if progress is not None and not progress(1, 2):
         raise cancelled()
@@ -393,7 +537,7 @@ def build_statistics_pdf(
             topMargin=25 * mm,
             bottomMargin=25 * mm,
             invariant=1,
-            initialFontName=FONT,
+            initialFontName=font(),
             title=f"{stats.year} 年度联盟活跃度评价统计",
             author="产业技术创新战略联盟试点工作联络组",
             subject=f"轮次内容校验值 SHA-256 {digest}",
@@ -401,7 +545,7 @@ def build_statistics_pdf(
             creator="联盟活跃度评价 (alliance-review)",
             lang="zh-CN",
         )
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas.dated(moment))
         if progress is not None and not progress(2, 2):
             raise cancelled()
     return out
@@ -413,6 +557,7 @@ def export_statistics_pdf(
     previous: Path | str | PreviousYear | None = None,
     published: Path | str | None = None,
     progress: Progress | None = None,
+    font_file: Path | None = None,
 ) -> Path:
     """``alliance-review statistics --pdf``: the statistics report of the round."""
     check_folder(out)
@@ -420,4 +565,5 @@ def export_statistics_pdf(
     with RoundStore.open(round_path) as store:
         digest = content_hash(store)
         keywords = settings_keywords(store.settings(), digest)
-    return build_statistics_pdf(out, stats, digest, keywords, progress)
+        moment = round_moment(store.publication_time())
+    return build_statistics_pdf(out, stats, digest, keywords, progress, moment, font_file)

@@ -11,11 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import UserError
-from alliance_review.core.points import format_points, round_points
+from alliance_review.core.evidence import done_items
+from alliance_review.core.points import format_points
+from alliance_review.core.published import PreviousYear, PublishedFigures
+from alliance_review.core.report_figures import (
+    differences,
+    figure_list,
+    source_inconsistencies,
+    value_text,
+)
+from alliance_review.core.shares import SHARE_RULE_ZH, SHARE_RULES, percent
 from alliance_review.core.statistics import (
-    SHARE_RULE_ZH,
-    PreviousYear,
-    PublishedFigures,
+    THRESHOLD,
     RoundStatistics,
     previous_from_rows,
     round_statistics,
@@ -39,22 +46,45 @@ def load_published(path: Path | str, tiers: int) -> PublishedFigures:
     return PublishedFigures.from_data(data, tiers)
 
 
+def done_by_alliance(store: RoundStore, rule: str) -> dict[str, set[tuple[str, str]]]:
+    """Alliance uid -> the evidence items (indicator, key) that count as done under
+    ``rule``: enough of the reviewers who scored the alliance ticked them."""
+    scored = store.reviewers_by_alliance()
+    ticks: dict[tuple[str, str, str], int] = {}
+    for reviewer_uid, alliance_uid, code, key in store.item_ticks():
+        if reviewer_uid in scored.get(alliance_uid, ()):
+            ticks[(alliance_uid, code, key)] = ticks.get((alliance_uid, code, key), 0) + 1
+    found: dict[str, set[tuple[str, str]]] = {}
+    for alliance_uid, code, key in done_items(ticks, {a: len(r) for a, r in scored.items()}, rule):
+        found.setdefault(alliance_uid, set()).add((code, key))
+    return found
+
+
 def round_statistics_of(
     round_path: Path | str,
     previous: Path | str | PreviousYear | None = None,
     published: Path | str | None = None,
+    share_rule: str = "largest_remainder",
+    threshold: int = THRESHOLD,
 ) -> RoundStatistics:
     """The figures of a round; ``previous`` is last year's round file or typed figures,
     ``published`` a file of figures printed in a report, shown for comparison."""
     earlier = None
+    if share_rule not in SHARE_RULES:
+        raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
     if isinstance(previous, (str, Path)):
         with RoundStore.open(previous) as store:
             earlier = compute(store)
-        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers)
+            top = store.rubric().max_points
+        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
     with RoundStore.open(round_path) as store:
         result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()
+        absent = {uid: reason for uid, (reason, _) in store.non_participants().items()}
+        reasons = store.participation_reasons()
+        done = done_by_alliance(store, result.settings.item_rule)
+        claimed = sorted(store.self_ticks())
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
@@ -81,6 +111,14 @@ def round_statistics_of(
         consensus,
         previous,
         figures,
+        absent=absent,
+        reasons=reasons,
+        done=done,
+        claimed=claimed,
+        share_rule=share_rule,
+        threshold=threshold,
+        item_rule=result.settings.item_rule,
+        tier_by=result.settings.tier_by,
     )
 
 
@@ -117,11 +155,19 @@ def statistics_record(stats: RoundStatistics) -> dict[str, Any]:
                 "batch": b.batch,
                 "on_roster": b.on_roster,
                 "took_part": b.took_part,
+                "took_part_share": b.took_part_share,
+                "not_taking_part": b.not_taking_part,
+                "by_reason": dict(b.by_reason),
                 "tier_counts": list(b.tier_counts),
                 "tier_shares": list(b.tier_shares),
+                "top_two": b.top_two,
+                "top_two_share": b.top_two_share,
+                "at_threshold": b.at_threshold,
+                "full_marks": list(b.full_marks),
             }
             for b in stats.batches
         ],
+        "threshold": stats.threshold,
         "histogram": [
             {"low": h.low, "high": h.high, "count": h.count, "tier_counts": list(h.tier_counts)}
             for h in stats.histogram
@@ -154,6 +200,44 @@ def statistics_record(stats: RoundStatistics) -> dict[str, Any]:
                 for b in stats.published.batches
             ],
         },
+        "participation": None
+        if stats.participation is None
+        else {
+            "pilots": stats.participation.pilots,
+            "took_part": stats.participation.took_part,
+            "not_taking_part": stats.participation.not_taking_part,
+            "not_scored": list(stats.participation.not_scored),
+            "by_reason": dict(stats.participation.by_reason),
+        },
+        "items": [
+            {
+                "indicator": i.code,
+                "key": i.key,
+                "name": i.name,
+                "done": i.done,
+                "tier_done": list(i.tier_done),
+                "claimed": i.claimed,
+            }
+            for i in stats.items
+        ],
+        "full_marks": list(stats.full_marks),
+        "repeated_full_marks": None
+        if stats.repeated_full_marks is None
+        else list(stats.repeated_full_marks),
+        "item_rule": stats.item_rule,
+        "tier_by": stats.tier_by,
+        "figures": [
+            {
+                "key": f.key,
+                "section": f.section,
+                "label": f.label,
+                "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+                "printed": list(f.printed) if isinstance(f.printed, tuple) else f.printed,
+                "matches": f.matches,
+            }
+            for f in figure_list(stats)
+        ],
+        "source_inconsistencies": [zh for zh, _ in source_inconsistencies(stats)],
         "highest": None
         if stats.highest is None
         else {"score": stats.highest.printed_score, "names": list(stats.highest.names)},
@@ -163,18 +247,27 @@ def statistics_record(stats: RoundStatistics) -> dict[str, Any]:
     }
 
 
-def statistics_lines(stats: RoundStatistics) -> list[str]:
-    """The figures as the report's sentences and small tables, for the terminal and the app."""
-    lines = [f"{stats.year} 年度活跃度评价统计", ""]
+def participation_line(stats: RoundStatistics) -> str:
     took = (
-        f"参评联盟 {stats.took_part} 家（名单共 {stats.on_roster} 家，"
-        f"未参评 {stats.did_not_take_part} 家）"
+        f"参评联盟 {stats.took_part} 家（试点联盟共 {stats.on_roster} 家，"
+        f"未参评 {stats.did_not_take_part} 家"
     )
+    part = stats.participation
+    if part is not None and part.not_taking_part:
+        took += "：" + "，".join(f"{reason} {n} 家" for reason, n in part.by_reason if n)
+    took += "）"
+    if part is not None and part.not_scored:
+        took += f"；另有 {len(part.not_scored)} 家参评联盟尚无评分"
     change = stats.participation_change
     if change is not None and stats.previous is not None:
         took += f"，比上年（{stats.previous.took_part} 家）"
         took += f"{'增加' if change >= 0 else '减少'} {abs(change)} 家"
-    lines.append(took + "。")
+    return took + "。"
+
+
+def statistics_lines(stats: RoundStatistics) -> list[str]:
+    """The figures as the report's sentences and small tables, for the terminal and the app."""
+    lines = [f"{stats.year} 年度活跃度评价统计", "", participation_line(stats)]
     if stats.highest is not None and stats.lowest is not None:
         lines.append(
             f"最高分 {stats.highest.printed_score}（{len(stats.highest.names)} 家），"
@@ -186,19 +279,47 @@ def statistics_lines(stats: RoundStatistics) -> list[str]:
         previous = "" if t.previous_share is None else f"{t.previous_share}%"
         lines.append(f"{t.name}  {t.count}  {t.share}%  {previous}  {signed(t.change)}")
     lines.append("")
-    lines.append("批次  名单  参评  " + "  ".join(t.name for t in stats.tiers))
+    top_two = "+".join(t.name.removeprefix("活跃度") for t in stats.tiers[:2])
+    lines.append(
+        "批次  试点  参评（参评率）  "
+        + "  ".join(t.name for t in stats.tiers)
+        + f"  {top_two}  {stats.threshold}分及以上  满分"
+    )
     for b in stats.batches:
         cells = "  ".join(f"{c}（{s}%）" for c, s in zip(b.tier_counts, b.tier_shares, strict=True))
-        lines.append(f"{b.batch}  {b.on_roster}  {b.took_part}  {cells}")
+        lines.append(
+            f"{b.batch}  {b.on_roster}  {b.took_part}（{b.took_part_share}%）  {cells}  "
+            f"{b.top_two}（{b.top_two_share}%）  {b.at_threshold}  {len(b.full_marks)}"
+        )
+    repeated = stats.repeated_full_marks
+    if stats.full_marks:
+        lines.append(f"满分联盟：{'、'.join(stats.full_marks)}。")
+    if repeated is not None:
+        lines.append(f"连续两年满分：{'、'.join(repeated) if repeated else '无'}。")
+    if stats.items:
+        lines.append("")
+        lines.append("评价要点  开展的联盟  " + "  ".join(t.name for t in stats.tiers))
+        for item in stats.items:
+            cells = "  ".join(str(n) for n in item.tier_done)
+            lines.append(f"{item.code} {item.name}  {item.done}  {cells}")
     lines.extend(published_lines(stats))
+    compared = [f for f in figure_list(stats) if f.compared]
+    if compared:
+        wrong = differences(compared)
+        lines.append("")
+        lines.append(f"与公布数字对照：共 {len(compared)} 项，不符 {len(wrong)} 项。")
+        for f in wrong:
+            lines.append(
+                f"不符  {f.label}：本轮次 {value_text(f.value)}，公布 {value_text(f.printed)}"
+            )
+    conflicts = source_inconsistencies(stats)
+    if conflicts:
+        lines.append("")
+        lines.append("公布数字自身不一致之处（照录，不作更正）：")
+        lines.extend(zh for zh, _ in conflicts)
     lines.append("")
     lines.extend(stats.notes)
     return lines
-
-
-def percent(part: int, whole: int) -> int:
-    """A single percentage, rounded half up (participation rates)."""
-    return int(round_points(Fraction(100 * part, whole), "half_up")) if whole else 0
 
 
 def published_rows(stats: RoundStatistics) -> list[list[str]]:

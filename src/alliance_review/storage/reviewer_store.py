@@ -125,8 +125,10 @@ class ReviewerStore:
         rubric: Rubric,
         alliances: list[Alliance],
         self_scores: SelfScores,
+        self_ticks: set[tuple[str, str, str]] | None = None,
     ) -> None:
-        """Fill a newly built file: who it is for, the rubric, the alliances to score."""
+        """Fill a newly built file: who it is for, the rubric, the alliances to score,
+        their self-evaluations (points, notes, and the evidence items they ticked)."""
         with atomic(self.conn):
             self.conn.execute(
                 "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
@@ -147,6 +149,7 @@ class ReviewerStore:
             rows.write_rubric(self.conn, rubric)
             rows.write_alliances(self.conn, alliances)
             rows.write_self_scores(self.conn, self_scores)
+            rows.write_self_ticks(self.conn, self_ticks or set())
 
     def meta(self) -> ReviewerMeta:
         row = self.conn.execute(
@@ -205,6 +208,68 @@ class ReviewerStore:
                 "INSERT INTO alliance_status (alliance_uid, done) VALUES (?, ?)"
                 " ON CONFLICT (alliance_uid) DO UPDATE SET done = excluded.done",
                 marks,
+            )
+
+    # evidence items ---------------------------------------------------------------
+    def ticks(self) -> set[tuple[str, str, str]]:
+        """(alliance uid, indicator code, item key) this reviewer ticked."""
+        return set(self.conn.execute("SELECT alliance_uid, indicator_code, key FROM item_tick"))
+
+    def self_ticks(self) -> set[tuple[str, str, str]]:
+        """(alliance uid, indicator code, item key) the alliance ticked in its self-evaluation."""
+        return rows.read_self_ticks(self.conn)
+
+    def set_ticks(
+        self, alliance_uid: str, code: str, keys: Iterable[str], not_done: Iterable[str] = ()
+    ) -> None:
+        """The ticked items of one indicator of one alliance become exactly ``keys``."""
+        wanted = sorted(set(keys))
+        known = {item.key for item in self.rubric().indicator(code).items}
+        unknown = [k for k in wanted if k not in known]
+        if unknown:
+            raise KeyError(unknown[0])
+        with atomic(self.conn):
+            self.conn.execute(
+                "DELETE FROM item_tick WHERE alliance_uid = ? AND indicator_code = ?",
+                (alliance_uid, code),
+            )
+            self.conn.executemany(
+                "INSERT INTO item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+                [(alliance_uid, code, key) for key in wanted],
+            )
+            self.conn.executemany(
+                "UPDATE alliance_status SET done = 0 WHERE alliance_uid = ?",
+                [(uid,) for uid in not_done],
+            )
+
+    def put_ticks(self, ticks: Iterable[tuple[str, str, str]]) -> None:
+        """Add many ticks at once (alliance, indicator, item key): the demo's filling."""
+        with atomic(self.conn):
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO item_tick (alliance_uid, indicator_code, key)"
+                " VALUES (?, ?, ?)",
+                sorted(ticks),
+            )
+
+    def override_reasons(self) -> dict[tuple[str, str], str]:
+        """(alliance uid, indicator code) -> why the points depart from the rule."""
+        return {
+            (a, i): reason
+            for a, i, reason in self.conn.execute(
+                "SELECT alliance_uid, indicator_code, override_reason FROM score"
+                " WHERE override_reason != ''"
+            )
+        }
+
+    def set_override_reason(self, alliance_uid: str, code: str, reason: str) -> None:
+        """Store why this score departs from the rule (the score row must exist or is made)."""
+        with atomic(self.conn):
+            self.conn.execute(
+                "INSERT INTO score (alliance_uid, indicator_code, points_centi, note,"
+                " override_reason) VALUES (?, ?, NULL, '', ?) ON CONFLICT"
+                " (alliance_uid, indicator_code) DO UPDATE SET"
+                " override_reason = excluded.override_reason",
+                (alliance_uid, code, reason),
             )
 
     def rubric_indicator(self, code: str) -> Indicator:

@@ -16,6 +16,7 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import rows
+from alliance_review.storage.activity_rows import ActivityRows
 from alliance_review.storage.db import atomic
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
@@ -35,7 +36,7 @@ def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
+class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     """A round file opened for reading and editing.
 
     Services read and write a round only through these methods (no SQL outside
@@ -72,7 +73,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
         row = self.conn.execute(
             "SELECT uid, title, year, period, description, consensus_method, rounding,"
             " tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi, locked,"
-            " disagreement_centi FROM round"
+            " disagreement_centi, item_rule, tier_by FROM round"
         ).fetchone()
         tiers = tuple(
             TierBand(name, None if m is None else rows.from_centi(m))
@@ -93,6 +94,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
             note_margin=rows.from_centi(row[10]),
             locked=bool(row[11]),
             disagreement_span=rows.from_centi(row[12]),
+            item_rule=row[13],
+            tier_by=row[14],
         )
 
     def write_settings(self, s: RoundSettings) -> None:
@@ -100,8 +103,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
             self.conn.execute(
                 "INSERT INTO round (id, uid, title, year, period, description, consensus_method,"
                 " rounding, tie_rule, reviewers_per_alliance, note_below_full, note_margin_centi,"
-                " locked, disagreement_centi, created_at)"
-                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " locked, disagreement_centi, item_rule, tier_by, created_at)"
+                " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET uid = excluded.uid, title = excluded.title,"
                 " year = excluded.year, period = excluded.period,"
                 " description = excluded.description,"
@@ -110,7 +113,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
                 " reviewers_per_alliance = excluded.reviewers_per_alliance,"
                 " note_below_full = excluded.note_below_full,"
                 " note_margin_centi = excluded.note_margin_centi, locked = excluded.locked,"
-                " disagreement_centi = excluded.disagreement_centi",
+                " disagreement_centi = excluded.disagreement_centi,"
+                " item_rule = excluded.item_rule, tier_by = excluded.tier_by",
                 (
                     s.uid,
                     s.title,
@@ -125,6 +129,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
                     rows.to_centi(s.note_margin),
                     int(s.locked),
                     rows.to_centi(s.disagreement_span),
+                    s.item_rule,
+                    s.tier_by,
                     now_text(),
                 ),
             )
@@ -207,18 +213,21 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows):
 
     def scores(self) -> list[Score]:
         return [
-            Score(r, a, i, rows.from_centi(p), note)
-            for r, a, i, p, note in self.conn.execute(
-                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note FROM score"
+            Score(r, a, i, rows.from_centi(p), note, reason)
+            for r, a, i, p, note, reason in self.conn.execute(
+                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+                " override_reason FROM score"
             )
         ]
 
     def put_scores(self, scores: list[Score]) -> None:
         with atomic(self.conn):
             self.conn.executemany(
-                "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (reviewer_uid, alliance_uid, indicator_code)"
-                " DO UPDATE SET points_centi = excluded.points_centi, note = excluded.note",
+                "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+                " override_reason) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (reviewer_uid, alliance_uid, indicator_code)"
+                " DO UPDATE SET points_centi = excluded.points_centi, note = excluded.note,"
+                " override_reason = excluded.override_reason",
                 [rows.score_row(s) for s in scores],
             )
 

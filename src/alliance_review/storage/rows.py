@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from fractions import Fraction
 
+from alliance_review.core.evidence import EvidenceItem
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.scoring import Score
@@ -43,13 +44,66 @@ def write_rubric(conn: sqlite3.Connection, rubric: Rubric) -> None:
                     to_centi(ind.step),
                 ),
             )
+    write_items(conn, rubric)
+
+
+def write_items(conn: sqlite3.Connection, rubric: Rubric) -> None:
+    """Make the stored evidence items and points rules equal the rubric's.
+
+    Items are updated in place (a renamed item keeps its ticks); an item that is gone
+    is deleted, which the round file refuses while ticks refer to it.
+    """
+    for indicator in rubric.indicators():
+        keys = [item.key for item in indicator.items]
+        conn.execute(
+            "UPDATE evidence_item SET position = position + 100000 WHERE indicator_code = ?",
+            (indicator.code,),
+        )
+        for position, item in enumerate(indicator.items):
+            conn.execute(
+                "INSERT INTO evidence_item (indicator_code, key, position, name)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (indicator_code, key) DO UPDATE"
+                " SET position = excluded.position, name = excluded.name",
+                (indicator.code, item.key, position, item.name),
+            )
+        marks = ",".join("?" * len(keys))
+        conn.execute(
+            f"DELETE FROM evidence_item WHERE indicator_code = ? AND key NOT IN ({marks})",
+            (indicator.code, *keys),
+        )
+        conn.execute("DELETE FROM item_points WHERE indicator_code = ?", (indicator.code,))
+        conn.executemany(
+            "INSERT INTO item_points (indicator_code, ticked, points_centi) VALUES (?, ?, ?)",
+            [
+                (indicator.code, ticked, to_centi(points))
+                for ticked, points in enumerate(indicator.points_rule or ())
+            ],
+        )
 
 
 def read_rubric(conn: sqlite3.Connection) -> Rubric:
+    items: dict[str, list[EvidenceItem]] = {}
+    for code, key, name in conn.execute(
+        "SELECT indicator_code, key, name FROM evidence_item ORDER BY indicator_code, position"
+    ):
+        items.setdefault(code, []).append(EvidenceItem(key, name))
+    rules: dict[str, list[Fraction]] = {}
+    for code, centi in conn.execute(
+        "SELECT indicator_code, points_centi FROM item_points ORDER BY indicator_code, ticked"
+    ):
+        rules.setdefault(code, []).append(from_centi(centi))
     categories = []
     for code, name in conn.execute("SELECT code, name FROM category ORDER BY position"):
         indicators = tuple(
-            Indicator(i_code, i_name, criteria, from_centi(max_c), from_centi(step_c))
+            Indicator(
+                i_code,
+                i_name,
+                criteria,
+                from_centi(max_c),
+                from_centi(step_c),
+                tuple(items.get(i_code, ())),
+                tuple(rules[i_code]) if i_code in rules else None,
+            )
             for i_code, i_name, criteria, max_c, step_c in conn.execute(
                 "SELECT code, name, criteria, max_centi, step_centi FROM indicator"
                 " WHERE category_code = ? ORDER BY position",
@@ -58,6 +112,21 @@ def read_rubric(conn: sqlite3.Connection) -> Rubric:
         )
         categories.append(Category(code, name, indicators))
     return Rubric(tuple(categories))
+
+
+# evidence ticks: (alliance uid, indicator code, item key) ------------------------------
+Tick = tuple[str, str, str]
+
+
+def read_self_ticks(conn: sqlite3.Connection) -> set[Tick]:
+    return set(conn.execute("SELECT alliance_uid, indicator_code, key FROM self_item_tick"))
+
+
+def write_self_ticks(conn: sqlite3.Connection, ticks: set[Tick] | list[Tick]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO self_item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+        sorted(ticks),
+    )
 
 
 def write_alliances(conn: sqlite3.Connection, alliances: list[Alliance]) -> None:
@@ -108,11 +177,12 @@ def write_self_scores(
     )
 
 
-def score_row(score: Score) -> tuple[str, str, str, int, str]:
+def score_row(score: Score) -> tuple[str, str, str, int, str, str]:
     return (
         score.reviewer_uid,
         score.alliance_uid,
         score.indicator_code,
         to_centi(score.points),
         score.note,
+        score.override_reason,
     )

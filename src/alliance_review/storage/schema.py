@@ -202,6 +202,79 @@ ROUND_LADDER: list[list[str]] = [
         "CREATE TRIGGER decision_log_locked_delete BEFORE DELETE ON decision_log WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
         "CREATE TRIGGER round_locked_update BEFORE UPDATE ON round WHEN OLD.locked = 1 AND NEW.locked = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     ],
+    # version 4: participation (a round holds every pilot alliance; one that did not take
+    # part is marked with a reason from an editable list), evidence items per indicator
+    # with an optional points rule, reviewers' and alliances' own ticks, a reason when a
+    # reviewer departs from the rule's points, and two publishing settings: which
+    # reviewers' ticks make an item done, and which number decides the tier. Only new
+    # tables and columns: no existing row is rewritten, so a locked round upgrades as is.
+    [
+        "ALTER TABLE round ADD COLUMN item_rule TEXT NOT NULL DEFAULT 'majority' CHECK (item_rule IN ('majority', 'half', 'any', 'all'))",
+        "ALTER TABLE round ADD COLUMN tier_by TEXT NOT NULL DEFAULT 'total' CHECK (tier_by IN ('total', 'printed'))",
+        "ALTER TABLE score ADD COLUMN override_reason TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE participation_reason (
+            position INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)
+        )""",
+        "INSERT INTO participation_reason (position, name) VALUES (0, '联系不畅'), (1, '不愿提供'), (2, '延误提交')",
+        """CREATE TABLE non_participant (
+            alliance_uid TEXT PRIMARY KEY REFERENCES alliance(uid) ON DELETE CASCADE,
+            reason TEXT NOT NULL REFERENCES participation_reason(name) ON UPDATE CASCADE,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE evidence_item (
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 24),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            PRIMARY KEY (indicator_code, key)
+        )""",
+        """CREATE TABLE item_points (
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            ticked INTEGER NOT NULL CHECK (ticked >= 0),
+            points_centi INTEGER NOT NULL CHECK (points_centi >= 0),
+            PRIMARY KEY (indicator_code, ticked)
+        )""",
+        """CREATE TABLE item_tick (
+            reviewer_uid TEXT NOT NULL,
+            alliance_uid TEXT NOT NULL,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (reviewer_uid, alliance_uid, indicator_code, key),
+            FOREIGN KEY (reviewer_uid, alliance_uid)
+                REFERENCES assignment(reviewer_uid, alliance_uid) ON DELETE CASCADE,
+            FOREIGN KEY (indicator_code, key)
+                REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE
+        )""",
+        """CREATE TABLE self_item_tick (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (alliance_uid, indicator_code, key),
+            FOREIGN KEY (indicator_code, key)
+                REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE
+        )""",
+        "CREATE TRIGGER assignment_non_participant BEFORE INSERT ON assignment WHEN EXISTS (SELECT 1 FROM non_participant WHERE alliance_uid = NEW.alliance_uid) BEGIN SELECT RAISE(ABORT, 'alliance did not take part'); END",
+        "CREATE TRIGGER non_participant_assigned BEFORE INSERT ON non_participant WHEN EXISTS (SELECT 1 FROM assignment WHERE alliance_uid = NEW.alliance_uid) BEGIN SELECT RAISE(ABORT, 'alliance has reviewers assigned'); END",
+        "CREATE TRIGGER participation_reason_locked_insert BEFORE INSERT ON participation_reason WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER participation_reason_locked_update BEFORE UPDATE ON participation_reason WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER participation_reason_locked_delete BEFORE DELETE ON participation_reason WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER non_participant_locked_insert BEFORE INSERT ON non_participant WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER non_participant_locked_update BEFORE UPDATE ON non_participant WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER non_participant_locked_delete BEFORE DELETE ON non_participant WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER evidence_item_locked_insert BEFORE INSERT ON evidence_item WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER evidence_item_locked_update BEFORE UPDATE ON evidence_item WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER evidence_item_locked_delete BEFORE DELETE ON evidence_item WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_points_locked_insert BEFORE INSERT ON item_points WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_points_locked_update BEFORE UPDATE ON item_points WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_points_locked_delete BEFORE DELETE ON item_points WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_tick_locked_insert BEFORE INSERT ON item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_tick_locked_update BEFORE UPDATE ON item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER item_tick_locked_delete BEFORE DELETE ON item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_item_tick_locked_insert BEFORE INSERT ON self_item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_item_tick_locked_update BEFORE UPDATE ON self_item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER self_item_tick_locked_delete BEFORE DELETE ON self_item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    ],
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
@@ -274,6 +347,40 @@ REVIEWER_LADDER: list[list[str]] = [
         """CREATE TABLE alliance_status (
             alliance_uid TEXT PRIMARY KEY REFERENCES alliance(uid) ON DELETE CASCADE,
             done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+        )""",
+    ],
+    # version 2: evidence items with their points rule, the reviewer's ticks, the
+    # alliance's own ticks (self-evaluation), a reason when points depart from the rule
+    [
+        "ALTER TABLE score ADD COLUMN override_reason TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE evidence_item (
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 24),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            PRIMARY KEY (indicator_code, key)
+        )""",
+        """CREATE TABLE item_points (
+            indicator_code TEXT NOT NULL REFERENCES indicator(code) ON UPDATE CASCADE ON DELETE CASCADE,
+            ticked INTEGER NOT NULL CHECK (ticked >= 0),
+            points_centi INTEGER NOT NULL CHECK (points_centi >= 0),
+            PRIMARY KEY (indicator_code, ticked)
+        )""",
+        """CREATE TABLE item_tick (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (alliance_uid, indicator_code, key),
+            FOREIGN KEY (indicator_code, key)
+                REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE ON DELETE CASCADE
+        )""",
+        """CREATE TABLE self_item_tick (
+            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (alliance_uid, indicator_code, key),
+            FOREIGN KEY (indicator_code, key)
+                REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE ON DELETE CASCADE
         )""",
     ],
 ]

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.rubric import Rubric
-from alliance_review.storage.rows import from_centi, to_centi
+from alliance_review.storage.rows import from_centi, to_centi, write_items
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class RemovedAlliance:
     conflicts: tuple[tuple[str, str], ...]  # (reviewer uid, kind)
     assigned: tuple[str, ...]  # reviewer uids
     self_scores: tuple[tuple[str, int | None, str], ...]  # (indicator, centi, note)
+    self_ticks: tuple[tuple[str, str], ...] = ()  # (indicator, evidence item key)
+    not_taking_part: tuple[str, str] | None = None  # (reason, note)
 
 
 class SetupRows:
@@ -74,6 +76,7 @@ class SetupRows:
                         to_centi(ind.step),
                     ),
                 )
+        write_items(self.conn, rubric)
         marks = ",".join("?" * len(wanted_indicators))
         self.conn.execute(f"DELETE FROM indicator WHERE code NOT IN ({marks})", wanted_indicators)
         marks = ",".join("?" * len(wanted_categories))
@@ -88,6 +91,16 @@ class SetupRows:
             f"SELECT indicator_code, points_centi FROM {table} WHERE points_centi IS NOT NULL"
         ):
             found.setdefault(code, []).append(from_centi(centi))
+        return found
+
+    def ticked_items(self) -> dict[str, list[str]]:
+        """Indicator code -> keys of evidence items a reviewer or an alliance ticked."""
+        found: dict[str, list[str]] = {}
+        for code, key in self.conn.execute(
+            "SELECT indicator_code, key FROM item_tick UNION SELECT indicator_code, key"
+            " FROM self_item_tick ORDER BY 1, 2"
+        ):
+            found.setdefault(code, []).append(key)
         return found
 
     def score_count(self) -> int:
@@ -141,6 +154,15 @@ class SetupRows:
                     (uid,),
                 ).fetchall()
             ),
+            tuple(
+                self.conn.execute(
+                    "SELECT indicator_code, key FROM self_item_tick WHERE alliance_uid = ?",
+                    (uid,),
+                ).fetchall()
+            ),
+            self.conn.execute(
+                "SELECT reason, note FROM non_participant WHERE alliance_uid = ?", (uid,)
+            ).fetchone(),
         )
         self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
         self._close_position("alliance", removed.alliance.position)
@@ -162,6 +184,15 @@ class SetupRows:
             " VALUES (?, ?, ?, ?)",
             [(uid, code, centi, note) for code, centi, note in removed.self_scores],
         )
+        self.conn.executemany(
+            "INSERT INTO self_item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+            [(uid, code, key) for code, key in removed.self_ticks],
+        )
+        if removed.not_taking_part is not None:
+            self.conn.execute(
+                "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
+                (uid, *removed.not_taking_part),
+            )
 
     def move_row(self, table: str, uid: str, position: int) -> None:
         """Move one alliance or reviewer to ``position``, shifting the others."""

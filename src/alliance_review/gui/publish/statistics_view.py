@@ -9,8 +9,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import format_points
+from alliance_review.core.report_figures import (
+    differences,
+    figure_list,
+    source_inconsistencies,
+    value_text,
+)
 from alliance_review.core.statistics import RoundStatistics
+from alliance_review.gui import i18n
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.statistics_pdf import histogram_drawing
 from alliance_review.services.statistics_report import published_rows
@@ -109,6 +117,22 @@ class StatisticsView(QWidget):
                     _signed(stats.participation_change),
                 )
             )
+        part = stats.participation
+        if part is not None and part.not_taking_part:
+            sentences.append(
+                _fill(
+                    self.tr("Not taking part, by reason: %1."),
+                    "，".join(f"{reason} {n}" for reason, n in part.by_reason if n),
+                )
+            )
+        if part is not None and part.not_scored:
+            sentences.append(
+                _fill(
+                    self.tr("%1 taking part have no score yet: %2."),
+                    len(part.not_scored),
+                    "、".join(part.not_scored),
+                )
+            )
         if stats.highest is not None and stats.lowest is not None:
             sentences.append(
                 _fill(
@@ -149,21 +173,42 @@ class StatisticsView(QWidget):
             _table(
                 [
                     self.tr("Batch"),
-                    self.tr("On roster"),
+                    self.tr("Pilots"),
                     self.tr("Took part"),
                     *[t.name for t in stats.tiers],
+                    _fill(self.tr("%1 and %2"), *[t.name for t in stats.tiers[:2]])
+                    if len(stats.tiers) > 1
+                    else "",
+                    _fill(self.tr("%1 or more"), stats.threshold),
+                    self.tr("Full marks"),
                 ],
                 [
                     [
                         b.batch,
                         b.on_roster,
-                        b.took_part,
+                        f"{b.took_part} ({b.took_part_share}%)",
                         *[f"{c} ({s}%)" for c, s in zip(b.tier_counts, b.tier_shares, strict=True)],
+                        f"{b.top_two} ({b.top_two_share}%)",
+                        b.at_threshold,
+                        "、".join(b.full_marks),
                     ]
                     for b in stats.batches
                 ],
             )
         )
+        if stats.repeated_full_marks is not None:
+            parts.append(
+                "<p>"
+                + escape(
+                    _fill(
+                        self.tr("Full marks two years running: %1."),
+                        "、".join(stats.repeated_full_marks) or self.tr("none"),
+                    )
+                )
+                + "</p>"
+            )
+        parts.extend(self.items_html(stats))
+        parts.extend(self.comparison_html(stats))
         rows = published_rows(stats)
         if rows:
             parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
@@ -205,3 +250,60 @@ class StatisticsView(QWidget):
             )
         )
         return "".join(parts)
+
+    def items_html(self, stats: RoundStatistics) -> list[str]:
+        if not stats.items:
+            return []
+        zh, en = ITEM_RULES.get(stats.item_rule, (stats.item_rule, stats.item_rule))
+        rule = en if i18n.chosen_language() == "en" else zh
+        return [
+            "<h3>" + escape(self.tr("Evidence items: alliances that did them")) + "</h3>",
+            _table(
+                [self.tr("Indicator"), self.tr("Evidence item"), self.tr("All")]
+                + [t.name for t in stats.tiers]
+                + [self.tr("Claimed in self-evaluation")],
+                [[i.code, i.name, i.done, *i.tier_done, i.claimed] for i in stats.items],
+            ),
+            "<p><small>"
+            + escape(_fill(self.tr("An item counts as done when %1."), rule))
+            + "</small></p>",
+        ]
+
+    def comparison_html(self, stats: RoundStatistics) -> list[str]:
+        compared = [f for f in figure_list(stats) if f.compared]
+        conflicts = source_inconsistencies(stats)
+        parts: list[str] = []
+        if compared:
+            wrong = differences(compared)
+            parts.append("<h3>" + escape(self.tr("Against the published figures")) + "</h3>")
+            parts.append(
+                "<p>"
+                + escape(
+                    _fill(
+                        self.tr("%1 figures compared, %2 differ (不符)."), len(compared), len(wrong)
+                    )
+                )
+                + "</p>"
+            )
+            if wrong:
+                parts.append(
+                    _table(
+                        [self.tr("Figure"), self.tr("This round"), self.tr("Published"), ""],
+                        [
+                            [f.label, value_text(f.value), value_text(f.printed), "不符"]
+                            for f in wrong
+                        ],
+                    )
+                )
+        if conflicts:
+            parts.append(
+                "<h3>"
+                + escape(self.tr("Where the published figures disagree with each other"))
+                + "</h3><p><small>"
+                + escape(self.tr("Listed as printed, never corrected."))
+                + "</small></p><ul>"
+            )
+            english = i18n.chosen_language() == "en"
+            parts.extend(f"<li>{escape(en if english else zh)}</li>" for zh, en in conflicts)
+            parts.append("</ul>")
+        return parts

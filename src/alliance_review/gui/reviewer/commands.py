@@ -109,6 +109,83 @@ class EditEntryCommand(QUndoCommand):
             refused(self, self.session, error, False)
 
 
+class ItemsCommand(QUndoCommand):
+    """A change of one indicator's ticked evidence items, or of the reason why its points
+    depart from the rule's suggestion (``field`` "ticks" or "reason")."""
+
+    def __init__(
+        self,
+        session: ReviewerSession,
+        reveal: Reveal,
+        uid: str,
+        code: str,
+        field: str,
+        new: frozenset[str] | str,
+        edit_number: int,
+    ) -> None:
+        super().__init__()
+        self.session, self.reveal, self.uid, self.code = session, reveal, uid, code
+        self.field = field
+        self.old: frozenset[str] | str = (
+            frozenset(session.ticked(uid, code)) if field == "ticks" else session.reason(uid, code)
+        )
+        self.new = new
+        self.edit_number = edit_number
+        self.first = True
+        name = session.by_uid[uid].name
+        text = (
+            translate("ReviewerCommands", "Evidence items {code} of {alliance}")
+            if field == "ticks"
+            else translate("ReviewerCommands", "Reason {code} of {alliance}")
+        )
+        self.setText(text.format(code=code, alliance=name))
+
+    def id(self) -> int:
+        return EDIT_ID + 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, ItemsCommand)
+            or (
+                other.uid,
+                other.code,
+                other.field,
+                other.edit_number,
+            )
+            != (self.uid, self.code, self.field, self.edit_number)
+            or self.field == "ticks"
+        ):
+            return False
+        self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+    def _apply(self, value: frozenset[str] | str) -> None:
+        if self.field == "ticks":
+            assert isinstance(value, frozenset)
+            self.session.set_ticks(self.uid, self.code, set(value))
+        else:
+            assert isinstance(value, str)
+            self.session.set_reason(self.uid, self.code, value)
+
+    def redo(self) -> None:
+        if not self.first:
+            self.reveal(self.uid, self.code, False)
+        first, self.first = self.first, False
+        try:
+            self._apply(self.new)
+        except UserError as error:
+            refused(self, self.session, error, first)
+
+    def undo(self) -> None:
+        self.reveal(self.uid, self.code, False)
+        try:
+            self._apply(self.old)
+        except UserError as error:
+            refused(self, self.session, error, False)
+
+
 class SetDoneCommand(QUndoCommand):
     def __init__(self, session: ReviewerSession, reveal: Reveal, uid: str, done: bool) -> None:
         super().__init__()

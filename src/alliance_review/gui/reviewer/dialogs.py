@@ -184,6 +184,10 @@ def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> 
                 why = translate("MissingText", "{points} of {max}, below full marks").format(
                     points=given, max=top
                 )
+            elif m.reason == "override_reason":
+                why = translate(
+                    "MissingText", "{points}, the rule suggests {suggested}: give a reason"
+                ).format(points=given, suggested=format_points(m.self_points or Fraction(0)))
             else:
                 why = translate("MissingText", "{points}, self-score {self}").format(
                     points=given, self=format_points(m.self_points or Fraction(0))

@@ -10,9 +10,11 @@ from fractions import Fraction
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -73,6 +75,33 @@ class IndicatorRow(QFrame):
         self.note_counter.hide()
         self.score_edit.state_changed.connect(self.show_score_state)
         self.note_edit.length_changed.connect(self.show_note_length)
+        # evidence items: tick boxes beside the note, the rule's suggestion, and the reason
+        # when the points depart from it
+        self.item_boxes: dict[str, QCheckBox] = {}
+        self.suggest_label = look.label(colour=look.SOFT, wrap=True)
+        self.use_button = QPushButton()
+        self.use_button.setFlat(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        items_box = QVBoxLayout()
+        items_box.setSpacing(2)
+        for item in indicator.items:
+            box = QCheckBox(item.name)
+            # Tab keeps its course score -> note -> next indicator; ticks take a click
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.item_boxes[item.key] = box
+            items_box.addWidget(box)
+        if indicator.points_rule:
+            suggestion = QHBoxLayout()
+            suggestion.addWidget(self.suggest_label, 1)
+            suggestion.addWidget(self.use_button)
+            items_box.addLayout(suggestion)
+            items_box.addWidget(self.reason_edit)
+        else:
+            self.suggest_label.hide()
+            self.use_button.hide()
+            self.reason_edit.hide()
+        items_box.addStretch(1)
 
         score_line = QHBoxLayout()
         score_line.setSpacing(6)
@@ -100,6 +129,9 @@ class IndicatorRow(QFrame):
         grid.addWidget(self.self_label, 2, 1)
         grid.addLayout(score_box, 0, 2, 4, 1)
         grid.addLayout(note_box, 0, 3, 4, 1)
+        if indicator.items:
+            grid.addLayout(items_box, 0, 4, 4, 1, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(4, 3)
         grid.setColumnMinimumWidth(0, 30)
         score_width = self.score_message.fontMetrics().horizontalAdvance("0-10, steps of 0.5")
         grid.setColumnMinimumWidth(2, max(100, score_width + 4))
@@ -173,6 +205,9 @@ class ScoringForm(QWidget):
     #: (indicator code, points or None) and (indicator code, note) as the reviewer types
     score_edited = Signal(str, object)
     note_edited = Signal(str, str)
+    #: (indicator code, frozenset of ticked item keys) and (indicator code, reason)
+    ticks_edited = Signal(str, object)
+    reason_edited = Signal(str, str)
     #: a field gained focus (indicator code, True for the note): the start of a new edit
     #: (undo merges the keystrokes within one)
     field_entered = Signal(str, bool)
@@ -237,6 +272,12 @@ class ScoringForm(QWidget):
                 row.note_edit.focused.connect(
                     lambda c=code, f=row.note_edit: self._entered(f, c, True)
                 )
+                for box in row.item_boxes.values():
+                    box.toggled.connect(lambda _on, c=code: self._ticks_changed(c))
+                row.reason_edit.textEdited.connect(
+                    lambda text, c=code: self.reason_edited.emit(c, text)
+                )
+                row.use_button.clicked.connect(lambda _=False, c=code: self._use_suggestion(c))
         body.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -278,6 +319,10 @@ class ScoringForm(QWidget):
         for row in self.rows.values():
             row.score_edit.setReadOnly(read_only)
             row.note_edit.setReadOnly(read_only)
+            for box in row.item_boxes.values():
+                box.setEnabled(not read_only)
+            row.reason_edit.setReadOnly(read_only)
+            row.use_button.setEnabled(not read_only)
         self.done_button.setVisible(not read_only)
         self.key_hint.setVisible(not read_only)
 
@@ -299,6 +344,7 @@ class ScoringForm(QWidget):
             row.note_edit.show_text(note)
             row.show_note_length(len(note), False)
             self._show_self(row, uid)
+            self._show_items(row, uid)
             self._mark_required(row, uid)
         self.refresh_summary()
 
@@ -340,7 +386,52 @@ class ScoringForm(QWidget):
         points, note = self.session.entry(uid, code)
         row.score_edit.show_value(points)
         row.note_edit.show_text(note)
+        self._show_items(row, uid)
         self._mark_required(row, uid)
+
+    # evidence items ------------------------------------------------------------------------
+    def _ticks_changed(self, code: str) -> None:
+        row = self.rows[code]
+        keys = frozenset(k for k, box in row.item_boxes.items() if box.isChecked())
+        self.ticks_edited.emit(code, keys)
+
+    def _use_suggestion(self, code: str) -> None:
+        if self.uid is not None and not self.rows[code].score_edit.isReadOnly():
+            suggested = self.session.suggestion(self.uid, code)
+            if suggested is not None:
+                self.score_edited.emit(code, suggested)
+
+    def _show_items(self, row: IndicatorRow, uid: str) -> None:
+        if not row.item_boxes:
+            return
+        code = row.indicator.code
+        mine = self.session.ticked(uid, code)
+        claimed = self.session.self_ticked(uid, code)
+        for item in row.indicator.items:
+            box = row.item_boxes[item.key]
+            box.blockSignals(True)
+            box.setChecked(item.key in mine)
+            box.blockSignals(False)
+            box.setText(
+                item.name + (self.tr(" (self-evaluation: yes)") if item.key in claimed else "")
+            )
+        if not row.indicator.points_rule:
+            return
+        suggested = self.session.suggestion(uid, code)
+        points = self.session.entry(uid, code)[0]
+        shown = "—" if suggested is None else format_points(suggested)
+        row.suggest_label.setText(self.tr("Suggested by the ticks: {points}").format(points=shown))
+        row.use_button.setText(self.tr("Use"))
+        row.use_button.setEnabled(suggested is not None and points != suggested)
+        departs = (
+            points is not None and suggested is not None and points != suggested and bool(mine)
+        )
+        row.reason_edit.setVisible(departs)
+        reason = self.session.reason(uid, code)
+        if row.reason_edit.text() != reason:
+            row.reason_edit.setText(reason)
+        row.reason_edit.setPlaceholderText(self.tr("Why the points differ from the suggestion"))
+        look.set_required(row.reason_edit, departs and not reason.strip())
 
     def refresh_summary(self) -> None:
         uid = self.uid

@@ -53,6 +53,10 @@ class ReviewerSession(QObject):
         self.scores: dict[tuple[str, str], Entry] = self.store.scores()
         self.self_scores: dict[tuple[str, str], Entry] = self.store.self_scores()
         self.done: set[str] = self.store.done()
+        # evidence items: (alliance, indicator, key) ticked by this reviewer / the alliance
+        self.ticks: set[tuple[str, str, str]] = self.store.ticks()
+        self.self_ticks: set[tuple[str, str, str]] = self.store.self_ticks()
+        self.reasons: dict[tuple[str, str], str] = self.store.override_reasons()
         self.rule = NoteRule.of(self.meta)
         # per-alliance figures the list asks for on every repaint; dropped on a change
         self._totals: dict[str, Fraction | None] = {}
@@ -104,7 +108,63 @@ class ReviewerSession(QObject):
         return status_of(self.rubric, uid, self.scores, self.done)
 
     def missing(self, uid: str) -> list[Missing]:
-        return missing_for_done(self.rubric, uid, self.scores, self.self_scores, self.rule)
+        found = missing_for_done(self.rubric, uid, self.scores, self.self_scores, self.rule)
+        for indicator in self.indicators:
+            points = self.entry(uid, indicator.code)[0]
+            suggested = self.suggestion(uid, indicator.code)
+            # a reviewer who ticked items of this indicator and gives other points than
+            # the rule suggests says why; one who ticked none has not assessed the items
+            if (
+                points is not None
+                and suggested is not None
+                and points != suggested
+                and self.ticked(uid, indicator.code)
+                and not self.reason(uid, indicator.code).strip()
+            ):
+                found.append(
+                    Missing(indicator.code, indicator.name, "override_reason", points, suggested)
+                )
+        return found
+
+    # evidence items ----------------------------------------------------------------------
+    def ticked(self, uid: str, code: str) -> set[str]:
+        return {key for a, c, key in self.ticks if a == uid and c == code}
+
+    def self_ticked(self, uid: str, code: str) -> set[str]:
+        return {key for a, c, key in self.self_ticks if a == uid and c == code}
+
+    def suggestion(self, uid: str, code: str) -> Fraction | None:
+        """The points the indicator's rule suggests for this reviewer's ticks."""
+        return self.rubric.indicator(code).suggest(len(self.ticked(uid, code)))
+
+    def reason(self, uid: str, code: str) -> str:
+        return self.reasons.get((uid, code), "")
+
+    def set_ticks(self, uid: str, code: str, keys: set[str]) -> None:
+        """Store the ticked items of one indicator (the done mark goes if it no longer
+        holds). Raises UserError (nothing changed) when the file cannot be written."""
+        try:
+            self.store.set_ticks(uid, code, keys)
+        except (sqlite3.Error, OSError) as error:
+            raise self._cannot_write(error) from error
+        self.ticks = {t for t in self.ticks if (t[0], t[1]) != (uid, code)}
+        self.ticks.update((uid, code, key) for key in keys)
+        self._after_item_change(uid, code)
+
+    def set_reason(self, uid: str, code: str, text: str) -> None:
+        try:
+            self.store.set_override_reason(uid, code, text)
+        except (sqlite3.Error, OSError) as error:
+            raise self._cannot_write(error) from error
+        self.reasons[(uid, code)] = text
+        self._after_item_change(uid, code)
+
+    def _after_item_change(self, uid: str, code: str) -> None:
+        if uid in self.done and self.missing(uid):
+            self.store.set_done(uid, False)
+            self.done.discard(uid)
+        self.score_changed.emit(uid, code)
+        self.alliance_changed.emit(uid)
 
     def progress(self) -> tuple[int, int, int]:
         """(alliances fully scored, alliances, alliances done)."""

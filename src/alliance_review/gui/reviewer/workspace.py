@@ -25,6 +25,7 @@ from alliance_review.gui.reviewer import actions, look
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
     ImportSheetCommand,
+    ItemsCommand,
     SetDoneCommand,
 )
 from alliance_review.gui.reviewer.form import ScoringForm, language
@@ -91,6 +92,8 @@ class ReviewerWorkspace(Navigation, FileView):
         self.form.done_button.clicked.connect(self._done_button_clicked)
         self.form.score_edited.connect(self.edit_score)
         self.form.note_edited.connect(self.edit_note)
+        self.form.ticks_edited.connect(self.edit_ticks)
+        self.form.reason_edited.connect(self.edit_reason)
         self.form.field_entered.connect(self._field_entered)
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
@@ -223,7 +226,23 @@ class ReviewerWorkspace(Navigation, FileView):
             )
         )
 
-    def _push(self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand) -> None:
+    def edit_ticks(self, code: str, keys: frozenset[str]) -> None:
+        uid = self.current_uid()
+        if uid is not None:
+            self._push(
+                ItemsCommand(self.session, self.reveal, uid, code, "ticks", keys, self.edit_number)
+            )
+
+    def edit_reason(self, code: str, text: str) -> None:
+        uid = self.current_uid()
+        if uid is not None:
+            self._push(
+                ItemsCommand(self.session, self.reveal, uid, code, "reason", text, self.edit_number)
+            )
+
+    def _push(
+        self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand | ItemsCommand
+    ) -> None:
         self.pushing = True
         try:
             self.undo_stack.push(command)

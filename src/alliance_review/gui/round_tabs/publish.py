@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -43,6 +44,9 @@ from alliance_review.services.appendix_pdf import (
     default_title,
     export_appendix,
 )
+from alliance_review.services.pdf_common import register_font, system_song_font
+from alliance_review.services.report_docx import export_report
+from alliance_review.services.results import band_mismatches
 from alliance_review.services.results_xlsx import export_workbook
 from alliance_review.services.statistics_pdf import export_statistics_pdf
 from alliance_review.services.statistics_report import round_statistics_of
@@ -64,6 +68,7 @@ class PublishTab(RoundTab):
             ("export_appendix", self.export_appendix),
             ("export_workbook", self.export_workbook),
             ("export_statistics", self.export_statistics),
+            ("export_report", self.export_report),
             ("preview", self.preview_appendix),
         ):
             action = QAction(self)
@@ -72,7 +77,7 @@ class PublishTab(RoundTab):
         self._menu = QMenu()
         self._menu.addAction(self.action_registry["preview"])
         self._menu.addSeparator()
-        for name in ("export_appendix", "export_workbook", "export_statistics"):
+        for name in ("export_appendix", "export_workbook", "export_statistics", "export_report"):
             self._menu.addAction(self.action_registry[name])
 
         # appendix options
@@ -81,14 +86,29 @@ class PublishTab(RoundTab):
         self.tier_boxes: list[QCheckBox] = []
         self.tiers_row = QHBoxLayout()
         self.ties_box = QCheckBox()
+        # the PDFs' font: the bundled one, a Song/Ming font of the system, or a chosen file
+        self.font_choice = QComboBox()
+        saved = str(QSettings().value("publish/font", "") or "")
+        self.font_file: Path | None = Path(saved) if saved and Path(saved).is_file() else None
+        self.font_choice.activated.connect(self.choose_font)
         self.labels = {
             name: QLabel()
-            for name in ("title", "tiers", "ranks", "shares", "count", "round", "published")
+            for name in (
+                "title",
+                "tiers",
+                "ranks",
+                "font",
+                "shares",
+                "count",
+                "round",
+                "published",
+            )
         }
         self.appendix_form = QFormLayout(self.appendix_box)
         self.appendix_form.addRow(self.labels["title"], self.title_edit)
         self.appendix_form.addRow(self.labels["tiers"], self.tiers_row)
         self.appendix_form.addRow(self.labels["ranks"], self.ties_box)
+        self.appendix_form.addRow(self.labels["font"], self.font_choice)
         self.preview_button = QPushButton()
         self.export_pdf_button = QPushButton()
         self.export_xlsx_button = QPushButton()
@@ -118,6 +138,8 @@ class PublishTab(RoundTab):
         self.update_button.clicked.connect(self.update_statistics)
         self.export_stats_button = QPushButton()
         self.export_stats_button.clicked.connect(self.action_registry["export_statistics"].trigger)
+        self.export_report_button = QPushButton()
+        self.export_report_button.clicked.connect(self.action_registry["export_report"].trigger)
         self.statistics_form = QFormLayout(self.statistics_box)
         self.statistics_form.addRow(self.labels["shares"], self.previous_shares)
         self.statistics_form.addRow(self.labels["count"], self.previous_count)
@@ -127,6 +149,7 @@ class PublishTab(RoundTab):
         stat_buttons.addWidget(self.update_button)
         stat_buttons.addWidget(self.export_stats_button)
         self.statistics_form.addRow(stat_buttons)
+        self.statistics_form.addRow(self.export_report_button)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -157,12 +180,15 @@ class PublishTab(RoundTab):
         a["export_appendix"].setText(self.tr("Export &appendix PDF…"))
         a["export_workbook"].setText(self.tr("Export results &workbook…"))
         a["export_statistics"].setText(self.tr("Export &statistics PDF…"))
+        a["export_report"].setText(self.tr("Write the &report draft (Word)…"))
         self._menu.setTitle(self.tr("&Publish"))
         self.appendix_box.setTitle(self.tr("Appendix"))
         self.labels["title"].setText(self.tr("Title"))
         self.labels["tiers"].setText(self.tr("Tiers"))
         self.labels["ranks"].setText(self.tr("Ranks"))
         self.ties_box.setText(self.tr("Show shared ranks of equal totals"))
+        self.labels["font"].setText(self.tr("PDF font"))
+        self.fill_fonts()
         self.preview_button.setText(self.tr("Preview"))
         self.export_pdf_button.setText(self.tr("Export PDF…"))
         self.export_xlsx_button.setText(self.tr("Export workbook…"))
@@ -180,6 +206,14 @@ class PublishTab(RoundTab):
         )
         self.update_button.setText(self.tr("Update statistics"))
         self.export_stats_button.setText(self.tr("Export statistics PDF…"))
+        self.export_report_button.setText(self.tr("Write the report draft (Word)…"))
+        self.export_report_button.setToolTip(
+            self.tr(
+                "Sections 二-四 of the report as editable sentences with the computed figures,"
+                " the distribution chart and the tables, and the appendix. A draft for the"
+                " secretary to edit, not the official text."
+            )
+        )
         self.views.setTabText(0, self.tr("Appendix preview"))
         self.views.setTabText(1, self.tr("Statistics"))
 
@@ -219,6 +253,44 @@ class PublishTab(RoundTab):
         if self.statistics_stale:
             QTimer.singleShot(0, self.update_statistics)
 
+    # fonts ------------------------------------------------------------------------------
+    def fill_fonts(self) -> None:
+        """Bundled / Song (if the system has one) / the chosen file / Other file…"""
+        self.font_choice.blockSignals(True)
+        self.font_choice.clear()
+        self.font_choice.addItem(self.tr("WenQuanYi Micro Hei (bundled)"), "")
+        song = system_song_font()
+        if song is not None:
+            self.font_choice.addItem(self.tr("AR PL UMing (Song/Ming, this system)"), str(song))
+        if self.font_file is not None and str(self.font_file) != str(song):
+            self.font_choice.addItem(self.font_file.name, str(self.font_file))
+        self.font_choice.addItem(self.tr("Other TrueType file…"), "?")
+        index = self.font_choice.findData(str(self.font_file) if self.font_file else "")
+        self.font_choice.setCurrentIndex(max(0, index))
+        self.font_choice.blockSignals(False)
+
+    def choose_font(self, index: int) -> None:
+        data = self.font_choice.itemData(index)
+        if data == "?":
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("A TrueType font for the PDFs"),
+                str(QSettings().value("publish/font_dir", "") or ""),
+                self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"),
+            )
+            if name:
+                try:
+                    register_font(name)  # refuse an OpenType/CFF or broken file now
+                except UserError as error:
+                    self.show_error(error)
+                else:
+                    self.font_file = Path(name)
+                    QSettings().setValue("publish/font_dir", str(Path(name).parent))
+        else:
+            self.font_file = Path(data) if data else None
+        QSettings().setValue("publish/font", str(self.font_file or ""))
+        self.fill_fonts()
+
     # helpers ----------------------------------------------------------------------------
     def options(self) -> AppendixOptions:
         chosen = tuple(b.text() for b in self.tier_boxes if b.isChecked())
@@ -227,6 +299,7 @@ class PublishTab(RoundTab):
             title=self.title_edit.text().strip() or None,
             tiers=None if everything else chosen,
             show_rank_ties=self.ties_box.isChecked(),
+            font=self.font_file,
         )
 
     def previous(self) -> Path | PreviousYear | None:
@@ -277,7 +350,43 @@ class PublishTab(RoundTab):
             self.preview.set_pdf(out)
             self.views.setCurrentWidget(self.preview)
 
+    def confirm_bands(self) -> bool:
+        """List the alliances whose printed score reads as another tier's band, and let
+        the secretary decide whether to publish as is (the tier rule is a round setting)."""
+        try:
+            mismatches = band_mismatches(self.context.path)
+        except UserError as error:
+            self.show_error(error)
+            return False
+        if not mismatches:
+            return True
+        english = i18n.chosen_language() == "en"
+        lines = "\n".join(en if english else zh for zh, en in mismatches)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Printed scores and tiers"),
+            self.tr(
+                "%n alliance(s) are printed under a tier whose band does not hold their printed"
+                " score:",
+                "",
+                len(mismatches),
+            )
+            + "\n\n"
+            + lines
+            + "\n\n"
+            + self.tr(
+                "The round's setting decides the tier by the exact total. Publish as it is? (To"
+                " decide by the printed score instead, change “Tier decided by” in Set-up ›"
+                " Round.)"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def export_appendix(self) -> None:
+        if not self.confirm_bands():
+            return
         out = self.save_path(
             self.tr("Export appendix"), f"附件-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
         )
@@ -315,12 +424,38 @@ class PublishTab(RoundTab):
         )
         if out is None:
             return
-        path, published = self.context.path, self.published_file
+        path, published, font_file = self.context.path, self.published_file, self.font_file
         if self.run(
             self.tr("Writing the statistics…"),
-            lambda progress: export_statistics_pdf(path, out, previous, published, progress),
+            lambda progress: export_statistics_pdf(
+                path, out, previous, published, progress, font_file
+            ),
         ):
             self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
+
+    def export_report(self) -> None:
+        try:
+            previous = self.previous()
+        except UserError as error:
+            self.show_error(error)
+            return
+        out = self.save_path(
+            self.tr("Write the report draft"),
+            f"评价报告草稿-{self.stem()}.docx",
+            self.tr("Word document (*.docx)"),
+        )
+        if out is None:
+            return
+        path, published = self.context.path, self.published_file
+        if self.run(
+            self.tr("Writing the report draft…"),
+            lambda progress: export_report(path, out, previous, published, progress),
+        ):
+            self.status.setText(
+                self.tr(
+                    "Report draft written: %1 (a draft to edit, not the official text)"
+                ).replace("%1", str(out))
+            )
 
     def open_path(self, caption: str, filter_text: str) -> Path | None:
         """Ask for a file to read; None when the user cancels (which also clears a choice)."""

@@ -181,7 +181,7 @@ class AssignmentPage(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         k = store.settings().reviewers_per_alliance
-        self.model.set_data(store.alliances(), store.reviewers(), store.assignments(), k)
+        self.model.set_data(store.participants(), store.reviewers(), store.assignments(), k)
         loads, short = assigning.assignment_summary(store)
         values = list(loads.values()) or [0]
         text = self.tr("%1 reviewer(s) per alliance; loads %2 to %3.")

@@ -35,13 +35,14 @@ from alliance_review.gui.setup.commands import (
     refuse_write,
 )
 from alliance_review.services import roster, roster_io
+from alliance_review.services.participation import Participation, participation_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
 
 
 class RosterModel(QAbstractTableModel):
-    SEQ, NAME, BATCH, CONTACT, CHECK = range(5)
+    SEQ, NAME, BATCH, CONTACT, PART, CHECK = range(6)
 
     def __init__(self, page: RosterPage) -> None:
         super().__init__()
@@ -49,10 +50,14 @@ class RosterModel(QAbstractTableModel):
         self.alliances: list[Alliance] = []
         self.near: dict[str, str] = {}
         self.self_counts: dict[str, int] = {}
+        self.absent: dict[str, tuple[str, str]] = {}  # uid -> (reason, note)
 
-    def set_alliances(self, alliances: list[Alliance]) -> None:
+    def set_alliances(
+        self, alliances: list[Alliance], absent: dict[str, tuple[str, str]] | None = None
+    ) -> None:
         self.beginResetModel()
         self.alliances = alliances
+        self.absent = absent or {}
         self.near = near_duplicates(alliances)
         self.endResetModel()
 
@@ -60,7 +65,7 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.alliances)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -69,6 +74,7 @@ class RosterModel(QAbstractTableModel):
                 self.tr("Alliance"),
                 self.tr("Batch"),
                 self.tr("Contact"),
+                self.tr("Takes part"),
                 self.tr("Check"),
             )[section]
         return None
@@ -89,16 +95,32 @@ class RosterModel(QAbstractTableModel):
                 return alliance.batch or self.tr("Batch unknown")
             if column == self.CONTACT:
                 return alliance.contact
+            if column == self.PART:
+                if alliance.uid in self.absent:
+                    return self.tr("No: %1").replace("%1", self.absent[alliance.uid][0])
+                return self.tr("Yes")
             if alliance.uid in self.near:
                 return self.tr("like “%1”").replace("%1", self.near[alliance.uid])
             return ""
         if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
             return QBrush(WARN)
+        if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.absent:
+            return QBrush(QColor("#777777"))
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == self.PART
+            and alliance.uid in self.absent
+        ):
+            return self.absent[alliance.uid][1] or None
         if role == Qt.ItemDataRole.ToolTipRole and alliance.uid in self.near:
             return self.tr(
                 "Differs from “%1” only in spacing, width or brackets: the same alliance?"
             ).replace("%1", self.near[alliance.uid])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQ, self.BATCH):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.SEQ,
+            self.BATCH,
+            self.PART,
+        ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -161,10 +183,13 @@ class RosterPage(QWidget):
                 ("remove", self.remove_selected),
                 ("up", lambda: self.move_selected(-1)),
                 ("down", lambda: self.move_selected(1)),
+                ("participation", self.edit_participation),
+                ("reasons", self.edit_reasons),
                 ("import", lambda: self.import_roster()),
                 ("export", self.export_roster),
             ]
         )
+        self.table.doubleClicked.connect(self._double_clicked)
         row.insertWidget(0, self.filter, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -178,13 +203,18 @@ class RosterPage(QWidget):
             "remove": self.tr("Remove"),
             "up": self.tr("Move up"),
             "down": self.tr("Move down"),
+            "participation": self.tr("Takes part?…"),
+            "reasons": self.tr("Reasons…"),
             "import": self.tr("Import…"),
             "export": self.tr("Export…"),
         }
         for name, text in labels.items():
             self.buttons[name].setText(text)
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.buttons["participation"].setToolTip(
+            self.tr("Mark the selected alliance as taking part or not, with a reason")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -194,11 +224,14 @@ class RosterPage(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_uid()
-        self.model.set_alliances(self.context.store.alliances())
+        store = self.context.store
+        self.model.set_alliances(store.alliances(), store.non_participants())
         if selected:
             self.select_uid(selected)
         near = len(self.model.near)
         text = self.tr("%n alliance(s)", "", len(self.model.alliances))
+        if self.model.absent:
+            text += "  ·  " + self.tr("%n not taking part", "", len(self.model.absent))
         if near:
             text += "  ·  " + self.tr("%n near-duplicate name(s) marked", "", near)
         self.summary.setText(text)
@@ -331,6 +364,44 @@ class RosterPage(QWidget):
             lambda: roster.add_alliances(store, rows),
             undo_pair,
         )
+
+    # participation ------------------------------------------------------------------
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.proxy.mapToSource(index).column() == RosterModel.PART:
+            self.edit_participation()
+
+    def edit_participation(self) -> None:
+        from alliance_review.gui.setup.participation import ParticipationDialog
+
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        store = self.context.store
+        name = next(a.name for a in self.model.alliances if a.uid == uid)
+        dialog = ParticipationDialog(
+            name,
+            participation_of(store, uid),
+            store.participation_reasons(),
+            self,
+        )
+        self.participation_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_participation(dialog.chosen(uid), name))
+        dialog.open()
+
+    def apply_participation(self, wanted: Participation, name: str) -> bool:
+        from alliance_review.gui.setup.participation import set_participation
+
+        return set_participation(self, self.context, wanted, name)
+
+    def edit_reasons(self) -> None:
+        from alliance_review.gui.setup.participation import ReasonsDialog, edit_reasons
+
+        dialog = ReasonsDialog(self.context.store.participation_reasons(), self)
+        self.reasons_dialog = dialog
+        dialog.accepted.connect(
+            lambda: edit_reasons(self, self.context, dialog.names(), dialog.renames)
+        )
+        dialog.open()
 
     # files -------------------------------------------------------------------------
     def import_roster(self, path: Path | None = None) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import RubricError, UserError
+from alliance_review.core.evidence import rule_text
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
@@ -205,6 +206,7 @@ class RubricPage(QWidget):
                 ("remove", self.remove_selected),
                 ("up", lambda: self.move_selected(-1)),
                 ("down", lambda: self.move_selected(1)),
+                ("items", lambda: self.edit_items()),
                 ("import", self.import_rubric),
                 ("export", self.export_rubric),
             ],
@@ -216,6 +218,9 @@ class RubricPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.criteria)
+        self.items_label = QLabel()
+        self.items_label.setWordWrap(True)
+        layout.addWidget(self.items_label)
         layout.addWidget(self.problems_label)
         self.retranslate()
 
@@ -226,6 +231,7 @@ class RubricPage(QWidget):
             "remove": self.tr("Remove"),
             "up": self.tr("Move up"),
             "down": self.tr("Move down"),
+            "items": self.tr("Evidence items…"),
             "import": self.tr("Import…"),
             "export": self.tr("Export…"),
         }
@@ -309,6 +315,20 @@ class RubricPage(QWidget):
             self.criteria.show_indicator(item.code, item.name, item.criteria)
         else:
             self.criteria.show_indicator(None, "", "")
+        self.buttons["items"].setEnabled(isinstance(item, Indicator))
+        if isinstance(item, Indicator) and item.items:
+            text = self.tr("Evidence items: %1").replace(
+                "%1", "；".join(i.name for i in item.items)
+            )
+            if item.points_rule:
+                text += "  ·  " + self.tr("points for 0, 1, 2 … ticked: %1").replace(
+                    "%1", rule_text(item.points_rule)
+                )
+            self.items_label.setText(text)
+        else:
+            self.items_label.setText(
+                self.tr("No evidence items.") if isinstance(item, Indicator) else ""
+            )
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == RubricModel.CRITERIA and self.criteria.code is not None:
@@ -322,6 +342,22 @@ class RubricPage(QWidget):
                     self.model.replaced(row, replace(cast(Any, item), criteria=text))
                 )
         return False
+
+    def edit_items(self) -> None:
+        from alliance_review.gui.setup.items_dialog import ItemsDialog
+
+        row = self.selected_row()
+        if row is None:
+            return
+        item = self.model.item(row)
+        if not isinstance(item, Indicator):
+            return
+        dialog = ItemsDialog(item, self)
+        self.items_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.change(self.model.replaced(row, dialog.result_indicator))
+        )
+        dialog.open()
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import ROUNDING_LABELS, format_points
-from alliance_review.core.ranking import TIE_RULES
+from alliance_review.core.ranking import TIE_RULES, TIER_BY
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
+from alliance_review.gui import i18n
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, refuse
 from alliance_review.services import setup
@@ -48,6 +50,12 @@ class SettingsPage(QWidget):
         self.consensus = QComboBox()
         for key, text in CONSENSUS_LABELS.items():
             self.consensus.addItem(text, key)
+        self.tier_by = QComboBox()  # which number decides the tier
+        for key in TIER_BY:
+            self.tier_by.addItem("", key)
+        self.item_rule = QComboBox()  # when an evidence item counts as done
+        for key in ITEM_RULES:
+            self.item_rule.addItem("", key)
         self.tiers = QTableWidget(0, 2)
         self.tiers.verticalHeader().setVisible(False)
         self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -65,7 +73,7 @@ class SettingsPage(QWidget):
 
         self.form_box = QGroupBox()
         form = QFormLayout(self.form_box)
-        self.labels = [QLabel() for _ in range(7)]
+        self.labels = [QLabel() for _ in range(9)]
         for label, field in zip(
             self.labels,
             (
@@ -76,6 +84,8 @@ class SettingsPage(QWidget):
                 self.rounding,
                 self.tie_rule,
                 self.consensus,
+                self.tier_by,
+                self.item_rule,
             ),
             strict=True,
         ):
@@ -111,7 +121,14 @@ class SettingsPage(QWidget):
             self.tr("Printed scores"),
             self.tr("Equal totals"),
             self.tr("Consensus of reviewers"),
+            self.tr("Tier decided by"),
+            self.tr("Evidence item done when"),
         )
+        self.tier_by.setItemText(0, self.tr("the exact total (as in 2015)"))
+        self.tier_by.setItemText(1, self.tr("the printed, rounded score"))
+        english = i18n.chosen_language() == "en"
+        for index, (zh, en) in enumerate(ITEM_RULES.values()):
+            self.item_rule.setItemText(index, en if english else zh)
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.form_box.setTitle(self.tr("Round"))
@@ -124,8 +141,8 @@ class SettingsPage(QWidget):
         self.tier_hint.setText(
             self.tr(
                 "Highest tier first. A total at or above a tier's lowest total belongs to it; "
-                "the last tier takes everything below. The exact total decides, not the "
-                "rounded printed score."
+                "the last tier takes everything below. Which number is compared with the "
+                "bounds, the exact total or the printed score, is the round's choice."
             )
         )
 
@@ -143,6 +160,8 @@ class SettingsPage(QWidget):
         self.rounding.setCurrentIndex(max(0, self.rounding.findData(s.rounding)))
         self.tie_rule.setCurrentIndex(max(0, self.tie_rule.findData(s.tie_rule)))
         self.consensus.setCurrentIndex(max(0, self.consensus.findData(s.consensus_method)))
+        self.tier_by.setCurrentIndex(max(0, self.tier_by.findData(s.tier_by)))
+        self.item_rule.setCurrentIndex(max(0, self.item_rule.findData(s.item_rule)))
         self.tiers.setRowCount(0)
         for band in s.tiers:
             bound = "" if band.min_total is None else format_points(band.min_total)
@@ -174,6 +193,8 @@ class SettingsPage(QWidget):
             "rounding": self.rounding.currentData(),
             "tie_rule": self.tie_rule.currentData(),
             "consensus_method": self.consensus.currentData(),
+            "tier_by": self.tier_by.currentData(),
+            "item_rule": self.item_rule.currentData(),
             "tiers": setup.tiers_from_text(rows),
         }
 
