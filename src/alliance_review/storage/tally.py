@@ -148,15 +148,18 @@ class TallyRows:
     def score_cells(self, alliance_uid: str | None = None) -> Iterator[Cell]:
         """Every score as integers (of one alliance, found through its assignments)."""
         if alliance_uid is None:
-            yield from self.conn.execute(
-                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            return iter(
+                self.conn.execute(
+                    "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+                )
             )
-            return
-        yield from self.conn.execute(
-            "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
-            " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
-            " WHERE alliance_uid = ?) AND alliance_uid = ?",
-            (alliance_uid, alliance_uid),
+        return iter(
+            self.conn.execute(
+                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+                " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
+                " WHERE alliance_uid = ?) AND alliance_uid = ?",
+                (alliance_uid, alliance_uid),
+            )
         )
 
     def indicator_decision_centi(self) -> dict[tuple[str, str], int]:
