@@ -44,6 +44,34 @@ def entry_states(ws: object) -> None:
     rows["1.3"].note_edit.insertFromMimeData(text)
 
 
+def import_preview(ws: object, workbook: Path) -> object:
+    """The preview of a workbook exported before work in the window: a change, and blank
+    cells over saved scores (the highlighted group)."""
+    import openpyxl
+
+    from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
+    from alliance_review.services.reviewer_sheet import (
+        COL_SCORE,
+        HEADER_ROW,
+        SHEET_TITLE,
+        export_sheet_file,
+        read_sheet,
+    )
+
+    store = ws.session.store  # type: ignore[attr-defined]
+    export_sheet_file(store.path, workbook)
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[SHEET_TITLE]
+    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
+        sheet.cell(row, COL_SCORE).value = None  # as exported before any scoring
+    sheet.cell(HEADER_ROW + 30, COL_SCORE).value = 1
+    book.save(workbook)
+    dialog = ImportPreviewDialog(read_sheet(store, workbook), workbook.name, ws)  # type: ignore[arg-type]
+    dialog.show()
+    workbook.unlink()
+    return dialog
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     round_file, reviewer_file = Path(argv[1]), Path(argv[2])
@@ -69,12 +97,12 @@ def main(argv: list[str]) -> int:
         )
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
 
-    def shoot(window: QWidget, screen: str) -> None:
+    def shoot(window: QWidget, screen: str, main: bool = True) -> None:
         settle(app)
         name = f"{scale}x-{language}-{screen}.png"
         window.grab().save(str(out / name))
         found[name] = clipped(window)
-        if (window.width(), window.height()) != (WIDTH, HEIGHT):
+        if main and (window.width(), window.height()) != (WIDTH, HEIGHT):
             found[name].append(
                 f"the window grew to {window.width()}x{window.height()}: its content does not "
                 f"fit in {WIDTH}x{HEIGHT}"
@@ -97,6 +125,9 @@ def main(argv: list[str]) -> int:
         window.view.actions_by_name["next"].trigger()  # type: ignore[union-attr]
         window.view.form.scroll_area.verticalScrollBar().setValue(10_000)  # type: ignore[union-attr]
         shoot(window, "reviewer-bottom")
+        preview = import_preview(window.view, out / f"preview-{scale}x-{language}.xlsx")
+        shoot(preview, "reviewer-import-preview", main=False)
+        preview.close()
         if sealed is not None:
             window.open_path(sealed)
             shoot(window, "reviewer-sealed")

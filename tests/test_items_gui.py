@@ -147,3 +147,33 @@ def test_the_rubric_editor_edits_items_and_the_rule_with_undo(qtbot, tmp_path: P
         EvidenceItem("patents", "开展联盟成员专利共享活动"),
     )
     assert store.rubric().indicator("2.4").points_rule is None
+
+
+def test_the_panel_sees_each_reviewers_ticks_and_reason(qtbot, demo_round: Path):
+    from tests.test_panel_window import open_drilldown, open_panel
+
+    with RoundStore.open(demo_round) as store:
+        reasons = [s for s in store.scores() if s.override_reason]
+        names = {a.uid: a.name for a in store.alliances()}
+        rubric = store.rubric()
+        ticks = store.item_ticks()
+    assert reasons, "the demo's reviewers state why they depart from a rule somewhere"
+    score = reasons[0]
+    _, panel = open_panel(qtbot, demo_round)
+    open_drilldown(qtbot, panel, names[score.alliance_uid])
+    model = panel.drilldown.table.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, 0).data().startswith(score.indicator_code + " ")
+    )
+    panel.drilldown.table.selectRow(row)
+    side = panel.drilldown.side.toPlainText()
+    assert "Why other points than the rule suggests: " + score.override_reason in side
+    items = rubric.indicator(score.indicator_code).items
+    mine = [
+        i.name
+        for i in items
+        if (score.reviewer_uid, score.alliance_uid, score.indicator_code, i.key) in ticks
+    ]
+    assert ("Ticked: " + ("、".join(mine) if mine else "none")) in side

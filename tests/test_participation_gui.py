@@ -142,3 +142,24 @@ def test_the_list_of_reasons_is_edited_with_undo(qtbot, demo_round, refusals):
     dialog.accept()
     assert len(refusals) == 1 and "不能删除" in refusals[0]
     assert store.participation_reasons() == before
+
+
+def test_participation_from_the_command_line(unscored_round: Path):
+    from tests.conftest import run_cli
+
+    listed = run_cli("participation", unscored_round)
+    assert (
+        listed.returncode == 0 and "试点联盟 146 家，参评 125 家，未参评 21 家。" in listed.stdout
+    )
+    name = "化纤产业技术创新战略联盟"
+    marked = run_cli(
+        "participation", unscored_round, "--not-taking-part", name, "--reason", "联系不畅"
+    )
+    assert marked.returncode == 0, marked.stderr
+    assert f"{name}  联系不畅" in marked.stdout and "未参评 22 家" in marked.stdout
+    no_reason = run_cli(
+        "participation", unscored_round, "--not-taking-part", "TD 产业技术创新战略联盟"
+    )
+    assert no_reason.returncode == 1 and "--reason" in no_reason.stderr
+    back = run_cli("participation", unscored_round, "--taking-part", name)
+    assert back.returncode == 0 and "未参评 21 家" in back.stdout

@@ -197,9 +197,15 @@ def test_closing_the_window_leaves_every_edit_in_the_file_itself(
     type_text(ws.form.rows["1.1"].note_edit, "总结齐全")
     wal = Path(str(reviewer_file) + "-wal")
     assert wal.exists() and file_alone(reviewer_file, tmp_path).get((uid, "1.1")) is None
-    window.close()
-    assert not wal.exists() or wal.stat().st_size == 0
-    assert file_alone(reviewer_file, tmp_path)[(uid, "1.1")] == (400, "总结齐全")
+    # another program has the file open (a backup tool, `check`): closing the window is then
+    # not the last close, which alone would fold the -wal back in
+    other = sqlite3.connect(reviewer_file)
+    other.execute("SELECT count(*) FROM score").fetchone()
+    try:
+        window.close()
+        assert file_alone(reviewer_file, tmp_path)[(uid, "1.1")] == (400, "总结齐全")
+    finally:
+        other.close()
 
 
 def test_after_a_pause_the_file_alone_holds_every_edit(

@@ -43,7 +43,11 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     type_text(ws.filter, part)
     assert ws.proxy.rowCount() >= 1
     assert all(part in ws.proxy.index(r, 0).data() for r in range(ws.proxy.rowCount()))
+    # the list says how many of the 27 it shows, in the progress bar's words
+    assert ws.pane.count_label.isVisibleTo(ws)
+    assert f"{ws.proxy.rowCount()} / 27" in ws.pane.count_label.text()
     ws.filter.clear()
+    assert not ws.pane.count_label.isVisibleTo(ws)
 
     first = alliances[0]
     ws.table.selectRow(ws.proxy.row_of(first.uid))

@@ -55,6 +55,7 @@ def test_whole_point_entries(text: str, state: EntryState, points: Fraction | No
     [
         ("2.5", VALID, Fraction(5, 2)),
         ("２．５", VALID, Fraction(5, 2)),  # full-width point too
+        ("2。5", VALID, Fraction(5, 2)),  # "." typed in Chinese punctuation mode
         ("5.0", VALID, Fraction(5)),
         ("2.3", INVALID, None),  # off the 0.5 step
         ("5.5", INVALID, None),

@@ -25,6 +25,7 @@ SCREENS = (
     "reviewer-entries",
     "reviewer-bottom",
     "reviewer-sealed",
+    "reviewer-import-preview",
     *(f"round-setup-{n}" for n in range(1, 8)),
     "round-panel",
     "round-results",

@@ -60,9 +60,7 @@ def test_the_first_window_fits_the_screen(qtbot):
     assert window.width() >= min(1024, int(room.width() * 0.9))
 
 
-def test_the_reviewer_lists_column_widths_are_remembered(
-    qtbot, demo_round: Path, tmp_path: Path
-):
+def test_the_reviewer_lists_column_widths_are_remembered(qtbot, demo_round: Path, tmp_path: Path):
     path = issue_one(demo_round, tmp_path / "issued")
     window = opened(qtbot, path)
     ws = window.view

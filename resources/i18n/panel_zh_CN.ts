@@ -176,7 +176,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="345" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="372" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
@@ -246,49 +246,64 @@
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="250" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="269" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="293" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="262" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="281" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="305" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="306" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="294" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="306" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="321" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="318" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="330" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="326" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="338" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="344" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="353" />
+        <source>Ticked: %1</source>
+        <translation>勾选的评价要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="353" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <source>Why other points than the rule suggests: %1</source>
+        <translation>与计分规则建议分值不同的理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="371" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="346" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="373" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="347" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="374" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>

@@ -54,7 +54,16 @@
     </message>
     <message>
         <source>{scored} of {total} indicators scored</source>
-        <translation>已评 {scored} / {total} 项二级指标</translation>
+        <translation type="vanished">已评 {scored} / {total} 项二级指标</translation>
+    </message>
+</context>
+<context>
+    <name>AlliancePane</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95" />
+        <source>Showing {shown} / {total} alliances</source>
+        <extracomment>while a filter is typed: how many of the alliances the list shows</extracomment>
+        <translation>显示 {shown} / {total} 家</translation>
     </message>
 </context>
 <context>
@@ -135,7 +144,7 @@
     </message>
     <message>
         <source>Not saved; the file keeps {points}</source>
-        <translation type="vanished">未保存，仍为 {points} 分</translation>
+        <translation>未保存，仍为 {points} 分</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="152" />
@@ -293,11 +302,11 @@
     </message>
     <message>
         <source>Tab next field · {done} done, to the next · {next} / {previous} next / previous alliance · Ctrl+Z undo</source>
-        <translation type="vanished">Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
+        <translation>Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
     </message>
     <message>
         <source>Tab: next field · {done}: done, next alliance · {next} / {previous}: next / previous alliance · Ctrl+Z: undo</source>
-        <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
+        <translation>Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="115" />
@@ -306,37 +315,37 @@
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="213" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="270" />
         <source>Not saved (not a valid score): {entries}</source>
         <translation>未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="286" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="324" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="346" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="351" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="352" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="354" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="355" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -347,36 +356,36 @@
     </message>
     <message>
         <source>Tab: score → note → next indicator · ↑↓: change a score · {done}: done, next unfinished · {next} / {previous}: next / previous alliance</source>
-        <translation>Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
+        <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="258" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="259" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="284" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="285" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="299" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="324" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
     <message>
         <source>{scored} / {total} scored · {done} done</source>
-        <translation>已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
+        <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="356" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
     <message>
         <source>{done} of {total} alliances done</source>
-        <translation>已完成 {done} / {total} 个联盟</translation>
+        <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35" />
@@ -548,7 +557,7 @@ Send this file back to the liaison group:
     </message>
     <message>
         <source>Self-evaluation total {points}</source>
-        <translation>自评总分 {points}</translation>
+        <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="463" />

@@ -205,8 +205,57 @@ def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         help="how many of an alliance's reviewers must tick an evidence item for it to count",
     )
     settings.set_defaults(func=cmd_settings)
+    register_participation(sub)
 
     issue = sub.add_parser("issue", help="one reviewer file per reviewer / 发放评审专家文件")
     issue.add_argument("round", type=Path)
     issue.add_argument("outdir", type=Path, help="the folder to write the files into")
     issue.set_defaults(func=cmd_issue)
+
+
+def cmd_participation(args: argparse.Namespace) -> int:
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.participation import Participation, set_participation
+    from alliance_review.storage.round_store import RoundStore
+
+    with RoundStore.open(args.round) as store:
+        by_name = {a.name: a for a in store.alliances()}
+        name = args.not_taking_part or args.taking_part
+        if name is not None:
+            alliance = by_name.get(name)
+            if alliance is None:
+                raise UserError(f"名单中没有「{name}」。", f"{name!r} is not on the roster.")
+            if args.not_taking_part is not None:
+                if not args.reason:
+                    raise UserError(
+                        "标为未参评须用 --reason 给出原因（可选："
+                        + "、".join(store.participation_reasons())
+                        + "）。",
+                        "Marking as not taking part needs --reason.",
+                    )
+                wanted = Participation(alliance.uid, args.reason, args.note or "")
+            else:
+                wanted = Participation(alliance.uid, None)
+            set_participation(store, wanted)
+        absent = store.non_participants()
+        names = {a.uid: a for a in store.alliances()}
+        taking = len(names) - len(absent)
+        print(f"试点联盟 {len(names)} 家，参评 {taking} 家，未参评 {len(absent)} 家。")
+        for uid, (reason, note) in absent.items():
+            alliance = names[uid]
+            extra = f"（{note}）" if note else ""
+            print(f"未参评  {alliance.batch or '批次不详'}  {alliance.name}  {reason}{extra}")
+    return 0
+
+
+def register_participation(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    part = sub.add_parser("participation", help="list or mark pilots not taking part / 参评情况")
+    part.add_argument("round", type=Path)
+    which = part.add_mutually_exclusive_group()
+    which.add_argument("--not-taking-part", metavar="NAME", help="mark this alliance (name)")
+    which.add_argument("--taking-part", metavar="NAME", help="unmark this alliance (name)")
+    part.add_argument(
+        "--reason", help="one of the round's reasons (联系不畅 / 不愿提供 / 延误提交 …)"
+    )
+    part.add_argument("--note", help="a free note")
+    part.set_defaults(func=cmd_participation)

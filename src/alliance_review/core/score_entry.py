@@ -2,8 +2,8 @@
 
 ``read_entry`` never repairs a value: "44" on a 0-4 indicator is refused (with the allowed
 values in words), never cut to 4; "-1" is refused, never read as 1; a blank field is "no
-score", which the window treats as a deliberate clear. Full-width digits and the
-full-width point (０-９, ．), which a Chinese input method produces, read as digits.
+score", which the window treats as a deliberate clear. Full-width digits and points
+(０-９, ．, 。), which a Chinese input method produces, read as digits and a point.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ MAX_NOTE_CHARS = 2000
 #: a typed score longer than this is no score (and is never read as a number)
 MAX_SCORE_CHARS = 12
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# a Chinese input method in Chinese punctuation mode types "." as "。"
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．。", "0123456789..")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 
 

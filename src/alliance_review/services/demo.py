@@ -170,8 +170,10 @@ def _submitted_reviewer_files(
         name = reviewer_file_name(year, reviewer)
         working = issue_reviewer_file(store, reviewer, scratch / f"working-{name}")
         with ReviewerStore.open(working) as file, file.atomic():
-            for score in by_reviewer.get(reviewer.uid, []):
-                file.set_score(score.alliance_uid, score.indicator_code, score.points, score.note)
+            mine = by_reviewer.get(reviewer.uid, [])
+            # one call: the rubric is read (to check every score) once per file, not per score
+            file.set_scores([(s.alliance_uid, s.indicator_code, s.points, s.note) for s in mine])
+            for score in mine:
                 if score.override_reason:
                     file.set_override_reason(
                         score.alliance_uid, score.indicator_code, score.override_reason

@@ -249,14 +249,20 @@ def _published_section(stats: RoundStatistics, width: float, s: _Styles) -> list
     if rows:
         header = [*PUBLISHED_HEADER.split(), *[t.name for t in stats.tiers], "最大余数法"]
         tier_width = (width * 0.6) / max(len(stats.tiers), 1)
-        story.append(
-            _table(
-                [header, *rows],
-                [width * 0.1, width * 0.08, width * 0.12]
-                + [tier_width] * len(stats.tiers)
-                + [width * 0.1],
+        # the heading stays with its table (never alone at the foot of a page)
+        story[-1:] = [
+            KeepTogether(
+                [
+                    story[-1],
+                    _table(
+                        [header, *rows],
+                        [width * 0.1, width * 0.08, width * 0.12]
+                        + [tier_width] * len(stats.tiers)
+                        + [width * 0.1],
+                    ),
+                ]
             )
-        )
+        ]
         story.append(Spacer(1, 3))
         story.append(
             Paragraph(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core import agreement
 from alliance_review.core.points import format_points
-from alliance_review.core.rubric import RUBRIC_TOTAL
+from alliance_review.core.rubric import RUBRIC_TOTAL, Indicator
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.panel.records import (
     ATTENTION,
@@ -181,11 +181,14 @@ class DrillDownPage(QWidget):
         self.reviewer_names = [names.get(r, r) for r in reviewers]
         method = analysis.result.settings.consensus_method
         self_scores = store.self_scores()
-        notes = {
-            (s.reviewer_uid, s.indicator_code): s.note
-            for s in store.scores()
-            if s.alliance_uid == uid
-        }
+        mine = [s for s in store.scores() if s.alliance_uid == uid]
+        notes = {(s.reviewer_uid, s.indicator_code): s.note for s in mine}
+        # what each reviewer ticked, and why points depart from the rule, beside the note
+        ticked: dict[tuple[str, str], list[str]] = {}
+        for reviewer_uid, alliance_uid, code, key in sorted(store.item_ticks()):
+            if alliance_uid == uid:
+                ticked.setdefault((reviewer_uid, code), []).append(key)
+        reasons = {(s.reviewer_uid, s.indicator_code): s.override_reason for s in mine}
         decisions = analysis.decisions
         records: list[Record] = []
         self.notes = {}
@@ -231,7 +234,16 @@ class DrillDownPage(QWidget):
                 self_points,
                 self_note,
                 [
-                    (names.get(r, r), by_reviewer.get(r), notes.get((r, indicator.code), ""))
+                    (
+                        names.get(r, r),
+                        by_reviewer.get(r),
+                        self._with_items(
+                            indicator,
+                            notes.get((r, indicator.code), ""),
+                            ticked.get((r, indicator.code), []),
+                            reasons.get((r, indicator.code), ""),
+                        ),
+                    )
                     for r in reviewers
                 ],
                 decision,
@@ -331,6 +343,21 @@ class DrillDownPage(QWidget):
             )
         self.facts.setText("<br>".join(parts))
 
+    def _with_items(self, indicator: Indicator, note: str, keys: list[str], reason: str) -> str:
+        """A reviewer's note followed by the evidence items they ticked and their reason."""
+        if not indicator.items:
+            return note
+        names = [i.name for i in indicator.items if i.key in keys]
+        lines = [note] if note else []
+        lines.append(
+            self.tr("Ticked: %1").replace("%1", "、".join(names) if names else self.tr("none"))
+        )
+        if reason:
+            lines.append(
+                self.tr("Why other points than the rule suggests: %1").replace("%1", reason)
+            )
+        return "\n".join(lines)
+
     def _notes_html(
         self,
         title: str,
@@ -351,7 +378,7 @@ class DrillDownPage(QWidget):
         if self_note or self_points is not None:
             out.append(f"<p><b>{e(self_label)} ({_points(self_points)})</b><br>{e(self_note)}</p>")
         for name, points, note in reviewers:
-            text = e(note) if note else f"<i>{e(no_note)}</i>"
+            text = e(note).replace("\n", "<br>") if note else f"<i>{e(no_note)}</i>"
             out.append(f"<p><b>{e(name)} ({_points(points)})</b><br>{text}</p>")
         if decision is not None:
             out.append(

@@ -153,7 +153,9 @@ class ScoreEdit(QLineEdit):
             self.selectAll()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu is no leaving
+        # a context menu, or a switch to another program, is no leaving of the field
+        staying = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+        if event.reason() not in staying:
             self.confirm()
             if self.state == FieldState.SAVED and self.text() != normalise(self.text()):
                 self.revert()  # "４" reads 4: show it as the file holds it

@@ -41,6 +41,10 @@ class AlliancePane(QWidget):
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(lambda _text: self.show_count())
+        #: while a filter is typed: how many of the alliances the list shows
+        self.count_label = look.label(colour=look.MUTED, pixels=11)
+        self.count_label.hide()
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -78,9 +82,21 @@ class AlliancePane(QWidget):
         layout.addWidget(self.round_label)
         layout.addSpacing(4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress_bar)
         QWidget.setTabOrder(self.filter, self.table)
+
+    def show_count(self) -> None:
+        """The list's own count, in the progress bar's words, while the filter hides some."""
+        filtering = bool(self.filter.text())
+        if filtering:
+            self.count_label.setText(
+                self.tr("Showing {shown} / {total} alliances").format(
+                    shown=self.proxy.rowCount(), total=self.model.rowCount()
+                )
+            )
+        self.count_label.setVisible(filtering)
 
     def size_columns(self) -> None:
         """Each narrow column as wide as its widest possible text (unless the user chose)."""

@@ -115,6 +115,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.model.retranslate()
         self.pane.size_columns()
+        self.pane.show_count()
         self.form.retranslate()
         if self.banner is not None:
             self.banner.retranslate()  # type: ignore[attr-defined]
