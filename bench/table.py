@@ -330,9 +330,24 @@ def workbook_rows(runs: int) -> list[Row]:
     return rows
 
 
+def merge_rows(runs: int) -> list[Row]:
+    with tempfile.TemporaryDirectory() as scratch:
+        child("cases_core", "merge_prepare", folder=scratch)
+        row = Row(
+            "merge",
+            "30 files x 150 x 18",
+            "bare ATTACH + INSERT…SELECT",
+            "ratio <= 2",
+            checks=[ratio_at_most(2)],
+        )
+        row.app, row.peer = pair("cases_core", "merge", folder=scratch, runs=runs)
+        return [row]
+
+
 GROUPS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "ranking": lambda a: ranking_rows(a.runs, [125, 1_000] if a.quick else [125, 1_000, 10_000]),
     "pdf": lambda a: pdf_rows(min(a.runs, 3), a.quick),
+    "merge": lambda a: merge_rows(a.runs),
     "workbooks": lambda a: workbook_rows(min(a.runs, 3)),
 }
 

@@ -241,15 +241,24 @@ def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
     plain reference in ``core.agreement`` (``tests/test_analysis_exact.py``).
     """
     settings = store.settings()
-    if total_span is None:
-        total_span = settings.disagreement_span
     rubric = store.rubric()
     cells = Cells.of([i.code for i in rubric.indicators()], store.score_cells())
-    result = compute(store, cells=cells)
-    analyser = Analyser(rubric, cells, settings.consensus_method, total_span)
+    analyser = Analyser(
+        rubric,
+        cells,
+        settings.consensus_method,
+        settings.disagreement_span if total_span is None else total_span,
+    )
+    return analysis_of(store, analyser, compute(store, cells=cells))
+
+
+def analysis_of(store: RoundStore, analyser: Analyser, result: RoundResult) -> Analysis:
+    """The analysis from an ``Analyser`` (its figures kept per alliance) and the ranking."""
     decisions = store.decisions()
     flags = analyser.flags()
-    moves = analyser.tier_moves(settings.tiers, {a for (a, code) in decisions if code == TOTAL})
+    moves = analyser.tier_moves(
+        result.settings.tiers, {a for (a, code) in decisions if code == TOTAL}
+    )
     for move in moves:
         flags.setdefault(move.alliance_uid, []).append(
             agreement.Flag(
@@ -259,11 +268,11 @@ def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
     reviewers = store.reviewers()
     return Analysis(
         result=result,
-        rubric=rubric,
+        rubric=analyser.rubric,
         decisions=decisions,
-        total_span=total_span,
+        total_span=analyser.total_span,
         reviewer_order={r.uid: n for n, r in enumerate(reviewers)},
-        table=FractionTable(cells),
+        table=FractionTable(analyser.cells),
         flags=flags,
         indicators=analyser.indicator_agreement(),
         total_alpha=analyser.total_agreement(),

@@ -162,6 +162,15 @@ class TallyRows:
             )
         )
 
+    def decisions_centi(self, alliance_uid: str) -> dict[str, int]:
+        """One alliance's decisions: indicator code ("" for the total) -> hundredths."""
+        return dict(
+            self.conn.execute(
+                "SELECT indicator_code, points_centi FROM decision WHERE alliance_uid = ?",
+                (alliance_uid,),
+            ).fetchall()
+        )
+
     def indicator_decision_centi(self) -> dict[tuple[str, str], int]:
         """(alliance uid, indicator code) -> the panel's decided points in hundredths."""
         return _decisions(self.conn)[0]
