@@ -80,3 +80,19 @@ def test_streamed_hash_equals_the_plain_hash(round_):
 def test_the_demo_round_hashes_the_same_both_ways(demo_round_master: Path):
     with RoundStore.open(demo_round_master) as store:
         assert content_hash(store) == reference_content_hash(store)
+
+
+def test_a_cancelled_export_leaves_no_hashing_thread_behind(demo_round: Path, tmp_path: Path):
+    """The hash runs in a thread of its own during an export; a cancel stops and joins it,
+    so no Python thread of ours outlives the export beside the window's."""
+    import threading
+
+    import pytest
+
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.appendix_pdf import export_appendix
+
+    with pytest.raises(UserError):
+        export_appendix(demo_round, tmp_path / "a.pdf", progress=lambda done, total: False)
+    assert [t for t in threading.enumerate() if t.name == "content-hash"] == []
+    assert list(tmp_path.glob("*.pdf")) == []

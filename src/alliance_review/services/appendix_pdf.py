@@ -301,8 +301,12 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
             before = store.change_marker()
             hashing = _Hashing(Path(round_path))
             hashing.start()
-            result = compute(store)
-            moment = round_moment(store.publication_time())
+            try:
+                result = compute(store)
+                moment = round_moment(store.publication_time())
+            except BaseException:
+                hashing.cancel()
+                raise
             digest = hashing.digest()
             if store.change_marker() == before:
                 break
@@ -322,13 +326,20 @@ class _Hashing(threading.Thread):
         self.path = path
         self.value: str | None = None
         self.error: BaseException | None = None
+        self.stop = threading.Event()
 
     def run(self) -> None:
         try:
             with RoundStore.open(self.path) as store:
-                self.value = content_hash(store)
+                self.value = content_hash(store, self.stop)
         except BaseException as error:  # handed to the caller by digest()
             self.error = error
+
+    def cancel(self) -> None:
+        """Stop and wait: no thread of ours outlives the export (a Python thread running
+        beside the window's may collect the window's objects off its thread)."""
+        self.stop.set()
+        self.join()
 
     def digest(self) -> str:
         self.join()
@@ -357,15 +368,18 @@ def export_appendix(
             before = store.change_marker()
             hashing = _Hashing(Path(round_path))
             hashing.start()
-            result = compute(store)
-            if not result.ranking:
-                hashing.join()
-                raise UserError(
-                    "本轮次还没有任何评分，无法生成附件。",
-                    "The round has no scores yet; there is no appendix to print.",
-                )
-            moment = round_moment(store.publication_time())
-            written = build_appendix(out, result, hashing.digest, options, progress, moment)
+            try:
+                result = compute(store)
+                if not result.ranking:
+                    raise UserError(
+                        "本轮次还没有任何评分，无法生成附件。",
+                        "The round has no scores yet; there is no appendix to print.",
+                    )
+                moment = round_moment(store.publication_time())
+                written = build_appendix(out, result, hashing.digest, options, progress, moment)
+            except BaseException:
+                hashing.cancel()
+                raise
             if store.change_marker() == before:
                 break
     return written

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from typing import Any
 
 from alliance_review.core.points import ROUNDING_LABELS, exact_text, format_points
@@ -21,7 +22,11 @@ from alliance_review.storage.round_store import RoundStore
 _SCORES = "\x00scores\x00"  # where the streamed scores go in the serialised payload
 
 
-def content_hash(store: RoundStore) -> str:
+class HashStopped(Exception):
+    """``content_hash`` was asked to stop (its caller no longer needs the hash)."""
+
+
+def content_hash(store: RoundStore, stop: threading.Event | None = None) -> str:
     """SHA-256 (hex) of the round's result-deciding content.
 
     The text hashed is ``json.dumps(payload, sort_keys=True, ensure_ascii=False,
@@ -42,12 +47,16 @@ def content_hash(store: RoundStore) -> str:
     first = True
     try:
         for chunk in chunks:
+            if stop is not None and stop.is_set():
+                raise HashStopped()
             if not first:
                 digest.update(b",")
             digest.update(chunk.encode("utf-8"))
             first = False
     except ValueError:  # a damaged row: the plain way says what is wrong with it
         return reference_content_hash(store)
+    finally:
+        chunks.close()  # its cursor, while the file is open
     digest.update(b"]")
     digest.update(tail.encode("utf-8"))
     return digest.hexdigest()

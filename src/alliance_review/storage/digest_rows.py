@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
 
 # exact_text(Fraction(c, 100)) for an integer c >= 0: "12", "12.5", "12.25"
 _POINTS_TEXT = (
@@ -52,7 +52,7 @@ class DigestRows:
 
     conn: sqlite3.Connection
 
-    def score_json_chunks(self) -> Iterator[str] | None:
+    def score_json_chunks(self) -> Generator[str, None, None] | None:
         """The sorted scores' JSON arrays, comma-joined in chunks (None: not possible here).
 
         Raises ``ValueError`` mid-way when a row is not an integer >= 0 in hundredths (a
@@ -62,7 +62,7 @@ class DigestRows:
             return None
         return self._chunks()
 
-    def _chunks(self) -> Iterator[str]:
+    def _chunks(self) -> Generator[str, None, None]:
         cursor = self.conn.execute(SCORE_JSON)
         try:
             while rows := cursor.fetchmany(CHUNK):
