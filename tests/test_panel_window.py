@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
@@ -21,6 +22,7 @@ from alliance_review.gui.panel.tab import PanelTab
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
+from .gui_support import settle
 
 
 @pytest.fixture
@@ -38,6 +40,7 @@ def open_panel(qtbot, path: Path) -> tuple[MainWindow, PanelTab]:  # type: ignor
     assert window.open_path(path)
     panel = window.view.tab_by_name["panel"]
     window.view.tabs.setCurrentWidget(panel)
+    settle(qtbot)
     return window, panel
 
 
@@ -60,6 +63,7 @@ def merge_in_window(qtbot, panel: PanelTab, folder: Path) -> MergeDialog:  # typ
             Qt.KeyboardModifier.NoModifier,
         )
     )
+    settle(qtbot)
     return dialog
 
 
@@ -76,12 +80,14 @@ def test_merge_files_in_the_window_with_a_preview(qtbot, round_and_files):  # ty
     with RoundStore.open(round_path) as store:
         assert store.scores() == []  # the preview wrote nothing
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert all(model.index(r, 7).data().startswith("merged") for r in range(5))
     assert not dialog.merge_button.isEnabled()
     assert panel.overview.table.model().rowCount() == 8
     # the same folder again: every file is an unchanged no-op, nothing to merge
     dialog.clear()
     dialog.add_paths([files["r0"].parent])
+    settle(qtbot)
     assert all(model.index(r, 7).data().startswith("unchanged") for r in range(5))
     assert not dialog.merge_button.isEnabled()
 
@@ -151,6 +157,7 @@ def test_a_decision_is_refused_without_rationale_recorded_with_one_and_undone(qt
     type_text(dialog.rationale, "专家意见分歧较大，集中讨论后取 10 分")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    settle(qtbot)
     with RoundStore.open(merged_round) as store:
         assert store.decisions() == {
             ("a5", "2.2"): (Fraction(10), "专家意见分歧较大，集中讨论后取 10 分")
@@ -162,24 +169,53 @@ def test_a_decision_is_refused_without_rationale_recorded_with_one_and_undone(qt
     window.action_registry["undo"].trigger()
     with RoundStore.open(merged_round) as store:
         assert store.decisions() == {}
+    settle(qtbot)
     assert model.index(row_22, 8).data() == ""
     window.action_registry["redo"].trigger()
     with RoundStore.open(merged_round) as store:
         assert store.decisions()[("a5", "2.2")][0] == 10
 
 
+def answer(qtbot, panel: PanelTab, name: str, button_text: str) -> None:  # type: ignore[no-untyped-def]
+    """Click ``button_text`` in the lock/unlock question (a window-modal message box)."""
+    qtbot.waitUntil(lambda: panel.findChild(QMessageBox, name) is not None)
+    box = panel.findChild(QMessageBox, name)
+    assert box.isVisible()
+    button = next(b for b in box.buttons() if b.text() == button_text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.findChild(QMessageBox, name) is None)
+
+
 def test_lock_refuses_merge_and_decisions_until_unlocked(qtbot, merged_round, monkeypatch):  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     window, panel = open_panel(qtbot, merged_round)
+    undo_steps = window.view.undo_stack.count()
+    # asked first: Cancel leaves the round as it was
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, panel, "confirm_lock", "Cancel")
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().locked is False
+    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, panel, "confirm_lock", "Lock as final")
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().locked is True
     assert not panel.panel_actions["merge"].isEnabled()
-    assert "Locked" in panel.state.text() or "锁定" in panel.state.text()
+    assert "Locked" in panel.state.text()
     assert panel.decide("a4", "") is None and len(shown) == 1
-    window.action_registry["undo"].trigger()  # undo the lock
+    # never an undo step: Undo does not unlock the round
+    assert window.view.undo_stack.count() == undo_steps
+    window.action_registry["undo"].trigger()
+    with RoundStore.open(merged_round) as store:
+        assert store.settings().locked is True
+    # unlocking is its own action, asked for too
+    assert panel.lock_button.text() == "Unlock round…"
+    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, panel, "confirm_unlock", "Unlock")
     with RoundStore.open(merged_round) as store:
         assert store.settings().locked is False
     assert panel.panel_actions["merge"].isEnabled()
+    assert window.view.undo_stack.count() == undo_steps
 
 
 def test_method_change_previews_moves_then_applies_and_undoes(qtbot, merged_round):  # type: ignore[no-untyped-def]
@@ -220,6 +256,7 @@ def test_reviewer_files_dropped_on_the_window_open_the_merge_dialog(qtbot, round
     )
     assert window.view is view  # the round stays open
     assert view.tabs.currentWidget() is panel
+    settle(qtbot)
     dialog = panel.findChild(MergeDialog)
     assert dialog is not None and dialog.isVisible() and dialog.table.model().rowCount() == 2
     window.close_file()
@@ -256,6 +293,7 @@ def test_the_disagreement_threshold_is_kept_with_the_round_and_undoable(qtbot, m
     QTest.keyClick(panel.overview.span, Qt.Key.Key_Return)
     with RoundStore.open(merged_round) as store:
         assert store.settings().disagreement_span == 40
+    settle(qtbot)
     assert panel.analysis.total_span == 40
     flagged_at_40 = set(panel.analysis.flags)
     assert flagged_at_40 < flagged_at_10  # fewer alliances apart by more than 40 points
@@ -271,12 +309,14 @@ def test_the_disagreement_threshold_is_kept_with_the_round_and_undoable(qtbot, m
     window.close()
     window, panel = open_panel(qtbot, merged_round)
     panel.overview.span.setValue(40)
+    settle(qtbot)
     window.action_registry["undo"].trigger()
     with RoundStore.open(merged_round) as store:
         assert store.settings().disagreement_span == 41
+    settle(qtbot)
     assert panel.overview.span.value() == 41
     # a locked round keeps its threshold: the spin box is disabled
-    qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    panel.toggle_lock(confirm=False)
     assert not panel.overview.span.isEnabled()
 
 
@@ -295,12 +335,41 @@ def test_the_analysis_runs_off_the_gui_thread_not_while_hidden(qtbot, merged_rou
     monkeypatch.setattr(panel_tab, "analyse", counted)
     window, panel = open_panel(qtbot, merged_round)
     panel.refresh()
+    settle(qtbot)
     shown = len(threads)
     assert shown >= 1 and threading.main_thread().name not in threads
     window.view.tabs.setCurrentWidget(window.view.tab_by_name["publish"])
-    panel.context.changed.emit()
-    panel.context.changed.emit()
+    settle(qtbot)
+    panel.context.announce(Change(scores=Alliances.of(["a1"])))
+    panel.context.announce(Change(decisions=Alliances.of(["a2"])))
+    settle(qtbot)
     assert len(threads) == shown  # hidden: only marked stale
     window.view.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: len(threads) == shown + 1)
     assert panel.overview.table.model().rowCount() == 8
+
+
+def test_a_decision_confirmed_twice_records_one_decision(qtbot, merged_round):  # type: ignore[no-untyped-def]
+    from alliance_review.services.panel import decision_log
+
+    window, panel = open_panel(qtbot, merged_round)
+    open_drilldown(qtbot, panel, "联盟5号")
+    steps = window.view.undo_stack.count()
+    # a double click on "Decide total" opens one dialog, not two
+    button = panel.drilldown.decide_total_button
+    qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialogs = [d for d in panel.findChildren(DecisionDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    dialog.points.setValue(77)
+    type_text(dialog.rationale, "集中讨论后确定")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseDClick(ok, Qt.MouseButton.LeftButton)  # a double click on OK
+    dialog.accept()  # and a slow machine delivering the click once more
+    settle(qtbot)
+    with RoundStore.open(merged_round) as store:
+        assert store.decisions()[("a5", "")] == (Fraction(77), "集中讨论后确定")
+        log = [entry for entry in decision_log(store) if entry[0] == "a5"]
+    assert [(e[1], e[2], e[5]) for e in log] == [("", Fraction(77), "set")]
+    assert window.view.undo_stack.count() == steps + 1

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_tabs import publish as publish_tab
 from alliance_review.services.output import cancelled, replacing
+from tests.gui_support import settle
 from tests.publish_checks import last_years_round
 
 
@@ -46,6 +48,7 @@ def tab(qtbot, demo_round: Path, band_questions):
     view = window.view
     tab = view.tab_by_name["publish"]
     view.tabs.setCurrentWidget(tab)
+    settle(qtbot)
     return tab
 
 
@@ -55,13 +58,14 @@ def save_to(monkeypatch, path: Path) -> None:
     )
 
 
-def test_export_appendix_from_the_menu_with_chosen_tiers(tab, monkeypatch, tmp_path: Path):
+def test_export_appendix_from_the_menu_with_chosen_tiers(tab, qtbot, monkeypatch, tmp_path: Path):
     out = tmp_path / "附件.pdf"
     save_to(monkeypatch, out)
     for box in tab.tier_boxes:
         box.setChecked(box.text() == "活跃度高")
     tab.title_edit.setText("高活跃度联盟")
     tab.menu().actions()[2].trigger()  # Export appendix PDF…
+    settle(qtbot)
     assert out.exists()
     assert str(out) in tab.status.text()
     with pdfplumber.open(out) as pdf:
@@ -70,21 +74,24 @@ def test_export_appendix_from_the_menu_with_chosen_tiers(tab, monkeypatch, tmp_p
     assert rows[0][0] == "活跃度高的联盟（共 56 家）" and len(rows) == 57
 
 
-def test_export_workbook_and_statistics(tab, monkeypatch, tmp_path: Path):
+def test_export_workbook_and_statistics(tab, qtbot, monkeypatch, tmp_path: Path):
     book = tmp_path / "results.xlsx"
     save_to(monkeypatch, book)
     tab.export_xlsx_button.click()
+    settle(qtbot)
     assert book.exists() and str(book) in tab.status.text()
     stats = tmp_path / "stats.pdf"
     save_to(monkeypatch, stats)
     tab.previous_shares.setText("31,32,25,12")
     tab.export_stats_button.click()
+    settle(qtbot)
     with pdfplumber.open(stats) as pdf:
         assert "+14" in pdf.pages[0].extract_text()
 
 
 def test_preview_shows_pages_as_images(tab, qtbot):
     tab.preview_button.click()
+    settle(qtbot)
     preview = tab.preview
     assert preview.pages == 5 and preview.count_label.text().endswith("5 page(s)")
     first = preview.current_pixmap()
@@ -100,6 +107,7 @@ def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
     qtbot.keyClicks(tab.previous_shares, "31,32,25,12")
     tab.previous_count.setValue(116)
     tab.update_button.click()
+    settle(qtbot)
     text = tab.statistics_view.text.toPlainText()
     assert "125 took part" in text and "change +9" in text
     for figure in ("+14", "-5", "-11", "+2", "45%", "第三批"):
@@ -108,7 +116,7 @@ def test_statistics_with_last_years_shares_and_the_chart(tab, qtbot):
     assert not chart.isNull() and chart.width() > 400
 
 
-def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, monkeypatch, tmp_path):
+def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, qtbot, monkeypatch, tmp_path):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
     save_to(monkeypatch, tmp_path / "s.pdf")
@@ -116,6 +124,7 @@ def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, monkeypatch, tm
     tab.update_button.click()
     assert "100" in tab.status.text()
     tab.export_stats_button.click()
+    settle(qtbot)
     assert len(warnings) == 1 and not (tmp_path / "s.pdf").exists()
 
 
@@ -146,17 +155,19 @@ def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
 
     QTimer.singleShot(500, press_cancel)
     tab.export_pdf_button.click()
+    settle(qtbot)
     assert not out.exists()
     assert list(folder.iterdir()) == []  # the temporary file is gone too
     assert "Cancelled" in tab.status.text() or "取消" in tab.status.text()
 
 
-def test_published_figures_chosen_in_the_window(tab, monkeypatch):
+def test_published_figures_chosen_in_the_window(tab, qtbot, monkeypatch):
     figures = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(figures), ""))
     )
     tab.published_button.click()
+    settle(qtbot)
     assert tab.published_button.text() == figures.name
     text = tab.statistics_view.text.toPlainText()
     assert "+14" in text  # last year's shares come from the file
@@ -176,6 +187,7 @@ def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
     assert tab.views.tabText(0) == "附件预览"
     assert tab.preview.next_button.text() == "下一页"
     tab.update_statistics()
+    settle(qtbot)
     text = tab.statistics_view.text.toPlainText()
     assert "参评情况" in text and "参评联盟 125 家" in text
     window.action_registry["language_en"].trigger()
@@ -183,12 +195,15 @@ def test_the_publish_tab_speaks_chinese(qtbot, demo_round: Path):
     assert tab.title() == "Publish"
 
 
-def test_last_years_round_chosen_in_the_window(tab, monkeypatch, demo_round_master, tmp_path):  # type: ignore[no-untyped-def]
+def test_last_years_round_chosen_in_the_window(
+    tab, qtbot, monkeypatch, demo_round_master, tmp_path
+):  # type: ignore[no-untyped-def]
     earlier = last_years_round(demo_round_master, tmp_path)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(earlier), ""))
     )
     tab.previous_round_button.click()
+    settle(qtbot)
     assert tab.previous_round_button.text() == earlier.name
     text = tab.statistics_view.text.toPlainText()
     assert "Last year 125 took part (change +0)" in text
@@ -209,17 +224,21 @@ def test_statistics_are_computed_off_the_gui_thread_once_per_change(tab, qtbot, 
 
     monkeypatch.setattr(publish_tab, "round_statistics_of", counted)
     tab.update_button.click()
+    settle(qtbot)
     tab.update_button.click()  # nothing changed: shown as it was
+    settle(qtbot)
     assert len(calls) == 1 and calls[0] != threading.main_thread().name
     tab.previous_shares.setText("31,32,25,12")
     tab.update_button.click()
-    tab.update_button.click()
+    tab.update_button.click()  # asked again while computing: computed once
+    settle(qtbot)
     assert len(calls) == 2
     # a change of the round (a panel decision) makes the next update compute again
     uid = tab.context.store.alliances()[0].uid
     set_decision(tab.context.store, uid, "", Fraction(50), "集中讨论")
-    tab.context.changed.emit()
+    tab.context.announce(Change(decisions=Alliances.of([uid])))
     tab.update_button.click()
+    settle(qtbot)
     assert len(calls) == 3
     assert "活跃度高" in tab.statistics_view.text.toPlainText()
     assert "55" in tab.statistics_view.text.toPlainText()  # one alliance fewer in the top tier

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.services.demo_2014 import build_previous_demo
+from tests.gui_support import settle
 
 FIGURES = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
 
@@ -23,6 +24,7 @@ def tab(qtbot, demo_round: Path):
     assert window.open_path(demo_round)
     tab = window.view.tab_by_name["publish"]
     window.view.tabs.setCurrentWidget(tab)
+    settle(qtbot)
     return tab
 
 
@@ -36,6 +38,7 @@ def test_report_draft_from_the_publish_tab(tab, qtbot, monkeypatch, tmp_path: Pa
     tab.previous_round_button.click()
     choose(monkeypatch, "getOpenFileName", FIGURES)
     tab.published_button.click()
+    settle(qtbot)
     text = tab.statistics_view.text.toPlainText()
     # the comparison: 74 printed figures, the 7 the source contradicts itself on differ
     assert "74 figures compared, 7 differ (不符)." in text
@@ -44,7 +47,7 @@ def test_report_draft_from_the_publish_tab(tab, qtbot, monkeypatch, tmp_path: Pa
     out = tmp_path / "评价报告草稿.docx"
     choose(monkeypatch, "getSaveFileName", out)
     tab.export_report_button.click()
-    qtbot.waitUntil(lambda: out.exists(), timeout=20000)
+    settle(qtbot)
     assert str(out) in tab.status.text() and "not the official text" in tab.status.text()
     paragraphs = ["".join(p.text.split()) for p in Document(str(out)).paragraphs]
     assert any("相比2014年增加了9家" in p for p in paragraphs)
@@ -61,7 +64,7 @@ def test_a_cancelled_save_dialog_writes_nothing(tab, monkeypatch, tmp_path: Path
 
 
 def test_before_the_appendix_the_rows_printed_outside_their_band_are_listed(
-    tab, monkeypatch, tmp_path: Path
+    tab, qtbot, monkeypatch, tmp_path: Path
 ):
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
@@ -74,9 +77,11 @@ def test_before_the_appendix_the_rows_printed_outside_their_band_are_listed(
     out = tmp_path / "附件.pdf"
     choose(monkeypatch, "getSaveFileName", out)
     tab.export_pdf_button.click()  # the secretary says No: nothing is written
+    settle(qtbot)
     assert "No. 109 先进稀土材料产业技术创新战略联盟: printed 65 under 活跃度较差" in asked[0]
     assert not out.exists()
     tab.export_pdf_button.click()  # and Yes: published as it is
+    settle(qtbot)
     assert out.exists() and len(asked) == 2
 
 
@@ -92,7 +97,7 @@ def test_deciding_the_tier_by_the_printed_score_moves_row_109(qtbot, demo_round:
     assert band_mismatches(demo_round) == []
 
 
-def test_the_pdf_font_is_chosen_in_the_window(tab, monkeypatch, tmp_path: Path):
+def test_the_pdf_font_is_chosen_in_the_window(tab, qtbot, monkeypatch, tmp_path: Path):
     import shutil
     import subprocess
 
@@ -120,5 +125,6 @@ def test_the_pdf_font_is_chosen_in_the_window(tab, monkeypatch, tmp_path: Path):
     choose(monkeypatch, "getSaveFileName", out)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.export_pdf_button.click()
+    settle(qtbot)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "UMing" in fonts and "WenQuanYi" not in fonts

@@ -27,6 +27,7 @@ from alliance_review.services.reviewer_sheet import (
 )
 from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage.reviewer_store import ReviewerStore
+from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, open_window, stored, type_text
 from tests.reviewer_support import issue_one, score_fully
 
@@ -152,15 +153,16 @@ def test_a_workbook_import_is_one_transaction(
     wb.save(out)
     before = stored(reviewer_file)
 
-    def erase_and_accept(dialog: ImportPreviewDialog) -> int:
+    def erase_and_accept(dialog: ImportPreviewDialog) -> None:
         dialog.erase_box.setChecked(True)
-        return ImportPreviewDialog.DialogCode.Accepted
+        dialog.accept()
 
-    monkeypatch.setattr(ImportPreviewDialog, "exec", erase_and_accept)
+    monkeypatch.setattr(ImportPreviewDialog, "open", erase_and_accept)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     window, ws = open_window(qtbot, reviewer_file)
     refuse_done_changes(reviewer_file)
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     # the last write of the import (the done mark) failed: none of its 19 changes stayed
     assert len(dialogs.warnings) == 1
     assert stored(reviewer_file) == before and done_marks(reviewer_file)[done_uid] == 1
@@ -168,6 +170,7 @@ def test_a_workbook_import_is_one_transaction(
     # imported; then its undo fails at the done mark: the scores stay imported as well
     allow_done_changes(reviewer_file)
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     after = stored(reviewer_file)
     assert after != before and done_marks(reviewer_file)[done_uid] == 0
     refuse_done_changes(reviewer_file)

@@ -28,6 +28,7 @@ from alliance_review.services.reviewer_sheet import (
 )
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
+from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, open_window, stored
 from tests.reviewer_support import issue_one
 
@@ -113,7 +114,7 @@ def test_the_window_shows_the_erasures_highlighted_and_erases_only_when_ticked(
     seen: list[dict[str, object]] = []
     tick = [False]
 
-    def look_and_accept(dialog: ImportPreviewDialog) -> int:
+    def look_and_accept(dialog: ImportPreviewDialog) -> None:
         rows = [
             [dialog.erase_model.index(r, c).data() for c in range(5)]
             for r in range(dialog.erase_model.rowCount())
@@ -131,12 +132,13 @@ def test_the_window_shows_the_erasures_highlighted_and_erases_only_when_ticked(
             qtbot.mouseClick(dialog.erase_box, Qt.MouseButton.LeftButton)
             assert dialog.erase_chosen() and dialog.summary.text() != before
             seen[-1]["to_write"] = len(dialog.sheet.chosen(dialog.erase_chosen())[0])
-        return ImportPreviewDialog.DialogCode.Accepted
+        dialog.accept()
 
-    monkeypatch.setattr(ImportPreviewDialog, "exec", look_and_accept)
+    monkeypatch.setattr(ImportPreviewDialog, "open", look_and_accept)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     window, ws = open_window(qtbot, reviewer_file)
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     (first,) = seen
     assert first["changes"] == 1 and first["group_shown"]
     assert first["erasures"][0][0] == f"G{blank_row}" and first["erasures"][0][3] == "5 → —"
@@ -148,6 +150,7 @@ def test_the_window_shows_the_erasures_highlighted_and_erases_only_when_ticked(
     assert stored(reviewer_file).get((uid, "2.1"), (None, "")) == (None, "")
     tick[0] = True
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     assert seen[1]["to_write"] == 3  # 2.1 plus the two erasures
     on_disk = stored(reviewer_file)
     assert on_disk[(uid, "1.1")] == (None, "") and on_disk[(uid, "1.2")] == (None, "")

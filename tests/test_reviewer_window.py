@@ -18,6 +18,7 @@ from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
+from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, drop, open_window, stored, type_text
 from tests.reviewer_support import issue_one
 
@@ -189,6 +190,7 @@ def test_workbook_round_trip_and_submit_from_the_window(
     target = tmp_path / "offline.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     ws.actions_by_name["export_sheet"].trigger()
+    settle(qtbot)
     assert target.exists()
     third = ws.session.alliances[2]
     wb = openpyxl.load_workbook(target)
@@ -200,16 +202,17 @@ def test_workbook_round_trip_and_submit_from_the_window(
 
     previews: list[list[str]] = []
 
-    def accept(dialog: ImportPreviewDialog) -> int:
+    def accept(dialog: ImportPreviewDialog) -> None:
         model = dialog.model
         previews.append(
             [model.index(r, c).data() for r in range(model.rowCount()) for c in range(5)]
         )
-        return ImportPreviewDialog.DialogCode.Accepted
+        dialog.accept()  # the user presses Import
 
-    monkeypatch.setattr(ImportPreviewDialog, "exec", accept)
+    monkeypatch.setattr(ImportPreviewDialog, "open", accept)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     assert previews and f"G{rows[0]}" in previews[0] and "离线填写：只有工作总结" in previews[0]
     assert stored(reviewer_file)[(third.uid, "1.1")] == (200, "离线填写：只有工作总结")
     ws.select_alliance(third.uid)
@@ -222,6 +225,7 @@ def test_workbook_round_trip_and_submit_from_the_window(
     sheet.cell(rows[1], COL_SCORE).value = 99
     wb.save(target)
     ws.actions_by_name["import_sheet"].trigger()
+    settle(qtbot)
     assert len(dialogs.warnings) == 1 and f"G{rows[1]}" in dialogs.warnings[0]
     assert (third.uid, "1.2") not in stored(reviewer_file)
 
@@ -329,14 +333,15 @@ def test_a_workbook_dropped_on_the_workspace_is_imported_after_its_preview(
     wb.save(sheet_path)
     shown: list[int] = []
 
-    def cancel(dialog: ImportPreviewDialog) -> int:
+    def cancel(dialog: ImportPreviewDialog) -> None:
         shown.append(dialog.model.rowCount())
-        return ImportPreviewDialog.DialogCode.Rejected
+        dialog.reject()
 
-    monkeypatch.setattr(ImportPreviewDialog, "exec", cancel)
+    monkeypatch.setattr(ImportPreviewDialog, "open", cancel)
     window, ws = open_window(qtbot, reviewer_file)
     assert ws.actions_by_name["submit"] in window.file_menu.actions()
     drop(window, sheet_path)
+    settle(qtbot)
     assert shown == [1]  # the preview listed the one change; cancelled: nothing written
     assert window.view is ws and stored(reviewer_file) == {}
     window.close_file()

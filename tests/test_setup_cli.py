@@ -52,7 +52,7 @@ def test_new_round_assign_and_workbooks_from_the_command_line(tmp_path: Path):
     sheet["F7"] = 9  # max of 1.1 is 5
     workbook.save(books[0])
     before = digest(out)
-    bad = run_cli("selfeval-in", out, books[0], books[1])
+    bad = run_cli("selfeval-in", out, books[0], books[1], "--all-or-nothing")
     assert bad.returncode == 1 and "F7" in bad.stderr and "未导入任何内容" in bad.stderr
     assert digest(out) == before
     # a workbook wrong everywhere: the first problems and a count, not a wall of text

@@ -16,6 +16,7 @@ from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
 from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
+from tests.gui_support import settle
 
 
 @pytest.fixture
@@ -170,7 +171,9 @@ def test_self_evaluation_workbooks_are_generated_and_imported_with_a_preview(
     window, tab = open_setup(qtbot, demo_round)
     store = window.view.store
     page = tab.show_page("selfeval")
-    paths = page.generate(tmp_path / "wb")
+    task = page.generate(tmp_path / "wb")
+    settle(qtbot)
+    paths = task.result
     assert len(paths) == 146 and all(p.is_file() for p in paths)
     good, bad = paths[0], paths[1]
     for path, value in ((good, 3), (bad, 99)):
@@ -180,7 +183,9 @@ def test_self_evaluation_workbooks_are_generated_and_imported_with_a_preview(
         sheet["G7"] = "见年度工作总结"
         workbook.save(path)
     before = store.self_scores()
-    dialog = page.import_files([good, bad])
+    page.import_files([good, bad])
+    settle(qtbot)
+    dialog = page.preview
     assert dialog.table.item(0, 3).text() in ("accepted", "通过")
     assert "F7" in dialog.table.item(1, 3).text()
     assert store.self_scores() == before  # preview only
@@ -204,7 +209,9 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
     store = window.view.store
     page = tab.show_page("issue")
     assert page.issue_button.isEnabled()
-    paths = page.issue(tmp_path / "issued")
+    page.issue(tmp_path / "issued")
+    settle(qtbot)
+    paths = page.written
     assert refusals == [] and len(paths) == 14
     # the message links to the folder, so the secretary can open it and mail the files
     assert page.result.openExternalLinks()

@@ -62,9 +62,13 @@ def test_workbooks_are_protected_validated_and_keep_names_as_text(small_round: P
     assert len(validations) == 18
     assert {
         (v.type, v.formula1, v.formula2) for v in validations if f"F{first}" in str(v.sqref)
-    } == {("decimal", "0", "5")}
+    } == {("custom", "AND(ISNUMBER(F7),F7>=0,F7<=5,MOD(ROUND(F7*100,0),50)=0)", None)}
+    # 1.1 is scored in half points; 1.2 in whole points
+    assert {
+        (v.type, v.formula1, v.formula2) for v in validations if f"F{first + 1}" in str(v.sqref)
+    } == {("whole", "0", "6")}
     meta = workbook[selfeval.META_SHEET]
-    assert meta.sheet_state == "hidden"
+    assert meta.sheet_state == "veryHidden"
     values = {row[0]: row[1] for row in meta.iter_rows(values_only=True)}
     assert values["round_uid"] == uid and values["alliance_uid"] == "a-2"
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDropEvent, QFontDatabase
 from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui.main_window import MainWindow
+from tests.gui_support import settle
 
 
 def make_window(qtbot) -> MainWindow:
@@ -21,6 +22,8 @@ def test_window_opens_a_round_and_shows_the_ranking(qtbot, demo_round: Path, tmp
     assert not window.action_registry["close"].isEnabled()
     assert window.open_path(demo_round)
     results = window.view.tab_by_name["results"]
+    window.view.tabs.setCurrentWidget(results)  # ranked when first shown, off the GUI thread
+    settle(qtbot)
     model = results.table.model()
     assert model.rowCount() == 125
     assert model.index(0, 2).data() == "TD 产业技术创新战略联盟"
@@ -95,4 +98,6 @@ def test_the_demo_round_opens_from_the_file_menu(qtbot):
     window = make_window(qtbot)
     window.action_registry["open_demo"].trigger()
     qtbot.waitUntil(lambda: window.view is not None, timeout=30_000)
+    window.view.tabs.setCurrentWidget(window.view.tab_by_name["results"])
+    settle(qtbot)
     assert window.view.tab_by_name["results"].table.model().rowCount() == 125

@@ -3,105 +3,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="121" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="129" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="122" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="130" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="123" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="131" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="124" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="125" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="133" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="126" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="127" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="135" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="128" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="136" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="129" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="137" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="130" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="138" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="133" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="141" />
         <source>Open a round file or a reviewer file (File &gt; Open, or drop it here).
 To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation>请打开评价轮次文件或评审专家文件（文件 &gt; 打开，或把文件拖到这里）。
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="145" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="153" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="148" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="181" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="194" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="195" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="200" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="197" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="202" />
         <source>Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)</source>
         <translation>评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="187" />
-        <location filename="../../src/alliance_review/gui/main_window.py" line="208" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="216" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="120" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="128" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="309" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="333" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="311" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="335" />
         <source>Alliance Activity Review
 The yearly activity evaluation of industry technology innovation alliances.</source>
         <translation>联盟活跃度评价
@@ -111,47 +110,47 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="33" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="40" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="34" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="41" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="35" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="42" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="36" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="43" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="37" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="44" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="38" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="45" />
         <source>Exact total</source>
         <translation>精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="39" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="46" />
         <source>Tier</source>
         <translation>活跃度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="68" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="75" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="86" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="93" />
         <source>The exact total decides the tier; the score is printed rounded.</source>
         <translation>分档依据精确总分；附件中打印的是取整后的评分。</translation>
     </message>
@@ -159,17 +158,22 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="121" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="137" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="131" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="147" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="168" />
+        <source>Ranking…</source>
+        <translation>正在排名…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="141" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="199" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>
@@ -177,11 +181,62 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
     </message>
 </context>
 <context>
+    <name>RoundContext</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_view.py" line="62" />
+        <source>Not possible</source>
+        <extracomment>a ``gui.notice.Change``: what one user action changed the file was closed: work queued for later (a timer) must not touch it</extracomment>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>last_resort</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="71" />
+        <source>Something unexpected went wrong. What was saved before stays saved; you can go on working.</source>
+        <extracomment>the log is rotated (one previous file kept) when it grows past this size</extracomment>
+        <translation>程序出现了意外错误。此前已保存的内容不受影响，可以继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="100" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="105" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="114" />
+        <source>The details were written to the log file:
+%1</source>
+        <translation>详细信息已写入日志文件：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="119" />
+        <source>%n more error(s) since; all are in the log.</source>
+        <translation>此后又出现 %n 个错误，均已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="79" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="183" />
+        <source>Cancelling…</source>
+        <extracomment>work shorter than this shows no dialog at all the worker reports progress to the GUI thread at most this often (seconds) while tasks run, the objects alive are frozen out of garbage collection this often emitted in the GUI thread after the callback has run</extracomment>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/tasks.py" line="199" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/tasks.py" line="348" />
+        <source>Not possible</source>
+        <translation>无法执行</translation>
     </message>
 </context>
 </TS>

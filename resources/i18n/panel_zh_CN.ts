@@ -157,7 +157,7 @@
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="96" />
         <source>A decision needs a rationale; please write why.</source>
         <translation>决定须有理由，请写明理由。</translation>
     </message>
@@ -309,174 +309,226 @@
     </message>
 </context>
 <context>
+    <name>LockControl</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="39" />
+        <source>Unlock the round</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="40" />
+        <source>Unlock the round? Its results stop being final.</source>
+        <translation>解除评价轮次的锁定？其结果将不再是最终结果。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="43" />
+        <source>Merges, decisions and set-up edits are allowed again. The unlocking is recorded in the round file; lock the round again when the changes are done.</source>
+        <translation>解除后可以再次合并、记录决定和修改设置。解除锁定会记录在评价轮次文件中；改完后请重新锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="48" />
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="50" />
+        <source>Lock the round as final</source>
+        <translation>锁定为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="51" />
+        <source>Lock the round as final?</source>
+        <translation>将评价轮次锁定为最终结果？</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="54" />
+        <source>From then on every merge, decision and set-up edit is refused, in this window and on the command line. Locking is not undone with Undo: unlocking is a separate action, recorded in the round file.</source>
+        <translation>锁定后，本窗口和命令行中的合并、决定和设置修改都会被拒绝。锁定不能用“撤销”取消：解除锁定是单独的操作，并记录在评价轮次文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="59" />
+        <source>Lock as final</source>
+        <translation>锁定为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="49" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="212" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="56" />
         <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="53" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="60" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="74" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="75" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="86" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="104" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="124" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="105" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="106" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="119" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="114" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="115" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="109" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="134" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="135" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="171" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="173" />
         <source>Reviewer files (*.sqlite);;All files (*)</source>
         <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="172" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="179" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="209" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="217" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="261" />
+        <source>Cancelled: no file was merged; the round is as it was.</source>
+        <translation>已取消：没有合并任何文件，评价轮次保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="272" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="243" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="274" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="245" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="276" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="246" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="277" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="284" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="315" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="287" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="318" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -484,57 +536,57 @@
 <context>
     <name>MethodDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="31" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="32" />
         <source>Consensus method</source>
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="55" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="56" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="66" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
         <source>Rank now</source>
         <translation>现名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
         <source>Rank then</source>
         <translation>改后名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
         <source>Total now</source>
         <translation>现总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
         <source>Total then</source>
         <translation>改后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
         <source>Tier now</source>
         <translation>现档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
         <source>Tier then</source>
         <translation>改后档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="83" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="84" />
         <source>This is the round's method now.</source>
         <translation>这是本评价轮次当前使用的方法。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="112" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
         <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
@@ -542,92 +594,90 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="205" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="206" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="207" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="131" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="208" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="132" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="209" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="133" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="210" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="134" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="211" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="212" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="213" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="144" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="221" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="222" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="226" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="155" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="232" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="156" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="233" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
         <source>computed consensus %1; the panel's decision counts</source>
-        <translation>计算所得汇总分 %1；以工作小组的决定为准</translation>
+        <translation type="vanished">计算所得汇总分 %1；以工作小组的决定为准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="202" />
         <source>Steps out: %1</source>
-        <translation>须回避：%1</translation>
+        <translation type="vanished">须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="270" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -635,37 +685,34 @@
 <context>
     <name>PanelCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="46" />
         <source>Not possible</source>
-        <translation>无法执行</translation>
+        <translation type="vanished">无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="31" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="33" />
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="60" />
         <source>Change consensus method</source>
         <translation>更改汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="109" />
         <source>Lock round</source>
-        <translation>锁定评价轮次</translation>
+        <translation type="vanished">锁定评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="111" />
         <source>Unlock round</source>
-        <translation>解除锁定</translation>
+        <translation type="vanished">解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="83" />
         <source>Change disagreement threshold</source>
         <translation>修改分歧阈值</translation>
     </message>
@@ -673,92 +720,115 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="94" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="136" />
         <source>Panel</source>
+        <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="163" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <source>&amp;Unlock round…</source>
+        <translation>解除锁定(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <source>&amp;Lock round as final…</source>
+        <translation>锁定为最终结果(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <source>Unlock round…</source>
+        <translation>解除锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <source>Lock as final…</source>
+        <translation>锁定为最终结果…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock round</source>
-        <translation>解除锁定(&amp;U)</translation>
+        <translation type="vanished">解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="152" />
         <source>&amp;Lock round as final</source>
-        <translation>锁定为最终结果(&amp;L)</translation>
+        <translation type="vanished">锁定为最终结果(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Unlock round</source>
-        <translation>解除锁定</translation>
+        <translation type="vanished">解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="154" />
         <source>Lock as final</source>
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="160" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="202" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="204" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="183" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
+        <source>Updating the analysis…</source>
+        <translation>正在更新分析…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="232" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="274" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="287" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="320" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

@@ -499,7 +499,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,7 +582,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
         <source>Import %n reviewer(s)</source>
-        <translation><numerusform>导入 %n 位评审专家</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 位评审专家</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1035,8 +1039,12 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />

@@ -104,13 +104,30 @@ def cmd_selfeval_out(args: argparse.Namespace) -> int:
 
 
 def cmd_selfeval_in(args: argparse.Namespace) -> int:
-    from alliance_review.services.selfeval import import_or_refuse
+    """Every good workbook is imported (each whole); every bad one is named on stderr with
+    its reasons, and the exit code is 1. ``--all-or-nothing``: one bad refuses them all."""
+    from alliance_review.cli import language
+    from alliance_review.services.selfeval import import_checked
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        checked = import_or_refuse(store, args.files)
+        checked = import_checked(store, args.files, all_or_nothing=args.all_or_nothing)
+    english = language() == "en"
     for item in checked:
-        print(f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}")
+        if item.ok:
+            print(f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}")
+    refused = [item for item in checked if not item.ok]
+    for item in refused:
+        word = "Refused" if english else "未导入"
+        print(f"{word}：{item.path.name}：{item.reasons(language())}", file=sys.stderr)
+    if refused:
+        print(
+            f"{len(checked) - len(refused)} imported, {len(refused)} refused."
+            if english
+            else f"已导入 {len(checked) - len(refused)} 份，{len(refused)} 份未导入（原因见上）。",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -174,6 +191,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     back = sub.add_parser("selfeval-in", help="import filled workbooks / 导入自评价表")
     back.add_argument("round", type=Path)
     back.add_argument("files", type=Path, nargs="+")
+    back.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help="import nothing if one workbook is refused (default: import every good one)",
+    )
     back.set_defaults(func=cmd_selfeval_in)
 
     register_issue(sub)

@@ -43,3 +43,7 @@ class RoundLocked(UserError):
             zh or "评价轮次已锁定为最终结果，不能修改；如确需改动，请先解除锁定。",
             en or "The round is locked as final; unlock it before changing anything.",
         )
+
+
+class StorageError(UserError):
+    """A file could not be read or written (in use, disk full, read-only, damaged)."""

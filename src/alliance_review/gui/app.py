@@ -58,8 +58,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_last_resort() -> None:
+    """Unexpected errors: one dialog, a log file, and the app keeps running."""
+    from alliance_review.gui import last_resort
+
+    last_resort.install()
+
+
 def run(file: Path | None = None) -> int:
     app = make_application()
+    install_last_resort()
     from alliance_review.gui.main_window import MainWindow
 
     window = MainWindow()

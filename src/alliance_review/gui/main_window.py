@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.views import FileView
+from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import identify
 
 MAX_RECENT = 8
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         self._action("about", self.show_about)
         undo = self.undo_group.createUndoAction(self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
         # both redo keys people know, whatever the platform's own convention
         redo_keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
@@ -177,25 +179,20 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         """Write the built-in 2015 demo round to the user's data folder and open it."""
         from alliance_review.gui.app import data_dir
-        from alliance_review.gui.tasks import TaskCancelled, run_task
+        from alliance_review.gui.tasks import run_task
         from alliance_review.services.demo import build_demo
 
         target = data_dir() / "demo-2015.sqlite"
         previous = data_dir() / "demo-2014.sqlite"  # last year's, for the comparisons
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            try:
-                run_task(
-                    self,
-                    self.tr("Writing the demo round…"),
-                    lambda progress: build_demo(target, progress=progress, previous=previous),
-                )
-            except TaskCancelled:
-                return
-            except UserError as error:
-                QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
-                return
-        self.open_path(target)
+        if target.exists():
+            self.open_path(target)
+            return
+
+        def build(progress: Callable[[int, int], bool]) -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            return build_demo(target, progress=progress, previous=previous)
+
+        run_task(self, self.tr("Writing the demo round…"), build, self.open_path)
 
     def choose_file(self) -> None:
         start = str(QSettings().value("files/last_dir", "") or "")
@@ -213,8 +210,11 @@ class MainWindow(QMainWindow):
         try:
             info = identify(path)
             view = self._make_view(path, info.kind.name)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(error))
+        except Exception as error:  # a refusal, or the disk's (in use, no access) in one sentence
+            refusal = storage_error(error)
+            if refusal is None:
+                raise
+            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
             return False
         self.close_file()
         self.view = view
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             self.file_menu.removeAction(action)
         self.view_file_actions = []
         self.undo_group.removeStack(self.view.undo_stack)
-        self.view.close_file()
+        self.view.release()
         self.stack.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
@@ -321,7 +321,10 @@ class MainWindow(QMainWindow):
         self.move(room.center().x() - width // 2, room.center().y() - height // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from alliance_review.gui import tasks
+
         QSettings().setValue("window/geometry", self.saveGeometry())
+        tasks.cancel_all()  # a cancelled task rolls back; the files stay as they were
         self.close_file()
         super().closeEvent(event)
 

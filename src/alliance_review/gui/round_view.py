@@ -7,12 +7,16 @@ defines ``create_tab(context) -> RoundTab``. A module not present yet is skipped
 from __future__ import annotations
 
 import importlib
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from alliance_review.core.errors import UserError
+from alliance_review.gui import i18n
+from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.views import FileView
 from alliance_review.storage.round_store import RoundStore
 
@@ -20,13 +24,16 @@ TAB_MODULES = ("setup", "panel", "results", "publish")
 
 
 class RoundContext(QObject):
-    """What every tab shares: the open round file, the undo stack, a change signal.
+    """What every tab shares: the open round file, the undo stack, the change notice.
 
-    A tab that changes the round emits ``changed`` (through its undo commands) so the
-    other tabs refresh what they show.
+    Every user action announces once what it changed (``announce(Change)``, emitted as
+    ``changed``); each tab refreshes only what depends on it. The context is the host of
+    the round's undo commands (``gui.undo``): one transaction per action, a refusal told
+    in one sentence.
     """
 
-    changed = Signal()
+    #: a ``gui.notice.Change``: what one user action changed
+    changed = Signal(object)
 
     def __init__(self, store: RoundStore, undo_stack: QUndoStack) -> None:
         super().__init__()
@@ -39,14 +46,38 @@ class RoundContext(QObject):
     def path(self) -> Path:
         return self.store.path
 
+    # gui.undo.Host ---------------------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[object]:
+        return self.store.atomic()
+
+    def announce(self, change: Change | None) -> None:
+        if change:
+            self.changed.emit(change)
+
+    def refuse(self, error: UserError) -> None:
+        """One clear sentence in a dialog; never a traceback."""
+        language = "en" if i18n.chosen_language() == "en" else "zh"
+        QMessageBox.warning(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("RoundContext", "Not possible"),
+            error.message(language),
+        )
+
 
 class RoundTab(QWidget):
     """Base of a tab: a title, the menu it adds, and a refresh when the round changes."""
 
+    #: what the tab shows; a change that touches none of these does not refresh it
+    depends_on: frozenset[Aspect] = frozenset(Aspect)
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        context.changed.connect(self.refresh)
+        context.changed.connect(self._round_changed)
+
+    def _round_changed(self, change: Change) -> None:
+        if change.aspects() & self.depends_on:
+            self.refresh(change)
 
     def title(self) -> str:
         return ""
@@ -54,8 +85,8 @@ class RoundTab(QWidget):
     def menu(self) -> QMenu | None:
         return None
 
-    def refresh(self) -> None:
-        """Show the round as it is now."""
+    def refresh(self, change: Change = EVERYTHING) -> None:
+        """Show the round as it is now; ``change`` says what changed since last time."""
 
     def file_actions(self) -> list[QAction]:
         """Actions this tab adds to the File menu."""

@@ -42,3 +42,10 @@ class FileView(QWidget):
 
     def close_file(self) -> None:
         """Release the file; called before the view is dropped."""
+
+    def release(self) -> None:
+        """Stop the view's background work, then release the file (``close_file``)."""
+        from alliance_review.gui import tasks
+
+        tasks.abandon(self)
+        self.close_file()

@@ -415,22 +415,28 @@ def _write(store: RoundStore, incoming: _Incoming) -> None:
 def merge_files(
     store: RoundStore, paths: Iterable[Path | str], progress: Progress | None = None
 ) -> list[FileReport]:
-    """Merge each file in its own transaction; returns one report per file (given order).
+    """Merge each file whole or not at all; returns one report per file (given order).
 
-    Cancelling stops before the next file: files merged so far stay merged (each whole),
-    the rest are untouched, and ``UserError`` says so.
+    The batch is one transaction (each file a savepoint of it): cancelling raises
+    ``UserError`` and leaves the round exactly as it was, merge log included.
     """
     files = expand(paths)
+    with store.atomic():
+        return _merge_batch(store, files, progress)
+
+
+def _merge_batch(
+    store: RoundStore, files: list[Path], progress: Progress | None
+) -> list[FileReport]:
     reports: list[FileReport | None] = [None] * len(files)
     round_ = _Round(store)
     assessed = [_assess(round_, path) for path in files]
     touched: set[str] = set()  # reviewers this batch has merged a file of
     for done, index in enumerate(_merge_order(assessed)):
         if progress is not None and not progress(done, len(files)):
-            merged = sum(1 for r in reports if r is not None and r.outcome == MERGED)
             raise UserError(
-                f"已取消：此前 {merged} 个文件已完整合并，其余文件未合并。",
-                f"Cancelled: {merged} file(s) merged whole before, the rest not merged.",
+                "已取消：没有合并任何文件，评价轮次保持原样。",
+                "Cancelled: no file was merged; the round is as it was.",
             )
         report, incoming = assessed[index]
         if incoming is not None and incoming.reviewer_uid in touched:
@@ -459,6 +465,9 @@ def merge_files(
             with store.atomic():
                 _log(store, report)
         reports[index] = report
+        # drop the file's rows now, a file at a time: freeing all of them at the end in one
+        # go held the GIL for a tenth of a second (the window's worker runs this)
+        assessed[index] = (report, None)
     if progress is not None:
         progress(len(files), len(files))
     return [r for r in reports if r is not None]

@@ -14,122 +14,112 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
 from alliance_review.core.scoring import aggregate
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
-from alliance_review.services.xlsx import FORMULA_STARTS, HEADER_FONT, WRAP
+from alliance_review.services.xlsx_out import Book, Styles, writing
 from alliance_review.storage.round_store import RoundStore
 
 POINTS_FORMAT = "0.00"
-HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
-HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+HEADER = {"bold": True, "bg_color": "#DDDDDD", "align": "center", "valign": "vcenter",
+          "text_wrap": True}  # fmt: skip
 MAX_WIDTH = 60
 
 
 def text_width(value: Any) -> int:
     """Display width in Excel's character units: a CJK character counts two."""
     text = "" if value is None else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def cell_for(ws: Any, value: Any, number_format: str | None = None, wrap: bool = False) -> Any:
-    """A write-only cell; text that looks like a formula stays text."""
-    if isinstance(value, Fraction):
-        value = float(value)
-    is_formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
-    if not (is_formula_like or number_format or wrap):
-        return value
-    cell = WriteOnlyCell(ws, value=value)
-    if is_formula_like:
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    if number_format is not None and isinstance(value, (int, float)):
-        cell.number_format = number_format
-    if wrap:
-        cell.alignment = WRAP
-    return cell
+    # UTF-8 takes 1 byte for ASCII and 3 for CJK: (bytes + characters) / 2 is 1 and 2
+    return (len(text.encode("utf-8")) + len(text)) // 2
 
 
 class SheetWriter:
-    """Collects one sheet's rows, then writes it whole: frozen header, filter, widths.
-
-    The workbook is write-only (streamed), so widths are measured before the rows go out.
-    """
+    """One sheet streamed row by row (xlsxwriter, constant memory): the header first, each
+    row written as it is added, widths measured on the way and set when it is finished,
+    so memory stays flat in the row count. Text is always text, never a formula."""
 
     def __init__(
-        self, wb: Workbook, title: str, headers: Sequence[str], formats: Sequence[str | None]
+        self,
+        book: Book,
+        styles: Styles,
+        title: str,
+        headers: Sequence[str],
+        formats: Sequence[str | None],
+        wrap_columns: Sequence[int] = (),
     ):
-        self.ws = wb.create_sheet(title)
-        self.headers = list(headers)
+        self.ws: Worksheet = book.add_worksheet(title)
+        self.styles = styles
         self.formats = list(formats)
+        self.wrapped = {c - 1 for c in wrap_columns}
         self.widths = [text_width(h) for h in headers]
-        self.rows: list[Sequence[Any]] = []
+        self.rows = 0
+        self.points = styles.get(num_format=POINTS_FORMAT)
+        self.wrap = styles.get(text_wrap=True, valign="top")
+        for column, text in enumerate(headers):
+            styles.text(self.ws, 0, column, text, styles.get(**HEADER))
 
     def add(self, values: Sequence[Any]) -> None:
-        self.rows.append(values)
+        self.rows += 1
+        row, ws, widths = self.rows, self.ws, self.widths
         for column, value in enumerate(values):
-            shown = f"{float(value):.2f}" if isinstance(value, Fraction) else value
-            self.widths[column] = max(self.widths[column], text_width(shown))
+            if value is None:
+                continue
+            if isinstance(value, Fraction):
+                value = float(value)
+                shown = len(f"{value:.2f}")
+            elif widths[column] >= MAX_WIDTH:
+                shown = 0  # as wide as a column gets: no need to measure
+            elif isinstance(value, str):
+                shown = text_width(value[: MAX_WIDTH + 1])
+            else:
+                shown = len(str(value))
+            if shown > widths[column]:
+                widths[column] = shown
+            if isinstance(value, str):
+                if column in self.wrapped:
+                    self.styles.text(ws, row, column, value, self.wrap)
+                else:
+                    self.styles.text(ws, row, column, value)
+            elif self.formats[column] is not None and isinstance(value, float):
+                ws.write_number(row, column, value, self.points)
+            else:
+                ws.write_number(row, column, value)
 
-    def finish(
-        self,
-        wrap_columns: Sequence[int] = (),
-        freeze: str = "A2",
-        widths: dict[int, int] | None = None,
-    ) -> None:
-        """Freeze the header row (and the columns left of ``freeze``), filter, size, write."""
+    def finish(self, freeze: str = "A2", widths: dict[int, int] | None = None) -> None:
+        """Freeze the header row (and the columns left of ``freeze``), filter, size."""
         ws = self.ws
-        ws.freeze_panes = freeze
+        ws.freeze_panes(freeze)
         # printed: landscape, as wide as one page, the header row on every page
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.print_title_rows = "1:1"
-        last = get_column_letter(len(self.widths))
-        ws.auto_filter.ref = f"A1:{last}{len(self.rows) + 1}"
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.autofilter(0, 0, self.rows, len(self.widths) - 1)
         for index, width in enumerate(self.widths, start=1):
-            width = (widths or {}).get(index, min(width + 3, MAX_WIDTH))
-            ws.column_dimensions[get_column_letter(index)].width = width
-        header = []
-        for text in self.headers:
-            cell = WriteOnlyCell(ws, value=text)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.alignment = HEADER_ALIGNMENT
-            header.append(cell)
-        ws.append(header)
-        wrapped = {c - 1 for c in wrap_columns}
-        for values in self.rows:
-            ws.append(
-                [
-                    cell_for(ws, value, self.formats[column], column in wrapped)
-                    for column, value in enumerate(values)
-                ]
-            )
+            chosen = (widths or {}).get(index, min(width + 3, MAX_WIDTH))
+            ws.set_column(index - 1, index - 1, chosen)
 
 
-def build_workbook(
-    store: RoundStore, result: RoundResult, digest: str, progress: Progress | None = None
-) -> Workbook:
+def write_sheets(
+    book: Book,
+    store: RoundStore,
+    result: RoundResult,
+    digest: str,
+    progress: Progress | None = None,
+) -> None:
     settings = result.settings
+    styles = Styles(book)
     rubric = store.rubric()
     indicators = list(rubric.indicators())
     alliances = {a.uid: a for a in store.alliances()}
     reviewers = {r.uid: r.name for r in store.reviewers()}
-    wb = Workbook(write_only=True)
-
     ranked = SheetWriter(
-        wb,
+        book,
+        styles,
         "排名",
         ["序号", "名次", "联盟名称", "批次", "评分", "精确总分", "精确值", "档次"],
         [None, None, None, None, None, POINTS_FORMAT, None, None],
@@ -152,7 +142,8 @@ def build_workbook(
     ranked.finish(freeze="D2")
 
     per_indicator = SheetWriter(
-        wb,
+        book,
+        styles,
         "指标得分",
         ["序号", "联盟名称"]
         + [f"{i.code} {i.name}（{exact_text(i.max_points)}分）" for i in indicators]
@@ -181,10 +172,12 @@ def build_workbook(
     )
     names = {i.code: i.name for i in indicators}
     reviewer_sheet = SheetWriter(
-        wb,
+        book,
+        styles,
         "评审专家评分",
         ["序号", "联盟名称", "评审专家", "指标编号", "二级指标", "得分", "评分依据"],
         [None, None, None, None, None, None, None],
+        wrap_columns=[7],
     )
     for score in scores:
         alliance = alliances.get(score.alliance_uid)
@@ -199,16 +192,21 @@ def build_workbook(
                 score.note,
             ]
         )
-    reviewer_sheet.finish(wrap_columns=[7])
+    reviewer_sheet.finish()
     if progress is not None and not progress(2, 3):
         raise cancelled()
 
-    computed = aggregate(rubric, scores, settings.consensus_method)
+    decided = {alliance_uid for alliance_uid, _ in store.decisions()}
+    computed = aggregate(  # the computed value beside each decision: decided alliances only
+        rubric, [s for s in scores if s.alliance_uid in decided], settings.consensus_method
+    )
     decisions = SheetWriter(
-        wb,
+        book,
+        styles,
         "最终决定",
         ["联盟名称", "指标编号", "二级指标", "计算值", "最终决定", "理由"],
         [None, None, None, POINTS_FORMAT, POINTS_FORMAT, None],
+        wrap_columns=[6],
     )
     for (alliance_uid, code), (points, rationale) in sorted(
         store.decisions().items(), key=lambda item: (position.get(item[0][0], 0), item[0][1])
@@ -228,9 +226,9 @@ def build_workbook(
                 rationale,
             ]
         )
-    decisions.finish(wrap_columns=[6])
+    decisions.finish()
 
-    settings_sheet = SheetWriter(wb, "设置", ["项目", "内容"], [None, None])
+    settings_sheet = SheetWriter(book, styles, "设置", ["项目", "内容"], [None, None])
     for label, text in settings_items(settings, digest):
         settings_sheet.add([label, text])
     for indicator in indicators:
@@ -242,20 +240,19 @@ def build_workbook(
             ]
         )
     settings_sheet.finish()
-    return wb
 
 
 def export_workbook(
     round_path: Path | str, out: Path | str, progress: Progress | None = None
 ) -> Path:
-    """``alliance-review export-xlsx``: the results workbook of the round."""
+    """``alliance-review export-xlsx``: the results workbook of the round, streamed to a
+    file beside ``out`` that replaces it only when complete (a cancel leaves it as it was)."""
     out = check_folder(out)
     with RoundStore.open(round_path) as store:
         result = compute(store)
-        workbook = build_workbook(store, result, content_hash(store), progress)
-    out = Path(out)
-    with replacing(out) as temporary:
-        workbook.save(temporary)
-        if progress is not None and not progress(3, 3):
-            raise cancelled()
-    return out
+        digest = content_hash(store)
+        with writing(Path(out), constant_memory=True) as book:
+            write_sheets(book, store, result, digest, progress)
+            if progress is not None and not progress(3, 3):
+                raise cancelled()
+    return Path(out)

@@ -16,21 +16,17 @@ from dataclasses import field as dataclass_field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
-
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.points import format_points, parse_points
-from alliance_review.core.rubric import Rubric
+from alliance_review.core.rubric import Indicator
 from alliance_review.core.score_entry import MAX_NOTE_CHARS
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
-from alliance_review.services.xlsx import put_text, save_workbook
+from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
+from alliance_review.tabular import Limits, control_problem
+from alliance_review.tabular.grid import read_grids
+from alliance_review.tabular.text import column_letter, value_text
 
 SHEET_TITLE = "评分表"
 META_SHEET = "_ids"
@@ -52,6 +48,7 @@ WIDTHS = (34, 9, 42, 7, 8, 42, 8, 48, 12, 6)
  COL_UID, COL_STEP) = range(1, 11)  # fmt: skip
 HEADER_ROW = 3
 MAX_REPORTED = 12
+LIMITS = Limits(columns=30)
 Key = tuple[str, str]
 Entry = tuple[Fraction | None, str]
 
@@ -69,118 +66,118 @@ def _number(value: Fraction | None) -> int | float | None:
 
 
 def export_sheet(store: ReviewerStore, out: Path | str) -> int:
-    """Write the scoring workbook for every alliance in ``store``; returns the row count."""
+    """Write the scoring workbook for every alliance in ``store``; returns the row count.
+
+    Streamed (xlsxwriter, constant memory): rows go to disk as they are made, so memory
+    stays flat however many alliances the file holds; the file replaces ``out`` only when
+    complete."""
     out = Path(out)
     meta = store.meta()
     rubric = store.rubric()
     scores = store.scores()
     self_scores = store.self_scores()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET_TITLE
-    put_text(ws.cell(1, 1), f"{meta.round_title} — 评分表（评审专家：{meta.reviewer_name}）")
-    ws.cell(1, 1).font = Font(bold=True, size=13)
-    put_text(
-        ws.cell(2, 1),
-        "只需填写「评分」和「评分依据」两列；评分须在 0 到满分之间并符合计分档。"
-        "填好后在程序中选择「导入评分表」。请勿增删行列或修改其他单元格。",
-    )
-    ws.cell(2, 1).font = Font(color="555555", size=9)
-    thin = Side(style="thin", color="BBBBBB")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    header_fill = PatternFill("solid", fgColor="DCE6F1")
-    input_fill = PatternFill("solid", fgColor="FFF9E0")
-    for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
-        cell = ws.cell(HEADER_ROW, column)
-        put_text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.border = border
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        ws.column_dimensions[cell.column_letter].width = width
-    row = HEADER_ROW
-    for alliance in store.alliances():
-        for indicator in rubric.indicators():
-            row += 1
-            key = (alliance.uid, indicator.code)
-            points, note = scores.get(key, (None, ""))
-            self_points, self_note = self_scores.get(key, (None, ""))
-            put_text(ws.cell(row, COL_ALLIANCE), alliance.name)
-            put_text(ws.cell(row, COL_CODE), indicator.code)
-            put_text(ws.cell(row, COL_NAME), indicator.name)
-            ws.cell(row, COL_MAX).value = _number(indicator.max_points)
-            ws.cell(row, COL_SELF).value = _number(self_points)
-            put_text(ws.cell(row, COL_SELF_NOTE), self_note)
-            ws.cell(row, COL_SCORE).value = _number(points)
-            put_text(ws.cell(row, COL_NOTE), note)
-            put_text(ws.cell(row, COL_UID), alliance.uid)
-            ws.cell(row, COL_STEP).value = _number(indicator.step)
-            for column in range(1, len(HEADERS) + 1):
-                cell = ws.cell(row, column)
-                cell.border = border
-                cell.alignment = Alignment(
-                    vertical="top", wrap_text=column in (COL_NAME, COL_SELF_NOTE, COL_NOTE)
-                )
-            for column in (COL_SCORE, COL_NOTE):
-                ws.cell(row, column).protection = Protection(locked=False)
-                ws.cell(row, column).fill = input_fill
-            lines = max(
-                _lines(str(ws.cell(row, c).value or ""), WIDTHS[c - 1])
-                for c in (COL_NAME, COL_SELF_NOTE, COL_NOTE)
+    indicators = list(rubric.indicators())
+    with writing(out, constant_memory=True) as book:
+        book.lock_structure = True
+        styles = Styles(book)
+        ws = book.add_worksheet(SHEET_TITLE)
+        styles.text(
+            ws, 0, 0, f"{meta.round_title} — 评分表（评审专家：{meta.reviewer_name}）",
+            styles.get(bold=True, font_size=13),
+        )  # fmt: skip
+        styles.text(
+            ws, 1, 0,
+            "只需填写「评分」和「评分依据」两列；评分须在 0 到满分之间并符合计分档。"
+            "填好后在程序中选择「导入评分表」。请勿增删行列或修改其他单元格。",
+            styles.get(font_color="#555555", font_size=9),
+        )  # fmt: skip
+        border = {"border": 1, "border_color": "#BBBBBB"}
+        head = styles.get(**border, bold=True, bg_color="#DCE6F1", align="center", valign="vcenter")
+        for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
+            styles.text(ws, HEADER_ROW - 1, column, title, head)
+            hidden = {"hidden": True} if column + 1 in (COL_UID, COL_STEP) else {}
+            ws.set_column(column, column, width, None, hidden)
+        plain = styles.get(**border, valign="top")
+        wrapped = styles.get(**border, valign="top", text_wrap=True)
+        entry = styles.get(**border, valign="top", locked=False, bg_color="#FFF9E0")
+        note_entry = styles.get(**border, valign="top", locked=False, bg_color="#FFF9E0",
+                                text_wrap=True)  # fmt: skip
+        put_text, put_value = styles.text, styles.value
+        fixed = [
+            (
+                i,
+                i.code,
+                _number(i.max_points),
+                _number(i.step),
+                _lines(i.name, WIDTHS[COL_NAME - 1]),
             )
-            ws.row_dimensions[row].height = 15 * lines
-    last = row
-    score_letter = ws.cell(HEADER_ROW, COL_SCORE).column_letter
-    max_letter = ws.cell(HEADER_ROW, COL_MAX).column_letter
-    step_letter = ws.cell(HEADER_ROW, COL_STEP).column_letter
-    first = HEADER_ROW + 1
-    g, d, j = f"{score_letter}{first}", f"{max_letter}{first}", f"{step_letter}{first}"
-    validation = DataValidation(
-        type="custom",
-        formula1=f"AND(ISNUMBER({g}),{g}>=0,{g}<={d},MOD(ROUND({g}*100,0),ROUND({j}*100,0))=0)",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="评分超出范围",
-        error="评分须在 0 到该指标满分之间，并符合计分档（例如整数分）。",
-        promptTitle="评分",
-        prompt="0 到满分之间",
-        showInputMessage=True,
-    )
-    ws.add_data_validation(validation)
-    if last >= first:
-        validation.add(f"{score_letter}{first}:{score_letter}{last}")
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{ws.cell(HEADER_ROW, len(HEADERS)).column_letter}{last}"
-    ws.freeze_panes = ws.cell(first, COL_CODE)
-    # printed: landscape, one page wide, the header row on every page
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    for column in (COL_UID, COL_STEP):
-        ws.column_dimensions[ws.cell(HEADER_ROW, column).column_letter].hidden = True
-    ws.protection.sheet = True
-    ws.protection.autoFilter = False  # filtering stays allowed on the protected sheet
-    ws.protection.sort = False
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    ids = wb.create_sheet(META_SHEET)
-    for number, (field, value) in enumerate(
-        (
-            ("format", FORMAT),
-            ("round_uid", meta.round_uid),
-            ("reviewer_uid", meta.reviewer_uid),
-            ("reviewer_name", meta.reviewer_name),
-        ),
-        start=1,
-    ):
-        put_text(ids.cell(number, 1), field)
-        put_text(ids.cell(number, 2), value)
-    ids.sheet_state = "veryHidden"
-    ids.protection.sheet = True
-    wb.security.lockStructure = True
-    save_workbook(wb, out)
+            for i in indicators
+        ]
+        self_width, note_width = WIDTHS[COL_SELF_NOTE - 1], WIDTHS[COL_NOTE - 1]
+        row = HEADER_ROW - 1
+        for alliance in store.alliances():
+            uid, name = alliance.uid, alliance.name
+            for indicator, code, top, step, name_lines in fixed:
+                row += 1
+                points, note = scores.get((uid, code), (None, ""))
+                self_points, self_note = self_scores.get((uid, code), (None, ""))
+                lines = name_lines
+                if self_note:
+                    lines = max(lines, _lines(self_note, self_width))
+                if note:
+                    lines = max(lines, _lines(note, note_width))
+                if lines > 1:
+                    ws.set_row(row, 15 * lines)
+                put_text(ws, row, COL_ALLIANCE - 1, name, plain)
+                ws.write_string(row, COL_CODE - 1, code, plain)
+                put_text(ws, row, COL_NAME - 1, indicator.name, wrapped)
+                ws.write_number(row, COL_MAX - 1, top, plain)
+                put_value(ws, row, COL_SELF - 1, _number(self_points), plain)
+                put_text(ws, row, COL_SELF_NOTE - 1, self_note, wrapped)
+                put_value(ws, row, COL_SCORE - 1, _number(points), entry)
+                put_text(ws, row, COL_NOTE - 1, note, note_entry)
+                ws.write_string(row, COL_UID - 1, uid, plain)
+                ws.write_number(row, COL_STEP - 1, step, plain)
+        last = row + 1  # 1-based, as the sheet numbers it
+        first = HEADER_ROW + 1
+        g, d, j = f"G{first}", f"D{first}", f"J{first}"
+        if last >= first:
+            ws.data_validation(
+                first - 1, COL_SCORE - 1, last - 1, COL_SCORE - 1,
+                {
+                    "validate": "custom",
+                    "value": f"=AND(ISNUMBER({g}),{g}>=0,{g}<={d},"
+                    f"MOD(ROUND({g}*100,0),ROUND({j}*100,0))=0)",
+                    "ignore_blank": True,
+                    "error_title": "评分超出范围",
+                    "error_message": "评分须在 0 到该指标满分之间，并符合计分档（例如整数分）。",
+                    "input_title": "评分",
+                    "input_message": "0 到满分之间",
+                },
+            )  # fmt: skip
+        ws.autofilter(HEADER_ROW - 1, 0, max(last, HEADER_ROW) - 1, len(HEADERS) - 1)
+        ws.freeze_panes(HEADER_ROW, COL_CODE - 1)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(HEADER_ROW - 1)
+        ws.protect(
+            "", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True}
+        )
+        ids = book.add_worksheet(META_SHEET)
+        for number, (field, value) in enumerate(
+            (
+                ("format", FORMAT),
+                ("round_uid", meta.round_uid),
+                ("reviewer_uid", meta.reviewer_uid),
+                ("reviewer_name", meta.reviewer_name),
+            )
+        ):
+            styles.text(ids, number, 0, field)
+            styles.text(ids, number, 1, value)
+        ids.protect()
+        ids.very_hidden()
+        ws.activate()
     return last - HEADER_ROW
 
 
@@ -270,44 +267,62 @@ def _cell_points(value: Any) -> Fraction | None:
         return None
     if isinstance(value, bool):
         raise ValueError(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return parse_points(value)
 
 
+def _letter(column: int) -> str:
+    return column_letter(column - 1)
+
+
 def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
-    """Check the whole workbook against the file and list what it would change."""
+    """Check the whole workbook against the file and list what it would change.
+
+    Read with the one tabular reader, within bounds made from what the file can hold (its
+    alliances times the indicators), so a bomb is refused before it is parsed."""
     path = Path(path)
-    try:
-        wb = load_workbook(path, data_only=False)
-    except (InvalidFileException, OSError, KeyError, ValueError, BadZipFile) as error:
-        raise _refuse(
-            f"「{path.name}」不是可读取的 Excel 评分表。",
-            f"{path.name} is not a readable Excel scoring workbook.",
-        ) from error
     meta = store.meta()
-    if META_SHEET not in wb.sheetnames or SHEET_TITLE not in wb.sheetnames:
+    rubric = store.rubric()
+    alliances = store.alliances()
+    expected = len(alliances) * len(list(rubric.indicators()))
+    limits = LIMITS.scaled(expected + HEADER_ROW + 100, 30)
+    try:
+        grids = read_grids(path, limits, [SHEET_TITLE, META_SHEET])
+    except FileRefused as error:
+        if "没有名为" in error.zh or "CSV" in error.zh:
+            raise _refuse(
+                f"「{path.name}」不是本软件导出的评分表。",
+                f"{path.name} is not a scoring workbook exported by this app.",
+            ) from error
         raise _refuse(
-            f"「{path.name}」不是本软件导出的评分表。",
-            f"{path.name} is not a scoring workbook exported by this app.",
-        )
+            f"「{path.name}」不是可读取的 Excel 评分表：{error.zh}",
+            f"{path.name} is not a readable Excel scoring workbook: {error.en}",
+        ) from error
     ids = {
-        str(r[0].value): str(r[1].value or "")
-        for r in wb[META_SHEET].iter_rows(max_col=2)
-        if r[0].value
+        value_text(r[0]): value_text(r[1]) if len(r) > 1 else ""
+        for r in grids[META_SHEET].rows
+        if r and value_text(r[0])
     }
     if ids.get("round_uid") != meta.round_uid or ids.get("reviewer_uid") != meta.reviewer_uid:
         raise _refuse(
             f"「{path.name}」属于另一位评审专家或另一评价轮次，不能导入此文件。",
             f"{path.name} belongs to another reviewer or round; it cannot be imported here.",
         )
-    ws = wb[SHEET_TITLE]
-    header = [ws.cell(HEADER_ROW, c).value for c in range(1, len(HEADERS) + 1)]
-    if tuple(header) != HEADERS:
+    sheet = grids[SHEET_TITLE]
+    rows = sheet.rows
+    header = tuple(
+        value_text(rows[HEADER_ROW - 1][c])
+        if len(rows) >= HEADER_ROW and c < len(rows[HEADER_ROW - 1])
+        else ""
+        for c in range(len(HEADERS))
+    )
+    if header != HEADERS:
         raise _refuse(
             f"「{path.name}」的表头被改动过（第 {HEADER_ROW} 行），无法按列读取。",
             f"The header row ({HEADER_ROW}) of {path.name} was changed; columns cannot be read.",
         )
-    rubric = store.rubric()
-    names = {a.uid: a.name for a in store.alliances()}
+    names = {a.uid: a.name for a in alliances}
     scores = store.scores()
     errors: list[tuple[str, str]] = []
     seen: dict[tuple[str, str], str] = {}
@@ -315,13 +330,19 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     erased_scores = dict(scores)  # blank cells erase them
     changes: list[SheetChange] = []
     erasures: list[SheetChange] = []
-    rows = 0
-    for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_col=len(HEADERS)):
-        if all(c.value in (None, "") for c in row):
+    count = 0
+    formulas = sheet.formulas
+    by_code = {i.code: i for i in rubric.indicators()}
+    width = len(HEADERS)
+    for index in range(HEADER_ROW, len(rows)):
+        values = rows[index]
+        cells = list(values[:width]) + [""] * max(0, width - len(values))
+        if all(v in (None, "") for v in cells):
             continue
-        rows += 1
-        problem = _read_row(row, rubric, names, seen)
-        if isinstance(problem, tuple) and len(problem) == 2:
+        count += 1
+        number = index + 1
+        problem = _read_row(number, cells, by_code, names, seen, formulas, scores)
+        if len(problem) == 2:
             errors.append(problem)
             continue
         uid, code, points, note, cell = problem
@@ -356,7 +377,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         )
 
     return SheetImport(
-        rows,
+        count,
         changes,
         breaking(kept_scores, changes),
         erasures,
@@ -364,38 +385,57 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     )
 
 
+_UID, _CODE, _SCORE, _NOTE = (
+    column_letter(c - 1) for c in (COL_UID, COL_CODE, COL_SCORE, COL_NOTE)
+)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else value_text(value).strip()
+
+
 def _read_row(
-    row: tuple[Cell, ...], rubric: Rubric, names: dict[str, str], seen: dict[tuple[str, str], str]
+    number: int,
+    cells: list[Any],
+    indicators: dict[str, Indicator],
+    names: dict[str, str],
+    seen: dict[tuple[str, str], str],
+    formulas: dict[tuple[int, int], tuple[str, bool]],
+    scores: dict[tuple[str, str], tuple[Fraction | None, str]],
 ) -> tuple[str, str] | tuple[str, str, Fraction | None, str, str]:
     """The row's (uid, code, points, note, cell ref), or (cell ref, reason) when it is bad."""
-    uid_cell, code_cell = row[COL_UID - 1], row[COL_CODE - 1]
-    score_cell, note_cell = row[COL_SCORE - 1], row[COL_NOTE - 1]
-    uid = str(uid_cell.value or "").strip()
-    code = str(code_cell.value or "").strip()
+    uid = _text(cells[COL_UID - 1])
+    code = _text(cells[COL_CODE - 1])
     if uid not in names:
-        return (uid_cell.coordinate, "不是本文件中的联盟（联盟编号无法识别）")
+        return (f"{_UID}{number}", "不是本文件中的联盟（联盟编号无法识别）")
+    indicator = indicators.get(code)
+    if indicator is None:
+        return (f"{_CODE}{number}", f"指标编号「{code[:20]}」不在评价指标中")
+    key = (uid, code)
+    if key in seen:
+        return (f"{_CODE}{number}", f"与 {seen[key]} 重复（同一联盟同一指标）")
+    seen[key] = f"{_CODE}{number}"
+    score_ref = f"{_SCORE}{number}"
+    if formulas and (number, COL_SCORE - 1) in formulas:
+        return (score_ref, "评分是公式，请直接填写数字")
+    raw = cells[COL_SCORE - 1]
     try:
-        indicator = rubric.indicator(code)
-    except KeyError:
-        return (code_cell.coordinate, f"指标编号「{code}」不在评价指标中")
-    if (uid, code) in seen:
-        return (code_cell.coordinate, f"与 {seen[(uid, code)]} 重复（同一联盟同一指标）")
-    seen[(uid, code)] = code_cell.coordinate
-    if score_cell.data_type == "f":
-        return (score_cell.coordinate, "评分是公式，请直接填写数字")
-    try:
-        points = _cell_points(score_cell.value)
-    except (ValueError, ZeroDivisionError, TypeError):
-        return (score_cell.coordinate, f"「{score_cell.value}」不是分数")
+        points = _cell_points(raw)
+    except (ValueError, ZeroDivisionError, TypeError, ArithmeticError):
+        return (score_ref, f"「{value_text(raw)[:20]}」不是分数")
     if points is not None:
         try:
             indicator.check_score(points)
         except UserError as error:
-            return (score_cell.coordinate, str(error))
-    note = "" if note_cell.value is None else str(note_cell.value).strip()
+            return (score_ref, str(error))
+    note = _text(cells[COL_NOTE - 1])
     if len(note) > MAX_NOTE_CHARS:
-        return (note_cell.coordinate, f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字")
-    return (uid, code, points, note, score_cell.coordinate)
+        return (f"{_NOTE}{number}", f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字")
+    if note and note != scores.get(key, (None, ""))[1]:
+        bad = control_problem(note, number, COL_NOTE - 1)
+        if bad is not None:
+            return (f"{_NOTE}{number}", bad[0])
+    return (uid, code, points, note, score_ref)
 
 
 def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False) -> None:

@@ -241,8 +241,9 @@ def export_roster(alliances: Sequence[Alliance], path: Path | str) -> Path:
     with writing(path) as book:
         styles = Styles(book)
         sheet = book.add_worksheet("联盟名单")
+        head = styles.get(bold=True, bg_color="#DDE4EE")
         for column, title in enumerate(("序号", "联盟名称", "批次", "联系人")):
-            styles.text(sheet, 0, column, title, bold=True, bg_color="#DDE4EE")
+            styles.text(sheet, 0, column, title, head)
         for row, alliance in enumerate(alliances, start=1):
             sheet.write_number(row, 0, row)
             styles.text(sheet, row, 1, alliance.name)

@@ -1,9 +1,11 @@
 """Self-evaluation workbooks (自评价表): one per alliance out, filled ones back in.
 
-A workbook carries, on a hidden sheet, the round's identifier, the alliance's identifier
-and the row of every indicator, so a returned workbook is matched by identifier, never
-by its (editable) name. Reading a workbook checks everything and writes nothing; the
-accepted workbooks are then written in one transaction.
+A workbook carries, on a very hidden sheet, the round's identifier, the alliance's
+identifier, the token issued with that workbook and the row of every indicator, so a
+returned workbook is matched by identifier, never by its (editable) name. Reading checks
+everything and writes nothing; each good workbook is then written whole (all-or-nothing
+within one workbook), and every bad one is reported with all its reasons. The layout
+lives in ``services.selfeval_book``.
 """
 
 from __future__ import annotations
@@ -13,11 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Protection, Side
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
+from typing import Any
 
 from alliance_review.core.errors import FileRefused, ScoreError, UserError
 from alliance_review.core.points import format_points, parse_points
@@ -25,36 +23,33 @@ from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
 from alliance_review.services.output import cancelled
 from alliance_review.services.panel import require_unlocked
-from alliance_review.services.xlsx import (
-    HEADER_FILL,
-    HEADER_FONT,
-    WRAP,
-    cell_text,
-    load_workbook_checked,
-    put_text,
-    save_workbook,
+from alliance_review.services.selfeval_book import (
+    CODE,
+    CODE_COL,
+    FIRST_ROW,
+    FORM_SHEET,
+    LIMITS,
+    MARK,
+    MAX,
+    MAX_COL,
+    META_SHEET,
+    NOTE,
+    NOTE_COL,
+    SCORE,
+    SCORE_COL,
+    write_workbook,
 )
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.tabular import control_problem
+from alliance_review.tabular.grid import read_grids
+from alliance_review.tabular.text import value_text
+
+__all__ = ["FIRST_ROW", "FORM_SHEET", "META_SHEET", "SelfEvalFile", "write_workbooks"]
 
 Progress = Callable[[int, int], bool]
-MARK = "alliance-review-selfeval"
-FORM_SHEET = "自评价表"
-META_SHEET = "_meta"
-FIRST_ROW = 7
-COLUMNS = (
-    "一级指标",
-    "编号",
-    "二级指标",
-    "评分依据和标准",
-    "满分",
-    "自评分",
-    "自评说明（材料与依据）",
-)
-CODE_COL, MAX_COL, SCORE_COL, NOTE_COL = "B", "E", "F", "G"
 _SHOWN_PROBLEMS = 3  # a refusal names the first few problems; the preview lists them all
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-_THIN = Side(style="thin", color="999999")
-BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+NOTE_CHARS = 4000
 SelfRows = dict[tuple[str, str], tuple[Fraction | None, str]]
 
 
@@ -69,7 +64,8 @@ def write_workbooks(
     alliance_uids: Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """One workbook per alliance (or the chosen ones) into ``out_dir``."""
+    """One workbook per alliance (or the chosen ones) into ``out_dir``; each written
+    beside its target and renamed into place, so no partial file is ever left."""
     out_dir = Path(out_dir)
     rubric = store.rubric()
     problems = rubric.problems()
@@ -83,105 +79,14 @@ def write_workbooks(
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for done, alliance in enumerate(alliances, start=1):
-        workbook = build_workbook(rubric, alliance, settings.uid, settings.title, settings.period)
         target = out_dir / file_name(alliance)
-        save_workbook(workbook, target)
+        write_workbook(target, rubric, alliance, settings.uid, settings.title, settings.period)
         written.append(target)
         if progress is not None and not progress(done, len(alliances)):
             for path in written:
                 path.unlink(missing_ok=True)
             raise cancelled()
     return written
-
-
-def build_workbook(
-    rubric: Rubric, alliance: Alliance, round_uid: str, title: str, period: str
-) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = FORM_SHEET
-    put_text(sheet["A1"], f"{title}  自评价表")
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.merge_cells("A1:G1")
-    put_text(sheet["A2"], "联盟名称")
-    put_text(sheet["B2"], alliance.name)
-    sheet.merge_cells("B2:G2")
-    put_text(sheet["A3"], "评价期间")
-    put_text(sheet["B3"], period)
-    sheet.merge_cells("B3:G3")
-    put_text(
-        sheet["A4"],
-        "填写说明：只需填写“自评分”和“自评说明”两列，其他单元格已锁定；"
-        "自评分须在 0 到该项满分之间。请勿增删行列或修改指标。",
-    )
-    sheet.merge_cells("A4:G4")
-    sheet["A4"].alignment = WRAP
-    sheet.row_dimensions[4].height = 32
-    for column, heading in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(FIRST_ROW - 1, column)
-        put_text(cell, heading)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.border = BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    meta = workbook.create_sheet(META_SHEET)
-    for key, value in (
-        ("format", MARK),
-        ("version", "1"),
-        ("round_uid", round_uid),
-        ("round_title", title),
-        ("alliance_uid", alliance.uid),
-        ("alliance_name", alliance.name),
-    ):
-        meta.append([key, value])
-    row = FIRST_ROW
-    for category in rubric.categories:
-        for indicator in category.indicators:
-            put_text(sheet.cell(row, 1), category.name)
-            put_text(sheet.cell(row, 2), indicator.code)
-            put_text(sheet.cell(row, 3), indicator.name)
-            put_text(sheet.cell(row, 4), indicator.criteria)
-            sheet.cell(row, 5, _number(indicator.max_points))
-            validation = DataValidation(
-                type="decimal",
-                operator="between",
-                formula1="0",
-                formula2=format_points(indicator.max_points),
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="自评分超出范围",
-                error=f"本项自评分须在 0 到 {format_points(indicator.max_points)} 分之间。",
-            )
-            sheet.add_data_validation(validation)
-            validation.add(f"{SCORE_COL}{row}")
-            for column in range(1, 8):
-                cell = sheet.cell(row, column)
-                cell.border = BOX
-                cell.alignment = WRAP
-            for column in (6, 7):
-                sheet.cell(row, column).protection = Protection(locked=False)
-            meta.append(["indicator", indicator.code, row])
-            row += 1
-    put_text(sheet.cell(row, 3), "合计")
-    sheet.cell(row, 5, _number(rubric.max_points))
-    sheet.cell(row, 6, f"=SUM({SCORE_COL}{FIRST_ROW}:{SCORE_COL}{row - 1})")
-    for column in range(1, 8):
-        sheet.cell(row, column).font = HEADER_FONT
-        sheet.cell(row, column).border = BOX
-    for letter, width in zip("ABCDEFG", (18, 7, 30, 48, 7, 9, 44), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = f"A{FIRST_ROW}"
-    sheet.protection.sheet = True
-    sheet.protection.formatRows = False  # row heights may grow for long notes
-    meta.sheet_state = "hidden"
-    meta.protection.sheet = True
-    workbook.security = WorkbookProtection(lockStructure=True)
-    return workbook
-
-
-def _number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else float(value)
 
 
 # reading back --------------------------------------------------------------------------
@@ -202,6 +107,27 @@ class SelfEvalFile:
     def refuse(self, zh: str, en: str) -> None:
         self.problems.append((zh, en))
 
+    def reasons(self, language: str = "zh") -> str:
+        """The reasons in one line: the first few, and how many more."""
+        english = language.startswith("en")
+        shown = self.problems[:_SHOWN_PROBLEMS]
+        if english:
+            text = "; ".join(p[1].rstrip(".") for p in shown) + "."
+        else:
+            text = "；".join(p[0].rstrip("。") for p in shown) + "。"
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            text += f" {hidden} more problem(s)." if english else f"另有 {hidden} 处问题。"
+        return text
+
+
+def _not_ours(result: SelfEvalFile) -> None:
+    name = result.path.name
+    result.refuse(
+        f"「{name}」不是本软件生成的自评价表。",
+        f"{name} is not a self-evaluation workbook made by this app.",
+    )
+
 
 def read_workbook(
     path: Path | str, rubric: Rubric, round_uid: str, roster: Sequence[Alliance]
@@ -209,33 +135,27 @@ def read_workbook(
     """Check one returned workbook against the round; never writes anything."""
     result = SelfEvalFile(Path(path))
     try:
-        workbook = load_workbook_checked(result.path, data_only=True)
+        grids = read_grids(result.path, LIMITS, [META_SHEET, FORM_SHEET])
     except FileRefused as error:
-        result.refuse(error.zh, error.en)
+        if "没有名为" in error.zh:
+            _not_ours(result)
+        else:
+            result.refuse(error.zh, error.en)
         return result
     name = result.path.name
-    if META_SHEET not in workbook.sheetnames or FORM_SHEET not in workbook.sheetnames:
-        result.refuse(
-            f"「{name}」不是本软件生成的自评价表。",
-            f"{name} is not a self-evaluation workbook made by this app.",
-        )
-        return result
     meta: dict[str, str] = {}
     rows_of: dict[str, int] = {}
-    for values in workbook[META_SHEET].iter_rows(values_only=True):
-        key = cell_text(values[0]) if values else ""
+    for values in grids[META_SHEET].rows:
+        key = value_text(values[0]) if values else ""
         if key == "indicator" and len(values) >= 3:
             try:
-                rows_of[cell_text(values[1])] = int(float(cell_text(values[2])))
+                rows_of[value_text(values[1])] = int(float(value_text(values[2])))
             except ValueError:
                 pass
         elif key:
-            meta[key] = cell_text(values[1]) if len(values) > 1 else ""
+            meta[key] = value_text(values[1]) if len(values) > 1 else ""
     if meta.get("format") != MARK:
-        result.refuse(
-            f"「{name}」不是本软件生成的自评价表。",
-            f"{name} is not a self-evaluation workbook made by this app.",
-        )
+        _not_ours(result)
         return result
     if meta.get("round_uid") != round_uid:
         title = meta.get("round_title", "")
@@ -252,28 +172,34 @@ def read_workbook(
         )
         return result
     result.alliance_uid, result.alliance_name = alliance.uid, alliance.name
-    _read_rows(workbook[FORM_SHEET], rubric, rows_of, result)
-    workbook.close()
+    _read_rows(grids[FORM_SHEET].rows, rubric, rows_of, result)
     return result
 
 
+def _cell(rows: list[list[Any]], row: int, column: int) -> Any:
+    """The value at a 1-based row and 0-based column ("" outside the sheet)."""
+    if 0 < row <= len(rows) and column < len(rows[row - 1]):
+        return rows[row - 1][column]
+    return ""
+
+
 def _read_rows(
-    sheet: object, rubric: Rubric, rows_of: dict[str, int], result: SelfEvalFile
+    rows: list[list[Any]], rubric: Rubric, rows_of: dict[str, int], result: SelfEvalFile
 ) -> None:
     codes = [i.code for i in rubric.indicators()]
     name = result.path.name
-    if sorted(rows_of) != sorted(codes):
+    if sorted(rows_of) != sorted(codes) or any(r < FIRST_ROW for r in rows_of.values()):
         result.refuse(
-            f"「{name}」的指标与本轮次现行评价指标不一致（评价指标生成后已修改），请重新生成自评价表。",
+            f"「{name}」的指标与本轮次现行评价指标不一致（评价指标生成后已修改），"
+            "请重新生成自评价表。",
             f"The indicators in {name} differ from the round's rubric; generate the workbook anew.",
         )
         return
     for indicator in rubric.indicators():
         row = rows_of[indicator.code]
-        code_cell = f"{CODE_COL}{row}"
-        max_cell = f"{MAX_COL}{row}"
-        found_code = cell_text(sheet[code_cell].value)  # type: ignore[index]
-        found_max = cell_text(sheet[max_cell].value)  # type: ignore[index]
+        code_cell, max_cell = f"{CODE_COL}{row}", f"{MAX_COL}{row}"
+        found_code = value_text(_cell(rows, row, CODE)).strip()
+        found_max = value_text(_cell(rows, row, MAX)).strip()
         if found_code != indicator.code or _as_points(found_max) != indicator.max_points:
             result.refuse(
                 f"「{name}」的表格结构已被改动：单元格 {code_cell}/{max_cell} 应为指标 "
@@ -283,15 +209,30 @@ def _read_rows(
             )
             continue
         score_cell = f"{SCORE_COL}{row}"
-        raw = sheet[score_cell].value  # type: ignore[index]
-        note = cell_text(sheet[f"{NOTE_COL}{row}"].value)  # type: ignore[index]
-        points = (
-            _as_points(cell_text(raw)) if not isinstance(raw, (int, float)) else parse_points(raw)
-        )
-        if raw not in (None, "") and points is None:
+        raw = _cell(rows, row, SCORE)
+        note_raw = value_text(_cell(rows, row, NOTE))
+        bad = control_problem(note_raw, row, NOTE)
+        if bad is not None:
+            result.refuse(*bad)
+            continue
+        note = note_raw.strip()
+        if len(note) > NOTE_CHARS:
             result.refuse(
-                f"单元格 {score_cell}：自评分「{cell_text(raw)}」不是数字。",
-                f"Cell {score_cell}: the self-score {cell_text(raw)!r} is not a number.",
+                f"单元格 {NOTE_COL}{row}：自评说明有 {len(note)} 字，超过 {NOTE_CHARS} 字。",
+                f"Cell {NOTE_COL}{row}: the note has {len(note)} characters, more than "
+                f"{NOTE_CHARS}.",
+            )
+            continue
+        if isinstance(raw, bool):
+            points = None
+        elif isinstance(raw, (int, float)):
+            points = _as_points(value_text(raw))
+        else:
+            points = _as_points(value_text(raw).strip())
+        if value_text(raw).strip() and points is None:
+            result.refuse(
+                f"单元格 {score_cell}：自评分「{value_text(raw)[:20]}」不是数字。",
+                f"Cell {score_cell}: the self-score {value_text(raw)[:20]!r} is not a number.",
             )
             continue
         if points is not None:
@@ -307,7 +248,7 @@ def _read_rows(
 def _as_points(text: str) -> Fraction | None:
     try:
         return parse_points(text) if text else None
-    except (ValueError, ZeroDivisionError):
+    except (ValueError, ZeroDivisionError, ArithmeticError):
         return None
 
 
@@ -361,24 +302,26 @@ def restore_self_scores(store: RoundStore, alliance_uids: Sequence[str], rows: S
             store.replace_self_scores(uid, {code: v for (a, code), v in rows.items() if a == uid})
 
 
-def import_or_refuse(store: RoundStore, paths: Sequence[Path | str]) -> list[SelfEvalFile]:
-    """The command line's import: every workbook must pass, or nothing is written."""
+def import_checked(
+    store: RoundStore, paths: Sequence[Path | str], all_or_nothing: bool = False
+) -> list[SelfEvalFile]:
+    """The command line's import: every good workbook is written (each whole), every bad
+    one reported; with ``all_or_nothing`` one bad workbook refuses them all."""
     checked = read_workbooks(store, paths)
     refused = [c for c in checked if not c.ok]
-    if refused:
+    if refused and (all_or_nothing or len(refused) == len(checked)):
         first = refused[0]
-        shown = first.problems[:_SHOWN_PROBLEMS]
-        zh = "；".join(p[0].rstrip("。") for p in shown) + "。"
-        en = "; ".join(p[1].rstrip(".") for p in shown) + "."
-        hidden = len(first.problems) - len(shown)
-        if hidden:
-            zh += f"该工作簿另有 {hidden} 处问题。"
-            en += f" {hidden} more problem(s) in that workbook."
         more_zh = f"（另有 {len(refused) - 1} 个工作簿被拒绝）" if len(refused) > 1 else ""
         more_en = f" ({len(refused) - 1} more workbook(s) refused)" if len(refused) > 1 else ""
         raise UserError(
-            f"未导入任何内容。{first.path.name}：{zh}{more_zh}",
-            f"Nothing was imported. {first.path.name}: {en}{more_en}",
+            f"未导入任何内容。{first.path.name}：{first.reasons('zh')}{more_zh}",
+            f"Nothing was imported. {first.path.name}: {first.reasons('en')}{more_en}",
         )
-    apply_workbooks(store, checked)
+    if len(refused) < len(checked):
+        apply_workbooks(store, checked)
     return checked
+
+
+def import_or_refuse(store: RoundStore, paths: Sequence[Path | str]) -> list[SelfEvalFile]:
+    """Every workbook must pass, or nothing is written."""
+    return import_checked(store, paths, all_or_nothing=True)

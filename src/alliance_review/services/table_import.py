@@ -18,7 +18,8 @@ from alliance_review.tabular import Limits, control_problem, find_header, read_g
 from alliance_review.tabular.table import is_total_or_remark, match_header, stated_count
 from alliance_review.tabular.text import cell_name, clean_text, column_letter, value_text
 
-LIST_LIMITS = Limits()
+# a list of alliances or reviewers: a province-level round has 10,000 alliances
+LIST_LIMITS = Limits(rows=50_000, cells=2_000_000)
 _NUMBER = re.compile(r"^\d+(\.0+)?$")
 
 
@@ -149,7 +150,7 @@ def data_rows(
             text = _row_text(row)
             notes.append(Note(number, f"说明行「{text}」已跳过。", f'Remark row "{text}" skipped.'))
             continue
-        if [clean_text(c) for c in row] == header_keys:
+        if row[0] == table.header[0] and [clean_text(c) for c in row] == header_keys:
             notes.append(Note(number, "重复的表头行已跳过。", "Repeated header row skipped."))
             continue
         counted += 1

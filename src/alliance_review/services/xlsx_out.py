@@ -42,34 +42,44 @@ class Book(xlsxwriter.Workbook):  # type: ignore[misc]
 
 
 class Styles:
-    """Formats made once per workbook, each with a quote-prefixed twin for text that
-    starts with a formula sign."""
+    """Formats made once per workbook (``get``), each with a quote-prefixed twin for text
+    that starts with a formula sign; ``text``/``value`` write a cell with one of them."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
         self._made: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self._quoted: dict[int, Format] = {}
+        self._plain_quoted: Format | None = None
 
     def get(self, **properties: Any) -> Format:
         key = tuple(sorted(properties.items()))
-        if key not in self._made:
-            self._made[key] = self.book.add_format(properties)
-        return self._made[key]
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self.book.add_format(properties)
+            self._quoted[id(made)] = self.book.add_format(dict(properties, quote_prefix=True))
+        return made
 
-    def text(self, sheet: Worksheet, row: int, column: int, value: str, **properties: Any) -> None:
+    def text(
+        self, sheet: Worksheet, row: int, column: int, value: str, style: Format | None = None
+    ) -> None:
         """Write ``value`` as text, whatever it starts with."""
         if value.startswith(FORMULA_STARTS):
-            properties = dict(properties, quote_prefix=True)
-        sheet.write_string(row, column, value, self.get(**properties) if properties else None)
+            if style is None:
+                style = self.get()
+            style = self._quoted[id(style)]
+        sheet.write_string(row, column, value, style)
 
-    def value(self, sheet: Worksheet, row: int, column: int, value: Any, **properties: Any) -> None:
+    def value(
+        self, sheet: Worksheet, row: int, column: int, value: Any, style: Format | None = None
+    ) -> None:
         """Text as text, a number as a number, None as an empty (formatted) cell."""
         if isinstance(value, str):
-            self.text(sheet, row, column, value, **properties)
+            self.text(sheet, row, column, value, style)
         elif value is None:
-            if properties:
-                sheet.write_blank(row, column, None, self.get(**properties))
+            if style is not None:
+                sheet.write_blank(row, column, None, style)
         else:
-            sheet.write_number(row, column, value, self.get(**properties) if properties else None)
+            sheet.write_number(row, column, value, style)
 
 
 @contextlib.contextmanager

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused, RoundLocked
+from alliance_review.core.errors import FileRefused, RoundLocked, StorageError, UserError
 from alliance_review.storage.schema import ROUND_LOCKED
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -25,6 +26,18 @@ def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
         # WAL + NORMAL can lose the last commits on power loss; FULL syncs every commit
         # so that "every keystroke is safe on disk" holds.
         conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def connect_readonly(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection for a worker thread reading a file the window has open.
+
+    ``query_only`` makes any write a refusal; the file is never changed by it.
+    """
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -147,3 +160,103 @@ def vacuum_into(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+# SQLite's primary result codes (the low byte of ``sqlite_errorcode``) a user can act on
+_SQLITE_SENTENCES: dict[int, tuple[str, str]] = {
+    5: (  # SQLITE_BUSY
+        "文件正被另一个程序或窗口使用（数据库已锁定），请稍后再试；这次操作没有改动任何内容。",
+        "The file is in use by another program or window (database is locked); try again "
+        "in a moment. Nothing was changed.",
+    ),
+    6: (  # SQLITE_LOCKED
+        "文件正被另一个操作使用，请稍后再试；这次操作没有改动任何内容。",
+        "The file is busy with another operation; try again in a moment. Nothing was changed.",
+    ),
+    8: (  # SQLITE_READONLY
+        "文件是只读的（或所在文件夹不允许写入），改动无法保存。",
+        "The file is read-only (or its folder does not allow writing); the change could not "
+        "be saved.",
+    ),
+    10: (  # SQLITE_IOERR
+        "读写文件时出错（磁盘或网络驱动器错误），这次改动没有保存。",
+        "The file could not be read or written (a disk or network drive error); the change "
+        "was not saved.",
+    ),
+    11: (  # SQLITE_CORRUPT
+        "文件已损坏，无法读取；请用备份或重新发放的文件。",
+        "The file is damaged and cannot be read; use a backup or a newly issued file.",
+    ),
+    13: (  # SQLITE_FULL
+        "磁盘已满，这次改动没有保存；请腾出空间后再试。",
+        "The disk is full; the change was not saved. Free some space and try again.",
+    ),
+    14: (  # SQLITE_CANTOPEN
+        "无法打开文件：它可能已被移动、删除，或没有访问权限。",
+        "The file cannot be opened: it may have been moved or deleted, or access is denied.",
+    ),
+    26: (  # SQLITE_NOTADB
+        "这不是本软件的评价文件，或文件已损坏。",
+        "This is not a file of this application, or it is damaged.",
+    ),
+}
+_SQLITE_MESSAGES = (
+    ("database is locked", 5),
+    ("database table is locked", 6),
+    ("readonly database", 8),
+    ("disk i/o error", 10),
+    ("malformed", 11),
+    ("database or disk is full", 13),
+    ("unable to open database", 14),
+    ("file is not a database", 26),
+)
+_OS_SENTENCES: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
+    errno.EROFS: ("该位置是只读的", "the location is read-only"),
+    errno.EACCES: ("没有访问权限", "access is denied"),
+    errno.EPERM: ("没有访问权限", "access is denied"),
+    errno.ENOENT: ("文件或文件夹不存在", "the file or folder does not exist"),
+    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+}
+
+
+def storage_error(error: BaseException) -> UserError | None:
+    """One sentence for an error of the disk or of SQLite (None for anything else).
+
+    Errors a user can act on (a file in use, a full disk, a read-only file) must never
+    reach a dialog as a traceback; the caller shows ``message(language)``.
+    """
+    if isinstance(error, UserError):
+        return error
+    if isinstance(error, sqlite3.Error):
+        refusal = _refusal(error)
+        if isinstance(refusal, UserError):
+            return refusal
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary not in _SQLITE_SENTENCES:
+            text = str(error).lower()
+            primary = next((c for words, c in _SQLITE_MESSAGES if words in text), None)
+        if primary is None:
+            return None
+        zh, en = _SQLITE_SENTENCES[primary]
+        result = StorageError(zh, en)
+        result.__cause__ = error
+        return result
+    if isinstance(error, OSError):
+        where = error.filename or ""
+        reason_zh, reason_en = _OS_SENTENCES.get(
+            error.errno or -1, (error.strerror or str(error), error.strerror or str(error))
+        )
+        name = Path(str(where)).name if where else ""
+        zh = f"无法读写「{name}」：{reason_zh}。" if name else f"无法读写文件：{reason_zh}。"
+        en = (
+            f"Cannot read or write {name}: {reason_en}."
+            if name
+            else (f"Cannot read or write the file: {reason_en}.")
+        )
+        result = StorageError(zh, en)
+        result.__cause__ = error
+        return result
+    return None

@@ -18,7 +18,7 @@ from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
 from alliance_review.storage import rows
-from alliance_review.storage.db import atomic, open_checked, vacuum_into
+from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
@@ -67,6 +67,12 @@ class ReviewerStore:
     def open(cls, path: Path | str) -> ReviewerStore:
         conn, info = open_file(path, REVIEWER_FILE)
         return cls(conn, Path(path), info)
+
+    @classmethod
+    def reading(cls, path: Path | str) -> ReviewerStore:
+        """A read-only connection of its own, for a worker thread while the window holds
+        the file open (so the file is known, upgraded and in WAL mode already)."""
+        return cls(connect_readonly(path), Path(path), read_only=True)
 
     @classmethod
     def open_sealed(cls, path: Path | str) -> ReviewerStore:

@@ -17,7 +17,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import rows
 from alliance_review.storage.activity_rows import ActivityRows
-from alliance_review.storage.db import atomic
+from alliance_review.storage.db import atomic, connect_readonly
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
@@ -52,6 +52,12 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     def open(cls, path: Path | str) -> RoundStore:
         conn, info = open_file(path, ROUND_FILE)
         return cls(conn, Path(path), info)
+
+    @classmethod
+    def reading(cls, path: Path | str) -> RoundStore:
+        """A read-only connection of its own, for a worker thread while the window holds
+        the file open (so the file is known, upgraded and in WAL mode already)."""
+        return cls(connect_readonly(path), Path(path))
 
     def close(self) -> None:
         self.conn.close()

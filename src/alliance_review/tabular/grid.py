@@ -8,6 +8,7 @@ import io
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,47 +86,77 @@ def read_bytes(path: Path | str, limits: Limits) -> bytes:
 def read_grid(path: Path | str, limits: Limits | None = None, sheet: str | int = 0) -> Grid:
     """The chosen sheet (name, or index among visible sheets) of an xlsx/xlsm/xls/ods file,
     or the rows of a CSV file; the format is told by the content, not the extension."""
+    return read_grids(path, limits, [sheet])[sheet]
+
+
+def read_grids(
+    path: Path | str, limits: Limits | None, sheets: Sequence[str | int]
+) -> dict[str | int, Grid]:
+    """Several sheets of one file, its bounds checked once."""
     limits = limits or Limits()
     path = Path(path)
     data = read_bytes(path, limits)
     magic = detect(data)
     if magic == "text":
-        return Grid(path, "csv", "", [""], read_csv(data, path.name, limits))
+        if any(isinstance(s, str) for s in sheets):
+            raise FileRefused(
+                f"「{path.name}」是文本（CSV）文件，没有名为「{sheets[0]}」的工作表。",
+                f"{path.name} is a text (CSV) file; it has no sheet named {sheets[0]}.",
+            )
+        rows = read_csv(data, path.name, limits)
+        return {s: Grid(path, "csv", "", [""], rows) for s in sheets}
     if magic == "zip":
         facts = scan_zip(data, path.name, limits)
     else:
         scan_xls(data, path.name, limits)
         facts = Facts("xls")
-    return _read_workbook(path, data, facts, limits, sheet)
+    return _read_workbook(path, data, facts, limits, sheets)
 
 
-def _read_workbook(path: Path, data: bytes, facts: Facts, limits: Limits, sheet: str | int) -> Grid:
+def _read_workbook(
+    path: Path, data: bytes, facts: Facts, limits: Limits, sheets: Sequence[str | int]
+) -> dict[str | int, Grid]:
     import python_calamine as calamine
 
     name = path.name
+    found: dict[str | int, Grid] = {}
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
-        if isinstance(sheet, str):
-            if sheet not in names:
-                raise FileRefused(
-                    f"「{name}」中没有名为「{sheet}」的工作表。",
-                    f"{name} has no sheet named {sheet}.",
+        visible = [
+            m.name
+            for m in book.sheets_metadata
+            if m.visible == calamine.SheetVisibleEnum.Visible
+            and m.typ == calamine.SheetTypeEnum.WorkSheet
+        ] or names
+        for sheet in sheets:
+            if isinstance(sheet, str):
+                if sheet not in names:
+                    raise FileRefused(
+                        f"「{name}」中没有名为「{sheet}」的工作表。",
+                        f"{name} has no sheet named {sheet}.",
+                    )
+                chosen = sheet
+            else:
+                if sheet >= len(visible):
+                    raise not_a_table(name)
+                chosen = visible[sheet]
+            table = book.get_sheet_by_name(chosen)
+            rows = table.to_python(skip_empty_area=False)
+            if len(rows) > limits.rows:
+                raise too_big(
+                    name, f"超过 {limits.rows} 行", f"it has more than {limits.rows} rows"
                 )
-            chosen = sheet
-        else:
-            visible = [
-                m.name
-                for m in book.sheets_metadata
-                if m.visible == calamine.SheetVisibleEnum.Visible
-                and m.typ == calamine.SheetTypeEnum.WorkSheet
-            ] or names
-            if sheet >= len(visible):
-                raise not_a_table(name)
-            chosen = visible[sheet]
-        table = book.get_sheet_by_name(chosen)
-        rows = table.to_python(skip_empty_area=False)
-        ranges = table.merged_cell_ranges
+            ranges = table.merged_cell_ranges
+            if facts.kind == "ods":
+                merges = facts.ods_merges.get(chosen, [])
+            else:
+                merges = [(a[0], a[1], b[0], b[1]) for a, b in ranges or ()]
+            formulas: dict[tuple[int, int], tuple[str, bool]] = {}
+            if facts.formulas:
+                part = facts.sheet_parts.get(chosen)
+                formulas = facts.formulas.get(part, {}) if part else {}
+            found[sheet] = Grid(path, facts.kind, chosen, names, rows, merges, formulas)
         book.close()
     except calamine.PasswordError as error:
         raise FileRefused(
@@ -136,44 +167,7 @@ def _read_workbook(path: Path, data: bytes, facts: Facts, limits: Limits, sheet:
         raise
     except Exception as error:  # calamine raises several kinds for a damaged file
         raise broken(name) from error
-    if len(rows) > limits.rows:
-        raise too_big(name, f"超过 {limits.rows} 行", f"it has more than {limits.rows} rows")
-    if facts.kind == "ods":
-        merges = facts.ods_merges.get(chosen, [])
-    else:
-        merges = [(a[0], a[1], b[0], b[1]) for a, b in ranges or ()]
-    formulas: dict[tuple[int, int], tuple[str, bool]] = {}
-    if facts.formulas:
-        part = _sheet_part(data, chosen)
-        formulas = facts.formulas.get(part, {}) if part else {}
-    return Grid(path, facts.kind, chosen, names, rows, merges, formulas)
-
-
-def _sheet_part(data: bytes, sheet: str) -> str | None:
-    """The zip part (xl/worksheets/sheetN.xml) of the sheet named ``sheet`` of an xlsx."""
-    import posixpath
-    import zipfile
-    from xml.etree import ElementTree
-
-    package = zipfile.ZipFile(io.BytesIO(data))
-    try:
-        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
-        return None
-    rid = None
-    for element in book.iter():
-        if element.tag.endswith("}sheet") and element.get("name") == sheet:
-            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
-    for element in rels.iter():
-        if element.get("Id") == rid and rid is not None:
-            target = element.get("Target", "")
-            return (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join("xl", target))
-            )
-    return None
+    return found
 
 
 # CSV ---------------------------------------------------------------------------------------

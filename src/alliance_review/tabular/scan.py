@@ -38,6 +38,7 @@ class Facts:
     formulas: dict[str, dict[tuple[int, int], tuple[str, bool]]] = field(default_factory=dict)
     ods_merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
     ods_sheets: list[str] = field(default_factory=list)
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
 
 
 def detect(data: bytes) -> str:
@@ -79,21 +80,58 @@ def scan_zip(data: bytes, name: str, limits: Limits) -> Facts:
     facts = Facts(kind)
     expanded = 0
     for info in infos:
-        if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels")):
+        if (
+            info.is_dir()
+            or not info.filename.lower().endswith((".xml", ".rels"))
+            or info.filename.startswith(_UNREAD)
+        ):
             continue
-        pieces = _expand(package, info, name, limits)
+        pieces = _expand(data, info, name, limits)
         if kind == "ods" and info.filename == "content.xml":
             expanded += _scan_ods(pieces, name, limits, facts)
         else:
             size, exact = _scan_xml(pieces, info.filename, name, limits, facts)
             if exact:
-                _exact_sheet(_expand(package, info, name, limits), name, limits)
+                _exact_sheet(_expand(data, info, name, limits), name, limits)
             expanded += size
         if expanded > limits.total_bytes:
             raise too_big(
                 name, "解压后体积过大（疑似压缩炸弹）", "it expands too much (a zip bomb?)"
             )
+    if facts.formulas and kind == "xlsx":
+        facts.sheet_parts = _sheet_parts(package)
     return facts
+
+
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part (xl/worksheets/sheetN.xml), from the workbook's relations."""
+    import html
+    import posixpath
+
+    try:
+        book = package.read("xl/workbook.xml")
+        rels = package.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\s[^>]*>", rels):
+        attrs = dict(_ATTR.findall(tag))
+        target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+        targets[attrs.get(b"Id", b"")] = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        )
+    found = {}
+    for tag in _SHEET.findall(book):
+        attrs = dict(_ATTR.findall(tag))
+        rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"")
+        sheet = html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        if rid in targets:
+            found[sheet] = targets[rid]
+    return found
 
 
 def not_a_table(name: str) -> Exception:
@@ -105,24 +143,68 @@ def not_a_table(name: str) -> Exception:
     )
 
 
-def _expand(
-    package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits
-) -> Iterator[bytes]:
-    """The part's bytes in pieces; stops with a refusal past the part's bound. A part that
-    expands to more than it declares fails the zip module's size and CRC checks."""
-    done = 0
+def _expand(data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> Iterator[bytes]:
+    """The part's bytes in pieces of at most 1 MB, inflated straight from the file's bytes
+    with a cap on each step's output: never more than the part declares (nor the bound);
+    a part that inflates to anything but what it declares (size, CRC) is refused."""
+    declared = info.file_size
+    if declared > limits.entry_bytes:
+        raise too_big(name, "解压后体积过大（疑似压缩炸弹）", "it expands too much")
+    start = info.header_offset
     try:
-        with package.open(info) as part:
-            while piece := part.read(PIECE):
-                done += len(piece)
-                if done > limits.entry_bytes:
-                    raise too_big(name, "解压后体积过大（疑似压缩炸弹）", "it expands too much")
-                yield piece
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+        if data[start : start + 4] != ZIP_MAGIC or info.flag_bits & 0x1:
+            raise broken(name)  # no local header there, or encrypted
+        name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+    except struct.error as error:
         raise broken(name) from error
+    begin = start + 30 + name_length + extra_length
+    raw = memoryview(data)[begin : begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise broken(name)
+    done, crc = 0, 0
+    if info.compress_type == zipfile.ZIP_STORED:
+        for at in range(0, len(raw), PIECE):
+            piece = bytes(raw[at : at + PIECE])
+            done += len(piece)
+            crc = zlib.crc32(piece, crc)
+            yield piece
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending: bytes | memoryview = raw
+        try:
+            while not inflater.eof:
+                piece = inflater.decompress(pending, PIECE)
+                pending = inflater.unconsumed_tail
+                if not piece and not pending:
+                    break  # the stream ends early
+                done += len(piece)
+                if done > declared:
+                    raise broken(name)  # more than the part says it holds
+                crc = zlib.crc32(piece, crc)
+                yield piece
+        except zlib.error as error:
+            raise broken(name) from error
+    else:
+        raise broken(name)  # bzip2, LZMA...: no spreadsheet program writes those
+    if done != declared or crc != info.CRC:
+        raise broken(name)
 
 
-SMALL_SHEET = 16 * MB  # a sheet this small is checked by an XML parser, exactly
+# parts a reader never opens (images, themes, printer settings): their sizes are checked
+_UNREAD = (
+    "xl/theme/",
+    "xl/media/",
+    "xl/drawings/",
+    "xl/printerSettings/",
+    "xl/charts/",
+    "xl/diagrams/",
+    "docProps/",
+    "customXml/",
+    "Thumbnails/",
+    "Configurations2/",
+)
+
+
 _ROW_REF = re.compile(rb'<row r="(\d+)"')
 _TWO_LETTERS = re.compile(rb'<c r="[A-Z]{2}')
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
@@ -131,26 +213,34 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _NOT_CELLS = (b"<co", b"<cf", b"<ch", b"<ce", b"<cu")
 
 
+def _attributes_r(whole: bytes) -> int:
+    """How many attributes named r (not header=, color=, xmlns:r=...) the XML has."""
+    return whole.count(b"r=") - whole.count(b"er=") - whole.count(b"or=") - whole.count(b":r=")
+
+
 class _Sheet:
     """The place of the farthest cell of a sheet written the usual way (every cell and
     row opens with r="..." first, nothing else carries an r attribute), from counts and a
     few searches, without parsing. Anything unusual sends the sheet to the exact parser."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.rows = self.max_row = self.max_col = 0
         self.usual = True
 
     def piece(self, whole: bytes) -> None:
-        if not self.usual:
+        rows = whole.count(b"<row") - whole.count(b"<rowBreaks")
+        self.rows += rows  # checked by the caller first: a bomb stops here
+        if self.rows > self.limit or not self.usual:
             return
         refs = _ROW_REF.findall(whole)
         cells = whole.count(b'<c r="')
         tags = whole.count(b"<c")
         if tags != cells and tags != cells + sum(whole.count(t) for t in _NOT_CELLS):
             self.usual = False  # a cell without a leading r="..." (an implicit place)
-        elif whole.count(b"<row") != len(refs) + whole.count(b"<rowBreaks"):
+        elif rows != len(refs):
             self.usual = False
-        elif whole.count(b"r=") - whole.count(b"er=") - whole.count(b"or=") != cells + len(refs):
+        elif _attributes_r(whole) != cells + len(refs):
             self.usual = False  # an r attribute elsewhere: repeated, quoted otherwise...
         elif _TWO_LETTERS.search(whole):
             self.usual = False  # wider than Z: counted exactly
@@ -164,7 +254,6 @@ class _Sheet:
         if re.search(rb'<c r="[A-Z](?:' + beyond + rb')"', whole):
             self.usual = False  # a cell far below its own row: counted exactly
             return
-        self.rows += len(refs)
         self.max_row = max(self.max_row, local)
         while self.max_col < 26:
             wider = re.search(rb'<c r="[%c-Z]' % (65 + self.max_col), whole)
@@ -178,7 +267,7 @@ def _scan_xml(
 ) -> tuple[int, bool]:
     """(expanded size, whether the sheet must be parsed exactly) of one part."""
     runs = _Runs(name, limits)
-    sheet_facts = _Sheet()
+    sheet_facts = _Sheet(limits.rows)
     size = 0
     carry = b""
     sheet = strings = False
@@ -206,11 +295,11 @@ def _scan_xml(
         sheet_facts.piece(whole)
         if sheet_facts.rows > limits.rows:
             raise too_big(name, f"超过 {limits.rows} 行", f"it has more than {limits.rows} rows")
-        if _FORMULA.search(whole):
+        if (b"</f>" in whole or b"<f " in whole or b":f" in whole) and _FORMULA.search(whole):
             _formulas(whole, facts.formulas.setdefault(part, {}))
     if sheet:
         sheet_facts.piece(carry)
-        if sheet_facts.usual and size > SMALL_SHEET:
+        if sheet_facts.usual:
             _check_area(name, limits, sheet_facts.max_row, sheet_facts.max_col, sheet_facts.rows)
             return size, False
     return size, sheet

@@ -56,7 +56,7 @@ def find_header(
 
 def is_total_or_remark(row: Sequence[str]) -> str | None:
     """ "total" for 合计/共 N 家 rows, "remark" for 注：/说明 rows, else None."""
-    first = next((clean_text(c) for c in row if clean_text(c)), "")
+    first = clean_text(next((c for c in row if c and not c.isspace()), ""))
     if not first:
         return None
     if _TOTAL.match(first):

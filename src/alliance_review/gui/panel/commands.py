@@ -1,59 +1,22 @@
-"""The panel's edits as undo commands; each calls a service and emits ``changed``.
-
-The first ``redo`` happens before the command is pushed (so a refusal is shown and
-nothing lands on the stack); the command is pushed already done.
+"""The panel's edits as undo commands (``gui.undo``): each calls a service and announces
+what it changed. Locking and unlocking are not edits: they never go on the undo stack
+(see ``PanelTab.toggle_lock``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox
 
-from alliance_review.core.errors import UserError
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.undo import Command
 from alliance_review.services import panel
 
 
-class _Done(QUndoCommand):
-    def __init__(self, context: RoundContext, text: str) -> None:
-        super().__init__(text)
-        self.context = context
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self._guarded(self.apply)
-        self.context.changed.emit()
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-        self.context.changed.emit()
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        """A refused step (say, the round was locked meanwhile) is shown, not raised."""
-        try:
-            step()
-        except UserError as error:
-            self.setObsolete(True)
-            QMessageBox.warning(
-                None, QCoreApplication.translate("PanelCommands", "Not possible"), error_text(error)
-            )
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-
-class DecisionCommand(_Done):
+class DecisionCommand(Command):
     """Set (points given) or withdraw (points None) one decision."""
 
     def __init__(
@@ -70,6 +33,7 @@ class DecisionCommand(_Done):
             else QCoreApplication.translate("PanelCommands", "Record decision")
         )
         super().__init__(context, text)
+        self.context = context
         self.alliance_uid, self.code = alliance_uid, code
         self.points, self.rationale = points, rationale
         self.previous: panel.Decision | None = None
@@ -86,12 +50,16 @@ class DecisionCommand(_Done):
     def revert(self) -> None:
         panel.restore_decision(self.context.store, self.alliance_uid, self.code, self.previous)
 
+    def change(self) -> Change:
+        return Change(decisions=Alliances.of([self.alliance_uid]))
 
-class MethodCommand(_Done):
+
+class MethodCommand(Command):
     def __init__(self, context: RoundContext, method: str) -> None:
         super().__init__(
             context, QCoreApplication.translate("PanelCommands", "Change consensus method")
         )
+        self.context = context
         self.method = method
         self.previous = ""
 
@@ -101,26 +69,11 @@ class MethodCommand(_Done):
     def revert(self) -> None:
         panel.set_method(self.context.store, self.previous)
 
-
-class LockCommand(_Done):
-    def __init__(self, context: RoundContext, locked: bool) -> None:
-        super().__init__(
-            context,
-            QCoreApplication.translate("PanelCommands", "Lock round")
-            if locked
-            else QCoreApplication.translate("PanelCommands", "Unlock round"),
-        )
-        self.locked = locked
-        self.previous = not locked
-
-    def apply(self) -> None:
-        self.previous = panel.set_locked(self.context.store, self.locked)
-
-    def revert(self) -> None:
-        panel.set_locked(self.context.store, self.previous)
+    def change(self) -> Change:
+        return Change(settings=frozenset({"consensus_method"}))
 
 
-class SpanCommand(_Done):
+class SpanCommand(Command):
     """Change the round's disagreement threshold; steps of the same spin merge."""
 
     ID = 5001
@@ -129,16 +82,19 @@ class SpanCommand(_Done):
         super().__init__(
             context, QCoreApplication.translate("PanelCommands", "Change disagreement threshold")
         )
+        self.context = context
         self.span = span
         self.previous = span
 
     def id(self) -> int:
         return self.ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, SpanCommand):
             return False
         self.span = other.span
+        if self.span == self.previous:
+            self.setObsolete(True)  # spun back to where it was: nothing to undo
         return True
 
     def apply(self) -> None:
@@ -147,8 +103,5 @@ class SpanCommand(_Done):
     def revert(self) -> None:
         panel.set_disagreement_span(self.context.store, self.previous)
 
-
-def run(context: RoundContext, command: _Done) -> None:
-    """Do the command once (may raise UserError: nothing pushed), then push it done."""
-    command.apply()
-    context.undo_stack.push(command)
+    def change(self) -> Change:
+        return Change(settings=frozenset({"disagreement_span"}))

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.gui.main_window import error_text
-from alliance_review.gui.panel.commands import DecisionCommand, run
+from alliance_review.gui.panel.commands import DecisionCommand
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.undo import perform
 
 
 class DecisionDialog(QDialog):
@@ -80,24 +80,30 @@ class DecisionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.decided = False
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        """Record the decision once: a second OK (a double click, a key held down, a slow
+        machine replaying queued clicks) finds the dialog already decided and does nothing."""
+        if self.decided:
+            return
         text = self.rationale.toPlainText().strip()
         if not text:
             self.error.setText(self.tr("A decision needs a rationale; please write why."))
             self.rationale.setFocus()
             return
         points = parse_points(f"{self.points.value():.2f}")
-        try:
-            run(
-                self.context,
-                DecisionCommand(self.context, self.alliance_uid, self.code, points, text),
-            )
-        except UserError as error:
-            self.error.setText(error_text(error))
+        command = DecisionCommand(self.context, self.alliance_uid, self.code, points, text)
+        self.decided = True
+        self.buttons.setEnabled(False)
+        if not perform(
+            self.context.undo_stack, command, lambda e: self.error.setText(error_text(e))
+        ):
+            self.decided = False
+            self.buttons.setEnabled(True)
             return
         super().accept()

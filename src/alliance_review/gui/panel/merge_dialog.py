@@ -12,19 +12,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.services.merge import (
     MERGE,
     MERGED,
@@ -32,10 +30,17 @@ from alliance_review.services.merge import (
     UNCHANGED,
     FileReport,
     expand,
+    merge_into,
     merge_log,
     preview,
 )
-from alliance_review.services.merge import merge_files as merge_service
+from alliance_review.storage.round_store import RoundStore
+
+
+def preview_files(round_path: Path, paths: list[Path]) -> list[FileReport]:
+    """What each file would do, read on a connection of the worker's own."""
+    with RoundStore.reading(round_path) as store:
+        return preview(store, paths)
 
 
 class MergeDialog(QDialog):
@@ -45,6 +50,8 @@ class MergeDialog(QDialog):
         self.paths: list[Path] = []
         self.reports: list[FileReport] = []
         self.merged = False
+        self.task: Task | None = None
+        self.notice = ""  # said after the summary until the next merge
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Merge reviewer files"))
         self.resize(1000, 620)
@@ -203,37 +210,61 @@ class MergeDialog(QDialog):
 
     # preview and merge -------------------------------------------------------------------
     def refresh_preview(self) -> None:
-        store, paths = self.context.store, list(self.paths)
-        try:
-            self.reports = run_task(
-                self, self.tr("Checking reviewer files…"), lambda progress: preview(store, paths)
-            )
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Merge reviewer files"), error_text(error))
-            return
+        round_path, paths = self.context.path, list(self.paths)
+        self.merge_button.setEnabled(False)
+        self.task = run_task(
+            self,
+            self.tr("Checking reviewer files…"),
+            lambda _progress: preview_files(round_path, paths),
+            self._previewed,
+            on_error=self._failed,
+            on_cancel=self.update_state,
+            reads_only=True,
+        )
+
+    def _previewed(self, reports: list[FileReport]) -> None:
+        self.reports = reports
         self.show_reports()
 
+    def _failed(self, error: BaseException) -> None:
+        report_error(self, error, self.tr("Merge reviewer files"))
+        self.update_state()
+
     def merge(self) -> None:
-        store, paths = self.context.store, list(self.paths)
-        if not paths:
+        round_path, paths = self.context.path, list(self.paths)
+        if not paths or self.task is not None and not self.task.outcome:
             return
-        try:
-            self.reports = run_task(
-                self,
-                self.tr("Merging reviewer files…"),
-                lambda progress: merge_service(store, paths, progress),
-            )
-        except TaskCancelled:
-            self.refresh_preview()
-            return
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Merge reviewer files"), error_text(error))
-            self.refresh_preview()
-            self.context.changed.emit()
-            return
+        self.merge_button.setEnabled(False)
+        self.notice = ""
+        self.task = run_task(
+            self,
+            self.tr("Merging reviewer files…"),
+            lambda progress: merge_into(round_path, paths, progress),
+            self._merged,
+            on_error=self._merge_failed,
+            on_cancel=self._merge_cancelled,
+        )
+
+    def _merged(self, reports: list[FileReport]) -> None:
+        self.reports = reports
         self.merged = True
         self.show_reports()
-        self.context.changed.emit()
+        touched = [
+            uid
+            for r in reports
+            if r.outcome == MERGED
+            for uid in (*r.alliances_new, *r.alliances_changed, *r.alliances_removed)
+        ]
+        self.context.announce(Change(scores=Alliances.of(touched), merge_log=True))
+
+    def _merge_cancelled(self) -> None:
+        self.notice = self.tr("Cancelled: no file was merged; the round is as it was.")
+        self.refresh_preview()
+
+    def _merge_failed(self, error: BaseException) -> None:
+        self._failed(error)
+        self.refresh_preview()
+        self.context.announce(Change(merge_log=True))
 
     def outcome_text(self, report: FileReport) -> str:
         language = "en" if i18n.chosen_language() == "en" else "zh"
@@ -290,3 +321,5 @@ class MergeDialog(QDialog):
                 .replace("%2", str(ready))
                 .replace("%3", str(refused))
             )
+        if self.notice:
+            self.summary.setText(self.summary.text() + "  " + self.notice)

@@ -17,10 +17,11 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.scoring import CONSENSUS_METHODS
 from alliance_review.gui.main_window import error_text
-from alliance_review.gui.panel.commands import MethodCommand, run
+from alliance_review.gui.panel.commands import MethodCommand
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.undo import perform
 from alliance_review.services.panel import preview_method
 
 
@@ -115,9 +116,6 @@ class MethodDialog(QDialog):
         self.apply_button.setEnabled(True)
 
     def apply(self) -> None:
-        try:
-            run(self.context, MethodCommand(self.context, self.method()))
-        except UserError as error:
-            self.summary.setText(error_text(error))
-            return
-        self.accept()
+        command = MethodCommand(self.context, self.method())
+        if perform(self.context.undo_stack, command, lambda e: self.summary.setText(error_text(e))):
+            self.accept()

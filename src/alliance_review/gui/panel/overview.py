@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +42,10 @@ from alliance_review.services.panel import Analysis
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverviewPage", text)
+
+
 class DiscussionFilter(QSortFilterProxyModel):
     """Name filter, and optionally only the alliances that need discussion."""
 
@@ -62,6 +67,78 @@ class DiscussionFilter(QSortFilterProxyModel):
             if key not in self.flagged:
                 return False
         return super().filterAcceptsRow(row, parent)
+
+
+def overview_records(analysis: Analysis, names: dict[str, str]) -> tuple[list[Record], int]:
+    """The overview's rows and its number of reviewer columns; made in the worker that
+    computed the analysis, so the GUI thread only shows them."""
+    result = analysis.result
+    decisions = analysis.decisions
+    k = max((len(r.reviewer_totals) for r in result.results.values()), default=3)
+    records = []
+    for row in result.ranking:
+        uid = row.alliance.uid
+        alliance_result = result.results[uid]
+        totals = sorted(
+            alliance_result.reviewer_totals.items(),
+            key=lambda t: analysis.reviewer_order.get(t[0], 0),
+        )
+        reviewer_cells = [
+            Cell(format_points(total), float(total), tooltip=names.get(r, r)) for r, total in totals
+        ] + [Cell("", -1.0)] * (k - len(totals))
+        computed = analysis.computed_totals.get(uid)
+        decided = any(a == uid for a, _ in decisions)
+        consensus_tip = ""
+        if computed is not None and computed != row.total:
+            consensus_tip = _tr("computed consensus %1; the panel's decision counts").replace(
+                "%1", format_points(computed)
+            )
+        flags = analysis.flags.get(uid, [])
+        reasons = "; ".join(flag_text(f, names) for f in flags)
+        conflicts = [names.get(r, r) for r in analysis.conflicts.get(uid, [])]
+        name_tip = _tr("Steps out: %1").replace("%1", "、".join(conflicts)) if conflicts else ""
+        spread = alliance_result.spread
+        normalised = analysis.normalised.get(uid)
+        records.append(
+            Record(
+                uid,
+                [
+                    Cell(str(row.rank), row.seq),
+                    Cell(row.alliance.name, tooltip=name_tip, align_center=False),
+                    *reviewer_cells,
+                    Cell(
+                        format_points(row.total),
+                        float(row.total),
+                        tooltip=consensus_tip,
+                        background=DECIDED if decided else None,
+                    ),
+                    Cell(
+                        "" if normalised is None else f"{normalised:.2f}",
+                        normalised if normalised is not None else -1.0,
+                    ),
+                    Cell(
+                        format_points(spread),
+                        float(spread),
+                        background=ATTENTION if spread > analysis.total_span else None,
+                    ),
+                    Cell(row.tier.name, row.seq),
+                    Cell(
+                        "、".join(conflicts),
+                        "、".join(conflicts),
+                        tooltip=name_tip,
+                        align_center=False,
+                    ),
+                    Cell(
+                        reasons,
+                        len(flags),
+                        tooltip=reasons,
+                        background=ATTENTION if flags else None,
+                        align_center=False,
+                    ),
+                ],
+            )
+        )
+    return records, k
 
 
 class OverviewPage(QWidget):
@@ -172,79 +249,16 @@ class OverviewPage(QWidget):
                 self.table.scrollTo(index)
                 return
 
-    def show_analysis(self, analysis: Analysis, names: dict[str, str]) -> None:
-        result = analysis.result
-        decisions = analysis.decisions
-        self.k = max((len(r.reviewer_totals) for r in result.results.values()), default=3)
-        records = []
-        for row in result.ranking:
-            uid = row.alliance.uid
-            alliance_result = result.results[uid]
-            totals = sorted(
-                alliance_result.reviewer_totals.items(),
-                key=lambda t: analysis.reviewer_order.get(t[0], 0),
-            )
-            reviewer_cells = [
-                Cell(format_points(total), float(total), tooltip=names.get(r, r))
-                for r, total in totals
-            ] + [Cell("", -1.0)] * (self.k - len(totals))
-            computed = analysis.computed_totals.get(uid)
-            decided = any(a == uid for a, _ in decisions)
-            consensus_tip = ""
-            if computed is not None and computed != row.total:
-                consensus_tip = self.tr(
-                    "computed consensus %1; the panel's decision counts"
-                ).replace("%1", format_points(computed))
-            flags = analysis.flags.get(uid, [])
-            reasons = "; ".join(flag_text(f, names) for f in flags)
-            conflicts = [names.get(r, r) for r in analysis.conflicts.get(uid, [])]
-            name_tip = (
-                self.tr("Steps out: %1").replace("%1", "、".join(conflicts)) if conflicts else ""
-            )
-            spread = alliance_result.spread
-            normalised = analysis.normalised.get(uid)
-            records.append(
-                Record(
-                    uid,
-                    [
-                        Cell(str(row.rank), row.seq),
-                        Cell(row.alliance.name, tooltip=name_tip, align_center=False),
-                        *reviewer_cells,
-                        Cell(
-                            format_points(row.total),
-                            float(row.total),
-                            tooltip=consensus_tip,
-                            background=DECIDED if decided else None,
-                        ),
-                        Cell(
-                            "" if normalised is None else f"{normalised:.2f}",
-                            normalised if normalised is not None else -1.0,
-                        ),
-                        Cell(
-                            format_points(spread),
-                            float(spread),
-                            background=ATTENTION if spread > analysis.total_span else None,
-                        ),
-                        Cell(row.tier.name, row.seq),
-                        Cell(
-                            "、".join(conflicts),
-                            "、".join(conflicts),
-                            tooltip=name_tip,
-                            align_center=False,
-                        ),
-                        Cell(
-                            reasons,
-                            len(flags),
-                            tooltip=reasons,
-                            background=ATTENTION if flags else None,
-                            align_center=False,
-                        ),
-                    ],
-                )
-            )
+    def show_analysis(
+        self,
+        analysis: Analysis,
+        names: dict[str, str],
+        prepared: tuple[list[Record], int] | None = None,
+    ) -> None:
+        records, self.k = prepared or overview_records(analysis, names)
+        result, decisions = analysis.result, analysis.decisions
         self.proxy.flagged = set(analysis.flags)
-        self.model.set_records(records)
-        self.proxy.invalidate()
+        self.model.set_records(records)  # the reset filters and sorts the proxy anew
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         # measured once per refresh; ResizeToContents would measure on every change

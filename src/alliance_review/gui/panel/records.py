@@ -93,6 +93,13 @@ class RecordsModel(QAbstractTableModel):
         return None
 
 
+#: rows measured to size a column to its contents (Qt measures 1,000 by default: on a
+#: large round that froze the window for a second after every refresh)
+MEASURED_ROWS = 0  # the rows in view
+
+
 def compact_rows(view: QTableView) -> None:
-    """Rows as tall as one line of text, not the platform's roomy default."""
+    """Rows as tall as one line of text, not the platform's roomy default; columns sized
+    from the first rows only."""
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,28 +24,69 @@ from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage
-from alliance_review.gui.panel.commands import DecisionCommand, LockCommand, SpanCommand, run
+from alliance_review.gui.panel.commands import DecisionCommand, SpanCommand
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.drilldown import DrillDownPage
+from alliance_review.gui.panel.lock import LockControl
 from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
-from alliance_review.gui.panel.overview import OverviewPage
+from alliance_review.gui.panel.overview import OverviewPage, overview_records
+from alliance_review.gui.panel.records import Record
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.tasks import Task, alive, run_task
+from alliance_review.gui.undo import perform
 from alliance_review.services.merge import expand
 from alliance_review.services.panel import TOTAL, Analysis, analyse
 from alliance_review.storage.files import identify
+from alliance_review.storage.round_store import RoundStore
+
+#: the round settings the panel's analysis is computed from
+ANALYSIS_SETTINGS = (
+    "consensus_method",
+    "rounding",
+    "tie_rule",
+    "tiers",
+    "disagreement_span",
+    "reviewers_per_alliance",
+)
+
+
+Prepared = tuple[Analysis, dict[str, str], tuple[list[Record], int]]
+
+
+def analyse_file(path: Path) -> Prepared:
+    """The analysis, the reviewers' names and the overview's rows, made in the worker
+    (on a connection of its own) so that the GUI thread only shows them."""
+    with RoundStore.reading(path) as store:
+        analysis, names = analyse(store), {r.uid: r.name for r in store.reviewers()}
+    return analysis, names, overview_records(analysis, names)
 
 
 class PanelTab(RoundTab):
+    depends_on = frozenset(
+        {
+            Aspect.SCORES,
+            Aspect.DECISIONS,
+            Aspect.SETTINGS,
+            Aspect.RUBRIC,
+            Aspect.ROSTER,
+            Aspect.REVIEWERS,
+            Aspect.LOCK,
+        }
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
-        self.stale = False
-        self.reloading = False
+        self.stale = False  # the analysis's inputs changed since it was computed
+        self.task: Task | None = None  # the recomputation running in the background
         self.reload_again = False
+        self.pending_alliance: str | None = None
+        self.decision_open: DecisionDialog | None = None
+        self.lock_control = LockControl(context, self)
         self.names: dict[str, str] = {}
         self.overview = OverviewPage()
         self.drilldown = DrillDownPage()
@@ -62,7 +104,7 @@ class PanelTab(RoundTab):
         for name, slot in (
             ("merge", self.merge_files),
             ("method", self.change_method),
-            ("lock", self.toggle_lock),
+            ("lock", lambda: self.toggle_lock()),
         ):
             action = QAction(self)
             action.triggered.connect(slot)
@@ -133,8 +175,7 @@ class PanelTab(RoundTab):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            # a hidden tab (or a closed round's) refreshes when it is shown again
-            self.refresh()
+            self.show_analysis()  # the same figures, in the new language
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -143,15 +184,16 @@ class PanelTab(RoundTab):
             self.reload()
 
     def update_state(self) -> None:
-        """Texts and enabled states from the round's settings as last read by refresh."""
-        if self.analysis is None:
+        """Texts and enabled states from the round's settings (read now: cheap)."""
+        try:
+            settings = self.context.store.settings()
+        except sqlite3.ProgrammingError:  # the round was closed; the view goes away
             return
-        settings = self.analysis.result.settings
         locked = settings.locked
         self.panel_actions["lock"].setText(
-            self.tr("&Unlock round") if locked else self.tr("&Lock round as final")
+            self.tr("&Unlock round…") if locked else self.tr("&Lock round as final…")
         )
-        self.lock_button.setText(self.tr("Unlock round") if locked else self.tr("Lock as final"))
+        self.lock_button.setText(self.tr("Unlock round…") if locked else self.tr("Lock as final…"))
         for name in ("merge", "method"):
             self.panel_actions[name].setEnabled(not locked)
         self.merge_button.setEnabled(not locked)
@@ -160,54 +202,83 @@ class PanelTab(RoundTab):
         text = self.tr("Consensus: %1").replace("%1", method_label(settings.consensus_method))
         if locked:
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
+        if self.task is not None:
+            text += "  ·  " + self.tr("Updating the analysis…")
         self.state.setText(text)
 
     # showing ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Show the round as it is now; a hidden tab catches up when it is shown."""
-        if not self.isVisible():
+    def refresh(self, change: Change = EVERYTHING) -> None:
+        """Follow a change: recompute the analysis (in the background) only when one of
+        its inputs changed; a hidden tab catches up when it is shown."""
+        inputs = change.touches(
+            Aspect.SCORES, Aspect.DECISIONS, Aspect.RUBRIC, Aspect.ROSTER, Aspect.REVIEWERS
+        ) or change.touches_settings(*ANALYSIS_SETTINGS)
+        if inputs or self.analysis is None:
             self.stale = True
-            return
-        self.reload()
+        self.update_state()
+        if self.stale and self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
-        # the analysis takes 0.3-0.8 s on 125 alliances: a worker thread, with a progress
-        # dialog if it takes longer than that; a change meanwhile reloads once more after
-        if self.reloading:
+        """Recompute the analysis off the GUI thread; a change meanwhile recomputes once
+        more after (the latest state wins). The window stays usable throughout."""
+        if self.task is not None:
             self.reload_again = True
             return
         self.stale = False
-        store = self.context.store
-        self.reloading = True
-        try:
-            analysis = run_task(self, self.tr("Analysing the round…"), lambda _: analyse(store))
-        except TaskCancelled:
-            self.stale = True
-            return
-        except UserError as error:
-            self.warn(error)
-            return
-        finally:
-            self.reloading = False
+        path = self.context.path
+        self.task = run_task(
+            self,
+            self.tr("Analysing the round…"),
+            lambda _progress: analyse_file(path),
+            self._analysed,
+            on_error=self._analysis_failed,
+            reads_only=True,
+            background=True,
+        )
+        self.update_state()
+
+    def _analysed(self, result: Prepared) -> None:
+        self.task = None
         if self.reload_again:
             self.reload_again = False
             self.reload()
             return
-        self.analysis = analysis
-        self.names = {r.uid: r.name for r in store.reviewers()}
+        self.analysis, self.names, prepared = result
+        self.show_analysis(prepared)
+        if self.pending_alliance is not None:
+            uid, self.pending_alliance = self.pending_alliance, None
+            self.open_alliance(uid)
+
+    def show_analysis(self, prepared: tuple[list[Record], int] | None = None) -> None:
+        if self.analysis is None:
+            return
         self.overview.show_span(self.analysis.total_span)
-        self.overview.show_analysis(self.analysis, self.names)
+        self.overview.show_analysis(self.analysis, self.names, prepared)
         if self.drilldown.alliance_uid:
             self.drilldown.show_alliance(
-                store, self.analysis, self.drilldown.alliance_uid, self.names
+                self.context.store, self.analysis, self.drilldown.alliance_uid, self.names
             )
         self.analysis_page.show_analysis(self.analysis, self.names)
         self.update_state()
 
+    def _analysis_failed(self, error: BaseException) -> None:
+        self.task = None
+        self.reload_again = False
+        self.update_state()
+        if isinstance(error, UserError):
+            self.warn(error)
+        else:
+            from alliance_review.gui.tasks import report_error
+
+            report_error(self, error, self.tr("Analysing the round…"))
+
     def open_alliance(self, uid: str) -> None:
-        if self.analysis is None or self.stale:
-            self.reload()
-        assert self.analysis is not None
+        if self.analysis is None:  # shown as soon as the first analysis is in
+            self.pending_alliance = uid
+            if self.task is None:
+                self.reload()
+            return
         self.drilldown.show_alliance(self.context.store, self.analysis, uid, self.names)
         self.pages.setCurrentWidget(self.drilldown)
 
@@ -228,18 +299,11 @@ class PanelTab(RoundTab):
     def change_span(self, points: int) -> None:
         if self.analysis is not None and Fraction(points) == self.analysis.total_span:
             return
-        try:
-            run(self.context, SpanCommand(self.context, Fraction(points)))
-        except UserError as error:
-            self.warn(error)
-            self.refresh()
+        perform(self.context.undo_stack, SpanCommand(self.context, Fraction(points)), self.warn)
 
-    def toggle_lock(self) -> None:
-        locked = self.context.store.settings().locked
-        try:
-            run(self.context, LockCommand(self.context, not locked))
-        except UserError as error:
-            self.warn(error)
+    def toggle_lock(self, confirm: bool = True) -> bool:
+        """Lock as final, or unlock: asked first, never an undo step (see ``LockControl``)."""
+        return self.lock_control.toggle(confirm)
 
     def decision_dialog(self, uid: str, code: str) -> DecisionDialog | None:
         analysis = self.analysis
@@ -277,15 +341,19 @@ class PanelTab(RoundTab):
         if self.context.store.settings().locked:
             self.warn(RoundLocked())
             return None
+        if alive(self.decision_open) and self.decision_open and self.decision_open.isVisible():
+            self.decision_open.raise_()  # a second request (a double click) opens no second
+            return self.decision_open
         dialog = self.decision_dialog(uid, code)
         if dialog is not None:
+            self.decision_open = dialog
+            dialog.finished.connect(dialog.deleteLater)
             dialog.open()
         return dialog
 
     def withdraw(self, uid: str, code: str) -> None:
         if self.analysis is None or (uid, code) not in self.analysis.decisions:
             return
-        try:
-            run(self.context, DecisionCommand(self.context, uid, code, None, ""))
-        except UserError as error:
-            self.warn(error)
+        perform(
+            self.context.undo_stack, DecisionCommand(self.context, uid, code, None, ""), self.warn
+        )

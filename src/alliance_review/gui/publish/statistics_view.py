@@ -46,6 +46,11 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     )
 
 
+def chart_png(stats: RoundStatistics) -> bytes:
+    """The distribution chart as shown in the app (any thread: no Qt involved)."""
+    return drawing_png(histogram_drawing(stats, 520, 220), 96)
+
+
 class ChartLabel(QLabel):
     """The distribution chart, shrunk to the width it is given (never wider than drawn), so
     the window keeps its size at 1024 pixels and at 200 % scaling."""
@@ -89,13 +94,15 @@ class StatisticsView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.stats is not None:
-            self.show_statistics(self.stats)
+            self.text.setHtml(self.html(self.stats))
         super().changeEvent(event)
 
-    def show_statistics(self, stats: RoundStatistics) -> None:
+    def show_statistics(self, stats: RoundStatistics, chart: bytes | None = None) -> None:
+        """Show the figures; ``chart`` is the chart's PNG (``chart_png``), drawn off the
+        GUI thread by the caller, or drawn here if not given."""
         self.stats = stats
         pixmap = QPixmap()
-        pixmap.loadFromData(drawing_png(histogram_drawing(stats, 520, 220), 96), "PNG")
+        pixmap.loadFromData(chart or chart_png(stats), "PNG")
         self.chart.set_chart(pixmap)
         self.text.setHtml(self.html(stats))
 

@@ -1,12 +1,13 @@
-"""Undo commands of the reviewer workspace; each one changes the file through the session.
+"""Undo commands of the reviewer workspace (``gui.undo``); each changes the file through
+the session, one transaction per action.
 
 Keystrokes in one field, from entering it until leaving it, merge into one command, so
 undo takes back "the score of 2.1" rather than one digit. Undo works across alliances:
 undoing an edit of another alliance brings that alliance back on screen first.
 
 A change the file refuses (disk full, file gone) raises UserError in the session; the
-command then reports it through ``session.failed`` and, on its first run, marks itself
-obsolete so the undo stack drops it: nothing was changed, so there is nothing to undo.
+session (the commands' host) reports it through ``session.failed``: nothing was changed,
+so the edit never reaches the undo stack (``gui.undo.perform``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
+from alliance_review.gui.undo import Command
 
 if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
     from alliance_review.services.reviewer_sheet import SheetImport
@@ -28,15 +29,7 @@ EDIT_ID = 1
 translate = QCoreApplication.translate
 
 
-def refused(command: QUndoCommand, session: ReviewerSession, error: UserError, first: bool) -> None:
-    if first:
-        command.setObsolete(True)
-        if isinstance(command, EditEntryCommand):
-            command.failed = True
-    session.failed.emit(error)
-
-
-class EditEntryCommand(QUndoCommand):
+class EditEntryCommand(Command):
     """A change of one indicator's score or note."""
 
     def __init__(
@@ -49,9 +42,9 @@ class EditEntryCommand(QUndoCommand):
         field: str,
         edit_number: int,
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
-        self.reveal = reveal
+        self.reveal_at = reveal
         self.uid = uid
         self.code = code
         self.old = session.entry(uid, code)
@@ -59,8 +52,6 @@ class EditEntryCommand(QUndoCommand):
         self.field = field
         self.edit_number = edit_number
         self.cleared_done = False
-        self.first = True
-        self.failed = False
         name = session.by_uid[uid].name
         text = (
             translate("ReviewerCommands", "Score {code} of {alliance}")
@@ -72,8 +63,8 @@ class EditEntryCommand(QUndoCommand):
     def id(self) -> int:
         return EDIT_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditEntryCommand) or other.failed:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditEntryCommand):
             return False
         if (other.uid, other.code, other.field, other.edit_number) != (
             self.uid,
@@ -88,28 +79,21 @@ class EditEntryCommand(QUndoCommand):
             self.setObsolete(True)
         return True
 
-    def redo(self) -> None:
-        if not self.first:
-            self.reveal(self.uid, self.code, self.field == "note")
-        first, self.first = self.first, False
-        try:
-            if self.session.set_entry(self.uid, self.code, self.new):
-                self.cleared_done = True
-        except UserError as error:
-            refused(self, self.session, error, first)
+    def reveal(self) -> None:
+        self.reveal_at(self.uid, self.code, self.field == "note")
 
-    def undo(self) -> None:
-        self.reveal(self.uid, self.code, self.field == "note")
-        try:
-            # the done mark this edit cleared comes back in the same transaction
-            self.session.set_entry(
-                self.uid, self.code, self.old, done=True if self.cleared_done else None
-            )
-        except UserError as error:
-            refused(self, self.session, error, False)
+    def apply(self) -> None:
+        if self.session.set_entry(self.uid, self.code, self.new):
+            self.cleared_done = True
+
+    def revert(self) -> None:
+        # the done mark this edit cleared comes back in the same transaction
+        self.session.set_entry(
+            self.uid, self.code, self.old, done=True if self.cleared_done else None
+        )
 
 
-class ItemsCommand(QUndoCommand):
+class ItemsCommand(Command):
     """A change of one indicator's ticked evidence items, or of the reason why its points
     depart from the rule's suggestion (``field`` "ticks" or "reason")."""
 
@@ -123,15 +107,14 @@ class ItemsCommand(QUndoCommand):
         new: frozenset[str] | str,
         edit_number: int,
     ) -> None:
-        super().__init__()
-        self.session, self.reveal, self.uid, self.code = session, reveal, uid, code
+        super().__init__(session)
+        self.session, self.reveal_at, self.uid, self.code = session, reveal, uid, code
         self.field = field
         self.old: frozenset[str] | str = (
             frozenset(session.ticked(uid, code)) if field == "ticks" else session.reason(uid, code)
         )
         self.new = new
         self.edit_number = edit_number
-        self.first = True
         name = session.by_uid[uid].name
         text = (
             translate("ReviewerCommands", "Evidence items {code} of {alliance}")
@@ -143,7 +126,7 @@ class ItemsCommand(QUndoCommand):
     def id(self) -> int:
         return EDIT_ID + 1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if (
             not isinstance(other, ItemsCommand)
             or (
@@ -161,7 +144,10 @@ class ItemsCommand(QUndoCommand):
             self.setObsolete(True)
         return True
 
-    def _apply(self, value: frozenset[str] | str) -> None:
+    def reveal(self) -> None:
+        self.reveal_at(self.uid, self.code, False)
+
+    def _set(self, value: frozenset[str] | str) -> None:
         if self.field == "ticks":
             assert isinstance(value, frozenset)
             self.session.set_ticks(self.uid, self.code, set(value))
@@ -169,28 +155,18 @@ class ItemsCommand(QUndoCommand):
             assert isinstance(value, str)
             self.session.set_reason(self.uid, self.code, value)
 
-    def redo(self) -> None:
-        if not self.first:
-            self.reveal(self.uid, self.code, False)
-        first, self.first = self.first, False
-        try:
-            self._apply(self.new)
-        except UserError as error:
-            refused(self, self.session, error, first)
+    def apply(self) -> None:
+        self._set(self.new)
 
-    def undo(self) -> None:
-        self.reveal(self.uid, self.code, False)
-        try:
-            self._apply(self.old)
-        except UserError as error:
-            refused(self, self.session, error, False)
+    def revert(self) -> None:
+        self._set(self.old)
 
 
-class SetDoneCommand(QUndoCommand):
+class SetDoneCommand(Command):
     def __init__(self, session: ReviewerSession, reveal: Reveal, uid: str, done: bool) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
-        self.reveal = reveal
+        self.reveal_at = reveal
         self.uid = uid
         self.done = done
         name = session.by_uid[uid].name
@@ -200,54 +176,39 @@ class SetDoneCommand(QUndoCommand):
             else translate("ReviewerCommands", "Reopen {alliance}")
         )
         self.setText(text.format(alliance=name))
-        self.first = True
 
-    def redo(self) -> None:
-        if not self.first:
-            self.reveal(self.uid, None, False)
-        first, self.first = self.first, False
-        try:
-            self.session.set_done(self.uid, self.done)
-        except UserError as error:
-            refused(self, self.session, error, first)
+    def reveal(self) -> None:
+        self.reveal_at(self.uid, None, False)
 
-    def undo(self) -> None:
-        self.reveal(self.uid, None, False)
-        try:
-            self.session.set_done(self.uid, not self.done)
-        except UserError as error:
-            refused(self, self.session, error, False)
+    def apply(self) -> None:
+        self.session.set_done(self.uid, self.done)
+
+    def revert(self) -> None:
+        self.session.set_done(self.uid, not self.done)
 
 
-class ImportSheetCommand(QUndoCommand):
-    """Every change of a checked scoring workbook, as one step."""
+class ImportSheetCommand(Command):
+    """Every chosen change of a checked scoring workbook, as one step (one Ctrl+Z undoes
+    it all, one transaction each way)."""
 
     def __init__(self, session: ReviewerSession, sheet: SheetImport, erase: bool) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
-        self.first = True
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
                 count=len(self.changes)
             )
         )
 
-    def redo(self) -> None:
-        first, self.first = self.first, False
-        try:
-            self.session.set_entries(
-                ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
-                {uid: False for uid in self.no_longer_done},
-            )
-        except UserError as error:
-            refused(self, self.session, error, first)
+    def apply(self) -> None:
+        self.session.set_entries(
+            ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
+            {uid: False for uid in self.no_longer_done},
+        )
 
-    def undo(self) -> None:
-        try:
-            self.session.set_entries(
-                ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
-                {uid: True for uid in self.no_longer_done},
-            )
-        except UserError as error:
-            refused(self, self.session, error, False)
+    def revert(self) -> None:
+        self.session.set_entries(
+            ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
+            {uid: True for uid in self.no_longer_done},
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from fractions import Fraction
 from pathlib import Path
 
@@ -75,6 +76,16 @@ class ReviewerSession(QObject):
             self.store.checkpoint()
         except sqlite3.Error:
             pass
+
+    # gui.undo.Host: each session call is one transaction of its own -------------------
+    def transaction(self) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def announce(self, change: object) -> None:
+        """Nothing more to say: every change emits ``score_changed``/``alliance_changed``."""
+
+    def refuse(self, error: UserError) -> None:
+        self.failed.emit(error)
 
     # reading -------------------------------------------------------------------------
     def entry(self, uid: str, code: str) -> Entry:

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
 from alliance_review.gui.reviewer.sealed import local_time
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.tasks import Progress, Task, report_error, run_task
 from alliance_review.services.reviewer_workflow import submit_store
+from alliance_review.storage.reviewer_store import ReviewerStore
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
+    from alliance_review.services.reviewer_sheet import SheetImport
 
 
 translate = QCoreApplication.translate
 
 
-def export_workbook(ws: ReviewerWorkspace) -> None:
+def export_workbook(ws: ReviewerWorkspace) -> Task | None:
     from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
 
     default = ws.path.with_name(f"{ws.path.stem}-评分表.xlsx")
@@ -37,32 +39,34 @@ def export_workbook(ws: ReviewerWorkspace) -> None:
         translate("ReviewerWorkspace", "Excel workbook (*.xlsx)"),
     )
     if not name:
-        return
-    out = Path(name)
-    try:
-        rows = run_task(
-            ws,
-            translate("ReviewerWorkspace", "Writing the workbook…"),
-            lambda _p: export_sheet(ws.session.store, out),
-        )
-    except (TaskCancelled, UserError, OSError) as error:
-        if isinstance(error, UserError):
-            ws.warn(translate("ReviewerWorkspace", "Cannot export the workbook"), error)
-        elif isinstance(error, OSError):
-            QMessageBox.warning(
-                ws,
-                translate("ReviewerWorkspace", "Cannot export the workbook"),
-                str(error),
+        return None
+    out, path = Path(name), ws.path
+
+    def export(_progress: Progress) -> int:
+        with ReviewerStore.reading(path) as store:  # the worker's own connection
+            return export_sheet(store, out)
+
+    def written(rows: int) -> None:
+        ws.set_notice(
+            translate("ReviewerWorkspace", "Workbook written ({rows} rows): {path}").format(
+                rows=rows, path=out
             )
-        return
-    ws.set_notice(
-        translate("ReviewerWorkspace", "Workbook written ({rows} rows): {path}").format(
-            rows=rows, path=out
         )
+
+    return run_task(
+        ws,
+        translate("ReviewerWorkspace", "Writing the workbook…"),
+        export,
+        written,
+        on_error=lambda error: report_error(
+            ws, error, translate("ReviewerWorkspace", "Cannot export the workbook")
+        ),
     )
 
 
-def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> bool:
+def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | None:
+    """Read the workbook off the GUI thread, then show what it changes; the reviewer's
+    choice (keep or erase blank cells) is imported as one undo step."""
     from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
     from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
 
@@ -74,35 +78,45 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> bool:
             translate("ReviewerWorkspace", "Excel workbook (*.xlsx)"),
         )
         if not name:
-            return False
+            return None
         path = Path(name)
-    chosen = path
-    try:
-        sheet = run_task(
-            ws,
-            translate("ReviewerWorkspace", "Reading the workbook…"),
-            lambda _p: read_sheet(ws.session.store, chosen),
-        )
-    except UserError as error:
-        ws.warn(translate("ReviewerWorkspace", "The workbook was not imported"), error)
-        return False
-    except TaskCancelled:
-        return False
-    dialog = ImportPreviewDialog(sheet, path.name, ws)
-    accepted = dialog.exec() == ImportPreviewDialog.DialogCode.Accepted
-    erase = dialog.erase_chosen()
-    dialog.deleteLater()
-    changes, _ = sheet.chosen(erase)
-    if not accepted or not changes:
-        return False
-    ws._new_edit()
-    ws._push(ImportSheetCommand(ws.session, sheet, erase))
-    ws.set_notice(
-        translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
-            count=len(changes), file=path.name
-        )
+    chosen, file = path, ws.path
+
+    def read(_progress: Progress) -> SheetImport:
+        with ReviewerStore.reading(file) as store:  # the worker's own connection
+            return read_sheet(store, chosen)
+
+    def checked(sheet: SheetImport) -> None:
+        dialog = ImportPreviewDialog(sheet, chosen.name, ws)
+        ws.import_dialog = dialog
+
+        def accepted() -> None:
+            erase = dialog.erase_chosen()
+            changes, _ = sheet.chosen(erase)
+            if not changes:
+                return
+            ws._new_edit()
+            if ws._push(ImportSheetCommand(ws.session, sheet, erase)):
+                ws.set_notice(
+                    translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
+                        count=len(changes), file=chosen.name
+                    )
+                )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    return run_task(
+        ws,
+        translate("ReviewerWorkspace", "Reading the workbook…"),
+        read,
+        checked,
+        on_error=lambda error: report_error(
+            ws, error, translate("ReviewerWorkspace", "The workbook was not imported")
+        ),
+        reads_only=True,
     )
-    return True
 
 
 def submit(ws: ReviewerWorkspace) -> Path | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
@@ -32,7 +33,11 @@ from alliance_review.gui.reviewer.form import ScoringForm, language
 from alliance_review.gui.reviewer.list_pane import AlliancePane
 from alliance_review.gui.reviewer.navigation import Navigation
 from alliance_review.gui.reviewer.session import ReviewerSession
+from alliance_review.gui.undo import perform
 from alliance_review.gui.views import FileView
+
+if TYPE_CHECKING:
+    from alliance_review.gui.tasks import Task
 
 #: after this long without an edit, the write-ahead log is folded into the file
 IDLE_CHECKPOINT_MS = 4000
@@ -47,6 +52,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.session = ReviewerSession(path)
         self.read_only = self.session.read_only
         self.edit_number = 0
+        self.import_dialog: QWidget | None = None
         self.notice = ""
         self.splitter_restored = False
         self.started = False
@@ -243,10 +249,12 @@ class ReviewerWorkspace(Navigation, FileView):
 
     def _push(
         self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand | ItemsCommand
-    ) -> None:
+    ) -> bool:
+        """Do the edit once and push it done (``gui.undo.perform``); a refused one is told
+        through ``session.failed`` and never reaches the stack."""
         self.pushing = True
         try:
-            self.undo_stack.push(command)
+            return perform(self.undo_stack, command)
         finally:
             self.pushing = False
 
@@ -374,15 +382,15 @@ class ReviewerWorkspace(Navigation, FileView):
         QMessageBox.warning(self, title, error.message(language()))
 
     # workbook, submit (in transfer.py) ---------------------------------------------------
-    def export_workbook(self) -> None:
+    def export_workbook(self) -> Task | None:
         from alliance_review.gui.reviewer import transfer  # not needed to paint
 
-        transfer.export_workbook(self)
+        return transfer.export_workbook(self)
 
-    def import_workbook(self, path: Path | None = None) -> bool:
+    def import_workbook(self, path: Path | None = None) -> Task | None:
         from alliance_review.gui.reviewer import transfer  # not needed to paint
 
-        return False if self.read_only else transfer.import_workbook(self, path)
+        return None if self.read_only else transfer.import_workbook(self, path)
 
     def submit(self) -> Path | None:
         from alliance_review.gui.reviewer import transfer  # not needed to paint

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
 from alliance_review.gui import i18n
+from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.publish.preview import PagePreview
-from alliance_review.gui.publish.statistics_view import StatisticsView
+from alliance_review.gui.publish.statistics_view import StatisticsView, chart_png
 from alliance_review.gui.round_view import RoundContext, RoundTab
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.services.appendix_pdf import (
     AppendixOptions,
     default_title,
@@ -54,7 +55,27 @@ from alliance_review.services.statistics_report import round_statistics_of
 Progress = Callable[[int, int], bool]
 
 
+def statistics_and_chart(
+    path: Path, previous: Path | PreviousYear | None, published: Path | None
+) -> tuple[Any, bytes]:
+    """The figures and their chart, both made in the worker (the chart takes ~0.1 s)."""
+    stats = round_statistics_of(path, previous, published)
+    return stats, chart_png(stats)
+
+
 class PublishTab(RoundTab):
+    depends_on = frozenset(
+        {
+            Aspect.SCORES,
+            Aspect.DECISIONS,
+            Aspect.SELF_EVALUATIONS,
+            Aspect.SETTINGS,
+            Aspect.RUBRIC,
+            Aspect.ROSTER,
+            Aspect.LOCK,
+        }
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.preview_dir = tempfile.TemporaryDirectory(prefix="alliance-review-preview-")
@@ -62,7 +83,9 @@ class PublishTab(RoundTab):
         # only when one of them changes, off the GUI thread, and only while visible
         self.statistics_key: tuple[object, ...] | None = None
         self.statistics_stale = False
-        self.statistics_busy = False
+        self.statistics_task: Task | None = None
+        self.statistics_again = False
+        self.export_task: Task | None = None
         self.action_registry: dict[str, QAction] = {}
         for name, slot in (
             ("export_appendix", self.export_appendix),
@@ -228,7 +251,7 @@ class PublishTab(RoundTab):
     def menu(self) -> QMenu | None:
         return self._menu
 
-    def refresh(self) -> None:
+    def refresh(self, change: Change = EVERYTHING) -> None:
         settings = self.context.store.settings()
         self.title_edit.setPlaceholderText(default_title(settings.year))
         names = [t.name for t in settings.tiers]
@@ -315,15 +338,23 @@ class PublishTab(RoundTab):
         language = "en" if i18n.chosen_language() == "en" else "zh"
         QMessageBox.warning(self, self.tr("Cannot publish"), error.message(language))
 
-    def run(self, label: str, work: Callable[[Progress], Any]) -> Any:
-        """Run ``work`` with a progress dialog; None after a cancel or a refusal."""
-        try:
-            return run_task(self, label, work)
-        except TaskCancelled:
+    def run(self, label: str, work: Callable[[Progress], Any], written: str) -> Task | None:
+        """Run an export with a progress dialog; ``written`` (``%1``: the file) is said
+        when it is done, and a cancel says that no file was written."""
+        if self.export_task is not None and not self.export_task.outcome:
+            return None  # one export at a time
+
+        def done(out: Any) -> None:
+            self.status.setText(written.replace("%1", str(out)))
+
+        def cancelled() -> None:
             self.status.setText(self.tr("Cancelled; no file was written."))
-        except UserError as error:
-            self.show_error(error)
-        return None
+
+        def failed(error: BaseException) -> None:
+            report_error(self, error, self.tr("Cannot publish"))
+
+        self.export_task = run_task(self, label, work, done, on_error=failed, on_cancel=cancelled)
+        return self.export_task
 
     def save_path(self, caption: str, suggested: str, filter_text: str) -> Path | None:
         start = str(QSettings().value("publish/last_dir", "") or self.context.path.parent)
@@ -339,25 +370,26 @@ class PublishTab(RoundTab):
         return f"{self.context.store.settings().year}"
 
     # actions ------------------------------------------------------------------------------
-    def preview_appendix(self) -> None:
+    def preview_appendix(self) -> Task | None:
         out = Path(self.preview_dir.name) / "preview.pdf"
         path, options = self.context.path, self.options()
-        done = self.run(
+        task = self.run(
             self.tr("Preparing the preview…"),
             lambda progress: export_appendix(path, out, options, progress),
+            "",
         )
-        if done is not None:
+        if task is not None:
+            task.finished.connect(lambda: self._show_preview(task, out))
+        return task
+
+    def _show_preview(self, task: Task, out: Path) -> None:
+        if task.outcome == "done":
             self.preview.set_pdf(out)
             self.views.setCurrentWidget(self.preview)
 
-    def confirm_bands(self) -> bool:
+    def confirm_bands(self, mismatches: list[tuple[str, str]]) -> bool:
         """List the alliances whose printed score reads as another tier's band, and let
         the secretary decide whether to publish as is (the tier rule is a round setting)."""
-        try:
-            mismatches = band_mismatches(self.context.path)
-        except UserError as error:
-            self.show_error(error)
-            return False
         if not mismatches:
             return True
         english = i18n.chosen_language() == "en"
@@ -384,78 +416,96 @@ class PublishTab(RoundTab):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def export_appendix(self) -> None:
-        if not self.confirm_bands():
-            return
+    def export_appendix(self) -> Task | None:
+        """Check the printed scores against the tiers (off the GUI thread: it ranks the
+        round), ask when they disagree, then write the appendix."""
+        if self.export_task is not None and not self.export_task.outcome:
+            return None
+        round_path = self.context.path
+
+        def checked(mismatches: list[tuple[str, str]]) -> None:
+            # asked once this task has ended (the question waits for an answer)
+            QTimer.singleShot(0, lambda: self._export_appendix_after(mismatches))
+
+        self.export_task = run_task(
+            self,
+            self.tr("Checking the tiers…"),
+            lambda _progress: band_mismatches(round_path),
+            checked,
+            on_cancel=lambda: self.status.setText(self.tr("Cancelled; no file was written.")),
+            reads_only=True,
+        )
+        return self.export_task
+
+    def _export_appendix_after(self, mismatches: list[tuple[str, str]]) -> Task | None:
+        if not self.confirm_bands(mismatches):
+            return None
         out = self.save_path(
             self.tr("Export appendix"), f"附件-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
         )
         if out is None:
-            return
+            return None
         path, options = self.context.path, self.options()
-        if self.run(
+        return self.run(
             self.tr("Writing the appendix…"),
             lambda progress: export_appendix(path, out, options, progress),
-        ):
-            self.status.setText(self.tr("Appendix written: %1").replace("%1", str(out)))
+            self.tr("Appendix written: %1"),
+        )
 
-    def export_workbook(self) -> None:
+    def export_workbook(self) -> Task | None:
         out = self.save_path(
             self.tr("Export results workbook"),
             f"评价结果-{self.stem()}.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
         )
         if out is None:
-            return
+            return None
         path = self.context.path
-        if self.run(
-            self.tr("Writing the workbook…"), lambda progress: export_workbook(path, out, progress)
-        ):
-            self.status.setText(self.tr("Workbook written: %1").replace("%1", str(out)))
+        return self.run(
+            self.tr("Writing the workbook…"),
+            lambda progress: export_workbook(path, out, progress),
+            self.tr("Workbook written: %1"),
+        )
 
-    def export_statistics(self) -> None:
+    def export_statistics(self) -> Task | None:
         try:
             previous = self.previous()
         except UserError as error:
             self.show_error(error)
-            return
+            return None
         out = self.save_path(
             self.tr("Export statistics"), f"统计-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
         )
         if out is None:
-            return
+            return None
         path, published, font_file = self.context.path, self.published_file, self.font_file
-        if self.run(
+        return self.run(
             self.tr("Writing the statistics…"),
             lambda progress: export_statistics_pdf(
                 path, out, previous, published, progress, font_file
             ),
-        ):
-            self.status.setText(self.tr("Statistics written: %1").replace("%1", str(out)))
+            self.tr("Statistics written: %1"),
+        )
 
-    def export_report(self) -> None:
+    def export_report(self) -> Task | None:
         try:
             previous = self.previous()
         except UserError as error:
             self.show_error(error)
-            return
+            return None
         out = self.save_path(
             self.tr("Write the report draft"),
             f"评价报告草稿-{self.stem()}.docx",
             self.tr("Word document (*.docx)"),
         )
         if out is None:
-            return
+            return None
         path, published = self.context.path, self.published_file
-        if self.run(
+        return self.run(
             self.tr("Writing the report draft…"),
             lambda progress: export_report(path, out, previous, published, progress),
-        ):
-            self.status.setText(
-                self.tr(
-                    "Report draft written: %1 (a draft to edit, not the official text)"
-                ).replace("%1", str(out))
-            )
+            self.tr("Report draft written: %1 (a draft to edit, not the official text)"),
+        )
 
     def open_path(self, caption: str, filter_text: str) -> Path | None:
         """Ask for a file to read; None when the user cancels (which also clears a choice)."""
@@ -485,8 +535,12 @@ class PublishTab(RoundTab):
         return self.context.store.change_marker()
 
     def update_statistics(self) -> None:
-        """Show the statistics for the current inputs, computing them only if they changed."""
-        if self.statistics_busy or self.context.closed:
+        """Show the statistics for the current inputs, computing them (off the GUI thread,
+        without blocking the window) only if they changed."""
+        if self.context.closed:
+            return
+        if self.statistics_task is not None:
+            self.statistics_again = True
             return
         self.statistics_stale = False
         language = "en" if i18n.chosen_language() == "en" else "zh"
@@ -499,23 +553,33 @@ class PublishTab(RoundTab):
         if key == self.statistics_key:
             return
         path, published = self.context.path, self.published_file
-        self.statistics_busy = True
-        try:
-            stats = run_task(
-                self,
-                self.tr("Computing the statistics…"),
-                lambda progress: round_statistics_of(path, previous, published),
-            )
-        except TaskCancelled:
-            return
-        except UserError as error:
-            self.status.setText(error.message(language))
-            return
-        finally:
-            self.statistics_busy = False
-        self.statistics_key = key
-        self.statistics_view.show_statistics(stats)
-        self.status.setText("")
+
+        def done(figures: tuple[Any, bytes]) -> None:
+            self.statistics_task = None
+            self.statistics_key = key
+            self.statistics_view.show_statistics(*figures)
+            self.status.setText("")
+            if self.statistics_again:  # asked again meanwhile: computed again if changed
+                self.statistics_again = False
+                self.update_statistics()
+
+        def failed(error: BaseException) -> None:
+            self.statistics_task = None
+            self.statistics_again = False
+            if isinstance(error, UserError):
+                self.status.setText(error.message(language))
+            else:
+                report_error(self, error, self.tr("Computing the statistics…"))
+
+        self.statistics_task = run_task(
+            self,
+            self.tr("Computing the statistics…"),
+            lambda progress: statistics_and_chart(path, previous, published),
+            done,
+            on_error=failed,
+            reads_only=True,
+            background=True,
+        )
 
     def closeEvent(self, event: Any) -> None:
         self.preview_dir.cleanup()

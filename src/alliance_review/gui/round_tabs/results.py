@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -10,12 +12,17 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
+from alliance_review.gui.notice import EVERYTHING, Aspect, Change
+from alliance_review.gui.panel.records import MEASURED_ROWS
 from alliance_review.gui.round_view import RoundContext, RoundTab
-from alliance_review.services.results import compute
+from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.services.results import RoundResult, compute
+from alliance_review.storage.round_store import RoundStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +95,15 @@ class RankingModel(QAbstractTableModel):
 
 
 class ResultsTab(RoundTab):
+    depends_on = frozenset(
+        {Aspect.SCORES, Aspect.DECISIONS, Aspect.SETTINGS, Aspect.RUBRIC, Aspect.ROSTER}
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        self.result: RoundResult | None = None
+        self.task: Task | None = None
+        self.stale = False
+        self.reload_again = False
         self.model = RankingModel()
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
@@ -109,6 +124,7 @@ class ResultsTab(RoundTab):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # not all 10,000 rows on each refresh
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RankingModel.NAME, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
@@ -124,14 +140,56 @@ class ResultsTab(RoundTab):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            self.show_result()
         super().changeEvent(event)
 
     def title(self) -> str:
         return self.tr("Ranking")
 
-    def refresh(self) -> None:
-        result = compute(self.context.store)
+    def refresh(self, change: Change = EVERYTHING) -> None:
+        """Rank again (off the GUI thread) when shown; a hidden tab catches up when shown."""
+        self.stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.task is not None:
+            self.reload_again = True
+            return
+        self.stale = False
+        path = self.context.path
+        self.task = run_task(
+            self,
+            self.tr("Ranking…"),
+            lambda _progress: ranking_of_file(path),
+            self._ranked,
+            on_error=self._failed,
+            reads_only=True,
+            background=True,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        report_error(self, error)
+
+    def _ranked(self, result: RoundResult) -> None:
+        self.task = None
+        if self.reload_again:
+            self.reload_again = False
+            self.reload()
+            return
+        self.result = result
+        self.show_result()
+
+    def show_result(self) -> None:
+        result = self.result
+        if result is None:
+            return
         self.model.set_rows(result.ranking)
         counts = {t.name: 0 for t in result.settings.tiers}
         for row in result.ranking:
@@ -140,6 +198,11 @@ class ResultsTab(RoundTab):
         self.summary.setText(
             self.tr("%n alliance(s) ranked", "", len(result.ranking)) + "  ·  " + parts
         )
+
+
+def ranking_of_file(path: Path) -> RoundResult:
+    with RoundStore.reading(path) as store:  # the worker's own connection
+        return compute(store)
 
 
 def create_tab(context: RoundContext) -> RoundTab:

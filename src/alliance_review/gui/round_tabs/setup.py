@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.setup.assignment_page import AssignmentPage
 from alliance_review.gui.setup.issue_page import IssuePage
@@ -22,6 +23,28 @@ from alliance_review.gui.setup.selfeval_page import SelfEvalPage
 from alliance_review.gui.setup.settings_page import SettingsPage
 
 PAGE_NAMES = ("settings", "rubric", "roster", "reviewers", "assignment", "selfeval", "issue")
+A = Aspect
+#: what each page shows: a change that touches none of it leaves the page as it is
+PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
+    "settings": frozenset({A.SETTINGS, A.LOCK}),
+    "rubric": frozenset({A.RUBRIC, A.SCORES, A.ASSIGNMENTS, A.MERGE_LOG, A.ISSUED, A.LOCK}),
+    "roster": frozenset({A.ROSTER, A.LOCK}),
+    "reviewers": frozenset({A.REVIEWERS, A.ROSTER, A.ASSIGNMENTS, A.LOCK}),
+    "assignment": frozenset({A.ASSIGNMENTS, A.ROSTER, A.REVIEWERS, A.SETTINGS, A.LOCK}),
+    "selfeval": frozenset({A.SELF_EVALUATIONS, A.ROSTER, A.RUBRIC, A.LOCK}),
+    "issue": frozenset(
+        {
+            A.ASSIGNMENTS,
+            A.ROSTER,
+            A.REVIEWERS,
+            A.RUBRIC,
+            A.SETTINGS,
+            A.SELF_EVALUATIONS,
+            A.LOCK,
+            A.ISSUED,
+        }
+    ),
+}
 
 
 class SetupTab(RoundTab):
@@ -109,11 +132,16 @@ class SetupTab(RoundTab):
         self.steps.setCurrentRow(self.stack.indexOf(page))
         return page
 
-    def refresh(self) -> None:
-        """Refresh the page in view now; the others when they are next shown."""
+    def refresh(self, change: Change = EVERYTHING) -> None:
+        """Refresh the page in view now (if the change touches it); the others when they
+        are next shown."""
         current = self.stack.currentWidget()
-        self.stale = {page for page in self.pages.values() if page is not current}
-        if current is not None:
+        touched = change.aspects()
+        for name, page in self.pages.items():
+            if touched & PAGE_DEPENDS[name]:
+                self.stale.add(page)
+        if current in self.stale:
+            self.stale.discard(current)
             current.refresh()  # type: ignore[attr-defined]
 
     def _show_row(self, row: int) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
 from alliance_review.services import assigning
@@ -208,6 +209,7 @@ class AssignmentPage(QWidget):
                 lambda: assigning.set_pair(store, alliance_uid, reviewer_uid, assigned),
                 lambda: assigning.set_pair(store, alliance_uid, reviewer_uid, was),
             ),
+            Change(assignments=True),
         )
 
     def auto_assign(self) -> bool:
@@ -228,4 +230,5 @@ class AssignmentPage(QWidget):
             self.tr("Assign reviewers automatically"),
             lambda: assigning.auto_assign(store, seed),
             undo_pair,
+            Change(assignments=True),
         )

@@ -1,4 +1,4 @@
-"""Every set-up edit is one undoable command that calls a service.
+"""Every set-up edit is one undoable command that calls a service (``gui.undo``).
 
 The service runs once before the command is pushed, so a refused edit (a ``UserError``)
 is shown and never reaches the undo stack. ``redo``/``undo`` after that replay the edit
@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.undo import Command, perform
 
 
 def refuse(parent: QWidget | None, error: UserError) -> None:
@@ -73,38 +74,41 @@ def ok_cancel(ok_text: str | None = None) -> QDialogButtonBox:
     return buttons
 
 
-class ServiceEdit(QUndoCommand):
-    """An edit already applied; ``redo_fn``/``undo_fn`` replay it."""
+class ServiceEdit(Command):
+    """A set-up edit: ``do`` runs first; ``make_undo(result)`` gives the replay functions.
+
+    The replay restores exactly what was there (removed rows come back with their
+    identifiers), so later commands on the stack keep referring to the same rows.
+    """
 
     def __init__(
         self,
         context: RoundContext,
         text: str,
-        redo_fn: Callable[[], Any],
-        undo_fn: Callable[[], Any],
+        do: Callable[[], Any],
+        make_undo: Callable[[Any], tuple[Callable[[], Any], Callable[[], Any]]],
+        change: Change,
     ) -> None:
-        super().__init__(text)
-        self.context = context
-        self.redo_fn = redo_fn
-        self.undo_fn = undo_fn
-        self.applied = True
+        super().__init__(context, text)
+        self._first: Callable[[], Any] | None = do
+        self._make_undo = make_undo
+        self._change = change
+        self._redo: Callable[[], Any] = do
+        self._undo: Callable[[], Any] = do
 
-    def redo(self) -> None:
-        if self.applied:  # the first redo happens when Qt pushes it: already done
-            self.applied = False
-            return
-        self._run(self.redo_fn)
+    def apply(self) -> None:
+        if self._first is not None:
+            result = self._first()
+            self._redo, self._undo = self._make_undo(result)
+            self._first = None
+        else:
+            self._redo()
 
-    def undo(self) -> None:
-        self._run(self.undo_fn)
+    def revert(self) -> None:
+        self._undo()
 
-    def _run(self, fn: Callable[[], Any]) -> None:
-        try:
-            fn()
-        except UserError as error:
-            self.setObsolete(True)
-            refuse(None, error)
-        self.context.changed.emit()
+    def change(self) -> Change:
+        return self._change
 
 
 def apply_edit(
@@ -113,18 +117,11 @@ def apply_edit(
     text: str,
     do: Callable[[], Any],
     make_undo: Callable[[Any], tuple[Callable[[], Any], Callable[[], Any]]],
+    change: Change,
 ) -> bool:
-    """Run ``do``; on success push a command built from its result, else show the refusal.
-
-    ``make_undo(result)`` returns (redo, undo) functions for the replay.
+    """Run ``do`` (one transaction); on success push a command built from its result,
+    else show the refusal. ``make_undo(result)`` returns (redo, undo) functions for the
+    replay; ``change`` is what the edit changed (the notice the tabs refresh from).
     """
-    try:
-        result = do()
-    except UserError as error:
-        refuse(parent, error)
-        context.changed.emit()  # views snap back to what is stored
-        return False
-    redo_fn, undo_fn = make_undo(result)
-    context.undo_stack.push(ServiceEdit(context, text, redo_fn, undo_fn))
-    context.changed.emit()
-    return True
+    command = ServiceEdit(context, text, do, make_undo, change)
+    return perform(context.undo_stack, command, lambda error: refuse(parent, error))

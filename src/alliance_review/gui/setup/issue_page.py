@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import last_folder, refuse, refuse_write
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.setup.commands import last_folder
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import assigning
 from alliance_review.services.reviewer_files import reviewer_file_name
 
@@ -116,41 +116,33 @@ class IssuePage(QWidget):
             )
         self.issue_button.setEnabled(not reasons)
 
-    def issue(self, folder: Path | None = None) -> list[Path]:
+    def issue(self, folder: Path | None = None) -> Task | None:
         if folder is None:
             start = last_folder()
             name = QFileDialog.getExistingDirectory(
                 self, self.tr("Folder for the reviewer files"), start
             )
             if not name:
-                return []
+                return None
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
-        try:
-            paths = run_task(
-                self,
-                self.tr("Writing reviewer files…"),
-                lambda progress: assigning.issue_files(round_path, chosen, progress),
+
+        def written(paths: list[Path]) -> None:
+            self.written = paths
+            # The round file does not record issuing; the rubric editor warns from this.
+            self.context.setProperty("issued_folder", str(chosen))
+            self.context.announce(Change(issued=True))
+            link = QUrl.fromLocalFile(str(chosen)).toString()
+            self.result.setText(
+                html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
+                    "%1", f'<a href="{link}">{html.escape(str(chosen))}</a>'
+                )
             )
-        except TaskCancelled:
-            return []
-        except UserError as error:
-            refuse(self, error)
-            return []
-        except OSError as error:
-            refuse_write(self, error)
-            return []
-        self.written = paths
-        # The round file does not record issuing; the rubric editor warns from this.
-        self.context.setProperty("issued_folder", str(folder))
-        self.context.changed.emit()
-        link = (
-            f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(str(folder))}</a>'
+
+        return run_task(
+            self,
+            self.tr("Writing reviewer files…"),
+            lambda progress: assigning.issue_files(round_path, chosen, progress),
+            written,
         )
-        self.result.setText(
-            html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
-                "%1", link
-            )
-        )
-        return paths

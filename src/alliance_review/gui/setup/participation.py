@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.participation import REASON_MEANINGS
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
 from alliance_review.services import participation
@@ -111,7 +112,12 @@ def set_participation(
         return redo, undo
 
     return apply_edit(
-        parent, context, text, lambda: participation.set_participation(store, wanted), undo_pair
+        parent,
+        context,
+        text,
+        lambda: participation.set_participation(store, wanted),
+        undo_pair,
+        Change(roster=True),  # who takes part: the roster as the ranking and statistics see it
     )
 
 
@@ -215,4 +221,5 @@ def edit_reasons(
         QCoreApplication.translate("setup", "Edit the reasons for not taking part"),
         lambda: participation.set_reasons(store, order, renames),
         undo_pair,
+        Change(roster=True),
     )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -279,6 +280,7 @@ class ReviewersPage(QWidget):
                 store, value.name, value.own_alliances, value.declared_conflicts
             ),
             undo_pair,
+            Change(reviewers=True),
         )
 
     def save_edit(self, changed: Reviewer) -> bool:
@@ -292,6 +294,7 @@ class ReviewersPage(QWidget):
                 lambda: roster.update_reviewer(store, changed),
                 lambda: roster.update_reviewer(store, before),
             ),
+            Change(reviewers=True),
         )
 
     def remove_selected(self) -> bool:
@@ -318,6 +321,7 @@ class ReviewersPage(QWidget):
             self.tr("Remove reviewer"),
             lambda: roster.remove_reviewer(store, reviewer.uid),
             undo_pair,
+            Change(reviewers=True, assignments=True),
         )
 
     def import_reviewers(self, path: Path | None = None) -> None:
@@ -369,4 +373,5 @@ class ReviewersPage(QWidget):
             self.tr("Import %n reviewer(s)", "", len(plan.accepted())),
             lambda: reviewers_io.apply_import(store, plan),
             undo_pair,
+            Change(reviewers=True),
         )

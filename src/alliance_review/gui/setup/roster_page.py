@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -262,6 +263,7 @@ class RosterPage(QWidget):
                 lambda: roster.update_alliance(store, changed),
                 lambda: roster.update_alliance(store, before),
             ),
+            Change(roster=True),
         )
 
     def add_alliance(self, name: str = "") -> bool:
@@ -290,6 +292,7 @@ class RosterPage(QWidget):
             self.tr("Add alliance"),
             lambda: roster.add_alliance(store, name),
             undo_pair,
+            Change(roster=True),
         )
         if done:
             self.select_uid(str(holder["uid"]))
@@ -321,6 +324,13 @@ class RosterPage(QWidget):
             self.tr("Remove alliance"),
             lambda: roster.remove_alliance(store, uid),
             undo_pair,
+            Change(
+                roster=True,
+                assignments=True,
+                scores=Alliances.of([uid]),
+                decisions=Alliances.of([uid]),
+                self_evaluations=Alliances.of([uid]),
+            ),
         )
 
     def move_selected(self, step: int) -> None:
@@ -341,6 +351,7 @@ class RosterPage(QWidget):
                 lambda: roster.move_alliance(store, uid, new),
                 lambda: roster.move_alliance(store, uid, before),
             ),
+            Change(roster=True),
         )
 
     def import_rows(self, rows: list[tuple[str, str | None, str]]) -> bool:
@@ -363,6 +374,7 @@ class RosterPage(QWidget):
             self.tr("Import %n alliance(s)", "", len(rows)),
             lambda: roster.add_alliances(store, rows),
             undo_pair,
+            Change(roster=True),
         )
 
     # participation ------------------------------------------------------------------

@@ -34,6 +34,7 @@ from alliance_review.core.evidence import rule_text
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -376,6 +377,7 @@ class RubricPage(QWidget):
                 lambda: setup.set_rubric(store, rubric, renames),
                 lambda: setup.set_rubric(store, before, back),
             ),
+            Change(rubric=True),
         )
 
     # structure edits ---------------------------------------------------------------

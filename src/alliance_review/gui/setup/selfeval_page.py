@@ -21,21 +21,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.gui import i18n
+from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
     last_folder,
     ok_cancel,
-    refuse,
-    refuse_write,
 )
-from alliance_review.gui.tasks import TaskCancelled, run_task
+from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import selfeval
+from alliance_review.storage.round_store import RoundStore
 
 REFUSED = QColor("#f8d7da")
+
+
+def write_workbooks_of(round_path: Path, folder: Path, progress: Progress) -> list[Path]:
+    """The workbooks of every alliance, on a connection of the worker's own (issuing may
+    record what it issued)."""
+    with RoundStore.open(round_path) as store:
+        return selfeval.write_workbooks(store, folder, progress=progress)
+
+
+def read_workbooks_of(
+    round_path: Path, paths: list[Path], progress: Progress
+) -> list[selfeval.SelfEvalFile]:
+    """Filled workbooks checked against the round, on a connection of the worker's own."""
+    with RoundStore.reading(round_path) as store:
+        return selfeval.read_workbooks(store, paths, progress)
 
 
 class ImportPreview(QDialog):
@@ -166,60 +180,55 @@ class SelfEvalPage(QWidget):
             .replace("%2", str(len(alliances)))
         )
 
-    def generate(self, folder: Path | None = None) -> list[Path]:
+    def generate(self, folder: Path | None = None) -> Task | None:
         if folder is None:
             name = QFileDialog.getExistingDirectory(
                 self, self.tr("Folder for the workbooks"), last_folder()
             )
             if not name:
-                return []
+                return None
             folder = Path(name)
-        store = self.context.store
-        try:
-            paths = run_task(
-                self,
-                self.tr("Writing self-evaluation workbooks…"),
-                lambda progress: selfeval.write_workbooks(store, folder, progress=progress),
-            )
-        except TaskCancelled:
-            return []
-        except UserError as error:
-            refuse(self, error)
-            return []
-        except OSError as error:
-            refuse_write(self, error)
-            return []
-        self.summary.setText(
-            self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(folder))
-        )
-        return paths
+        round_path, chosen = self.context.path, folder
 
-    def import_files(self, paths: list[Path] | None = None) -> ImportPreview | None:
+        def written(paths: list[Path]) -> None:
+            self.summary.setText(
+                self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(chosen))
+            )
+
+        return run_task(
+            self,
+            self.tr("Writing self-evaluation workbooks…"),
+            lambda progress: write_workbooks_of(round_path, chosen, progress),
+            written,
+        )
+
+    def import_files(self, paths: list[Path] | None = None) -> Task | None:
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
                 self,
                 self.tr("Filled self-evaluation workbooks"),
                 last_folder(),
-                self.tr("Excel workbook (*.xlsx)"),
+                self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
             )
             if not names:
                 return None
             paths = [Path(n) for n in names]
-        store = self.context.store
+        round_path = self.context.path
         chosen = paths
-        try:
-            checked = run_task(
-                self,
-                self.tr("Checking workbooks…"),
-                lambda progress: selfeval.read_workbooks(store, chosen, progress),
-            )
-        except (TaskCancelled, UserError):
-            return None
-        dialog = ImportPreview(checked, self)
-        self.preview = dialog
-        dialog.accepted.connect(lambda: self.apply(checked))
-        dialog.open()
-        return dialog
+
+        def checked_files(checked: list[selfeval.SelfEvalFile]) -> None:
+            dialog = ImportPreview(checked, self)
+            self.preview = dialog
+            dialog.accepted.connect(lambda: self.apply(checked))
+            dialog.open()
+
+        return run_task(
+            self,
+            self.tr("Checking workbooks…"),
+            lambda progress: read_workbooks_of(round_path, chosen, progress),
+            checked_files,
+            reads_only=True,
+        )
 
     def apply(self, checked: list[selfeval.SelfEvalFile]) -> bool:
         store = self.context.store
@@ -237,4 +246,5 @@ class SelfEvalPage(QWidget):
             self.tr("Import self-evaluations"),
             lambda: selfeval.apply_workbooks(store, checked),
             undo_pair,
+            Change(self_evaluations=Alliances.of(uids)),
         )

@@ -26,6 +26,7 @@ from alliance_review.core.ranking import TIE_RULES, TIER_BY
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
 from alliance_review.gui import i18n
+from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, refuse
 from alliance_review.services import setup
@@ -212,10 +213,13 @@ class SettingsPage(QWidget):
                 lambda: store.write_settings(before),
             )
 
+        current = store.settings()
+        names = frozenset(k for k, v in changes.items() if getattr(current, k, None) != v)
         return apply_edit(
             self,
             self.context,
             self.tr("Change round settings"),
             lambda: setup.update_settings(store, **changes),
             undo_pair,
+            Change(settings=names),
         )
