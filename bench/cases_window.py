@@ -144,6 +144,7 @@ def panel_edit(round_path: str) -> dict[str, object]:
 
     window = open_window(round_path)
     window.open_path(Path(round_path))
+    settle()
     tab = _tab(window, "panel")
     window.view.tabs.setCurrentWidget(tab)
     settle()

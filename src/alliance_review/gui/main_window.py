@@ -32,9 +32,12 @@ from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n
 from alliance_review.gui.views import FileView
 from alliance_review.storage.db import storage_error
-from alliance_review.storage.files import identify
+from alliance_review.storage.files import FileInfo, identify
 
 MAX_RECENT = 8
+# a file larger than this is checked in a worker before its window shows (the demo round
+# is 3 MB and checked at once; 10,000 alliances make 40 MB)
+CHECKED_IN_BACKGROUND = 8 * 1024 * 1024
 # Where a reviewer file's workspace lives (the reviewer area); imported when first needed.
 REVIEWER_VIEW = ("alliance_review.gui.reviewer.workspace", "ReviewerWorkspace")
 
@@ -206,16 +209,48 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open a round file or a reviewer file; refuse anything else with one sentence."""
+        """Open a round file or a reviewer file; refuse anything else with one sentence.
+
+        A large file is checked (every page of it: half a second for 10,000 alliances)
+        off the GUI thread first, and its window comes when the check is done; True then
+        means it is being opened.
+        """
+        try:
+            large = Path(path).stat().st_size > CHECKED_IN_BACKGROUND
+        except OSError:
+            large = False  # identify says what is wrong, in one sentence
+        if large:
+            from alliance_review.gui.tasks import run_task
+
+            run_task(
+                self,
+                self.tr("Checking the file…"),
+                lambda _progress: identify(path),
+                lambda info: self._install(path, info),
+                on_error=self._refused,
+                reads_only=True,
+            )
+            self.status_label.setText(self.tr("Checking the file…"))
+            return True
         try:
             info = identify(path)
-            view = self._make_view(path, info.kind.name)
         except Exception as error:  # a refusal, or the disk's (in use, no access) in one sentence
-            refusal = storage_error(error)
-            if refusal is None:
-                raise
-            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
-            return False
+            return self._refused(error)
+        return self._install(path, info)
+
+    def _refused(self, error: BaseException) -> bool:
+        refusal = storage_error(error)
+        if refusal is None:
+            raise error
+        QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
+        return False
+
+    def _install(self, path: Path, info: FileInfo) -> bool:
+        """Show the file identified (and checked) as ``info``."""
+        try:
+            view = self._make_view(path, info.kind.name)
+        except Exception as error:
+            return self._refused(error)
         self.close_file()
         self.view = view
         self.undo_group.addStack(view.undo_stack)

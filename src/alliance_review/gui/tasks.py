@@ -371,11 +371,7 @@ def abandon(owner: QWidget) -> None:
     callbacks (a write in progress rolls back)."""
     for task in list(_running):
         parent = task.parent_widget
-        if (
-            parent is not None
-            and alive(parent)
-            and (parent == owner or owner.isAncestorOf(parent))
-        ):
+        if parent is not None and alive(parent) and (parent == owner or owner.isAncestorOf(parent)):
             task.abandoned = True
             task._cancelled.set()
 

@@ -21,6 +21,7 @@ import bisect
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
+from fractions import Fraction
 
 from alliance_review.core.analysis import Analyser, Cells
 from alliance_review.core.exact import ExactTotals, combine, consensus_part
@@ -142,16 +143,17 @@ class LiveRanking:
 
 
 class LiveAnalysis:
-    """The panel's analysis, kept per alliance; finished analyses kept by content hash."""
+    """The panel's analysis, kept per alliance; finished analyses kept by content hash
+    (with the disagreement threshold, the one input of the analysis the hash leaves out)."""
 
     def __init__(self, keep: int = 4) -> None:
         self.analyser: Analyser | None = None
         self.ranking: LiveRanking | None = None
-        self.by_hash: OrderedDict[str, Analysis] = OrderedDict()
+        self.by_hash: OrderedDict[tuple[str, Fraction], Analysis] = OrderedDict()
         self.keep = keep
 
     def rebuild(self, store: RoundStore, digest: str | None = None) -> Analysis:
-        found = self._kept(digest)
+        found = self._kept(store, digest)
         if found is not None:
             self.analyser = self.ranking = None  # built when next needed
             return found
@@ -173,22 +175,23 @@ class LiveAnalysis:
             self.analyser.cells.replace_alliance(uid, store.score_cells(uid))
         self.analyser.forget(uids)
         result = self.ranking.update(store, uids)
-        found = self._kept(digest)
+        found = self._kept(store, digest)
         if found is not None:
             return found
         return self._finish(store, result, digest)
 
-    def _kept(self, digest: str | None) -> Analysis | None:
-        if digest is None or digest not in self.by_hash:
+    def _kept(self, store: RoundStore, digest: str | None) -> Analysis | None:
+        key = None if digest is None else (digest, store.settings().disagreement_span)
+        if key is None or key not in self.by_hash:
             return None
-        self.by_hash.move_to_end(digest)
-        return self.by_hash[digest]
+        self.by_hash.move_to_end(key)
+        return self.by_hash[key]
 
     def _finish(self, store: RoundStore, result: RoundResult, digest: str | None) -> Analysis:
         assert self.analyser is not None
         analysis = analysis_of(store, self.analyser, result)
         if digest is not None:
-            self.by_hash[digest] = analysis
+            self.by_hash[(digest, analysis.total_span)] = analysis
             while len(self.by_hash) > self.keep:
                 self.by_hash.popitem(last=False)
         return analysis

@@ -217,6 +217,20 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
         """Whether any reviewer's scores were merged into the round yet."""
         return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM score)").fetchone()[0])
 
+    def has_self_scores(self) -> bool:
+        """Whether any alliance's self-evaluation holds points."""
+        return bool(
+            self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM self_score WHERE points_centi IS NOT NULL)"
+            ).fetchone()[0]
+        )
+
+    def has_assignments(self) -> bool:
+        """Whether any reviewer is assigned an alliance (without reading them all)."""
+        return bool(
+            self.conn.execute("SELECT EXISTS (SELECT 1 FROM assignment)").fetchone()[0]
+        )
+
     def scores(self) -> list[Score]:
         return [
             Score(r, a, i, rows.from_centi(p), note, reason)

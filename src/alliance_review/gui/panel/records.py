@@ -6,9 +6,11 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
+
+from alliance_review.gui.table_rows import LabelledModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +35,7 @@ class Record:
     cells: list[Cell] = field(default_factory=list)
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(LabelledModel):
     """Rows are built by the view from service results; headers come from a callable so
     they retranslate."""
 
@@ -57,16 +59,8 @@ class RecordsModel(QAbstractTableModel):
         self.labels = labels
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(labels) - 1))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.labels)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.labels[section] if section < len(self.labels) else None
-        return None
+    def row_total(self) -> int:
+        return len(self.records)
 
     def data(self, index: AnyIndex, role: int = 0) -> object:
         if not index.isValid():
