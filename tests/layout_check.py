@@ -57,6 +57,11 @@ def _button(button: QAbstractButton) -> str | None:
     if not button.text() or isinstance(button, QToolButton):
         return None
     hint = button.minimumSizeHint()
+    if button.hasHeightForWidth():  # a wrapping text: the height its width needs
+        needed = button.heightForWidth(button.width())
+        if needed > button.height() + TOLERANCE:
+            return f"needs {needed}px of height, has {button.height()}"
+        return None
     if hint.width() > button.width() + TOLERANCE or hint.height() > button.height() + TOLERANCE:
         return f"needs {hint.width()}x{hint.height()}, has {button.width()}x{button.height()}"
     return None
@@ -119,6 +124,17 @@ def _squeezed(widget: QWidget) -> str | None:
     return None
 
 
+def _scroll_area(area: QScrollArea) -> str | None:
+    """Content wider than the view, with no horizontal scroll bar to reach it: cut off."""
+    content = area.widget()
+    if content is None or area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return None
+    room = area.viewport().width()
+    if content.width() > room + TOLERANCE:
+        return f"content is {content.width()}px wide, the view {room}px (no horizontal scroll bar)"
+    return None
+
+
 def clipped(root: QWidget) -> list[str]:
     """Every text of ``root`` (as shown now) that is cut off, as one line each."""
     problems: list[str] = []
@@ -136,6 +152,8 @@ def clipped(root: QWidget) -> list[str]:
             found.extend(_header(widget))
         elif isinstance(widget, QListWidget):
             found.extend(_list(widget))
+        elif isinstance(widget, QScrollArea):
+            found.append(_scroll_area(widget) or "")
         elif isinstance(widget, QComboBox | QGroupBox):
             hint = widget.minimumSizeHint()
             if hint.width() > widget.width() + TOLERANCE:

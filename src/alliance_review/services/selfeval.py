@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import FileRefused, ScoreError, UserError
+from alliance_review.core.items_table import ITEMS_SHEET, read_item_marks
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
@@ -28,6 +29,8 @@ from alliance_review.services.selfeval_book import (
     CODE_COL,
     FIRST_ROW,
     FORM_SHEET,
+    ITEM_MARK,
+    ITEM_MARK_COL,
     LIMITS,
     MARK,
     MAX,
@@ -99,6 +102,8 @@ class SelfEvalFile:
     alliance_name: str = ""
     rows: dict[str, tuple[Fraction | None, str]] = field(default_factory=dict)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+    # the evidence items the alliance says it did: (indicator code, item key)
+    ticks: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -145,6 +150,7 @@ def read_workbook(
     name = result.path.name
     meta: dict[str, str] = {}
     rows_of: dict[str, int] = {}
+    item_rows_of: dict[tuple[str, str], int] = {}
     for values in grids[META_SHEET].rows:
         key = value_text(values[0]) if values else ""
         if key == "indicator" and len(values) >= 3:
@@ -152,6 +158,12 @@ def read_workbook(
                 rows_of[value_text(values[1])] = int(float(value_text(values[2])))
             except ValueError:
                 pass
+        elif key == "item" and len(values) >= 4:
+            try:
+                at = int(float(value_text(values[3])))
+            except ValueError:
+                continue
+            item_rows_of[(value_text(values[1]), value_text(values[2]))] = at
         elif key:
             meta[key] = value_text(values[1]) if len(values) > 1 else ""
     if meta.get("format") != MARK:
@@ -173,7 +185,44 @@ def read_workbook(
         return result
     result.alliance_uid, result.alliance_name = alliance.uid, alliance.name
     _read_rows(grids[FORM_SHEET].rows, rubric, rows_of, result)
+    if result.ok:
+        _read_items(result, rubric, item_rows_of)
     return result
+
+
+def _read_items(
+    result: SelfEvalFile, rubric: Rubric, item_rows_of: dict[tuple[str, str], int]
+) -> None:
+    """The evidence items the alliance marked 是, from the items sheet (if the workbook
+    was made for a rubric with items; an older workbook without them gives none)."""
+    name = result.path.name
+    wanted = {(i.code, item.key) for i in rubric.indicators() for item in i.items}
+    if not item_rows_of:
+        return
+    if set(item_rows_of) != wanted:
+        result.refuse(
+            f"「{name}」的评价要点与本轮次现行评价指标不一致（评价指标生成后已修改），"
+            "请重新生成自评价表。",
+            f"The evidence items in {name} differ from the round's rubric; generate the"
+            " workbook anew.",
+        )
+        return
+    try:
+        rows = read_grids(result.path, LIMITS, [ITEMS_SHEET])[ITEMS_SHEET].rows
+        result.ticks = read_item_marks(
+            rubric,
+            [
+                (
+                    code,
+                    key,
+                    _cell(rows, at, ITEM_MARK),
+                    f"“{ITEMS_SHEET}”单元格 {ITEM_MARK_COL}{at}",
+                )
+                for (code, key), at in item_rows_of.items()
+            ],
+        )
+    except UserError as error:
+        result.refuse(error.zh, error.en)
 
 
 def _cell(rows: list[list[Any]], row: int, column: int) -> Any:
@@ -276,10 +325,17 @@ def read_workbooks(
     return results
 
 
+class Replaced(SelfRows):
+    """What an import replaced: the self-scores (the dict) and the self-ticks."""
+
+    ticks: set[tuple[str, str, str]]
+
+
 def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfRows:
     """Write the accepted workbooks in one transaction; returns what they replaced.
 
-    An alliance's earlier self-evaluation is replaced whole by the returned workbook.
+    An alliance's earlier self-evaluation (points, notes, evidence items) is replaced
+    whole by the returned workbook.
     """
     require_unlocked(store)
     accepted = [c for c in checked if c.ok]
@@ -287,19 +343,24 @@ def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfR
         raise UserError("没有可导入的自评价表。", "No workbook can be imported.")
     before = store.self_scores()
     touched = {c.alliance_uid for c in accepted}
-    replaced = {key: value for key, value in before.items() if key[0] in touched}
+    replaced = Replaced({key: value for key, value in before.items() if key[0] in touched})
+    replaced.ticks = {t for t in store.self_ticks() if t[0] in touched}
     with store.atomic():
         for c in accepted:
             store.replace_self_scores(c.alliance_uid, c.rows)
+            store.replace_self_ticks(c.alliance_uid, c.ticks)
     return replaced
 
 
 def restore_self_scores(store: RoundStore, alliance_uids: Sequence[str], rows: SelfRows) -> None:
-    """Undo an import: give these alliances back exactly ``rows``."""
+    """Undo an import: give these alliances back exactly ``rows`` (and their ticks)."""
     require_unlocked(store)
+    ticks = rows.ticks if isinstance(rows, Replaced) else None
     with store.atomic():
         for uid in alliance_uids:
             store.replace_self_scores(uid, {code: v for (a, code), v in rows.items() if a == uid})
+            if ticks is not None:
+                store.replace_self_ticks(uid, {(c, k) for a, c, k in ticks if a == uid})
 
 
 def import_checked(

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
+from alliance_review.core.items_table import ITEMS_SHEET, NO, YES, item_rows
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
@@ -157,6 +159,66 @@ def write_workbook(
             styles.text(meta, offset, 0, "indicator")
             styles.text(meta, offset, 1, code)
             meta.write_number(offset, 2, at)
+        items = _items_sheet(book, styles, rubric)
+        for offset, (code, key, at) in enumerate(items, start=len(pairs) + len(indicator_rows)):
+            styles.text(meta, offset, 0, "item")
+            styles.text(meta, offset, 1, code)
+            styles.text(meta, offset, 2, key)
+            meta.write_number(offset, 3, at)
         meta.protect()
         meta.very_hidden()
         sheet.activate()
+
+
+ITEMS_HEADER_ROW = 3  # 1-based row of the items sheet's column titles
+ITEMS_COLUMNS = ("编号", "二级指标", "评价要点", "是否开展（是／否）")
+ITEMS_WIDTHS = (7, 34, 40, 18)
+ITEM_MARK = 3  # 0-based column of the mark
+ITEM_MARK_COL = "D"
+
+
+def _items_sheet(book: Any, styles: Styles, rubric: Rubric) -> list[tuple[str, str, int]]:
+    """The sheet of evidence items (one row per item, a 是/否 mark); returns the rows as
+    (indicator code, item key, 1-based row) for the hidden sheet. None without items."""
+    rows = item_rows(rubric, ())
+    if not rows:
+        return []
+    sheet = book.add_worksheet(ITEMS_SHEET)
+    wrap = dict(BORDER, text_wrap=True, valign="top")
+    head = dict(BORDER, bold=True, bg_color="#DDE4EE", align="center", valign="vcenter")
+    entry = dict(BORDER, locked=False, bg_color="#FFF9E0", align="center")
+    styles.text(sheet, 0, 0, "评价要点：本联盟在评价期间开展了哪些活动", styles.get(bold=True))
+    styles.text(
+        sheet,
+        1,
+        0,
+        "在“是否开展”一列填“是”或“否”（可从下拉列表选择），其他单元格已锁定。",
+        styles.get(font_color="#555555"),
+    )
+    for column, title in enumerate(ITEMS_COLUMNS):
+        styles.text(sheet, ITEMS_HEADER_ROW - 1, column, title, styles.get(**head))
+    placed = []
+    for offset, item in enumerate(rows):
+        row = ITEMS_HEADER_ROW + offset  # 0-based: the row after the titles
+        styles.text(sheet, row, 0, item.code, styles.get(**wrap))
+        styles.text(sheet, row, 1, item.indicator_name, styles.get(**wrap))
+        styles.text(sheet, row, 2, item.name, styles.get(**wrap))
+        sheet.write_blank(row, ITEM_MARK, None, styles.get(**entry))
+        sheet.data_validation(
+            row,
+            ITEM_MARK,
+            row,
+            ITEM_MARK,
+            {
+                "validate": "list",
+                "source": [YES, NO],
+                "error_title": "请填“是”或“否”",
+                "error_message": "“是否开展”一列只能填“是”或“否”。",
+            },
+        )
+        placed.append((item.code, item.key, row + 1))
+    for column, width in enumerate(ITEMS_WIDTHS):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(ITEMS_HEADER_ROW, 0)
+    sheet.protect("", {"format_rows": True})
+    return placed

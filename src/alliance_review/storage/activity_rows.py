@@ -41,6 +41,15 @@ class ActivityRows:
         with atomic(self.conn):
             rows.write_self_ticks(self.conn, ticks)
 
+    def replace_self_ticks(self, alliance_uid: str, ticks: set[tuple[str, str]]) -> None:
+        """The evidence items an alliance says it did become exactly ``ticks``
+        ((indicator code, item key)), in the caller's transaction."""
+        self.conn.execute("DELETE FROM self_item_tick WHERE alliance_uid = ?", (alliance_uid,))
+        self.conn.executemany(
+            "INSERT INTO self_item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
+            [(alliance_uid, code, key) for code, key in sorted(ticks)],
+        )
+
     def participation_reasons(self) -> list[str]:
         return [
             n

@@ -16,9 +16,18 @@ from __future__ import annotations
 from enum import Enum
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator
@@ -233,3 +242,66 @@ class NoteEdit(QPlainTextEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
+
+
+class WrappingCheckBox(QCheckBox):
+    """A tick box whose text wraps to the width it is given, so a long evidence item never
+    widens the form beyond the window (a plain QCheckBox keeps its text on one line).
+    A click anywhere on the text ticks it, as on a plain one."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _indent(self) -> int:
+        style = self.style()
+        return style.pixelMetric(
+            QStyle.PixelMetric.PM_IndicatorWidth, None, self
+        ) + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self)
+
+    def _text_height(self, width: int) -> int:
+        room = QRect(0, 0, max(1, width - self._indent()), 100_000)
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        return self.fontMetrics().boundingRect(room, flags, self.text()).height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self)
+        return max(indicator, self._text_height(width)) + 2
+
+    def sizeHint(self) -> QSize:
+        one_line = self._indent() + self.fontMetrics().horizontalAdvance(self.text()) + 4
+        width = min(one_line, self._indent() + self.fontMetrics().horizontalAdvance("中" * 16))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        # one line high, like a word-wrapping QLabel: the layout asks heightForWidth for
+        # the real height (a minimum at the narrowest width would make every row tall)
+        width = self._indent() + self.fontMetrics().horizontalAdvance("中" * 4)
+        return QSize(width, self.heightForWidth(1_000_000))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""  # the indicator (and focus) only; the text is drawn wrapped below
+        line = max(
+            self.fontMetrics().height(),
+            self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self),
+        )
+        option.rect = QRect(0, 0, self._indent(), line)
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        text_rect = self.rect().adjusted(self._indent(), 0, 0, 0)
+        painter.drawText(
+            text_rect,
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            self.text(),
+        )

@@ -8,197 +8,26 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.core.rubric import Category, Indicator
-from alliance_review.core.score_entry import MAX_NOTE_CHARS, allowed_values
-from alliance_review.gui import i18n
 from alliance_review.gui.reviewer import look
-from alliance_review.gui.reviewer.fields import FieldState, NoteEdit, ScoreEdit
+from alliance_review.gui.reviewer.fields import (
+    FieldState,
+)
+from alliance_review.gui.reviewer.indicator_row import CategoryHeader, IndicatorRow, language
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-def language() -> str:
-    """ "en" or "zh": the interface language, for texts made outside Qt's translations."""
-    return "en" if i18n.chosen_language() == "en" else "zh"
-
-
-class IndicatorRow(QFrame):
-    """One indicator: its name and criteria, the self-evaluation, the score and the note.
-
-    Columns: code | name, criteria, self-evaluation | score with its message | note with
-    its counter. Later additions (evidence items to tick) go under the criteria.
-    """
-
-    #: the counter under a note appears from this length on
-    COUNTER_FROM = MAX_NOTE_CHARS * 4 // 5
-
-    def __init__(self, indicator: Indicator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.indicator = indicator
-        self.code_label = look.label(indicator.code, colour=look.MUTED, bold=True)
-        self.name_label = look.label(indicator.name, colour=look.TEXT, bold=True, wrap=True)
-        self.criteria_label = look.label(indicator.criteria, colour=look.SOFT, wrap=True)
-        self.self_label = look.label(wrap=True)
-        self.self_label.setContentsMargins(6, 3, 6, 3)
-        self.self_empty: bool | None = None
-        self.required: bool | None = None
-        self.score_edit = ScoreEdit(indicator)
-        look.set_font(self.score_edit, bold=True, pixels=15)
-        self.score_edit.setFixedWidth(self.score_edit.fontMetrics().horizontalAdvance("00.00") + 22)
-        self.max_label = look.label(f"/ {format_points(indicator.max_points)}", colour=look.SOFT)
-        #: what is wrong with the typed score, or that leaving the field clears it
-        self.score_message = look.label(pixels=11, wrap=True)
-        self.score_message.hide()
-        self.note_edit = NoteEdit()
-        line = self.note_edit.fontMetrics().lineSpacing()
-        self.note_edit.setFixedHeight(int(line * 3.4) + 10)
-        self.note_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.note_counter = look.label(colour=look.MUTED, pixels=11, wrap=True)
-        self.note_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.note_counter.hide()
-        self.score_edit.state_changed.connect(self.show_score_state)
-        self.note_edit.length_changed.connect(self.show_note_length)
-        # evidence items: tick boxes beside the note, the rule's suggestion, and the reason
-        # when the points depart from it
-        self.item_boxes: dict[str, QCheckBox] = {}
-        self.suggest_label = look.label(colour=look.SOFT, wrap=True)
-        self.use_button = QPushButton()
-        self.use_button.setFlat(True)
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        items_box = QVBoxLayout()
-        items_box.setSpacing(2)
-        for item in indicator.items:
-            box = QCheckBox(item.name)
-            # Tab keeps its course score -> note -> next indicator; ticks take a click
-            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            self.item_boxes[item.key] = box
-            items_box.addWidget(box)
-        if indicator.points_rule:
-            suggestion = QHBoxLayout()
-            suggestion.addWidget(self.suggest_label, 1)
-            suggestion.addWidget(self.use_button)
-            items_box.addLayout(suggestion)
-            items_box.addWidget(self.reason_edit)
-        else:
-            self.suggest_label.hide()
-            self.use_button.hide()
-            self.reason_edit.hide()
-        items_box.addStretch(1)
-
-        score_line = QHBoxLayout()
-        score_line.setSpacing(6)
-        score_line.addWidget(self.score_edit)
-        score_line.addWidget(self.max_label)
-        score_line.addStretch(1)
-        score_box = QVBoxLayout()
-        score_box.setSpacing(4)
-        score_box.addLayout(score_line)
-        score_box.addWidget(self.score_message)
-        score_box.addStretch(1)
-        note_box = QVBoxLayout()
-        note_box.setSpacing(2)
-        note_box.addWidget(self.note_edit)
-        note_box.addWidget(self.note_counter)
-        note_box.addStretch(1)
-
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 10, 8, 10)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(4)
-        grid.addWidget(self.code_label, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.name_label, 0, 1)
-        grid.addWidget(self.criteria_label, 1, 1)
-        grid.addWidget(self.self_label, 2, 1)
-        grid.addLayout(score_box, 0, 2, 4, 1)
-        grid.addLayout(note_box, 0, 3, 4, 1)
-        if indicator.items:
-            grid.addLayout(items_box, 0, 4, 4, 1, Qt.AlignmentFlag.AlignTop)
-            grid.setColumnStretch(4, 3)
-        grid.setColumnMinimumWidth(0, 30)
-        score_width = self.score_message.fontMetrics().horizontalAdvance("0-10, steps of 0.5")
-        grid.setColumnMinimumWidth(2, max(100, score_width + 4))
-        self.score_message.setFixedWidth(max(100, score_width + 4))
-        grid.setColumnStretch(1, 4)
-        grid.setColumnStretch(3, 5)  # the note, where the reviewer writes
-        grid.setRowStretch(3, 1)
-
-    def show_score_state(self) -> None:
-        """Say under the score why it is not saved, or that leaving the field clears it."""
-        edit = self.score_edit
-        stored = "—" if edit.stored is None else format_points(edit.stored)
-        if edit.state == FieldState.INVALID:
-            allowed = allowed_values(self.indicator, language())
-            kept = (
-                self.tr("Not saved")
-                if edit.stored is None
-                else self.tr("Not saved; still {points}").format(points=stored)
-            )
-            self.score_message.setText(f"{allowed}\n{kept}")
-            look.set_colour(self.score_message, look.INVALID_TEXT)
-            look.tint_field(edit, look.INVALID_FILL, look.INVALID_TEXT)
-        elif edit.state == FieldState.CLEARING:
-            self.score_message.setText(
-                self.tr("Leave the field to clear {points}; Esc keeps it").format(points=stored)
-            )
-            look.set_colour(self.score_message, look.CLEARING_TEXT)
-            look.tint_field(edit, look.CLEARING_FILL, look.CLEARING_TEXT)
-        else:
-            look.tint_field(edit, None, None)
-        self.score_message.setVisible(edit.state != FieldState.SAVED)
-        edit.setToolTip(allowed_values(self.indicator, language()))
-        edit.setAccessibleDescription(
-            self.score_message.text() if edit.state != FieldState.SAVED else ""
-        )
-
-    def show_note_length(self, length: int, refused: bool) -> None:
-        """The counter under the note: shown near the limit, and when a change was refused."""
-        counter = self.note_counter
-        if refused:
-            counter.setText(
-                self.tr(
-                    "{count} / {max} characters: the limit; what did not fit was not entered"
-                ).format(count=length, max=MAX_NOTE_CHARS)
-            )
-            look.set_colour(counter, look.INVALID_TEXT)
-        elif length >= self.COUNTER_FROM:
-            counter.setText(
-                self.tr("{count} / {max} characters").format(count=length, max=MAX_NOTE_CHARS)
-            )
-            look.set_colour(counter, look.MUTED)
-        counter.setVisible(refused or length >= self.COUNTER_FROM)
-
-
-class CategoryHeader(QFrame):
-    def __init__(self, number: int, category: Category, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category = category
-        self.max_text = format_points(category.max_points)
-        look.set_colour(self, fill=look.CATEGORY_FILL)
-        numeral = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
-        self.name_label = look.label(f"{numeral}、{category.name}", colour=look.TEXT, bold=True)
-        self.total_label = look.label(colour=look.ACCENT, bold=True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.name_label, 1)
-        layout.addWidget(self.total_label)
+__all__ = ["CategoryHeader", "IndicatorRow", "ScoringForm", "language"]
 
 
 class ScoringForm(QWidget):
@@ -284,6 +113,8 @@ class ScoringForm(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content_margins = body.contentsMargins()
+        self.scroll_area.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -305,6 +136,23 @@ class ScoringForm(QWidget):
             if previous is not None:
                 QWidget.setTabOrder(previous, field)
             previous = field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.align_columns(self.scroll_area.viewport().width())
+        return False
+
+    def align_columns(self, width: int) -> None:
+        """Split the rows' free width evenly between the text and the note columns, the same
+        in every row (each row is a grid of its own, and would size by its own texts)."""
+        rows = list(self.rows.values())
+        if not rows:
+            return
+        margins = self.content_margins.left() + self.content_margins.right()
+        fixed = max(row.fixed_width() for row in rows)
+        column = max(120, (width - margins - fixed) // 2)
+        for row in rows:
+            row.set_text_columns(column)
 
     # showing ---------------------------------------------------------------------------
     def fields(self) -> list[QWidget]:
