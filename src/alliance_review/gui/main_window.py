@@ -69,6 +69,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate()
         self.restore_geometry()
+        # once the window is up, the files' views are imported in the background, so
+        # that opening a file does not stop the window for the import
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        from alliance_review.gui.tasks import run_task
+
+        run_task(self, "", lambda _progress: import_views(), lambda _: None, background=True)
 
     # actions and menus --------------------------------------------------------
     def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
@@ -372,6 +380,18 @@ class MainWindow(QMainWindow):
                 "technology innovation alliances."
             ),
         )
+
+
+def import_views() -> None:
+    """Import the modules of the round view and its tabs, and of the reviewer workspace
+    (in a worker: no Qt object is made by importing them)."""
+    from alliance_review.gui.round_view import TAB_MODULES
+
+    for name in [f"alliance_review.gui.round_tabs.{n}" for n in TAB_MODULES] + [REVIEWER_VIEW[0]]:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the window's own import says what is wrong
+            continue
 
 
 def menu_titles(window: MainWindow) -> list[str]:

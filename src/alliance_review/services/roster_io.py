@@ -24,7 +24,6 @@ from alliance_review.core.roster_checks import (
 )
 from alliance_review.services import table_import
 from alliance_review.services.table_import import Note, Table, cell, data_rows, unusable
-from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.tabular.text import normal_name
 
 FIELDS = ("name", "batch", "contact", "phone")
@@ -238,6 +237,8 @@ def read_roster_for_new_round(path: Path | str) -> list[Alliance]:
 def export_roster(alliances: Sequence[Alliance], path: Path | str) -> Path:
     """The roster as a workbook that ``read_table`` reads back (names always as text)."""
     path = Path(path)
+    from alliance_review.services.xlsx_out import Styles, writing  # xlsxwriter: when written
+
     with writing(path) as book:
         styles = Styles(book)
         sheet = book.add_worksheet("联盟名单")

@@ -227,9 +227,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
 
     def has_assignments(self) -> bool:
         """Whether any reviewer is assigned an alliance (without reading them all)."""
-        return bool(
-            self.conn.execute("SELECT EXISTS (SELECT 1 FROM assignment)").fetchone()[0]
-        )
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM assignment)").fetchone()[0])
 
     def scores(self) -> list[Score]:
         return [
