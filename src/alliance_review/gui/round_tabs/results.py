@@ -128,9 +128,10 @@ class ResultsTab(RoundTab):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(MEASURED_ROWS)  # not all 10,000 rows on each refresh
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # the rows in view, not 10,000
+        # sized to the rows in view when first filled, not again on every keystroke
         header.setSectionResizeMode(RankingModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
@@ -192,6 +193,11 @@ class ResultsTab(RoundTab):
             return
         self.result, rows = ranked
         self.model.set_rows(rows)
+        if not self.sized and rows:
+            for column in range(self.model.columnCount()):
+                if column != RankingModel.NAME:
+                    self.table.resizeColumnToContents(column)
+            self.sized = True
         self.show_result()
 
     def show_result(self) -> None:
