@@ -119,6 +119,7 @@ def test_a_score_the_indicator_does_not_take_is_shown_invalid_and_never_saved(
     ws.actions_by_name["next"].trigger()
     assert ws.form.uid != uid
     assert "1.3" in window.status_label.text() and "“7”" in window.status_label.text()
+    assert ws.session.by_uid[uid].name in window.status_label.text()
     assert points_on_disk(reviewer_file, uid, "1.3") == 300
     ws.select_alliance(uid)
     assert ws.form.rows["1.3"].score_edit.text() == "3"

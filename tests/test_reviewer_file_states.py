@@ -255,6 +255,9 @@ def test_a_submitted_copy_opens_read_only_and_offers_to_continue(
     for name in ("mark_done", "import_sheet", "submit"):
         assert not ws.actions_by_name[name].isEnabled()
     assert not ws.form.done_button.isVisibleTo(ws)
+    rule_rows = [r for r in ws.form.rows.values() if r.indicator.points_rule]
+    assert rule_rows and not any(r.use_button.isEnabled() for r in rule_rows)
+    assert ws._push(None) is False  # type: ignore[arg-type]  # nothing reaches the copy
     assert "1.2" not in {c for (_u, c) in ws.session.scores}  # the copy, not the working file
 
     # the working file beside it: one click opens it

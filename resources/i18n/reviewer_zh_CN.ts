@@ -1,55 +1,54 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AllianceListModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="60"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="60" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74" />
         <source>My total</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75" />
         <source>Self total</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="124"/>
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="124" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
@@ -61,7 +60,7 @@
 <context>
     <name>AlliancePane</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95"/>
+        <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95" />
         <source>Showing {shown} / {total} alliances</source>
         <extracomment>while a filter is typed: how many of the alliances the list shows</extracomment>
         <translation>显示 {shown} / {total} 家</translation>
@@ -70,67 +69,67 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="49"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="49" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="90"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="90" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="101" />
         <source>{count} cell(s) are blank in the workbook where this file holds a score or note (work done after the workbook was exported?). They are kept as they are.</source>
         <translation>评分表中有 {count} 处留空，而本文件中已有评分或评分依据（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="106"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="106" />
         <source>{count} cell(s) are blank in the workbook: importing erases these scores and notes.</source>
         <translation>评分表中有 {count} 处留空：导入将清除这些评分和评分依据。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="111"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="111" />
         <source>Erase these {count} score(s) and note(s) as the workbook has them</source>
         <translation>按评分表清除这 {count} 项评分和评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="120" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="121" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
         <source>{old} → —</source>
         <translation>{old} → —</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="76"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="76" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -138,7 +137,7 @@
 <context>
     <name>IndicatorRow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="174"/>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="174" />
         <source>Not saved</source>
         <extracomment>the counter under a note appears from this length on what is wrong with the typed score, or that leaving the field clears it</extracomment>
         <translation>未保存</translation>
@@ -148,22 +147,22 @@
         <translation type="vanished">未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="176"/>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="176" />
         <source>Not saved; still {points}</source>
         <translation>未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183"/>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183" />
         <source>Leave the field to clear {points}; Esc keeps it</source>
         <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201"/>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201" />
         <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
         <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207"/>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207" />
         <source>{count} / {max} characters</source>
         <translation>{count} / {max} 字</translation>
     </message>
@@ -171,37 +170,37 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="167"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="167" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="174"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="174" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="184"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="184" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="188"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="188" />
         <source>{points}, the rule suggests {suggested}: give a reason</source>
         <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="195"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="195" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="198"/>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="198" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -209,37 +208,37 @@
 <context>
     <name>ReviewerCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="57" />
         <source>Score {code} of {alliance}</source>
         <translation>评分 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="59" />
         <source>Note {code} of {alliance}</source>
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="137"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
         <source>Evidence items {code} of {alliance}</source>
         <translation>{alliance} {code} 的评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="139"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
         <source>Reason {code} of {alliance}</source>
         <translation>{alliance} {code} 的偏离理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="198"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="174" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="176" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="231"/>
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="199" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -247,57 +246,57 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="59"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="59" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一家(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="60"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="60" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="61"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="61" />
         <source>&amp;Next alliance</source>
         <translation>下一家联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="62"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="62" />
         <source>&amp;Previous alliance</source>
         <translation>上一家联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="63"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="63" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一家未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="64"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="64" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="65"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="65" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="66" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="67"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="67" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="68"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="68" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74" />
         <source>Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo</source>
         <translation>Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
     </message>
@@ -310,48 +309,47 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="115"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="121" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="220" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="270"/>
         <source>Not saved (not a valid score): {entries}</source>
-        <translation>未保存（不是有效分数）：{entries}</translation>
+        <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="336" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="346"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="352"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="355"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="366" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/navigation.py" line="146"/>
+        <location filename="../../src/alliance_review/gui/reviewer/navigation.py" line="146" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
@@ -360,18 +358,23 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="259"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="285"/>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="299"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="280" />
+        <source>Not saved (not a valid score), {alliance}: {entries}</source>
+        <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="296" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="310" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="336" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -380,7 +383,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357"/>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -389,79 +392,78 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="35"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="37" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="37"/>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="74"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="39" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="78" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="45"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="58" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="50"/>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="62" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="51" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="72"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="76" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="83"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="87"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="116" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="101"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="101" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="114"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="128" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="115"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="126"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="140" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="155"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="169" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="163"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="177" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="143" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -472,7 +474,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="143"/>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="157" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -480,79 +482,79 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="186"/>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="349"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="188" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="203"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="205" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="206"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="208" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="223"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="264"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="271"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="273" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="274" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="281"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="285" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="293"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="297" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="294"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="298" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="295"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="301"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="306"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="310" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
@@ -561,12 +563,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="315" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="317"/>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
@@ -574,32 +576,32 @@ Send this file back to the liaison group:
 <context>
     <name>SealedBanner</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="66"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="66" />
         <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
         <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="75"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="75" />
         <source>Open {file}</source>
         <translation>打开「{file}」</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="78"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="78" />
         <source>Continue as revision {next}…</source>
         <translation>继续评第 {next} 版…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="91"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="91" />
         <source>New working file</source>
         <translation>新的评审文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="93"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="93" />
         <source>Reviewer file (*.sqlite)</source>
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="104"/>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="104" />
         <source>Cannot continue from this copy</source>
         <translation>无法以此副本继续</translation>
     </message>

@@ -45,6 +45,7 @@ class ScoringForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
+        self.read_only = False
         self.name_label = look.label(colour=look.TEXT, bold=True, pixels=17)
         self.name_label.setWordWrap(True)
         self.info_label = look.label(colour=look.SOFT, wrap=True)
@@ -164,6 +165,7 @@ class ScoringForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A sealed copy: every value can be read and copied, none changed."""
+        self.read_only = read_only
         for row in self.rows.values():
             row.score_edit.setReadOnly(read_only)
             row.note_edit.setReadOnly(read_only)
@@ -270,7 +272,9 @@ class ScoringForm(QWidget):
         shown = "—" if suggested is None else format_points(suggested)
         row.suggest_label.setText(self.tr("Suggested by the ticks: {points}").format(points=shown))
         row.use_button.setText(self.tr("Use"))
-        row.use_button.setEnabled(suggested is not None and points != suggested)
+        row.use_button.setEnabled(
+            not self.read_only and suggested is not None and points != suggested
+        )
         departs = (
             points is not None and suggested is not None and points != suggested and bool(mine)
         )

@@ -252,6 +252,8 @@ class ReviewerWorkspace(Navigation, FileView):
     ) -> bool:
         """Do the edit once and push it done (``gui.undo.perform``); a refused one is told
         through ``session.failed`` and never reaches the stack."""
+        if self.read_only or self.closed:  # a sealed copy takes no edit, whatever asks
+            return False
         self.pushing = True
         try:
             return perform(self.undo_stack, command)
@@ -273,10 +275,11 @@ class ReviewerWorkspace(Navigation, FileView):
         entries were not saved (the form then shows what the file holds)."""
         self.form.confirm_pending()
         unsaved = self.form.invalid_entries()
-        if unsaved:
+        if unsaved and self.form.uid is not None:
             self.set_notice(
-                self.tr("Not saved (not a valid score): {entries}").format(
-                    entries=", ".join(f"{code} “{text}”" for code, text in unsaved)
+                self.tr("Not saved (not a valid score), {alliance}: {entries}").format(
+                    alliance=self.session.by_uid[self.form.uid].name,
+                    entries=", ".join(f"{code} “{text}”" for code, text in unsaved),
                 )
             )
 
