@@ -66,8 +66,9 @@ def _tab(window, name: str):  # type: ignore[no-untyped-def]
 
 # opening a round ----------------------------------------------------------------------------
 def open_round(round_path: str) -> dict[str, object]:
-    """Open the round, let every tab fill (panel, results, publish shown in turn): the
-    GUI thread's longest gap (ours) and the time until everything is shown."""
+    """Open the round, let every tab fill (panel, results, publish, set-up and each of
+    its pages shown in turn): the GUI thread's longest gap (ours) and the time until
+    everything is shown."""
     from tests.gap_meter import GapMeter
 
     window = open_window(round_path)
@@ -76,10 +77,14 @@ def open_round(round_path: str) -> dict[str, object]:
         start = time.perf_counter()
         window.open_path(Path(round_path))
         settle()
-        for name in ("panel", "results", "publish"):
+        for name in ("panel", "results", "publish", "setup"):
             if name in window.view.tab_by_name:
                 window.view.tabs.setCurrentWidget(_tab(window, name))
                 settle()
+        setup = window.view.tab_by_name.get("setup")
+        for page in list(getattr(setup, "pages", {})):
+            setup.show_page(page)  # every set-up page: roster, assignment matrix ...
+            settle()
         filled = time.perf_counter() - start
     longest = max((g.ours for g in meter.gaps), default=0.0)
     return {

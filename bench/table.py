@@ -57,7 +57,8 @@ def child(module: str, function: str, **kwargs: object) -> Figures:
     line = next(x for x in out.splitlines() if x.startswith("RESULT "))
     data = json.loads(line[len("RESULT ") :])
     seconds = [float(s) for s in data.pop("seconds")]
-    return Figures(seconds, peak, data)
+    own = data.pop("peak_mb", None)
+    return Figures(seconds, float(own) if own is not None else peak, data)
 
 
 def pair(module: str, function: str, **kwargs: object) -> tuple[Figures, Figures]:

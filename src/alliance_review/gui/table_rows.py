@@ -25,6 +25,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Row = tuple[Any, ...]
 
+#: rows measured to size a column to its contents: the rows in view (Qt measures 1,000
+#: by default, which froze the window for a second after every refresh of a large list)
+MEASURED_ROWS = 0
+
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)

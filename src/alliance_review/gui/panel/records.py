@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
-from alliance_review.gui.table_rows import LabelledModel
+from alliance_review.gui.table_rows import MEASURED_ROWS, LabelledModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,9 +87,6 @@ class RecordsModel(LabelledModel):
         return None
 
 
-#: rows measured to size a column to its contents (Qt measures 1,000 by default: on a
-#: large round that froze the window for a second after every refresh)
-MEASURED_ROWS = 0  # the rows in view
 
 
 def compact_rows(view: QTableView) -> None:

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 
 from alliance_review.core.points import format_points
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
-from alliance_review.gui.panel.records import MEASURED_ROWS
 from alliance_review.gui.round_view import RoundContext, RoundTab
-from alliance_review.gui.table_rows import Column, Row, RowsModel
+from alliance_review.gui.table_rows import MEASURED_ROWS, Column, Row, RowsModel
 from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.services.live import LiveRanking
 from alliance_review.services.results import RoundResult

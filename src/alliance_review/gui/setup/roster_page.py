@@ -35,6 +35,7 @@ from alliance_review.gui.setup.commands import (
     refuse,
     refuse_write,
 )
+from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.services import roster, roster_io
 from alliance_review.services.participation import Participation, participation_of
 
@@ -176,6 +177,7 @@ class RosterPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         row, self.buttons = button_row(
