@@ -146,8 +146,12 @@ def calamine_read(paths: list[Path]) -> None:
 
 
 def peak_mb(code: str) -> float:
-    """Peak resident memory (MB) of a child process running ``code``."""
-    script = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """Peak resident memory (MB) of a child process running ``code`` (VmHWM: a fresh
+    process's own high-water mark; ru_maxrss would carry the parent's over fork)."""
+    script = (
+        code + "\nfor line in open('/proc/self/status'):\n"
+        "    if line.startswith('VmHWM:'): print(line.split()[1])"
+    )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
     )

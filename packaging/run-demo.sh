@@ -6,7 +6,7 @@ bash packaging/system-deps.sh --window
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
-demo="${1:-demo-2015.sqlite}"
+demo="${1:-demo-round-2015.alr-round}"
 [[ -f "$demo" ]] || .venv/bin/alliance-review demo "$demo"
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && "$(uname)" == "Linux" ]]; then
   echo "No display found: the window needs a desktop session (or run under xvfb-run)." >&2

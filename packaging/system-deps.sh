@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs (Debian/Ubuntu), only those that are missing.
-#   bash packaging/system-deps.sh --tests  # offscreen Qt, poppler, LibreOffice (test suite)
+#   bash packaging/system-deps.sh --tests  # offscreen Qt, poppler, LibreOffice, xdg-utils (tests)
 #   bash packaging/system-deps.sh --window # what a real X11 window needs
 set -euo pipefail
 
@@ -10,6 +10,9 @@ if [[ "${1:-}" == "--tests" ]]; then
   # and for opening the report draft (.docx) as an office suite does; AR PL UMing, a Song/Ming
   # TrueType font a user may point the PDFs to
   packages+=(poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui fonts-arphic-uming)
+  # desktop integration test: the MIME database and xdg-mime as a desktop uses them
+  # (mimetype is xdg-mime's shared-mime-info reader on a machine without a desktop)
+  packages+=(xdg-utils shared-mime-info libfile-mimeinfo-perl desktop-file-utils)
 fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

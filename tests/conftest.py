@@ -4,12 +4,17 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The user data folder (secretary's signing key, round backups) of this test session, also
+# for the command line run as a subprocess: never the real one of whoever runs the tests.
+os.environ.setdefault("ALLIANCE_REVIEW_DATA_DIR", tempfile.mkdtemp(prefix="alliance-review-data-"))
 
 DATA = Path(__file__).parent / "data"
 PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"

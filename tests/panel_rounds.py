@@ -17,6 +17,7 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.services import resources
 from alliance_review.services.reviewer_files import issue_reviewer_files
+from alliance_review.storage import keys, sealing
 from alliance_review.storage.db import atomic
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import building_round
@@ -108,8 +109,10 @@ def submitted(round_path: Path, folder: Path, points: Points = designed_points) 
     return result
 
 
-def dump(path: Path, skip: tuple[str, ...] = ("merge_log",)) -> dict[str, list[tuple[object, ...]]]:
-    """Every table's rows (sorted), except ``skip``: the round's full content."""
+def dump(
+    path: Path, skip: tuple[str, ...] = ("merge_log", "audit")
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows (sorted), except ``skip`` (the logs): the round's full content."""
     conn = sqlite3.connect(path)
     try:
         tables = [
@@ -124,6 +127,36 @@ def dump(path: Path, skip: tuple[str, ...] = ("merge_log",)) -> dict[str, list[t
         conn.close()
 
 
+def working_of(submission: Path) -> Path:
+    """The working file (issued by ``submitted``) whose key signed ``submission``."""
+    conn = sqlite3.connect(submission)
+    key_id = conn.execute("SELECT key_id FROM signing").fetchone()[0]
+    conn.close()
+    for path in sorted((submission.parent.parent / "working").iterdir()):
+        with ReviewerStore.open(path) as file:
+            if file.seal_state().key_id == key_id:
+                return path
+    raise LookupError(submission)
+
+
+def resign(submission: Path, working: Path | None = None) -> Path:
+    """Sign an edited submission again with the key of the reviewer's own working file:
+    what an insider holding their own file and key can do (the signature then holds, so
+    the merge's other rules must catch what the file says)."""
+    with ReviewerStore.open(working or working_of(submission)) as file:
+        private = file.conn.execute("SELECT private_key FROM signing").fetchone()[0]
+    conn = sqlite3.connect(submission, isolation_level=None)
+    try:
+        key_id = conn.execute("SELECT key_id FROM signing").fetchone()[0]
+        conn.execute(
+            "UPDATE signing SET signature = ?",
+            (keys.sign(private, sealing.message(conn, key_id)),),
+        )
+    finally:
+        conn.close()
+    return submission
+
+
 def merge_log_rows(path: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
@@ -133,3 +166,7 @@ def merge_log_rows(path: Path) -> list[tuple[object, ...]]:
         ).fetchall()
     finally:
         conn.close()
+
+
+def assignment_of(reviewer: str) -> set[str]:
+    return {a for a, rs in assignment().items() if reviewer in rs}

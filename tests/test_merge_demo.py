@@ -28,7 +28,7 @@ def test_demo_reviewer_files_merge_into_the_plain_demo_result(
     folder.mkdir()
     done = run_cli("demo", out, "--reviewer-files", folder)
     assert done.returncode == 0, done.stderr
-    files = sorted(folder.glob("*.sqlite"))
+    files = sorted(folder.glob("*.alr-review"))
     assert len(files) == 14 and len(list(folder.iterdir())) == 14  # no -wal, no leftovers
     for path in files:
         info = identify(path)
@@ -53,7 +53,7 @@ def test_demo_reviewer_files_merge_into_the_plain_demo_result(
 def test_demo_makes_a_missing_reviewer_folder_and_refuses_a_file_in_its_place(tmp_path: Path):
     done = run_cli("demo", tmp_path / "x.sqlite", "--reviewer-files", tmp_path / "new" / "files")
     assert done.returncode == 0, done.stderr
-    assert len(list((tmp_path / "new" / "files").glob("*.sqlite"))) == 14
+    assert len(list((tmp_path / "new" / "files").glob("*.alr-review"))) == 14
     (tmp_path / "taken").write_text("a file", encoding="utf-8")
     done = run_cli("demo", tmp_path / "y.sqlite", "--reviewer-files", tmp_path / "taken")
     assert done.returncode == 1 and "不是文件夹" in done.stderr

@@ -117,9 +117,17 @@ def test_a_newer_revision_replaces_the_reviewers_scores_as_a_whole(
     with ReviewerStore.open(working) as file:
         file.set_score(mine[1], "2.2", Fraction(1), "项目很少")
     second = pr.seal(working, tmp_path / "r4-r2.sqlite")
-    # given newest first: the batch still merges the older revision first
+    # given newest first: the batch still merges the older revision first; the newer one
+    # drops a whole alliance, so it waits for the removal to be confirmed
+    before = pr.dump(round_path)
     reports = merge_into(round_path, [second, first])
-    assert [r.outcome for r in reports] == [MERGED, MERGED]
+    assert [r.outcome for r in reports] == [REFUSED, MERGED]
+    assert "撤下了已合并的第 1 版中的 18 条评分" in reports[0].detail("zh")
+    assert "--accept-removals" in reports[0].detail("zh")
+    merge_into(round_path, [first])  # unchanged now
+    reports = merge_into(round_path, [second], accept_removals=True)
+    assert [r.outcome for r in reports] == [MERGED]
+    assert before != pr.dump(round_path)
     assert reports[0].alliances_removed == (mine[0],)
     assert mine[1] in reports[0].alliances_changed
     with RoundStore.open(round_path) as store:
@@ -152,14 +160,22 @@ def test_same_revision_with_other_content_is_refused(round_path: Path, returned:
     with sqlite3.connect(altered) as conn:
         conn.execute("UPDATE score SET note = '改过' WHERE rowid = 1")
     conn.close()
-    assert_refused(round_path, altered, "过期")
+    assert_refused(round_path, altered, "提交（封存）之后被改动过")
+    # the reviewer, holding their own key, signs the edit again: now it is merely stale
+    assert_refused(round_path, pr.resign(altered), "过期")
 
 
 def test_a_file_of_another_round_is_refused(round_path: Path, tmp_path: Path):
     other = pr.build_round(tmp_path / "other.sqlite", uid="another-round")
     files = pr.submitted(other, tmp_path / "o")
     set_decision_round(round_path)
-    assert_refused(round_path, files["r2"], "另一个评价轮次")
+    assert_refused(round_path, files["r2"], "签名密钥不是本轮次发放的")
+    # a reviewer of this round who relabels their own file (and signs it again)
+    mine = pr.submitted(round_path, tmp_path / "m")["r2"]
+    with sqlite3.connect(mine) as conn:
+        conn.execute("UPDATE meta SET round_uid = 'another-round'")
+    conn.close()
+    assert_refused(round_path, pr.resign(mine), "另一个评价轮次")
 
 
 def set_decision_round(round_path: Path) -> None:
@@ -177,7 +193,7 @@ def test_a_file_from_an_unknown_reviewer_is_refused(round_path: Path, tmp_path: 
         assignment["a7"].append("r9")
         store.set_assignments(assignment)
     stranger = pr.submitted(twin, tmp_path / "t")["r9"]
-    assert_refused(round_path, stranger, "名单之外")
+    assert_refused(round_path, stranger, "签名密钥不是本轮次发放的")
 
 
 def test_scores_for_a_conflicted_or_unassigned_alliance_refuse_the_whole_file(
@@ -195,7 +211,8 @@ def test_scores_for_a_conflicted_or_unassigned_alliance_refuse_the_whole_file(
             " VALUES ('a0', '1.1', 500, '自家联盟')"
         )
     conn.close()
-    assert_refused(round_path, conflicted, "利益冲突")
+    assert_refused(round_path, conflicted, "提交（封存）之后被改动过")
+    assert_refused(round_path, pr.resign(conflicted, working), "利益冲突")
     unassigned = sorted(a for a, rs in pr.assignment().items() if "r0" not in rs and a != "a0")[0]
     foreign = tmp_path / "foreign.sqlite"
     pr.seal(working, foreign)
@@ -209,7 +226,7 @@ def test_scores_for_a_conflicted_or_unassigned_alliance_refuse_the_whole_file(
             (unassigned,),
         )
     conn.close()
-    assert_refused(round_path, foreign, "未分配给")
+    assert_refused(round_path, pr.resign(foreign, working), "未分配给")
 
 
 def test_unsealed_broken_and_wrong_kind_files_are_refused(
@@ -306,7 +323,7 @@ def test_scores_the_rounds_rubric_does_not_allow_are_refused(round_path: Path, t
             (mine[0],),
         )
     conn.close()
-    assert_refused(round_path, unknown, "没有的指标 9.9")
+    assert_refused(round_path, pr.resign(unknown, working), "没有的指标 9.9")
     too_high = pr.seal(working, tmp_path / "too-high.sqlite")
     with sqlite3.connect(too_high) as conn:  # the file's max for 1.1 was raised to 50
         conn.execute("UPDATE indicator SET max_centi = 5000 WHERE code = '1.1'")
@@ -316,4 +333,4 @@ def test_scores_the_rounds_rubric_does_not_allow_are_refused(round_path: Path, t
             (mine[0],),
         )
     conn.close()
-    assert_refused(round_path, too_high, "0 到 5 分之间")
+    assert_refused(round_path, pr.resign(too_high, working), "0 到 5 分之间")

@@ -163,6 +163,7 @@ def test_a_locked_round_refuses_every_edit_whoever_writes(round_path: Path, tmp_
     from alliance_review.core.scoring import Score
     from alliance_review.services.merge import merge_into
 
+    files = pr.submitted(round_path, tmp_path / "again")  # issued before the lock
     with RoundStore.open(round_path) as store:
         set_locked(store, True)
         settings = store.settings()
@@ -191,12 +192,10 @@ def test_a_locked_round_refuses_every_edit_whoever_writes(round_path: Path, tmp_
         assert "locked" in str(error.value) or "锁定" in str(error.value), what
         assert pr.dump(round_path, skip=()) == before, what
     # a merge is refused with a sentence, and the refusal is still recorded
-    files = pr.submitted(round_path, tmp_path / "again")
     report = merge_into(round_path, files.values())
     assert all(outcome.refused for outcome in report) and "锁定" in report[0].detail()
-    assert pr.dump(round_path, skip=("merge_log",)) == {
-        k: v for k, v in before.items() if k != "merge_log"
-    }
+    logs = ("merge_log", "audit")
+    assert pr.dump(round_path, skip=logs) == {k: v for k, v in before.items() if k not in logs}
     assert pr.merge_log_rows(round_path)[-1][4] == "refused"
     # the CLI says one sentence, not a database error
     cli = run_cli("decide", round_path, "联盟1号", "--points", "5", "--rationale", "x")

@@ -179,7 +179,7 @@ def test_the_command_line_submits_to_a_chosen_file(reviewer_file: Path, tmp_path
     assert f"第 {start + 1} 版" in done.stdout and str(target) in done.stdout
     assert run_cli("check", target).returncode == 0
     again = run_cli("submit", reviewer_file)
-    assert again.returncode == 0 and f"-提交-r{start + 2}.sqlite" in again.stdout
+    assert again.returncode == 0 and f"-提交-r{start + 2}.alr-review" in again.stdout
 
 
 @pytest.mark.parametrize(

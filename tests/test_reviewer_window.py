@@ -233,7 +233,7 @@ def test_workbook_round_trip_and_submit_from_the_window(
     start = ws.session.meta.revision
     ws.actions_by_name["submit"].trigger()
     assert dialogs.questions and "27" in dialogs.questions[0]
-    first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 1}.sqlite")
+    first = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 1}.alr-review")
     box = ws.findChild(QMessageBox, "submitted")
     assert first.exists() and box is not None and str(first) in box.text()
     # the message offers to open the folder that holds the copy
@@ -247,7 +247,7 @@ def test_workbook_round_trip_and_submit_from_the_window(
     assert [Path(u.toLocalFile()) for u in opened] == [first.parent]
     qtbot.waitUntil(lambda: ws.findChild(QMessageBox, "submitted") is None)
     ws.actions_by_name["submit"].trigger()
-    second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 2}.sqlite")
+    second = reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{start + 2}.alr-review")
     box = ws.findChild(QMessageBox, "submitted")
     assert second.exists() and box is not None and str(second) in box.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)  # OK is the default: the folder stays shut

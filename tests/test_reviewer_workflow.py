@@ -100,7 +100,7 @@ def test_submit_seals_a_new_revision_next_to_the_file_each_time(reviewer_file: P
     assert first.path.parent == reviewer_file.parent and f"-提交-r{start + 1}" in first.path.name
     second = submit(reviewer_file)
     assert second.revision == start + 2
-    assert second.path.name.endswith(f"-提交-r{start + 2}.sqlite")
+    assert second.path.name.endswith(f"-提交-r{start + 2}.alr-review")
     for number, sub in ((start + 1, first), (start + 2, second)):
         conn = sqlite3.connect(sub.path)
         assert conn.execute("SELECT revision, sealed_at IS NOT NULL FROM meta").fetchone() == (

@@ -122,7 +122,7 @@ def test_issue_writes_one_file_per_reviewer_and_refuses_an_unready_round(
 ):
     done = run_cli("issue", demo_round, tmp_path / "out")
     assert done.returncode == 0, done.stderr
-    files = sorted((tmp_path / "out").glob("*.sqlite"))
+    files = sorted((tmp_path / "out").glob("*.alr-review"))
     assert len(files) == 14 and "已发放 14 份" in done.stdout
     conn = sqlite3.connect(files[0])
     tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -138,7 +138,7 @@ def test_issue_writes_one_file_per_reviewer_and_refuses_an_unready_round(
     )
     refused = run_cli("issue", fresh, tmp_path / "out2")
     assert refused.returncode == 1 and "评审专家不足" in refused.stderr
-    assert not list((tmp_path / "out2").glob("*.sqlite"))
+    assert not list((tmp_path / "out2").glob("*.alr-review"))
 
 
 def test_new_round_warns_of_near_duplicate_names_and_keeps_formula_signs_as_text(

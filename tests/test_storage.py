@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from alliance_review.core.errors import FileRefused, RoundLocked
+from alliance_review.core.errors import FileRefused, RoundLocked, UserError
 from alliance_review.core.scoring import Score
 from alliance_review.services.results import compute
+from alliance_review.storage import backups
 from alliance_review.storage.db import atomic, connect
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -44,8 +45,9 @@ def test_every_older_version_upgrades_and_keeps_its_data(tmp_path: Path):
             ("乙联盟", Fraction(50)),
         ]
         assert store.settings().locked is False
-    backups = list(tmp_path.glob("round-2014.v1-*.bak.sqlite"))
-    assert len(backups) == 1 and identify(backups[0]).version == 1
+    taken = [b for b in backups.listing("round-v1-fixture") if b.reason == "upgrade"]
+    assert len(taken) >= 1 and identify(taken[0].path).version == 1
+    assert taken[0].source_name == "round-2014"
 
 
 def test_a_version_2_round_upgrades_and_keeps_its_panel_data(tmp_path: Path):
@@ -64,13 +66,38 @@ def test_a_version_2_round_upgrades_and_keeps_its_panel_data(tmp_path: Path):
             ("甲联盟", Fraction(95)),
             ("乙联盟", Fraction(60)),
         ]
-        merged = store.conn.execute("SELECT reviewer_uid, revision FROM merged_revision")
-        assert merged.fetchall() == [("r2", 2)]
-        logged = store.conn.execute("SELECT file_name, outcome FROM merge_log").fetchall()
+        assert store.merged_revisions() == {"r2": (2, "ab12")}
+        logged = [(row[0], row[5]) for row in store.merge_log()]
         assert logged == [("2015-乙联盟秘书长.sqlite", "merged")]
-        assert store.conn.execute("SELECT count(*) FROM decision_log").fetchone()[0] == 1
-    backups = list(tmp_path.glob("round-2015.v2-*.bak.sqlite"))
-    assert len(backups) == 1 and identify(backups[0]).version == 2
+        assert len(store.decision_log_rows()) == 1
+    taken = [b for b in backups.listing("round-v2-fixture") if b.reason == "upgrade"]
+    assert len(taken) >= 1 and identify(taken[0].path).version == 2
+
+
+def test_a_locked_version_3_round_upgrades_with_its_content_recorded(tmp_path: Path):
+    """Steps 4 and 5 add tables only; a round locked by an older release stays locked, its
+    content digest is recorded (unsigned) in the trail's first entry, and a later edit
+    made with sqlite3 shows as "altered after locking"."""
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v3.sqlite", old)
+    assert identify(old).version == 3
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version
+        settings = store.settings()
+        assert (settings.locked, settings.disagreement_span) == (True, Fraction(8))
+        assert store.decisions() == {("a2", ""): (Fraction(60), "集中讨论后上调")}
+        (entry,) = store.audit_entries()
+        assert entry.action == "upgrade" and entry.data()["from"] == 3
+        assert store.lock_state().state == "locked-unsigned-older-format"
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE round SET locked = 0")
+    conn.execute("UPDATE decision SET points_centi = 9000")
+    conn.execute("UPDATE round SET locked = 1")
+    conn.commit()
+    conn.close()
+    with RoundStore.open(old) as store:
+        state = store.lock_state()
+        assert state.state == "altered-after-locking" and "content" in state.reason
 
 
 def test_a_locked_version_3_round_upgrades_to_participation_and_evidence_items(tmp_path: Path):
@@ -95,8 +122,8 @@ def test_a_locked_version_3_round_upgrades_to_participation_and_evidence_items(t
         with pytest.raises(RoundLocked):
             with store.atomic():
                 store.mark_not_taking_part("a1", "联系不畅", "")
-    backups = list(tmp_path.glob("round-2015.v3-*.bak.sqlite"))
-    assert len(backups) == 1 and identify(backups[0]).version == 3
+    taken = [b for b in backups.listing("round-v3-fixture") if b.reason == "upgrade"]
+    assert len(taken) >= 1 and identify(taken[0].path).version == 3
 
 
 def test_a_version_1_reviewer_file_upgrades_and_keeps_the_reviewers_work(tmp_path: Path):
@@ -202,3 +229,62 @@ def test_broken_files_are_refused_with_one_sentence(tmp_path: Path, demo_round: 
     with pytest.raises(FileRefused) as refused:
         identify(target)
     assert "\n" not in str(refused.value) and str(refused.value).endswith("。")
+
+
+def test_a_locked_version_4_round_upgrades_to_the_audit_chain(tmp_path: Path):
+    """Step 5 (keys, audit trail) adds tables only: the locked version-4 round keeps its
+    evidence ticks and reasons, stays locked, and its content is recorded in the first
+    entry of the new trail, so an edit made afterwards with sqlite3 is detected."""
+    old = tmp_path / "round-2015.sqlite"
+    shutil.copyfile(DATA / "round-v4.sqlite", old)
+    assert identify(old).version == 4
+    with RoundStore.open(old) as store:
+        assert store.info is not None and store.info.version == ROUND_FILE.version == 5
+        assert store.settings().locked and store.item_ticks() == {("r2", "a1", "1.1", "plan")}
+        (entry,) = store.audit_entries()
+        assert entry.action == "upgrade" and entry.data() == {
+            "from": 4,
+            "to": 5,
+            "locked": True,
+            "content_sha256": store.lock_state().content_sha256,
+        }
+        assert store.lock_state().state == "locked-unsigned-older-format"
+        with pytest.raises(RoundLocked):
+            with store.atomic():
+                store.add_reviewer_key("k", "r1", b"\x00" * 32, "now")
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE round SET locked = 0")
+    conn.execute("DELETE FROM item_tick")
+    conn.execute("UPDATE round SET locked = 1")
+    conn.commit()
+    conn.close()
+    with RoundStore.open(old) as store:
+        assert store.lock_state().state == "altered-after-locking"
+
+
+def test_a_version_2_reviewer_file_upgrades_keeps_its_ticks_and_says_it_cannot_be_signed(
+    tmp_path: Path,
+):
+    from alliance_review.services.merge import REFUSED, merge_into
+
+    old = tmp_path / "2014-甲联盟秘书长.sqlite"
+    shutil.copyfile(DATA / "reviewer-v2.sqlite", old)
+    sent_back = tmp_path / "sent-back.sqlite"
+    shutil.copyfile(old, sent_back)
+    round_file = tmp_path / "round.sqlite"
+    shutil.copyfile(DATA / "round-v4.sqlite", round_file)
+    conn = sqlite3.connect(round_file)
+    conn.execute("UPDATE round SET locked = 0, uid = 'round-v1-fixture'")
+    conn.commit()
+    conn.close()
+    before = sent_back.read_bytes()
+    (report,) = merge_into(round_file, [sent_back])
+    assert report.outcome == REFUSED and "由旧版软件发放，没有签名" in report.detail("zh")
+    assert sent_back.read_bytes() == before  # the refused file is never written
+    with ReviewerStore.open(old) as store:
+        assert store.info is not None and store.info.version == REVIEWER_FILE.version == 3
+        assert store.ticks() == {("a2", "1.1", "plan")}
+        assert store.seal_state().status == "no-key"
+        with pytest.raises(UserError, match="旧版软件发放"):
+            store.seal(tmp_path / "r2.sqlite")
+    assert not (tmp_path / "r2.sqlite").exists()

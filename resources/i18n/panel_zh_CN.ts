@@ -83,81 +83,155 @@
         <translation>去掉后总分</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="106" />
+        <source>Reviewer calibration</source>
+        <translation>评审专家尺度</translation>
+    </message>
+    <message>
         <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="107" />
+        <source>Agreement per indicator</source>
+        <translation>各指标的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="108" />
+        <source>Tier stability</source>
+        <translation>档次稳定性</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
         <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
         <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="115" />
         <source>Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass correlation ICC(1)); alpha of the totals: %1</source>
         <translation>各指标评分一致性（Krippendorff α，等距；单向组内相关系数 ICC(1)）；总分的 α：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
         <source>Tier stability: alliances whose tier one reviewer alone decides</source>
         <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
         <source>lenient</source>
         <translation>偏宽</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="129" />
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="151" />
         <source>in line</source>
         <translation>适中</translation>
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="37" />
+        <source>Backups of this round</source>
+        <translation>本轮次的备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="41" />
+        <source>The round is backed up before every merge, upgrade, lock, unlock and restore (the last 20 are kept). Restoring one first backs up what the round holds now, and is recorded in the audit trail.</source>
+        <translation>每次合并、升级格式、锁定、解除锁定和恢复之前，都会自动备份本轮次（保留最近 20 份）。恢复某一份备份之前，会先备份轮次现在的内容，恢复操作也会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>Taken</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="58" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="60" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="62" />
+        <source>No backup of this round yet.</source>
+        <translation>本轮次还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="107" />
+        <source>Restore the round as it was %1 (%2)? What it holds now is backed up first.</source>
+        <translation>将评价轮次恢复到 %1（%2）时的状态吗？轮次现在的内容会先备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="111" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="117" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="48" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="49" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="61" />
         <source>Why the panel departs from the computed consensus (required)</source>
         <translation>工作小组为何不采用计算所得的汇总分（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="69" />
         <source>Alliance:</source>
         <translation>联盟：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
         <source>Decides:</source>
         <translation>决定对象：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="73" />
         <source>Computed consensus:</source>
         <translation>计算所得汇总分：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="74" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
         <source>Current decision:</source>
         <translation>现有决定：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
         <source>Final points:</source>
         <translation>最终分数：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="77" />
         <source>Rationale:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="96" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="97" />
         <source>A decision needs a rationale; please write why.</source>
         <translation>决定须有理由，请写明理由。</translation>
     </message>
@@ -165,145 +239,156 @@
 <context>
     <name>DrillDownPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="372" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="376" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="131" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
         <source>Decides</source>
         <translation>决定对象</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="140" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
+        <source>Indicators with every reviewer's points</source>
+        <translation>各项指标及每位评审专家的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <source>Criteria, self-evaluation and evidence notes</source>
+        <translation>评分依据和标准、自评价与评分依据</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
         <source>Decision log of this alliance</source>
         <translation>本联盟的决定记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="148" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="262" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="281" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="305" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="266" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="285" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="306" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="306" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="321" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="325" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="330" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="334" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="338" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="342" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="353" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
         <source>Ticked: %1</source>
         <translation>勾选的评价要点：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="353" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="361" />
         <source>Why other points than the rule suggests: %1</source>
         <translation>与计分规则建议分值不同的理由：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="371" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="375" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="373" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="377" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="374" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="378" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
@@ -359,176 +444,191 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="56" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="230" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="57" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="239" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="61" />
         <source>Add the reviewer files that came back (or drop them here). Each file is checked and previewed before anything is written; each is merged whole or not at all.</source>
         <translation>添加交回的评审专家文件（或拖放到此处）。写入前逐个检查并预览；每个文件要么整体合并，要么完全不合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="74" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="69" />
+        <source>Reviewer files to merge</source>
+        <translation>待合并的评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="75" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="76" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="78" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="77" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="79" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="81" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="86" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="90" />
+        <source>Merge the highlighted revisions even though they remove merged scores</source>
+        <translation>确认合并标出的新版本，即使它们撤下了已合并的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="97" />
         <source>Merge history of this round (every attempt)</source>
         <translation>本轮次的合并记录（每次尝试）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="111" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="124" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="133" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="112" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="134" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="113" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="122" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="135" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="114" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
         <source>Merged so far</source>
         <translation>已合并版本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="115" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="124" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="116" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="125" />
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="126" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="118" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="123" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="132" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="128" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="137" />
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="134" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="143" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="135" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="144" />
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="145" />
         <source>refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="171" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="180" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="173" />
         <source>Reviewer files (*.sqlite);;All files (*)</source>
-        <translation>评审专家文件 (*.sqlite);;所有文件 (*)</translation>
+        <translation type="vanished">评审专家文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="179" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="188" />
         <source>Folder of reviewer files</source>
         <translation>评审专家文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="217" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="226" />
         <source>Checking reviewer files…</source>
         <translation>正在检查评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="241" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="251" />
         <source>Merging reviewer files…</source>
         <translation>正在合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="261" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="273" />
         <source>Cancelled: no file was merged; the round is as it was.</source>
         <translation>已取消：没有合并任何文件，评价轮次保持原样。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="272" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="285" />
+        <source>merges only if you confirm the removal below: %1</source>
+        <translation>须在下方确认撤下后才会合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="289" />
         <source>will merge: %1</source>
         <translation>将合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="274" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="291" />
         <source>merged: %1</source>
         <translation>已合并：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="276" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="293" />
         <source>unchanged: %1</source>
         <translation>无变化：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="277" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="294" />
         <source>refused: %1</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="315" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="336" />
         <source>%1 merged, %2 refused.</source>
         <translation>已合并 %1 份，拒绝 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="318" />
+        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="339" />
         <source>%1 file(s): %2 ready to merge, %3 refused.</source>
         <translation>共 %1 份：可合并 %2 份，拒绝 %3 份。</translation>
     </message>
@@ -541,52 +641,57 @@
         <translation>汇总方法</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="56" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="43" />
+        <source>Ranks and tiers the method would move</source>
+        <translation>该方法会改变的名次和档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="57" />
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="67" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
         <source>Rank now</source>
         <translation>现名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
         <source>Rank then</source>
         <translation>改后名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
         <source>Total now</source>
         <translation>现总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
         <source>Total then</source>
         <translation>改后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
         <source>Tier now</source>
         <translation>现档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="73" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="74" />
         <source>Tier then</source>
         <translation>改后档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="84" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="85" />
         <source>This is the round's method now.</source>
         <translation>这是本评价轮次当前使用的方法。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/panel/method_dialog.py" line="113" />
         <source>%1 alliance(s) would change rank or total; %2 would change tier.</source>
         <translation>%1 家联盟的名次或总分会变化，其中 %2 家会换档。</translation>
     </message>
@@ -640,31 +745,41 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/panel/overview.py" line="221" />
+        <source>Filter alliances</source>
+        <translation>筛选联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
+        <source>Alliances with the reviewers' totals</source>
+        <translation>各联盟及评审专家总分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="224" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="222" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="225" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="226" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="226" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="229" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="232" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="235" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="233" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="236" />
         <source> points</source>
         <translation> 分</translation>
     </message>
@@ -677,7 +792,7 @@
         <translation type="vanished">须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="270" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="273" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -720,68 +835,73 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="139" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="163" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="170" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="171" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="172" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="173" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -799,36 +919,36 @@
     </message>
     <message>
         <source>Lock as final</source>
-        <translation>锁定为最终结果</translation>
+        <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="202" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="204" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="208" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="210" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="232" />
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="274" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="236" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="278" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="287" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="291" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="320" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="329" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

@@ -4,22 +4,27 @@
     <name>PagePreview</name>
     <message>
         <location filename="../../src/alliance_review/gui/publish/preview.py" line="61" />
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="62" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="62" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="63" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="65" />
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="87" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="66" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="88" />
         <source>No preview yet: press Preview.</source>
         <translation>尚无预览：请点击“预览”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/publish/preview.py" line="73" />
+        <location filename="../../src/alliance_review/gui/publish/preview.py" line="74" />
         <source>of %n page(s)</source>
         <translation>
             <numerusform>页，共 %n 页</numerusform>
@@ -203,6 +208,7 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="351" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="435" />
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入文件。</translation>
     </message>
@@ -234,104 +240,103 @@
         <translation>正在核对档次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="443" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="444" />
         <source>Export appendix</source>
         <translation>导出附件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="443" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="476" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="446" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="481" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="449" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="452" />
         <source>Writing the appendix…</source>
         <translation>正在写入附件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="451" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="454" />
         <source>Appendix written: %1</source>
         <translation>已写入附件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="456" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="459" />
         <source>Export results workbook</source>
         <translation>导出结果工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="458" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="461" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="464" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="467" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="466" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="469" />
         <source>Workbook written: %1</source>
         <translation>已写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="476" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="479" />
         <source>Export statistics</source>
         <translation>导出统计报告</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="482" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="487" />
         <source>Writing the statistics…</source>
         <translation>正在写入统计报告…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="486" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="491" />
         <source>Statistics written: %1</source>
         <translation>已写入统计报告：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="496" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="501" />
         <source>Write the report draft</source>
         <translation>生成评价报告草稿</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="498" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="503" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="504" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="509" />
         <source>Writing the report draft…</source>
         <translation>正在生成评价报告草稿…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="506" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="511" />
         <source>Report draft written: %1 (a draft to edit, not the official text)</source>
         <translation>已写入评价报告草稿：%1（供修改的草稿，不是正式报告文本）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="518" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="523" />
         <source>Last year's round file</source>
         <translation>上年评价轮次文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="519" />
         <source>Round files (*.sqlite *.db *.arr);;All files (*)</source>
-        <translation>评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite *.db *.arr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="526" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="531" />
         <source>Figures printed in a report</source>
         <translation>报告公布的数字</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="527" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="532" />
         <source>Published figures (*.json);;All files (*)</source>
         <translation>公布数字文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="571" />
-        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="575" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="576" />
+        <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="580" />
         <source>Computing the statistics…</source>
         <translation>正在计算统计数字…</translation>
     </message>

@@ -3,52 +3,52 @@
 <context>
     <name>AllianceListModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="60" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="63" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="67" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="68" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="71" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75" />
         <source>My total</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="76" />
         <source>Self total</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="124" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="125" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
@@ -315,7 +315,17 @@
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="220" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
+        <source>Filter your alliances</source>
+        <translation>筛选您的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
+        <source>Your alliances</source>
+        <translation>您的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="222" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
@@ -324,27 +334,27 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="300" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="336" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="366" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -358,23 +368,23 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="269" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="280" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="282" />
         <source>Not saved (not a valid score), {alliance}: {entries}</source>
         <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="296" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="310" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="312" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="336" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -383,7 +393,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -392,78 +402,78 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="37" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="38" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="39" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="78" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="79" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="58" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="62" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="63" />
         <source>Cannot export the workbook</source>
         <translation>无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="51" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="52" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="76" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="77" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="112" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="113" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="116" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="117" />
         <source>The workbook was not imported</source>
         <translation>评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="101" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="128" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>Submit for return</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="130" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="140" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="141" />
         <source>Cannot submit</source>
         <translation>无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="169" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="170" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="177" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="178" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="143" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="144" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -474,7 +484,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="157" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="158" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -483,7 +493,7 @@ Send this file back to the liaison group:
     <name>ScoringForm</name>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="188" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
@@ -557,6 +567,21 @@ Send this file back to the liaison group:
         <location filename="../../src/alliance_review/gui/reviewer/form.py" line="310" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
+        <source>Score: %1</source>
+        <translation>评分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
+        <source>Points from 0 to %1</source>
+        <translation>0 至 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
+        <source>Evidence note: %1</source>
+        <translation>评分依据：%1</translation>
     </message>
     <message>
         <source>Self-evaluation total {points}</source>

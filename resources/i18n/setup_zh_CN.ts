@@ -3,12 +3,12 @@
 <context>
     <name>AssignmentModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="107" />
         <source>own</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="107" />
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
@@ -16,37 +16,44 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="172" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="176" />
+        <source>Assignment: alliances by reviewers</source>
+        <translation>分配评审：联盟与评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="178" />
         <source>Assign automatically</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="173" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="179" />
         <source>Seed (same seed, same assignment):</source>
         <translation>随机种子（种子相同，分配结果相同）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="187" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="193" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
         <translation>每家联盟 %1 位评审专家；每位专家评审 %2 至 %3 家联盟。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="197" />
         <source>%n alliance(s) still short of reviewers (red).</source>
-        <translation><numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="207" />
         <source>Assign reviewer</source>
         <translation>分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="201" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="207" />
         <source>Unassign reviewer</source>
         <translation>取消分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="228" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="235" />
         <source>Assign reviewers automatically</source>
         <translation>自动分配评审专家</translation>
     </message>
@@ -55,16 +62,21 @@
     <name>CriteriaEditor</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="70" />
+        <source>Scoring criteria of the chosen indicator</source>
+        <translation>所选指标的评分依据和标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="71" />
         <source>Apply criteria (Ctrl+Enter)</source>
         <translation>应用评分标准（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="76" />
         <source>Select an indicator to edit its scoring criteria.</source>
         <translation>选择一项二级指标以编辑其评分标准。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="78" />
         <source>Scoring criteria of %1:</source>
         <translation>%1 的评分标准：</translation>
     </message>
@@ -72,7 +84,7 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="34" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="37" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -80,102 +92,121 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="47" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="64" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="63" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="80" />
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="94" />
         <source>%1 workbook(s) accepted, %2 refused (red, nothing from them is written). An accepted workbook replaces that alliance's earlier self-evaluation.</source>
         <translation>%1 份自评价表通过，%2 份被拒绝（红色，其内容不会写入）。通过的自评价表将整体替换该联盟此前的自评价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="103" />
         <source>Import %n workbook(s)</source>
-        <translation><numerusform>导入 %n 份自评价表</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 份自评价表</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>IssuePage</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66" />
+        <source>Reviewer files to issue</source>
+        <translation>待发放的评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="69" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="81" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="113" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="118" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="126" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="133" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="137" />
+        <source>Replace reviewer files?</source>
+        <translation>替换评审专家文件？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
+        <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
+        <translation><numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="163" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="152" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="156" />
         <source>%n reviewer file(s) written to %1</source>
-        <translation><numerusform>已将 %n 份评审专家文件写入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -245,42 +276,41 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="55" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="58" />
         <source>New round</source>
         <translation>新建评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="66" />
         <source>Last year's round</source>
         <translation>上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="64" />
         <source>Round files (*.sqlite *.db);;All files (*)</source>
-        <translation>评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69" />
         <source>Rubric file</source>
         <translation>评价指标文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="72" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="87" />
         <source>Roster (Excel, WPS, LibreOffice or CSV)</source>
         <translation>联盟名单（Excel、WPS、LibreOffice 或 CSV）</translation>
     </message>
@@ -289,32 +319,32 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="76" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85" />
         <source>Start from last year's round</source>
         <translation>沿用上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86" />
         <source>Rubric (empty: the 2015 rubric)</source>
         <translation>评价指标（留空：2015年度评价指标）</translation>
     </message>
@@ -323,61 +353,61 @@
         <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86" />
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="109" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111" />
         <source>Save the new round as</source>
         <translation>新评价轮次保存为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="89" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="91" />
         <source>Starting from last year's round copies its rubric, roster, reviewers with their conflicts, tiers and rules; never its assignments or scores. A rubric or roster file chosen here replaces the copied one.</source>
         <translation>沿用上一年度的评价轮次时，复制其评价指标、联盟名单、评审专家及利益冲突、活跃度分档和各项规则，但不复制分配和评分。在此选择的评价指标或名单文件将取代复制来的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="95" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="97" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111" />
         <source>Round files (*.sqlite)</source>
-        <translation>评价轮次文件 (*.sqlite)</translation>
+        <translation type="vanished">评价轮次文件 (*.sqlite)</translation>
     </message>
 </context>
 <context>
     <name>ParticipationDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="39" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="40" />
         <source>Participation of %1</source>
         <translation>%1 的参评情况</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="40" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="41" />
         <source>Takes part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="41" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="42" />
         <source>Does not take part</source>
         <translation>未参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="52" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="53" />
         <source>What is known, e.g. who was contacted and when</source>
         <translation>已知情况，如何时联系了何人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="61" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="62" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="62" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="63" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="65" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="66" />
         <source>An alliance that does not take part is counted in the report by batch and by reason; it gets no reviewers and is not ranked or printed in the appendix.</source>
         <translation>未参评的联盟在报告中按批次和原因计数；不分配评审专家，不排名，也不列入附件。</translation>
     </message>
@@ -385,48 +415,48 @@
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="129" />
         <source>Reasons for not taking part</source>
         <translation>未参评原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="138" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="144" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="139" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="145" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="140" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="146" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="141" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="147" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="142" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="158" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="164" />
         <source>Add a reason</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="158" />
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="170" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="164" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="176" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="170" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="176" />
         <source>Rename the reason</source>
         <translation>重命名原因</translation>
     </message>
@@ -434,32 +464,32 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -467,37 +497,37 @@
 <context>
     <name>ReviewerImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="31" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="32" />
         <source>Import reviewers: %1</source>
         <translation>导入评审专家：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="36" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="66" />
         <source>%1 reviewer(s) will be added; %2 left out because of a problem (red).</source>
         <translation>将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="74" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -507,22 +537,22 @@
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -530,57 +560,64 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <source>Reviewers</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="218" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="232" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
-        <translation><numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="277" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="279" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="289" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="292" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="318" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="322" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="330" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="335" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="332" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="337" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="369" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="374" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -590,55 +627,55 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="44" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="45" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="49" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="53" />
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="57" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="58" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="73" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="86" />
         <source>Table found in sheet “%1”, header in row %2.</source>
         <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="149" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="157" />
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
         <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
     </message>
@@ -647,65 +684,67 @@
         <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="156" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="164" />
         <source>Import %n row(s)</source>
-        <translation><numerusform>导入 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="80" />
         <source>Takes part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="81" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="95" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="98" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="100" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
         <source>No: %1</source>
         <translation>否：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="101" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="104" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="106" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="122" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -713,107 +752,125 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="202" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <source>Filter the roster</source>
+        <translation>筛选联盟名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <source>Roster: alliances</source>
+        <translation>联盟名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="203" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="205" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
         <source>Takes part?…</source>
         <translation>参评情况…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
         <source>Reasons…</source>
         <translation>未参评原因…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="208" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="215" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="220" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="223" />
         <source>Mark the selected alliance as taking part or not, with a reason</source>
         <translation>把选中的联盟标为参评或未参评（注明原因）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="232" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
         <source>%n alliance(s)</source>
-        <translation><numerusform>共 %n 家联盟</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 家联盟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="234" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
         <source>%n not taking part</source>
-        <translation><numerusform>%n 家未参评</numerusform></translation>
+        <translation>
+            <numerusform>%n 家未参评</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="236" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="243" />
         <source>%n near-duplicate name(s) marked</source>
-        <translation><numerusform>%n 个疑似重复的名称已标出</numerusform></translation>
+        <translation>
+            <numerusform>%n 个疑似重复的名称已标出</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="259" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="266" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="269" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="277" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="290" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="298" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="321" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="338" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="354" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="363" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="380" />
         <source>Import %n alliance(s)</source>
-        <translation><numerusform>导入 %n 家联盟</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 家联盟</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="414" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="416" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="434" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -822,12 +879,12 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="435" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="453" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="437" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="455" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -835,27 +892,27 @@
 <context>
     <name>RubricModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="84" />
         <source>Max points</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="85" />
         <source>Step</source>
         <translation>计分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="86" />
         <source>Scoring criteria</source>
         <translation>评分依据和标准</translation>
     </message>
@@ -863,119 +920,124 @@
 <context>
     <name>RubricPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="229" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="233" />
+        <source>Rubric: categories and indicators</source>
+        <translation>评价指标：一级指标与二级指标</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="235" />
         <source>Add category</source>
         <translation>添加一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="230" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="236" />
         <source>Add indicator</source>
         <translation>添加二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="237" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="232" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="238" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="233" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="239" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="234" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="240" />
         <source>Evidence items…</source>
         <translation>评价要点…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="235" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="241" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="236" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="242" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="260" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="266" />
         <source>Scores exist: indicators that hold scores cannot be removed, their maximum cannot drop below a stored score, and their step cannot change so that a score falls off it. Names and criteria stay editable.</source>
         <translation>已有评分：已评分的指标不能删除，满分不能低于已有的评分，计分档也不能改得使已有评分不在档上。名称和评分标准仍可修改。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="272" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="278" />
         <source>Total %1 points. To fix before files go out: </source>
         <translation>合计 %1 分。发放文件前须改正：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="278" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="284" />
         <source>Total %1 points; codes unique; the rubric is complete.</source>
         <translation>合计 %1 分，编号无重复，评价指标完整。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="289" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="295" />
         <source>Reviewer files were issued to %1 in this session. A rubric change does not reach them: issue the files again and tell the reviewers to use the new ones.</source>
         <translation>本次已向 %1 发放评审专家文件。修改评价指标不会传到已发放的文件：请重新发放，并告知评审专家改用新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="294" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="300" />
         <source>Reviewer files of this round were issued and have come back. A rubric change does not reach them: issue the files again if you change it.</source>
         <translation>本评价轮次的评审专家文件已发放并已收回。修改评价指标不会传到这些文件：如有修改，请重新发放。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="299" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="305" />
         <source>Reviewers are assigned. If their files have already been issued, a rubric change does not reach them: issue the files again after changing it. (The round file does not record whether files were issued.)</source>
         <translation>已分配评审专家。如评审专家文件已经发放，修改评价指标不会传到这些文件：修改后请重新发放。（评价轮次文件不记录是否已发放。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="320" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="326" />
         <source>Evidence items: %1</source>
         <translation>评价要点：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="324" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="330" />
         <source>points for 0, 1, 2 … ticked: %1</source>
         <translation>勾选 0、1、2……项的建议分值：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="330" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="336" />
         <source>No evidence items.</source>
         <translation>无评价要点。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="373" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="379" />
         <source>Edit rubric</source>
         <translation>修改评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="385" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="399" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="392" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="406" />
         <source>New indicator</source>
         <translation>新二级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="386" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="393" />
         <source>New category</source>
         <translation>新一级指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="429" />
         <source>Import rubric</source>
         <translation>导入评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="422" />
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="441" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="429" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="448" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="439" />
+        <location filename="../../src/alliance_review/gui/setup/rubric_page.py" line="446" />
         <source>Export rubric</source>
         <translation>导出评价指标</translation>
     </message>
@@ -983,62 +1045,69 @@
 <context>
     <name>SelfEvalPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="127" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="146" />
         <source>Each alliance gets a self-evaluation workbook made from the rubric: the indicators with their criteria and max points are locked, only the self-score and note columns take input. Returned workbooks are matched to the alliance by an identifier inside the workbook, not by file name.</source>
         <translation>按评价指标为每个联盟生成一份自评价表：指标、评分标准和满分均已锁定，只能填写自评分和自评说明两列。交回的自评价表按表内的标识对应到联盟，与文件名无关。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="133" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="152" />
         <source>Generate workbooks…</source>
         <translation>生成自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="134" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="153" />
         <source>Import filled workbooks…</source>
         <translation>导入填好的自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
         <source>Self-score total</source>
         <translation>自评总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="164" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="183" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
         <translation>已导入 %2 家联盟中 %1 家联盟的自评价表。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="172" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="191" />
         <source>Folder for the workbooks</source>
         <translation>自评价表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="181" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="205" />
         <source>Writing self-evaluation workbooks…</source>
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="193" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="200" />
         <source>%n workbook(s) written to %1</source>
-        <translation><numerusform>已将 %n 份自评价表写入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 份自评价表写入 %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="201" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="143" />
+        <source>Self-evaluation workbooks of the alliances</source>
+        <translation>各联盟的自评价表</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="214" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="216" />
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1047,12 +1116,12 @@
         <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="232" />
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="237" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="251" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
@@ -1060,111 +1129,111 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="117" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="118" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
         <source>Reviewers per alliance</source>
         <translation>每个联盟的评审专家数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
         <source>Printed scores</source>
         <translation>公布分数的取整</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="122" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
         <source>Equal totals</source>
         <translation>同分排序</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="124" />
         <source>Consensus of reviewers</source>
         <translation>评审专家意见的汇总</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="125" />
         <source>Tier decided by</source>
         <translation>划档依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="125" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="126" />
         <source>Evidence item done when</source>
         <translation>评价要点认定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="127" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="128" />
         <source>the exact total (as in 2015)</source>
         <translation>精确总分（同 2015 年度）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="128" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="129" />
         <source>the printed, rounded score</source>
         <translation>公布的取整评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="134" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="135" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="135" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
         <source>Tiers</source>
         <translation>活跃度分档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="137" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="136" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="137" />
         <source>Lowest exact total</source>
         <translation>最低精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="137" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="138" />
         <source>Add tier</source>
         <translation>添加一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="138" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="139" />
         <source>Remove tier</source>
         <translation>删除一档</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="139" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="140" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="140" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="141" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="143" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="144" />
         <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. Which number is compared with the bounds, the exact total or the printed score, is the round's choice.</source>
         <translation>由高到低排列档次。总分不低于某档下限即属于该档；最后一档包括其下所有分数。与下限比较的是精确总分还是公布的评分，由本轮次的“划档依据”决定。</translation>
     </message>
     <message>
         <source>Highest tier first. A total at or above a tier's lowest total belongs to it; the last tier takes everything below. The exact total decides, not the rounded printed score.</source>
-        <translation>最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
+        <translation type="vanished">最高档在前。精确总分不低于某档下限即属该档；最后一档包括其余全部。分档按精确总分而非取整后公布的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="218" />
+        <location filename="../../src/alliance_review/gui/setup/settings_page.py" line="221" />
         <source>Change round settings</source>
         <translation>修改评价轮次设置</translation>
     </message>
@@ -1172,72 +1241,78 @@
 <context>
     <name>SetupTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="72" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="94" />
+        <source>Set-up steps</source>
+        <extracomment>what each page shows: a change that touches none of it leaves the page as it is</extracomment>
+        <translation>设置步骤</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="96" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="73" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="97" />
         <source>Rubric</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="74" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="98" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="75" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="99" />
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="76" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="100" />
         <source>Assignment</source>
         <translation>分配评审</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="77" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="101" />
         <source>Self-evaluations</source>
         <translation>自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="78" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="102" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="85" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="109" />
         <source>&amp;Set-up</source>
         <translation>轮次设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="87" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="111" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="88" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="112" />
         <source>&amp;Assign reviewers automatically</source>
         <translation>自动分配评审专家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="89" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="113" />
         <source>&amp;Generate self-evaluation workbooks…</source>
         <translation>生成自评价表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="90" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="114" />
         <source>&amp;Import self-evaluation workbooks…</source>
         <translation>导入自评价表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="91" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="115" />
         <source>Issue &amp;reviewer files…</source>
         <translation>发放评审专家文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="102" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="126" />
         <source>Set-up</source>
         <translation>轮次设置</translation>
     </message>
@@ -1245,32 +1320,32 @@
 <context>
     <name>setup</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="26" />
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="27" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="71" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="73" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="99" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="100" />
         <source>Mark %1 as taking part</source>
         <translation>将%1标为参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="101" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="102" />
         <source>Mark %1 as not taking part</source>
         <translation>将%1标为未参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="221" />
         <source>Edit the reasons for not taking part</source>
         <translation>修改未参评原因列表</translation>
     </message>

@@ -41,10 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from alliance_review.commands.basic import cmd_gui
 
         args.file = None
+        args.self_test = None
         args.func = cmd_gui
     func: Command = args.func
+    from alliance_review.services.output import forcing
+
     try:
-        return func(args)
+        with forcing(bool(getattr(args, "force", False))):
+            return func(args)
     except UserError as error:
         print(error.message(language()), file=sys.stderr)
         return 1

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from alliance_review.gui.app import run
 
-    return run(args.file)
+    return run(args.file, self_test=args.self_test)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.reviewer_files is None:
         print(f"已写入演示评价轮次：{out}")
     else:
-        count = len(list(args.reviewer_files.glob("*.sqlite")))
+        count = len(list(args.reviewer_files.glob(f"*{REVIEWER_SUFFIX}")))
         print(f"已写入合并前的演示评价轮次：{out}")
         print(f"已写入 {count} 份已提交的评审专家文件：{args.reviewer_files}")
         print(f"合并：alliance-review merge {out} {args.reviewer_files}")
@@ -33,17 +34,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from alliance_review.storage.files import verify
+    from alliance_review.cli import language
+    from alliance_review.services.checking import check_file, describe
 
-    info = verify(args.file)
-    upgrade = "（打开时将升级到当前格式）" if info.needs_upgrade else ""
-    print(f"{info.path.name}: {info.kind.label_zh} ({info.kind.name} file)")
-    print(f"评价轮次: {info.title} ({info.year})  round id: {info.round_uid}")
-    if info.reviewer_name:
-        print(f"评审专家: {info.reviewer_name}")
-    print(f"格式版本: {info.version} / {info.kind.version}{upgrade}")
-    print("校验: 通过 (valid)")
-    return 0
+    try:
+        report = check_file(args.file)
+    except UserError as error:
+        if not args.json:
+            raise
+        json.dump(
+            {"path": str(args.file), "integrity": "failed", "valid": False,
+             "problems": [error.message(language())]},
+            sys.stdout, ensure_ascii=False, indent=1,
+        )  # fmt: skip
+        print()
+        return 1
+    if args.json:
+        json.dump(report.record(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for line in describe(report, language()):
+            print(line)
+    return 1 if report.problems else 0
 
 
 def cmd_ranking(args: argparse.Namespace) -> int:
@@ -67,6 +79,8 @@ def cmd_ranking(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = sub.add_parser("gui", help="open the window / 打开程序窗口")
     gui.add_argument("file", nargs="?", type=Path, help="a round file or reviewer file")
+    # automated checks (tests/test_bundle.py): open, paint once, write a report, quit
+    gui.add_argument("--self-test", type=Path, metavar="REPORT.json", help=argparse.SUPPRESS)
     gui.set_defaults(func=cmd_gui)
 
     demo = sub.add_parser("demo", help="write the built-in 2015 demo round / 生成演示轮次")
@@ -79,6 +93,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " / 生成合并前的轮次，并把已提交的评审专家文件写入 DIR",
     )
     demo.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
+    demo.add_argument(
         "--previous",
         type=Path,
         metavar="FILE",
@@ -89,6 +108,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     check = sub.add_parser("check", help="identify and validate a file / 检查文件")
     check.add_argument("file", type=Path)
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="kind, version, integrity, signature or chain status, sealed/revision as JSON",
+    )
     check.set_defaults(func=cmd_check)
 
     ranking = sub.add_parser("ranking", help="print the ranked list / 输出排名")

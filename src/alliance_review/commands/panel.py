@@ -18,7 +18,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     files = expand(args.files)
     if not files:
         raise UserError("没有找到要合并的评审专家文件。", "No reviewer files found to merge.")
-    reports = merge_into(args.round, files)
+    reports = merge_into(args.round, files, accept_removals=args.accept_removals)
     lang = language()
     labels = {
         MERGED: ("已合并", "merged"),
@@ -111,6 +111,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     merge = sub.add_parser("merge", help="merge returned reviewer files / 合并评审专家文件")
     merge.add_argument("round", type=Path, help="the round file")
     merge.add_argument("files", type=Path, nargs="+", help="reviewer files or folders")
+    merge.add_argument(
+        "--accept-removals",
+        action="store_true",
+        help="merge a newer revision even where it removes scores the merged one had"
+        " / 确认撤下已合并的评分",
+    )
     merge.set_defaults(func=cmd_merge)
 
     decide = sub.add_parser("decide", help="record a panel decision / 记录工作小组决定")

@@ -70,13 +70,33 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
             f"「{args.pdf.name}」中没有轮次内容校验值，不是本软件导出的附件。",
             f"{args.pdf.name} carries no round content hash; it was not exported by this app.",
         )
+    if result.difference is not None:
+        page, printed, expected = result.difference
+        raise UserError(
+            f"不一致：「{args.pdf.name}」第 {page} 页印着「{printed or '（空）'}」，"
+            f"按评价轮次当前内容应为「{expected or '（空）'}」。",
+            f"Mismatch: page {page} of {args.pdf.name} prints {printed!r} where the round "
+            f"as it is now gives {expected!r}.",
+        )
+    if result.lock_differs:
+        raise UserError(
+            f"不一致：「{args.pdf.name}」载有的锁定签名与评价轮次现在的锁定不同"
+            "（导出后轮次被解除锁定或重新锁定过）。",
+            f"Mismatch: the lock signature {args.pdf.name} carries is not the round's lock "
+            "now (the round was unlocked or locked again since).",
+        )
     if not result.matches:
         raise UserError(
             f"不一致：「{args.pdf.name}」导出后评价轮次已改动（或来自其他轮次）。",
             f"Mismatch: the round has changed since {args.pdf.name} was exported "
             "(or the PDF is from another round).",
         )
-    print(f"一致：「{args.pdf.name}」与评价轮次当前内容相符（SHA-256 {result.round_hash}）。")
+    pages = f"逐页核对 {result.pages} 页，" if result.content_checked else "（仅核对校验值）"
+    print(
+        f"一致：「{args.pdf.name}」与评价轮次当前内容相符（{pages}SHA-256 {result.round_hash}）。"
+    )
+    if result.lock_fingerprint:
+        print(f"锁定签名一致，签名密钥指纹 {result.lock_fingerprint}。")
     return 0
 
 
@@ -143,6 +163,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
     )
+    pdf.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     pdf.add_argument("--font", help=FONT_HELP)
     pdf.set_defaults(func=cmd_export_pdf)
 
@@ -156,6 +181,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
     xlsx.add_argument("round", type=Path, help="the round file")
     xlsx.add_argument("out", type=Path, help="the .xlsx to write")
+    xlsx.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     xlsx.set_defaults(func=cmd_export_xlsx)
 
     stats = sub.add_parser("statistics", help="the report's statistics / 统计")
@@ -176,6 +206,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "resources/published-figures-2015.json); also gives last year's figures",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     stats.add_argument("--font", help=FONT_HELP)
     stats.set_defaults(func=cmd_statistics)
 

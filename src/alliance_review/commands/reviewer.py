@@ -53,7 +53,7 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 def cmd_submit(args: argparse.Namespace) -> int:
     from alliance_review.services.reviewer_workflow import submit
 
-    done = submit(args.reviewer_file, args.out)
+    done = submit(args.reviewer_file, args.out, language())
     p = done.progress
     print(f"已提交第 {done.revision} 版（{done.reviewer_name}，{done.sealed_at}）：{done.path}")
     print(f"已完成 {p.done} / {p.alliances} 个联盟；请将此文件发回联络组。")
@@ -66,6 +66,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument("reviewer_file", type=Path)
     export.add_argument("out", type=Path, help="the .xlsx to write")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     export.set_defaults(func=cmd_export_sheet)
 
     imp = sub.add_parser("import-sheet", help="read a filled scoring workbook back / 导入评分表")
@@ -83,4 +88,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     submit = sub.add_parser("submit", help="seal the reviewer file for return / 提交评分")
     submit.add_argument("reviewer_file", type=Path)
     submit.add_argument("--out", type=Path, help="where to write the copy to send back")
+    submit.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     submit.set_defaults(func=cmd_submit)

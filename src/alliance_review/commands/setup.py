@@ -74,9 +74,11 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_roster_export(args: argparse.Namespace) -> int:
+    from alliance_review.services.output import guard
     from alliance_review.services.roster_io import export_roster
     from alliance_review.storage.round_store import RoundStore
 
+    guard(args.out, [args.round])
     with RoundStore.open(args.round) as store:
         path = export_roster(store.alliances(), args.out)
     print(f"已导出联盟名单：{path}")
@@ -94,11 +96,14 @@ def cmd_rubric_export(args: argparse.Namespace) -> int:
 
 
 def cmd_selfeval_out(args: argparse.Namespace) -> int:
+    from alliance_review.cli import language
     from alliance_review.services.selfeval import write_workbooks
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        paths = write_workbooks(store, args.outdir, progress=_progress("自评价表"))
+        paths = write_workbooks(
+            store, args.outdir, progress=_progress("自评价表"), language=language()
+        )
     print(f"已生成 {len(paths)} 份自评价表：{args.outdir}")
     return 0
 
@@ -176,16 +181,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     roster = sub.add_parser("roster-export", help="write the roster to Excel / 导出联盟名单")
     roster.add_argument("round", type=Path)
     roster.add_argument("out", type=Path, help="the .xlsx to write")
+    roster.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     roster.set_defaults(func=cmd_roster_export)
 
     rubric = sub.add_parser("rubric-export", help="write the rubric file / 导出评价指标")
     rubric.add_argument("round", type=Path)
     rubric.add_argument("out", type=Path, help="the .json to write")
+    rubric.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     rubric.set_defaults(func=cmd_rubric_export)
 
     out = sub.add_parser("selfeval-out", help="self-evaluation workbooks / 生成自评价表")
     out.add_argument("round", type=Path)
     out.add_argument("outdir", type=Path)
+    out.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+    )
     out.set_defaults(func=cmd_selfeval_out)
 
     back = sub.add_parser("selfeval-in", help="import filled workbooks / 导入自评价表")
@@ -232,6 +252,9 @@ def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     issue = sub.add_parser("issue", help="one reviewer file per reviewer / 发放评审专家文件")
     issue.add_argument("round", type=Path)
     issue.add_argument("outdir", type=Path, help="the folder to write the files into")
+    issue.add_argument(
+        "--force", action="store_true", help="overwrite existing reviewer files / 覆盖已有文件"
+    )
     issue.set_defaults(func=cmd_issue)
 
 

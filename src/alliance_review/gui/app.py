@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import platformdirs
@@ -55,6 +56,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
     load_fonts(app)
     i18n.install()
+    from alliance_review.gui import contrast
+
+    contrast.install()
     return app
 
 
@@ -65,8 +69,13 @@ def install_last_resort() -> None:
     last_resort.install()
 
 
-def run(file: Path | None = None) -> int:
+def run(file: Path | None = None, self_test: Path | None = None) -> int:
+    started = time.perf_counter()
     app = make_application()
+    if self_test is not None:  # an unexpected error ends the check with a traceback
+        from alliance_review.gui import self_test as check
+
+        return check.run(app, file, self_test, started)
     install_last_resort()
     from alliance_review.gui.main_window import MainWindow
 

@@ -8,6 +8,7 @@ system's); English is the fallback.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -36,9 +37,13 @@ def install(language: str | None = None) -> str:
     if app is None or language == "en":
         return "en"
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    folders = [resource_dir() / "i18n"]
+    extra = os.environ.get("ALLIANCE_REVIEW_EXTRA_I18N")  # packaging/pseudo.py's output
+    if extra:
+        folders.append(Path(extra))
     for qm in [
         Path(qt_own) / f"qtbase_{language}.qm",  # Qt's own buttons: OK, Cancel, Yes, No ...
-        *sorted((resource_dir() / "i18n").glob(f"*_{language}.qm")),
+        *(qm for folder in folders for qm in sorted(folder.glob(f"*_{language}.qm"))),
     ]:
         translator = QTranslator(app)
         if qm.is_file() and translator.load(str(qm)):

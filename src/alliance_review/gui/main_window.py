@@ -1,4 +1,8 @@
-"""The main window: menus, recent files, drag and drop, status bar, the active file view."""
+"""The main window: menus, recent files, drag and drop, status bar, the active file view.
+
+With no file open it shows the start page (``gui.start_page``); a reviewer file's window
+shows only what a reviewer does (no new round, no demo round, the reviewer's guide).
+"""
 
 from __future__ import annotations
 
@@ -24,17 +28,19 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
+from alliance_review.core.file_names import demo_round_name
+from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
 from alliance_review.gui.views import FileView
 from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import FileInfo, identify
 
-MAX_RECENT = 8
+MAX_RECENT = start_page.MAX_RECENT
+# What a reviewer does not do: hidden while a reviewer file is open.
+NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
 # a file larger than this is checked in a worker before its window shows (the demo round
 # is 3 MB and checked at once; 10,000 alliances make 40 MB)
 CHECKED_IN_BACKGROUND = 8 * 1024 * 1024
@@ -51,14 +57,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.view: FileView | None = None
+        self.role: str | None = None  # "round" or "reviewer" while a file is open
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
-        self.welcome = QLabel()
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
-        page = QWidget()
-        QVBoxLayout(page).addWidget(self.welcome)
-        self.stack.addWidget(page)
+        self.start = start_page.StartPage()
+        self.start.open_reviewer_requested.connect(self.choose_reviewer_file)
+        self.start.open_round_requested.connect(self.choose_round_file)
+        self.start.new_round_requested.connect(self.new_round)
+        self.start.demo_requested.connect(self.open_demo)
+        self.start.recent_chosen.connect(self.open_path)
+        self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -93,7 +101,19 @@ class MainWindow(QMainWindow):
         self._action("open_demo", self.open_demo)
         self._action("close", self.close_file, QKeySequence.StandardKey.Close)
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
-        self._action("about", self.show_about)
+        self.help_actions = help.help_actions(self)
+        for name, action in self.help_actions.items():
+            self.action_registry[name] = action
+        for role in help.ROLES:
+            self.help_actions[f"guide_{role}"].triggered.connect(
+                lambda _=False, r=role: self.show_guide(r)
+            )
+        self.help_actions["shortcuts"].triggered.connect(self.show_shortcuts)
+        self.help_actions["about"].triggered.connect(self.show_about)
+        self._action("guide_here", self.show_guide_here, QKeySequence.StandardKey.HelpContents)
+        high_contrast = self._action("high_contrast", self.toggle_high_contrast)
+        high_contrast.setCheckable(True)
+        high_contrast.setChecked(contrast.active())
         undo = self.undo_group.createUndoAction(self)
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self)
@@ -127,9 +147,17 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.action_registry["undo"])
         self.edit_menu.addAction(self.action_registry["redo"])
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.action_registry["high_contrast"])
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(self.language_group.actions())
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.action_registry["guide_here"])
+        self.help_menu.addSeparator()
+        for role in help.ROLES:
+            self.help_menu.addAction(self.action_registry[f"guide_{role}"])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.action_registry["shortcuts"])
         self.help_menu.addAction(self.action_registry["about"])
         self.update_recent_menu()
         self.update_enabled()
@@ -141,18 +169,15 @@ class MainWindow(QMainWindow):
         a["open_demo"].setText(self.tr("Open the 2015 &demo round"))
         a["close"].setText(self.tr("&Close"))
         a["quit"].setText(self.tr("&Quit"))
-        a["about"].setText(self.tr("&About"))
+        help.retranslate_help(self.help_actions)
+        a["guide_here"].setText(self.tr("&Guide for this window"))
+        a["high_contrast"].setText(self.tr("&High contrast"))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.welcome.setText(
-            self.tr(
-                "Open a round file or a reviewer file (File > Open, or drop it here).\n"
-                "To try the app: alliance-review demo demo-2015.sqlite"
-            )
-        )
         self.update_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -168,9 +193,20 @@ class MainWindow(QMainWindow):
 
     def update_enabled(self) -> None:
         self.action_registry["close"].setEnabled(self.view is not None)
+        for name in NOT_FOR_REVIEWERS:
+            self.action_registry[name].setVisible(self.role != "reviewer")
 
     def switch_language(self, code: str) -> None:
         i18n.set_language(code)
+
+    def toggle_high_contrast(self, on: bool) -> None:
+        """Switch the palette; an open file is shown afresh, so that the widgets that
+        colour themselves pick their colours for the new palette (its data is on disk)."""
+        contrast.set_high_contrast(on)
+        if self.view is not None:
+            path = self.view.path
+            self.close_file()
+            self.open_path(path)
 
     # files -----------------------------------------------------------------------
     def new_round(self) -> None:
@@ -193,8 +229,9 @@ class MainWindow(QMainWindow):
         from alliance_review.gui.tasks import run_task
         from alliance_review.services.demo import build_demo
 
-        target = data_dir() / "demo-2015.sqlite"
-        previous = data_dir() / "demo-2014.sqlite"  # last year's, for the comparisons
+        language = file_kinds.language()
+        target = data_dir() / demo_round_name(2015, language)
+        previous = data_dir() / demo_round_name(2014, language)  # last year's, for comparisons
         if target.exists():
             self.open_path(target)
             return
@@ -206,13 +243,17 @@ class MainWindow(QMainWindow):
         run_task(self, self.tr("Writing the demo round…"), build, self.open_path)
 
     def choose_file(self) -> None:
+        self._choose(self.tr("Open file"), file_kinds.any_evaluation_filter())
+
+    def choose_reviewer_file(self) -> None:
+        self._choose(self.tr("Open a reviewer file"), file_kinds.reviewer_filter())
+
+    def choose_round_file(self) -> None:
+        self._choose(self.tr("Open a round"), file_kinds.round_filter())
+
+    def _choose(self, caption: str, filters: str) -> None:
         start = str(QSettings().value("files/last_dir", "") or "")
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open file"),
-            start,
-            self.tr("Evaluation files (*.sqlite *.db *.arr *.arv);;All files (*)"),
-        )
+        name, _ = QFileDialog.getOpenFileName(self, caption, start, filters)
         if name:
             self.open_path(Path(name))
 
@@ -271,14 +312,34 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         for menu in view.menus():
-            self.view_menus.append(self.menuBar().insertMenu(self.language_menu.menuAction(), menu))
+            self.view_menus.append(self.menuBar().insertMenu(self.view_menu.menuAction(), menu))
         self.view_file_actions = view.file_actions()
         self.file_menu.insertActions(self.action_registry["close"], self.view_file_actions)
-        self.remember(path)
-        self.status_label.setText(str(path))
+        self.role = info.kind.name
+        start_page.remember(path, info.kind.name)
+        self.update_recent_menu()
+        self.status_label.setText(start_page.display_path(path))
         self.update_title()
         self.update_enabled()
+        self.focus_view()
         return True
+
+    def focus_view(self) -> None:
+        """The keyboard focus goes into the opened file's view (its first field or list),
+        not back to a start-page button that is no longer shown."""
+        if self.view is None:
+            return
+        widget = self.view.nextInFocusChain()
+        while widget is not None and widget is not self.view:
+            if (
+                self.view.isAncestorOf(widget)
+                and widget.isVisibleTo(self.view)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _make_view(self, path: Path, kind: str) -> FileView:
         if kind == "round":
@@ -309,30 +370,22 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
+        self.role = None
+        self.start.refresh()
         self.update_title()
         self.update_enabled()
 
-    def remember(self, path: Path) -> None:
-        settings = QSettings()
-        recent = [str(path.resolve())] + [
-            p for p in self.recent_files() if p != str(path.resolve())
-        ]
-        settings.setValue("files/recent", recent[:MAX_RECENT])
-        settings.setValue("files/last_dir", str(path.resolve().parent))
-        self.update_recent_menu()
-
     def recent_files(self) -> list[str]:
-        value = QSettings().value("files/recent", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
+        return [str(entry.path) for entry in start_page.recent_files()]
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for number, name in enumerate(self.recent_files(), start=1):
-            action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        for number, entry in enumerate(start_page.recent_files(), start=1):
+            role = self.start.role_text(entry.kind)
+            action = self.recent_menu.addAction(f"&{number} {entry.path}  ({role})")
+            action.triggered.connect(lambda _=False, p=entry.path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_files()))
+        self.start.refresh()
 
     # drag and drop, geometry, about --------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -371,15 +424,32 @@ class MainWindow(QMainWindow):
         self.close_file()
         super().closeEvent(event)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr(
-                "Alliance Activity Review\nThe yearly activity evaluation of industry "
-                "technology innovation alliances."
-            ),
-        )
+    # help ---------------------------------------------------------------------------------
+    def show_guide(self, role: str) -> help.GuideViewer:
+        self.guide = help.show_guide(self, role)
+        return self.guide
+
+    def show_guide_here(self) -> help.GuideViewer:
+        """F1: the guide of the open file's role (the panel's on the Panel tab, else the
+        secretary's for a round); the guides' index on the start page."""
+        if self.view is None:
+            return self.show_guide("index")
+        if self.role == "reviewer":
+            return self.show_guide("reviewer")
+        tabs = getattr(self.view, "tabs", None)
+        panel = getattr(self.view, "tab_by_name", {}).get("panel")
+        on_panel = tabs is not None and panel is not None and tabs.currentWidget() is panel
+        return self.show_guide("panel" if on_panel else "secretary")
+
+    def show_shortcuts(self) -> help.ShortcutsDialog:
+        self.shortcuts_dialog = help.ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.open()
+        return self.shortcuts_dialog
+
+    def show_about(self) -> help.AboutDialog:
+        self.about_dialog = help.AboutDialog(self)
+        self.about_dialog.open()
+        return self.about_dialog
 
 
 def import_views() -> None:

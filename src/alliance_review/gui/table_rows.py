@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from alliance_review.gui.contrast import ink_on
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,10 +35,11 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SORT, _KEY = int(SORT_ROLE), int(KEY_ROLE)
 # the roles a cell answers; the view asks each visible cell for a dozen more (font,
 # colours, check state, size hint...), answered at once with nothing
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _ALIGNMENT, _SORT, _KEY})
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _ALIGNMENT, _SORT, _KEY})
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -200,6 +203,9 @@ class RowsModel(LabelledModel):
         if role == _BACKGROUND:
             colour = column.background(row)
             return QBrush(colour) if colour is not None else None
+        if role == _FOREGROUND:  # text readable on a fill (high contrast: white on dark)
+            colour = column.background(row)
+            return ink_on(colour) if colour is not None else None
         if role == _SORT:
             return (column.sort or column.text)(row)
         tip = column.tooltip(row)

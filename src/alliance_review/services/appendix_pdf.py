@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,13 +35,17 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
 from alliance_review.services.appendix_draw import Geometry, Line, draw_table
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
+from alliance_review.services.page_images import page_texts, pdf_metadata
 from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
+from alliance_review.storage.audit import LOCKED_SIGNED, LockState
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.storage.submission import read_bytes
 
 AUTHOR = "产业技术创新战略联盟试点工作联络组"
+MAX_PDF_BYTES = 512 * 1024 * 1024  # a PDF to verify is read only up to this size
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 30 * mm, 26 * mm
 TEXT_WIDTH = A4[0] - LEFT - RIGHT
 BODY_SIZE, BODY_LEADING = 12, 16
@@ -210,16 +215,20 @@ def build_appendix(
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
     moment: datetime | None = None,
+    lock: LockState | None = None,
 ) -> Path:
     """Write the appendix of ``result`` to ``out`` (replaced only when complete), dated
     ``moment`` (the round's own date; None: reportlab's fixed date).
 
-    ``digest`` may be a function: it is called after the pages are drawn (the hash goes
-    into the metadata, written last), so it can be computed meanwhile.
+    The metadata carries the round's content hash, the settings, what was chosen to print
+    (so ``verify-pdf`` can print it again and compare page by page) and, for a locked
+    round, the lock's signature and the signing key's fingerprint. ``digest`` may be a
+    function: it is called after the pages are drawn (the metadata is written last), so
+    it can be computed meanwhile.
     """
     options = options or AppendixOptions()
     with using_font(options.font):
-        return _build_appendix(Path(out), result, digest, options, progress, moment)
+        return _build_appendix(Path(out), result, digest, options, progress, moment, lock)
 
 
 def _build_appendix(
@@ -229,6 +238,7 @@ def _build_appendix(
     options: AppendixOptions,
     progress: Progress | None,
     moment: datetime | None,
+    lock: LockState | None,
 ) -> Path:
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
@@ -274,9 +284,19 @@ def _build_appendix(
         draw_table(canvas, rows, layout.header(), geometry, opening, first_top, report)
         digest = digest() if callable(digest) else digest
         canvas.setSubject(f"{settings.title}；轮次内容校验值 SHA-256 {digest}")
-        canvas.setKeywords(settings_keywords(settings, digest))
+        canvas.setKeywords(settings_keywords(settings, digest) + _appendix_keywords(options, lock))
         canvas.save()
     return out
+
+
+def _appendix_keywords(options: AppendixOptions, lock: LockState | None) -> str:
+    tiers = ",".join(options.tiers) if options.tiers is not None else "*"
+    text = f"; appendix-tiers={tiers}; show-ties={int(options.show_rank_ties)}"
+    if options.font is not None:
+        text += f"; font={options.font}"
+    if lock is not None and lock.state == LOCKED_SIGNED:
+        text += f"; lock-signature={lock.signature}; key-fingerprint={lock.fingerprint}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -285,6 +305,7 @@ class PreparedAppendix:
 
     result: RoundResult
     digest: str
+    lock: LockState | None = None
     moment: datetime | None = None  # the round's own date for the PDF
 
 
@@ -303,6 +324,7 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
             hashing.start()
             try:
                 result = compute(store)
+                lock = store.lock_state()
                 moment = round_moment(store.publication_time())
             except BaseException:
                 hashing.cancel()
@@ -315,7 +337,7 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
             "本轮次还没有任何评分，无法生成附件。",
             "The round has no scores yet; there is no appendix to print.",
         )
-    return PreparedAppendix(result, digest, moment)
+    return PreparedAppendix(result, digest, lock, moment)
 
 
 class _Hashing(threading.Thread):
@@ -362,7 +384,7 @@ def export_appendix(
     last). Should another connection write the round meanwhile, the export is made again,
     so the hash in the file always belongs to the ranking printed.
     """
-    check_folder(out)
+    guard(check_folder(out), [round_path])
     for _ in range(3):
         with RoundStore.open(round_path) as store:
             before = store.change_marker()
@@ -376,7 +398,10 @@ def export_appendix(
                         "The round has no scores yet; there is no appendix to print.",
                     )
                 moment = round_moment(store.publication_time())
-                written = build_appendix(out, result, hashing.digest, options, progress, moment)
+                lock = store.lock_state()
+                written = build_appendix(
+                    out, result, hashing.digest, options, progress, moment, lock
+                )
             except BaseException:
                 hashing.cancel()
                 raise
@@ -387,20 +412,81 @@ def export_appendix(
 
 @dataclass(frozen=True)
 class Verification:
-    """Whether a PDF was made from a round as it is now."""
+    """Whether a PDF prints what its round holds now (pages, hash, lock signature)."""
 
     matches: bool
     round_hash: str
     pdf_hash: str | None
     pdf_round: str | None
+    pages: int = 0
+    difference: tuple[int, str, str] | None = None  # page, printed, expected
+    content_checked: bool = False
+    lock_fingerprint: str = ""
+    lock_differs: bool = False
+
+
+def _first_difference(found: list[str], expected: list[str]) -> tuple[int, str, str] | None:
+    """The first page whose text differs (whitespace aside: line breaks may fall elsewhere
+    with another font), with a few characters around the first difference on each side."""
+    for number in range(max(len(found), len(expected))):
+        got = "".join((found[number] if number < len(found) else "").split())
+        want = "".join((expected[number] if number < len(expected) else "").split())
+        if got == want:
+            continue
+        at = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), None)
+        at = min(len(got), len(want)) if at is None else at
+        start = max(0, at - 12)
+        return number + 1, got[start : at + 12], want[start : at + 12]
+    return None
+
+
+def _recorded_font(name: str | None) -> Path | None:
+    """The font the PDF says it was printed with, if this computer has it."""
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.is_file() else None
 
 
 def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verification:
-    """Compare the content hash in a PDF's metadata with the round's hash now."""
-    with RoundStore.open(round_path) as store:
-        digest = content_hash(store)
-    from alliance_review.services.page_images import pdf_metadata  # pdfium: only here
-
-    fields = keyword_fields(pdf_metadata(Path(pdf_path)).get("Keywords", ""))
+    """Print the appendix again from the round as it is now, with the choices the PDF
+    records, and compare what every page prints; also the content hash and, for a round
+    locked when the PDF was made, the lock signature. Opens the round read-only."""
+    pdf_path = Path(pdf_path)
+    data = read_bytes(pdf_path, MAX_PDF_BYTES)
+    metadata = pdf_metadata(pdf_path)
+    fields = keyword_fields(metadata.get("Keywords", ""))
     pdf_hash = fields.get("content-sha256")
-    return Verification(pdf_hash == digest, digest, pdf_hash, fields.get("round"))
+    printed = page_texts(data)
+    with RoundStore.open_readonly(round_path) as store, store.read_transaction():
+        result = compute(store)
+        digest = content_hash(store)
+        lock = store.lock_state()
+        moment = round_moment(store.publication_time())
+    is_appendix = "appendix-tiers" in fields or any("联盟名称" in page for page in printed[:1])
+    difference = None
+    if is_appendix and pdf_hash is not None:
+        tiers = fields.get("appendix-tiers", "*")
+        options = AppendixOptions(
+            title=metadata.get("Title") or None,
+            tiers=None if tiers == "*" else tuple(t for t in tiers.split(",") if t),
+            show_rank_ties=fields.get("show-ties") == "1",
+            font=_recorded_font(fields.get("font")),
+        )
+        with tempfile.TemporaryDirectory(prefix="alliance-review-verify-") as scratch:
+            expected = Path(scratch) / "expected.pdf"
+            build_appendix(expected, result, digest, options, None, moment, lock)
+            difference = _first_difference(printed, page_texts(expected))
+    signed = fields.get("lock-signature")
+    lock_differs = signed is not None and signed != lock.signature
+    return Verification(
+        pdf_hash == digest and difference is None and not lock_differs,
+        digest,
+        pdf_hash,
+        fields.get("round"),
+        len(printed),
+        difference,
+        is_appendix,
+        fields.get("key-fingerprint", ""),
+        lock_differs,
+    )

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from alliance_review.core.assignment import assign
 from alliance_review.core.errors import AssignmentError, UserError
+from alliance_review.services.output import forcing
 from alliance_review.services.panel import require_unlocked
+from alliance_review.storage.files import kind_on_disk
 from alliance_review.storage.round_store import RoundStore
 
 Assignment = dict[str, list[str]]
@@ -137,8 +139,10 @@ def issue_files(
     round_path: Path | str,
     out_dir: Path | str,
     progress: Callable[[int, int], bool] | None = None,
+    replace: bool = False,
 ) -> list[Path]:
-    """Check the round is ready, then issue one reviewer file per reviewer into ``out_dir``."""
+    """Check the round is ready, then issue one reviewer file per reviewer into ``out_dir``;
+    existing reviewer files there are replaced only with ``replace`` (or ``--force``)."""
     from alliance_review.services.reviewer_files import issue_reviewer_files
 
     with RoundStore.open(round_path) as store:
@@ -150,4 +154,19 @@ def issue_files(
         )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if replace:
+        with forcing():
+            return issue_reviewer_files(round_path, out, progress)
     return issue_reviewer_files(round_path, out, progress)
+
+
+def files_in_the_way(round_path: Path | str, out_dir: Path | str) -> list[Path]:
+    """Reviewer files already in ``out_dir`` that issuing would replace."""
+    from alliance_review.services.reviewer_files import reviewer_file_name
+
+    with RoundStore.open(round_path) as store:
+        year = store.settings().year
+        reviewers = store.reviewers()
+    folder = Path(out_dir)
+    names = [folder / reviewer_file_name(year, r) for r in reviewers]
+    return [path for path in names if kind_on_disk(path) is not None]

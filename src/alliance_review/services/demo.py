@@ -26,6 +26,7 @@ from alliance_review.core.scoring import Score
 from alliance_review.services import resources
 from alliance_review.services.demo_scores import Tick, generate
 from alliance_review.services.merge import merge_files
+from alliance_review.services.output import guard
 from alliance_review.services.reviewer_files import issue_reviewer_file, reviewer_file_name
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore, building_round
@@ -91,7 +92,9 @@ def build_demo(
     synthetic 2014 round (``services.demo_2014``) is written there too, for the
     comparisons with last year.
     """
-    out = Path(out)
+    out = guard(Path(out), [reviewer_files, previous])  # no existing round unless forced
+    if previous is not None:
+        guard(previous, [out, reviewer_files])
     target_dir = None if reviewer_files is None else Path(reviewer_files)
     if target_dir is not None:
         if target_dir.exists() and not target_dir.is_dir():
@@ -141,7 +144,7 @@ def build_demo(
             progress,
         )
         if target_dir is None:
-            for report in merge_files(store, sealed):
+            for report in merge_files(store, sealed, backup=False):
                 if report.refused:  # the demo's own files must merge; anything else is a bug
                     raise UserError(report.detail("zh"), report.detail("en"))
     if previous is not None:

@@ -1,36 +1,42 @@
 """Merging returned reviewer files into the round: preview, rules, one transaction per file.
 
-A reviewer file is untrusted input: it is opened read-only and hardened
-(``db.open_checked``), its application id, version and exact schema are checked
-(``files.inspect``), and every row is held to the round's own rules before anything is
-written. A file is refused when it belongs to another round, comes from an unknown
-reviewer, was never sealed, holds scores the round's rubric does not allow, holds scores
-for alliances not assigned to that reviewer (a conflict of interest above all), or is
-not newer than the revision already merged. A newer revision replaces the reviewer's
-earlier scores as a whole. Every attempt is recorded in ``merge_log``; a refusal writes
-nothing else.
+A reviewer file is untrusted input: only a regular file is read, its bytes are hashed and
+opened from a private copy (``storage.submission``), its application id, version and
+exact schema are checked (``files.inspect``). Then, before any value is used, its
+signature is verified with the key the round issued the file with: a file signed with
+another reviewer's key, or altered after sealing, is refused with a sentence saying
+which. Then every value is checked for its SQLite type as well as its range, and held to
+the round's own rules: another round, an unknown reviewer, never sealed, scores the
+rubric does not allow, alliances not assigned to that reviewer (a conflict of interest
+above all), not newer than the revision already merged. A newer revision replaces the
+reviewer's earlier scores as a whole; if it would drop scores or alliances the merged
+revision had, it is merged only when that loss is accepted (``accept_removals``).
+
+Each file is judged again and written in its own ``BEGIN IMMEDIATE`` transaction, so two
+processes merging into one round are serialised and the second sees the first's merged
+revision. One bad file never stops the batch. Every attempt is recorded in ``merge_log``
+and the audit trail; a refusal writes nothing else.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
-from alliance_review.storage import rows
-from alliance_review.storage.db import open_checked
-from alliance_review.storage.files import inspect
+from alliance_review.core.file_names import is_reviewer_file_candidate
+from alliance_review.services.merge_reading import Incoming, not_submitted, read, typed
+from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
-from alliance_review.storage.schema import REVIEWER_FILE
 
 Progress = Callable[[int, int], bool]
 
 MERGE, MERGED, UNCHANGED, REFUSED = "merge", "merged", "unchanged", "refused"
+MAX_WAIT_SECONDS = 120  # how long a batch waits for another process writing the round
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,35 @@ class FileReport:
     def refused(self) -> bool:
         return self.outcome == REFUSED
 
+    @property
+    def removes(self) -> bool:
+        """Whether merging drops scores (or whole alliances) the merged revision had."""
+        return self.outcome in (MERGE, MERGED) and (
+            bool(self.alliances_removed) or self.scores_removed > 0
+        )
+
+    def loss(self, language: str = "zh", names: dict[str, str] | None = None) -> str:
+        """The scores this file would remove, in one sentence ("" when none)."""
+        if not self.removes:
+            return ""
+        shown = [(names or {}).get(a, a) for a in self.alliances_removed[:3]]
+        more = len(self.alliances_removed) - len(shown)
+        if language.startswith("en"):
+            which = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+            whole = f"; whole alliances: {which}" if shown else ""
+            return (
+                f"Revision {self.revision} removes {self.scores_removed} score(s) that merged "
+                f"revision {self.merged_revision} had{whole}."
+            )
+        which = "、".join(f"「{n}」" for n in shown) + (
+            f"等 {len(self.alliances_removed)} 个" if more > 0 else ""
+        )
+        whole = f"，其中整个联盟被撤下：{which}" if shown else ""
+        return (
+            f"第 {self.revision} 版撤下了已合并的第 {self.merged_revision} 版中的 "
+            f"{self.scores_removed} 条评分{whole}。"
+        )
+
     def detail(self, language: str = "zh") -> str:
         if self.reason is not None:
             return self.reason.message(language)
@@ -66,81 +101,61 @@ class FileReport:
                 f"{len(self.alliances_new)} alliance(s) new, {len(self.alliances_changed)}"
                 f" changed, {len(self.alliances_unchanged)} unchanged,"
                 f" {len(self.alliances_removed)} removed; {self.scores_new} score(s) new,"
-                f" {self.scores_changed} changed, {self.scores_unchanged} unchanged"
+                f" {self.scores_changed} changed, {self.scores_unchanged} unchanged,"
+                f" {self.scores_removed} removed"
             )
         return (
             f"联盟：新增 {len(self.alliances_new)}，改动 {len(self.alliances_changed)}，"
             f"未变 {len(self.alliances_unchanged)}，撤下 {len(self.alliances_removed)}；"
             f"评分：新增 {self.scores_new}，改动 {self.scores_changed}，"
-            f"未变 {self.scores_unchanged}"
+            f"未变 {self.scores_unchanged}，撤下 {self.scores_removed}"
         )
 
 
-@dataclass
-class _Incoming:
-    path: Path
-    content_hash: str
-    round_uid: str = ""
-    reviewer_uid: str = ""
-    reviewer_name: str = ""
-    revision: int = 0
-    scores: ScoreRows = field(default_factory=dict)
-    ticks: Ticks = field(default_factory=set)
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _read(path: Path) -> _Incoming:
-    """Open, check and read a reviewer file; raises FileRefused for anything unsound."""
-    incoming = _Incoming(path, content_hash(path) if path.is_file() else "")
-    conn = open_checked(path, readonly=True)
-    try:
-        info = inspect(conn, path)
-        if info.kind is not REVIEWER_FILE:
-            raise FileRefused(
-                f"「{path.name}」是{info.kind.label_zh}，不是评审专家文件。",
-                f"{path.name} is a {info.kind.name} file, not a reviewer file.",
-            )
-        if info.version != REVIEWER_FILE.version:
-            raise FileRefused(
-                f"评审专家文件「{path.name}」的格式较旧，请用本版软件打开后重新提交。",
-                f"The reviewer file {path.name} has an older format; open it in this version"
-                " and submit it again.",
-            )
-        meta = conn.execute("SELECT round_uid, reviewer_uid, reviewer_name, revision FROM meta")
-        incoming.round_uid, incoming.reviewer_uid, incoming.reviewer_name, incoming.revision = (
-            meta.fetchone()
-        )
-        incoming.scores = {
-            (a, i): (p, note, reason)
-            for a, i, p, note, reason in conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note, override_reason"
-                " FROM score WHERE points_centi IS NOT NULL"
-            )
-        }
-        incoming.ticks = set(
-            conn.execute("SELECT alliance_uid, indicator_code, key FROM item_tick")
-        )
-    except (sqlite3.DatabaseError, TypeError, ValueError) as error:
+def _verify(round_: _Round, incoming: Incoming) -> None:
+    """The signature, with the key the round issued: before any value of the file is used."""
+    name = incoming.path.name
+    seal = incoming.raw.seal
+    if seal.status in (sealing.NO_KEY, sealing.OLDER):
         raise FileRefused(
-            f"文件「{path.name}」已损坏或不完整，无法读取。",
-            f"{path.name} is damaged or incomplete.",
-        ) from error
-    finally:
-        conn.close()
-    return incoming
+            f"「{name}」没有签名密钥（由旧版软件发放），无法核验是谁提交的，不予合并。"
+            "请给该评审专家重新发放文件。",
+            f"{name} has no signing key (issued by an older version), so who submitted it "
+            "cannot be verified; it is refused. Issue the reviewer a new file.",
+        )
+    if seal.status == sealing.UNSIGNED:
+        raise not_submitted(name)
+    issued = round_.store.reviewer_key(seal.key_id)
+    if issued is None:
+        raise FileRefused(
+            f"「{name}」的签名密钥不是本轮次发放的，无法核验提交人，不予合并。",
+            f"{name} is signed with a key this round never issued, so who submitted it "
+            "cannot be verified; it is refused.",
+        )
+    owner, public = issued
+    if not keys.verify(public, seal.signature, incoming.raw.signed_message):
+        raise FileRefused(
+            f"「{name}」在评审专家提交（封存）之后被改动过（签名与内容不符），不予合并。",
+            f"{name} was altered after its reviewer sealed it (the signature does not match "
+            "its content); it is refused.",
+        )
+    if owner != incoming.reviewer_uid:
+        holder = round_.reviewer_name(owner)
+        claimed = round_.reviewers.get(incoming.reviewer_uid)
+        who = claimed.name if claimed is not None else (incoming.reviewer_name or "?")
+        raise FileRefused(
+            f"「{name}」自称来自{who}，但它是发给{holder}的文件（用{holder}的密钥签名），"
+            "冒用他人身份，不予合并。",
+            f"{name} claims to come from {who} but is {holder}'s file (signed with "
+            f"{holder}'s key); a file in another reviewer's name is refused.",
+        )
 
 
 class _Round:
     """What the rules need to know about the round, read once per batch."""
 
     def __init__(self, store: RoundStore) -> None:
+        self.version = store.change_marker()[1]  # changes when another connection commits
         settings = store.settings()
         self.uid = settings.uid
         self.locked = settings.locked
@@ -171,8 +186,18 @@ class _Round:
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
 
+    def reviewer_name(self, reviewer_uid: str) -> str:
+        reviewer = self.reviewers.get(reviewer_uid)
+        return reviewer.name if reviewer is not None else reviewer_uid
 
-def _check(round_: _Round, incoming: _Incoming) -> str:
+    def current(self) -> _Round:
+        """This view, or a fresh one if another process changed the round since."""
+        if self.store.change_marker()[1] == self.version:
+            return self
+        return _Round(self.store)
+
+
+def _check(round_: _Round, incoming: Incoming) -> str:
     """Apply the rules; returns MERGE or UNCHANGED, raises FileRefused otherwise."""
     name = incoming.path.name
     if round_.locked:
@@ -180,6 +205,8 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             "评价轮次已锁定为最终结果，不能再合并评审专家文件；如确需改动，请先解除锁定。",
             "The round is locked as final; unlock it before merging reviewer files.",
         )
+    _verify(round_, incoming)
+    typed(incoming)
     if incoming.round_uid != round_.uid:
         raise FileRefused(
             f"「{name}」属于另一个评价轮次，不能合并到本轮次。",
@@ -192,10 +219,7 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
             f"{name} comes from a reviewer who is not on this round ({incoming.reviewer_name}).",
         )
     if incoming.revision < 1:
-        raise FileRefused(
-            f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
-            f"{name} has not been submitted (sealed) by its reviewer yet.",
-        )
+        raise not_submitted(name)
     alliances = {a for a, _ in incoming.scores} | {a for a, _, _ in incoming.ticks}
     conflicted = sorted(alliances & reviewer.conflicts)
     if conflicted:
@@ -227,8 +251,8 @@ def _check(round_: _Round, incoming: _Incoming) -> str:
                 f"「{name}」含有本轮次评价指标中没有的指标 {code}。",
                 f"{name} scores indicator {code}, which the round's rubric does not have.",
             )
-        if not (isinstance(centi, int) and 0 <= centi <= limit[0] and centi % limit[1] == 0):
-            round_.indicators[code].check_score(rows.from_centi(int(centi)))
+        if not (0 <= centi <= limit[0] and centi % limit[1] == 0):
+            round_.indicators[code].check_score(rows.from_centi(centi))
     merged = round_.merged(reviewer.uid)
     if merged is not None:
         revision, merged_hash = merged
@@ -288,16 +312,26 @@ def _compare(
     return groups, counts
 
 
-def _assess(round_: _Round, path: Path) -> tuple[FileReport, _Incoming | None]:
+def _assess(round_: _Round, path: Path) -> tuple[FileReport, Incoming | None]:
     """Read a file and judge it against the round as it is now."""
     try:
-        incoming = _read(path)
+        incoming = read(path)
     except UserError as error:
-        return FileReport(path, _safe_hash(path), REFUSED, reason=error), None
+        return FileReport(path, "", REFUSED, reason=error), None
+    except Exception as error:  # one bad file never stops the batch  # noqa: BLE001
+        return FileReport(path, "", REFUSED, reason=_unreadable(path, error)), None
     return _judge(round_, incoming)
 
 
-def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming | None]:
+def _unreadable(path: Path, error: Exception) -> FileRefused:
+    return FileRefused(
+        f"「{path.name}」无法读取（{type(error).__name__}），未合并，其他文件不受影响。",
+        f"{path.name} could not be read ({type(error).__name__}: {error}); it was not merged "
+        "and the other files are not affected.",
+    )
+
+
+def _judge(round_: _Round, incoming: Incoming) -> tuple[FileReport, Incoming | None]:
     path = incoming.path
     merged = round_.merged(incoming.reviewer_uid)
     try:
@@ -353,29 +387,23 @@ def _judge(round_: _Round, incoming: _Incoming) -> tuple[FileReport, _Incoming |
     return report, incoming
 
 
-def _safe_hash(path: Path) -> str:
-    try:
-        return content_hash(path)
-    except OSError:
-        return ""
-
-
 def _with_reason(report: FileReport, outcome: str, reason: UserError | None) -> FileReport:
     return replace(report, outcome=outcome, reason=reason)
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; a folder stands for the ``*.sqlite`` files directly inside it."""
+    """Files as given; a folder stands for the reviewer files directly inside it
+    (``*.alr-review``, and ``*.sqlite`` written before that extension existed)."""
     result: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix == ".sqlite"))
+            result.extend(sorted(p for p in path.iterdir() if is_reviewer_file_candidate(p)))
         else:
             result.append(path)
     return result
 
 
-def _merge_order(reports: Sequence[tuple[FileReport, _Incoming | None]]) -> list[int]:
+def _merge_order(reports: Sequence[tuple[FileReport, Incoming | None]]) -> list[int]:
     """Older revisions of one reviewer first, so a folder holding several merges in turn."""
     return sorted(
         range(len(reports)),
@@ -401,7 +429,7 @@ def _log(store: RoundStore, report: FileReport) -> None:
     )
 
 
-def _write(store: RoundStore, incoming: _Incoming) -> None:
+def _write(store: RoundStore, incoming: Incoming) -> None:
     store.replace_reviewer_scores(
         incoming.reviewer_uid,
         incoming.revision,
@@ -412,26 +440,82 @@ def _write(store: RoundStore, incoming: _Incoming) -> None:
     )
 
 
+def _removal_refusal(report: FileReport, names: dict[str, str]) -> FileRefused:
+    return FileRefused(
+        f"「{report.path.name}」未合并：{report.loss('zh', names)}如确是评审专家的本意，"
+        "请确认撤下后再合并（命令行加 --accept-removals）。",
+        f"{report.path.name} was not merged: {report.loss('en', names)} If the reviewer meant "
+        "that, confirm the removal and merge again (command line: --accept-removals).",
+    )
+
+
+def _merge_one(
+    store: RoundStore, round_: _Round, incoming: Incoming, accept_removals: bool
+) -> FileReport:
+    """Judge the file again (an earlier file of the batch may have changed what it is
+    judged against) and write it, in a savepoint of the batch's transaction."""
+    try:
+        with store.atomic():
+            round_ = round_.current()
+            report, ready = _judge(round_, incoming)
+            if report.outcome == MERGE and ready is not None:
+                if report.removes and not accept_removals:
+                    report = _with_reason(report, REFUSED, _removal_refusal(report, round_.names))
+                else:
+                    report = _with_reason(report, MERGED, None)
+                    _write(store, ready)
+            _log(store, report)
+        return report
+    except sqlite3.DatabaseError as error:
+        failed = FileReport(
+            incoming.path,
+            incoming.content_hash,
+            REFUSED,
+            reviewer_uid=incoming.reviewer_uid or None,
+            reviewer_name=incoming.reviewer_name,
+            revision=incoming.revision or None,
+            reason=FileRefused(
+                f"「{incoming.path.name}」的评分无法写入本轮次（{error}），未作任何改动。",
+                f"The scores of {incoming.path.name} could not be written ({error}); "
+                "nothing was changed.",
+            ),
+        )
+        with store.atomic():
+            _log(store, failed)
+        return failed
+
+
 def merge_files(
-    store: RoundStore, paths: Iterable[Path | str], progress: Progress | None = None
+    store: RoundStore,
+    paths: Iterable[Path | str],
+    progress: Progress | None = None,
+    *,
+    accept_removals: bool = False,
+    backup: bool = True,
 ) -> list[FileReport]:
     """Merge each file whole or not at all; returns one report per file (given order).
 
-    The batch is one transaction (each file a savepoint of it): cancelling raises
-    ``UserError`` and leaves the round exactly as it was, merge log included.
+    The batch is one transaction (each file a savepoint of it), taken before any file is
+    judged, so a second process merging into the same round waits and then judges its
+    files against what this one merged; cancelling raises ``UserError`` and leaves the
+    round exactly as it was, merge log included. A file that would remove scores the
+    merged revision had is refused unless ``accept_removals``. A rotated backup of the
+    round is taken first (``backup``).
     """
     files = expand(paths)
+    if backup and files:
+        store.backup("merge")
+    store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
     with store.atomic():
-        return _merge_batch(store, files, progress)
+        return _merge_batch(store, files, progress, accept_removals)
 
 
 def _merge_batch(
-    store: RoundStore, files: list[Path], progress: Progress | None
+    store: RoundStore, files: list[Path], progress: Progress | None, accept_removals: bool
 ) -> list[FileReport]:
     reports: list[FileReport | None] = [None] * len(files)
     round_ = _Round(store)
     assessed = [_assess(round_, path) for path in files]
-    touched: set[str] = set()  # reviewers this batch has merged a file of
     for done, index in enumerate(_merge_order(assessed)):
         if progress is not None and not progress(done, len(files)):
             raise UserError(
@@ -439,31 +523,11 @@ def _merge_batch(
                 "Cancelled: no file was merged; the round is as it was.",
             )
         report, incoming = assessed[index]
-        if incoming is not None and incoming.reviewer_uid in touched:
-            # an earlier file of this batch changed what this one is judged against
-            report, incoming = _judge(round_, incoming)
-        if report.outcome == MERGE and incoming is not None:
-            report = _with_reason(report, MERGED, None)
-            try:
-                with store.atomic():
-                    _write(store, incoming)
-                    _log(store, report)
-                touched.add(incoming.reviewer_uid)
-            except sqlite3.DatabaseError as error:
-                report = _with_reason(
-                    report,
-                    REFUSED,
-                    FileRefused(
-                        f"「{report.path.name}」的评分无法写入本轮次（{error}），未作任何改动。",
-                        f"The scores of {report.path.name} could not be written ({error}); "
-                        "nothing was changed.",
-                    ),
-                )
-                with store.atomic():
-                    _log(store, report)
-        else:
+        if incoming is None:
             with store.atomic():
                 _log(store, report)
+        else:
+            report = _merge_one(store, round_, incoming, accept_removals)
         reports[index] = report
         # drop the file's rows now, a file at a time: freeing all of them at the end in one
         # go held the GIL for a tenth of a second (the window's worker runs this)
@@ -474,10 +538,14 @@ def _merge_batch(
 
 
 def merge_into(
-    round_path: Path | str, paths: Iterable[Path | str], progress: Progress | None = None
+    round_path: Path | str,
+    paths: Iterable[Path | str],
+    progress: Progress | None = None,
+    *,
+    accept_removals: bool = False,
 ) -> list[FileReport]:
     with RoundStore.open(round_path) as store:
-        return merge_files(store, paths, progress)
+        return merge_files(store, paths, progress, accept_removals=accept_removals)
 
 
 def merge_log(store: RoundStore) -> list[tuple[str, str, str | None, int | None, str, str, str]]:

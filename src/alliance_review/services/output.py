@@ -2,17 +2,27 @@
 
 Shared by every export (PDF, workbooks): the file is written beside its target and renamed
 into place only when complete, so a failure or a cancel leaves the target as it was.
+
+Outputs never destroy inputs: ``guard`` refuses a target that is one of the inputs (the
+same file, also through a symlink or a hard link: same device and inode), and a target
+that is a round or reviewer file unless the user said so (``--force``, a confirmation in
+the window: ``forcing()``). ``replacing`` applies it to every export.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.storage.files import kind_on_disk
+
+_forced: ContextVar[bool] = ContextVar("forced", default=False)
 
 Progress = Callable[[int, int], bool]
 
@@ -32,13 +42,62 @@ def check_folder(out: Path | str) -> Path:
 
 
 @contextlib.contextmanager
-def replacing(out: Path) -> Iterator[Path]:
+def forcing(force: bool = True) -> Iterator[None]:
+    """Inside this block, a round or reviewer file may be overwritten (never an input)."""
+    token = _forced.set(force)
+    try:
+        yield
+    finally:
+        _forced.reset(token)
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """Whether two paths name one file (symlinks followed; hard links share an inode)."""
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except OSError:
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def guard(
+    out: Path | str, inputs: Iterable[Path | str | None] = (), force: bool | None = None
+) -> Path:
+    """Refuse an output that is an input, or that would replace a round or reviewer file
+    without ``force`` (default: inside ``forcing()``). Call it before any work is done."""
+    out = Path(out)
+    for source in inputs:
+        if source is not None and same_file(out, source):
+            raise UserError(
+                f"输出文件「{out.name}」就是输入文件「{Path(source).name}」，不能覆盖输入；"
+                "请另选一个文件名。",
+                f"The output {out.name} is the input {Path(source).name}; an output never "
+                "replaces an input. Choose another name.",
+            )
+    try:
+        status = os.stat(out)
+    except OSError:
+        return out
+    if stat.S_ISDIR(status.st_mode):
+        raise UserError(f"「{out}」是一个文件夹。", f"{out} is a folder.")
+    kind = kind_on_disk(out)
+    if kind is not None and not (_forced.get() if force is None else force):
+        raise UserError(
+            f"「{out.name}」是已有的{kind.label_zh}，不会被覆盖（如确要覆盖，命令行加 --force）。",
+            f"{out.name} is an existing {kind.name} file and is not overwritten (to replace "
+            "it anyway, add --force).",
+        )
+    return out
+
+
+@contextlib.contextmanager
+def replacing(out: Path, inputs: Iterable[Path | str | None] = ()) -> Iterator[Path]:
     """A temporary file beside ``out`` that replaces it only when the block succeeds.
 
     On any error (a cancel included) the temporary file is removed and ``out`` stays as
     it was, or absent.
     """
-    out = check_folder(out)
+    out = guard(check_folder(out), inputs)
     handle, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part", dir=out.parent)
     os.close(handle)
     temporary = Path(name)

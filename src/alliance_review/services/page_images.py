@@ -111,6 +111,25 @@ def pdf_metadata(pdf: Path) -> dict[str, str]:
         document.close()
 
 
+def page_texts(pdf: Path | bytes) -> list[str]:
+    """The text each page prints, as PDFium extracts it (one string per page)."""
+    pdfium = _pdfium()
+    if pdfium is None:  # pragma: no cover - pypdfium2 is a dependency
+        raise _no_renderer()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        texts = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return texts
+    finally:
+        document.close()
+
+
 def drawing_png(drawing: Drawing, dpi: float = 96) -> bytes:
     """A reportlab drawing (a chart) as PNG bytes, through a one-page PDF."""
     from reportlab.graphics import renderPDF  # half a second to import: only when drawn

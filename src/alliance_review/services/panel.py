@@ -16,7 +16,7 @@ from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.storage import rows
+from alliance_review.storage import keys, rows
 from alliance_review.storage.round_store import RoundStore, now_text
 
 TOTAL = ""  # the indicator code of a decision on an alliance's total
@@ -107,13 +107,20 @@ def decision_log(store: RoundStore) -> list[tuple[str, str, Fraction | None, str
 
 
 # locking --------------------------------------------------------------------------------
-def set_locked(store: RoundStore, locked: bool) -> bool:
-    """Lock the round as final (or unlock it explicitly); returns the previous state."""
+def set_locked(store: RoundStore, locked: bool, reason: str = "") -> bool:
+    """Lock the round as final (or unlock it explicitly); returns the previous state.
+
+    Locking records the round's content digest and the audit chain's head in an entry
+    signed with this computer's secretary key (``storage.keys``); unlocking is a signed
+    entry too. A backup is taken first (``storage.backups``).
+    """
     previous = store.settings().locked
     if previous == locked:  # already so: nothing to write (a locked file refuses writes)
         return previous
-    with store.atomic():
-        store.set_locked_flag(locked)
+    key = keys.secretary_private_key()
+    assert key is not None  # created on first use
+    store.backup("lock" if locked else "unlock")
+    store.seal_lock(locked, key, reason.strip())
     return previous
 
 

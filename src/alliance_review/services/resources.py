@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from fractions import Fraction
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,24 @@ from alliance_review.core.evidence import EvidenceItem
 from alliance_review.core.rubric import Category, Indicator, Rubric
 
 
+def _shipped(folder: str, marker: str) -> Path:
+    """``alliance_review/<folder>`` as importlib.resources finds it (in a wheel and in the
+    frozen bundle, which puts it at the same place), else ``<folder>/`` of the checkout."""
+    package = Path(str(files("alliance_review")))
+    for candidate in (package / folder, package.parent.parent / folder):
+        if (candidate / marker).is_file():
+            return candidate
+    raise FileNotFoundError(f"{folder} folder not found")
+
+
 def resource_dir() -> Path:
     """``alliance_review/resources`` in a wheel, the repository's ``resources/`` in a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources", package.parent.parent / "resources"):
-        if (candidate / "rubric-2015.json").is_file():
-            return candidate
-    raise FileNotFoundError("resources folder not found")
+    return _shipped("resources", "rubric-2015.json")
+
+
+def docs_dir() -> Path:
+    """The users' guides (Markdown with screenshots): ``alliance_review/docs`` or ``docs/``."""
+    return _shipped("docs", "README.md")
 
 
 def resource(name: str) -> Path:

@@ -18,7 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
 from alliance_review.core.scoring import aggregate
-from alliance_review.services.output import Progress, cancelled, check_folder
+from alliance_review.services.output import Progress, cancelled, check_folder, guard
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
 from alliance_review.services.xlsx_out import Book, Styles, writing
@@ -247,7 +247,7 @@ def export_workbook(
 ) -> Path:
     """``alliance-review export-xlsx``: the results workbook of the round, streamed to a
     file beside ``out`` that replaces it only when complete (a cancel leaves it as it was)."""
-    out = check_folder(out)
+    out = guard(check_folder(out), [round_path])
     with RoundStore.open(round_path) as store:
         result = compute(store)
         digest = content_hash(store)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
+from alliance_review.services.output import guard
+from alliance_review.storage import keys
 from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
 from alliance_review.storage.round_store import RoundStore, now_text
 
@@ -16,12 +21,14 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def reviewer_file_name(year: int, reviewer: Reviewer) -> str:
-    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.sqlite"."""
-    return f"{year}-{_UNSAFE.sub('_', reviewer.name).strip('_') or reviewer.uid}.sqlite"
+    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.alr-review"."""
+    stem = _UNSAFE.sub("_", reviewer.name).strip("_") or reviewer.uid
+    return f"{year}-{stem}{REVIEWER_SUFFIX}"
 
 
 def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Path:
-    """Write ``reviewer``'s file: the round's rubric, their alliances and self-evaluations."""
+    """Write ``reviewer``'s file: the round's rubric, their alliances and self-evaluations,
+    and a fresh signing key whose public half the round records."""
     settings = store.settings()
     assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
     alliances = [a for a in store.alliances() if a.uid in assigned]
@@ -41,14 +48,20 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
         revision=merged[0] if merged else 0,
         sealed_at=None,
     )
-    with building_reviewer_file(out) as file:
-        file.write_issue(
-            meta,
-            store.rubric(),
-            alliances,
-            self_scores,
-            {t for t in store.self_ticks() if t[0] in assigned},
-        )
+    private = keys.new_private_key()
+    key_id = str(uuid.UUID(bytes=hashlib.sha256(private).digest()[:16], version=4))
+    with store.atomic():
+        store.add_reviewer_key(key_id, reviewer.uid, keys.public_of(private), meta.issued_at)
+        with building_reviewer_file(out) as file:
+            file.write_issue(
+                meta,
+                store.rubric(),
+                alliances,
+                self_scores,
+                {t for t in store.self_ticks() if t[0] in assigned},
+                key_id,
+                private,
+            )
     return out
 
 
@@ -72,6 +85,8 @@ def issue_reviewer_files(
                 "No reviewer has assigned alliances yet; there is nothing to issue.",
             )
         year = store.settings().year
+        for reviewer in reviewers:  # all refused before any is written
+            guard(out_dir / reviewer_file_name(year, reviewer), [round_path])
         try:
             for number, reviewer in enumerate(reviewers, start=1):
                 target = out_dir / reviewer_file_name(year, reviewer)

@@ -21,6 +21,7 @@ from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Indicator
 from alliance_review.core.score_entry import MAX_NOTE_CHARS
+from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import NoteRule, missing_for_done
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -71,7 +72,7 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
     Streamed (xlsxwriter, constant memory): rows go to disk as they are made, so memory
     stays flat however many alliances the file holds; the file replaces ``out`` only when
     complete."""
-    out = Path(out)
+    out = guard(Path(out), [store.path])
     meta = store.meta()
     rubric = store.rubric()
     scores = store.scores()
@@ -459,5 +460,6 @@ def import_sheet(
 
 
 def export_sheet_file(reviewer_file: Path | str, out: Path | str) -> int:
+    guard(out, [reviewer_file])  # before the file is opened (and so never changed)
     with ReviewerStore.open(reviewer_file) as store:
         return export_sheet(store, out)

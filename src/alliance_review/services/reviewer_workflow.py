@@ -17,8 +17,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import OPENABLE_SUFFIXES, submission_name
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.services.output import guard, same_file
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import (
     ReviewerMeta,
@@ -189,9 +191,10 @@ def progress_of(store: ReviewerStore) -> Progress:
 # submitting ---------------------------------------------------------------------------
 
 
-def submission_path(reviewer_file: Path, revision: int) -> Path:
-    """Where a submission goes by default: next to the reviewer file, with its revision."""
-    return reviewer_file.with_name(f"{reviewer_file.stem}-提交-r{revision}{reviewer_file.suffix}")
+def submission_path(reviewer_file: Path, revision: int, language: str = "zh") -> Path:
+    """Where a submission goes by default: next to the reviewer file, with its revision
+    ("<stem>-提交-r2.alr-review"; "-submitted-" under an English interface)."""
+    return reviewer_file.with_name(submission_name(reviewer_file, revision, language))
 
 
 @dataclass(frozen=True)
@@ -203,15 +206,19 @@ class Submission:
     progress: Progress
 
 
-def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
+def submit_store(store: ReviewerStore, out: Path | None = None, language: str = "zh") -> Submission:
     """Seal a new revision and write the copy that travels back to the secretary."""
     next_revision = store.meta().revision + 1
-    target = Path(out) if out is not None else submission_path(store.path, next_revision)
-    if target.resolve() == store.path.resolve():
+    if out is not None:
+        target = Path(out)
+    else:
+        target = submission_path(store.path, next_revision, language)
+    if target.resolve() == store.path.resolve() or same_file(target, store.path):
         raise UserError(
             "提交文件不能覆盖正在评分的评审专家文件，请换一个文件名。",
             "The submission cannot overwrite the reviewer file being scored; choose another name.",
         )
+    guard(target, [store.path])
     if not target.parent.is_dir():
         raise UserError(
             f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."
@@ -222,24 +229,28 @@ def submit_store(store: ReviewerStore, out: Path | None = None) -> Submission:
     return Submission(target, revision, meta.reviewer_name, sealed_at, progress_of(store))
 
 
-def submit(reviewer_file: Path | str, out: Path | None = None) -> Submission:
+def submit(reviewer_file: Path | str, out: Path | None = None, language: str = "zh") -> Submission:
     with ReviewerStore.open(reviewer_file) as store:
-        return submit_store(store, out)
+        return submit_store(store, out, language)
 
 
 # continuing after a submission --------------------------------------------------------
 
-_SUBMITTED = re.compile(r"^(?P<base>.+)-提交-r\d+$")
+# the word ``submission_name`` puts in the copy's name, in either interface language
+_SUBMITTED = re.compile(r"^(?P<base>.+)-(?:提交|submitted)-r\d+$")
 
 
 def working_file_for(sealed: Path) -> Path | None:
     """The working file a submitted copy was sealed from, when it sits beside it under the
-    name ``submit`` gave the copy (``X-提交-r2.sqlite`` comes from ``X.sqlite``)."""
+    name ``submit`` gave the copy (``X-提交-r2.alr-review`` comes from ``X.alr-review``, or
+    from an older ``X.sqlite``)."""
     match = _SUBMITTED.match(sealed.stem)
     if match is None:
         return None
-    working = sealed.with_name(match["base"] + sealed.suffix)
-    if not working.is_file():
+    # the copy always ends in .alr-review; the working file may be older (.sqlite)
+    names = dict.fromkeys(match["base"] + s for s in (sealed.suffix, *OPENABLE_SUFFIXES))
+    working = next((sealed.with_name(n) for n in names if sealed.with_name(n).is_file()), None)
+    if working is None:
         return None
     try:
         mine = identify(sealed)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import FileRefused, ScoreError, UserError
+from alliance_review.core.file_names import word
 from alliance_review.core.items_table import ITEMS_SHEET, read_item_marks
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.roster import Alliance
@@ -56,9 +57,10 @@ NOTE_CHARS = 4000
 SelfRows = dict[tuple[str, str], tuple[Fraction | None, str]]
 
 
-def file_name(alliance: Alliance) -> str:
-    safe = _UNSAFE.sub("_", alliance.name).strip(" .") or "联盟"
-    return f"{alliance.position + 1:03d}-{safe[:80]}-自评价表.xlsx"
+def file_name(alliance: Alliance, language: str = "zh") -> str:
+    """Like "001-<alliance>-自评价表.xlsx" ("-self-evaluation.xlsx" in English)."""
+    safe = _UNSAFE.sub("_", alliance.name).strip(" .") or word("alliance", language)
+    return f"{alliance.position + 1:03d}-{safe[:80]}-{word('self_evaluation', language)}.xlsx"
 
 
 def write_workbooks(
@@ -66,6 +68,7 @@ def write_workbooks(
     out_dir: Path | str,
     alliance_uids: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: str = "zh",
 ) -> list[Path]:
     """One workbook per alliance (or the chosen ones) into ``out_dir``; each written
     beside its target and renamed into place, so no partial file is ever left."""
@@ -82,7 +85,7 @@ def write_workbooks(
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for done, alliance in enumerate(alliances, start=1):
-        target = out_dir / file_name(alliance)
+        target = out_dir / file_name(alliance, language)
         write_workbook(target, rubric, alliance, settings.uid, settings.title, settings.period)
         written.append(target)
         if progress is not None and not progress(done, len(alliances)):

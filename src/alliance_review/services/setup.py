@@ -25,6 +25,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.rubric_edit import check_change, structural_problems
 from alliance_review.core.scoring import CONSENSUS_METHODS
 from alliance_review.services import resources
+from alliance_review.services.output import guard, replacing
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.roster_io import read_roster_for_new_round
 from alliance_review.storage.round_store import RoundStore, building_round
@@ -192,10 +193,13 @@ def issue_evidence(store: RoundStore) -> str | None:
 
 def export_rubric(store: RoundStore, path: Path | str) -> Path:
     """The rubric as a readable JSON file (the same format ``--rubric`` reads)."""
-    path = Path(path)
+    out = guard(Path(path), [store.path])
     data = resources.rubric_to_data(store.rubric(), store.settings().title)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    with replacing(out, [store.path]) as temporary:
+        temporary.write_text(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    return out
 
 
 def import_rubric(store: RoundStore, path: Path | str) -> Rubric:

@@ -35,7 +35,7 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.pdf_common import (
     NumberedCanvas,
     font,
@@ -566,7 +566,8 @@ def export_statistics_pdf(
     font_file: Path | None = None,
 ) -> Path:
     """``alliance-review statistics --pdf``: the statistics report of the round."""
-    check_folder(out)
+    inputs = [round_path, published, None if isinstance(previous, PreviousYear) else previous]
+    guard(check_folder(out), inputs)
     stats = round_statistics_of(round_path, previous, published)
     with RoundStore.open(round_path) as store:
         digest = content_hash(store)

@@ -177,11 +177,13 @@ def vacuum_into(
     temporary.unlink(missing_ok=True)
     try:
         conn.execute("VACUUM INTO ?", (str(temporary),))
-        with sqlite3.connect(str(temporary)) as copy:
+        copy = sqlite3.connect(str(temporary), isolation_level=None)
+        try:
             copy.execute("PRAGMA journal_mode = DELETE")
             if finish is not None:
                 finish(copy)
-        copy.close()
+        finally:
+            copy.close()
         temporary.replace(target)
     except BaseException:
         temporary.unlink(missing_ok=True)

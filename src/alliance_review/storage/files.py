@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused
+from alliance_review.storage import audit, backups
 from alliance_review.storage.db import atomic, connect, open_checked
 from alliance_review.storage.schema import (
     KINDS,
+    ROUND_FILE,
     FileKind,
     apply_ladder,
     expected_signature,
@@ -35,6 +38,20 @@ class FileInfo:
     @property
     def needs_upgrade(self) -> bool:
         return self.version < self.kind.version
+
+
+def kind_on_disk(path: Path) -> FileKind | None:
+    """The kind of our file at ``path`` from its header alone (no SQLite, no FIFO opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return KINDS.get(int.from_bytes(header[68:72], "big"))
 
 
 def _refuse_not_ours(path: Path) -> FileRefused:
@@ -87,21 +104,31 @@ def identify(path: Path | str) -> FileInfo:
         conn.close()
 
 
-def verify(path: Path | str) -> FileInfo:
-    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+def open_verified(path: Path | str) -> tuple[sqlite3.Connection, FileInfo]:
+    """Open read-only after ``identify`` plus a full integrity and foreign-key check; the
+    caller closes the connection. Never changes or upgrades the file."""
     path = Path(path)
     conn = open_checked(path, readonly=True)
     try:
         info = inspect(conn, path)
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
+    except BaseException:
         conn.close()
+        raise
     if integrity != "ok" or dangling:
+        conn.close()
         raise FileRefused(
             f"文件「{path.name}」内容不一致（完整性检查未通过），不能使用。",
             f"{path.name} failed its integrity check.",
         )
+    return conn, info
+
+
+def verify(path: Path | str) -> FileInfo:
+    """``identify`` plus a full integrity and foreign-key check (for ``check``)."""
+    conn, info = open_verified(path)
+    conn.close()
     return info
 
 
@@ -130,12 +157,17 @@ def open_file(
             f"{path.name} is a {info.kind.name} file; a {expected.name} file is needed here.",
         )
     if info.needs_upgrade:
-        backup_before_upgrade(path, info.version)
+        if info.kind is ROUND_FILE:
+            backups.take_of_file(path, info.round_uid, "upgrade")
+        else:
+            backup_before_upgrade(path, info.version)
     conn = connect(path)
     if info.needs_upgrade:
         try:
             with atomic(conn):
                 apply_ladder(conn, info.kind, info.version, info.kind.version)
+                if info.kind is ROUND_FILE:
+                    record_upgrade(conn, info.version)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
@@ -144,6 +176,16 @@ def open_file(
             ) from error
         info = inspect(conn, path)
     return conn, info
+
+
+def record_upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """The first entry of an upgraded round's trail; a locked round's content is recorded
+    (unsigned: older releases had no key) so that a later change still shows."""
+    locked = bool(conn.execute("SELECT locked FROM round").fetchone()[0])
+    detail: dict[str, object] = {"from": version, "to": ROUND_FILE.version, "locked": locked}
+    if locked:
+        detail["content_sha256"] = audit.content_digest(conn)
+    audit.append(conn, audit.UPGRADE, detail)
 
 
 def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> sqlite3.Connection:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from alliance_review.storage import audit
+
 # (alliance uid, indicator code) -> (points in hundredths, note, reason for leaving the rule)
 ScoreRows = dict[tuple[str, str], tuple[int, str, str]]
 # (alliance uid, indicator code, evidence item key) a reviewer ticked
@@ -19,6 +21,27 @@ class PanelRows:
     """The panel's rows; mixed into ``RoundStore``."""
 
     conn: sqlite3.Connection
+
+    # issued reviewer files' keys ----------------------------------------------------------
+    def add_reviewer_key(self, key_id: str, reviewer_uid: str, public_key: bytes, at: str) -> None:
+        """Record the public half of the key an issued reviewer file signs with."""
+        self.conn.execute(
+            "INSERT INTO reviewer_key (key_id, reviewer_uid, public_key, issued_at)"
+            " VALUES (?, ?, ?, ?)",
+            (key_id, reviewer_uid, public_key, at),
+        )
+        audit.append(self.conn, "issue", {"reviewer": reviewer_uid, "key": key_id})
+
+    def reviewer_key(self, key_id: str) -> tuple[str, bytes] | None:
+        """(reviewer uid, public key) of an issued file's key, or None if never issued."""
+        row = self.conn.execute(
+            "SELECT reviewer_uid, public_key FROM reviewer_key WHERE key_id = ?", (key_id,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def issued_reviewers(self) -> set[str]:
+        """Reviewers a file has been issued to (with a key)."""
+        return {r for (r,) in self.conn.execute("SELECT DISTINCT reviewer_uid FROM reviewer_key")}
 
     # merging ------------------------------------------------------------------------------
     def merged_revisions(self) -> dict[str, tuple[int, str]]:
@@ -101,6 +124,17 @@ class PanelRows:
             " detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (file_name, content_hash, reviewer_uid, revision, at, outcome, detail),
         )
+        audit.append(
+            self.conn,
+            "merge",
+            {
+                "file": file_name,
+                "sha256": content_hash,
+                "reviewer": reviewer_uid,
+                "revision": revision,
+                "outcome": outcome,
+            },
+        )
 
     def merge_log(self) -> list[MergeLogRow]:
         """Oldest first: file, hash, reviewer, revision, time, outcome, detail."""
@@ -128,6 +162,11 @@ class PanelRows:
             " at, action) VALUES (?, ?, ?, ?, ?, 'set')",
             (alliance_uid, code, centi, rationale, at),
         )
+        audit.append(
+            self.conn,
+            "decision",
+            {"alliance": alliance_uid, "indicator": code, "centi": centi, "rationale": rationale},
+        )
 
     def delete_decision(self, alliance_uid: str, code: str, at: str) -> None:
         self.conn.execute(
@@ -138,6 +177,9 @@ class PanelRows:
             "INSERT INTO decision_log (alliance_uid, indicator_code, points_centi, rationale,"
             " at, action) VALUES (?, ?, NULL, '', ?, 'withdrawn')",
             (alliance_uid, code, at),
+        )
+        audit.append(
+            self.conn, "decision", {"alliance": alliance_uid, "indicator": code, "withdrawn": True}
         )
 
     def decision_log_rows(self) -> list[tuple[str, str, int | None, str, str, str]]:
@@ -155,9 +197,15 @@ class PanelRows:
 
     def set_disagreement_centi(self, centi: int) -> None:
         self.conn.execute("UPDATE round SET disagreement_centi = ?", (centi,))
+        audit.append(self.conn, "settings", {"disagreement_centi": centi})
 
     def set_consensus_method(self, method: str) -> None:
         self.conn.execute("UPDATE round SET consensus_method = ?", (method,))
+        audit.append(self.conn, "settings", {"consensus_method": method})
+
+    def wait_for_writers(self, seconds: float) -> None:
+        """How long a write waits for another connection's write to finish."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def change_marker(self) -> tuple[int, int]:
         """Changes when the file does: this connection's writes, or another connection's."""

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused
+from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
-from alliance_review.storage import rows
+from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
@@ -132,10 +132,18 @@ class ReviewerStore:
         alliances: list[Alliance],
         self_scores: SelfScores,
         self_ticks: set[tuple[str, str, str]] | None = None,
+        key_id: str = "",
+        private_key: bytes | None = None,
     ) -> None:
         """Fill a newly built file: who it is for, the rubric, the alliances to score,
-        their self-evaluations (points, notes, and the evidence items they ticked)."""
+        their self-evaluations (points, notes, and the evidence items they ticked), and the
+        key its submissions are signed with (the round keeps the public half)."""
         with atomic(self.conn):
+            if private_key is not None:
+                self.conn.execute(
+                    "INSERT INTO signing (id, key_id, public_key, private_key) VALUES (1, ?, ?, ?)",
+                    (key_id, keys.public_of(private_key), private_key),
+                )
             self.conn.execute(
                 "INSERT INTO meta (id, round_uid, round_title, round_year, reviewer_uid,"
                 " reviewer_name, issued_at, note_below_full, note_margin_centi, revision)"
@@ -295,21 +303,50 @@ class ReviewerStore:
                 (alliance_uid, int(done)),
             )
 
+    def seal_state(self) -> sealing.Seal:
+        return sealing.read_seal(self.conn)
+
+    def can_sign(self) -> bool:
+        seal = self.seal_state()
+        return seal.status != sealing.OLDER and seal.has_private_key
+
     def seal(self, out: Path, sealed_at: str | None = None) -> int:
         """Seal a new revision and write the copy that travels to ``out``; returns the revision.
 
-        Only the copy is sealed (``sealed_at`` set): the working file counts the revision
-        and stays open for scoring. The revision is counted first, so a copy interrupted
-        half-way never reuses a revision number for other content.
+        Only the copy is sealed (``sealed_at`` set) and signed with the file's key, and the
+        copy keeps no private key; the working file counts the revision and stays open for
+        scoring. The revision is counted first, so a copy interrupted half-way never reuses
+        a revision number for other content.
         """
+        seal = self.seal_state()
+        if seal.status in (sealing.OLDER, sealing.NO_KEY):
+            raise UserError(
+                "此评审专家文件由旧版软件发放，没有签名密钥，提交后联络组无法核验。"
+                "请向联络组索取新的评审专家文件，并用离线评分表（导出/导入评分表）把评分带过去。",
+                "This reviewer file was issued by an older version and has no signing key, so "
+                "the secretary could not verify a submission. Ask for a new reviewer file and "
+                "carry your scores over with the scoring workbook (export-sheet / import-sheet).",
+            )
+        if not seal.has_private_key:
+            raise UserError(
+                "此文件是由已提交的副本继续得到的，副本不带签名密钥（这样经手提交文件的人无法"
+                "以您的名义签名），因此不能提交。请在当初发给您、用来提交的评审专家文件中继续，"
+                "或向联络组索取新的文件。",
+                "This file was continued from a submitted copy, which carries no signing key (so "
+                "that nobody handling a submission can sign in your name); it cannot be "
+                "submitted. Continue in the reviewer file you were issued and submitted from, "
+                "or ask the secretary for a new file.",
+            )
         sealed_at = sealed_at or now_text()
         with atomic(self.conn):
             self.conn.execute("UPDATE meta SET revision = revision + 1, sealed_at = NULL")
-        vacuum_into(
-            self.conn,
-            out,
-            finish=lambda copy: copy.execute("UPDATE meta SET sealed_at = ?", (sealed_at,)),
-        )
+
+        def finish(copy: sqlite3.Connection) -> None:
+            copy.execute("UPDATE meta SET sealed_at = ?", (sealed_at,))
+            sealing.sign_file(copy)
+            sealing.strip_private_key(copy)
+
+        vacuum_into(self.conn, out, finish=finish)
         revision: int = self.conn.execute("SELECT revision FROM meta").fetchone()[0]
         return revision
 
@@ -344,14 +381,18 @@ def building_reviewer_file(path: Path | str) -> Iterator[ReviewerStore]:
     finish_atomically(conn, temporary, path)
 
 
+def _unseal(copy: sqlite3.Connection) -> None:
+    copy.execute("UPDATE meta SET sealed_at = NULL")
+    if sealing.has_signing(copy):
+        copy.execute("UPDATE signing SET signature = NULL")
+
+
 def write_working_copy(sealed: Path, out: Path) -> None:
     """Copy a sealed reviewer file to ``out`` as an unsealed working file (whole or not at
     all: built beside ``out`` and renamed into place)."""
     source = open_checked(sealed, readonly=True)
     try:
         inspect(source, sealed)
-        vacuum_into(
-            source, out, finish=lambda copy: copy.execute("UPDATE meta SET sealed_at = NULL")
-        )
+        vacuum_into(source, out, finish=_unseal)
     finally:
         source.close()

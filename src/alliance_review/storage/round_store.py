@@ -9,25 +9,29 @@ from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
+from alliance_review.core.errors import FileRefused
 from alliance_review.core.ranking import TierBand
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
-from alliance_review.storage import rows
+from alliance_review.storage import audit, backups, keys, rows
 from alliance_review.storage.activity_rows import ActivityRows
-from alliance_review.storage.db import atomic, connect_readonly
+from alliance_review.storage.db import atomic, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
     finish_atomically,
+    inspect,
     open_file,
+    record_upgrade,
     write_atomically_to,
 )
 from alliance_review.storage.panel_rows import PanelRows
-from alliance_review.storage.schema import ROUND_FILE
+from alliance_review.storage.schema import ROUND_FILE, apply_ladder
 from alliance_review.storage.setup_rows import SetupRows
 from alliance_review.storage.tally import TallyRows
 
@@ -54,6 +58,30 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
         return cls(conn, Path(path), info)
 
     @classmethod
+    def open_readonly(cls, path: Path | str) -> RoundStore:
+        """Open a round to read only, never upgrading it (``check``, ``verify-pdf``)."""
+        path = Path(path)
+        conn = open_checked(path, readonly=True)
+        try:
+            info = inspect(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        if info.kind is not ROUND_FILE or info.needs_upgrade:
+            conn.close()
+            if info.kind is not ROUND_FILE:
+                raise FileRefused(
+                    f"「{path.name}」是{info.kind.label_zh}，这里需要评价轮次文件。",
+                    f"{path.name} is a {info.kind.name} file; a round file is needed here.",
+                )
+            raise FileRefused(
+                f"「{path.name}」是旧格式的评价轮次文件；请先在本软件中打开它（将自动升级）再核对。",
+                f"{path.name} is a round file of an older format; open it in the app once "
+                "(it is upgraded) and check again.",
+            )
+        return cls(conn, path, info)
+
+    @classmethod
     def reading(cls, path: Path | str) -> RoundStore:
         """A read-only connection of its own, for a worker thread while the window holds
         the file open (so the file is known, upgraded and in WAL mode already)."""
@@ -67,6 +95,78 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # the audit trail ----------------------------------------------------------------------
+    def record(
+        self, action: str, detail: dict[str, Any], signing_key: bytes | None = None
+    ) -> audit.AuditEntry:
+        """Append an entry to the round's hash-chained audit trail (in one transaction)."""
+        with atomic(self.conn):
+            return audit.append(self.conn, action, detail, signing_key)
+
+    def audit_entries(self) -> list[audit.AuditEntry]:
+        return audit.entries(self.conn)
+
+    def lock_state(self) -> audit.LockState:
+        with self.read_transaction():
+            return audit.lock_state(self.conn)
+
+    def seal_lock(self, locked: bool, signing_key: bytes, reason: str = "") -> audit.AuditEntry:
+        """Lock (recording the content digest) or unlock, in a signed entry of the trail."""
+        with atomic(self.conn):
+            self.set_locked_flag(locked)
+            detail: dict[str, Any] = {
+                "fingerprint": keys.fingerprint(keys.public_of(signing_key)),
+                "reason": reason,
+            }
+            if locked:
+                detail["content_sha256"] = audit.content_digest(self.conn)
+            return audit.append(
+                self.conn, audit.LOCK if locked else audit.UNLOCK, detail, signing_key
+            )
+
+    def is_locked(self) -> bool:
+        """The lock flag alone (readable in every format from version 2 on)."""
+        return bool(self.conn.execute("SELECT locked FROM round").fetchone()[0])
+
+    def locked_at(self) -> str | None:
+        """When the round was locked (its last lock entry), or None when it is not locked."""
+        if not self.settings().locked:
+            return None
+        for entry in reversed(self.audit_entries()):
+            if entry.action in (audit.LOCK, audit.UPGRADE):
+                return entry.at
+        return None
+
+    def replace_content_from(self, source: Path) -> None:
+        """Make this round's file hold what ``source`` (a sound round file) holds, through
+        SQLite's backup API into the open connection; an older format is upgraded."""
+        conn = open_checked(source, readonly=True)
+        try:
+            info = inspect(conn, source)
+            conn.backup(self.conn)
+        finally:
+            conn.close()
+        if info.version < ROUND_FILE.version:
+            with atomic(self.conn):
+                apply_ladder(self.conn, ROUND_FILE, info.version, ROUND_FILE.version)
+                record_upgrade(self.conn, info.version)
+
+    def backup(self, reason: str) -> Path:
+        """A rotated backup of this round in the user data folder (``storage.backups``)."""
+        return backups.take(self.conn, self.settings().uid, self.path, reason)
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[RoundStore]:
+        """A read transaction: everything read inside sees one state of the file."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
 
     @contextmanager
     def atomic(self) -> Iterator[RoundStore]:
@@ -148,6 +248,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                     for pos, t in enumerate(s.tiers)
                 ],
             )
+            audit.append(self.conn, "settings", {"title": s.title, "year": s.year})
 
     # rubric and roster --------------------------------------------------------
     def rubric(self) -> Rubric:
@@ -156,6 +257,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     def write_rubric(self, rubric: Rubric) -> None:
         with atomic(self.conn):
             rows.write_rubric(self.conn, rubric)
+            audit.append(self.conn, "rubric", {"indicators": [i.code for i in rubric.indicators()]})
 
     def alliances(self) -> list[Alliance]:
         return rows.read_alliances(self.conn)
@@ -163,6 +265,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     def add_alliances(self, alliances: list[Alliance]) -> None:
         with atomic(self.conn):
             rows.write_alliances(self.conn, alliances)
+            audit.append(self.conn, "roster", {"added": len(alliances)})
 
     def reviewers(self) -> list[Reviewer]:
         conflicts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -193,6 +296,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                     [(reviewer.uid, a, "own") for a in sorted(reviewer.own_alliances)]
                     + [(reviewer.uid, a, "declared") for a in sorted(reviewer.declared_conflicts)],
                 )
+            audit.append(self.conn, "reviewers", {"added": len(reviewers)})
 
     # assignments and scores ----------------------------------------------------
     def assignments(self) -> dict[str, list[str]]:
@@ -212,6 +316,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                 "INSERT INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
                 [(r, a) for a, reviewers in assignment.items() for r in reviewers],
             )
+            audit.append(self.conn, "assignment", {"pairs": sum(map(len, assignment.values()))})
 
     def has_scores(self) -> bool:
         """Whether any reviewer's scores were merged into the round yet."""
@@ -277,7 +382,9 @@ def building_round(path: Path | str) -> Iterator[RoundStore]:
     temporary = write_atomically_to(path)
     conn = create_file(temporary, ROUND_FILE, building=True)
     try:
-        yield RoundStore(conn, temporary)
+        store = RoundStore(conn, temporary)
+        yield store
+        store.record("created", {"round": store.settings().uid})
     except BaseException:
         conn.close()
         write_atomically_to(path)  # removes the temporary file and its companions

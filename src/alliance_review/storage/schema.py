@@ -275,6 +275,51 @@ ROUND_LADDER: list[list[str]] = [
         "CREATE TRIGGER self_item_tick_locked_update BEFORE UPDATE ON self_item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
         "CREATE TRIGGER self_item_tick_locked_delete BEFORE DELETE ON self_item_tick WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     ],
+    # version 5: trust. Each issued reviewer file carries its own Ed25519 key pair; the
+    # round keeps the public half (reviewer_key) to verify a sealed submission. The audit
+    # trail is append-only (triggers refuse UPDATE and DELETE) and hash-chained (each
+    # entry names its predecessor's hash; the app computes the hashes); a lock entry is
+    # signed with the secretary's key. The older logs become append-only as well.
+    # selfeval_issue (issue 11, office): the token each self-evaluation workbook went out with.
+    [
+        """CREATE TABLE reviewer_key (
+            key_id TEXT PRIMARY KEY,
+            reviewer_uid TEXT NOT NULL REFERENCES reviewer(uid) ON DELETE CASCADE,
+            public_key BLOB NOT NULL CHECK (typeof(public_key) = 'blob' AND length(public_key) = 32),
+            issued_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+            public_key BLOB CHECK (public_key IS NULL OR length(public_key) = 32),
+            signature BLOB CHECK (signature IS NULL OR length(signature) = 64)
+        )""",
+        """CREATE TRIGGER audit_follows_chain BEFORE INSERT ON audit
+            WHEN NEW.id IS NOT coalesce((SELECT max(id) FROM audit), 0) + 1
+            OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '')
+            BEGIN SELECT RAISE(ABORT, 'audit entry does not follow the chain'); END""",
+        "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER merge_log_append_only_update BEFORE UPDATE ON merge_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER merge_log_append_only_delete BEFORE DELETE ON merge_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER decision_log_append_only_update BEFORE UPDATE ON decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER decision_log_append_only_delete BEFORE DELETE ON decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        """CREATE TABLE selfeval_issue (
+            alliance_uid TEXT PRIMARY KEY REFERENCES alliance(uid) ON DELETE CASCADE,
+            token TEXT NOT NULL CHECK (length(token) = 32),
+            issued_at TEXT NOT NULL
+        )""",
+        "CREATE TRIGGER selfeval_issue_locked_insert BEFORE INSERT ON selfeval_issue WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER selfeval_issue_locked_update BEFORE UPDATE ON selfeval_issue WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER selfeval_issue_locked_delete BEFORE DELETE ON selfeval_issue WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_key_locked_insert BEFORE INSERT ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_key_locked_update BEFORE UPDATE ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+        "CREATE TRIGGER reviewer_key_locked_delete BEFORE DELETE ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    ],
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
@@ -381,6 +426,18 @@ REVIEWER_LADDER: list[list[str]] = [
             PRIMARY KEY (alliance_uid, indicator_code, key),
             FOREIGN KEY (indicator_code, key)
                 REFERENCES evidence_item(indicator_code, key) ON UPDATE CASCADE ON DELETE CASCADE
+        )""",
+    ],
+    # version 3: the file's signing key (issued with the file; the round keeps the public
+    # half) and the signature of the sealed revision over the file's canonical content.
+    # A submitted copy keeps no private key.
+    [
+        """CREATE TABLE signing (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key_id TEXT NOT NULL,
+            public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+            private_key BLOB CHECK (private_key IS NULL OR length(private_key) = 32),
+            signature BLOB CHECK (signature IS NULL OR length(signature) = 64)
         )""",
     ],
 ]

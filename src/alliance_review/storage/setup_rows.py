@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.rubric import Rubric
+from alliance_review.storage import audit
 from alliance_review.storage.rows import from_centi, to_centi, write_items
 
 
@@ -81,6 +82,9 @@ class SetupRows:
         self.conn.execute(f"DELETE FROM indicator WHERE code NOT IN ({marks})", wanted_indicators)
         marks = ",".join("?" * len(wanted_categories))
         self.conn.execute(f"DELETE FROM category WHERE code NOT IN ({marks})", wanted_categories)
+        audit.append(
+            self.conn, "rubric", {"indicators": wanted_indicators, "renames": renames or {}}
+        )
 
     def points_by_indicator(self, table: str) -> dict[str, list[Fraction]]:
         """Every stored point value per indicator code, from ``score`` or ``self_score``."""
@@ -114,11 +118,17 @@ class SetupRows:
             "INSERT INTO alliance (uid, position, name, batch, contact) VALUES (?, ?, ?, ?, ?)",
             (alliance.uid, alliance.position, alliance.name, alliance.batch, alliance.contact),
         )
+        audit.append(self.conn, "roster", {"add": alliance.uid, "name": alliance.name})
 
     def update_alliance(self, alliance: Alliance) -> None:
         self.conn.execute(
             "UPDATE alliance SET name = ?, batch = ?, contact = ? WHERE uid = ?",
             (alliance.name, alliance.batch, alliance.contact, alliance.uid),
+        )
+        audit.append(
+            self.conn,
+            "roster",
+            {"edit": alliance.uid, "name": alliance.name, "batch": alliance.batch},
         )
 
     def alliance_score_count(self, uid: str) -> int:
@@ -166,6 +176,7 @@ class SetupRows:
         )
         self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
         self._close_position("alliance", removed.alliance.position)
+        audit.append(self.conn, "roster", {"remove": uid, "name": removed.alliance.name})
         return removed
 
     def restore_alliance(self, removed: RemovedAlliance) -> None:
@@ -203,6 +214,11 @@ class SetupRows:
         self._close_position(table, old)
         self._open_position(table, position)
         self.conn.execute(f"UPDATE {table} SET position = ? WHERE uid = ?", (position, uid))
+        audit.append(
+            self.conn,
+            "roster" if table == "alliance" else "reviewers",
+            {"move": uid, "to": position},
+        )
 
     @staticmethod
     def _table(table: str) -> str:
@@ -230,6 +246,7 @@ class SetupRows:
             (reviewer.uid, position, reviewer.name),
         )
         self.write_conflicts(reviewer)
+        audit.append(self.conn, "reviewers", {"add": reviewer.uid, "name": reviewer.name})
 
     def write_conflicts(self, reviewer: Reviewer) -> None:
         self.conn.execute("DELETE FROM conflict WHERE reviewer_uid = ?", (reviewer.uid,))
@@ -247,6 +264,7 @@ class SetupRows:
             "UPDATE reviewer SET name = ? WHERE uid = ?", (reviewer.name, reviewer.uid)
         )
         self.write_conflicts(reviewer)
+        audit.append(self.conn, "reviewers", {"edit": reviewer.uid, "name": reviewer.name})
 
     def reviewer_position(self, uid: str) -> int:
         row = self.conn.execute("SELECT position FROM reviewer WHERE uid = ?", (uid,)).fetchone()
@@ -265,6 +283,7 @@ class SetupRows:
         )
         self.conn.execute("DELETE FROM reviewer WHERE uid = ?", (uid,))
         self._close_position("reviewer", position)
+        audit.append(self.conn, "reviewers", {"remove": uid})
         return position, assigned
 
     def reviewer_score_count(self, uid: str) -> int:

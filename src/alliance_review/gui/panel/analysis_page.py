@@ -140,6 +140,9 @@ class AnalysisPage(QWidget):
         ]
 
     def retranslate(self) -> None:
+        self.calibration_view.setAccessibleName(self.tr("Reviewer calibration"))
+        self.agreement_view.setAccessibleName(self.tr("Agreement per indicator"))
+        self.stability_view.setAccessibleName(self.tr("Tier stability"))
         self.calibration_title.setText(
             self.tr("Reviewer calibration: totals against the consensus (+ lenient, − harsh)")
         )

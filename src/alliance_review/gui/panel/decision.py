@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points, parse_points
+from alliance_review.gui.contrast import tone
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.commands import DecisionCommand
 from alliance_review.gui.round_view import RoundContext
@@ -62,7 +63,7 @@ class DecisionDialog(QDialog):
         if current:
             self.rationale.setPlainText(current[1])
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(f"color: {tone('#b3261e', '#ff8080')}")
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Alliance:"), QLabel(alliance_name))

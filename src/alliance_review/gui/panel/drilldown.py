@@ -23,6 +23,7 @@ from alliance_review.core import agreement
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import RUBRIC_TOTAL, Indicator
 from alliance_review.core.scoring import consensus
+from alliance_review.gui.contrast import tone
 from alliance_review.gui.panel.records import (
     ATTENTION,
     DECIDED,
@@ -140,6 +141,9 @@ class DrillDownPage(QWidget):
         ]
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Indicators with every reviewer's points"))
+        self.side.setAccessibleName(self.tr("Criteria, self-evaluation and evidence notes"))
+        self.log.setAccessibleName(self.tr("Decision log of this alliance"))
         self.log_title.setText(self.tr("Decision log of this alliance"))
         self.log_model.retranslate()
         self.back_button.setText(self.tr("◀ Overview"))
@@ -333,7 +337,7 @@ class DrillDownPage(QWidget):
         flags = analysis.flags.get(uid, [])
         if flags:
             parts.append(
-                '<span style="color:#b3261e">'
+                f'<span style="color:{tone("#b3261e", "#ff8080")}">'
                 + html.escape(
                     self.tr("Needs discussion: %1").replace(
                         "%1", "; ".join(flag_text(f, names) for f in flags)
@@ -382,7 +386,7 @@ class DrillDownPage(QWidget):
             out.append(f"<p><b>{e(name)} ({_points(points)})</b><br>{text}</p>")
         if decision is not None:
             out.append(
-                f"<p style='background:#e3effd'><b>{e(decision_label)} "
+                f"<p style='background:#e3effd; color:#000'><b>{e(decision_label)} "
                 f"({format_points(decision[0])})</b><br>{e(decision[1])}</p>"
             )
         return "".join(out)

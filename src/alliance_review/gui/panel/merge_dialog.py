@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
@@ -65,6 +66,7 @@ class MergeDialog(QDialog):
         self.hint.setWordWrap(True)
         self.model = RecordsModel(self.headers, self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Reviewer files to merge"))
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
@@ -83,10 +85,16 @@ class MergeDialog(QDialog):
         self.merge_button.clicked.connect(self.merge)
         self.close_button.clicked.connect(self.accept)
         self.summary = QLabel()
+        # a newer revision that drops merged scores is merged only when this is ticked
+        self.accept_removals = QCheckBox(
+            self.tr("Merge the highlighted revisions even though they remove merged scores")
+        )
+        self.accept_removals.setVisible(False)
         self.history_title = QLabel(self.tr("Merge history of this round (every attempt)"))
         self.history_title.setStyleSheet("font-weight: bold")
         self.history_model = RecordsModel(self.history_headers, self)
         self.history = QTableView()
+        self.history.setAccessibleName(self.tr("Merge history of this round (every attempt)"))
         self.history.setModel(self.history_model)
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setStretchLastSection(True)
@@ -101,6 +109,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
+        layout.addWidget(self.accept_removals)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history, 2)
         layout.addLayout(buttons)
@@ -170,7 +179,7 @@ class MergeDialog(QDialog):
             self,
             self.tr("Reviewer files"),
             start,
-            self.tr("Reviewer files (*.sqlite);;All files (*)"),
+            file_kinds.reviewer_filter(),
         )
         self.add_paths([Path(n) for n in names])
 
@@ -232,6 +241,7 @@ class MergeDialog(QDialog):
 
     def merge(self) -> None:
         round_path, paths = self.context.path, list(self.paths)
+        accept_removals = self.accept_removals.isChecked()
         if not paths or self.task is not None and not self.task.outcome:
             return
         self.merge_button.setEnabled(False)
@@ -239,7 +249,9 @@ class MergeDialog(QDialog):
         self.task = run_task(
             self,
             self.tr("Merging reviewer files…"),
-            lambda progress: merge_into(round_path, paths, progress),
+            lambda progress: merge_into(
+                round_path, paths, progress, accept_removals=accept_removals
+            ),
             self._merged,
             on_error=self._merge_failed,
             on_cancel=self._merge_cancelled,
@@ -268,6 +280,11 @@ class MergeDialog(QDialog):
 
     def outcome_text(self, report: FileReport) -> str:
         language = "en" if i18n.chosen_language() == "en" else "zh"
+        if report.outcome == MERGE and report.removes:
+            names = {a.uid: a.name for a in self.context.store.alliances()}
+            return self.tr("merges only if you confirm the removal below: %1").replace(
+                "%1", report.loss(language, names)
+            )
         if report.outcome == MERGE:
             return self.tr("will merge: %1").replace("%1", report.detail(language))
         if report.outcome == MERGED:
@@ -280,7 +297,7 @@ class MergeDialog(QDialog):
         records = []
         for report in self.reports:
             refused = report.refused
-            colour = ATTENTION if refused else None
+            colour = ATTENTION if refused or (report.removes and not self.merged) else None
             records.append(
                 Record(
                     str(report.path),
@@ -311,6 +328,10 @@ class MergeDialog(QDialog):
         refused = sum(1 for r in self.reports if r.refused)
         merged = sum(1 for r in self.reports if r.outcome == MERGED)
         self.merge_button.setEnabled(ready > 0 and not self.merged)
+        removing = any(r.removes for r in self.reports if r.outcome == MERGE)
+        self.accept_removals.setVisible(removing and not self.merged)
+        if not removing:
+            self.accept_removals.setChecked(False)
         if self.merged:
             text = self.tr("%1 merged, %2 refused.")
             self.summary.setText(text.replace("%1", str(merged)).replace("%2", str(refused)))

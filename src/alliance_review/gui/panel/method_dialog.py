@@ -40,6 +40,7 @@ class MethodDialog(QDialog):
         self.combo.currentIndexChanged.connect(self.refresh)
         self.model = RecordsModel(self.headers, self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Ranks and tiers the method would move"))
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         compact_rows(self.table)

@@ -206,6 +206,9 @@ class OverviewPage(QWidget):
         return 3 + self.k
 
     def retranslate(self) -> None:
+        self.search.setAccessibleName(self.tr("Filter alliances"))
+        self.span_label.setBuddy(self.span)
+        self.table.setAccessibleName(self.tr("Alliances with the reviewers' totals"))
         self.search.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.needs_only.setText(self.tr("Only those needing discussion"))
         self.normalised.setText(self.tr("Show normalised view"))

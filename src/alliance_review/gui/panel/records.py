@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.table_rows import MEASURED_ROWS, LabelledModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -80,6 +81,8 @@ class RecordsModel(LabelledModel):
             return f"<p>{html.escape(cell.tooltip)}</p>" if cell.tooltip else None
         if role == Qt.ItemDataRole.BackgroundRole and cell.background is not None:
             return QBrush(cell.background)
+        if role == Qt.ItemDataRole.ForegroundRole and cell.background is not None:
+            return ink_on(cell.background)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if cell.align_center:
                 return int(Qt.AlignmentFlag.AlignCenter)

@@ -27,6 +27,7 @@ from alliance_review.core.scoring import consensus
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
+from alliance_review.gui.panel.backups_dialog import BackupsDialog
 from alliance_review.gui.panel.commands import DecisionCommand, SpanCommand
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.drilldown import DrillDownPage
@@ -125,6 +126,7 @@ class PanelTab(RoundTab):
             ("merge", self.merge_files),
             ("method", self.change_method),
             ("lock", lambda: self.toggle_lock()),
+            ("backups", self.show_backups),
         ):
             action = QAction(self)
             action.triggered.connect(slot)
@@ -149,6 +151,7 @@ class PanelTab(RoundTab):
         self.panel_menu.addAction(self.panel_actions["method"])
         self.panel_menu.addSeparator()
         self.panel_menu.addAction(self.panel_actions["lock"])
+        self.panel_menu.addAction(self.panel_actions["backups"])
         self.retranslate()
 
     # texts ------------------------------------------------------------------------------
@@ -182,6 +185,7 @@ class PanelTab(RoundTab):
         self.panel_menu.setTitle(self.tr("&Panel"))
         self.panel_actions["merge"].setText(self.tr("&Merge reviewer files…"))
         self.panel_actions["method"].setText(self.tr("Consensus &method…"))
+        self.panel_actions["backups"].setText(self.tr("&Backups and restore…"))
         self.merge_button.setText(self.tr("Merge reviewer files…"))
         self.method_button.setText(self.tr("Consensus method…"))
         self.pages.setTabText(0, self.tr("Overview"))
@@ -316,6 +320,11 @@ class PanelTab(RoundTab):
 
     def merge_files(self) -> MergeDialog:
         dialog = MergeDialog(self.context, self)
+        dialog.open()
+        return dialog
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.context, self)
         dialog.open()
         return dialog
 

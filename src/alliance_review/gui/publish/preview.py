@@ -58,6 +58,7 @@ class PagePreview(QWidget):
         self.set_pdf(None)
 
     def retranslate(self) -> None:
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.previous_button.setText(self.tr("Previous page"))
         self.next_button.setText(self.tr("Next page"))
         self.update_count()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import BATCHES, batch_order
+from alliance_review.gui import contrast
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
@@ -125,7 +126,7 @@ class AllianceListModel(QAbstractTableModel):
                 scored=session.scored(alliance.uid), total=len(session.indicators)
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SELF_TOTAL:
-            return QBrush(QColor("#6b7280"))
+            return QBrush(QColor(contrast.tone("#6b7280", "#c8c8c8")))
         return None
 
     def _sort_key(self, uid: str, column: int) -> object:

@@ -346,6 +346,13 @@ class ScoringForm(QWidget):
 
     def retranslate(self) -> None:
         for row in self.rows.values():
+            label = f"{row.indicator.code} {row.indicator.name}"
+            maximum = format_points(row.indicator.max_points)
+            row.score_edit.setAccessibleName(self.tr("Score: %1").replace("%1", label))
+            row.score_edit.setAccessibleDescription(
+                self.tr("Points from 0 to %1").replace("%1", maximum)
+            )
+            row.note_edit.setAccessibleName(self.tr("Evidence note: %1").replace("%1", label))
             row.show_score_state()
         if self.uid is not None:
             self.show_alliance(self.uid)

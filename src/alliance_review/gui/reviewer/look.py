@@ -8,7 +8,9 @@ primary button keeps a style sheet of its own.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
+
+from alliance_review.gui import contrast
 
 TEXT = "#1f2937"
 MUTED = "#6b7280"
@@ -48,6 +50,8 @@ def set_font(widget: QWidget, *, bold: bool = False, pixels: int | None = None) 
 
 
 def set_colour(widget: QWidget, text: str | None = None, fill: str | None = None) -> None:
+    if contrast.active():  # the high-contrast palette's own colours, fills left out
+        return
     palette = widget.palette()
     if text is not None:
         palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
@@ -87,12 +91,11 @@ def rule(colour: str = RULE) -> QFrame:
 def set_required(widget: QWidget, required: bool) -> None:
     """Tint an input that must still be filled in."""
     palette = widget.palette()
-    base = (
-        QColor(REQUIRED_FILL)
-        if required
-        else widget.style().standardPalette().color(QPalette.ColorRole.Base)
-    )
+    usual = QApplication.palette()  # the application's (high contrast: white on black)
+    base = QColor(REQUIRED_FILL) if required else usual.color(QPalette.ColorRole.Base)
     palette.setColor(QPalette.ColorRole.Base, base)
+    text = contrast.ink_on(base).color() if required else usual.color(QPalette.ColorRole.Text)
+    palette.setColor(QPalette.ColorRole.Text, text)
     widget.setPalette(palette)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
+from alliance_review.gui import file_kinds
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
 from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, report_error, run_task
@@ -31,7 +32,7 @@ translate = QCoreApplication.translate
 def export_workbook(ws: ReviewerWorkspace) -> Task | None:
     from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
 
-    default = ws.path.with_name(f"{ws.path.stem}-评分表.xlsx")
+    default = ws.path.with_name(f"{ws.path.stem}-{file_kinds.word('scoring_workbook')}.xlsx")
     name, _ = QFileDialog.getSaveFileName(
         ws,
         translate("ReviewerWorkspace", "Export scoring workbook"),
@@ -135,7 +136,7 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
     try:
-        done = submit_store(session.store)
+        done = submit_store(session.store, language=file_kinds.language())
     except UserError as error:
         ws.warn(translate("ReviewerWorkspace", "Cannot submit"), error)
         return None

@@ -119,6 +119,8 @@ class ReviewerWorkspace(Navigation, FileView):
         actions.retranslate_actions(self)
         self.key_hint.setText(actions.key_hint(self))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
+        self.filter.setAccessibleName(self.tr("Filter your alliances"))
+        self.table.setAccessibleName(self.tr("Your alliances"))
         self.model.retranslate()
         self.pane.size_columns()
         self.pane.show_count()

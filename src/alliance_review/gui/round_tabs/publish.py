@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.publish.exports import (
     default_title,
@@ -448,7 +448,9 @@ class PublishTab(RoundTab):
         if not self.confirm_bands(mismatches):
             return None
         out = self.save_path(
-            self.tr("Export appendix"), f"附件-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
+            self.tr("Export appendix"),
+            f"{file_kinds.word('appendix')}-{self.stem()}.pdf",
+            self.tr("PDF (*.pdf)"),
         )
         if out is None:
             return None
@@ -462,7 +464,7 @@ class PublishTab(RoundTab):
     def export_workbook(self) -> Task | None:
         out = self.save_path(
             self.tr("Export results workbook"),
-            f"评价结果-{self.stem()}.xlsx",
+            f"{file_kinds.word('results')}-{self.stem()}.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
         )
         if out is None:
@@ -481,7 +483,9 @@ class PublishTab(RoundTab):
             self.show_error(error)
             return None
         out = self.save_path(
-            self.tr("Export statistics"), f"统计-{self.stem()}.pdf", self.tr("PDF (*.pdf)")
+            self.tr("Export statistics"),
+            f"{file_kinds.word('statistics')}-{self.stem()}.pdf",
+            self.tr("PDF (*.pdf)"),
         )
         if out is None:
             return None
@@ -524,7 +528,7 @@ class PublishTab(RoundTab):
     def choose_previous_round(self) -> None:
         self.previous_round = self.open_path(
             self.tr("Last year's round file"),
-            self.tr("Round files (*.sqlite *.db *.arr);;All files (*)"),
+            file_kinds.round_filter(),
         )
         self.retranslate()
         self.update_statistics()

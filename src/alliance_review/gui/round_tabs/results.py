@@ -138,6 +138,8 @@ class ResultsTab(RoundTab):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.filter.setAccessibleName(self.tr("Filter the ranking"))
+        self.table.setAccessibleName(self.tr("Ranking"))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.model.retranslate()
 

@@ -91,6 +91,7 @@ class SetupTab(RoundTab):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.steps.setAccessibleName(self.tr("Set-up steps"))
         labels = {
             "settings": self.tr("Round"),
             "rubric": self.tr("Rubric"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
@@ -119,6 +120,8 @@ class AssignmentModel(QAbstractTableModel):
             return self.tr("own") if own else self.tr("conflict")
         if role == Qt.ItemDataRole.BackgroundRole and conflict:
             return QBrush(CONFLICT)
+        if role == Qt.ItemDataRole.ForegroundRole and conflict:
+            return ink_on(CONFLICT)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{alliance.name} — {reviewer.name}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -183,6 +186,8 @@ class AssignmentPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Assignment: alliances by reviewers"))
+        self.seed_label.setBuddy(self.seed)
         self.auto_button.setText(self.tr("Assign automatically"))
         self.seed_label.setText(self.tr("Seed (same seed, same assignment):"))
 

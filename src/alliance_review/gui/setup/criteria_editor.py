@@ -67,6 +67,7 @@ class CriteriaEditor(QWidget):
         self.show_indicator(None, "", "")
 
     def retranslate(self) -> None:
+        self.edit.setAccessibleName(self.tr("Scoring criteria of the chosen indicator"))
         self.apply_button.setText(self.tr("Apply criteria (Ctrl+Enter)"))
         self._set_label()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.gui import i18n
+from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
@@ -63,6 +65,7 @@ class IssuePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Reviewer files to issue"))
         self.intro.setText(
             self.tr(
                 "Each reviewer gets one file holding the rubric, the alliances assigned to "
@@ -107,12 +110,12 @@ class IssuePage(QWidget):
         reasons = assigning.readiness(store)
         english = i18n.chosen_language() == "en"
         if reasons:
-            self.readiness.setStyleSheet("color: #a40000;")
+            self.readiness.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.readiness.setText(
                 self.tr("Not ready: ") + " ".join(en if english else zh for zh, en in reasons)
             )
         else:
-            self.readiness.setStyleSheet("color: #2e7d32;")
+            self.readiness.setStyleSheet(f"color: {tone('#2e7d32', '#3ff23f')};")
             self.readiness.setText(
                 self.tr("Ready: the rubric is complete and every alliance has its reviewers.")
             )
@@ -129,6 +132,21 @@ class IssuePage(QWidget):
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
+        in_the_way = assigning.files_in_the_way(round_path, chosen)
+        if in_the_way:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace reviewer files?"),
+                self.tr(
+                    "%n reviewer file(s) of this round are already in this folder. Replace "
+                    "them? Scores a reviewer entered in one of them would be lost.",
+                    "",
+                    len(in_the_way),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        replace = bool(in_the_way)
 
         def written(paths: list[Path]) -> None:
             self.written = paths
@@ -145,6 +163,6 @@ class IssuePage(QWidget):
         return run_task(
             self,
             self.tr("Writing reviewer files…"),
-            lambda progress: assigning.issue_files(round_path, chosen, progress),
+            lambda progress: assigning.issue_files(round_path, chosen, progress, replace),
             written,
         )

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.file_names import round_file_name
+from alliance_review.gui import file_kinds
 from alliance_review.gui.setup.commands import last_folder, ok_cancel, refuse, refuse_write
 from alliance_review.services.setup import new_round_from_files
 
@@ -30,6 +32,7 @@ class FileField(QWidget):
         super().__init__(parent)
         self.caption, self.filter_text = caption, filter_text
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(caption)
         self.edit.setClearButtonEnabled(True)
         self.button = QPushButton(self.tr("Choose…"))
         self.button.clicked.connect(self.choose)
@@ -60,9 +63,7 @@ class NewRoundDialog(QDialog):
         self.year.setValue(year)
         self.title = QLineEdit(f"{year}年度产业技术创新战略联盟活跃度评价")
         self.period = QLineEdit(f"{year}年1月1日至12月31日")
-        self.from_round = FileField(
-            self.tr("Last year's round"), self.tr("Round files (*.sqlite *.db);;All files (*)")
-        )
+        self.from_round = FileField(self.tr("Last year's round"), file_kinds.round_filter())
         if last_round is not None:
             self.from_round.edit.setText(str(last_round))
         self.rubric = FileField(self.tr("Rubric file"), self.tr("Rubric files (*.json)"))
@@ -71,6 +72,7 @@ class NewRoundDialog(QDialog):
             self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
         )
         self.out = QLineEdit()
+        self.out.setAccessibleName(self.tr("Save the new round as"))
         self.out_button = QPushButton(self.tr("Choose…"))
         self.out_button.clicked.connect(self.choose_out)
         out_row = QHBoxLayout()
@@ -107,8 +109,8 @@ class NewRoundDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the new round as"),
-            str(Path(start) / f"{self.year.value()}.sqlite"),
-            self.tr("Round files (*.sqlite)"),
+            str(Path(start) / round_file_name(self.year.value(), file_kinds.language())),
+            file_kinds.new_round_filter(),
         )
         if name:
             self.out.setText(name)

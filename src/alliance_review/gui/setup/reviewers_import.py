@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.gui import i18n
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services.reviewers_io import ReviewerPlan
 
@@ -57,6 +58,7 @@ class ReviewerImportDialog(QDialog):
                 item.setToolTip(value)
                 if colour is not None:
                     item.setBackground(QBrush(colour))
+                    item.setForeground(ink_on(colour))
                 self.preview.setItem(r, c, item)
         accepted = len(plan.accepted())
         notes = "\n".join(f"{n.row}: " + (n.zh if zh else n.en) for n in plan.notes)

@@ -213,6 +213,7 @@ class ReviewersPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Reviewers"))
         self.buttons["add"].setText(self.tr("Add reviewer…"))
         self.buttons["edit"].setText(self.tr("Edit…"))
         self.buttons["remove"].setText(self.tr("Remove"))

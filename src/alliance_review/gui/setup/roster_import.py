@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.gui import i18n
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services import roster_io
@@ -104,6 +105,12 @@ class RosterImportDialog(QDialog):
     def mapping(self) -> dict[str, int | None]:
         return {field: combo.currentData() for field, combo in self.combos.items()}
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Row heights follow the columns' widths as laid out on screen (before the dialog
+        is shown the problem column is narrow, and wrapped rows would be far too tall)."""
+        super().showEvent(event)
+        self.preview.resizeRowsToContents()
+
     def update_preview(self) -> None:
         try:
             self.plan = roster_io.plan_import(self.table, self.mapping(), self.existing)
@@ -133,6 +140,7 @@ class RosterImportDialog(QDialog):
                 item.setToolTip(value)
                 if colour is not None:
                     item.setBackground(QBrush(colour))
+                    item.setForeground(ink_on(colour))
                 self.preview.setItem(r, c, item)
         self.preview.resizeRowsToContents()
         accepted = len(self.plan.accepted())

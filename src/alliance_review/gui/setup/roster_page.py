@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
+from alliance_review.gui import file_kinds
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -106,6 +108,8 @@ class RosterModel(QAbstractTableModel):
             return ""
         if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
             return QBrush(WARN)
+        if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.near:
+            return ink_on(WARN)
         if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.absent:
             return QBrush(QColor("#777777"))
         if (
@@ -201,6 +205,8 @@ class RosterPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.filter.setAccessibleName(self.tr("Filter the roster"))
+        self.table.setAccessibleName(self.tr("Roster: alliances"))
         labels = {
             "add": self.tr("Add"),
             "remove": self.tr("Remove"),
@@ -447,7 +453,7 @@ class RosterPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export roster"),
-            str(Path(start) / "roster.xlsx"),
+            str(Path(start) / f"{file_kinds.word('roster')}.xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
         )
         if not name:

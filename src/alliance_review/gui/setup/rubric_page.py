@@ -34,6 +34,8 @@ from alliance_review.core.evidence import rule_text
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
+from alliance_review.gui import file_kinds
+from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -188,12 +190,14 @@ class RubricPage(QWidget):
         self.lock_label = QLabel()
         self.lock_label.setWordWrap(True)
         self.lock_label.setStyleSheet(
-            "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
+            "background: #fff3cd; color: #000; border: 1px solid #e0c46c; border-radius: 3px;"
+            " padding: 4px;"
         )
         self.issued_label = QLabel()
         self.issued_label.setWordWrap(True)
         self.issued_label.setStyleSheet(
-            "background: #fff3cd; border: 1px solid #e0c46c; border-radius: 3px; padding: 4px;"
+            "background: #fff3cd; color: #000; border: 1px solid #e0c46c; border-radius: 3px;"
+            " padding: 4px;"
         )
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
@@ -226,6 +230,7 @@ class RubricPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Rubric: categories and indicators"))
         labels = {
             "add_category": self.tr("Add category"),
             "add_indicator": self.tr("Add indicator"),
@@ -268,13 +273,13 @@ class RubricPage(QWidget):
         problems = rubric.problems()
         total = format_points(rubric.max_points)
         if problems:
-            self.problems_label.setStyleSheet("color: #a40000;")
+            self.problems_label.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.problems_label.setText(
                 self.tr("Total %1 points. To fix before files go out: ").replace("%1", total)
                 + " ".join(problems)
             )
         else:
-            self.problems_label.setStyleSheet("color: #2e7d32;")
+            self.problems_label.setStyleSheet(f"color: {tone('#2e7d32', '#3ff23f')};")
             self.problems_label.setText(
                 self.tr("Total %1 points; codes unique; the rubric is complete.").replace(
                     "%1", total
@@ -439,7 +444,7 @@ class RubricPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export rubric"),
-            str(Path(start) / "rubric.json"),
+            str(Path(start) / f"{file_kinds.word('rubric')}.json"),
             self.tr("Rubric files (*.json)"),
         )
         if not name:

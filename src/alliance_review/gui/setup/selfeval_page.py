@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -38,11 +39,13 @@ from alliance_review.storage.round_store import RoundStore
 REFUSED = QColor("#f8d7da")
 
 
-def write_workbooks_of(round_path: Path, folder: Path, progress: Progress) -> list[Path]:
+def write_workbooks_of(
+    round_path: Path, folder: Path, progress: Progress, language: str = "zh"
+) -> list[Path]:
     """The workbooks of every alliance, on a connection of the worker's own (issuing may
-    record what it issued)."""
+    record what it issued); their names in the interface ``language``."""
     with RoundStore.open(round_path) as store:
-        return selfeval.write_workbooks(store, folder, progress=progress)
+        return selfeval.write_workbooks(store, folder, progress=progress, language=language)
 
 
 def read_workbooks_of(
@@ -84,6 +87,7 @@ class ImportPreview(QDialog):
                 cell = QTableWidgetItem(value)
                 if not item.ok:
                     cell.setBackground(QBrush(REFUSED))
+                    cell.setForeground(ink_on(REFUSED))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         accepted = sum(1 for c in checked if c.ok)
@@ -139,6 +143,7 @@ class SelfEvalPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Self-evaluation workbooks of the alliances"))
         self.intro.setText(
             self.tr(
                 "Each alliance gets a self-evaluation workbook made from the rubric: the "
@@ -191,7 +196,7 @@ class SelfEvalPage(QWidget):
             if not name:
                 return None
             folder = Path(name)
-        round_path, chosen = self.context.path, folder
+        round_path, chosen, language = self.context.path, folder, file_kinds.language()
 
         def written(paths: list[Path]) -> None:
             self.summary.setText(
@@ -201,7 +206,7 @@ class SelfEvalPage(QWidget):
         return run_task(
             self,
             self.tr("Writing self-evaluation workbooks…"),
-            lambda progress: write_workbooks_of(round_path, chosen, progress),
+            lambda progress: write_workbooks_of(round_path, chosen, progress, language),
             written,
         )
 

@@ -1,0 +1,120 @@
+"""Panel > Backups: the round's rotated backups (user data folder), and restoring one.
+
+A backup is taken before every merge batch, upgrade, lock, unlock and restore. Restoring
+backs up what the round holds first and records the restore in the audit trail, so a
+restore can itself be undone by restoring that newer backup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_review.core.errors import UserError
+from alliance_review.gui import i18n
+from alliance_review.gui.main_window import error_text
+from alliance_review.gui.notice import EVERYTHING
+from alliance_review.gui.round_view import RoundContext
+from alliance_review.services import restore
+from alliance_review.storage.backups import Backup
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.backups: list[Backup] = []
+        self.setWindowTitle(self.tr("Backups of this round"))
+        self.resize(760, 460)
+        self.hint = QLabel(
+            self.tr(
+                "The round is backed up before every merge, upgrade, lock, unlock and "
+                "restore (the last 20 are kept). Restoring one first backs up what the "
+                "round holds now, and is recorded in the audit trail."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Taken"), self.tr("When"), self.tr("Size"), self.tr("File")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self.update_state)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.accept)
+        self.empty = QLabel(self.tr("No backup of this round yet."))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        language = "en" if i18n.chosen_language() == "en" else "zh"
+        self.backups = restore.backups_of(self.context.store)
+        self.table.setRowCount(len(self.backups))
+        for row, backup in enumerate(self.backups):
+            cells = [
+                backup.reason_text(language),
+                backup.at.strftime("%Y-%m-%d %H:%M:%S"),
+                f"{max(1, backup.size // 1024)} KB",
+                backup.path.name,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path))
+                self.table.setItem(row, column, item)
+        self.empty.setVisible(not self.backups)
+        if self.backups:
+            self.table.selectRow(0)
+        self.update_state()
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def update_state(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        language = "en" if i18n.chosen_language() == "en" else "zh"
+        question = (
+            self.tr("Restore the round as it was %1 (%2)? What it holds now is backed up first.")
+            .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
+            .replace("%2", backup.reason_text(language))
+        )
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            restore.restore_backup(self.context.store, backup.path)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Restore a backup"), error_text(error))
+            return
+        self.context.announce(EVERYTHING)
+        self.reload()

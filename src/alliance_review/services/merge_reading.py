@@ -1,0 +1,108 @@
+"""A returned reviewer file as the merge reads it: raw first, typed after the signature.
+
+``read`` takes the file through ``storage.submission`` (regular file, size bound, no
+foreign log, a private copy) and keeps every value as the file holds it; the claimed
+identity is used only to look up the key. ``typed`` then holds each value the merge uses
+to its SQLite type and bounds: points INTEGER (not REAL, TEXT or BLOB), notes and
+reasons text of bounded length, ids text, the revision an integer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alliance_review.core.errors import FileRefused
+from alliance_review.storage.panel_rows import ScoreRows, Ticks
+from alliance_review.storage.submission import RawSubmission, read_submission
+
+MAX_NOTE_CHARS = 5000  # an evidence note longer than this is no note but a payload
+MAX_REVISION = 1_000_000
+
+
+@dataclass
+class Incoming:
+    path: Path
+    content_hash: str
+    raw: RawSubmission
+    round_uid: str = ""
+    reviewer_uid: str = ""
+    reviewer_name: str = ""
+    revision: int = 0
+    scores: ScoreRows = field(default_factory=dict)
+    ticks: Ticks = field(default_factory=set)
+
+
+def read(path: Path) -> Incoming:
+    """Read a reviewer file as it stands (``storage.submission``): meta as stated, values raw.
+
+    The claimed identity is taken as text only to look up the key; nothing else is used
+    before ``_verify`` and ``_typed``.
+    """
+    raw = read_submission(path)
+    incoming = Incoming(path, raw.content_hash, raw)
+    claimed = raw.meta
+    incoming.round_uid = claimed[0] if isinstance(claimed[0], str) else ""
+    incoming.reviewer_uid = claimed[1] if isinstance(claimed[1], str) else ""
+    incoming.reviewer_name = claimed[2] if isinstance(claimed[2], str) else ""
+    return incoming
+
+
+def not_submitted(name: str) -> FileRefused:
+    return FileRefused(
+        f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
+        f"{name} has not been submitted (sealed) by its reviewer yet.",
+    )
+
+
+def typed(incoming: Incoming) -> None:
+    """Hold every value the merge uses to its SQLite type and bounds (after ``_verify``)."""
+    name = incoming.path.name
+    revision = incoming.raw.meta[3]
+    if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
+        raise FileRefused(
+            f"「{name}」的版本号不是有效的整数，不予合并。",
+            f"{name} has no valid revision number; it is refused.",
+        )
+    incoming.revision = revision
+    scores: ScoreRows = {}
+    for alliance_uid, code, points, note, reason in incoming.raw.scores:
+        if not (isinstance(alliance_uid, str) and isinstance(code, str)):
+            raise FileRefused(
+                f"「{name}」中有无效的联盟或指标编号，不予合并。",
+                f"{name} holds an invalid alliance or indicator id; it is refused.",
+            )
+        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
+            raise FileRefused(
+                f"「{name}」中指标 {code} 的评分依据不是文字或超过 {MAX_NOTE_CHARS} 字，不予合并。",
+                f"{name} holds an evidence note for {code} that is not text or longer than "
+                f"{MAX_NOTE_CHARS} characters; it is refused.",
+            )
+        if not isinstance(reason, str) or len(reason) > MAX_NOTE_CHARS:
+            raise FileRefused(
+                f"「{name}」中指标 {code} 的理由不是文字或过长，不予合并。",
+                f"{name} holds a reason for {code} that is not text or too long; it is refused.",
+            )
+        if points is None:
+            continue
+        if type(points) is not int:
+            raise FileRefused(
+                f"「{name}」中指标 {code} 的分数存成了{TYPE_ZH.get(type(points), '其他类型')}"
+                "而不是整数，不予合并。",
+                f"{name} stores the points of {code} as {type(points).__name__}, not as an "
+                "integer; it is refused.",
+            )
+        scores[(alliance_uid, code)] = (points, note, reason)
+    incoming.scores = scores
+    ticks: Ticks = set()
+    for tick in incoming.raw.ticks:
+        if not all(isinstance(value, str) and len(value) <= 200 for value in tick):
+            raise FileRefused(
+                f"「{name}」中有无效的评价要点勾选，不予合并。",
+                f"{name} holds an invalid evidence item tick; it is refused.",
+            )
+        ticks.add((str(tick[0]), str(tick[1]), str(tick[2])))
+    incoming.ticks = ticks
+
+
+TYPE_ZH = {float: "小数（REAL）", str: "文字（TEXT）", bytes: "二进制（BLOB）"}
