@@ -39,3 +39,15 @@ def default_title(year: int) -> str:
     from alliance_review.services import appendix_pdf
 
     return appendix_pdf.default_title(year)
+
+
+def system_song_font() -> Path | None:
+    from alliance_review.services import pdf_common
+
+    return pdf_common.system_song_font()
+
+
+def register_font(path: Path | str) -> str:
+    from alliance_review.services import pdf_common
+
+    return pdf_common.register_font(path)

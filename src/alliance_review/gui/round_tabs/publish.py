@@ -42,6 +42,8 @@ from alliance_review.gui.publish.exports import (
     export_report,
     export_statistics_pdf,
     export_workbook,
+    register_font,
+    system_song_font,
 )
 from alliance_review.gui.publish.preview import PagePreview
 from alliance_review.gui.publish.statistics_view import StatisticsView, chart_png
@@ -283,8 +285,6 @@ class PublishTab(RoundTab):
         self.font_choice.blockSignals(True)
         self.font_choice.clear()
         self.font_choice.addItem(self.tr("WenQuanYi Micro Hei (bundled)"), "")
-        from alliance_review.services.pdf_common import system_song_font  # reportlab: late
-
         song = system_song_font()
         if song is not None:
             self.font_choice.addItem(self.tr("AR PL UMing (Song/Ming, this system)"), str(song))
@@ -305,8 +305,6 @@ class PublishTab(RoundTab):
                 self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"),
             )
             if name:
-                from alliance_review.services.pdf_common import register_font
-
                 try:
                     register_font(name)  # refuse an OpenType/CFF or broken file now
                 except UserError as error:
