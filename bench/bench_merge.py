@@ -1,4 +1,4 @@
-"""Merge 30 reviewer files (150 alliances x 16 indicators each) and print the time.
+"""Merge 30 reviewer files (150 alliances x 18 indicators each) and print the time.
 
 Target: under 1.5 s on the development machine. Printed beside it, the floor: a bare
 ``ATTACH`` + ``INSERT ... SELECT`` of the same rows, one transaction per file, with no
@@ -24,17 +24,17 @@ from alliance_review.services.reviewer_files import issue_reviewer_files
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import building_round
 
-REVIEWERS, PER_REVIEWER, INDICATORS, PER_ALLIANCE = 30, 150, 16, 3
+REVIEWERS, PER_REVIEWER, INDICATORS, PER_ALLIANCE = 30, 150, 18, 3
 ALLIANCES = REVIEWERS * PER_REVIEWER // PER_ALLIANCE  # 1500
 
 
 def rubric() -> Rubric:
-    maxima = [5, 6, 7, 7] * 4  # 16 indicators, 100 points
+    maxima = [6, 5, 6, 6, 5, 6] + [5, 6, 5, 6, 5, 6] * 2  # 18 indicators, 100 points
     categories = []
-    for c in range(4):
+    for c in range(3):
         indicators = tuple(
-            Indicator(f"{c + 1}.{i + 1}", f"指标{c + 1}.{i + 1}", "", Fraction(maxima[c * 4 + i]))
-            for i in range(4)
+            Indicator(f"{c + 1}.{i + 1}", f"指标{c + 1}.{i + 1}", "", Fraction(maxima[c * 6 + i]))
+            for i in range(6)
         )
         categories.append(Category(str(c + 1), f"一级指标{c + 1}", indicators))
     return Rubric(tuple(categories))
@@ -70,7 +70,11 @@ def build(folder: Path) -> tuple[Path, list[Path]]:
             ]
             assert len(rows) == PER_REVIEWER * INDICATORS
             with file.conn:
-                file.conn.executemany("INSERT INTO score VALUES (?, ?, ?, ?)", rows)
+                file.conn.executemany(
+                    "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+                    " VALUES (?, ?, ?, ?)",
+                    rows,
+                )
             target = returned / path.name
             file.seal(target)
             sealed.append(target)

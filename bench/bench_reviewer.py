@@ -35,9 +35,11 @@ app = make_application(["bench"])
 from alliance_review.gui.main_window import MainWindow
 
 class Painted(QObject):
-    # the first paint of a widget of the scoring form: the alliance is on screen
+    # the first paint of a widget of the scoring form (the alliance is on screen), or of
+    # the view of a round file (bench/cases_window.py)
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and window.view.form.isAncestorOf(watched):
+        shown = getattr(window.view, "form", window.view)
+        if event.type() == QEvent.Type.Paint and shown.isAncestorOf(watched):
             print("painted", flush=True)
             os._exit(0)  # at once: the figure is start to first paint
         return False

@@ -143,3 +143,41 @@ def pdf_canvas_floor(round_path: str) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+# merging ------------------------------------------------------------------------------------
+def merge_prepare(folder: str) -> float:
+    """30 sealed reviewer files of 150 alliances x 18 indicators, and the round (untimed)."""
+    import bench_merge
+
+    _, files = bench_merge.build(Path(folder))
+    (Path(folder) / "files.txt").write_text("\n".join(map(str, files)), encoding="utf-8")
+    return 0.0
+
+
+def merge(folder: str, runs: int) -> dict[str, list[float]]:
+    """The app's merge (checked, one transaction per file) and the bare floor
+    (ATTACH + INSERT ... SELECT, no checks), in turns, each into a fresh copy."""
+    import shutil
+
+    import bench_merge
+
+    from alliance_review.services.merge import merge_into
+
+    base = Path(folder)
+    files = [Path(p) for p in (base / "files.txt").read_text(encoding="utf-8").splitlines()]
+    app, floor = [], []
+    for number in range(runs + 1):
+        target = base / f"merge-{number}.sqlite"
+        shutil.copyfile(base / "round.sqlite", target)
+        start = time.perf_counter()
+        reports = merge_into(target, files)
+        elapsed = time.perf_counter() - start
+        assert all(r.outcome == "merged" for r in reports), [r.detail() for r in reports]
+        bare = base / f"floor-{number}.sqlite"
+        shutil.copyfile(base / "round.sqlite", bare)
+        bare_seconds = bench_merge.floor(bare, files)
+        if number:  # the first of each is a warm-up
+            app.append(elapsed)
+            floor.append(bare_seconds)
+    return {"seconds": app, "peer_seconds": floor}

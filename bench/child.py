@@ -20,13 +20,28 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def own_peak_mb() -> float | None:
+    """This process's own peak resident memory (``VmHWM``): unlike ``ru_maxrss`` it does
+    not carry the peak of the process it was forked from."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def main() -> None:
     module, function, kwargs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
     result = getattr(importlib.import_module(module), function)(**kwargs)
-    if isinstance(result, (int, float)):
+    if result is None:
+        result = {"seconds": [0.0]}
+    elif isinstance(result, (int, float)):
         result = {"seconds": [float(result)]}
     elif isinstance(result, list):
         result = {"seconds": [float(x) for x in result]}
+    result.setdefault("peak_mb", own_peak_mb())
     sys.stdout.write("RESULT " + json.dumps(result) + "\n")
     sys.stdout.flush()
 

@@ -51,13 +51,13 @@ def merged_round(tmp_path: Path) -> Path:
 def counted(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     """The panel's analyses, by the thread that computed each."""
     threads: list[str] = []
-    real = panel_tab.analyse
+    real = panel_tab.analyse_file
 
-    def analyse(store):  # type: ignore[no-untyped-def]
+    def analyse_file(*args):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
-        return real(store)
+        return real(*args)
 
-    monkeypatch.setattr(panel_tab, "analyse", analyse)
+    monkeypatch.setattr(panel_tab, "analyse_file", analyse_file)
     return threads
 
 

@@ -332,13 +332,13 @@ def test_the_analysis_runs_off_the_gui_thread_not_while_hidden(qtbot, merged_rou
     from alliance_review.gui.panel import tab as panel_tab
 
     threads: list[str] = []
-    real = panel_tab.analyse
+    real = panel_tab.analyse_file
 
-    def counted(store):  # type: ignore[no-untyped-def]
+    def counted(*args):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
-        return real(store)
+        return real(*args)
 
-    monkeypatch.setattr(panel_tab, "analyse", counted)
+    monkeypatch.setattr(panel_tab, "analyse_file", counted)
     window, panel = open_panel(qtbot, merged_round)
     panel.refresh()
     settle(qtbot)

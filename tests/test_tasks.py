@@ -187,7 +187,7 @@ def test_each_worker_reads_on_a_connection_of_its_own(qtbot, demo_round: Path, m
     from alliance_review.gui.panel import tab as panel_tab
 
     seen: list[sqlite3.Connection] = []
-    real = panel_tab.analyse
+    real = panel_tab.content_hash  # the first thing the panel's worker reads
 
     def watched(store):  # type: ignore[no-untyped-def]
         seen.append(store.conn)
@@ -195,7 +195,7 @@ def test_each_worker_reads_on_a_connection_of_its_own(qtbot, demo_round: Path, m
             store.conn.execute("UPDATE round SET title = 'x'")
         return real(store)
 
-    monkeypatch.setattr(panel_tab, "analyse", watched)
+    monkeypatch.setattr(panel_tab, "content_hash", watched)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()

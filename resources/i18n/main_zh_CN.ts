@@ -3,78 +3,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="157" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="168" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="158" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="169" />
         <source>Open the 2015 &amp;demo round</source>
         <translation>打开 2015 年演示轮次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="159" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="170" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="160" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="171" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
+        <translation type="vanished">关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="162" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="173" />
         <source>&amp;Guide for this window</source>
         <translation>本窗口的使用指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="163" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="174" />
         <source>&amp;High contrast</source>
         <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="164" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="175" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="165" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="176" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="166" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="177" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="178" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="168" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="179" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="169" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="180" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="238" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="249" />
         <source>Open a reviewer file</source>
         <translation>打开评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="241" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="252" />
         <source>Open a round</source>
         <translation>打开评价轮次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/main_window.py" line="276" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="282" />
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
     </message>
     <message>
         <source>Open a round file or a reviewer file (File &gt; Open, or drop it here).
@@ -83,22 +89,22 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
 试用本软件：alliance-review demo demo-2015.sqlite</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="178" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="189" />
         <source>Alliance Activity Review</source>
         <translation>联盟活跃度评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="181" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="192" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="232" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="243" />
         <source>Writing the demo round…</source>
         <translation>正在生成演示轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="235" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="246" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -107,12 +113,12 @@ To try the app: alliance-review demo demo-2015.sqlite</source>
         <translation type="vanished">评价文件 (*.sqlite *.db *.arr *.arv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="258" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="294" />
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/main_window.py" line="156" />
+        <location filename="../../src/alliance_review/gui/main_window.py" line="167" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
@@ -130,47 +136,47 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="40" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="42" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="41" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="43" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="42" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="44" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="43" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="45" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="44" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="46" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="45" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="47" />
         <source>Exact total</source>
         <translation>精确总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="46" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="48" />
         <source>Tier</source>
         <translation>活跃度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="75" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="52" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="93" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="53" />
         <source>The exact total decides the tier; the score is printed rounded.</source>
         <translation>分档依据精确总分；附件中打印的是取整后的评分。</translation>
     </message>
@@ -178,28 +184,28 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="139" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="143" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="138" />
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="149" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="142" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="153" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="137" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="141" />
         <source>Filter the ranking</source>
         <translation>筛选排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="170" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="176" />
         <source>Ranking…</source>
         <translation>正在排名…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="201" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="213" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>

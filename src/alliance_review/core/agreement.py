@@ -176,6 +176,14 @@ def icc_oneway(units: Iterable[Sequence[Fraction]]) -> float | None:
         s2 += sum(v * v for v in scaled)
         sizes_squared += m * m
         unit_means_part += Fraction(u1 * u1, m)
+    return icc_from_sums(a, n, s1, s2, sizes_squared, unit_means_part)
+
+
+def icc_from_sums(
+    a: int, n: int, s1: int, s2: int, sizes_squared: int, unit_means_part: Fraction
+) -> float | None:
+    """ICC(1) from ``a`` units of ``n`` values: their sum, sum of squares, the sum of
+    squared unit sizes and the sum over units of (unit sum)^2 / unit size."""
     between = unit_means_part - Fraction(s1 * s1, n)
     within = s2 - unit_means_part
     msb = between / (a - 1)

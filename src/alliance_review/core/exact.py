@@ -74,8 +74,7 @@ class ExactTotals:
 
 
 def combine(
-    parts: Iterable[tuple[str, str, int, int]],
-    most_reviewers: int,
+    parts: Sequence[tuple[str, str, int, int]],
     indicator_decisions: Mapping[tuple[str, str], int],
     total_decisions: Mapping[str, int],
     codes: Iterable[str],
@@ -86,7 +85,7 @@ def combine(
     decision (centi) replaces that indicator's consensus (scored or not); a total decision
     replaces the sum; only the rubric's indicators (``codes``) count.
     """
-    common = common_denominator(most_reviewers)
+    common = math.lcm(*{den for _, _, _, den in parts}) if parts else 1
     rubric = set(codes)
     numerators: dict[str, int] = {}
     for alliance_uid, code, num, den in parts:

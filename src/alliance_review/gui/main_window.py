@@ -36,11 +36,14 @@ from alliance_review.core.file_names import demo_round_name
 from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
 from alliance_review.gui.views import FileView
 from alliance_review.storage.db import storage_error
-from alliance_review.storage.files import identify
+from alliance_review.storage.files import FileInfo, identify
 
 MAX_RECENT = start_page.MAX_RECENT
 # What a reviewer does not do: hidden while a reviewer file is open.
 NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
+# a file larger than this is checked in a worker before its window shows (the demo round
+# is 3 MB and checked at once; 10,000 alliances make 40 MB)
+CHECKED_IN_BACKGROUND = 8 * 1024 * 1024
 # Where a reviewer file's workspace lives (the reviewer area); imported when first needed.
 REVIEWER_VIEW = ("alliance_review.gui.reviewer.workspace", "ReviewerWorkspace")
 
@@ -74,6 +77,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate()
         self.restore_geometry()
+        # once the window is up, the files' views are imported in the background, so
+        # that opening a file does not stop the window for the import
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        from alliance_review.gui.tasks import run_task
+
+        run_task(self, "", lambda _progress: import_views(), lambda _: None, background=True)
 
     # actions and menus --------------------------------------------------------
     def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
@@ -247,16 +258,48 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open a round file or a reviewer file; refuse anything else with one sentence."""
+        """Open a round file or a reviewer file; refuse anything else with one sentence.
+
+        A large file is checked (every page of it: half a second for 10,000 alliances)
+        off the GUI thread first, and its window comes when the check is done; True then
+        means it is being opened.
+        """
+        try:
+            large = Path(path).stat().st_size > CHECKED_IN_BACKGROUND
+        except OSError:
+            large = False  # identify says what is wrong, in one sentence
+        if large:
+            from alliance_review.gui.tasks import run_task
+
+            run_task(
+                self,
+                self.tr("Checking the file…"),
+                lambda _progress: identify(path),
+                lambda info: self._install(path, info),
+                on_error=self._refused,
+                reads_only=True,
+            )
+            self.status_label.setText(self.tr("Checking the file…"))
+            return True
         try:
             info = identify(path)
-            view = self._make_view(path, info.kind.name)
         except Exception as error:  # a refusal, or the disk's (in use, no access) in one sentence
-            refusal = storage_error(error)
-            if refusal is None:
-                raise
-            QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
-            return False
+            return self._refused(error)
+        return self._install(path, info)
+
+    def _refused(self, error: BaseException) -> bool:
+        refusal = storage_error(error)
+        if refusal is None:
+            raise error
+        QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
+        return False
+
+    def _install(self, path: Path, info: FileInfo) -> bool:
+        """Show the file identified (and checked) as ``info``."""
+        try:
+            view = self._make_view(path, info.kind.name)
+        except Exception as error:
+            return self._refused(error)
         self.close_file()
         self.view = view
         self.undo_group.addStack(view.undo_stack)
@@ -407,6 +450,18 @@ class MainWindow(QMainWindow):
         self.about_dialog = help.AboutDialog(self)
         self.about_dialog.open()
         return self.about_dialog
+
+
+def import_views() -> None:
+    """Import the modules of the round view and its tabs, and of the reviewer workspace
+    (in a worker: no Qt object is made by importing them)."""
+    from alliance_review.gui.round_view import TAB_MODULES
+
+    for name in [f"alliance_review.gui.round_tabs.{n}" for n in TAB_MODULES] + [REVIEWER_VIEW[0]]:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the window's own import says what is wrong
+            continue
 
 
 def menu_titles(window: MainWindow) -> list[str]:

@@ -7,51 +7,37 @@ cell. Headings use the tier names configured in the round: the published 2015 ap
 heads its lowest group "活跃度差的联盟" while its own text and data call that tier
 "活跃度较差", so the printed heading follows the round's tier name.
 
-Speed: the table is cut into tables of ``CHUNK_ROWS`` rows laid one below the other, so
-a page break only re-measures one chunk and 10,000 rows take linear time. The column
-header of later pages is drawn by the page template (a header row inside each chunk
-would show up mid-page).
+Speed: the table is drawn straight onto the canvas (``services.appendix_draw``): one
+layout pass cuts the pages, one drawing pass writes each page once with its number, so
+time is linear in the rows and memory holds no page for later. ``prepare_appendix``
+ranks the round in SQL and hashes it in a second thread meanwhile (``content_hash``
+streams the scores from SQLite); the hash is only needed for the metadata, written last.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.pdfgen.canvas import Canvas
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
+from alliance_review.services.appendix_draw import Geometry, Line, draw_table
 from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.page_images import page_texts, pdf_metadata
-from alliance_review.services.pdf_common import (
-    NumberedCanvas,
-    font,
-    register_font,
-    round_moment,
-    using_font,
-)
+from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
 from alliance_review.storage.audit import LOCKED_SIGNED, LockState
@@ -60,10 +46,11 @@ from alliance_review.storage.submission import read_bytes
 
 AUTHOR = "产业技术创新战略联盟试点工作联络组"
 MAX_PDF_BYTES = 512 * 1024 * 1024  # a PDF to verify is read only up to this size
-CHUNK_ROWS = 40
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 30 * mm, 26 * mm
 TEXT_WIDTH = A4[0] - LEFT - RIGHT
 BODY_SIZE, BODY_LEADING = 12, 16
+LABEL_SIZE, LABEL_LEADING = 16, 22
+TITLE_SIZE, TITLE_LEADING = 18, 26
 PADDING = 6
 # 序号 and 评分 are narrow; 联盟名称 takes the rest, so a name of 26 characters fits
 # on one line and the 27-character row 107 wraps, as it does in the published appendix.
@@ -134,87 +121,61 @@ def appendix_entries(
 
 
 class _Layout:
-    """Column widths, styles and cell builders for one appendix."""
+    """Column widths and cell texts for one appendix."""
 
     def __init__(self, show_rank_ties: bool) -> None:
-        register_font()
         self.show_rank_ties = show_rank_ties
         numbers = 3 if show_rank_ties else 2
         self.name_width = TEXT_WIDTH - numbers * NUMBER_WIDTH
         self.widths = (
-            [NUMBER_WIDTH, NUMBER_WIDTH, self.name_width, NUMBER_WIDTH]
+            (NUMBER_WIDTH, NUMBER_WIDTH, self.name_width, NUMBER_WIDTH)
             if show_rank_ties
-            else [NUMBER_WIDTH, self.name_width, NUMBER_WIDTH]
+            else (NUMBER_WIDTH, self.name_width, NUMBER_WIDTH)
         )
+        self.align = ("C",) * (len(self.widths) - 2) + ("L", "C")
 
-    @property
-    def columns(self) -> int:
-        return len(self.widths)
-
-    def header(self) -> list[str]:
-        if self.show_rank_ties:
-            return ["序号", "名次", "联盟名称", "评分"]
-        return ["序号", "联盟名称", "评分"]
+    def header(self) -> Line:
+        cells = (
+            ("序号", "名次", "联盟名称", "评分")
+            if self.show_rank_ties
+            else ("序号", "联盟名称", "评分")
+        )
+        return Line(cells)
 
     def name_cell(self, name: str) -> str:
-        # A cell string with line breaks is drawn line by line, far faster than a
-        # Paragraph; the name is broken where the next character would not fit.
+        # A cell string with line breaks is drawn line by line; the name is broken where
+        # the next character would not fit.
         return "\n".join(wrap_text(name, self.name_width - 2 * PADDING))
 
-    def row(self, entry: Entry) -> list[Any]:
+    def row(self, entry: Entry) -> Line:
         if isinstance(entry, Heading):
-            return [entry.text] + [""] * (self.columns - 1)
-        score = f"{entry.printed_score:f}"
-        cells: list[Any] = [str(entry.seq)]
+            return Line((entry.text,), heading=True, align=("L",))
+        cells = [str(entry.seq)]
         if self.show_rank_ties:
             # equal exact totals share a rank (1, 1, 3): the same number is printed
             cells.append(str(entry.rank))
-        cells += [self.name_cell(entry.alliance.name), score]
-        return cells
+        cells += [self.name_cell(entry.alliance.name), f"{entry.printed_score:f}"]
+        return Line(tuple(cells), align=self.align)
 
-    def base_style(self) -> list[tuple[Any, ...]]:
-        name_column = self.columns - 2
-        return [
-            ("FONT", (0, 0), (-1, -1), font(), BODY_SIZE, BODY_LEADING),
-            ("GRID", (0, 0), (-1, -1), 0.6, LINE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("ALIGN", (name_column, 0), (name_column, -1), "LEFT"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-
-    def header_table(self) -> Table:
-        table = Table([self.header()], colWidths=self.widths)
-        table.setStyle(
-            TableStyle(
-                [
-                    *self.base_style(),
-                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                    ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
-                ]
-            )
+    def geometry(self) -> Geometry:
+        return Geometry(
+            left=LEFT,
+            top=A4[1] - TOP,
+            bottom=BOTTOM,
+            widths=self.widths,
+            font=font(),
+            size=BODY_SIZE,
+            leading=BODY_LEADING,
+            padding=PADDING,
+            top_padding=3,
+            bottom_padding=4,
+            line_width=0.6,
+            line=LINE,
+            header_fill=HEADER_FILL,
+            heading_fill=HEADING_FILL,
+            footer_y=14 * mm,
+            page_width=A4[0],
         )
-        return table
-
-    def chunk_table(self, entries: Sequence[Entry]) -> Table:
-        style = self.base_style()
-        for index, entry in enumerate(entries):
-            if isinstance(entry, Heading):
-                style += [
-                    ("SPAN", (0, index), (-1, index)),
-                    ("ALIGN", (0, index), (-1, index), "LEFT"),
-                    ("BACKGROUND", (0, index), (-1, index), HEADING_FILL),
-                    ("LEFTPADDING", (0, index), (-1, index), 2 * PADDING),
-                    ("NOSPLIT", (0, index), (-1, min(index + 1, len(entries) - 1))),
-                ]
-        table = Table(
-            [self.row(e) for e in entries], colWidths=self.widths, style=TableStyle(style)
-        )
-
-        return table
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+|.", re.DOTALL)
@@ -230,10 +191,10 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
     lines: list[str] = []
     line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        token_width = stringWidth(token, font(), size)
+        token_width = _token_width(token, font(), size)
         if line and used + token_width > width:
             lines.append(line.rstrip())
-            line, used = token.lstrip(), stringWidth(token.lstrip(), font(), size)
+            line, used = token.lstrip(), _token_width(token.lstrip(), font(), size)
         else:
             line, used = line + token, used + token_width
     if line:
@@ -241,73 +202,16 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
     return lines
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def chunks(entries: Sequence[Entry], size: int = CHUNK_ROWS) -> list[list[Entry]]:
-    """Cut the rows into groups of about ``size``; a heading never ends a group."""
-    groups: list[list[Entry]] = []
-    current: list[Entry] = []
-    for entry in entries:
-        current.append(entry)
-        if len(current) >= size and not isinstance(entry, Heading):
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups
-
-
-class _AppendixDoc(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates: the first page flows its own header row, later pages draw it."""
-
-    def __init__(self, filename: str, layout: _Layout, **kwargs: Any) -> None:
-        super().__init__(
-            filename,
-            pagesize=A4,
-            leftMargin=LEFT,
-            rightMargin=RIGHT,
-            topMargin=TOP,
-            bottomMargin=BOTTOM,
-            invariant=1,
-            initialFontName=font(),
-            initialFontSize=BODY_SIZE,
-            initialLeading=BODY_LEADING,
-            **kwargs,
-        )
-        self.layout = layout
-        self.header = layout.header_table()
-        _, self.header_height = self.header.wrap(TEXT_WIDTH, A4[1])
-        first = Frame(LEFT, BOTTOM, TEXT_WIDTH, A4[1] - TOP - BOTTOM, 0, 0, 0, 0, id="first")
-        later = Frame(
-            LEFT, BOTTOM, TEXT_WIDTH, A4[1] - TOP - BOTTOM - self.header_height, 0, 0, 0, 0
-        )
-        self.addPageTemplates(
-            [
-                PageTemplate("first", [first], autoNextPageTemplate="later"),
-                PageTemplate("later", [later], onPage=self._draw_header),
-            ]
-        )
-        self.progress: Progress | None = None
-        self.rows_total = 0
-        self.rows_done = 0
-
-    def _draw_header(self, canvas: Any, doc: Any) -> None:
-        self.header.drawOn(canvas, LEFT, A4[1] - TOP - self.header_height)
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        if not isinstance(flowable, Table) or self.progress is None:
-            return
-        self.rows_done += len(flowable._cellvalues)
-        if not self.progress(self.rows_done, self.rows_total):
-            raise cancelled()
+@functools.lru_cache(maxsize=8192)
+def _token_width(token: str, name: str, size: float) -> float:
+    """A character's or a word's width (the same few recur in thousands of names)."""
+    return float(stringWidth(token, name, size))
 
 
 def build_appendix(
     out: Path | str,
     result: RoundResult,
-    digest: str,
+    digest: str | Callable[[], str],
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
     moment: datetime | None = None,
@@ -318,7 +222,10 @@ def build_appendix(
 
     The metadata carries the round's content hash, the settings, what was chosen to print
     (so ``verify-pdf`` can print it again and compare page by page) and, for a locked
-    round, the lock's signature and the signing key's fingerprint."""
+    round, the lock's signature and the signing key's fingerprint. ``digest`` may be a
+    function: it is called after the pages are drawn (the metadata is written last), so
+    it can be computed meanwhile.
+    """
     options = options or AppendixOptions()
     with using_font(options.font):
         return _build_appendix(Path(out), result, digest, options, progress, moment, lock)
@@ -327,44 +234,58 @@ def build_appendix(
 def _build_appendix(
     out: Path,
     result: RoundResult,
-    digest: str,
+    digest: str | Callable[[], str],
     options: AppendixOptions,
     progress: Progress | None,
     moment: datetime | None,
-    lock: LockState | None = None,
+    lock: LockState | None,
 ) -> Path:
     settings: RoundSettings = result.settings
     entries = appendix_entries(result.ranking, settings.tiers, options.tiers)
     layout = _Layout(options.show_rank_ties)
+    geometry = layout.geometry()
     title = options.title or default_title(settings.year)
-    label_style = ParagraphStyle("label", fontName=font(), fontSize=16, leading=22)
-    title_style = ParagraphStyle(
-        "title", fontName=font(), fontSize=18, leading=26, alignment=TA_CENTER, wordWrap="CJK"
-    )
-    story: list[Flowable] = [
-        Paragraph(_escape(options.label), label_style),
-        Spacer(1, 10),
-        Paragraph(_escape(title), title_style),
-        Spacer(1, 16),
-    ]
-    groups = chunks(entries)
-    out = Path(out)
+    title_lines = wrap_text(title, TEXT_WIDTH, TITLE_SIZE)
+
+    def opening(canvas: Canvas) -> float:
+        """附件 and the title above the table on the first page; the y below them."""
+        top = A4[1] - TOP
+        canvas.setFillColor(LINE)
+        canvas.setFont(font(), LABEL_SIZE)
+        canvas.drawString(LEFT, top - LABEL_SIZE, options.label)
+        y = top - LABEL_LEADING - 10
+        canvas.setFont(font(), TITLE_SIZE)
+        for line in title_lines:
+            canvas.drawCentredString(LEFT + TEXT_WIDTH / 2, y - TITLE_SIZE, line)
+            y -= TITLE_LEADING
+        return float(y - 16)
+
+    first_top = A4[1] - TOP - LABEL_LEADING - 10 - TITLE_LEADING * len(title_lines) - 16
+    rows = [layout.row(e) for e in entries]
+
+    def report(done: int, total: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise cancelled()
+
     with replacing(out) as temporary:
-        doc = _AppendixDoc(
+        canvas = Canvas(
             str(temporary),
-            layout,
-            title=title,
-            author=options.author,
-            subject=f"{settings.title}；轮次内容校验值 SHA-256 {digest}",
-            keywords=settings_keywords(settings, digest) + _appendix_keywords(options, lock),
-            creator="联盟活跃度评价 (alliance-review)",
+            pagesize=A4,
+            invariant=1,
             lang="zh-CN",
+            initialFontName=font(),
+            initialFontSize=BODY_SIZE,
+            initialLeading=BODY_LEADING,
         )
-        story.append(doc.header)
-        story += [layout.chunk_table(group) for group in groups]
-        doc.progress = progress
-        doc.rows_total = len(entries) + 1
-        doc.build(story, canvasmaker=NumberedCanvas.dated(moment))
+        date_canvas(canvas, moment)
+        canvas.setTitle(title)
+        canvas.setAuthor(options.author)
+        canvas.setCreator("联盟活跃度评价 (alliance-review)")
+        draw_table(canvas, rows, layout.header(), geometry, opening, first_top, report)
+        digest = digest() if callable(digest) else digest
+        canvas.setSubject(f"{settings.title}；轮次内容校验值 SHA-256 {digest}")
+        canvas.setKeywords(settings_keywords(settings, digest) + _appendix_keywords(options, lock))
+        canvas.save()
     return out
 
 
@@ -389,13 +310,28 @@ class PreparedAppendix:
 
 
 def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
-    """Read, rank and hash the round (everything ``export-pdf`` does before drawing), in
-    one read transaction so the rows printed and the hash agree."""
-    with RoundStore.open(round_path) as store, store.read_transaction():
-        result = compute(store)
-        digest = content_hash(store)
-        lock = store.lock_state()
-        moment = round_moment(store.publication_time())
+    """Read, rank and hash the round (everything ``export-pdf`` does before drawing).
+
+    The hash (one ordered scan of the scores, serialised by SQLite) runs in a second
+    thread on its own connection while this one ranks (one GROUP BY): SQLite and hashlib
+    release the GIL, so on two cores the two overlap. If another connection wrote the
+    round meanwhile, both are read again, so the hash always belongs to the ranking.
+    """
+    with RoundStore.open(round_path) as store:
+        for _ in range(3):
+            before = store.change_marker()
+            hashing = _Hashing(Path(round_path))
+            hashing.start()
+            try:
+                result = compute(store)
+                lock = store.lock_state()
+                moment = round_moment(store.publication_time())
+            except BaseException:
+                hashing.cancel()
+                raise
+            digest = hashing.digest()
+            if store.change_marker() == before:
+                break
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法生成附件。",
@@ -404,18 +340,74 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
     return PreparedAppendix(result, digest, lock, moment)
 
 
+class _Hashing(threading.Thread):
+    """``content_hash`` of the round file on a connection of its own."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="content-hash", daemon=True)
+        self.path = path
+        self.value: str | None = None
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with RoundStore.open(self.path) as store:
+                self.value = content_hash(store, self.stop)
+        except BaseException as error:  # handed to the caller by digest()
+            self.error = error
+
+    def cancel(self) -> None:
+        """Stop and wait: no thread of ours outlives the export (a Python thread running
+        beside the window's may collect the window's objects off its thread)."""
+        self.stop.set()
+        self.join()
+
+    def digest(self) -> str:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.value is not None
+        return self.value
+
+
 def export_appendix(
     round_path: Path | str,
     out: Path | str,
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """``alliance-review export-pdf``: the round's appendix as a PDF."""
+    """``alliance-review export-pdf``: the round's appendix as a PDF.
+
+    Reading, ranking, hashing and drawing overlap: the hash is computed in a second
+    thread while this one ranks and draws (it is needed only for the metadata, written
+    last). Should another connection write the round meanwhile, the export is made again,
+    so the hash in the file always belongs to the ranking printed.
+    """
     guard(check_folder(out), [round_path])
-    prepared = prepare_appendix(round_path)
-    return build_appendix(
-        out, prepared.result, prepared.digest, options, progress, prepared.moment, prepared.lock
-    )
+    for _ in range(3):
+        with RoundStore.open(round_path) as store:
+            before = store.change_marker()
+            hashing = _Hashing(Path(round_path))
+            hashing.start()
+            try:
+                result = compute(store)
+                if not result.ranking:
+                    raise UserError(
+                        "本轮次还没有任何评分，无法生成附件。",
+                        "The round has no scores yet; there is no appendix to print.",
+                    )
+                moment = round_moment(store.publication_time())
+                lock = store.lock_state()
+                written = build_appendix(
+                    out, result, hashing.digest, options, progress, moment, lock
+                )
+            except BaseException:
+                hashing.cancel()
+                raise
+            if store.change_marker() == before:
+                break
+    return written
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,21 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from typing import TYPE_CHECKING, Any
 
 from alliance_review.core.errors import UserError
 
-try:
-    import pypdfium2 as pdfium
-except ImportError:  # pragma: no cover - pypdfium2 is a dependency
-    pdfium = None
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
+
+def _pdfium() -> Any:
+    """pypdfium2, imported when a page is first rendered (not when the window opens)."""
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - pypdfium2 is a dependency
+        return None
+    return pypdfium2
 
 
 def _no_renderer() -> UserError:
@@ -31,6 +36,7 @@ def _no_renderer() -> UserError:
 
 
 def page_count(pdf: Path | bytes) -> int:
+    pdfium = _pdfium()
     if pdfium is not None:
         document = pdfium.PdfDocument(pdf)
         try:
@@ -47,6 +53,7 @@ def page_count(pdf: Path | bytes) -> int:
 
 def page_png(pdf: Path | bytes, index: int, dpi: float = 96) -> bytes:
     """Page ``index`` (from 0) of a PDF file or PDF bytes as PNG bytes."""
+    pdfium = _pdfium()
     if pdfium is not None:
         document = pdfium.PdfDocument(pdf)
         try:
@@ -87,6 +94,7 @@ def page_png(pdf: Path | bytes, index: int, dpi: float = 96) -> bytes:
 
 def pdf_metadata(pdf: Path) -> dict[str, str]:
     """The document information of a PDF (title, subject, keywords ...)."""
+    pdfium = _pdfium()
     if pdfium is None:  # pragma: no cover - pypdfium2 is a dependency
         raise _no_renderer()
     if not pdf.is_file():
@@ -105,6 +113,7 @@ def pdf_metadata(pdf: Path) -> dict[str, str]:
 
 def page_texts(pdf: Path | bytes) -> list[str]:
     """The text each page prints, as PDFium extracts it (one string per page)."""
+    pdfium = _pdfium()
     if pdfium is None:  # pragma: no cover - pypdfium2 is a dependency
         raise _no_renderer()
     document = pdfium.PdfDocument(pdf)
@@ -123,4 +132,6 @@ def page_texts(pdf: Path | bytes) -> list[str]:
 
 def drawing_png(drawing: Drawing, dpi: float = 96) -> bytes:
     """A reportlab drawing (a chart) as PNG bytes, through a one-page PDF."""
+    from reportlab.graphics import renderPDF  # half a second to import: only when drawn
+
     return page_png(renderPDF.drawToString(drawing), 0, dpi)

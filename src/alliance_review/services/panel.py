@@ -4,10 +4,12 @@ and the meeting's analysis (flags, agreement, tier stability, calibration, confl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 from alliance_review.core import agreement
+from alliance_review.core.analysis import Analyser, Cells, FractionTable, totals_as_fractions
 from alliance_review.core.errors import RoundLocked, ScoreError, UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
@@ -230,7 +232,7 @@ class Analysis:
     decisions: dict[tuple[str, str], Decision]
     total_span: Fraction
     reviewer_order: dict[str, int]
-    table: agreement.Table
+    table: Mapping[str, Mapping[str, Mapping[str, Fraction]]]
     flags: dict[str, list[agreement.Flag]]
     indicators: list[agreement.IndicatorAgreement]
     total_alpha: float | None
@@ -245,18 +247,30 @@ class Analysis:
 
 
 def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
-    """The meeting's analysis; ``total_span`` defaults to the round's own threshold."""
-    result = compute(store).complete()
-    settings = result.settings
-    if total_span is None:
-        total_span = settings.disagreement_span
+    """The meeting's analysis; ``total_span`` defaults to the round's own threshold.
+
+    Every score is read once, as integers (``core.analysis.Cells``), and every figure is
+    computed from them on integers (``core.analysis.Analyser``): the same figures as the
+    plain reference in ``core.agreement`` (``tests/test_analysis_exact.py``).
+    """
+    settings = store.settings()
     rubric = store.rubric()
-    table = agreement.score_table(store.scores())
-    flags = agreement.disagreement_flags(rubric, table, total_span)
-    fixed = {a: p for (a, code), (p, _) in store.decisions().items() if code == TOTAL}
-    computed = agreement.consensus_totals(rubric, table, settings.consensus_method)
-    moves = agreement.tier_stability(
-        rubric, table, settings.consensus_method, settings.tiers, fixed, computed
+    cells = Cells.of([i.code for i in rubric.indicators()], store.score_cells())
+    analyser = Analyser(
+        rubric,
+        cells,
+        settings.consensus_method,
+        settings.disagreement_span if total_span is None else total_span,
+    )
+    return analysis_of(store, analyser, compute(store, cells=cells))
+
+
+def analysis_of(store: RoundStore, analyser: Analyser, result: RoundResult) -> Analysis:
+    """The analysis from an ``Analyser`` (its figures kept per alliance) and the ranking."""
+    decisions = store.decisions()
+    flags = analyser.flags()
+    moves = analyser.tier_moves(
+        result.settings.tiers, {a for (a, code) in decisions if code == TOTAL}
     )
     for move in moves:
         flags.setdefault(move.alliance_uid, []).append(
@@ -267,17 +281,17 @@ def analyse(store: RoundStore, total_span: Fraction | None = None) -> Analysis:
     reviewers = store.reviewers()
     return Analysis(
         result=result,
-        rubric=rubric,
-        decisions=store.decisions(),
-        total_span=total_span,
+        rubric=analyser.rubric,
+        decisions=decisions,
+        total_span=analyser.total_span,
         reviewer_order={r.uid: n for n, r in enumerate(reviewers)},
-        table=table,
+        table=FractionTable(analyser.cells),
         flags=flags,
-        indicators=agreement.indicator_agreement(rubric, table),
-        total_alpha=agreement.total_agreement(table),
+        indicators=analyser.indicator_agreement(),
+        total_alpha=analyser.total_agreement(),
         tier_moves=moves,
-        computed_totals=computed,
-        calibration=agreement.calibration(rubric, table, settings.consensus_method, computed),
-        normalised=agreement.normalised_totals(table),
+        computed_totals=totals_as_fractions(analyser.computed_totals(), analyser.scale),
+        calibration=analyser.calibration(),
+        normalised=analyser.normalised_totals(),
         conflicts=agreement.meeting_conflicts(reviewers),
     )

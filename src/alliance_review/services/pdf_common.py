@@ -104,6 +104,12 @@ class _Stamp:
         self.tzname = moment.tzname() or ""
 
 
+def date_canvas(canvas: Canvas, moment: datetime | None) -> None:
+    """Give a canvas's document the date ``moment`` (None: reportlab's fixed date)."""
+    if moment is not None:
+        canvas._doc._timeStamp = _Stamp(moment)
+
+
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """A canvas that prints "第 N 页 共 M 页" at the foot of every page.
 

@@ -11,12 +11,13 @@ with ``core.ranking.rank`` (``tests/test_exact.py`` compares them on random roun
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from alliance_review.core.analysis import Cells
 from alliance_review.core.exact import ExactTotals, consensus_part
 from alliance_review.core.points import exact_text
 from alliance_review.core.ranking import RankedRow, printed_band_mismatches, rank_exact
@@ -30,11 +31,20 @@ class AllianceDetails(Mapping[str, AllianceResult]):
     """Alliance uid -> ``AllianceResult`` of every scored alliance, read when first asked.
 
     ``details[uid]`` reads that alliance's scores only; iterating reads every score once.
-    The round file must still be open.
+    Read from the round file (which must still be open) or from scores already in
+    memory (``core.analysis.Cells``).
     """
 
-    def __init__(self, store: RoundStore, method: str, codes: list[str], totals: ExactTotals):
-        self.store = store
+    def __init__(
+        self,
+        cells: Callable[[str | None], Iterable[Cell]],
+        decisions: Callable[[], dict[tuple[str, str], int]],
+        method: str,
+        codes: list[str],
+        totals: ExactTotals,
+    ):
+        self.cells = cells
+        self.decisions = decisions
         self.method = method
         self.codes = codes
         self.totals = totals
@@ -55,7 +65,7 @@ class AllianceDetails(Mapping[str, AllianceResult]):
         if uid not in self.totals:
             raise KeyError(uid)
         if uid not in self._loaded:
-            self._build(self.store.score_cells(uid))
+            self._build(self.cells(uid))
         return self._loaded[uid]
 
     def values(self) -> Any:
@@ -68,12 +78,12 @@ class AllianceDetails(Mapping[str, AllianceResult]):
 
     def _load_all(self) -> None:
         if not self._complete:
-            self._build(self.store.score_cells())
+            self._build(self.cells(None))
             self._complete = True
 
     def _indicator_decisions(self) -> dict[tuple[str, str], int]:
         if self._decisions is None:
-            self._decisions = self.store.indicator_decision_centi()
+            self._decisions = self.decisions()
         return self._decisions
 
     def _build(self, rows: Iterable[Cell]) -> None:
@@ -118,8 +128,14 @@ class RoundResult:
         return replace(self, results=dict(self.results.items()))
 
 
-def compute(store: RoundStore, method: str | None = None) -> RoundResult:
-    """Rank the round with its own consensus method (or ``method`` to preview another)."""
+def compute(
+    store: RoundStore, method: str | None = None, cells: Cells | None = None
+) -> RoundResult:
+    """Rank the round with its own consensus method (or ``method`` to preview another).
+
+    ``cells``: the round's scores already read (the detail then comes from them, and
+    stays readable after the file is closed).
+    """
     settings = store.settings()
     method = method or settings.consensus_method
     totals = store.exact_totals(method)
@@ -132,7 +148,14 @@ def compute(store: RoundStore, method: str | None = None) -> RoundResult:
         settings.tier_by,
     )
     codes = [i.code for i in store.rubric().indicators()]
-    return RoundResult(settings, AllianceDetails(store, method, codes, totals), ranking)
+    if cells is None:
+        details = AllianceDetails(
+            store.score_cells, store.indicator_decision_centi, method, codes, totals
+        )
+    else:
+        decided = store.indicator_decision_centi()
+        details = AllianceDetails(cells.score_cells, lambda: decided, method, codes, totals)
+    return RoundResult(settings, details, ranking)
 
 
 def band_mismatches(path: Path | str) -> list[tuple[str, str]]:

@@ -24,7 +24,6 @@ from alliance_review.core.roster_checks import (
 )
 from alliance_review.services import table_import
 from alliance_review.services.table_import import Note, Table, cell, data_rows, unusable
-from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.tabular.text import normal_name
 
 FIELDS = ("name", "batch", "contact", "phone")
@@ -241,6 +240,8 @@ def export_roster(
     """The roster as a workbook that ``read_table`` reads back (names always as text);
     never written over one of ``inputs`` (the round)."""
     path = Path(path)
+    from alliance_review.services.xlsx_out import Styles, writing  # xlsxwriter: when written
+
     with writing(path, inputs=inputs) as book:
         styles = Styles(book)
         sheet = book.add_worksheet("联盟名单")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections.abc import Iterable
 from typing import Any
 
 from alliance_review.core.points import ROUNDING_LABELS, exact_text, format_points
@@ -19,8 +21,78 @@ from alliance_review.core.scoring import CONSENSUS_LABELS
 from alliance_review.storage.round_store import RoundStore
 
 
-def content_hash(store: RoundStore) -> str:
-    """SHA-256 (hex) of the round's result-deciding content."""
+class HashStopped(Exception):
+    """``content_hash`` was asked to stop (its caller no longer needs the hash)."""
+
+
+def content_hash(store: RoundStore, stop: threading.Event | None = None) -> str:
+    """SHA-256 (hex) of the round's result-deciding content.
+
+    The text hashed is ``json.dumps(payload, sort_keys=True, ensure_ascii=False,
+    separators=(",", ":"))`` of the payload below. The scores, by far the largest part,
+    are serialised by SQLite in chunks (``storage.digest_rows``) and hashed as they come,
+    so a round of 50,000 alliances needs neither a Python object per score nor the whole
+    text in memory, and no step holds the GIL for long (the window's worker runs this);
+    ``reference_content_hash`` is the same hash the plain way.
+    """
+    chunks = store.score_json_chunks()
+    if chunks is None:
+        return reference_content_hash(store)
+    try:
+        return canonical_sha256(_payload(store, with_scores=False), {"scores": chunks}, stop)
+    except ValueError:  # a damaged row: the plain way says what is wrong with it
+        return reference_content_hash(store)
+    finally:
+        chunks.close()  # its cursor, while the file is open
+
+
+def canonical_sha256(
+    payload: dict[str, Any],
+    streams: dict[str, Iterable[str]] | None = None,
+    stop: threading.Event | None = None,
+) -> str:
+    """SHA-256 of ``json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
+    sort_keys=True)``, a list's rows encoded a few at a time: one ``json.dumps`` of a whole
+    large round holds the GIL for a third of a second, and the window (whose worker this
+    runs in) would stop for as long. ``streams``: lists given as chunks of rows already
+    serialised and comma-joined (the scores, from SQLite)."""
+    streams = streams or {}
+    digest = hashlib.sha256()
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+    for number, key in enumerate(sorted({*payload, *streams})):
+        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":")
+        if key in streams:
+            digest.update(b"[")
+            first = True
+            for chunk in streams[key]:
+                if stop is not None and stop.is_set():
+                    raise HashStopped()
+                digest.update((chunk if first else "," + chunk).encode("utf-8"))
+                first = False
+            digest.update(b"]")
+            continue
+        value = payload[key]
+        if not isinstance(value, list):
+            digest.update(dump(value).encode("utf-8"))
+            continue
+        digest.update(b"[")
+        for start in range(0, len(value), 200):
+            chunk = ",".join(dump(row) for row in value[start : start + 200])
+            digest.update((("," if start else "") + chunk).encode("utf-8"))
+        digest.update(b"]")
+    digest.update(b"}" if payload or streams else b"{}")
+    return digest.hexdigest()
+
+
+def reference_content_hash(store: RoundStore) -> str:
+    """``content_hash`` the plain way: every score a Python object, one JSON text."""
+    payload = _payload(store, with_scores=True)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _payload(store: RoundStore, with_scores: bool) -> dict[str, Any]:
+    """What the hash covers (the sorted scores only ``with_scores``)."""
     s = store.settings()
     payload: dict[str, Any] = {
         "round": [s.uid, s.title, s.year, s.consensus_method, s.rounding, s.tie_rule],
@@ -32,41 +104,20 @@ def content_hash(store: RoundStore) -> str:
             for i in store.rubric().indicators()
         ],
         "alliances": [[a.uid, a.name, a.position, a.batch] for a in store.alliances()],
-        "scores": sorted(
-            [x.reviewer_uid, x.alliance_uid, x.indicator_code, exact_text(x.points)]
-            for x in store.scores()
-        ),
         "decisions": sorted(
             [a, i, exact_text(p), r] for (a, i), (p, r) in store.decisions().items()
         ),
     }
+    if with_scores:
+        payload["scores"] = sorted(
+            [x.reviewer_uid, x.alliance_uid, x.indicator_code, exact_text(x.points)]
+            for x in store.scores()
+        )
     if s.tier_by != "total":
         # only a departure from the default joins the payload, so the hash of a round
         # that never changed this setting is what it was before the setting existed
         payload["tier_by"] = s.tier_by
-    return canonical_sha256(payload)
-
-
-def canonical_sha256(payload: dict[str, Any]) -> str:
-    """SHA-256 of ``json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
-    sort_keys=True)``, a list's rows encoded a few at a time: one ``json.dumps`` of a whole
-    large round holds the GIL for a third of a second, and the window (whose worker this
-    runs in) would stop for as long."""
-    digest = hashlib.sha256()
-    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
-    for number, key in enumerate(sorted(payload)):
-        digest.update(("{" if number == 0 else ",").encode() + dump(key).encode() + b":")
-        value = payload[key]
-        if not isinstance(value, list):
-            digest.update(dump(value).encode("utf-8"))
-            continue
-        digest.update(b"[")
-        for start in range(0, len(value), 200):
-            chunk = ",".join(dump(row) for row in value[start : start + 200])
-            digest.update((("," if start else "") + chunk).encode("utf-8"))
-        digest.update(b"]")
-    digest.update(b"}" if payload else b"{}")
-    return digest.hexdigest()
+    return payload
 
 
 def band_text(tiers: tuple[TierBand, ...]) -> str:

@@ -177,7 +177,7 @@ def set_rubric(store: RoundStore, rubric: Rubric, renames: dict[str, str] | None
 
 def rubric_is_locked(store: RoundStore) -> bool:
     """Whether scores exist, so edits that would invalidate them are refused."""
-    return store.score_count() > 0 or bool(store.points_by_indicator("self_score"))
+    return store.has_scores() or store.has_self_scores()
 
 
 def issue_evidence(store: RoundStore) -> str | None:
@@ -186,7 +186,7 @@ def issue_evidence(store: RoundStore) -> str | None:
     "assigned" (reviewers are assigned, so files may have been issued) or None."""
     if store.merged_revisions():
         return "merged"
-    if store.assignments():
+    if store.has_assignments():
         return "assigned"
     return None
 

@@ -20,6 +20,7 @@ from alliance_review.core.scoring import Score
 from alliance_review.storage import audit, backups, keys, rows
 from alliance_review.storage.activity_rows import ActivityRows
 from alliance_review.storage.db import atomic, connect_readonly, open_checked
+from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
     create_file,
@@ -39,7 +40,7 @@ def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
+class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     """A round file opened for reading and editing.
 
     Services read and write a round only through these methods (no SQL outside
@@ -317,6 +318,18 @@ class RoundStore(SetupRows, PanelRows, TallyRows, ActivityRows):
     def has_scores(self) -> bool:
         """Whether any reviewer's scores were merged into the round yet."""
         return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM score)").fetchone()[0])
+
+    def has_self_scores(self) -> bool:
+        """Whether any alliance's self-evaluation holds points."""
+        return bool(
+            self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM self_score WHERE points_centi IS NOT NULL)"
+            ).fetchone()[0]
+        )
+
+    def has_assignments(self) -> bool:
+        """Whether any reviewer is assigned an alliance (without reading them all)."""
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM assignment)").fetchone()[0])
 
     def scores(self) -> list[Score]:
         return [

@@ -28,17 +28,18 @@ from alliance_review.core.exact import (
 _SAFE = 1 << 62
 
 # per (alliance, indicator): the consensus as numerator and denominator
+# and whether the pair is exact (a median from more than 4 values is not: done in Python)
 _PARTS = {
-    "mean": "SUM(points_centi), COUNT(*)",
+    "mean": "SUM(points_centi), COUNT(*), 1",
     "trimmed_mean": (
         "CASE WHEN COUNT(*) >= 4 THEN SUM(points_centi) - MAX(points_centi) - MIN(points_centi)"
         " ELSE SUM(points_centi) END,"
-        " CASE WHEN COUNT(*) >= 4 THEN COUNT(*) - 2 ELSE COUNT(*) END"
+        " CASE WHEN COUNT(*) >= 4 THEN COUNT(*) - 2 ELSE COUNT(*) END, 1"
     ),
     "median": (
         "CASE WHEN COUNT(*) >= 3 THEN SUM(points_centi) - MAX(points_centi) - MIN(points_centi)"
         " ELSE SUM(points_centi) END,"
-        " CASE COUNT(*) WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE COUNT(*) END"
+        " CASE COUNT(*) WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE COUNT(*) END, COUNT(*) <= 4"
     ),
 }
 
@@ -83,28 +84,29 @@ def exact_totals(conn: sqlite3.Connection, method: str) -> ExactTotals:
     )
     if in_sql:
         try:
-            numerators, widest, largest_score = _sql_totals(conn, method, common, decided)
+            numerators = _sql_totals(conn, method, common, decided)
         except sqlite3.OperationalError as error:  # "integer overflow": a crafted file
             if "overflow" not in str(error):
                 raise
-            numerators, widest, largest_score = {}, 0, _SAFE
-        # scores above every indicator's max (an edited rubric) or more values than
-        # assignments (a damaged file) leave the guarantees above: start again in Python
-        fits = largest_score * (len(codes) + 1) * most * common < _SAFE
-        if widest <= most and fits:
-            return finish(numerators, common, indicator_decisions, total_decisions, codes)
-        most = max(most, widest)
-    return combine(_python_parts(conn, method), most, indicator_decisions, total_decisions, codes)
+        else:
+            # an integer left 64 bits, or a part had more values than assignments allow
+            # (a damaged file): SQLite answered with a REAL; start again in Python
+            exact = {uid: n for uid, n in numerators.items() if type(n) is int}
+            if len(exact) == len(numerators):
+                return finish(exact, common, indicator_decisions, total_decisions, codes)
+    return combine(_python_parts(conn, method), indicator_decisions, total_decisions, codes)
 
 
 def _sql_totals(
     conn: sqlite3.Connection, method: str, common: int, decided: bool
-) -> tuple[dict[str, int], int, int]:
-    """Alliance -> numerator over ``100 * common`` of its undecided rubric indicators, the
-    most values of one indicator, and the largest score seen."""
-    numerators: dict[str, int] = {}
-    widest = 0
-    largest = 0
+) -> dict[str, int | float]:
+    """Alliance -> numerator over ``100 * common`` of its undecided rubric indicators.
+
+    A part whose denominator does not divide ``common`` or that is no exact pair (more
+    values than the most reviewers of any alliance: a damaged file), or an indicator
+    missing from the rubric (idem), adds a REAL 0.5, so the sum comes back as a float
+    and the caller recomputes.
+    """
     undecided = (
         " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.alliance_uid = a"
         " AND d.indicator_code = i)"
@@ -112,17 +114,14 @@ def _sql_totals(
         else ""
     )
     query = (
-        "WITH part (a, i, num, den, n, top) AS ("
-        f" SELECT alliance_uid, indicator_code, {_PARTS[method]}, COUNT(*), MAX(points_centi)"
+        "WITH part (a, i, num, den, exact) AS ("
+        f" SELECT alliance_uid, indicator_code, {_PARTS[method]}"
         " FROM score GROUP BY alliance_uid, indicator_code)"
-        f" SELECT a, SUM(CASE WHEN i IN (SELECT code FROM indicator){undecided}"
-        " THEN num * (? / den) ELSE 0 END), MAX(n), MAX(top) FROM part GROUP BY a"
+        " SELECT a, SUM(CASE WHEN NOT exact OR ?1 % den != 0"
+        " OR i NOT IN (SELECT code FROM indicator)"
+        f" THEN 0.5 WHEN 1{undecided} THEN num * (?1 / den) ELSE 0 END) FROM part GROUP BY a"
     )
-    for alliance_uid, numerator, n, top in conn.execute(query, (common,)):
-        numerators[alliance_uid] = numerator
-        widest = max(widest, n)
-        largest = max(largest, top)
-    return numerators, widest, largest
+    return dict(conn.execute(query, (common,)).fetchall())
 
 
 def _python_parts(conn: sqlite3.Connection, method: str) -> list[tuple[str, str, int, int]]:
@@ -149,15 +148,27 @@ class TallyRows:
     def score_cells(self, alliance_uid: str | None = None) -> Iterator[Cell]:
         """Every score as integers (of one alliance, found through its assignments)."""
         if alliance_uid is None:
-            yield from self.conn.execute(
-                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+            return iter(
+                self.conn.execute(
+                    "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+                )
             )
-            return
-        yield from self.conn.execute(
-            "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
-            " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
-            " WHERE alliance_uid = ?) AND alliance_uid = ?",
-            (alliance_uid, alliance_uid),
+        return iter(
+            self.conn.execute(
+                "SELECT alliance_uid, indicator_code, reviewer_uid, points_centi FROM score"
+                " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
+                " WHERE alliance_uid = ?) AND alliance_uid = ?",
+                (alliance_uid, alliance_uid),
+            )
+        )
+
+    def decisions_centi(self, alliance_uid: str) -> dict[str, int]:
+        """One alliance's decisions: indicator code ("" for the total) -> hundredths."""
+        return dict(
+            self.conn.execute(
+                "SELECT indicator_code, points_centi FROM decision WHERE alliance_uid = ?",
+                (alliance_uid,),
+            ).fetchall()
         )
 
     def indicator_decision_centi(self) -> dict[tuple[str, str], int]:

@@ -20,17 +20,21 @@ from alliance_review.gui.panel.records import (
     RecordsModel,
     compact_rows,
 )
+from alliance_review.gui.table_rows import Column, Row, RowsModel
 from alliance_review.services.panel import Analysis
 
 WEAK_ALPHA = 0.667  # Krippendorff's own lower limit for tentative conclusions
 
 
-def _table(model: RecordsModel, owner: QWidget, sort_column: int = -1) -> QTableView:
-    proxy = QSortFilterProxyModel(owner)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
+def _table(model: RecordsModel | RowsModel, owner: QWidget, sort_column: int = -1) -> QTableView:
     view = QTableView()
-    view.setModel(proxy)
+    if isinstance(model, RowsModel):
+        view.setModel(model)  # it sorts itself
+    else:
+        proxy = QSortFilterProxyModel(owner)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
     view.setSortingEnabled(True)
     view.verticalHeader().setVisible(False)
     view.setAlternatingRowColors(True)
@@ -46,12 +50,45 @@ def _signed(value: float) -> str:
     return f"{value:+.2f}"
 
 
+def stability_rows(analysis: Analysis, names: dict[str, str]) -> list[Row]:
+    """The tier-stability list (thousands of rows in a large round), made in the worker:
+    alliance, its tier, the reviewer, the tier without them, the total without them."""
+    alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
+    return [
+        (
+            alliance_names.get(m.alliance_uid, m.alliance_uid),
+            m.tier,
+            names.get(m.reviewer_uid, m.reviewer_uid),
+            m.other_tier,
+            format_points(m.total_without),
+            float(m.total_without),
+            (m.alliance_uid, m.reviewer_uid),
+        )
+        for m in analysis.tier_moves
+    ]
+
+
+STABILITY_COLUMNS = [
+    Column(lambda r: r[0], left=True),
+    Column(lambda r: r[1]),
+    Column(lambda r: r[2]),
+    Column(lambda r: r[3]),
+    Column(lambda r: r[4], sort=lambda r: r[5]),
+]
+
+
 class AnalysisPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.calibration = RecordsModel(self.calibration_headers, self)
         self.agreement = RecordsModel(self.agreement_headers, self)
-        self.stability = RecordsModel(self.stability_headers, self)
+        self.stability = RowsModel(
+            self.stability_headers,
+            lambda: STABILITY_COLUMNS,
+            key=lambda r: r[6],
+            filter_text=lambda r: r[0],
+            parent=self,
+        )
         self.calibration_view = _table(self.calibration, self)
         self.agreement_view = _table(self.agreement, self, sort_column=2)
         self.stability_view = _table(self.stability, self)
@@ -129,7 +166,9 @@ class AnalysisPage(QWidget):
             return self.tr("harsh")
         return self.tr("in line")
 
-    def show_analysis(self, analysis: Analysis, names: dict[str, str]) -> None:
+    def show_analysis(
+        self, analysis: Analysis, names: dict[str, str], stability: list[Row] | None = None
+    ) -> None:
         self.total_alpha = analysis.total_alpha
         calibration = []
         for c in sorted(
@@ -183,19 +222,5 @@ class AnalysisPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        alliance_names = {r.alliance.uid: r.alliance.name for r in analysis.result.ranking}
-        stability = [
-            Record(
-                (m.alliance_uid, m.reviewer_uid),
-                [
-                    Cell(alliance_names.get(m.alliance_uid, m.alliance_uid), align_center=False),
-                    Cell(m.tier),
-                    Cell(names.get(m.reviewer_uid, m.reviewer_uid)),
-                    Cell(m.other_tier),
-                    Cell(format_points(m.total_without), float(m.total_without)),
-                ],
-            )
-            for m in analysis.tier_moves
-        ]
-        self.stability.set_records(stability)
+        self.stability.set_rows(stability_rows(analysis, names) if stability is None else stability)
         self.retranslate()

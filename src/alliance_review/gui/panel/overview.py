@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,69 +18,38 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core import agreement
 from alliance_review.core.points import format_points
-from alliance_review.gui.panel.records import (
-    ATTENTION,
-    DECIDED,
-    KEY_ROLE,
-    SORT_ROLE,
-    Cell,
-    Record,
-    RecordsModel,
-    RecordsProxy,
-    compact_rows,
-)
+from alliance_review.gui.panel.records import ATTENTION, DECIDED, compact_rows
 from alliance_review.gui.panel.texts import flag_text
+from alliance_review.gui.table_rows import KEY_ROLE, Column, Row, RowsModel
 from alliance_review.services.panel import Analysis
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OverviewPage", text)
 
 
-class DiscussionFilter(RecordsProxy):
-    """Name filter, and optionally only the alliances that need discussion."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.flagged: set[str] = set()
-        self.needs_only = False
-        self.setSortRole(SORT_ROLE)
-        self.setFilterKeyColumn(1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_needs_only(self, on: bool) -> None:
-        self.needs_only = on
-        self.invalidate()
-
-    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
-        if self.needs_only:
-            key = self.sourceModel().index(row, 0, parent).data(KEY_ROLE)
-            if key not in self.flagged:
-                return False
-        return super().filterAcceptsRow(row, parent)
+# one row of the overview: a tuple, read by the columns below
+UID, RANK, SEQ, NAME, NAME_TIP, REVIEWERS, TOTAL, TOTAL_SORT, TOTAL_TIP, DECIDED_, NORMALISED = (
+    range(11)
+)
+SPREAD, SPREAD_SORT, SPREAD_WIDE, TIER, CONFLICTS, REASONS, FLAGS = range(11, 18)
 
 
-def overview_records(analysis: Analysis, names: dict[str, str]) -> tuple[list[Record], int]:
-    """The overview's rows and its number of reviewer columns; made in the worker that
-    computed the analysis, so the GUI thread only shows them."""
+def overview_rows(analysis: Analysis, names: dict[str, str]) -> tuple[list[Row], int]:
+    """The overview's rows (one tuple each) and its number of reviewer columns; made in
+    the worker that computed the analysis, so the GUI thread only shows them."""
     result = analysis.result
-    decisions = analysis.decisions
-    k = max((len(r.reviewer_totals) for r in result.results.values()), default=3)
-    records = []
+    details = result.results
+    decided = {a for a, _ in analysis.decisions}
+    order = analysis.reviewer_order
+    rows: list[Row] = []
+    k = 0
     for row in result.ranking:
         uid = row.alliance.uid
-        alliance_result = result.results[uid]
-        totals = sorted(
-            alliance_result.reviewer_totals.items(),
-            key=lambda t: analysis.reviewer_order.get(t[0], 0),
-        )
-        reviewer_cells = [
-            Cell(format_points(total), float(total), tooltip=names.get(r, r)) for r, total in totals
-        ] + [Cell("", -1.0)] * (k - len(totals))
+        alliance_result = details[uid]
+        totals = sorted(alliance_result.reviewer_totals.items(), key=lambda t: order.get(t[0], 0))
+        k = max(k, len(totals))
         computed = analysis.computed_totals.get(uid)
-        decided = any(a == uid for a, _ in decisions)
         consensus_tip = ""
         if computed is not None and computed != row.total:
             consensus_tip = _tr("computed consensus %1; the panel's decision counts").replace(
@@ -95,50 +57,71 @@ def overview_records(analysis: Analysis, names: dict[str, str]) -> tuple[list[Re
             )
         flags = analysis.flags.get(uid, [])
         reasons = "; ".join(flag_text(f, names) for f in flags)
-        conflicts = [names.get(r, r) for r in analysis.conflicts.get(uid, [])]
-        name_tip = _tr("Steps out: %1").replace("%1", "、".join(conflicts)) if conflicts else ""
+        conflicts = "、".join(names.get(r, r) for r in analysis.conflicts.get(uid, []))
         spread = alliance_result.spread
-        normalised = analysis.normalised.get(uid)
-        records.append(
-            Record(
+        rows.append(
+            (
                 uid,
-                [
-                    Cell(str(row.rank), row.seq),
-                    Cell(row.alliance.name, tooltip=name_tip, align_center=False),
-                    *reviewer_cells,
-                    Cell(
-                        format_points(row.total),
-                        float(row.total),
-                        tooltip=consensus_tip,
-                        background=DECIDED if decided else None,
-                    ),
-                    Cell(
-                        "" if normalised is None else f"{normalised:.2f}",
-                        normalised if normalised is not None else -1.0,
-                    ),
-                    Cell(
-                        format_points(spread),
-                        float(spread),
-                        background=ATTENTION if spread > analysis.total_span else None,
-                    ),
-                    Cell(row.tier.name, row.seq),
-                    Cell(
-                        "、".join(conflicts),
-                        "、".join(conflicts),
-                        tooltip=name_tip,
-                        align_center=False,
-                    ),
-                    Cell(
-                        reasons,
-                        len(flags),
-                        tooltip=reasons,
-                        background=ATTENTION if flags else None,
-                        align_center=False,
-                    ),
-                ],
+                str(row.rank),
+                row.seq,
+                row.alliance.name,
+                _tr("Steps out: %1").replace("%1", conflicts) if conflicts else "",
+                tuple((format_points(t), float(t), names.get(r, r)) for r, t in totals),
+                format_points(row.total),
+                float(row.total),
+                consensus_tip,
+                uid in decided,
+                analysis.normalised.get(uid),
+                format_points(spread),
+                float(spread),
+                spread > analysis.total_span,
+                row.tier.name,
+                conflicts,
+                reasons,
+                len(flags),
             )
         )
-    return records, k
+    return rows, k or 3
+
+
+def _reviewer_column(n: int) -> Column:
+    def cell(row: Row) -> tuple[str, float, str]:
+        reviewers = row[REVIEWERS]
+        return reviewers[n] if n < len(reviewers) else ("", -1.0, "")
+
+    return Column(lambda r: cell(r)[0], sort=lambda r: cell(r)[1], tooltip=lambda r: cell(r)[2])
+
+
+def overview_columns(k: int) -> list[Column]:
+    return [
+        Column(lambda r: r[RANK], sort=lambda r: r[SEQ]),
+        Column(lambda r: r[NAME], tooltip=lambda r: r[NAME_TIP], left=True),
+        *[_reviewer_column(n) for n in range(k)],
+        Column(
+            lambda r: r[TOTAL],
+            sort=lambda r: r[TOTAL_SORT],
+            tooltip=lambda r: r[TOTAL_TIP],
+            background=lambda r: DECIDED if r[DECIDED_] else None,
+        ),
+        Column(
+            lambda r: "" if r[NORMALISED] is None else f"{r[NORMALISED]:.2f}",
+            sort=lambda r: -1.0 if r[NORMALISED] is None else r[NORMALISED],
+        ),
+        Column(
+            lambda r: r[SPREAD],
+            sort=lambda r: r[SPREAD_SORT],
+            background=lambda r: ATTENTION if r[SPREAD_WIDE] else None,
+        ),
+        Column(lambda r: r[TIER], sort=lambda r: r[SEQ]),
+        Column(lambda r: r[CONFLICTS], tooltip=lambda r: r[NAME_TIP], left=True),
+        Column(
+            lambda r: r[REASONS],
+            sort=lambda r: r[FLAGS],
+            tooltip=lambda r: r[REASONS],
+            background=lambda r: ATTENTION if r[FLAGS] else None,
+            left=True,
+        ),
+    ]
 
 
 class OverviewPage(QWidget):
@@ -152,14 +135,19 @@ class OverviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.k = 3
-        self.model = RecordsModel(self.headers, self)
-        self.proxy = DiscussionFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.flagged: frozenset[str] = frozenset()
+        self.model = RowsModel(
+            self.headers,
+            lambda: overview_columns(self.k),
+            key=lambda r: r[UID],
+            filter_text=lambda r: r[NAME],
+            parent=self,
+        )
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter)
         self.needs_only = QCheckBox()
-        self.needs_only.toggled.connect(self.proxy.set_needs_only)
+        self.needs_only.toggled.connect(self._filter)
         self.normalised = QCheckBox()
         self.normalised.toggled.connect(self._show_normalised)
         self.span_label = QLabel()
@@ -169,7 +157,7 @@ class OverviewPage(QWidget):
         self.span.setValue(int(agreement.DEFAULT_TOTAL_SPAN))
         self.span.valueChanged.connect(self.span_changed)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.RANK, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -236,6 +224,11 @@ class OverviewPage(QWidget):
         self.span.setSuffix(self.tr(" points"))
         self.model.retranslate()
 
+    def _filter(self) -> None:
+        """Names holding the text typed (any case), and the flagged ones only if asked."""
+        accept = (lambda r: r[UID] in self.flagged) if self.needs_only.isChecked() else None
+        self.model.set_filter(self.search.text(), accept)
+
     def _show_normalised(self, on: bool) -> None:
         self.table.setColumnHidden(self.normalised_column, not on)
 
@@ -245,33 +238,31 @@ class OverviewPage(QWidget):
             self.open_alliance.emit(str(uid))
 
     def select(self, uid: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, self.NAME)
-            if index.data(KEY_ROLE) == uid:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return
+        row = self.model.shown_row_of(uid)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, self.NAME))
 
     def show_analysis(
         self,
         analysis: Analysis,
         names: dict[str, str],
-        prepared: tuple[list[Record], int] | None = None,
+        prepared: tuple[list[Row], int] | None = None,
     ) -> None:
-        records, self.k = prepared or overview_records(analysis, names)
-        result, decisions = analysis.result, analysis.decisions
-        self.proxy.flagged = set(analysis.flags)
-        self.model.set_records(records)  # the reset filters and sorts the proxy anew
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        # measured once per refresh; ResizeToContents would measure on every change
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(self.NAME, 330)
+        rows, k = prepared or overview_rows(analysis, names)
+        first = not self.model.rows or k != self.k
+        self.k = k
+        self.flagged = frozenset(analysis.flags)
+        self.model.set_rows(rows)  # the filter and the order chosen stay
+        if first:  # measured once (the rows in view), not on every change
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(True)
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(self.NAME, 330)
         self._show_normalised(self.normalised.isChecked())
-        flagged = len(analysis.flags)
         self.summary.setText(
             self.tr("%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.")
-            .replace("%1", str(len(result.ranking)))
-            .replace("%2", str(flagged))
-            .replace("%3", str(len(decisions)))
+            .replace("%1", str(len(analysis.result.ranking)))
+            .replace("%2", str(len(analysis.flags)))
+            .replace("%3", str(len(analysis.decisions)))
         )

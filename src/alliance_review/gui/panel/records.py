@@ -6,18 +6,12 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.table_rows import MEASURED_ROWS, LabelledModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +36,7 @@ class Record:
     cells: list[Cell] = field(default_factory=list)
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(LabelledModel):
     """Rows are built by the view from service results; headers come from a callable so
     they retranslate."""
 
@@ -66,24 +60,8 @@ class RecordsModel(QAbstractTableModel):
         self.labels = labels
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(labels) - 1))
 
-    def sort_key(self, row: int, column: int) -> object:
-        """What SORT_ROLE answers, without the round trip through ``data()``."""
-        cells = self.records[row].cells
-        if column >= len(cells):
-            return None
-        cell = cells[column]
-        return cell.text if cell.sort is None else cell.sort
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.labels)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.labels[section] if section < len(self.labels) else None
-        return None
+    def row_total(self) -> int:
+        return len(self.records)
 
     def data(self, index: AnyIndex, role: int = 0) -> object:
         if not index.isValid():
@@ -112,26 +90,6 @@ class RecordsModel(QAbstractTableModel):
         return None
 
 
-#: rows measured to size a column to its contents (Qt measures 1,000 by default: on a
-#: large round that froze the window for a second after every refresh)
-MEASURED_ROWS = 0  # the rows in view
-
-
-class RecordsProxy(QSortFilterProxyModel):
-    """Sorts a ``RecordsModel`` by its cells' sort keys, read straight from the records:
-    Qt's own comparison asks ``data()`` twice per step, which for a round of 600 alliances
-    kept the GUI thread busy for most of a refresh."""
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802 (Qt's name)
-        model = self.sourceModel()
-        if not isinstance(model, RecordsModel):
-            return super().lessThan(left, right)
-        a = model.sort_key(left.row(), left.column())
-        b = model.sort_key(right.row(), right.column())
-        try:
-            return bool(a < b)  # type: ignore[operator]
-        except TypeError:  # mixed kinds (a blank beside a number): by their text
-            return str(a) < str(b)
 
 
 def compact_rows(view: QTableView) -> None:

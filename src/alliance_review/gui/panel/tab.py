@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from fractions import Fraction
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from alliance_review.core.scoring import consensus
 from alliance_review.gui.file_kinds import language
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
-from alliance_review.gui.panel.analysis_page import AnalysisPage
+from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
 from alliance_review.gui.panel.backups_dialog import BackupsDialog
 from alliance_review.gui.panel.commands import DecisionCommand, SpanCommand
 from alliance_review.gui.panel.decision import DecisionDialog
@@ -36,15 +37,17 @@ from alliance_review.gui.panel.item_decision import ItemDecisionDialog
 from alliance_review.gui.panel.lock import LockControl
 from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
-from alliance_review.gui.panel.overview import OverviewPage, overview_records
-from alliance_review.gui.panel.records import Record
+from alliance_review.gui.panel.overview import OverviewPage, overview_rows
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
+from alliance_review.gui.table_rows import Row
 from alliance_review.gui.tasks import Task, alive, run_task
 from alliance_review.gui.undo import perform
 from alliance_review.services import item_decisions
+from alliance_review.services.live import LiveAnalysis
 from alliance_review.services.merge import expand
-from alliance_review.services.panel import TOTAL, Analysis, analyse
+from alliance_review.services.panel import TOTAL, Analysis
+from alliance_review.services.round_digest import content_hash
 from alliance_review.storage.files import identify
 from alliance_review.storage.round_store import RoundStore
 
@@ -59,15 +62,29 @@ ANALYSIS_SETTINGS = (
 )
 
 
-Prepared = tuple[Analysis, dict[str, str], tuple[list[Record], int]]
+Prepared = tuple[Analysis, dict[str, str], tuple[list[Row], int], list[Row]]
 
 
-def analyse_file(path: Path) -> Prepared:
+def analyse_file(path: Path, live: LiveAnalysis, change: Change, lock: threading.Lock) -> Prepared:
     """The analysis, the reviewers' names and the overview's rows, made in the worker
-    (on a connection of its own) so that the GUI thread only shows them."""
-    with RoundStore.reading(path) as store:
-        analysis, names = analyse(store), {r.uid: r.name for r in store.reviewers()}
-    return analysis, names, overview_records(analysis, names)
+    (on a connection of its own) so that the GUI thread only shows them.
+
+    ``live`` keeps the analysis between changes: when only some alliances' scores or
+    decisions changed, only they are computed again; an analysis already made for the
+    round's content (an undo) is taken as it is.
+    """
+    with lock, RoundStore.reading(path) as store:
+        digest = content_hash(store)
+        alliances = change.scores | change.decisions
+        others = change.touches(Aspect.RUBRIC, Aspect.ROSTER, Aspect.REVIEWERS) or (
+            change.touches_settings(*ANALYSIS_SETTINGS)
+        )
+        if alliances and not alliances.every and not others:
+            analysis = live.update(store, alliances.uids, digest)
+        else:
+            analysis = live.rebuild(store, digest)
+        names = {r.uid: r.name for r in store.reviewers()}
+    return analysis, names, overview_rows(analysis, names), stability_rows(analysis, names)
 
 
 class PanelTab(RoundTab):
@@ -87,6 +104,9 @@ class PanelTab(RoundTab):
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
         self.stale = False  # the analysis's inputs changed since it was computed
+        self.pending = Change()  # what changed since (the alliances to compute again)
+        self.live = LiveAnalysis()  # kept between changes, used by one worker at a time
+        self.live_lock = threading.Lock()
         self.task: Task | None = None  # the recomputation running in the background
         self.reload_again = False
         self.pending_alliance: str | None = None
@@ -224,6 +244,7 @@ class PanelTab(RoundTab):
         ) or change.touches_settings(*ANALYSIS_SETTINGS)
         if inputs or self.analysis is None:
             self.stale = True
+            self.pending = self.pending | change if inputs else EVERYTHING
         self.update_state()
         if self.stale and self.isVisible():
             self.reload()
@@ -235,11 +256,13 @@ class PanelTab(RoundTab):
             self.reload_again = True
             return
         self.stale = False
-        path = self.context.path
+        path, live, lock = self.context.path, self.live, self.live_lock
+        change = self.pending if self.analysis is not None else EVERYTHING
+        self.pending = Change()
         self.task = run_task(
             self,
             self.tr("Analysing the round…"),
-            lambda _progress: analyse_file(path),
+            lambda _progress: analyse_file(path, live, change, lock),
             self._analysed,
             on_error=self._analysis_failed,
             reads_only=True,
@@ -253,13 +276,17 @@ class PanelTab(RoundTab):
             self.reload_again = False
             self.reload()
             return
-        self.analysis, self.names, prepared = result
-        self.show_analysis(prepared)
+        self.analysis, self.names, prepared, stability = result
+        self.show_analysis(prepared, stability)
         if self.pending_alliance is not None:
             uid, self.pending_alliance = self.pending_alliance, None
             self.open_alliance(uid)
 
-    def show_analysis(self, prepared: tuple[list[Record], int] | None = None) -> None:
+    def show_analysis(
+        self,
+        prepared: tuple[list[Row], int] | None = None,
+        stability: list[Row] | None = None,
+    ) -> None:
         if self.analysis is None:
             return
         self.overview.show_span(self.analysis.total_span)
@@ -268,11 +295,12 @@ class PanelTab(RoundTab):
             self.drilldown.show_alliance(
                 self.context.store, self.analysis, self.drilldown.alliance_uid, self.names
             )
-        self.analysis_page.show_analysis(self.analysis, self.names)
+        self.analysis_page.show_analysis(self.analysis, self.names, stability)
         self.update_state()
 
     def _analysis_failed(self, error: BaseException) -> None:
         self.task = None
+        self.live, self.pending = LiveAnalysis(), EVERYTHING  # start afresh next time
         self.reload_again = False
         self.update_state()
         if isinstance(error, UserError):

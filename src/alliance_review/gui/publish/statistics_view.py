@@ -20,7 +20,6 @@ from alliance_review.core.report_figures import (
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.gui import i18n
 from alliance_review.services.page_images import drawing_png
-from alliance_review.services.statistics_pdf import histogram_drawing
 from alliance_review.services.statistics_report import published_rows
 
 
@@ -48,6 +47,8 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 
 def chart_png(stats: RoundStatistics) -> bytes:
     """The distribution chart as shown in the app (any thread: no Qt involved)."""
+    from alliance_review.services.statistics_pdf import histogram_drawing  # reportlab: late
+
     return drawing_png(histogram_drawing(stats, 520, 220), 96)
 
 

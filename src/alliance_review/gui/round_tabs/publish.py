@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QShowEvent
@@ -36,21 +36,24 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
 from alliance_review.gui import file_kinds, i18n
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
+from alliance_review.gui.publish.exports import (
+    default_title,
+    export_appendix,
+    export_report,
+    export_statistics_pdf,
+    export_workbook,
+    register_font,
+    system_song_font,
+)
 from alliance_review.gui.publish.preview import PagePreview
 from alliance_review.gui.publish.statistics_view import StatisticsView, chart_png
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.tasks import Task, report_error, run_task
-from alliance_review.services.appendix_pdf import (
-    AppendixOptions,
-    default_title,
-    export_appendix,
-)
-from alliance_review.services.pdf_common import register_font, system_song_font
-from alliance_review.services.report_docx import export_report
 from alliance_review.services.results import band_mismatches
-from alliance_review.services.results_xlsx import export_workbook
-from alliance_review.services.statistics_pdf import export_statistics_pdf
 from alliance_review.services.statistics_report import round_statistics_of
+
+if TYPE_CHECKING:
+    from alliance_review.services.appendix_pdf import AppendixOptions
 
 Progress = Callable[[int, int], bool]
 
@@ -316,6 +319,8 @@ class PublishTab(RoundTab):
 
     # helpers ----------------------------------------------------------------------------
     def options(self) -> AppendixOptions:
+        from alliance_review.services.appendix_pdf import AppendixOptions
+
         chosen = tuple(b.text() for b in self.tier_boxes if b.isChecked())
         everything = len(chosen) == len(self.tier_boxes)
         return AppendixOptions(

@@ -1,39 +1,41 @@
-"""The ranked result of the round, as the appendix will print it."""
+"""The ranked result of the round, as the appendix will print it.
+
+Ranked off the GUI thread. The ranking is kept between changes (``services.live``): when
+only some alliances' scores or decisions changed, only those are computed again and moved
+to their new places. The table holds one tuple per row and filters and sorts itself
+(``gui.table_rows``), so a keystroke in the filter or a click on a header stays quick at
+10,000 alliances.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from alliance_review.core.points import format_points
-from alliance_review.core.ranking import RankedRow
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
-from alliance_review.gui.panel.records import MEASURED_ROWS
 from alliance_review.gui.round_view import RoundContext, RoundTab
+from alliance_review.gui.table_rows import MEASURED_ROWS, Column, Row, RowsModel
 from alliance_review.gui.tasks import Task, report_error, run_task
-from alliance_review.services.results import RoundResult, compute
+from alliance_review.services.live import LiveRanking
+from alliance_review.services.results import RoundResult
 from alliance_review.storage.round_store import RoundStore
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# one row: a tuple, read by the columns
+UID, SEQ, RANK, NAME, BATCH, SCORE, TOTAL, TIER = range(8)
 
 
-class RankingModel(QAbstractTableModel):
+class RankingModel(RowsModel):
     SEQ, RANK, NAME, BATCH, SCORE, TOTAL, TIER = range(7)
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[RankedRow] = []
+        super().__init__(
+            self.headers, self.column_list, key=lambda r: r[UID], filter_text=lambda r: r[NAME]
+        )
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -46,52 +48,56 @@ class RankingModel(QAbstractTableModel):
             self.tr("Tier"),
         )
 
-    def set_rows(self, rows: list[RankedRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def column_list(self) -> list[Column]:
+        unknown = self.tr("Batch unknown")
+        exact = self.tr("The exact total decides the tier; the score is printed rounded.")
+        return [
+            Column(lambda r: str(r[SEQ]), sort=lambda r: r[SEQ]),
+            Column(lambda r: str(r[RANK]), sort=lambda r: r[RANK]),
+            Column(lambda r: r[NAME], left=True),
+            Column(lambda r: r[BATCH] or unknown, sort=lambda r: r[BATCH] or "~"),
+            Column(lambda r: r[SCORE], sort=lambda r: r[SEQ]),
+            Column(lambda r: r[TOTAL], sort=lambda r: r[SEQ], tooltip=lambda r: exact),
+            Column(lambda r: r[TIER], sort=lambda r: r[SEQ], left=True),
+        ]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+def ranking_rows(result: RoundResult) -> list[Row]:
+    return [
+        (
+            row.alliance.uid,
+            row.seq,
+            row.rank,
+            row.alliance.name,
+            row.alliance.batch,
+            str(row.printed_score),
+            format_points(row.total),
+            row.tier.name,
+        )
+        for row in result.ranking
+    ]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
-    def data(self, index: AnyIndex, role: int = 0) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                str(row.seq),
-                str(row.rank),
-                row.alliance.name,
-                row.alliance.batch or self.tr("Batch unknown"),
-                str(row.printed_score),
-                format_points(row.total),
-                row.tier.name,
-            )[column]
-        if role == SORT_ROLE:
-            return (
-                row.seq,
-                row.rank,
-                row.alliance.name,
-                row.alliance.batch or "~",
-                row.seq,
-                row.seq,
-                row.seq,
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.NAME, self.TIER):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TOTAL:
-            return self.tr("The exact total decides the tier; the score is printed rounded.")
-        return None
+class KeptRanking:
+    """The ranking kept between changes; used by one worker at a time."""
+
+    def __init__(self) -> None:
+        self.ranking: LiveRanking | None = None
+        self.lock = threading.Lock()
+
+
+def rank_file(path: Path, kept: KeptRanking, change: Change) -> tuple[RoundResult, list[Row]]:
+    """In the worker, on a connection of its own: the ranking, again only for the
+    alliances whose scores or decisions changed when nothing else did."""
+    with kept.lock, RoundStore.reading(path) as store:
+        alliances = change.scores | change.decisions
+        others = change.touches(Aspect.SETTINGS, Aspect.RUBRIC, Aspect.ROSTER)
+        if kept.ranking is not None and alliances and not alliances.every and not others:
+            result = kept.ranking.update(store, alliances.uids)
+        else:
+            kept.ranking = LiveRanking(store)
+            result = kept.ranking.result(store)
+        return result, ranking_rows(result)
 
 
 class ResultsTab(RoundTab):
@@ -104,19 +110,16 @@ class ResultsTab(RoundTab):
         self.task: Task | None = None
         self.stale = False
         self.reload_again = False
+        self.pending: Change = EVERYTHING
+        self.kept = KeptRanking()
         self.model = RankingModel()
-        self.proxy = QSortFilterProxyModel()
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(RankingModel.NAME)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         super().__init__(context, parent)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.model.set_filter)
         self.summary = QLabel()
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RankingModel.SEQ, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -124,9 +127,10 @@ class ResultsTab(RoundTab):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(MEASURED_ROWS)  # not all 10,000 rows on each refresh
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # the rows in view, not 10,000
+        # sized to the rows in view when first filled, not again on every keystroke
         header.setSectionResizeMode(RankingModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
@@ -137,7 +141,7 @@ class ResultsTab(RoundTab):
         self.filter.setAccessibleName(self.tr("Filter the ranking"))
         self.table.setAccessibleName(self.tr("Ranking"))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -151,6 +155,7 @@ class ResultsTab(RoundTab):
     def refresh(self, change: Change = EVERYTHING) -> None:
         """Rank again (off the GUI thread) when shown; a hidden tab catches up when shown."""
         self.stale = True
+        self.pending = self.pending | change
         if self.isVisible():
             self.reload()
 
@@ -164,11 +169,12 @@ class ResultsTab(RoundTab):
             self.reload_again = True
             return
         self.stale = False
-        path = self.context.path
+        path, kept, change = self.context.path, self.kept, self.pending
+        self.pending = Change()
         self.task = run_task(
             self,
             self.tr("Ranking…"),
-            lambda _progress: ranking_of_file(path),
+            lambda _progress: rank_file(path, kept, change),
             self._ranked,
             on_error=self._failed,
             reads_only=True,
@@ -177,22 +183,28 @@ class ResultsTab(RoundTab):
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
+        self.kept, self.pending = KeptRanking(), EVERYTHING  # start afresh next time
         report_error(self, error)
 
-    def _ranked(self, result: RoundResult) -> None:
+    def _ranked(self, ranked: tuple[RoundResult, list[Row]]) -> None:
         self.task = None
         if self.reload_again:
             self.reload_again = False
             self.reload()
             return
-        self.result = result
+        self.result, rows = ranked
+        self.model.set_rows(rows)
+        if not self.sized and rows:
+            for column in range(self.model.columnCount()):
+                if column != RankingModel.NAME:
+                    self.table.resizeColumnToContents(column)
+            self.sized = True
         self.show_result()
 
     def show_result(self) -> None:
         result = self.result
         if result is None:
             return
-        self.model.set_rows(result.ranking)
         counts = {t.name: 0 for t in result.settings.tiers}
         for row in result.ranking:
             counts[row.tier.name] += 1
@@ -200,11 +212,6 @@ class ResultsTab(RoundTab):
         self.summary.setText(
             self.tr("%n alliance(s) ranked", "", len(result.ranking)) + "  ·  " + parts
         )
-
-
-def ranking_of_file(path: Path) -> RoundResult:
-    with RoundStore.reading(path) as store:  # the worker's own connection
-        return compute(store)
 
 
 def create_tab(context: RoundContext) -> RoundTab:

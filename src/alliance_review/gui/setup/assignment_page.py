@@ -6,6 +6,8 @@ marked) is refused with the reason; automatic assignment is seeded and undoable.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -49,6 +51,8 @@ class AssignmentModel(QAbstractTableModel):
         self.alliances: list[Alliance] = []
         self.reviewers: list[Reviewer] = []
         self.pairs: set[tuple[str, str]] = set()
+        self.loads: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
         self.k = 3
 
     def set_data(
@@ -61,7 +65,16 @@ class AssignmentModel(QAbstractTableModel):
         self.beginResetModel()
         self.alliances, self.reviewers, self.k = alliances, reviewers, k
         self.pairs = {(a, r) for a, rs in assignment.items() for r in rs}
+        self._counted()
         self.endResetModel()
+
+    def _counted(self) -> None:
+        """Each alliance's reviewers and each reviewer's alliances, counted once (the
+        headers ask for them on every paint: 60 columns x 10,000 rows otherwise)."""
+        shown = {a.uid for a in self.alliances}
+        people = {r.uid for r in self.reviewers}
+        self.loads = Counter(r for a, r in self.pairs if a in shown)
+        self.counts = Counter(a for a, r in self.pairs if r in people)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.alliances)
@@ -70,10 +83,10 @@ class AssignmentModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.reviewers)
 
     def count(self, alliance_uid: str) -> int:
-        return sum(1 for r in self.reviewers if (alliance_uid, r.uid) in self.pairs)
+        return self.counts[alliance_uid]
 
     def load(self, reviewer_uid: str) -> int:
-        return sum(1 for a in self.alliances if (a.uid, reviewer_uid) in self.pairs)
+        return self.loads[reviewer_uid]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal:
@@ -187,9 +200,13 @@ class AssignmentPage(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         k = store.settings().reviewers_per_alliance
-        self.model.set_data(store.participants(), store.reviewers(), store.assignments(), k)
-        loads, short = assigning.assignment_summary(store)
-        values = list(loads.values()) or [0]
+        assignment = store.assignments()
+        reviewers = store.reviewers()
+        self.model.set_data(store.participants(), reviewers, assignment, k)
+        # assigning.assignment_summary's figures, from what is read already
+        all_loads = Counter(r for people in assignment.values() for r in people)
+        values = [all_loads[r.uid] for r in reviewers] or [0]
+        short = [a.name for a in self.model.alliances if len(assignment.get(a.uid, [])) < k]
         text = self.tr("%1 reviewer(s) per alliance; loads %2 to %3.")
         text = text.replace("%1", str(k)).replace("%2", str(min(values)))
         text = text.replace("%3", str(max(values)))

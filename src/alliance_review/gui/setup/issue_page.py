@@ -24,6 +24,7 @@ from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
+from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import assigning
 from alliance_review.services.reviewer_files import reviewer_file_name
@@ -45,6 +46,7 @@ class IssuePage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.result = QLabel()
         self.result.setWordWrap(True)

@@ -36,6 +36,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
     ok_cancel,
 )
+from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import report_error, run_task
 from alliance_review.services import reviewers_io, roster
 from alliance_review.services.assigning import assignment_summary
@@ -189,6 +190,7 @@ class ReviewersPage(QWidget):
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(ReviewersModel.OWN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ReviewersModel.DECLARED, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()

@@ -34,6 +34,7 @@ from alliance_review.gui.setup.commands import (
     button_row,
     last_folder,
 )
+from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import report_error, run_task
 from alliance_review.services import roster, roster_io
 from alliance_review.services.participation import Participation, participation_of
@@ -178,6 +179,7 @@ class RosterPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         row, self.buttons = button_row(

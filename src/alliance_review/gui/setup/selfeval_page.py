@@ -31,6 +31,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
     ok_cancel,
 )
+from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import selfeval
 from alliance_review.storage.round_store import RoundStore
@@ -73,6 +74,7 @@ class ImportPreview(QDialog):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         english = i18n.chosen_language() == "en"
         for row, item in enumerate(checked):
@@ -125,6 +127,7 @@ class SelfEvalPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.preview: ImportPreview | None = None
