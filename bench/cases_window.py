@@ -25,7 +25,7 @@ _app = None
 def application():  # type: ignore[no-untyped-def]
     global _app
     if _app is None:
-        os.environ.setdefault("ALLIANCE_REVIEW_CONFIG_DIR", str(Path.cwd() / ".bench-config"))
+        os.environ.setdefault("ALLIANCE_REVIEW_CONFIG_DIR", str(ROOT / "bench" / ".cache" / "config"))
         from alliance_review.gui.app import make_application
 
         _app = make_application(["bench"])
