@@ -8,7 +8,14 @@ thread waited for the operating system to give it a CPU, and less the time it wa
 blocked while no other thread of ours ran (a disk read of the machine's): time spent
 running our code or Qt work our code asked for, or waiting for a worker that held the
 GIL. An overloaded machine lengthens gaps without making them ours, so the test does not
-time the machine. A watchdog thread samples the GUI thread's Python stack
+time the machine.
+
+What a test asserts (``ours()``) is in two parts, so that a loaded two-CPU machine does
+not fail it: the GUI thread's *own* running time in a gap over ``threshold`` (work done on
+the GUI thread: deterministic, whatever the load), or the time it was kept waiting while a
+worker of ours held the GIL over ``held`` (a worker in a long C call; the exact share of a
+gap the scheduler gives each thread varies with the load, so that bound is generous). The
+report gives every gap with its causes; ``bench/`` prints the figures. A watchdog thread samples the GUI thread's Python stack
 during a gap, to name the code responsible.
 """
 
@@ -88,8 +95,9 @@ class Gap:
 
 
 class GapMeter:
-    def __init__(self, threshold: float = 0.1) -> None:
+    def __init__(self, threshold: float = 0.1, held: float | None = None) -> None:
         self.threshold = threshold
+        self.held = max(0.5, threshold) if held is None else held
         self.gaps: list[Gap] = []
         self.longest = 0.0
         self._last = time.perf_counter()
@@ -145,15 +153,17 @@ class GapMeter:
                 frame = frame.f_back
 
     def ours(self) -> list[Gap]:
-        """The gaps of which more than the threshold was our code's."""
-        return [g for g in self.gaps if g.ours > self.threshold]
+        """The gaps in which the GUI thread ran our code for more than ``threshold``, or
+        was kept waiting by a worker of ours for more than ``held``."""
+        return [g for g in self.gaps if g.ran > self.threshold or g.ours > self.held]
 
     def report(self) -> str:
         longest_ours = max((g.ours for g in self.gaps), default=0.0)
         lines = [
             f"longest gap {self.longest * 1000:.0f} ms, of it ours at most "
             f"{longest_ours * 1000:.0f} ms; gaps over {self.threshold * 1000:.0f} ms: "
-            f"{len(self.gaps)}, ours over {self.threshold * 1000:.0f} ms: {len(self.ours())}"
+            f"{len(self.gaps)}, ours (ran over {self.threshold * 1000:.0f} ms or held over "
+            f"{self.held * 1000:.0f} ms): {len(self.ours())}"
         ]
         lines += [g.describe() for g in self.gaps]
         return "\n".join(lines)
