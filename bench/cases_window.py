@@ -25,7 +25,8 @@ _app = None
 def application():  # type: ignore[no-untyped-def]
     global _app
     if _app is None:
-        os.environ.setdefault("ALLIANCE_REVIEW_CONFIG_DIR", str(ROOT / "bench" / ".cache" / "config"))
+        config = ROOT / "bench" / ".cache" / "config"
+        os.environ.setdefault("ALLIANCE_REVIEW_CONFIG_DIR", str(config))
         from alliance_review.gui.app import make_application
 
         _app = make_application(["bench"])

@@ -15,8 +15,8 @@ not fail it: the GUI thread's *own* running time in a gap over ``threshold`` (wo
 the GUI thread: deterministic, whatever the load), or the time it was kept waiting while a
 worker of ours held the GIL over ``held`` (a worker in a long C call; the exact share of a
 gap the scheduler gives each thread varies with the load, so that bound is generous). The
-report gives every gap with its causes; ``bench/`` prints the figures. A watchdog thread samples the GUI thread's Python stack
-during a gap, to name the code responsible.
+report gives every gap with its causes; ``bench/`` prints the figures. A watchdog thread
+samples the GUI thread's Python stack during a gap, to name the code responsible.
 """
 
 from __future__ import annotations
