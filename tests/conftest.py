@@ -66,3 +66,15 @@ def fresh_settings():
         from PySide6.QtCore import QSettings
 
         QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_as_a_user_starts(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Every window test starts in the interface language a user gets by default
+    (Chinese): a test that switches to English must not decide the next test's words."""
+    yield
+    if "qapp" in request.fixturenames:
+        from alliance_review.gui import i18n
+
+        if i18n.chosen_language() != "zh_CN" or i18n.language_in_force() != "zh_CN":
+            i18n.set_language("zh_CN")

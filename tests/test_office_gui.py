@@ -147,6 +147,7 @@ def test_the_roster_export_never_writes_over_the_round(qtbot, demo_round, shown,
     before = dump(demo_round, skip=())
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(demo_round), ""))
     click(qtbot, page.buttons["export"])
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)  # the export runs in a worker
     assert len(shown) == 1 and ("不能覆盖输入" in shown[0] or "never replaces" in shown[0])
     assert dump(demo_round, skip=()) == before
     assert len(window.view.store.alliances()) == len(before["alliance"])

@@ -132,11 +132,14 @@ def test_a_round_locked_as_final_refuses_every_set_up_edit(demo_round: Path, tmp
     from alliance_review.services.panel import set_locked
 
     with RoundStore.open(demo_round) as store:
-        set_locked(store, True)
-        rubric, alliances = store.rubric(), store.alliances()
-        reviewers, assignment = store.reviewers(), store.assignments()
+        alliances = store.alliances()
         paths = selfeval.write_workbooks(store, tmp_path / "wb", [alliances[0].uid])
+        set_locked(store, True)
+        rubric = store.rubric()
+        reviewers, assignment = store.reviewers(), store.assignments()
         attempts = [
+            # issuing records each workbook's token: a write, refused too
+            lambda: selfeval.write_workbooks(store, tmp_path / "wb2", [alliances[0].uid]),
             lambda: setup.update_settings(store, title="改"),
             lambda: setup.set_rubric(store, with_indicator(rubric, "1.1", name="改")),
             lambda: roster.add_alliance(store, "新联盟"),

@@ -17,6 +17,12 @@ from alliance_review.services.resources import resource_dir
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+_in_force = ""  # the language ``install`` last put in force
+
+
+def language_in_force() -> str:
+    """The language whose translations are installed now ("" before any)."""
+    return _in_force
 
 
 def chosen_language() -> str:
@@ -29,6 +35,12 @@ def chosen_language() -> str:
 
 def install(language: str | None = None) -> str:
     """Load every area's translation for ``language``; returns the language in force."""
+    global _in_force
+    _in_force = _install(language)
+    return _in_force
+
+
+def _install(language: str | None) -> str:
     app = QCoreApplication.instance()
     language = language or chosen_language()
     for translator in _installed:

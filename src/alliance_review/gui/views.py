@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
+
+#: events after which a page re-reads its file: a view whose file is closed ignores them
+_REREADING = (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+
+
+class _Released(QObject):
+    """Swallows the events that would make a released view read its closed file (a
+    language switched in another window reaches every widget, hidden ones included,
+    before a view dropped with ``deleteLater`` is gone)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        return event.type() in _REREADING
 
 
 class FileView(QWidget):
@@ -49,3 +61,6 @@ class FileView(QWidget):
 
         tasks.abandon(self)
         self.close_file()
+        self._released = _Released(self)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.installEventFilter(self._released)

@@ -1,0 +1,52 @@
+"""A window whose file was closed keeps no page that reads it: switching the language in
+another window (or in this one, back on its start page) reaches every widget still alive,
+and a page of the closed round used to re-read the closed file and raise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from alliance_review.gui import i18n
+from alliance_review.gui.main_window import MainWindow
+
+from .gui_support import settle
+from .test_reviewer_entry import issue_one
+
+
+def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    settle(qtbot)
+    return window
+
+
+def test_switching_the_language_after_closing_a_round_reads_nothing(qtbot, demo_round):  # type: ignore[no-untyped-def]
+    closed, other = open_window(qtbot, demo_round), open_window(qtbot, demo_round)
+    pages = closed.view.tab_by_name["setup"].pages.values()  # they re-read on a language change
+    closed.close_file()  # its view is dropped later (deleteLater), its file closed now
+    # what a language switched meanwhile delivers to every widget still alive (Qt sends it
+    # from a window to its children synchronously); before the fix a page re-read the
+    # closed file, and the exception raised inside the event killed the process
+    for page in pages:
+        QApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+    i18n.set_language("en")  # an exception in any page fails the test (pytest-qt)
+    qtbot.wait(50)
+    assert closed.view is None
+    assert other.view is not None
+    qtbot.waitUntil(lambda: other.view.tabs.tabText(0) == "Set-up", timeout=5_000)
+
+
+def test_switching_the_language_after_closing_a_reviewer_file_reads_nothing(  # type: ignore[no-untyped-def]
+    qtbot, demo_round, tmp_path
+):
+    window = open_window(qtbot, issue_one(demo_round, tmp_path / "issued"))
+    window.close_file()
+    i18n.set_language("en")
+    qtbot.wait(50)
+    i18n.set_language("zh_CN")
+    qtbot.wait(50)
