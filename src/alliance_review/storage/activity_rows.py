@@ -32,6 +32,7 @@ class ActivityRows:
                 " VALUES (?, ?, ?, ?)",
                 sorted(ticks),
             )
+            audit.append(self.conn, "item_ticks", {"added": len(ticks)})
 
     def self_ticks(self) -> set[tuple[str, str, str]]:
         """(alliance uid, indicator code, item key) the alliances ticked themselves."""
@@ -40,6 +41,7 @@ class ActivityRows:
     def put_self_ticks(self, ticks: set[tuple[str, str, str]]) -> None:
         with atomic(self.conn):
             rows.write_self_ticks(self.conn, ticks)
+            audit.append(self.conn, "self_ticks", {"added": len(ticks)})
 
     def replace_self_ticks(self, alliance_uid: str, ticks: set[tuple[str, str]]) -> None:
         """The evidence items an alliance says it did become exactly ``ticks``
@@ -49,6 +51,7 @@ class ActivityRows:
             "INSERT INTO self_item_tick (alliance_uid, indicator_code, key) VALUES (?, ?, ?)",
             [(alliance_uid, code, key) for code, key in sorted(ticks)],
         )
+        audit.append(self.conn, "self_ticks", {"alliance": alliance_uid, "ticks": len(ticks)})
 
     def participation_reasons(self) -> list[str]:
         return [
@@ -82,6 +85,7 @@ class ActivityRows:
                 "INSERT INTO non_participant (alliance_uid, reason, note) VALUES (?, ?, ?)",
                 [(uid, reason, note) for uid, (reason, note) in absent.items()],
             )
+            audit.append(self.conn, "participation", {"not_taking_part": sorted(absent)})
 
     def participants(self) -> list[Alliance]:
         """The alliances that take part (everyone not marked as not taking part)."""
@@ -120,6 +124,9 @@ class ActivityRows:
                 " note = excluded.note",
                 (uid, reason, note),
             )
+            audit.append(
+                self.conn, "participation", {"not_taking_part": uid, "reason": reason, "note": note}
+            )
 
     def mark_taking_part(self, uid: str, reviewers: tuple[str, ...] = ()) -> None:
         """Unmark the alliance and give back the assignments ``reviewers``."""
@@ -128,6 +135,9 @@ class ActivityRows:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO assignment (reviewer_uid, alliance_uid) VALUES (?, ?)",
                 [(r, uid) for r in reviewers],
+            )
+            audit.append(
+                self.conn, "participation", {"taking_part": uid, "reviewers": list(reviewers)}
             )
 
     def reason_use_count(self, name: str) -> int:
@@ -155,6 +165,9 @@ class ActivityRows:
             marks = ",".join("?" * len(order))
             self.conn.execute(
                 f"DELETE FROM participation_reason WHERE name NOT IN ({marks})", order
+            )
+            audit.append(
+                self.conn, "participation_reasons", {"order": order, "renames": renames or {}}
             )
 
     def publication_time(self) -> str | None:
