@@ -269,8 +269,13 @@ def analysis_of(store: RoundStore, analyser: Analyser, result: RoundResult) -> A
     """The analysis from an ``Analyser`` (its figures kept per alliance) and the ranking."""
     decisions = store.decisions()
     flags = analyser.flags()
-    moves = analyser.tier_moves(
-        result.settings.tiers, {a for (a, code) in decisions if code == TOTAL}
+    reviewers = store.reviewers()
+    place = {r.alliance.uid: n for n, r in enumerate(result.ranking)}
+    # in ranked order, then by reviewer: the same list however the figures were reached (a
+    # fresh computation, or one kept and updated alliance by alliance)
+    moves = sorted(
+        analyser.tier_moves(result.settings.tiers, {a for (a, code) in decisions if code == TOTAL}),
+        key=lambda m: (place.get(m.alliance_uid, len(place)), m.alliance_uid, m.reviewer_uid),
     )
     for move in moves:
         flags.setdefault(move.alliance_uid, []).append(
@@ -278,7 +283,6 @@ def analysis_of(store: RoundStore, analyser: Analyser, result: RoundResult) -> A
                 "tier_unstable", move.total_without, "", move.reviewer_uid, move.other_tier
             )
         )
-    reviewers = store.reviewers()
     return Analysis(
         result=result,
         rubric=analyser.rubric,
