@@ -37,6 +37,7 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.services.appendix_draw import Geometry, Line, draw_table
 from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.page_images import page_texts, pdf_metadata
+from alliance_review.services.pdf_choices import default_title as default_title
 from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
@@ -58,10 +59,6 @@ NUMBER_WIDTH = 54.0
 LINE = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 HEADING_FILL = colors.Color(0.96, 0.96, 0.96)
-
-
-def default_title(year: int) -> str:
-    return f"{year} 年度产业技术创新战略联盟活跃度情况"
 
 
 @dataclass(frozen=True)

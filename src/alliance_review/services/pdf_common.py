@@ -25,15 +25,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from alliance_review.core.errors import UserError
 from alliance_review.services import resources
+from alliance_review.services.pdf_choices import SYSTEM_SONG as SYSTEM_SONG  # re-exported
+from alliance_review.services.pdf_choices import system_song_font as system_song_font
 
 FONT = "WQY"  # the bundled font's name in reportlab
 FONT_LIMIT = 64 * 1024 * 1024  # a font file larger than this is refused
 _current: ContextVar[str] = ContextVar("pdf_font", default=FONT)
-# where a Song/Ming style TrueType font may already be on the system (not bundled: 21 MB)
-SYSTEM_SONG = (
-    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
-    Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"),
-)
 
 
 def register_font(path: Path | str | None = None) -> str:
@@ -85,9 +82,6 @@ def using_font(path: Path | str | None) -> Iterator[str]:
         _current.reset(token)
 
 
-def system_song_font() -> Path | None:
-    """A Song/Ming style TrueType font found on this system, if any."""
-    return next((p for p in SYSTEM_SONG if p.is_file()), None)
 
 
 class _Stamp:

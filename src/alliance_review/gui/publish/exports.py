@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alliance_review.services import pdf_choices  # no reportlab: imported when a tab shows
+
 
 def export_appendix(*args: Any, **kwargs: Any) -> Path:
     from alliance_review.services import appendix_pdf
@@ -36,15 +38,11 @@ def export_statistics_pdf(*args: Any, **kwargs: Any) -> Path:
 
 
 def default_title(year: int) -> str:
-    from alliance_review.services import appendix_pdf
-
-    return appendix_pdf.default_title(year)
+    return pdf_choices.default_title(year)
 
 
 def system_song_font() -> Path | None:
-    from alliance_review.services import pdf_common
-
-    return pdf_common.system_song_font()
+    return pdf_choices.system_song_font()
 
 
 def register_font(path: Path | str) -> str:
