@@ -50,3 +50,20 @@ def test_switching_the_language_after_closing_a_reviewer_file_reads_nothing(  # 
     qtbot.wait(50)
     i18n.set_language("zh_CN")
     qtbot.wait(50)
+
+
+def test_the_round_s_data_stays_out_of_full_collections_until_the_file_closes(  # type: ignore[no-untyped-def]
+    qtbot, demo_round
+):
+    """A full collection on the GUI thread walked the kept analysis of a big round (0.2 s
+    at 10,000 alliances, in the middle of a click): once the background work that built
+    it ends, what is alive is frozen; closing the file thaws and collects it."""
+    import gc
+
+    window = open_window(qtbot, demo_round)
+    window.view.tabs.setCurrentWidget(window.view.tab_by_name["panel"])
+    settle(qtbot)  # the panel's analysis and the ranking were computed in workers
+    frozen = gc.get_freeze_count()
+    assert frozen > len(gc.get_objects(generation=2)), (frozen, len(gc.get_objects(2)))
+    window.close_file()
+    assert gc.get_freeze_count() == 0

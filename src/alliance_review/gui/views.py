@@ -64,3 +64,4 @@ class FileView(QWidget):
         self._released = _Released(self)
         for widget in (self, *self.findChildren(QWidget)):
             widget.installEventFilter(self._released)
+        tasks.thaw()
