@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -211,11 +211,15 @@ def test_lock_refuses_merge_and_decisions_until_unlocked(qtbot, merged_round, mo
     # unlocking is its own action, asked for too
     assert panel.lock_button.text() == "Unlock round…"
     qtbot.mouseClick(panel.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.findChild(QLineEdit, "lock_reason") is not None)
+    type_text(panel.findChild(QLineEdit, "lock_reason"), "补录一位专家的评分")  # why, typed
     answer(qtbot, panel, "confirm_unlock", "Unlock")
     with RoundStore.open(merged_round) as store:
         assert store.settings().locked is False
-        logged = [e.action for e in store.audit_entries() if e.action in ("lock", "unlock")]
-    assert logged == ["lock", "unlock"]  # each its own action, recorded in the round
+        logged = [e for e in store.audit_entries() if e.action in ("lock", "unlock")]
+    # each its own action, recorded in the round; the unlocking with the reason typed
+    assert [e.action for e in logged] == ["lock", "unlock"]
+    assert "补录一位专家的评分" in logged[1].detail and "补录" not in logged[0].detail
     assert panel.panel_actions["merge"].isEnabled()
     assert window.view.undo_stack.count() == undo_steps
 

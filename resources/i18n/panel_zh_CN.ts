@@ -3,128 +3,128 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="116" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="117" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="118" />
         <source>Mean deviation</source>
         <translation>平均偏差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="119" />
         <source>Deviation SD</source>
         <translation>偏差标准差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="83" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
         <source>Mean total</source>
         <translation>平均总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="84" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="121" />
         <source>Tendency</source>
         <translation>倾向</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="89" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="126" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="90" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="91" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="128" />
         <source>Alpha</source>
         <translation>α 系数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="92" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="129" />
         <source>ICC(1)</source>
         <translation>ICC(1)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="93" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="130" />
         <source>Mean spread</source>
         <translation>平均分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="98" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="135" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="99" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="136" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="100" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="137" />
         <source>Without</source>
         <translation>去掉</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="101" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="138" />
         <source>Would be</source>
         <translation>将变为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="102" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="139" />
         <source>Total without</source>
         <translation>去掉后总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="106" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="143" />
         <source>Reviewer calibration</source>
         <translation>评审专家尺度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="144" />
         <source>Agreement per indicator</source>
         <translation>各指标的一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="108" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="145" />
         <source>Tier stability</source>
         <translation>档次稳定性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="110" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="147" />
         <source>Reviewer calibration: totals against the consensus (+ lenient, − harsh)</source>
         <translation>评审专家尺度：各专家总分与汇总分之差（+ 偏宽，− 偏严）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="115" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="152" />
         <source>Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass correlation ICC(1)); alpha of the totals: %1</source>
         <translation>各指标评分一致性（Krippendorff α，等距；单向组内相关系数 ICC(1)）；总分的 α：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="157" />
         <source>Tier stability: alliances whose tier one reviewer alone decides</source>
         <translation>档次稳定性：去掉某一位评审专家即会换档的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="164" />
         <source>lenient</source>
         <translation>偏宽</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="166" />
         <source>harsh</source>
         <translation>偏严</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="130" />
-        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="151" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="167" />
+        <location filename="../../src/alliance_review/gui/panel/analysis_page.py" line="190" />
         <source>in line</source>
         <translation>适中</translation>
     </message>
@@ -191,47 +191,47 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="78" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="61" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="90" />
         <source>Why the panel departs from the computed consensus (required)</source>
         <translation>工作小组为何不采用计算所得的汇总分（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="95" />
         <source>Alliance:</source>
         <translation>联盟：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="72" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="98" />
         <source>Decides:</source>
         <translation>决定对象：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="73" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="99" />
         <source>Computed consensus:</source>
         <translation>计算所得汇总分：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="75" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="101" />
         <source>Current decision:</source>
         <translation>现有决定：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="76" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="102" />
         <source>Final points:</source>
         <translation>最终分数：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="77" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="103" />
         <source>Rationale:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/decision.py" line="97" />
+        <location filename="../../src/alliance_review/gui/panel/decision.py" line="116" />
         <source>A decision needs a rationale; please write why.</source>
         <translation>决定须有理由，请写明理由。</translation>
     </message>
@@ -239,160 +239,159 @@
 <context>
     <name>DrillDownPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="125" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
         <source>Indicator</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="126" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="127" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="376" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="140" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="423" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="129" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="142" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="130" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="131" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="136" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="137" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
         <source>Decides</source>
         <translation>决定对象</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
         <source>Points</source>
-        <translation>分数</translation>
+        <translation type="vanished">分数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="140" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="153" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="157" />
         <source>Indicators with every reviewer's points</source>
         <translation>各项指标及每位评审专家的评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="145" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="158" />
         <source>Criteria, self-evaluation and evidence notes</source>
         <translation>评分依据和标准、自评价与评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="146" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="147" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="159" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="160" />
         <source>Decision log of this alliance</source>
         <translation>本联盟的决定记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="162" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="163" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="164" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="165" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="266" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="285" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="309" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="295" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="314" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="335" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="359" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="310" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="359" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="325" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="371" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="334" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="380" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="342" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="388" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="403" />
         <source>Ticked: %1</source>
         <translation>勾选的评价要点：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="403" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="361" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="407" />
         <source>Why other points than the rule suggests: %1</source>
         <translation>与计分规则建议分值不同的理由：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="375" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="422" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="377" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="424" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="378" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="425" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
-<message>
+    <message>
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
         <source>Decided</source>
         <translation>决定为</translation>
@@ -428,6 +427,111 @@
         <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="460" />
         <source>(panel decision: %1)</source>
         <translation>（工作小组决定：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="46" />
+        <source>Panel decision on an evidence item</source>
+        <translation>工作小组对评价要点的决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="51" />
+        <source>Evidence item</source>
+        <translation>评价要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="59" />
+        <source>Counts as done</source>
+        <translation>算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="60" />
+        <source>Does not count as done</source>
+        <translation>不算已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="62" />
+        <source>As the reviewers' ticks decide (no panel decision)</source>
+        <translation>按评审专家的勾选计算（不作决定）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="72" />
+        <source>Why the panel departs from the reviewers' ticks (required)</source>
+        <translation>工作小组为何不按评审专家的勾选计算（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="74" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="76" />
+        <source>Alliance:</source>
+        <translation>联盟：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="79" />
+        <source>Indicator:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="80" />
+        <source>Evidence item:</source>
+        <translation>评价要点：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="81" />
+        <source>Reviewers' ticks:</source>
+        <translation>评审专家勾选：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="82" />
+        <source>Item rule:</source>
+        <translation>评价要点规则：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="83" />
+        <source>Current decision:</source>
+        <translation>现有决定：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="84" />
+        <source>The panel decides:</source>
+        <translation>工作小组决定：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="85" />
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
+        <source>counts as done</source>
+        <translation>算作已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
+        <source>does not count</source>
+        <translation>不算已开展</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="106" />
+        <source>%1 of %2 reviewers ticked it: by the rule it %3</source>
+        <translation>%2 位评审专家中 %1 位勾选：按规则%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="113" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="141" />
+        <source>A decision needs a rationale; please write why.</source>
+        <translation>决定须有理由，请写明理由。</translation>
     </message>
 </context>
 <context>
@@ -473,7 +577,17 @@
         <translation>锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/lock.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="64" />
+        <source>Reason (optional; recorded in the round file)</source>
+        <translation>原因（可不填；记入轮次文件）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="65" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -742,87 +856,87 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="205" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="193" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="206" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="194" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="207" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="195" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="208" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="209" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="197" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="210" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="198" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="211" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="199" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="212" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="200" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="213" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="201" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="221" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="209" />
         <source>Filter alliances</source>
         <translation>筛选联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="211" />
         <source>Alliances with the reviewers' totals</source>
         <translation>各联盟及评审专家总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="224" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="212" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="213" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="226" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="214" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="229" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="217" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="235" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="236" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="224" />
         <source> points</source>
         <translation> 分</translation>
     </message>
@@ -835,7 +949,7 @@
         <translation type="vanished">须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="273" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="264" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -857,7 +971,7 @@
         <translation>记录决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="102" />
         <source>Change consensus method</source>
         <translation>更改汇总方法</translation>
     </message>
@@ -870,11 +984,11 @@
         <translation type="vanished">解除锁定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/commands.py" line="83" />
+        <location filename="../../src/alliance_review/gui/panel/commands.py" line="125" />
         <source>Change disagreement threshold</source>
         <translation>修改分歧阈值</translation>
     </message>
-<message>
+    <message>
         <location filename="../../src/alliance_review/gui/panel/commands.py" line="71" />
         <source>Withdraw decision on an evidence item</source>
         <translation>撤回对评价要点的决定</translation>
@@ -884,77 +998,77 @@
         <source>Decide an evidence item</source>
         <translation>决定评价要点</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="139" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="190" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="191" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="167" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="168" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="169" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="170" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="171" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="172" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="173" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -972,36 +1086,36 @@
     </message>
     <message>
         <source>Lock as final</source>
-        <translation>锁定为最终结果</translation>
+        <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="206" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="231" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="208" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="233" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="210" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="235" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="236" />
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="278" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="264" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="311" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="291" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="324" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="329" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="362" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
@@ -1039,106 +1153,4 @@
         <translation>去掉最高最低后平均</translation>
     </message>
 </context>
-<context><name>ItemDecisionDialog</name><message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="46" />
-        <source>Panel decision on an evidence item</source>
-        <translation>工作小组对评价要点的决定</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="51" />
-        <source>Evidence item</source>
-        <translation>评价要点</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="59" />
-        <source>Counts as done</source>
-        <translation>算作已开展</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="60" />
-        <source>Does not count as done</source>
-        <translation>不算已开展</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="62" />
-        <source>As the reviewers' ticks decide (no panel decision)</source>
-        <translation>按评审专家的勾选计算（不作决定）</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="72" />
-        <source>Why the panel departs from the reviewers' ticks (required)</source>
-        <translation>工作小组为何不按评审专家的勾选计算（必填）</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="74" />
-        <source>Rationale</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="76" />
-        <source>Alliance:</source>
-        <translation>联盟：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="79" />
-        <source>Indicator:</source>
-        <translation>指标：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="80" />
-        <source>Evidence item:</source>
-        <translation>评价要点：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="81" />
-        <source>Reviewers' ticks:</source>
-        <translation>评审专家勾选：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="82" />
-        <source>Item rule:</source>
-        <translation>评价要点规则：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="83" />
-        <source>Current decision:</source>
-        <translation>现有决定：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="84" />
-        <source>The panel decides:</source>
-        <translation>工作小组决定：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="85" />
-        <source>Rationale:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
-        <source>counts as done</source>
-        <translation>算作已开展</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="104" />
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="118" />
-        <source>does not count</source>
-        <translation>不算已开展</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="106" />
-        <source>%1 of %2 reviewers ticked it: by the rule it %3</source>
-        <translation>%2 位评审专家中 %1 位勾选：按规则%3</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="113" />
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/panel/item_decision.py" line="141" />
-        <source>A decision needs a rationale; please write why.</source>
-        <translation>决定须有理由，请写明理由。</translation>
-    </message>
-</context></TS>
+</TS>

@@ -8,7 +8,7 @@ here or with ``alliance-review unlock``. The service records both in the round f
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QLineEdit, QMessageBox, QWidget
 
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
@@ -57,6 +57,21 @@ class LockControl(QObject):
                 )
             )
             yes = box.addButton(self.tr("Lock as final"), QMessageBox.ButtonRole.AcceptRole)
+        # why, recorded with the lock or the unlocking (the command line's --reason)
+        reason = QLineEdit(box)
+        reason.setObjectName("lock_reason")
+        reason.setMaxLength(500)
+        reason.setPlaceholderText(self.tr("Reason (optional; recorded in the round file)"))
+        reason.setAccessibleName(self.tr("Reason"))
+        hint = reason.fontMetrics().horizontalAdvance(reason.placeholderText())
+        reason.setMinimumWidth(hint + 4 * reason.fontMetrics().averageCharWidth())
+        grid, buttons = box.layout(), box.findChild(QDialogButtonBox)
+        if isinstance(grid, QGridLayout) and buttons is not None:  # above the buttons
+            position: tuple[int, int, int, int] = grid.getItemPosition(grid.indexOf(buttons))  # type: ignore[assignment]
+            row, column, rows, columns = position
+            grid.removeWidget(buttons)
+            grid.addWidget(reason, row, 1, 1, grid.columnCount() - 1)
+            grid.addWidget(buttons, row + 1, column, rows, columns)
         no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
         box.setEscapeButton(no)
@@ -67,19 +82,19 @@ class LockControl(QObject):
         def clicked(button: object) -> None:
             if button == yes and not answered:  # a double click locks once
                 answered.append(True)
-                self.set_locked(not locked)
+                self.set_locked(not locked, reason.text())
 
         box.buttonClicked.connect(clicked)
         self.question = box
         box.open()
         return False
 
-    def set_locked(self, locked: bool) -> bool:
+    def set_locked(self, locked: bool, reason: str = "") -> bool:
         store = self.context.store
         try:
             if store.settings().locked == locked:
                 return False
-            panel.set_locked(store, locked)
+            panel.set_locked(store, locked, reason)
         except Exception as error:
             refusal = as_refusal(error)
             if refusal is None:
