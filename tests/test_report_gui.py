@@ -63,6 +63,23 @@ def test_a_cancelled_save_dialog_writes_nothing(tab, monkeypatch, tmp_path: Path
     assert not list(tmp_path.glob("*.docx")) and tab.status.text() == ""
 
 
+def test_the_report_draft_is_proposed_under_a_name_in_the_interface_language(  # type: ignore[no-untyped-def]
+    tab, monkeypatch
+):
+    proposed: list[str] = []
+
+    def dialog(*args, **kwargs):  # type: ignore[no-untyped-def]
+        proposed.append(Path(args[2]).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    tab.action_registry["export_report"].trigger()  # the tab is in English
+    i18n.set_language("zh_CN")
+    tab.action_registry["export_report"].trigger()
+    assert proposed[0].startswith("report-draft-") and proposed[0].endswith(".docx")
+    assert proposed[1].startswith("评价报告草稿-"), proposed
+
+
 def test_before_the_appendix_the_rows_printed_outside_their_band_are_listed(
     tab, qtbot, monkeypatch, tmp_path: Path
 ):

@@ -3,12 +3,12 @@
 <context>
     <name>AssignmentModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="120" />
         <source>own</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="120" />
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
@@ -16,44 +16,44 @@
 <context>
     <name>AssignmentPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="176" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="189" />
         <source>Assignment: alliances by reviewers</source>
         <translation>分配评审：联盟与评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="178" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="191" />
         <source>Assign automatically</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="179" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="192" />
         <source>Seed (same seed, same assignment):</source>
         <translation>随机种子（种子相同，分配结果相同）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="193" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="210" />
         <source>%1 reviewer(s) per alliance; loads %2 to %3.</source>
         <translation>每家联盟 %1 位评审专家；每位专家评审 %2 至 %3 家联盟。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="197" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="214" />
         <source>%n alliance(s) still short of reviewers (red).</source>
         <translation>
             <numerusform>%n 家联盟的评审专家尚不足（红色）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="224" />
         <source>Assign reviewer</source>
         <translation>分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="224" />
         <source>Unassign reviewer</source>
         <translation>取消分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="235" />
+        <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="252" />
         <source>Assign reviewers automatically</source>
         <translation>自动分配评审专家</translation>
     </message>
@@ -92,42 +92,42 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="65" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="82" />
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="94" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="96" />
         <source>%1 workbook(s) accepted, %2 refused (red, nothing from them is written). An accepted workbook replaces that alliance's earlier self-evaluation.</source>
         <translation>%1 份自评价表通过，%2 份被拒绝（红色，其内容不会写入）。通过的自评价表将整体替换该联盟此前的自评价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="103" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="105" />
         <source>Import %n workbook(s)</source>
         <translation>
             <numerusform>导入 %n 份自评价表</numerusform>
@@ -137,74 +137,74 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="66" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="68" />
         <source>Reviewer files to issue</source>
         <translation>待发放的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="71" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="81" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="82" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="83" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="113" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="118" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="120" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="126" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="128" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="137" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
         <source>Replace reviewer files?</source>
         <translation>替换评审专家文件？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="141" />
         <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
         <translation>
             <numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="163" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="165" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="156" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="158" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -219,58 +219,53 @@
         <translation>%1 的评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="53" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="54" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="55" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="56" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="57" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="61" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="47" />
         <source>e.g. 0, 2.5, 5 (blank: no rule)</source>
         <translation>如 0, 2.5, 5（留空：不设计分规则）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="63" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="49" />
         <source>Points for 0, 1, 2 … ticked items</source>
         <translation>勾选 0、1、2……项时的建议分值</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="66" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="52" />
         <source>Reviewers tick the items they find evidenced; the rule suggests their points and a reviewer who gives other points says why. The report counts, per item, the alliances whose reviewers ticked it.</source>
         <translation>评审专家勾选有据可查的要点；计分规则给出建议分值，给出其他分值须说明理由。报告按要点统计评审专家勾选认定的联盟家数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="82" />
         <source>Add an evidence item</source>
         <translation>添加评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="96" />
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="99" />
         <source>Item</source>
         <translation>评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="113" />
+        <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="99" />
         <source>Rename the evidence item</source>
         <translation>重命名评价要点</translation>
     </message>
@@ -432,43 +427,38 @@
         <translation>未参评原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="144" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="145" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="146" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="147" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="164" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
         <source>Add a reason</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="164" />
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="176" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="160" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="176" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="160" />
         <source>Rename the reason</source>
         <translation>重命名原因</translation>
     </message>
@@ -476,32 +466,32 @@
 <context>
     <name>ReviewerDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="107" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="108" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="111" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="112" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="119" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="121" />
         <source>Find alliance</source>
         <translation>查找联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="123" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
         <source>Own alliance(s): never assigned</source>
         <translation>本人所在联盟（不会分配）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="124" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="125" />
         <source>Declared conflicts: never assigned</source>
         <translation>登记的利益冲突（不会分配）</translation>
     </message>
@@ -549,22 +539,22 @@
 <context>
     <name>ReviewersModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Declared conflicts</source>
         <translation>登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
@@ -572,70 +562,70 @@
 <context>
     <name>ReviewersPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
         <source>Add reviewer…</source>
         <translation>添加评审专家…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="218" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="217" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="219" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="231" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="233" />
         <source>%n reviewer(s). A reviewer is never assigned an alliance listed here.</source>
         <translation>
             <numerusform>共 %n 位评审专家。此处列出的联盟不会分配给该专家。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="278" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="280" />
         <source>Add reviewer</source>
         <translation>添加评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="291" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="293" />
         <source>Edit reviewer</source>
         <translation>编辑评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="321" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="323" />
         <source>Remove reviewer</source>
         <translation>删除评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="334" />
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="358" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="336" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="360" />
         <source>Import reviewers</source>
         <translation>导入评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="336" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="338" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="353" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="355" />
         <source>Reading the reviewers…</source>
         <translation>正在读取评审专家名单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="381" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="383" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -712,57 +702,57 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
         <source>Takes part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="80" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="96" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="97" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="101" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="102" />
         <source>No: %1</source>
         <translation>否：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="102" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="104" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="105" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="121" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -770,136 +760,136 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="204" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
         <source>Filter the roster</source>
         <translation>筛选联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="205" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
         <source>Roster: alliances</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="208" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
         <source>Takes part?…</source>
         <translation>参评情况…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
         <source>Reasons…</source>
         <translation>未参评原因…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="215" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="218" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="220" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="221" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="223" />
         <source>Mark the selected alliance as taking part or not, with a reason</source>
         <translation>把选中的联盟标为参评或未参评（注明原因）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="237" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
         <source>%n alliance(s)</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
         <source>%n not taking part</source>
         <translation>
             <numerusform>%n 家未参评</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="243" />
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="264" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="266" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="275" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="277" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="296" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="298" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="328" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="352" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="354" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="378" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="380" />
         <source>Import %n alliance(s)</source>
         <translation>
             <numerusform>导入 %n 家联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="430" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="450" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="452" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="434" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="447" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="449" />
         <source>Reading the roster…</source>
         <translation>正在读取联盟名单…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="467" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="469" />
         <source>Writing the roster…</source>
         <translation>正在写入联盟名单…</translation>
     </message>
@@ -908,13 +898,13 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="458" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="470" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="460" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="472" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="460" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="462" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1075,69 +1065,69 @@
 <context>
     <name>SelfEvalPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="146" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="149" />
         <source>Each alliance gets a self-evaluation workbook made from the rubric: the indicators with their criteria and max points are locked, only the self-score and note columns take input. Returned workbooks are matched to the alliance by an identifier inside the workbook, not by file name.</source>
         <translation>按评价指标为每个联盟生成一份自评价表：指标、评分标准和满分均已锁定，只能填写自评分和自评说明两列。交回的自评价表按表内的标识对应到联盟，与文件名无关。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="152" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
         <source>Generate workbooks…</source>
         <translation>生成自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="153" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="156" />
         <source>Import filled workbooks…</source>
         <translation>导入填好的自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="158" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="158" />
         <source>Filled rows</source>
         <translation>已填项数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="155" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="158" />
         <source>Self-score total</source>
         <translation>自评总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="183" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="186" />
         <source>Self-evaluations imported for %1 of %2 alliances.</source>
         <translation>已导入 %2 家联盟中 %1 家联盟的自评价表。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="191" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="194" />
         <source>Folder for the workbooks</source>
         <translation>自评价表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="205" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="208" />
         <source>Writing self-evaluation workbooks…</source>
         <translation>正在生成自评价表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="200" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="203" />
         <source>%n workbook(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份自评价表写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="143" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="146" />
         <source>Self-evaluation workbooks of the alliances</source>
         <translation>各联盟的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="217" />
         <source>Filled self-evaluation workbooks</source>
         <translation>填好的自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="219" />
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
@@ -1146,12 +1136,12 @@
         <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="232" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="235" />
         <source>Checking workbooks…</source>
         <translation>正在检查自评价表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="251" />
+        <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="254" />
         <source>Import self-evaluations</source>
         <translation>导入自评价表</translation>
     </message>
@@ -1355,12 +1345,37 @@
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="83" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="84" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="85" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="86" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="87" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="99" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/commands.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/commands.py" line="101" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1375,7 +1390,7 @@
         <translation>将%1标为未参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/participation.py" line="221" />
+        <location filename="../../src/alliance_review/gui/setup/participation.py" line="205" />
         <source>Edit the reasons for not taking part</source>
         <translation>修改未参评原因列表</translation>
     </message>

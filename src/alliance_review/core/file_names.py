@@ -30,6 +30,7 @@ WORDS = {
     "statistics": {"zh": "统计", "en": "statistics"},
     "rubric": {"zh": "评价指标", "en": "rubric"},
     "roster": {"zh": "联盟名单", "en": "roster"},
+    "report_draft": {"zh": "评价报告草稿", "en": "report-draft"},
 }
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 

@@ -504,7 +504,7 @@ class PublishTab(RoundTab):
             return None
         out = self.save_path(
             self.tr("Write the report draft"),
-            f"评价报告草稿-{self.stem()}.docx",
+            f"{file_kinds.word('report_draft')}-{self.stem()}.docx",
             self.tr("Word document (*.docx)"),
         )
         if out is None:

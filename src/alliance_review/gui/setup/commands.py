@@ -62,6 +62,34 @@ def button_row(
     return row, buttons
 
 
+def list_editing_row(
+    add: Callable[[], Any],
+    rename: Callable[[], Any],
+    remove: Callable[[], Any],
+    move: Callable[[int], Any],
+) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """Add… / Rename… / Remove / Move up / Move down under a list a dialog edits (evidence
+    items, reasons for not taking part), named in the interface language."""
+    row, buttons = button_row(
+        [
+            ("add", add),
+            ("rename", rename),
+            ("remove", remove),
+            ("up", lambda: move(-1)),
+            ("down", lambda: move(1)),
+        ]
+    )
+    for name, text in (
+        ("add", QCoreApplication.translate("setup", "Add…")),
+        ("rename", QCoreApplication.translate("setup", "Rename…")),
+        ("remove", QCoreApplication.translate("setup", "Remove")),
+        ("up", QCoreApplication.translate("setup", "Move up")),
+        ("down", QCoreApplication.translate("setup", "Move down")),
+    ):
+        buttons[name].setText(text)
+    return row, buttons
+
+
 def ok_cancel(ok_text: str | None = None) -> QDialogButtonBox:
     """OK and Cancel named in the interface language (Qt's own words are not translated)."""
     buttons = QDialogButtonBox(

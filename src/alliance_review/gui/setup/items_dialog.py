@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.evidence import EvidenceItem, item_problems, parse_rule, rule_text
 from alliance_review.core.rubric import Indicator
-from alliance_review.gui.setup.commands import button_row, ok_cancel, refuse
+from alliance_review.gui.setup.commands import list_editing_row, ok_cancel, refuse
 
 KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the item's stable key
 
@@ -40,23 +40,9 @@ class ItemsDialog(QDialog):
         self.list = QListWidget()
         for item in indicator.items:
             self._append(item.key, item.name)
-        row, self.buttons = button_row(
-            [
-                ("add", lambda: self.add()),
-                ("rename", lambda: self.rename()),
-                ("remove", self.remove),
-                ("up", lambda: self.move_item(-1)),
-                ("down", lambda: self.move_item(1)),
-            ]
+        row, self.buttons = list_editing_row(
+            lambda: self.add(), lambda: self.rename(), self.remove, self.move_item
         )
-        for name, text in (
-            ("add", self.tr("Add…")),
-            ("rename", self.tr("Rename…")),
-            ("remove", self.tr("Remove")),
-            ("up", self.tr("Move up")),
-            ("down", self.tr("Move down")),
-        ):
-            self.buttons[name].setText(text)
         self.rule = QLineEdit(rule_text(indicator.points_rule))
         self.rule.setPlaceholderText(self.tr("e.g. 0, 2.5, 5 (blank: no rule)"))
         form = QFormLayout()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.participation import REASON_MEANINGS
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, button_row, ok_cancel
+from alliance_review.gui.setup.commands import apply_edit, list_editing_row, ok_cancel
 from alliance_review.services import participation
 from alliance_review.services.participation import Participation
 
@@ -131,23 +131,7 @@ class ReasonsDialog(QDialog):
         self.renames: dict[str, str] = {}  # original name -> current name
         self.list = QListWidget()
         self.list.addItems(reasons)
-        row, self.buttons = button_row(
-            [
-                ("add", self.add),
-                ("rename", self.rename),
-                ("remove", self.remove),
-                ("up", lambda: self.move_reason(-1)),
-                ("down", lambda: self.move_reason(1)),
-            ]
-        )
-        for name, text in (
-            ("add", self.tr("Add…")),
-            ("rename", self.tr("Rename…")),
-            ("remove", self.tr("Remove")),
-            ("up", self.tr("Move up")),
-            ("down", self.tr("Move down")),
-        ):
-            self.buttons[name].setText(text)
+        row, self.buttons = list_editing_row(self.add, self.rename, self.remove, self.move_reason)
         buttons = ok_cancel()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
