@@ -7,6 +7,7 @@ consistent copy even while the round is open in WAL mode), into
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) ->
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{stamp}-{reason}-{source.stem}.sqlite"
-    temporary = target.with_name(target.name + ".part")
+    # the process's own temporary name: two merges into one round may back it up at once
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.part")
     copy = sqlite3.connect(str(temporary))
     try:
         conn.backup(copy)
