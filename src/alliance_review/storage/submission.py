@@ -29,6 +29,7 @@ from alliance_review.storage.files import FileInfo, inspect
 from alliance_review.storage.schema import REVIEWER_FILE
 
 MAX_BYTES = 256 * 1024 * 1024
+SIGNED_SINCE = 3  # the reviewer file's version that brought its signing key
 COMPANIONS = ("-wal", "-journal")
 
 
@@ -113,7 +114,7 @@ def _require_current_reviewer_file(path: Path, info: FileInfo) -> None:
             f"是{info.kind.label_zh}，不是评审专家文件。",
             f"is a {info.kind.name} file, not a reviewer file.",
         )
-    if info.version < REVIEWER_FILE.version:
+    if info.version < SIGNED_SINCE:  # a signed file of any later version is verified
         raise _refuse(
             path,
             "由旧版软件发放，没有签名，无法核验是谁提交的，不予合并。请给该评审专家重新发放"
