@@ -70,8 +70,9 @@ def test_the_roster_import_button_previews_an_office_file_then_imports_it(
     assert window.view.store.alliances() == []  # a preview writes nothing
     click(qtbot, dialog.import_button)
     alliances = window.view.store.alliances()
-    assert len(alliances) == 126
+    assert len(alliances) == 129  # the duplicate left out; 第四批 added as a batch
     assert [a.batch for a in alliances[:31]] == ["第一批"] * 31
+    assert [a.batch for a in alliances[-3:]] == ["第四批"] * 3
     window.action_registry["undo"].trigger()
     assert window.view.store.alliances() == []
 

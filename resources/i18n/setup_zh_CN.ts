@@ -1,6 +1,135 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="24" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="25" />
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="26" />
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="27" />
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="47" />
+        <source>Alliance</source>
+        <translation>联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="47" />
+        <source>What the import does</source>
+        <translation>导入后的变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="48" />
+        <source>What the import changes, by group</source>
+        <translation>导入带来的变动（按类别）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="63" />
+        <source>Changed (%n)</source>
+        <translation><numerusform>有变动（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="68" />
+        <source>a pilot again this year</source>
+        <translation>本年度恢复为试点联盟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="74" />
+        <source>New (%n)</source>
+        <translation><numerusform>新增（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="76" />
+        <source>batch unknown</source>
+        <translation>批次不详</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="78" />
+        <source>Not on the list: withdrawn this year (%n)</source>
+        <translation><numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="84" />
+        <source>kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="86" />
+        <source>withdrawn from %1: not on this year's list</source>
+        <translation>自 %1 年退出：不在本年度名单中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="91" />
+        <source>Remarks say withdrawn (%n)</source>
+        <translation><numerusform>备注为退出（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="96" />
+        <source>added as withdrawn: “%1”</source>
+        <translation>新增为已退出：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="98" />
+        <source>withdrawn: “%1”</source>
+        <translation>登记退出：“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="100" />
+        <source>Unchanged (%n)</source>
+        <translation><numerusform>不变（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="29" />
+        <source>did not take part</source>
+        <translation>未参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="30" />
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="31" />
+        <source>withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="32" />
+        <source>suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="33" />
+        <source>ranked</source>
+        <translation>参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="47" />
+        <source>Results by year</source>
+        <translation>历年评价结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="76" />
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="86" />
+        <source>No earlier results</source>
+        <translation>没有往年结果</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentModel</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/assignment_page.py" line="120" />
@@ -59,6 +188,35 @@
     </message>
 </context>
 <context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="118" />
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="121" />
+        <source>Pilot batches</source>
+        <translation>试点批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="122" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="122" />
+        <source>Year designated</source>
+        <translation>确定年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="131" />
+        <source>Renaming a batch renames it on its alliances. A batch with alliances cannot be removed. The statistics and the report list the batches in this order.</source>
+        <translation>批次改名后，其中各联盟的批次随之改名。还有联盟的批次不能删除。统计和报告按此顺序列出各批次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="159" />
+        <source>New batch</source>
+        <translation>新批次</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaEditor</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/criteria_editor.py" line="70" />
@@ -84,9 +242,47 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="37" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="48" />
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="257" />
+        <source>Results by year: %1</source>
+        <translation>历年评价结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="265" />
+        <source>Results by year</source>
+        <translation>历年评价结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="268" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="269" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="270" />
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="271" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="272" />
+        <source>Name then</source>
+        <translation>当年名称</translation>
     </message>
 </context>
 <context>
@@ -104,7 +300,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>Alliance</source>
-        <translation>联盟名称</translation>
+        <translation>联盟</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
@@ -220,23 +416,23 @@
     </message>
     <message>
         <source>Add…</source>
-        <translation>添加…</translation>
+        <translation type="vanished">添加…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>重命名…</translation>
+        <translation>更名…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation type="vanished">删除</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation>上移</translation>
+        <translation type="vanished">上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation>下移</translation>
+        <translation type="vanished">下移</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="47" />
@@ -273,12 +469,12 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="58" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="80" />
         <source>New round</source>
         <translation>新建评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="66" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88" />
         <source>Last year's round</source>
         <translation>上一年度的评价轮次</translation>
     </message>
@@ -287,27 +483,27 @@
         <translation type="vanished">评价轮次文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="91" />
         <source>Rubric file</source>
         <translation>评价指标文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="91" />
         <source>Rubric files (*.json)</source>
         <translation>评价指标文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="93" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="94" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="87" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="109" />
         <source>Roster (Excel, WPS, LibreOffice or CSV)</source>
         <translation>联盟名单（Excel、WPS、LibreOffice 或 CSV）</translation>
     </message>
@@ -316,63 +512,98 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="98" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="104" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="105" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="84" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="106" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="85" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="107" />
         <source>Start from last year's round</source>
         <translation>沿用上一年度的评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="86" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="108" />
         <source>Rubric (empty: the 2015 rubric)</source>
         <translation>评价指标（留空：2015年度评价指标）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="139" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="111" />
+        <source>Leave out the rows of the list that have a problem</source>
+        <translation>不导入有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="115" />
+        <source>Starting from last year's round carries its register (every alliance with its identity, batch and status), reviewers with their conflicts, rubric, tiers, rules and results; never its assignments or scores. A roster file chosen here is this year's list: it updates the carried register. A rubric file replaces the carried rubric.</source>
+        <translation>从上一年度的评价轮次开始，将继承其联盟名单（每家联盟的身份、批次和状态）、评审专家及其利益冲突、评价指标、档次、规则和评价结果；不继承评审分配和评分。在此选择的名单文件是本年度名单，用来更新继承的名单；选择的评价指标文件将取代继承的评价指标。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="125" />
+        <source>What the new round will hold</source>
+        <translation>新轮次将包含的内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="178" />
         <source>Writing the new round…</source>
         <translation>正在写入新的评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="150" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="191" />
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="208" />
+        <source>A new round starts with the 2015 rubric, the three pilot batches and no alliances; choose last year's round or this year's list to start from.</source>
+        <translation>新轮次默认使用 2015 年评价指标和三个试点批次，没有联盟；可选择上一年度的轮次或本年度名单作为起点。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="224" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="227" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="246" />
+        <source>%n row(s) of the list have a problem (see Import… on the roster page, or the command line's --dry-run).</source>
+        <translation><numerusform>名单中有 %n 行有问题（可在联盟名单页的“导入…”或命令行的 --dry-run 中查看）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="254" />
+        <source>%n row(s) the sheet hides or filters out are left out.</source>
+        <translation><numerusform>表格中隐藏或筛选掉的 %n 行未导入。</numerusform></translation>
     </message>
     <message>
         <source>Roster (.xlsx or .csv)</source>
         <translation type="vanished">联盟名单（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="75" />
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="88" />
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="112" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="97" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="110" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="150" />
         <source>Save the new round as</source>
         <translation>新评价轮次保存为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="91" />
         <source>Starting from last year's round copies its rubric, roster, reviewers with their conflicts, tiers and rules; never its assignments or scores. A rubric or roster file chosen here replaces the copied one.</source>
-        <translation>沿用上一年度的评价轮次时，复制其评价指标、联盟名单、评审专家及利益冲突、活跃度分档和各项规则，但不复制分配和评分。在此选择的评价指标或名单文件将取代复制来的内容。</translation>
+        <translation type="vanished">沿用上一年度的评价轮次时，复制其评价指标、联盟名单、评审专家及利益冲突、活跃度分档和各项规则，但不复制分配和评分。在此选择的评价指标或名单文件将取代复制来的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="97" />
+        <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="127" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
@@ -428,23 +659,23 @@
     </message>
     <message>
         <source>Add…</source>
-        <translation>添加…</translation>
+        <translation type="vanished">添加…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>重命名…</translation>
+        <translation>更名…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation type="vanished">删除</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation>上移</translation>
+        <translation type="vanished">上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation>下移</translation>
+        <translation type="vanished">下移</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
@@ -461,6 +692,30 @@
         <location filename="../../src/alliance_review/gui/setup/participation.py" line="160" />
         <source>Rename the reason</source>
         <translation>重命名原因</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="45" />
+        <source>Rename %1</source>
+        <translation>更名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="47" />
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="49" />
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="52" />
+        <source>A rename keeps the alliance: its results of earlier years, its reviewers' conflicts and its place. The old name is kept as a former name, so a list that still uses it finds the alliance. To correct a typing mistake, edit the name in the table instead.</source>
+        <translation>更名后仍是同一联盟：往年结果、评审专家的利益冲突和名单位置不变。原名作为曾用名保留，仍用原名的名单也能找到该联盟。如只是改正录入错误，请直接在表格中修改名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="59" />
+        <source>Rename</source>
+        <translation>更名</translation>
     </message>
 </context>
 <context>
@@ -635,66 +890,148 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="45" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="50" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="70" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="140" />
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="51" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="141" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="52" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="104" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="142" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="53" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="64" />
+        <source>it has scores</source>
+        <translation>已有评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="65" />
+        <source>reviewers are assigned to it</source>
+        <translation>已分配评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="78" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="102" />
+        <source>Alliance name (as stored)</source>
+        <translation>联盟名称（保存为）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="103" />
+        <source>Batch (as stored)</source>
+        <translation>批次（保存为）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="108" />
+        <source>Rows of the list as they will be stored</source>
+        <translation>名单各行及其保存结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="143" />
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="58" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="144" />
+        <source>Short name</source>
+        <translation>联盟简称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="145" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="168" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="69" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="184" />
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="195" />
+        <source>Import roster</source>
+        <translation>导入联盟名单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="221" />
+        <source>Include the %n row(s) the sheet hides or filters out</source>
+        <translation><numerusform>包括表格中隐藏或筛选掉的 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="243" />
+        <source>hidden in the sheet</source>
+        <translation>表格中已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="244" />
+        <source>filtered out in the sheet</source>
+        <translation>表格中已被筛选掉</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="289" />
+        <source>%1 row(s) read; %2 left out because of a problem (red); %3 with a remark to check (yellow); %4 hidden or filtered out in the sheet (grey). Ticked: %5 change(s), %6 new, %7 withdrawn.</source>
+        <translation>读到 %1 行；%2 行有问题不能导入（红色）；%3 行有提示，请核对（黄色）；%4 行在表格中被隐藏或筛选掉（灰色）。已勾选：变动 %5 家，新增 %6 家，退出 %7 家。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="302" />
+        <source>Apply %n change(s)</source>
+        <translation><numerusform>应用 %n 项变动</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="308" />
+        <source>What changes (%n)</source>
+        <translation><numerusform>变动（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="311" />
+        <source>Rows of the list (%n)</source>
+        <translation><numerusform>名单各行（%n）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="101" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="73" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="105" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="86" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="152" />
         <source>Table found in sheet “%1”, header in row %2.</source>
         <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="157" />
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 imported with a remark to check (yellow).</source>
-        <translation>将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
+        <translation type="vanished">将导入 %1 行；%2 行因有问题未导入（红色）；%3 行将导入但请核对备注（黄色）。</translation>
     </message>
     <message>
         <source>%1 row(s) will be imported; %2 left out because of a problem (red); %3 look like a name already listed (yellow).</source>
         <translation type="vanished">将导入 %1 行；%2 行因有问题不导入（红色）；%3 行与已有名称相近（黄色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="164" />
         <source>Import %n row(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
@@ -702,57 +1039,77 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="75" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="56" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="76" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="57" />
         <source>Alliance</source>
-        <translation>联盟名称</translation>
+        <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="58" />
+        <source>Short name</source>
+        <translation>联盟简称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="59" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="60" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="79" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="61" />
         <source>Takes part</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="62" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="97" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="69" />
+        <source>Withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="69" />
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="93" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="102" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="74" />
         <source>No: %1</source>
         <translation>否：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="103" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="75" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="99" />
         <source>like “%1”</source>
         <translation>疑似与“%1”重复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="121" />
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="128" />
+        <source>Formerly: %1</source>
+        <translation>曾用名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_model.py" line="133" />
         <source>Differs from “%1” only in spacing, width or brackets: the same alliance?</source>
         <translation>与“%1”只差空格、全半角或括号：是否为同一联盟？</translation>
     </message>
@@ -760,136 +1117,209 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="206" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="116" />
         <source>Filter the roster</source>
         <translation>筛选联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="207" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="117" />
         <source>Roster: alliances</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="209" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="119" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="210" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="120" />
+        <source>Rename…</source>
+        <translation>更名…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="121" />
+        <source>Withdraw…</source>
+        <translation>登记退出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="122" />
+        <source>Reinstate</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="123" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="211" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="124" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="212" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="125" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="213" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="126" />
         <source>Takes part?…</source>
         <translation>参评情况…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="127" />
         <source>Reasons…</source>
         <translation>未参评原因…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="215" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="128" />
+        <source>Batches…</source>
+        <translation>批次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="129" />
+        <source>History…</source>
+        <translation>历年结果…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="130" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="216" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="131" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="220" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="135" />
+        <source>Show withdrawn and suspended</source>
+        <translation>显示已退出和暂停的联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="136" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="223" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="139" />
         <source>Mark the selected alliance as taking part or not, with a reason</source>
         <translation>把选中的联盟标为参评或未参评（注明原因）</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="142" />
+        <source>The alliance left the programme (or is suspended) this year</source>
+        <translation>该联盟本年度退出试点（或暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="145" />
+        <source>A new name; the alliance keeps its history and the old name is kept</source>
+        <translation>改用新名称；联盟的往年结果保留，原名作为曾用名保留</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="239" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="164" />
+        <source>%n pilot alliance(s)</source>
+        <translation><numerusform>试点联盟 %n 家</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="334" />
+        <source>Rename alliance</source>
+        <translation>联盟更名</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="356" />
+        <source>Reinstate alliance</source>
+        <translation>恢复试点联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="356" />
+        <source>Withdraw alliance</source>
+        <translation>登记联盟退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="430" />
+        <source>Import roster: %1</source>
+        <translation>导入联盟名单：%1</translation>
+    </message>
+    <message numerus="yes">
         <source>%n alliance(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>共 %n 家联盟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="241" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="166" />
         <source>%n not taking part</source>
         <translation>
             <numerusform>%n 家未参评</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="243" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="168" />
+        <source>%n withdrawn or suspended</source>
+        <translation><numerusform>退出或暂停 %n 家</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="170" />
         <source>%n near-duplicate name(s) marked</source>
         <translation>
             <numerusform>%n 个疑似重复的名称已标出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="266" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="173" />
+        <source>results of %1 carried</source>
+        <translation>含 %1 年结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="214" />
         <source>Edit alliance</source>
         <translation>编辑联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="277" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="225" />
         <source>New alliance</source>
         <translation>新联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="298" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="246" />
         <source>Add alliance</source>
         <translation>添加联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="330" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="278" />
         <source>Remove alliance</source>
         <translation>删除联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="354" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="303" />
         <source>Move alliance</source>
         <translation>移动联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="380" />
         <source>Import %n alliance(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>导入 %n 家联盟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="432" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="452" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="482" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="510" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="434" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="484" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="449" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="507" />
         <source>Reading the roster…</source>
         <translation>正在读取联盟名单…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="469" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="527" />
         <source>Writing the roster…</source>
         <translation>正在写入联盟名单…</translation>
     </message>
@@ -898,13 +1328,13 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="460" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="472" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="518" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="530" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="462" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="520" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1082,7 +1512,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="158" />
         <source>Alliance</source>
-        <translation>联盟名称</translation>
+        <translation>联盟</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="158" />
@@ -1338,6 +1768,46 @@
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="74" />
+        <source>Withdraw %1</source>
+        <translation>登记退出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="75" />
+        <source>Withdrawn from the programme (退出、撤销)</source>
+        <translation>退出试点（退出、撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="76" />
+        <source>Suspended this year (暂停)</source>
+        <translation>本年度暂停</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="86" />
+        <source>Since the year</source>
+        <translation>自年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="87" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="84" />
+        <source>e.g. 主动申请退出, 撤销试点资格</source>
+        <translation>例如：主动申请退出、撤销试点资格</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="90" />
+        <source>A withdrawn or suspended alliance stays in the register with its history, but is no pilot this year: it gets no reviewers and no workbook, and the report does not count it among the pilots.</source>
+        <translation>退出或暂停的联盟仍留在名单中并保留往年结果，但本年度不是试点联盟：不分配评审专家，不发自评价表，报告也不计入试点联盟。</translation>
+    </message>
+</context>
+<context>
     <name>setup</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/commands.py" line="27" />
@@ -1352,7 +1822,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/commands.py" line="84" />
         <source>Rename…</source>
-        <translation>重命名…</translation>
+        <translation>更名…</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/commands.py" line="85" />
@@ -1393,6 +1863,11 @@
         <location filename="../../src/alliance_review/gui/setup/participation.py" line="205" />
         <source>Edit the reasons for not taking part</source>
         <translation>修改未参评原因列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/register_dialogs.py" line="239" />
+        <source>Edit pilot batches</source>
+        <translation>修改试点批次</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""reviewers ROUND list|add|import|remove, and roster-import: lists from the command line."""
+"""reviewers ROUND list|add|import|remove: the reviewer list from the command line."""
 
 from __future__ import annotations
 
@@ -79,37 +79,6 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_roster_import(args: argparse.Namespace) -> int:
-    from alliance_review.services import roster, roster_io
-    from alliance_review.storage.round_store import RoundStore
-
-    with RoundStore.open(args.round) as store:
-        table = roster_io.read_table(args.file)
-        plan = roster_io.plan_import(
-            table, roster_io.guess_mapping(table.header), store.alliances()
-        )
-        if args.dry_run:
-            print_plan(plan)
-            return 0
-        roster_io.refuse_blocked(Path(args.file), plan)
-        uids = roster.add_alliances(store, roster_io.plan_rows(plan))
-    say(f"已导入 {len(uids)} 家联盟：{args.file}", f"{len(uids)} alliance(s) imported: {args.file}")
-    return 0
-
-
-def print_plan(plan) -> None:  # type: ignore[no-untyped-def]
-    for line in plan.describe(_english()):
-        print(line)
-    accepted = len(plan.accepted())
-    blocked = len(plan.entries) - accepted
-    say(
-        f"预览：{accepted} 行可导入，{blocked} 行有问题（未写入任何内容）。"
-        + ("导入时将整份拒绝，请先改正。" if blocked else ""),
-        f"Preview: {accepted} row(s) can be imported, {blocked} have problems (nothing written)."
-        + (" The import would be refused whole: correct them first." if blocked else ""),
-    )
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reviewers = sub.add_parser("reviewers", help="list, add, import, remove reviewers / 评审专家")
     reviewers.add_argument("round", type=Path)
@@ -125,9 +94,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remove = actions.add_parser("remove", help="remove a reviewer without scores")
     remove.add_argument("name")
     reviewers.set_defaults(func=cmd_reviewers)
-
-    roster_import = sub.add_parser("roster-import", help="add alliances from a list / 导入联盟名单")
-    roster_import.add_argument("round", type=Path)
-    roster_import.add_argument("file", type=Path)
-    roster_import.add_argument("--dry-run", action="store_true", help="only show the preview")
-    roster_import.set_defaults(func=cmd_roster_import)

@@ -146,6 +146,7 @@ def compute(
         settings.rounding,
         settings.tie_rule,
         settings.tier_by,
+        store.batch_names(),
     )
     codes = [i.code for i in store.rubric().indicators()]
     if cells is None:

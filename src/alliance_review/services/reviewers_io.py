@@ -6,11 +6,11 @@ nothing written while a row is blocked."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alliance_review.core import name_rules
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.roster_checks import name_key
@@ -37,7 +37,6 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "title": ("职务", "职称", "单位", "工作单位", "title", "position"),
 }
 _SPLIT = re.compile(r"[;；、,，/\n]+")
-_CJK_SPACED = re.compile(r"^[\u3400-\u9fff\s]+$")
 
 
 @dataclass(frozen=True)
@@ -83,11 +82,7 @@ class ReviewerPlan:
         return lines
 
 
-def person_name(text: str) -> str:
-    """A person's name: NFKC, invisible characters removed; the padding spaces inside a
-    Chinese name ("李　红") removed."""
-    name = clean_text(unicodedata.normalize("NFKC", clean_text(text)))
-    return name.replace(" ", "") if _CJK_SPACED.match(name) else name
+person_name = name_rules.person_name
 
 
 def read_table(path: Path | str) -> Table:
@@ -109,7 +104,7 @@ def plan_import(
     problems: list[ReviewerProblem] = []
     seen: dict[str, int] = {}
     used = [c for c in (mapping["name"], mapping["own"], mapping["declared"]) if c is not None]
-    for number, values in data_rows(table, used, notes):
+    for number, values, _section in data_rows(table, used, notes):
         uids: dict[str, set[str]] = {"own": set(), "declared": set()}
         for field_name in FIELDS:
             problem = unusable(cell(values, mapping[field_name]), number, mapping[field_name], 2000)

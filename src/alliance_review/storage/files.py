@@ -132,6 +132,30 @@ def verify(path: Path | str) -> FileInfo:
     return info
 
 
+def read_into_memory(path: Path | str, kind: FileKind) -> tuple[sqlite3.Connection, FileInfo]:
+    """A file of ``kind`` copied into memory (SQLite's backup), an older format upgraded
+    there, read-only: the file itself is never written, not even a ``-wal`` beside it."""
+    path = Path(path)
+    source = open_checked(path, readonly=True)
+    try:
+        info = inspect(source, path)
+        if info.kind is not kind:
+            raise FileRefused(
+                f"「{path.name}」是{info.kind.label_zh}，这里需要{kind.label_zh}。",
+                f"{path.name} is a {info.kind.name} file; a {kind.name} file is needed here.",
+            )
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        source.backup(memory)
+    finally:
+        source.close()
+    memory.execute("PRAGMA foreign_keys = ON")
+    if info.needs_upgrade:
+        with atomic(memory):
+            apply_ladder(memory, kind, info.version, kind.version)
+    memory.execute("PRAGMA query_only = ON")
+    return memory, info
+
+
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")

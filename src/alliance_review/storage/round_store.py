@@ -28,6 +28,7 @@ from alliance_review.storage.files import (
     finish_atomically,
     inspect,
     open_file,
+    read_into_memory,
     record_upgrade,
     write_atomically_to,
 )
@@ -82,6 +83,14 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
                 "(it is upgraded) and check again.",
             )
         return cls(conn, path, info)
+
+    @classmethod
+    def snapshot(cls, path: Path | str) -> RoundStore:
+        """A round read into memory, an older format upgraded there: for reading a round
+        that is only read (``history``, last year's round of ``new-round --from``),
+        whose file is never written, not even a ``-wal`` beside it."""
+        memory, info = read_into_memory(path, ROUND_FILE)
+        return cls(memory, Path(path), info)
 
     @classmethod
     def reading(cls, path: Path | str) -> RoundStore:
