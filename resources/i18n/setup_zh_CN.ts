@@ -40,7 +40,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="63" />
         <source>Changed (%n)</source>
-        <translation><numerusform>有变动（%n 家）</numerusform></translation>
+        <translation>
+            <numerusform>有变动（%n 家）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="68" />
@@ -50,7 +52,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="74" />
         <source>New (%n)</source>
-        <translation><numerusform>新增（%n 家）</numerusform></translation>
+        <translation>
+            <numerusform>新增（%n 家）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="76" />
@@ -60,7 +64,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="78" />
         <source>Not on the list: withdrawn this year (%n)</source>
-        <translation><numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform></translation>
+        <translation>
+            <numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="84" />
@@ -75,7 +81,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="91" />
         <source>Remarks say withdrawn (%n)</source>
-        <translation><numerusform>备注为退出（%n 家）</numerusform></translation>
+        <translation>
+            <numerusform>备注为退出（%n 家）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="96" />
@@ -90,7 +98,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="100" />
         <source>Unchanged (%n)</source>
-        <translation><numerusform>不变（%n 家）</numerusform></translation>
+        <translation>
+            <numerusform>不变（%n 家）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/history_chart.py" line="29" />
@@ -118,13 +128,13 @@
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="47" />
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="48" />
         <source>Results by year</source>
         <translation>历年评价结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="76" />
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="86" />
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="78" />
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="88" />
         <source>No earlier results</source>
         <translation>没有往年结果</translation>
     </message>
@@ -420,7 +430,7 @@
     </message>
     <message>
         <source>Rename…</source>
-        <translation>更名…</translation>
+        <translation type="vanished">更名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -580,12 +590,16 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="246" />
         <source>%n row(s) of the list have a problem (see Import… on the roster page, or the command line's --dry-run).</source>
-        <translation><numerusform>名单中有 %n 行有问题（可在联盟名单页的“导入…”或命令行的 --dry-run 中查看）。</numerusform></translation>
+        <translation>
+            <numerusform>名单中有 %n 行有问题（可在联盟名单页的“导入…”或命令行的 --dry-run 中查看）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="254" />
         <source>%n row(s) the sheet hides or filters out are left out.</source>
-        <translation><numerusform>表格中隐藏或筛选掉的 %n 行未导入。</numerusform></translation>
+        <translation>
+            <numerusform>表格中隐藏或筛选掉的 %n 行未导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roster (.xlsx or .csv)</source>
@@ -663,7 +677,7 @@
     </message>
     <message>
         <source>Rename…</source>
-        <translation>更名…</translation>
+        <translation type="vanished">更名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -759,32 +773,46 @@
         <translation>导入评审专家：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="38" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="39" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="40" />
         <source>Own alliance(s)</source>
         <translation>本人所在联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="37" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="41" />
+        <source>Declared conflicts</source>
+        <translation>申报回避</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="42" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="66" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="45" />
+        <source>Rows of the reviewer list</source>
+        <translation>评审专家名单各行</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="76" />
+        <source>%1 reviewer(s) will be added; %2 left out because of a problem or listed already (red); %3 with a remark to check (yellow).</source>
+        <translation>将添加 %1 位评审专家；%2 位因有问题或已在列表中而不导入（红色）；%3 位有提示，请核对（黄色）。</translation>
+    </message>
+    <message>
         <source>%1 reviewer(s) will be added; %2 left out because of a problem (red).</source>
-        <translation>将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
+        <translation type="vanished">将添加 %1 位评审专家；%2 位因有问题未导入（红色）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="74" />
+        <location filename="../../src/alliance_review/gui/setup/reviewers_import.py" line="87" />
         <source>Import %n reviewer(s)</source>
         <translation>
             <numerusform>导入 %n 位评审专家</numerusform>
@@ -806,7 +834,7 @@
     <message>
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="76" />
         <source>Declared conflicts</source>
-        <translation>登记的利益冲突</translation>
+        <translation>申报回避</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/reviewers_page.py" line="77" />
@@ -974,7 +1002,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="221" />
         <source>Include the %n row(s) the sheet hides or filters out</source>
-        <translation><numerusform>包括表格中隐藏或筛选掉的 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>包括表格中隐藏或筛选掉的 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="243" />
@@ -994,17 +1024,23 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="302" />
         <source>Apply %n change(s)</source>
-        <translation><numerusform>应用 %n 项变动</numerusform></translation>
+        <translation>
+            <numerusform>应用 %n 项变动</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="308" />
         <source>What changes (%n)</source>
-        <translation><numerusform>变动（%n）</numerusform></translation>
+        <translation>
+            <numerusform>变动（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="311" />
         <source>Rows of the list (%n)</source>
-        <translation><numerusform>名单各行（%n）</numerusform></translation>
+        <translation>
+            <numerusform>名单各行（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="101" />
@@ -1219,7 +1255,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="164" />
         <source>%n pilot alliance(s)</source>
-        <translation><numerusform>试点联盟 %n 家</numerusform></translation>
+        <translation>
+            <numerusform>试点联盟 %n 家</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="334" />
@@ -1237,7 +1275,7 @@
         <translation>登记联盟退出</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="430" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="431" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
@@ -1257,7 +1295,9 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="168" />
         <source>%n withdrawn or suspended</source>
-        <translation><numerusform>退出或暂停 %n 家</numerusform></translation>
+        <translation>
+            <numerusform>退出或暂停 %n 家</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="170" />
@@ -1303,23 +1343,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="482" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="510" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="483" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="511" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="484" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="485" />
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="507" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="508" />
         <source>Reading the roster…</source>
         <translation>正在读取联盟名单…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="527" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="528" />
         <source>Writing the roster…</source>
         <translation>正在写入联盟名单…</translation>
     </message>
@@ -1328,13 +1368,13 @@
         <translation type="vanished">联盟名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="518" />
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="530" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="519" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="531" />
         <source>Export roster</source>
         <translation>导出联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="520" />
+        <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="521" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -17,8 +17,8 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        alliances = store.alliances()
-        names = {a.uid: a.name for a in alliances}
+        alliances = store.register()  # withdrawn ones too: a reviewer's own may have left
+        names = {e.alliance.uid: e.alliance.name for e in alliances}
         if args.action == "list":
             loads: dict[str, int] = {}
             for assigned in store.assignments().values():
@@ -55,27 +55,37 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
             return 0
         table = reviewers_io.read_table(args.file)
         plan = reviewers_io.plan_import(table, alliances, store.reviewers())
-        blocked = [p for p in plan.problems if p.blocking]
+        errors = plan.errors()
         if args.dry_run:
             for line in plan.describe(names, _english()):
                 print(line)
             ready = len(plan.accepted())
-            problems = len(plan.rows) - ready
+            left = len(plan.rows) - ready
+            warned = len({p.row for p in plan.problems if not p.blocking})
             say(
-                f"预览：{ready} 位可导入，{problems} 位有问题（未写入任何内容）。"
-                + ("导入时将整份拒绝，请先改正。" if blocked else ""),
-                f"Preview: {ready} reviewer(s) can be imported, {problems} have problems"
-                " (nothing written)."
-                + (" The import would be refused whole: correct them first." if blocked else ""),
+                f"预览：{ready} 位可导入，{left} 位不导入（有问题或已在列表中），"
+                f"{warned} 位有提示（请核对）；未写入任何内容。"
+                + ("导入时将整份拒绝，除非使用 --skip-bad。" if errors else ""),
+                f"Preview: {ready} reviewer(s) can be imported, {left} left out (a problem, "
+                f"or listed already), {warned} with a remark to check; nothing written."
+                + (" The import would be refused whole unless --skip-bad." if errors else ""),
             )
             return 0
-        if blocked:
+        if errors and not args.skip_bad:
             raise reviewers_io.refusal(Path(args.file), plan.problems)
         added = reviewers_io.apply_import(store, plan)
     say(
         f"已导入 {len(added)} 位评审专家：{args.file}",
         f"{len(added)} reviewer(s) imported: {args.file}",
     )
+    if errors:
+        for problem in errors:
+            say(
+                f"未导入第 {problem.row} 行：{problem.zh}",
+                f"Row {problem.row} left out: {problem.en}",
+                err=True,
+            )
+        return 1
     return 0
 
 
@@ -91,6 +101,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = actions.add_parser("import", help="add the reviewers of a workbook or CSV")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="only show the preview")
+    imp.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and list the others (exit 1); default: import nothing",
+    )
     remove = actions.add_parser("remove", help="remove a reviewer without scores")
     remove.add_argument("name")
     reviewers.set_defaults(func=cmd_reviewers)

@@ -357,12 +357,17 @@ def cmd_participation(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        by_name = {a.name: a for a in store.alliances()}
         name = args.not_taking_part or args.taking_part
         if name is not None:
-            alliance = by_name.get(name)
-            if alliance is None:
-                raise UserError(f"名单中没有「{name}」。", f"{name!r} is not on the roster.")
+            from alliance_review.services.register import find_entry
+
+            entry = find_entry(store, name)  # spacing and width folded, as the imports do
+            alliance = entry.alliance
+            if not entry.active:
+                raise UserError(
+                    f"「{alliance.name}」本年度已退出或暂停，不是试点联盟。",
+                    f"{alliance.name} is withdrawn or suspended this year; it is no pilot.",
+                )
             if args.not_taking_part is not None:
                 if not args.reason:
                     raise UserError(

@@ -37,18 +37,19 @@ def status_word(status: str) -> str:
 class HistoryChart(QWidget):
     """Total and tier by year of one alliance."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lines: float = 6) -> None:
         super().__init__(parent)
+        self.lines = lines  # its height, in lines of text
         self.years: list[YearResult] = []
         self.full: dict[int, Fraction] = {}
         self.tiers: dict[int, list[str]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(self.sizeHint().height())
+        self.setFixedHeight(self.sizeHint().height())
         self.setAccessibleName(tr("Results by year"))
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
-        return QSize(80 * max(2, len(self.years)), line * 6)
+        return QSize(80 * max(2, len(self.years)), int(line * self.lines))
 
     def show_years(
         self,
@@ -63,6 +64,7 @@ class HistoryChart(QWidget):
         self.tiers = dict(tiers or {})
         self.setAccessibleDescription(self.describe())
         self.setToolTip(self.describe())
+        self.setMaximumWidth(max(200, 110 * len(self.years)))
         self.updateGeometry()
         self.update()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
+from alliance_review.services.history import for_alliances
 from alliance_review.services.output import guard
 from alliance_review.storage import keys
 from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
@@ -61,6 +62,7 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
                 {t for t in store.self_ticks() if t[0] in assigned},
                 key_id,
                 private,
+                for_alliances(store.history_rounds(), store.history(), assigned),
             )
     return out
 

@@ -12,6 +12,7 @@ import uuid
 from alliance_review.core import name_rules
 from alliance_review.core.batch_names import UnknownBatch, read_batch
 from alliance_review.core.errors import UserError
+from alliance_review.core.people import split_person
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.roster_checks import clean_name
 from alliance_review.services import register
@@ -140,9 +141,17 @@ def remove_alliances(store: RoundStore, uids: list[str]) -> list[RemovedAlliance
 
 # reviewers ---------------------------------------------------------------------------
 def _checked_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
-    name = name_rules.person_name(
-        name_rules.checked(reviewer.name, name_rules.REVIEWER_NAME_CHARS, name_rules.REVIEWER_NAME)
+    typed = name_rules.checked(
+        reviewer.name, name_rules.REVIEWER_NAME_CHARS, name_rules.REVIEWER_NAME
     )
+    person = split_person(typed)
+    if person.split:
+        raise UserError(
+            f"「{typed}」像是姓名与职务、单位写在一起；请只写姓名（{person.name}）。",
+            f"{typed!r} looks like a name written with a title or employer; give the name "
+            f"only ({person.name}).",
+        )
+    name = name_rules.person_name(typed)
     if not name:
         raise UserError("评审专家姓名不能为空。", "The reviewer's name cannot be blank.")
     if any(r.name == name and r.uid != reviewer.uid for r in store.reviewers()):

@@ -83,6 +83,7 @@ def round_statistics_of(
         result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()
+        batches = store.batch_names()
         absent = {uid: reason for uid, (reason, _) in store.non_participants().items()}
         reasons = store.participation_reasons()
         done = done_by_alliance(store, result.settings.item_rule)
@@ -121,6 +122,7 @@ def round_statistics_of(
         threshold=threshold,
         item_rule=result.settings.item_rule,
         tier_by=result.settings.tier_by,
+        batches=batches,
     )
 
 

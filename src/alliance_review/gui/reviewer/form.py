@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
+from alliance_review.gui.history_chart import HistoryChart
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.fields import (
     FieldState,
@@ -61,6 +62,10 @@ class ScoringForm(QWidget):
         titles.setSpacing(4)
         titles.addWidget(self.name_label)
         titles.addWidget(self.info_label)
+        # the alliance's earlier years, when the file carries them (issue 17)
+        self.history_chart = HistoryChart(lines=4.5)
+        self.history_chart.setVisible(False)
+        titles.addWidget(self.history_chart)
         total_box = QVBoxLayout()
         total_box.setSpacing(0)
         total_box.addWidget(self.total_value, 0, Qt.AlignmentFlag.AlignRight)
@@ -309,6 +314,15 @@ class ScoringForm(QWidget):
         if self_total is not None:
             parts.append(self.tr("Self total {points}").format(points=format_points(self_total)))
         self.info_label.setText("   ·   ".join(parts))
+        years = session.history.get(uid, [])
+        self.history_chart.setVisible(bool(years))
+        if years:
+            rounds = session.history_rounds
+            self.history_chart.show_years(
+                years,
+                {r.year: r.full for r in rounds},
+                {r.year: [t.name for t in r.tiers] for r in rounds},
+            )
         total = session.total(uid)
         self.total_value.setText("—" if total is None else format_points(total))
         self.total_caption.setText(

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.register import YearResult
 from alliance_review.core.roster import Alliance
 from alliance_review.services.reviewer_workflow import (
     Missing,
@@ -59,6 +60,11 @@ class ReviewerSession(QObject):
         self.self_ticks: set[tuple[str, str, str]] = self.store.self_ticks()
         self.reasons: dict[tuple[str, str], str] = self.store.override_reasons()
         self.rule = NoteRule.of(self.meta)
+        # earlier years' results of this reviewer's alliances (issue 17), shown beside each
+        self.history_rounds = self.store.history_rounds()
+        self.history: dict[str, list[YearResult]] = {}
+        for year in self.store.history():
+            self.history.setdefault(year.alliance_uid, []).append(year)
         # per-alliance figures the list asks for on every repaint; dropped on a change
         self._totals: dict[str, Fraction | None] = {}
         self._scored: dict[str, int] = {}

@@ -341,10 +341,10 @@ class ReviewersPage(QWidget):
                 return
             path = Path(name)
         store, chosen = self.context.store, path
-        alliances, reviewers = store.alliances(), store.reviewers()
+        alliances, reviewers = store.register(), store.reviewers()
 
         def planned(plan: reviewers_io.ReviewerPlan) -> None:
-            names = {a.uid: a.name for a in self.context.store.alliances()}
+            names = {e.alliance.uid: e.alliance.name for e in alliances}
             dialog = ReviewerImportDialog(plan, names, chosen.name, self)
             self.import_dialog = dialog
             dialog.accepted.connect(lambda: self.apply_import(plan))
