@@ -12,7 +12,7 @@ as "withdraw these".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from alliance_review.core.register import SUSPENDED, WITHDRAWN, RegisterEntry
@@ -114,9 +114,12 @@ def compare(
     listed: Sequence[ListedAlliance],
     register: Sequence[RegisterEntry],
     given: Sequence[str] = ("batch", "contact", "short_name"),
+    spelled: Callable[[str], str] = str,
 ) -> Comparison:
     """The list against the register. ``given``: the fields the list has a column for
-    (a blank cell never erases what the register holds)."""
+    (a blank cell never erases what the register holds); ``spelled``: a stored name as
+    the list's names are normalised (a list that writes a name exactly as the register
+    holds it is no spelling change, though the list's reading normalises it)."""
     matched = match(listed, register)
     result = Comparison()
     seen: dict[str, int] = {}
@@ -134,9 +137,10 @@ def compare(
             result.new.append(item)
             continue
         before = entry.alliance
+        same = spelled(before.name) == item.name
         after = Alliance(
             before.uid,
-            item.name,
+            before.name if same else item.name,
             before.position,
             item.batch if "batch" in given and item.batch else before.batch,
             item.contact if "contact" in given and item.contact else before.contact,

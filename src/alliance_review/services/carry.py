@@ -26,6 +26,7 @@ from alliance_review.services.history import Carried, carried_from
 from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.services.roster_update import given_fields
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.tabular.text import normal_name
 
 NOT_CARRIED = (
     ("评审分配", "assignments"),
@@ -93,7 +94,9 @@ def preview(
     register = last.register if last is not None else []
     comparison = None
     if plan is not None:
-        comparison = compare(plan.listed(include_hidden), register, given_fields(plan))
+        comparison = compare(
+            plan.listed(include_hidden), register, given_fields(plan), normal_name
+        )
     result = CarryPreview(last, plan, comparison)
     result.messages = describe(result)
     return result

@@ -24,6 +24,7 @@ from alliance_review.services import register, roster
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.tabular.text import normal_name
 
 
 def given_fields(plan: ImportPlan) -> tuple[str, ...]:
@@ -37,7 +38,9 @@ def given_fields(plan: ImportPlan) -> tuple[str, ...]:
 
 
 def compare_plan(store: RoundStore, plan: ImportPlan, include_hidden: bool = False) -> Comparison:
-    return compare(plan.listed(include_hidden), store.register(), given_fields(plan))
+    return compare(
+        plan.listed(include_hidden), store.register(), given_fields(plan), normal_name
+    )
 
 
 def cannot_withdraw(store: RoundStore, uid: str) -> tuple[str, str] | None:

@@ -42,6 +42,7 @@ from alliance_review.services import roster_io, roster_update
 from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.services.roster_update import Choices
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.tabular.text import normal_name
 
 BLOCKED = QColor("#f8d7da")
 WARNED = QColor("#fff3cd")
@@ -222,7 +223,10 @@ class RosterImportDialog(QDialog):
         )
         self.include_hidden.setVisible(hidden > 0)
         self.comparison = compare(
-            self.plan.listed(include), self.register, roster_update.given_fields(self.plan)
+            self.plan.listed(include),
+            self.register,
+            roster_update.given_fields(self.plan),
+            normal_name,
         )
         pilots = sum(1 for e in self.register if e.active)
         matched = len(self.comparison.unchanged) + len(self.comparison.changed)
