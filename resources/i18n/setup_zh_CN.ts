@@ -3,138 +3,102 @@
 <context>
     <name />
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="24" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="25" />
         <source>batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="26" />
         <source>contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="27" />
         <source>short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="47" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="47" />
         <source>What the import does</source>
         <translation>导入后的变动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="48" />
         <source>What the import changes, by group</source>
         <translation>导入带来的变动（按类别）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="63" />
         <source>Changed (%n)</source>
-        <translation>
-            <numerusform>有变动（%n 家）</numerusform>
-        </translation>
+        <translation><numerusform>有变动（%n 家）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="68" />
         <source>a pilot again this year</source>
         <translation>本年度恢复为试点联盟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="74" />
         <source>New (%n)</source>
-        <translation>
-            <numerusform>新增（%n 家）</numerusform>
-        </translation>
+        <translation><numerusform>新增（%n 家）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="76" />
         <source>batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="78" />
         <source>Not on the list: withdrawn this year (%n)</source>
-        <translation>
-            <numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform>
-        </translation>
+        <translation><numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="84" />
         <source>kept: %1</source>
         <translation>保留：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="86" />
         <source>withdrawn from %1: not on this year's list</source>
         <translation>自 %1 年退出：不在本年度名单中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="91" />
         <source>Remarks say withdrawn (%n)</source>
-        <translation>
-            <numerusform>备注为退出（%n 家）</numerusform>
-        </translation>
+        <translation><numerusform>备注为退出（%n 家）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="96" />
         <source>added as withdrawn: “%1”</source>
         <translation>新增为已退出：“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="98" />
         <source>withdrawn: “%1”</source>
         <translation>登记退出：“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="100" />
         <source>Unchanged (%n)</source>
-        <translation>
-            <numerusform>不变（%n 家）</numerusform>
-        </translation>
+        <translation><numerusform>不变（%n 家）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="29" />
         <source>did not take part</source>
         <translation>未参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="30" />
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="31" />
         <source>withdrawn</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="32" />
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="33" />
         <source>ranked</source>
         <translation>参评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="48" />
         <source>Results by year</source>
         <translation>历年评价结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="78" />
-        <location filename="../../src/alliance_review/gui/history_chart.py" line="88" />
         <source>No earlier results</source>
         <translation>没有往年结果</translation>
     </message>
@@ -255,6 +219,45 @@
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="48" />
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="34" />
+        <source>Results by year</source>
+        <translation>历年评价结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="59" />
+        <source>did not take part</source>
+        <translation>未参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="60" />
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="61" />
+        <source>withdrawn</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="62" />
+        <source>suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="63" />
+        <source>ranked</source>
+        <translation>参评</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="73" />
+        <location filename="../../src/alliance_review/gui/history_chart.py" line="84" />
+        <source>No earlier results</source>
+        <translation>没有往年结果</translation>
     </message>
 </context>
 <context>
@@ -430,7 +433,7 @@
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="vanished">更名…</translation>
+        <translation>更名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -590,16 +593,12 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="246" />
         <source>%n row(s) of the list have a problem (see Import… on the roster page, or the command line's --dry-run).</source>
-        <translation>
-            <numerusform>名单中有 %n 行有问题（可在联盟名单页的“导入…”或命令行的 --dry-run 中查看）。</numerusform>
-        </translation>
+        <translation><numerusform>名单中有 %n 行有问题（可在联盟名单页的“导入…”或命令行的 --dry-run 中查看）。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="254" />
         <source>%n row(s) the sheet hides or filters out are left out.</source>
-        <translation>
-            <numerusform>表格中隐藏或筛选掉的 %n 行未导入。</numerusform>
-        </translation>
+        <translation><numerusform>表格中隐藏或筛选掉的 %n 行未导入。</numerusform></translation>
     </message>
     <message>
         <source>Roster (.xlsx or .csv)</source>
@@ -677,7 +676,7 @@
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="vanished">更名…</translation>
+        <translation>更名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -916,144 +915,229 @@
     </message>
 </context>
 <context>
+    <name>RosterGroups</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="34" />
+        <source>Alliance</source>
+        <translation>联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="34" />
+        <source>What the import does</source>
+        <translation>导入后的变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="35" />
+        <source>What the import changes, by group</source>
+        <translation>导入带来的变动（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="50" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="51" />
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="52" />
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="53" />
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="55" />
+        <source>Changed (%n)</source>
+        <translation><numerusform>有变动（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="60" />
+        <source>a pilot again this year</source>
+        <translation>本年度恢复为试点联盟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="66" />
+        <source>New (%n)</source>
+        <translation><numerusform>新增（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="68" />
+        <source>batch unknown</source>
+        <translation>批次不详</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="71" />
+        <source>Not on the list: withdrawn this year (%n)</source>
+        <translation><numerusform>名单中没有：登记为本年度退出（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="78" />
+        <source>kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="80" />
+        <source>withdrawn from %1: not on this year's list</source>
+        <translation>自 %1 年退出：不在本年度名单中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="85" />
+        <source>Remarks say withdrawn (%n)</source>
+        <translation><numerusform>备注为退出（%n 家）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="90" />
+        <source>added as withdrawn: “%1”</source>
+        <translation>新增为已退出：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="92" />
+        <source>withdrawn: “%1”</source>
+        <translation>登记退出：“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/roster_groups.py" line="94" />
+        <source>Unchanged (%n)</source>
+        <translation><numerusform>不变（%n 家）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="72" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="73" />
         <source>Import roster: %1</source>
         <translation>导入联盟名单：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="140" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="141" />
         <source>Alliance name</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="141" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="142" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="104" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="142" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="143" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="64" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="65" />
         <source>it has scores</source>
         <translation>已有评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="65" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="66" />
         <source>reviewers are assigned to it</source>
         <translation>已分配评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="76" />
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="78" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="79" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="102" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="103" />
         <source>Alliance name (as stored)</source>
         <translation>联盟名称（保存为）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="103" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="104" />
         <source>Batch (as stored)</source>
         <translation>批次（保存为）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="108" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="109" />
         <source>Rows of the list as they will be stored</source>
         <translation>名单各行及其保存结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="143" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="144" />
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="144" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="145" />
         <source>Short name</source>
         <translation>联盟简称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="145" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="146" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="168" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="169" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="184" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="185" />
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="195" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="196" />
         <source>Import roster</source>
         <translation>导入联盟名单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="221" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="222" />
         <source>Include the %n row(s) the sheet hides or filters out</source>
-        <translation>
-            <numerusform>包括表格中隐藏或筛选掉的 %n 行</numerusform>
-        </translation>
+        <translation><numerusform>包括表格中隐藏或筛选掉的 %n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="243" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="247" />
         <source>hidden in the sheet</source>
         <translation>表格中已隐藏</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="244" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="248" />
         <source>filtered out in the sheet</source>
         <translation>表格中已被筛选掉</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="289" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="293" />
         <source>%1 row(s) read; %2 left out because of a problem (red); %3 with a remark to check (yellow); %4 hidden or filtered out in the sheet (grey). Ticked: %5 change(s), %6 new, %7 withdrawn.</source>
         <translation>读到 %1 行；%2 行有问题不能导入（红色）；%3 行有提示，请核对（黄色）；%4 行在表格中被隐藏或筛选掉（灰色）。已勾选：变动 %5 家，新增 %6 家，退出 %7 家。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="302" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="306" />
         <source>Apply %n change(s)</source>
-        <translation>
-            <numerusform>应用 %n 项变动</numerusform>
-        </translation>
+        <translation><numerusform>应用 %n 项变动</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="308" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="312" />
         <source>What changes (%n)</source>
-        <translation>
-            <numerusform>变动（%n）</numerusform>
-        </translation>
+        <translation><numerusform>变动（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="311" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="315" />
         <source>Rows of the list (%n)</source>
-        <translation>
-            <numerusform>名单各行（%n）</numerusform>
-        </translation>
+        <translation><numerusform>名单各行（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="101" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="102" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="105" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="106" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="152" />
+        <location filename="../../src/alliance_review/gui/setup/roster_import.py" line="153" />
         <source>Table found in sheet “%1”, header in row %2.</source>
         <translation>在工作表「%1」中找到表格，表头在第 %2 行。</translation>
     </message>
@@ -1255,9 +1339,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="164" />
         <source>%n pilot alliance(s)</source>
-        <translation>
-            <numerusform>试点联盟 %n 家</numerusform>
-        </translation>
+        <translation><numerusform>试点联盟 %n 家</numerusform></translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="334" />
@@ -1295,9 +1377,7 @@
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="168" />
         <source>%n withdrawn or suspended</source>
-        <translation>
-            <numerusform>退出或暂停 %n 家</numerusform>
-        </translation>
+        <translation><numerusform>退出或暂停 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="170" />

@@ -12,26 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from alliance_review.core.register import RANKED, YearResult
 from alliance_review.gui.contrast import tone
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryChart", text)
-
-
-def status_word(status: str) -> str:
-    return {
-        "not_taking_part": tr("did not take part"),
-        "not_scored": tr("not scored"),
-        "withdrawn": tr("withdrawn"),
-        "suspended": tr("suspended"),
-        "ranked": tr("ranked"),
-    }.get(status, status)
 
 
 class HistoryChart(QWidget):
@@ -45,7 +31,7 @@ class HistoryChart(QWidget):
         self.tiers: dict[int, list[str]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.sizeHint().height())
-        self.setAccessibleName(tr("Results by year"))
+        self.setAccessibleName(self.tr("Results by year"))
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -68,14 +54,23 @@ class HistoryChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    def status_word(self, status: str) -> str:
+        return {
+            "not_taking_part": self.tr("did not take part"),
+            "not_scored": self.tr("not scored"),
+            "withdrawn": self.tr("withdrawn"),
+            "suspended": self.tr("suspended"),
+            "ranked": self.tr("ranked"),
+        }.get(status, status)
+
     def describe(self) -> str:
         parts = []
         for y in self.years:
             if y.status == RANKED:
                 parts.append(f"{y.year}: {y.printed} {y.tier}")
             else:
-                parts.append(f"{y.year}: {status_word(y.status)}")
-        return "; ".join(parts) or tr("No earlier results")
+                parts.append(f"{y.year}: {self.status_word(y.status)}")
+        return "; ".join(parts) or self.tr("No earlier results")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
@@ -85,7 +80,9 @@ class HistoryChart(QWidget):
         line = self.fontMetrics().height()
         if not self.years:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No earlier results"))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No earlier results")
+            )
             return
         width = self.width() / len(self.years)
         top, bottom = line * 1.2, self.height() - line * 2.2
@@ -105,7 +102,7 @@ class HistoryChart(QWidget):
                 painter.drawText(
                     QRectF(left, top, width, bottom - top),
                     Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                    status_word(y.status),
+                    self.status_word(y.status),
                 )
                 continue
             full = self.full.get(y.year, Fraction(100))

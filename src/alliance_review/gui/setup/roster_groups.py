@@ -6,26 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from alliance_review.core.roster_update import Comparison
 from alliance_review.services.roster_update import Choices
 
 KEY = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("RosterGroups", text, disambiguation, n)
-
-
-def _words() -> dict[str, str]:
-    return {
-        "name": tr("name"),
-        "batch": tr("batch"),
-        "contact": tr("contact"),
-        "short_name": tr("short name"),
-    }
 
 
 class RosterGroups(QTreeWidget):
@@ -44,8 +31,8 @@ class RosterGroups(QTreeWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([tr("Alliance"), tr("What the import does")])
-        self.setAccessibleName(tr("What the import changes, by group"))
+        self.setHeaderLabels([self.tr("Alliance"), self.tr("What the import does")])
+        self.setAccessibleName(self.tr("What the import changes, by group"))
 
     def show_comparison(
         self,
@@ -59,45 +46,52 @@ class RosterGroups(QTreeWidget):
         self.clear()
         self.groups = {}
         c = comparison
-        words = _words()
-        changed = self._group("changed", tr("Changed (%n)", "", len(c.changed)), True)
+        words = {
+            "name": self.tr("name"),
+            "batch": self.tr("batch"),
+            "contact": self.tr("contact"),
+            "short_name": self.tr("short name"),
+        }
+        changed = self._group("changed", self.tr("Changed (%n)", "", len(c.changed)), True)
         for change in c.changed:
             parts = []
             for name in change.fields:
                 if name == "status":
-                    parts.append(tr("a pilot again this year"))
+                    parts.append(self.tr("a pilot again this year"))
                 else:
                     old = getattr(change.before, name) or "—"
                     new = getattr(change.after, name) or "—"
                     parts.append(f"{words[name]}: {old} → {new}")
             self._child(changed, change.before.name, "; ".join(parts), change.row, True)
-        new = self._group("new", tr("New (%n)", "", len(c.new)), True)
+        new = self._group("new", self.tr("New (%n)", "", len(c.new)), True)
         for item in c.new:
-            self._child(new, item.name, item.batch or tr("batch unknown"), item.row, True)
+            self._child(new, item.name, item.batch or self.tr("batch unknown"), item.row, True)
         missing = self._group(
-            "missing", tr("Not on the list: withdrawn this year (%n)", "", len(c.missing)), True
+            "missing",
+            self.tr("Not on the list: withdrawn this year (%n)", "", len(c.missing)),
+            True,
         )
         for entry in c.missing:
             uid = entry.alliance.uid
             why = blocked.get(uid)
             text = (
-                tr("kept: %1").replace("%1", why)
+                self.tr("kept: %1").replace("%1", why)
                 if why
-                else tr("withdrawn from %1: not on this year's list").replace("%1", str(year))
+                else self.tr("withdrawn from %1: not on this year's list").replace("%1", str(year))
             )
             self._child(missing, entry.alliance.name, text, uid, full_list and not why, not why)
         withdrawing = self._group(
             "withdrawing",
-            tr("Remarks say withdrawn (%n)", "", len(c.withdrawing)),
+            self.tr("Remarks say withdrawn (%n)", "", len(c.withdrawing)),
             True,
         )
         for item, matched in c.withdrawing:
             if matched is None:
-                text = tr("added as withdrawn: “%1”").replace("%1", item.remark)
+                text = self.tr("added as withdrawn: “%1”").replace("%1", item.remark)
             else:
-                text = tr("withdrawn: “%1”").replace("%1", item.remark)
+                text = self.tr("withdrawn: “%1”").replace("%1", item.remark)
             self._child(withdrawing, item.name, text, item.row, True)
-        unchanged = self._group("unchanged", tr("Unchanged (%n)", "", len(c.unchanged)), False)
+        unchanged = self._group("unchanged", self.tr("Unchanged (%n)", "", len(c.unchanged)), False)
         for row, alliance in c.unchanged:
             self._child(unchanged, alliance.name, "", row, None)
         for name in ("changed", "new", "missing", "withdrawing"):
