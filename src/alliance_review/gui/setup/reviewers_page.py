@@ -243,7 +243,9 @@ class ReviewersPage(QWidget):
         return self.model.reviewers[self.proxy.mapToSource(rows[0]).row()]
 
     def open_dialog(self, reviewer: Reviewer | None) -> ReviewerDialog:
-        dialog = ReviewerDialog(self.context.store.alliances(), reviewer, self)
+        # every alliance of the register: a reviewer's own may have withdrawn this year
+        register = [e.alliance for e in self.context.store.register()]
+        dialog = ReviewerDialog(register, reviewer, self)
         self.dialog = dialog
         return dialog
 
