@@ -292,3 +292,33 @@ def test_the_new_round_dialog_carries_last_year_and_shows_it_before_creating(
         assert len(store.alliances()) == 146 - 25 + 2
     window.close_file()
     shutil.rmtree(tmp_path / "unused", ignore_errors=True)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_register_dialogs_name_every_input_and_show_every_word(
+    qtbot, next_year, refusals, monkeypatch, language
+):
+    from tests.layout_check import clipped
+    from tests.test_accessibility import unnamed
+
+    window, page = open_roster(qtbot, next_year)
+    i18n.set_language(language)
+    problems = unnamed(window, "roster page") + clipped(window)
+    select(page, TD)
+    for name in ("rename", "withdraw", "batches", "history"):
+        click(qtbot, page.buttons[name])
+        dialog = getattr(page, f"{name}_dialog")
+        qtbot.waitUntil(dialog.isVisible)
+        problems += unnamed(dialog, name) + clipped(dialog)
+        dialog.reject()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(UPDATE), ""))
+    click(qtbot, page.buttons["import"])
+    settle(qtbot)
+    dialog = page.import_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.resize(1024, 700)
+    problems += unnamed(dialog, "import") + clipped(dialog)
+    dialog.reject()
+    assert problems == [], "\n".join(problems)
+    i18n.set_language("zh_CN")
+    window.close_file()
