@@ -225,9 +225,9 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Write the built-in 2015 demo round to the user's data folder and open it."""
-        from alliance_review.gui.app import data_dir
         from alliance_review.gui.tasks import run_task
         from alliance_review.services.demo import build_demo
+        from alliance_review.system.places import data_dir
 
         language = file_kinds.language()
         target = data_dir() / demo_round_name(2015, language)

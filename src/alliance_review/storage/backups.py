@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_review.storage.places import private_dir
+from alliance_review.system.places import private_dir
 
 KEEP = 20
 REASONS = {
