@@ -5,8 +5,8 @@ new round and reviewer files (``files.building_file``) and backups (``backups.ta
 from __future__ import annotations
 
 import errno
-import os
 import hashlib
+import os
 import sqlite3
 import threading
 from pathlib import Path

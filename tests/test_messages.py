@@ -17,7 +17,7 @@ from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services.panel import set_locked
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.system import writing
-from tests.gui_support import settle
+from tests.gui_support import open_in_window, settle
 from tests.reviewer_gui import type_text
 from tests.reviewer_support import issue_one
 
@@ -28,9 +28,7 @@ class Shown:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.all: list[tuple[str, str, str]] = []
         for kind in ("warning", "information", "critical", "question"):
-            monkeypatch.setattr(
-                QMessageBox, kind, lambda *a, k=kind: self._record(k, a)
-            )
+            monkeypatch.setattr(QMessageBox, kind, lambda *a, k=kind: self._record(k, a))
 
     def _record(self, kind: str, args: tuple[object, ...]) -> QMessageBox.StandardButton:
         self.all.append((kind, str(args[1]), str(args[2])))
@@ -51,15 +49,6 @@ class Shown:
 def shown(qapp, monkeypatch: pytest.MonkeyPatch) -> Shown:  # type: ignore[no-untyped-def]
     i18n.set_language("zh_CN")
     return Shown(monkeypatch)
-
-
-def open_file(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    settle(qtbot)
-    return window
 
 
 def test_the_titles_are_translated_in_one_context(qapp):  # type: ignore[no-untyped-def]
@@ -87,7 +76,7 @@ def test_opening_a_file_that_is_not_one_of_ours(qtbot, shown: Shown, tmp_path: P
 
 def test_an_undo_the_locked_round_refuses(qtbot, shown: Shown, demo_round: Path):  # type: ignore[no-untyped-def]
     """Formerly ``RoundContext.refuse`` (the undo idiom's host)."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     page = window.view.tab_by_name["setup"].show_page("roster")
     assert page.add_alliance("后来加入的联盟")
     with RoundStore.open(demo_round) as other:
@@ -99,7 +88,7 @@ def test_an_undo_the_locked_round_refuses(qtbot, shown: Shown, demo_round: Path)
 def test_a_set_up_edit_that_is_refused(qtbot, shown: Shown, demo_round: Path):  # type: ignore[no-untyped-def]
     """Formerly ``setup.commands.refuse`` (the set-up pages' edits): a full mark typed below
     what reviewers already gave."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     page = window.view.tab_by_name["setup"].show_page("rubric")
     model = page.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2.2")
@@ -111,7 +100,7 @@ def test_exporting_the_rubric_onto_a_full_disk(  # type: ignore[no-untyped-def]
     qtbot, shown: Shown, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """Formerly ``setup.commands.refuse_write``: an OSError, named as what it is."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     page = window.view.tab_by_name["setup"].show_page("rubric")
     out = tmp_path / "exports" / "评价指标.json"
     out.parent.mkdir()
@@ -130,7 +119,7 @@ def test_exporting_the_rubric_into_a_folder_gone_meanwhile(  # type: ignore[no-u
     qtbot, shown: Shown, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """A refusal that used to reach the last resort as an unexpected error."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     page = window.view.tab_by_name["setup"].show_page("rubric")
     out = tmp_path / "removed" / "评价指标.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -143,7 +132,7 @@ def test_a_decision_on_a_locked_round(qtbot, shown: Shown, demo_round: Path):  #
     with RoundStore.open(demo_round) as store:
         set_locked(store, True)
         uid = store.alliances()[0].uid
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     panel = window.view.tab_by_name["panel"]
     assert panel.decide(uid, "1.1") is None
     assert "锁定" in shown.one_refusal()
@@ -151,7 +140,7 @@ def test_a_decision_on_a_locked_round(qtbot, shown: Shown, demo_round: Path):  #
 
 def test_statistics_with_mistyped_shares_of_last_year(qtbot, shown: Shown, demo_round: Path):  # type: ignore[no-untyped-def]
     """Formerly ``PublishTab.show_error``, titled "Cannot publish"."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     tab = window.view.tab_by_name["publish"]
     window.view.tabs.setCurrentWidget(tab)
     tab.previous_shares.setFocus()
@@ -165,7 +154,7 @@ def test_importing_a_roster_that_is_not_a_table(  # type: ignore[no-untyped-def]
     qtbot, shown: Shown, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """Formerly ``tasks.report_error`` (a background task's refusal), titled "Import roster"."""
-    window = open_file(qtbot, demo_round)
+    window = open_in_window(qtbot, demo_round)
     page = window.view.tab_by_name["setup"].show_page("roster")
     picture = tmp_path / "名单.xlsx"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2000))
@@ -180,7 +169,7 @@ def test_a_score_the_busy_reviewer_file_refuses(  # type: ignore[no-untyped-def]
 ):
     """Formerly ``ReviewerWorkspace.warn`` via the session's ``refuse`` (the undo host)."""
     reviewer_file = issue_one(demo_round, tmp_path / "issued")
-    window = open_file(qtbot, reviewer_file)
+    window = open_in_window(qtbot, reviewer_file)
     ws = window.view
     ws.session.store.conn.execute("PRAGMA busy_timeout = 50")
     first = ws.session.alliances[0]
