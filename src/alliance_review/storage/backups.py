@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from alliance_review.system.names import file_name
 from alliance_review.system.places import private_dir
 from alliance_review.system.writing import atomic_file
 
@@ -49,7 +50,7 @@ def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) ->
     """Copy the database behind ``conn`` into the round's backup folder; keep the last 20."""
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{stamp}-{reason}-{source.stem}.sqlite"
+    target = folder / file_name(stamp, reason, source.stem, suffix=".sqlite", folder=folder)
     # a temporary name of its own (two merges into one round may back it up at once)
     with atomic_file(target, private=True) as temporary:
         copy = sqlite3.connect(str(temporary))

@@ -22,6 +22,7 @@ from alliance_review.storage.schema import (
     expected_signature,
     schema_signature,
 )
+from alliance_review.system.names import file_name
 from alliance_review.system.writing import atomic_file
 
 
@@ -136,12 +137,18 @@ def verify(path: Path | str) -> FileInfo:
 
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    name = file_name(
+        f"{path.stem}.v{version}", stamp, suffix=f".bak{path.suffix}", folder=path.parent
+    )
+    target = path.with_name(name)
     source = sqlite3.connect(str(path))
     try:
-        with sqlite3.connect(str(target)) as copy:
-            source.backup(copy)
-        copy.close()
+        with atomic_file(target) as temporary:
+            copy = sqlite3.connect(str(temporary))
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
     finally:
         source.close()
     return target

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import PurePath, PureWindowsPath
 
 from alliance_review.system import host
 
 NAME_BYTES = 143
+#: the fewest characters a name is cut to for a deep Windows folder
+MIN_STEM = 12
 #: Windows' MAX_PATH counts the terminating NUL: a path holds at most 259 characters
 PATH_UNITS = 259
 ELLIPSIS = "…"
@@ -39,8 +42,9 @@ def _size(text: str) -> int:
     return max(sizes)
 
 
-def fits(name: str, limit: int = NAME_BYTES) -> bool:
-    return _size(name) <= limit
+def _units(text: str) -> int:
+    """UTF-16 code units: what Windows counts in a path."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def clean(text: str, fallback: str = "_") -> str:
@@ -49,19 +53,25 @@ def clean(text: str, fallback: str = "_") -> str:
     return cleaned or fallback
 
 
-def cut(text: str, limit: int, mark: str = ELLIPSIS) -> str:
-    """``text`` shortened at a character boundary to fit ``limit`` (with ``mark`` at the
-    end when anything was cut)."""
-    if _size(text) <= limit:
-        return text
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the mark
-        middle = (low + high + 1) // 2
-        if _size(text[:middle].rstrip(" ._") + mark) <= limit:
-            low = middle
+def _longest_prefix(text: str, fits: Callable[[str], bool], mark: str) -> str | None:
+    """The longest ``text[:n] + mark`` (n < len(text)) that ``fits``, or None."""
+    low, high, best = 1, len(text) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = text[:middle].rstrip(" ._") + mark
+        if candidate != mark and fits(candidate):
+            best, low = candidate, middle + 1
         else:
             high = middle - 1
-    return text[:low].rstrip(" ._") + mark
+    return best
+
+
+def cut(text: str, limit: int, mark: str = ELLIPSIS) -> str:
+    """``text`` shortened at a character boundary to at most ``limit`` bytes (with ``mark``
+    at the end when anything was cut)."""
+    if _size(text) <= limit:
+        return text
+    return _longest_prefix(text, lambda t: _size(t) <= limit, mark) or text[:1]
 
 
 def file_name(
@@ -81,26 +91,32 @@ def file_name(
     ``file_name("001", "某某产业技术创新战略联盟", "自评价表", suffix=".xlsx")``
     """
     cleaned = [clean(p, fallback) for p in parts] or [fallback]
-    budget = NAME_BYTES - _size(suffix)
+    byte_room = NAME_BYTES - _size(suffix)
+    unit_room: int | None = None
     if folder is not None and host.IS_WINDOWS:
-        room = PATH_UNITS - len(str(PureWindowsPath(str(folder)))) - 1 - len(suffix)
-        budget = min(budget, max(room, 12))
-    budget = max(budget, 12)
-    while _size(separator.join(cleaned)) > budget:
-        longest = max(range(len(cleaned)), key=lambda i: _size(cleaned[i]))
-        others = _size(separator.join(cleaned)) - _size(cleaned[longest])
-        room_left = max(budget - others, _size(ELLIPSIS) + 1)
-        shorter = cut(cleaned[longest], room_left)
-        if shorter == cleaned[longest] or _size(shorter) >= _size(cleaned[longest]):
-            shorter = cut(cleaned[longest], _size(cleaned[longest]) - 1)
-        if not shorter.rstrip(ELLIPSIS):
-            cleaned.pop(longest)  # nothing of it fits: leave it out
-            if not cleaned:
-                cleaned = [fallback]
-                break
-            continue
-        cleaned[longest] = shorter
+        used = _units(str(PureWindowsPath(str(folder)))) + 1 + _units(suffix)
+        unit_room = max(PATH_UNITS - used, MIN_STEM)
+
+    def fits(stem: str) -> bool:
+        return _size(stem) <= byte_room and (unit_room is None or _units(stem) <= unit_room)
+
     stem = separator.join(cleaned)
+    while not fits(stem):
+        longest = max(range(len(cleaned)), key=lambda i: _size(cleaned[i]))
+        part = cleaned[longest]
+        if len(part.rstrip(ELLIPSIS)) <= 1:
+            break
+
+        def whole(candidate: str, at: int = longest) -> str:
+            return separator.join(candidate if i == at else p for i, p in enumerate(cleaned))
+
+        shorter = _longest_prefix(part, lambda c: fits(whole(c)), ELLIPSIS)
+        if shorter is None:  # the others are long too: halve this one and go on
+            shorter = part.rstrip(ELLIPSIS)[: len(part.rstrip(ELLIPSIS)) // 2] + ELLIPSIS
+        cleaned[longest] = shorter
+        stem = separator.join(cleaned)
+    if not fits(stem):
+        stem = _longest_prefix(stem, fits, "") or stem[:MIN_STEM]
     if _RESERVED.match(stem):
         stem = f"_{stem}"
     return stem + suffix

@@ -20,6 +20,7 @@ from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services.reviewer_workflow import submit_store
 from alliance_review.storage.reviewer_store import ReviewerStore
+from alliance_review.system.names import file_name
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
@@ -32,7 +33,8 @@ translate = QCoreApplication.translate
 def export_workbook(ws: ReviewerWorkspace) -> Task | None:
     from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
 
-    default = ws.path.with_name(f"{ws.path.stem}-{file_kinds.word('scoring_workbook')}.xlsx")
+    words = (ws.path.stem, file_kinds.word("scoring_workbook"))
+    default = ws.path.with_name(file_name(*words, suffix=".xlsx", folder=ws.path.parent))
     name, _ = QFileDialog.getSaveFileName(
         ws,
         translate("ReviewerWorkspace", "Export scoring workbook"),
