@@ -51,3 +51,22 @@ def test_the_layers_contract_is_declared_and_bites(tmp_path: Path):
     )
     assert done.returncode != 0
     assert "alliance_review.system.upward -> alliance_review.core" in done.stdout
+
+
+def test_platform_specific_calls_live_only_in_the_system_package():
+    """No POSIX-only ``os`` attribute (absent on Windows) nor ``fcntl``/``termios``/
+    ``msvcrt`` outside ``alliance_review.system``."""
+    import re
+
+    pattern = re.compile(
+        r"os\.(O_[A-Z]+|fchmod|fchown|getuid|geteuid|getgid|mkfifo|mknod|fork)\b"
+        r"|\b(fcntl|termios|msvcrt|winreg)\b"
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in (ROOT / "src").rglob("*.py")
+        if "system" not in path.relative_to(ROOT / "src" / "alliance_review").parts[:1]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert found == []

@@ -26,15 +26,13 @@ def _flag(name: str) -> int:
     return int(getattr(os, name, 0))
 
 
-#: O_RDONLY plus whatever this platform offers to open a foreign file safely
-READ_FLAGS = (
-    os.O_RDONLY
-    | _flag("O_NONBLOCK")
-    | _flag("O_NOCTTY")
-    | _flag("O_BINARY")
-    | _flag("O_CLOEXEC")
-    | _flag("O_NOINHERIT")
-)
+def read_flags() -> int:
+    """O_RDONLY plus whatever this platform offers to open a foreign file safely."""
+    names = ("O_NONBLOCK", "O_NOCTTY", "O_BINARY", "O_CLOEXEC", "O_NOINHERIT")
+    flags = os.O_RDONLY
+    for name in names:
+        flags |= _flag(name)
+    return flags
 
 
 def open_for_reading(path: Path | str) -> BinaryIO:
@@ -46,7 +44,7 @@ def open_for_reading(path: Path | str) -> BinaryIO:
     """
     name = os.fspath(path)
     try:
-        fd = os.open(name, READ_FLAGS)
+        fd = os.open(name, read_flags())
     except PermissionError:
         if os.path.isdir(name):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", name) from None
