@@ -31,6 +31,7 @@ from alliance_review.system.permissions import make_private
 from alliance_review.system.reading import NotRegularFile, open_for_reading
 
 MAX_BYTES = 256 * 1024 * 1024
+SIGNED_SINCE = 3  # the reviewer file's version that brought its signing key
 COMPANIONS = ("-wal", "-journal")
 
 
@@ -111,7 +112,7 @@ def _require_current_reviewer_file(path: Path, info: FileInfo) -> None:
             f"是{info.kind.label_zh}，不是评审专家文件。",
             f"is a {info.kind.name} file, not a reviewer file.",
         )
-    if info.version < REVIEWER_FILE.version:
+    if info.version < SIGNED_SINCE:  # a signed file of any later version is verified
         raise _refuse(
             path,
             "由旧版软件发放，没有签名，无法核验是谁提交的，不予合并。请给该评审专家重新发放"
