@@ -22,12 +22,10 @@ from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
-    create_file,
-    finish_atomically,
+    building_file,
     inspect,
     open_file,
     read_into_memory,
-    write_atomically_to,
 )
 from alliance_review.storage.register_rows import read_history, read_history_rounds, write_history
 from alliance_review.storage.round_store import now_text
@@ -388,16 +386,8 @@ def read_seal(path: Path | str) -> tuple[int, str | None]:
 @contextmanager
 def building_reviewer_file(path: Path | str) -> Iterator[ReviewerStore]:
     """Build a new reviewer file beside ``path`` and move it into place whole."""
-    path = Path(path)
-    temporary = write_atomically_to(path)
-    conn = create_file(temporary, REVIEWER_FILE, building=True)
-    try:
+    with building_file(Path(path), REVIEWER_FILE) as (conn, temporary):
         yield ReviewerStore(conn, temporary)
-    except BaseException:
-        conn.close()
-        write_atomically_to(path)
-        raise
-    finish_atomically(conn, temporary, path)
 
 
 def _unseal(copy: sqlite3.Connection) -> None:

@@ -24,13 +24,11 @@ from alliance_review.storage.db import atomic, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
-    create_file,
-    finish_atomically,
+    building_file,
     inspect,
     open_file,
     read_into_memory,
     record_upgrade,
-    write_atomically_to,
 )
 from alliance_review.storage.panel_rows import PanelRows
 from alliance_review.storage.register_rows import RegisterRows
@@ -384,15 +382,7 @@ def building_round(path: Path | str) -> Iterator[RoundStore]:
 
     If anything fails, the half-built file is removed and ``path`` stays as it was.
     """
-    path = Path(path)
-    temporary = write_atomically_to(path)
-    conn = create_file(temporary, ROUND_FILE, building=True)
-    try:
+    with building_file(Path(path), ROUND_FILE) as (conn, temporary):
         store = RoundStore(conn, temporary)
         yield store
         store.record("created", {"round": store.settings().uid})
-    except BaseException:
-        conn.close()
-        write_atomically_to(path)  # removes the temporary file and its companions
-        raise
-    finish_atomically(conn, temporary, path)

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.file_names import round_file_name
 from alliance_review.core.roster import BATCHES
-from alliance_review.gui import file_kinds, i18n
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui import file_kinds, i18n, messages
 from alliance_review.gui.setup.commands import last_folder, ok_cancel
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import carry, roster_io
 from alliance_review.services.setup import new_round_from_files
 
@@ -188,7 +187,7 @@ class NewRoundDialog(QDialog):
                 hint=roster_io.WINDOW_HINT,
             ),
             created,
-            on_error=lambda error: report_error(self, error, self.tr("Not possible")),
+            on_error=lambda error: messages.refuse(self, error),
         )
 
     # what the new round will hold ---------------------------------------------------
@@ -259,11 +258,8 @@ class NewRoundDialog(QDialog):
         self.carried.setText("\n".join(lines))
 
     def _preview_refused(self, error: BaseException) -> None:
-        from alliance_review.storage.db import storage_error
-
-        sentence = storage_error(error)
-        if sentence is None:
-            report_error(self, error)
+        if messages.refusal_of(error) is None:
+            messages.refuse(self, error)  # a bug: the last resort
             return
         self.shown = None
-        self.carried.setText(error_text(sentence))
+        self.carried.setText(messages.sentence(error))

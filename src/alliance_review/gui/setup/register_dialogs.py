@@ -216,10 +216,11 @@ def edit_batches(parent: QWidget, context: RoundContext, dialog: BatchesDialog) 
     bad = dialog.year_problem()
     if bad is not None:
         from alliance_review.core.errors import UserError
-        from alliance_review.gui.setup.commands import refuse
+        from alliance_review.gui import messages
 
-        refuse(parent, UserError(f"年度「{bad}」不是数字。", f"The year {bad!r} is not a number."))
-        return False
+        return messages.refuse(
+            parent, UserError(f"年度「{bad}」不是数字。", f"The year {bad!r} is not a number.")
+        )
     wanted, renames = dialog.wanted()
 
     def undo_pair(result: tuple[list[Batch], dict[str, str]]):  # type: ignore[no-untyped-def]

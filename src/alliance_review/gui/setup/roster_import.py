@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster_update import Comparison, compare
-from alliance_review.gui import i18n
+from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import ink_on
-from alliance_review.gui.main_window import error_text
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.setup.roster_groups import RosterGroups
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import roster_io, roster_update
 from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.services.roster_update import Choices
@@ -193,7 +192,7 @@ class RosterImportDialog(QDialog):
         self.sheet.blockSignals(True)
         self.sheet.setCurrentText(self.table.sheet)
         self.sheet.blockSignals(False)
-        report_error(self, error, self.tr("Import roster"))
+        messages.refuse(self, error)
 
     def mapping(self) -> dict[str, int | None]:
         return {field: combo.currentData() for field, combo in self.combos.items()}
@@ -213,7 +212,7 @@ class RosterImportDialog(QDialog):
             self.comparison = None
             self.preview.setRowCount(0)
             self.groups.clear()
-            self.summary.setText(error_text(error))
+            self.summary.setText(messages.sentence(error))
             self.import_button.setEnabled(False)
             return
         include = self.include_hidden.isChecked()
