@@ -159,7 +159,10 @@ def test_a_new_round_from_a_list_with_a_later_batch_adds_the_batch(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(out) as conn:
         assert conn.execute("SELECT name FROM batch ORDER BY position").fetchall() == [
-            ("第一批",), ("第二批",), ("第三批",), ("第四批",)
+            ("第一批",),
+            ("第二批",),
+            ("第三批",),
+            ("第四批",),
         ]
         counts = dict(conn.execute("SELECT batch, count(*) FROM alliance GROUP BY batch"))
     assert counts == {"第一批": 3, "第二批": 2, "第三批": 2, "第四批": 2}
@@ -271,3 +274,13 @@ def test_reviewers_import_skip_bad_imports_the_good_rows_and_names_the_bad(demo_
     with RoundStore.open(demo_round) as store:
         names = {r.name for r in store.reviewers()}
     assert {"李四", "王建国", "赵强", "周明"} <= names and "李四研究员中国农业大学" not in names
+
+
+def test_an_exported_roster_imports_back_unchanged(demo_round: Path, tmp_path: Path):
+    out = tmp_path / "名单.xlsx"
+    assert run_cli("roster", demo_round, "add", "新材料产业技术创新战略联盟", "--batch", "2",
+                   "--short", "新材料联盟").returncode == 0  # fmt: skip
+    assert run_cli("roster-export", demo_round, out).returncode == 0
+    again = run_cli("roster-import", demo_round, out, "--update", "--dry-run")
+    assert again.returncode == 0, again.stderr
+    assert "不变 147 家；有变动 0 家；新增 0 家；名单中没有的试点联盟 0 家" in again.stdout

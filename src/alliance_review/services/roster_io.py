@@ -107,14 +107,15 @@ def export_roster(
         styles = Styles(book)
         sheet = book.add_worksheet("联盟名单")
         head = styles.get(bold=True, bg_color="#DDE4EE")
-        for column, title in enumerate(("序号", "联盟名称", "批次", "联系人")):
+        for column, title in enumerate(("序号", "联盟名称", "批次", "联系人", "联盟简称")):
             styles.text(sheet, 0, column, title, head)
         for row, alliance in enumerate(alliances, start=1):
             sheet.write_number(row, 0, row)
             styles.text(sheet, row, 1, alliance.name)
             styles.text(sheet, row, 2, alliance.batch or BATCH_UNKNOWN)
             styles.text(sheet, row, 3, alliance.contact)
-        for column, width in enumerate((6, 56, 10, 24)):
+            styles.text(sheet, row, 4, alliance.short_name)
+        for column, width in enumerate((6, 56, 10, 24, 16)):
             sheet.set_column(column, column, width)
         sheet.freeze_panes(1, 0)
     return path

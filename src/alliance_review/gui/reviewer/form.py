@@ -65,7 +65,10 @@ class ScoringForm(QWidget):
         # the alliance's earlier years, when the file carries them (issue 17)
         self.history_chart = HistoryChart(lines=4.5)
         self.history_chart.setVisible(False)
-        titles.addWidget(self.history_chart)
+        chart_row = QHBoxLayout()  # the chart keeps its width; the name keeps the rest
+        chart_row.addWidget(self.history_chart)
+        chart_row.addStretch(1)
+        titles.addLayout(chart_row)
         total_box = QVBoxLayout()
         total_box.setSpacing(0)
         total_box.addWidget(self.total_value, 0, Qt.AlignmentFlag.AlignRight)
