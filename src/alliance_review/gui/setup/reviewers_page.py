@@ -228,7 +228,9 @@ class ReviewersPage(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         loads, _ = assignment_summary(store)
-        self.model.set_data(store.reviewers(), store.alliances(), loads)
+        # every alliance of the register: a reviewer's own may have withdrawn this year
+        register = [e.alliance for e in store.register()]
+        self.model.set_data(store.reviewers(), register, loads)
         self.summary.setText(
             self.tr(
                 "%n reviewer(s). A reviewer is never assigned an alliance listed here.",
