@@ -80,12 +80,15 @@ def print_comparison(comparison: Comparison, update: bool) -> None:
             f"  新增  第 {item.row} 行  {item.name}  {item.batch or '批次不详'}",
             f"  new  row {item.row}  {item.name}  {item.batch or 'batch unknown'}",
         )
-    for entry in c.missing:
+    for entry in c.missing if update else ():  # an import that adds withdraws nobody
         say(
-            f"  名单中没有  {entry.alliance.name}"
-            + ("  → 将登记为本年度退出" if update else "  （--update 时登记为退出）"),
-            f"  not on the list  {entry.alliance.name}"
-            + ("  -> marked withdrawn this year" if update else "  (withdrawn with --update)"),
+            f"  名单中没有  {entry.alliance.name}  → 将登记为本年度退出",
+            f"  not on the list  {entry.alliance.name}  -> marked withdrawn this year",
+        )
+    if c.missing and not update:
+        say(
+            f"  名单中没有的 {len(c.missing)} 家不变（--update 时登记为本年度退出）。",
+            f"  The {len(c.missing)} not on the list stay as they are (--update withdraws them).",
         )
     for item, matched in c.withdrawing:
         say(
