@@ -11,15 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import subprocess
-import tempfile
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import xlsxwriter
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from make_corpus import convert  # noqa: E402  (LibreOffice headless, as the first corpus)
+
 ROOT = HERE.parents[3]
 HEADER = ["序号", "联盟名称", "批次", "联系人", "备注"]
 
@@ -37,18 +38,6 @@ def pilots() -> list[tuple[str, str]]:
 def appendix() -> list[dict[str, str]]:
     with open(ROOT / "resources" / "published-appendix-2015.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
-
-
-def convert(source: Path, to: str, target: Path) -> None:
-    """LibreOffice headless: open ``source`` and save it as ``to`` (xlsx, xls, ods)."""
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
-             "--convert-to", to, "--outdir", work, str(source)],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        made = Path(work) / (source.stem + "." + to.split(":")[0])
-        shutil.move(made, target)
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> None:
