@@ -26,10 +26,12 @@ from alliance_review.core.activity import (
     repeated,
 )
 from alliance_review.core.errors import UserError
+from alliance_review.core.points_won import PointsWon, points_won
 from alliance_review.core.published import PreviousYear as PreviousYear
 from alliance_review.core.published import PublishedFigures as PublishedFigures
 from alliance_review.core.ranking import RankedRow, TierBand, printed_band_mismatches
 from alliance_review.core.roster import BATCH_UNKNOWN, BATCHES, Alliance
+from alliance_review.core.round_record import RoundRecord
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.shares import SHARE_RULE_ZH as SHARE_RULE_ZH
 from alliance_review.core.shares import (
@@ -149,6 +151,9 @@ class RoundStatistics:
     tier_by: str = "total"
     # (seq, name, printed score, tier it is in, tier its printed score reads as)
     band_mismatches: tuple[tuple[int, str, str, str, str], ...] = ()
+    # section 五: where points were won and lost; section 一: the round's own record
+    points_won: PointsWon | None = None
+    record: RoundRecord | None = None
 
     @property
     def repeated_full_marks(self) -> tuple[str, ...] | None:
@@ -305,6 +310,7 @@ def round_statistics(
     threshold: int = THRESHOLD,
     item_rule: str = "majority",
     tier_by: str = "total",
+    record: RoundRecord | None = None,
 ) -> RoundStatistics:
     """Every figure of the report from the ranked rows (best first).
 
@@ -367,6 +373,8 @@ def round_statistics(
             (row.seq, row.alliance.name, f"{row.printed_score}", row.tier.name, reading.name)
             for row, reading in printed_band_mismatches(rows, tiers)
         ),
+        points_won=points_won(rubric, rows, consensus, tiers, done or {}),
+        record=record,
     )
 
 

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -68,13 +69,16 @@ TIER_INKS = (
 )
 
 
+COUNT_LABEL_ROOM = 10  # points above a bar for its count (7-point digits)
+
+
 def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float = 220) -> Drawing:
     """Score distribution: bars per 5-point bin, tier bands shaded and marked."""
     register_font()
     drawing = Drawing(width, height)
     # without this the renderer starts in Helvetica, a font that is not embedded
     drawing.initialFontName = font()
-    left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
+    left, bottom, right, top = 34.0, 34.0, width - 10, height - 40
     bins = stats.histogram
     if not bins:
         drawing.add(String(width / 2, height / 2, "无数据", fontName=font(), textAnchor="middle"))
@@ -82,7 +86,10 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
     low, high = bins[0].low, bins[-1].high
     peak = max(max(b.count for b in bins), 1)
     step = max(1, -(-peak // 5))
+    # room above the tallest bar for its count label, below the tier names
     y_max = step * -(-peak // step)
+    while y_max * (top - bottom - COUNT_LABEL_ROOM) < peak * (top - bottom):
+        y_max += step
 
     def x_of(value: float) -> float:
         return left + (value - low) / (high - low) * (right - left)
@@ -91,6 +98,7 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
         return bottom + count / y_max * (top - bottom)
 
     upper: float = high
+    taken: list[tuple[float, float]] = []  # tier names already placed on the first row
     for index, tier in enumerate(stats.tiers):
         lower = float(tier.min_total) if tier.min_total is not None else float(low)
         lower = max(lower, float(low))
@@ -106,10 +114,19 @@ def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float 
                     strokeColor=None,
                 )
             )
+            label_width = stringWidth(tier.name, font(), 8)
+            centre = (x_of(lower) + x_of(upper)) / 2
+            centre = min(max(centre, label_width / 2 + 1), width - label_width / 2 - 1)
+            span = (centre - label_width / 2 - 2, centre + label_width / 2 + 2)
+            clash = any(
+                span[0] < right_edge and left_edge < span[1] for left_edge, right_edge in taken
+            )
+            if not clash:
+                taken.append(span)
             drawing.add(
                 String(
-                    (x_of(lower) + x_of(upper)) / 2,
-                    top + 6,
+                    centre,
+                    top + (16 if clash else 6),
                     tier.name,
                     fontName=font(),
                     fontSize=8,

@@ -28,6 +28,7 @@ from alliance_review.core.statistics import (
     round_statistics,
 )
 from alliance_review.services.item_decisions import apply_decisions
+from alliance_review.services.report_record import round_record
 from alliance_review.services.results import compute
 from alliance_review.storage.round_store import RoundStore
 
@@ -87,6 +88,7 @@ def round_statistics_of(
         reasons = store.participation_reasons()
         done = done_by_alliance(store, result.settings.item_rule)
         claimed = sorted(store.self_ticks())
+        record = round_record(store)
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
@@ -121,6 +123,7 @@ def round_statistics_of(
         threshold=threshold,
         item_rule=result.settings.item_rule,
         tier_by=result.settings.tier_by,
+        record=record,
     )
 
 
