@@ -48,11 +48,9 @@ from alliance_review.services.round_digest import content_hash, settings_keyword
 from alliance_review.services.statistics_report import (
     PUBLISHED_HEADER,
     mean_text,
-    published_rows,
     round_statistics_of,
-    signed,
-    statistics_lines,
 )
+from alliance_review.services.statistics_text import published_rows, signed, statistics_lines
 from alliance_review.storage.round_store import RoundStore
 
 TIER_TINTS = (

@@ -20,7 +20,7 @@ from alliance_review.core.report_figures import (
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.gui import i18n
 from alliance_review.services.page_images import drawing_png
-from alliance_review.services.statistics_report import published_rows
+from alliance_review.services.statistics_text import published_rows
 
 
 def _signed(value: int | None) -> str:
