@@ -156,7 +156,7 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
         rates = [f"{v[f'five.tier.{tier.name}.category.{c.code}.rate']}%" for c in won.categories]
         rows.append((tier.name, join(rates)))
     if rows:
-        text = f"1. 各档次联盟在{join(names)} {v['five.categories']} 个方面的得分率："
+        text = f"各档次联盟在{join(names)} {v['five.categories']} 个方面的得分率："
         text += "；".join(f"{name}的联盟依次为 {rates}" for name, rates in rows) + "。"
         paragraphs.append(text)
     losses = []
@@ -171,7 +171,7 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
         if found:
             losses.append(f"{tier.name}的联盟是{join(found)}")
     if losses:
-        paragraphs.append("2. 各档次联盟平均失分最多的二级指标：" + "；".join(losses) + "。")
+        paragraphs.append("各档次联盟平均失分最多的二级指标：" + "；".join(losses) + "。")
     separating = []
     rank = 1
     while f"five.separating.{rank}.code" in v:
@@ -183,7 +183,7 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
     if separating:
         top = stats.tiers[0].name
         paragraphs.append(
-            f"3. {top}的联盟与其他联盟得分率相差最大的二级指标是{join(separating)}"
+            f"{top}的联盟与其他联盟得分率相差最大的二级指标是{join(separating)}"
             f"（括号内为{top}的联盟的得分率）。"
         )
     office = won.secretariat
@@ -191,8 +191,8 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
         paragraphs.append(_secretariat_sentence(v, office.staff_item))
     if won.publicity is not None:
         paragraphs.append(_publicity_sentence(v, won.publicity.category, won.publicity.items))
-    paragraphs.append(RECOMMENDATIONS_TODO)
-    return paragraphs
+    numbered = [f"{n}. {text}" for n, text in enumerate(paragraphs[1:], start=1)]
+    return [paragraphs[0], *numbered, RECOMMENDATIONS_TODO]
 
 
 def _group(v: Figures, name: str, who: str, alone: str) -> str:
@@ -209,7 +209,7 @@ def _group(v: Figures, name: str, who: str, alone: str) -> str:
 def _secretariat_sentence(v: Figures, staff: str | None) -> str:
     codes = join(list(v["five.secretariat.codes"]))
     which = f"秘书处的 {v['five.secretariat.indicators']} 项二级指标（{codes}）均得满分"
-    text = "4. " + _group(v, "full", which, f"没有联盟{which}")
+    text = _group(v, "full", which, f"没有联盟{which}")
     text += "，" + _group(v, "not_full", "其余", "其余联盟没有")
     if staff is not None:
         text += "；" + _group(v, "staff", staff, f"没有联盟{staff}")
@@ -226,7 +226,7 @@ def _publicity_sentence(v: Figures, category: str, items: Sequence[object]) -> s
             parts.append(f"{name}的 {done} 家（占 {share}%）")
         else:
             parts.append(f"没有联盟{name}")
-    text = f"5. 在{category}方面，" + "，".join(parts)
+    text = f"在{category}方面，" + "，".join(parts)
     none, every = v["five.publicity.none"], v["five.publicity.all"]
     if none:
         text += f"；有 {none} 家联盟各项都没有开展"

@@ -180,7 +180,8 @@ def section_three(
         number += 1
         took = v["took_part"]
         done = _activities(v, category.indicators, by_indicator, "")
-        paragraphs = [activity_sentence(f"{took} 家联盟中，", took, done)]
+        lead = "参评联盟只有 1 家" if took == 1 else f"{took} 家联盟中，"
+        paragraphs = [activity_sentence(lead, took, done)]
         for tier in stats.tiers:
             size = v[f"tier.{tier.name}.count"]
             if not size:
