@@ -213,6 +213,7 @@ def change(new: int, old: int, year: int, subject: str = "") -> str:
 
 def section_two(draft: Draft, t: Truth, before: Truth | None) -> None:
     s, took, pilots = "二、", len(t.ranked), len(t.alliances)
+    last = before.year if before is not None else t.year - 1
     if took == pilots:
         first = draft.says(s, f"全部 {pilots} 家试点联盟都参加了本次活跃度评价工作")
     else:
@@ -220,9 +221,9 @@ def section_two(draft: Draft, t: Truth, before: Truth | None) -> None:
     if before is not None:
         old = len(before.ranked)
         first.says(
-            f"，参评家数与 {t.year - 1} 年持平"
+            f"，参评家数与 {last} 年持平"
             if took == old
-            else f"，相比 {t.year - 1} 年{'增加' if took > old else '减少'}了 {abs(took - old)} 家"
+            else f"，相比 {last} 年{'增加' if took > old else '减少'}了 {abs(took - old)} 家"
         )
     high, low = t.printed[t.ranked[0]], t.printed[t.ranked[-1]]
     full = len(t.full_marks())
@@ -243,11 +244,11 @@ def section_two(draft: Draft, t: Truth, before: Truth | None) -> None:
     old_shares = hamilton(before.tier_counts()) if before is not None else None
     tiers = draft.one(s, "其中，")
     for n, (name, count, share) in enumerate(zip(t.tier_names, counts, shares, strict=True)):
-        tail = "" if old_shares is None else change(share, old_shares[n], t.year - 1)
+        tail = "" if old_shares is None else change(share, old_shares[n], last)
         if count:
             tiers.says(f"{name}的联盟共 {count} 家，占 {share}%{tail}")
         else:
-            tail = "" if old_shares is None else change(share, old_shares[n], t.year - 1, "占比")
+            tail = "" if old_shares is None else change(share, old_shares[n], last, "占比")
             tiers.says(f"没有{name}的联盟{tail}")
     rows = draft.table("档次")
     for row, name, count, share in zip(rows[1:], t.tier_names, counts, shares, strict=True):

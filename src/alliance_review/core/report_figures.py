@@ -104,6 +104,10 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
     add("pilots", "二", "试点联盟总数", stats.on_roster)
     add("took_part", "二", "参评联盟", stats.took_part)
     add("took_part_change", "二", "参评联盟比上年增加", stats.participation_change)
+    previous_year = None
+    if stats.previous is not None:
+        previous_year = stats.previous.year or stats.year - 1
+    add("previous_year", "二", "上年", previous_year)
     add("full_marks", "二", "满分联盟", len(stats.full_marks))
     add("highest", "二", "最高分", None if stats.highest is None else stats.highest.printed_score)
     add("lowest", "二", "最低分", None if stats.lowest is None else stats.lowest.printed_score)

@@ -314,7 +314,7 @@ def _section_two(
     captions.figure("得分分布（每 5 分一组，底色为各档次的分数段）")
     for text in two[1:]:
         _paragraph(document, text)
-    previous_year = stats.year - 1
+    previous_year = v.get("previous_year") or stats.year - 1
     captions.table("各档次家数与占比")
     _table(
         document,

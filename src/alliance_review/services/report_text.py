@@ -56,7 +56,7 @@ def change_phrase(change: int | None, previous_year: int, subject: str = "") -> 
 
 def section_two(stats: RoundStatistics, v: Figures) -> list[str]:
     """二、试点联盟活跃度总体情况 (the chart goes after the first paragraph)."""
-    previous_year = stats.year - 1
+    previous_year = v.get("previous_year") or stats.year - 1
     pilots, took = v["pilots"], v["took_part"]
     if took == pilots:
         first = f"全部 {pilots} 家试点联盟都参加了本次活跃度评价工作"

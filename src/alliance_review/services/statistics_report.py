@@ -22,10 +22,10 @@ from alliance_review.core.shares import SHARE_RULE_ZH, SHARE_RULES
 from alliance_review.core.statistics import (
     THRESHOLD,
     RoundStatistics,
-    previous_from_rows,
     round_statistics,
 )
 from alliance_review.services.item_decisions import apply_decisions
+from alliance_review.services.report_history import last_year
 from alliance_review.services.report_record import round_record
 from alliance_review.services.results import compute
 from alliance_review.storage.round_store import RoundStore
@@ -70,14 +70,8 @@ def round_statistics_of(
 ) -> RoundStatistics:
     """The figures of a round; ``previous`` is last year's round file or typed figures,
     ``published`` a file of figures printed in a report, shown for comparison."""
-    earlier = None
     if share_rule not in SHARE_RULES:
         raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
-    if isinstance(previous, (str, Path)):
-        with RoundStore.open(previous) as store:
-            earlier = compute(store)
-            top = store.rubric().max_points
-        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
     with RoundStore.open(round_path) as store:
         result = compute(store).complete()
         rubric = store.rubric()
@@ -93,13 +87,7 @@ def round_statistics_of(
             "The round has no scores yet, so there is nothing to count (merge the reviewer"
             " files first).",
         )
-    if earlier is not None and earlier.settings.year >= result.settings.year:
-        raise UserError(
-            f"上年评价轮次应早于本轮次（{result.settings.year} 年度），"
-            f"所选文件是 {earlier.settings.year} 年度的。",
-            f"Last year's round must be older than this round ({result.settings.year}); "
-            f"the chosen file is for {earlier.settings.year}.",
-        )
+    previous = last_year(round_path, result.settings.year, previous, share_rule)
     consensus = {uid: r.indicator_consensus for uid, r in result.results.items()}
     figures = None
     if published is not None:
