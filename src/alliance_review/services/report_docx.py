@@ -36,6 +36,7 @@ from alliance_review.core.report_figures import (
 )
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.services.appendix_pdf import appendix_entries, default_title
+from alliance_review.services.histogram_chart import histogram_drawing
 from alliance_review.services.output import Progress, cancelled, check_folder, replacing
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.report_sections import section_five, section_one, section_one_method
@@ -46,7 +47,6 @@ from alliance_review.services.report_text import (
     section_two,
 )
 from alliance_review.services.results import compute
-from alliance_review.services.statistics_pdf import histogram_drawing
 from alliance_review.services.statistics_report import round_statistics_of
 from alliance_review.storage.round_store import RoundStore
 

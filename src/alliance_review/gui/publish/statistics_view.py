@@ -47,7 +47,7 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 
 def chart_png(stats: RoundStatistics) -> bytes:
     """The distribution chart as shown in the app (any thread: no Qt involved)."""
-    from alliance_review.services.statistics_pdf import histogram_drawing  # reportlab: late
+    from alliance_review.services.histogram_chart import histogram_drawing  # reportlab: late
 
     return drawing_png(histogram_drawing(stats, 520, 220), 96)
 
