@@ -339,7 +339,8 @@ def _section_three(
     document: Any, captions: _Captions, stats: RoundStatistics, rubric: Any, v: Any
 ) -> None:
     _paragraph(document, "三、从各项指标来看的试点联盟活跃度情况", STYLE_HEADING)
-    _paragraph(document, "从各项指标的评价要点可以看出：")
+    lead = _paragraph(document, "从各项指标的评价要点可以看出：")
+    lead.paragraph_format.keep_with_next = True
     for heading, paragraphs in section_three(stats, rubric, v):
         _paragraph(document, heading + paragraphs[0])
         for text in paragraphs[1:]:
