@@ -46,13 +46,16 @@ def boxes(figures: Figures, width: float = 440, height: float = 230):
 
 NARROW = (TierBand("活跃度高", Fraction(96)), TierBand("活跃度较高", Fraction(94)),
           TierBand("活跃度一般", Fraction(92)), TierBand("活跃度较差", None))  # fmt: skip
+TALL = [1, 2, 3, 5, 8, 10, 10, 15, 20, 25, 20, 6]
+LOWEST = [125] + [0] * 12
+STEPS = [0, 5, 10, 5, 0, 0, 0, 10, 0, 0, 0, 0, 10]
 CASES = {
-    "tallest bin at the axis maximum": Figures(bins([1, 2, 3, 5, 8, 10, 10, 15, 20, 25, 20, 6]), DEFAULT_TIERS),
+    "tallest bin at the axis maximum": Figures(bins(TALL), DEFAULT_TIERS),
     "every alliance in the top bin": Figures(bins([125], start=95), DEFAULT_TIERS),
-    "every alliance in the lowest bin": Figures(bins([125, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), DEFAULT_TIERS),
-    "peak a multiple of the step": Figures(bins([0, 5, 10, 5, 0, 0, 0, 10, 0, 0, 0, 0, 10]), DEFAULT_TIERS),
-    "narrow tier bands": Figures(bins([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 9]), NARROW),
-}  # fmt: skip
+    "every alliance in the lowest bin": Figures(bins(LOWEST), DEFAULT_TIERS),
+    "peak a multiple of the step": Figures(bins(STEPS), DEFAULT_TIERS),
+    "narrow tier bands": Figures(bins([3] + [0] * 10 + [40, 9]), NARROW),
+}
 
 
 @pytest.mark.parametrize("figures", CASES.values(), ids=CASES.keys())
