@@ -382,7 +382,7 @@ def section_four(draft: Draft, t: Truth, before: Truth | None) -> None:
     s = "四、"
     batches = [
         b
-        for b in ("第一批", "第二批", "第三批", BATCH_UNKNOWN)
+        for b in (*t.batches, BATCH_UNKNOWN)
         if any(t.batch[u] == b for u, _, _ in t.alliances)
     ]
     full_before = set(before.full_marks()) if before is not None else None

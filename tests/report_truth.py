@@ -84,9 +84,19 @@ class Truth:
             " JOIN category c ON c.code = i.category_code"
             " ORDER BY c.position, i.position, e.position"
         ).fetchall()
-        self.alliances = q("SELECT uid, name, batch FROM alliance ORDER BY position").fetchall()
+        tables = {n for (n,) in q("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # this year's pilots (a withdrawn or suspended one has a pilot_status row)
+        pilots = "SELECT uid, name, batch FROM alliance"
+        if "pilot_status" in tables:
+            pilots += " WHERE uid NOT IN (SELECT alliance_uid FROM pilot_status)"
+        self.alliances = q(pilots + " ORDER BY position").fetchall()
+        self.batches = (
+            [n for (n,) in q("SELECT name FROM batch ORDER BY position")]
+            if "batch" in tables
+            else ["第一批", "第二批", "第三批"]
+        )
         self.name = {u: n for u, n, _ in self.alliances}
-        self.batch = {u: b or BATCH_UNKNOWN for u, _, b in self.alliances}
+        self.batch = {u: b if b in self.batches else BATCH_UNKNOWN for u, _, b in self.alliances}
         reasons = [r for (r,) in q("SELECT name FROM participation_reason ORDER BY position")]
         self.absent = dict(q("SELECT alliance_uid, reason FROM non_participant").fetchall())
         self.reasons = [(r, sum(1 for x in self.absent.values() if x == r)) for r in reasons]

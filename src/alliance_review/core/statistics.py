@@ -258,16 +258,19 @@ def batch_figures(
     threshold: int = THRESHOLD,
     top: Fraction | None = None,
     reasons: Sequence[str] = (),
+    batches: Sequence[str] = BATCHES,
 ) -> list[BatchFigure]:
     """Per pilot batch, then an honest "批次不详" group for alliances of unknown batch.
 
-    ``absent``: alliance uid -> reason of those marked as not taking part.
+    ``absent``: alliance uid -> reason of those marked as not taking part; ``batches``:
+    the round's batches in their order (the register keeps them as data). This is the
+    one place the report iterates over batches.
     """
     absent = absent or {}
     figures = []
-    for group in [*BATCHES, BATCH_UNKNOWN]:
-        members = [a for a in alliances if batch_of(a) == group]
-        ranked = [r for r in rows if batch_of(r.alliance) == group]
+    for group in [*batches, BATCH_UNKNOWN]:
+        members = [a for a in alliances if batch_of(a, batches) == group]
+        ranked = [r for r in rows if batch_of(r.alliance, batches) == group]
         if not members and not ranked:
             continue
         counts = tier_counts(ranked, tiers)
@@ -311,6 +314,7 @@ def round_statistics(
     item_rule: str = "majority",
     tier_by: str = "total",
     record: RoundRecord | None = None,
+    batches: Sequence[str] = BATCHES,
 ) -> RoundStatistics:
     """Every figure of the report from the ranked rows (best first).
 
@@ -352,7 +356,9 @@ def round_statistics(
         took_part=len(rows),
         tier_figures=figures,
         batches=tuple(
-            batch_figures(alliances, rows, tiers, absent, share_rule, threshold, top, reasons)
+            batch_figures(
+                alliances, rows, tiers, absent, share_rule, threshold, top, reasons, batches
+            )
         ),
         histogram=tuple(histogram(rows, tiers)),
         indicators=tuple(indicator_means(rubric, rows, consensus, tiers)),

@@ -6,9 +6,9 @@ One interface, ``last_year``, with two sources:
 - a file the user names (``--previous``: last year's round, or figures typed in), read
   here as before;
 - the round's own history, for a round made ``new-round --from`` last year: the register
-  keeps earlier rounds' results per alliance in the round (round ladder step 7, the
-  register branch). ``from_history`` is where that source plugs in; until the register's
-  history is on main it finds nothing, so the comparison needs ``--previous``.
+  keeps earlier rounds' results per alliance in the round (round ladder step 7:
+  ``history_round``, ``history_tier``, ``history``), so such a round needs no
+  ``--previous`` file.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.published import PreviousYear
+from alliance_review.core.shares import shares
 from alliance_review.core.statistics import previous_from_rows
 from alliance_review.services.results import compute
 from alliance_review.storage.round_store import RoundStore
@@ -39,13 +40,20 @@ def from_round_file(path: Path | str, year: int, share_rule: str) -> PreviousYea
 
 
 def from_history(store: RoundStore, share_rule: str) -> PreviousYear | None:
-    """Last year's figures from the round's own history (None: the round keeps none).
-
-    The round file has no history of earlier rounds yet (the register's step 7 adds it);
-    when it does, this reads last year's results per alliance from it.
-    """
-    del store, share_rule
-    return None
+    """Last year's figures from the round's own history: the latest earlier year it
+    carries (None: it carries none). Full marks are compared by the name the alliance
+    bore that year, as with a --previous file."""
+    year = store.settings().year
+    rounds = [r for r in store.history_rounds() if r.year < year]
+    if not rounds:
+        return None
+    last = max(rounds, key=lambda r: r.year)
+    ranked = [r for r in store.history() if r.year == last.year and r.status == "ranked"]
+    ranked.sort(key=lambda r: (r.rank is None, r.rank or 0))
+    counts = [sum(1 for r in ranked if r.tier == tier.name) for tier in last.tiers]
+    full = tuple(r.name for r in ranked if r.total is not None and r.total >= last.full)
+    return PreviousYear(len(ranked), tuple(shares(counts, share_rule)), "history", full,
+                        last.year)  # fmt: skip
 
 
 def last_year(

@@ -81,6 +81,7 @@ def round_statistics_of(
         done = done_by_alliance(store, result.settings.item_rule)
         claimed = sorted(store.self_ticks())
         record = round_record(store)
+        batches = store.batch_names()
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
@@ -110,6 +111,7 @@ def round_statistics_of(
         item_rule=result.settings.item_rule,
         tier_by=result.settings.tier_by,
         record=record,
+        batches=batches,
     )
 
 
