@@ -4,6 +4,7 @@ random rounds; and the draft's Chinese reads as a secretary writes it."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import tempfile
@@ -103,7 +104,11 @@ def plans(draw: st.DrawFn) -> Plan:
     )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# a dozen rounds in the suite; HYPOTHESIS_PROFILE=explore searches 200 fresh ones
+EXAMPLES = 12 if os.environ.get("HYPOTHESIS_PROFILE", "suite") == "suite" else 200
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_every_number_of_a_random_round_is_checked(plan: Plan):
     with tempfile.TemporaryDirectory() as folder:

@@ -93,7 +93,8 @@ def section_one_method(v: Figures) -> list[str]:
             v["record.reviewers_per_alliance.most"],
         )
         count = f"{least}" if least == most else f"{least} 至 {most}"
-        steps.append(f"每家参评联盟由 {count} 位评审专家分别评分")
+        each = "评分" if most == 1 else "分别评分"
+        steps.append(f"每家参评联盟由 {count} 位评审专家{each}")
         least, most = (
             v["record.alliances_per_reviewer.least"],
             v["record.alliances_per_reviewer.most"],
