@@ -56,3 +56,17 @@ def test_the_command_prints_the_english_lines_under_an_english_locale(demo_round
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "Activity evaluation statistics 2015"
     assert "Tier  Count  Share  Last year  Change (points)" in done.stdout
+
+
+def test_the_published_rows_say_their_verdict_in_the_language_asked(
+    demo_round_master: Path, tmp_path: Path
+):
+    from alliance_review.services.statistics_text import published_rows
+
+    stats = round_statistics_of(demo_round_master, None, PUBLISHED_2015)
+    chinese, english = published_rows(stats, "zh"), published_rows(stats, "en")
+    assert [r[-1] for r in chinese] == ["不符合", "不符合", "符合"]
+    assert [r[-1] for r in english] == ["no", "no", "yes"]
+    assert [NUMBER.findall(" ".join(r)) for r in chinese] == [
+        NUMBER.findall(" ".join(r)) for r in english
+    ]

@@ -18,7 +18,7 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import RoundStatistics
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.statistics_text import published_rows
 
@@ -217,7 +217,7 @@ class StatisticsView(QWidget):
             )
         parts.extend(self.items_html(stats))
         parts.extend(self.comparison_html(stats))
-        rows = published_rows(stats)
+        rows = published_rows(stats, file_kinds.language())
         if rows:
             parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
             parts.append(
