@@ -47,6 +47,7 @@ class CheckReport:
     fingerprint: str | None = None
     this_computer_key: bool | None = None
     lock_signature: str | None = None
+    anchor: str | None = None  # the trail against this computer's anchor (storage.anchor)
     problems: list[str] = field(default_factory=list)
     problems_en: list[str] = field(default_factory=list)
 
@@ -103,6 +104,12 @@ def _round_part(report: CheckReport, store: RoundStore) -> None:
     if state.state == audit.ALTERED:
         report.problems.append(f"锁定后被改动：{state.reason_zh}。")
         report.problems_en.append(f"Altered after locking: {state.reason}.")
+    comparison = store.anchor_comparison()
+    report.anchor = "none" if comparison is None else comparison.state
+    problem = None if comparison is None else comparison.problem()
+    if problem is not None:
+        report.problems.append(problem[0])
+        report.problems_en.append(problem[1][0].upper() + problem[1][1:])
 
 
 def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:
@@ -214,6 +221,15 @@ def _reviewer_lines(report: CheckReport, en: bool) -> list[str]:
     ]
 
 
+_ANCHOR_WORDS = {
+    "matches": (
+        "一致（审计记录含本机上次所见的全部记录）",
+        "the trail holds all this computer saw",
+    ),
+    "none": ("本机未记录过此轮次", "this computer has no record of this round"),
+}
+
+
 def _round_lines(report: CheckReport, en: bool) -> list[str]:
     lines = []
     if report.chain is not None:
@@ -223,6 +239,9 @@ def _round_lines(report: CheckReport, en: bool) -> list[str]:
             else f"审计记录: {'完整' if report.chain == audit.INTACT else '已被改动'}，"
             f"共 {report.chain_entries} 条"
         )
+    if report.anchor is not None:
+        words = _ANCHOR_WORDS.get(report.anchor, ("与本机所见不符（见下）", "differs (see below)"))
+        lines.append(f"This computer's record: {words[1]}" if en else f"与本机记录: {words[0]}")
     lock = report.lock or (audit.UNLOCKED if not report.locked else audit.NO_TRAIL)
     lines.append(f"Lock: {lock}" if en else f"锁定: {_LOCK_ZH.get(lock, lock)}")
     if report.fingerprint:

@@ -507,7 +507,9 @@ def merge_files(
         store.backup("merge")
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
     with store.atomic():
-        return _merge_batch(store, files, progress, accept_removals)
+        reports = _merge_batch(store, files, progress, accept_removals)
+    store.anchor(MERGE)
+    return reports
 
 
 def _merge_batch(

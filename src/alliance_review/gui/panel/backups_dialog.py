@@ -108,13 +108,26 @@ class BackupsDialog(QDialog):
             .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
             .replace("%2", backup.reason_text(language))
         )
+        try:
+            unlocking = restore.unlocks(self.context.store, backup.path)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Restore a backup"), error_text(error))
+            return
+        if unlocking:
+            question += " " + self.tr(
+                "The round is locked as final and this backup is from before the lock: "
+                "restoring it unlocks the round."
+            )
         answer = QMessageBox.question(self, self.tr("Restore a backup"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            restore.restore_backup(self.context.store, backup.path)
+            restored = restore.restore_backup(self.context.store, backup.path)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Restore a backup"), error_text(error))
             return
         self.context.announce(EVERYTHING)
         self.reload()
+        said = restored.sentence(language)
+        if said:
+            QMessageBox.information(self, self.tr("Restore a backup"), said)
