@@ -55,10 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.self_test = None
         args.func = cmd_gui
     func: Command = args.func
-    from alliance_review.services.output import forcing
+    from alliance_review.services.output import forcing, keeping_existing
 
     try:
-        with forcing(bool(getattr(args, "force", False))):
+        with forcing(bool(getattr(args, "force", False))), keeping_existing():
             return func(args)
     except UserError as error:
         print(error.message(language()), file=sys.stderr)

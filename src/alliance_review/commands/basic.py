@@ -106,7 +106,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     demo.add_argument(
         "--previous",

@@ -186,7 +186,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     pdf.add_argument("--font", help=FONT_HELP)
     pdf.set_defaults(func=cmd_export_pdf)
@@ -204,7 +204,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     xlsx.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     xlsx.set_defaults(func=cmd_export_xlsx)
 
@@ -229,7 +229,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     stats.add_argument("--font", help=FONT_HELP)
     stats.set_defaults(func=cmd_statistics)
@@ -244,5 +244,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--published",
         type=Path,
         help="figures printed in a report (JSON), listed beside the computed ones",
+    )
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     report.set_defaults(func=cmd_report)

@@ -41,7 +41,7 @@ from alliance_review.services.pdf_choices import default_title as default_title
 from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
 from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
-from alliance_review.storage.audit import LOCKED_SIGNED, LockState
+from alliance_review.storage.audit import ALTERED, LOCKED_SIGNED, LockState
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.submission import read_bytes
 
@@ -314,11 +314,10 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
     release the GIL, so on two cores the two overlap. If another connection wrote the
     round meanwhile, both are read again, so the hash always belongs to the ranking.
     """
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         for _ in range(3):
             before = store.change_marker()
-            hashing = _Hashing(Path(round_path))
-            hashing.start()
+            hashing = _Hashing.beside(store)
             try:
                 result = compute(store)
                 lock = store.lock_state()
@@ -347,9 +346,19 @@ class _Hashing(threading.Thread):
         self.error: BaseException | None = None
         self.stop = threading.Event()
 
+    @staticmethod
+    def beside(store: RoundStore) -> _Hashing | _HashingHere:
+        """Started on its own connection; or, for an older format upgraded in memory
+        (which no other connection sees), computed here when asked for."""
+        if store.in_memory:
+            return _HashingHere(store)
+        hashing = _Hashing(store.path)
+        hashing.start()
+        return hashing
+
     def run(self) -> None:
         try:
-            with RoundStore.open(self.path) as store:
+            with RoundStore.open_readonly(self.path) as store:
                 self.value = content_hash(store, self.stop)
         except BaseException as error:  # handed to the caller by digest()
             self.error = error
@@ -368,6 +377,30 @@ class _Hashing(threading.Thread):
         return self.value
 
 
+class _HashingHere:
+    """``content_hash`` on the store's own connection, when asked for."""
+
+    def __init__(self, store: RoundStore) -> None:
+        self.store = store
+
+    def cancel(self) -> None:
+        pass
+
+    def digest(self) -> str:
+        return content_hash(self.store)
+
+
+def _refuse_altered(lock: LockState) -> None:
+    """No appendix is printed from a locked round whose lock no longer holds."""
+    if lock.state == ALTERED:
+        raise UserError(
+            f"评价轮次锁定后被改动过（{lock.reason_zh}），不能据此导出附件；请先用 check 查看，"
+            "或从备份恢复。",
+            f"The round was altered after locking ({lock.reason}); no appendix is exported "
+            "from it. Look at it with check, or restore a backup.",
+        )
+
+
 def export_appendix(
     round_path: Path | str,
     out: Path | str,
@@ -381,12 +414,11 @@ def export_appendix(
     last). Should another connection write the round meanwhile, the export is made again,
     so the hash in the file always belongs to the ranking printed.
     """
-    guard(check_folder(out), [round_path])
+    guard(check_folder(out), [round_path, None if options is None else options.font])
     for _ in range(3):
-        with RoundStore.open(round_path) as store:
+        with RoundStore.open_readonly(round_path) as store:
             before = store.change_marker()
-            hashing = _Hashing(Path(round_path))
-            hashing.start()
+            hashing = _Hashing.beside(store)
             try:
                 result = compute(store)
                 if not result.ranking:
@@ -396,6 +428,7 @@ def export_appendix(
                     )
                 moment = round_moment(store.publication_time())
                 lock = store.lock_state()
+                _refuse_altered(lock)
                 written = build_appendix(
                     out, result, hashing.digest, options, progress, moment, lock
                 )

@@ -75,11 +75,11 @@ def round_statistics_of(
     if share_rule not in SHARE_RULES:
         raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
     if isinstance(previous, (str, Path)):
-        with RoundStore.open(previous) as store:
+        with RoundStore.open_readonly(previous) as store:
             earlier = compute(store)
             top = store.rubric().max_points
         previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
@@ -34,11 +36,59 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
 
     ``query_only`` makes any write a refusal; the file is never changed by it.
     """
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        readonly_uri(Path(path)), uri=True, isolation_level=None, check_same_thread=False
+    )
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def writable(path: Path) -> bool:
+    """Whether the file and its folder can be written (a read-only mount, a read-only
+    file, a folder without write permission: no). SQLite writes a round's ``-wal`` and
+    ``-shm`` beside it, so the folder counts as well."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _unsaved_log(path: Path) -> bool:
+    try:
+        return Path(str(path) + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def readonly_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything: ``mode=ro``; on read-only
+    storage (where SQLite cannot make the ``-shm`` a file in WAL mode needs) also
+    ``immutable=1``, which is safe there: nothing can change the file meanwhile. A file
+    there with an unsaved ``-wal`` beside it cannot be read as it stands: refused."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if os.access(path.parent, os.W_OK):
+        return uri
+    if _unsaved_log(path):
+        raise FileRefused(
+            f"「{path.name}」位于只读的位置，旁边的「{path.name}-wal」中还有未写入文件的改动，"
+            "无法照原样读取；请把两个文件一起复制到可写的文件夹后再打开。",
+            f"{path.name} is on read-only storage with unsaved changes in {path.name}-wal "
+            "beside it, so it cannot be read as it stands; copy both files to a folder "
+            "you can write to and open it there.",
+        )
+    return uri + "&immutable=1"
+
+
+def read_only_refusal(path: Path) -> StorageError:
+    """One sentence for a write to a file on read-only storage (or without permission)."""
+    return ReadOnlyFile(
+        f"「{path.name}」是只读的（位于只读的位置，或没有写入权限），只能查看，不能修改；"
+        "如需修改，请把它复制到可写的文件夹。",
+        f"{path.name} is read-only (on read-only storage, or without permission to write): "
+        "it can be read but not changed. To change it, copy it to a folder you can write to.",
+    )
+
+
+class ReadOnlyFile(StorageError):
+    """The file (or its folder) cannot be written: it opens for reading only."""
 
 
 def _refusal(error: BaseException) -> BaseException:
@@ -94,6 +144,29 @@ def harden(conn: sqlite3.Connection) -> None:
         setconfig(defensive, True)
 
 
+def require_regular_file(path: Path) -> None:
+    """Refuse, naming what it is, anything but a regular file (a symlink is followed):
+    a missing file, a folder, a FIFO or a device (never opened: a FIFO would hang)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise FileRefused(
+            f"找不到文件「{path.name}」。", f"The file {path.name} does not exist."
+        ) from None
+    except OSError as error:
+        raise FileRefused(
+            f"无法读取「{path.name}」（{error.strerror}）。",
+            f"{path.name} cannot be read ({error.strerror}).",
+        ) from error
+    if stat.S_ISDIR(mode):
+        raise FileRefused(f"「{path.name}」是一个文件夹，不是文件。", f"{path.name} is a folder.")
+    if not stat.S_ISREG(mode):
+        raise FileRefused(
+            f"「{path.name}」不是普通文件（而是管道或设备），未读取。",
+            f"{path.name} is not a regular file (a pipe or a device); it was not read.",
+        )
+
+
 def looks_like_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -128,8 +201,7 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     opening a file identifies it, then opens it for editing.
     """
     path = Path(path)
-    if not path.is_file():
-        raise FileRefused(f"找不到文件「{path.name}」。", f"The file {path.name} does not exist.")
+    require_regular_file(path)
     if path.stat().st_size == 0:
         raise FileRefused(f"文件「{path.name}」是空的。", f"The file {path.name} is empty.")
     if not looks_like_sqlite(path):
@@ -137,7 +209,7 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             f"文件「{path.name}」不是本软件的评价文件。",
             f"{path.name} is not a file of this application.",
         )
-    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+    uri = readonly_uri(path) if readonly else path.resolve().as_uri()
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         harden(conn)

@@ -12,7 +12,13 @@ from pathlib import Path
 
 from alliance_review.core.errors import AlteredAfterLocking, FileRefused
 from alliance_review.storage import anchor, audit, backups
-from alliance_review.storage.db import atomic, connect, open_checked
+from alliance_review.storage.db import (
+    atomic,
+    connect,
+    open_checked,
+    read_only_refusal,
+    writable,
+)
 from alliance_review.storage.schema import (
     KINDS,
     ROUND_FILE,
@@ -164,6 +170,8 @@ def open_file(
     """Open one of our files for editing, upgrading an older format after a backup."""
     path = Path(path)
     info = identify(path)
+    if not writable(path):
+        raise read_only_refusal(path)
     if expected is not None and info.kind is not expected:
         raise FileRefused(
             f"「{path.name}」是{info.kind.label_zh}，这里需要{expected.label_zh}。",
@@ -178,12 +186,7 @@ def open_file(
     conn = connect(path)
     if info.needs_upgrade:
         try:
-            with atomic(conn):
-                # a round locked under the trail: its content as the lock recorded it
-                before = audit.content_digest(conn) if audit.has_trail(conn) else None
-                apply_ladder(conn, info.kind, info.version, info.kind.version)
-                if info.kind is ROUND_FILE:
-                    record_upgrade(conn, info.version, before)
+            upgrade(conn, info)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
@@ -194,6 +197,17 @@ def open_file(
             anchor.record(conn, info.round_uid, audit.UPGRADE)
         info = inspect(conn, path)
     return conn, info
+
+
+def upgrade(conn: sqlite3.Connection, info: FileInfo) -> None:
+    """Bring the file behind ``conn`` (on disk, or a copy in memory) to the current format
+    in one transaction; a round's trail records the upgrade with its content before."""
+    with atomic(conn):
+        # a round locked under the trail: its content as the lock recorded it
+        before = audit.content_digest(conn) if audit.has_trail(conn) else None
+        apply_ladder(conn, info.kind, info.version, info.kind.version)
+        if info.kind is ROUND_FILE:
+            record_upgrade(conn, info.version, before)
 
 
 def altered_after_locking(path: Path, reason_zh: str, reason_en: str) -> AlteredAfterLocking:

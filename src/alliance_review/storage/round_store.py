@@ -29,11 +29,11 @@ from alliance_review.storage.files import (
     finish_atomically,
     inspect,
     open_file,
-    record_upgrade,
+    upgrade,
     write_atomically_to,
 )
 from alliance_review.storage.panel_rows import PanelRows
-from alliance_review.storage.schema import ROUND_FILE, apply_ladder
+from alliance_review.storage.schema import ROUND_FILE
 from alliance_review.storage.setup_rows import SetupRows
 from alliance_review.storage.tally import TallyRows
 
@@ -55,6 +55,9 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
         self.conn = conn
         self.path = path
         self.info = info
+        #: an older format upgraded in a copy in memory (``open_readonly``): no other
+        #: connection sees it
+        self.in_memory = False
 
     @classmethod
     def open(cls, path: Path | str) -> RoundStore:
@@ -63,27 +66,38 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
 
     @classmethod
     def open_readonly(cls, path: Path | str) -> RoundStore:
-        """Open a round to read only, never upgrading it (``check``, ``verify-pdf``)."""
+        """Open a round to read only: not a byte of the file changes (no upgrade, no
+        journal mode, no ``-wal``). An older format is upgraded in a copy in memory, its
+        upgrade entry recorded there as on disk (so its lock reads the same); a file on
+        read-only storage is read as the immutable file it is there."""
         path = Path(path)
         conn = open_checked(path, readonly=True)
+        in_memory = False
         try:
             info = inspect(conn, path)
-        except BaseException:
-            conn.close()
-            raise
-        if info.kind is not ROUND_FILE or info.needs_upgrade:
-            conn.close()
             if info.kind is not ROUND_FILE:
                 raise FileRefused(
                     f"「{path.name}」是{info.kind.label_zh}，这里需要评价轮次文件。",
                     f"{path.name} is a {info.kind.name} file; a round file is needed here.",
                 )
-            raise FileRefused(
-                f"「{path.name}」是旧格式的评价轮次文件；请先在本软件中打开它（将自动升级）再核对。",
-                f"{path.name} is a round file of an older format; open it in the app once "
-                "(it is upgraded) and check again.",
-            )
-        return cls(conn, path, info)
+            if info.needs_upgrade:
+                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                try:
+                    conn.backup(memory)
+                    upgrade(memory, info)
+                    info = inspect(memory, path)
+                except BaseException:
+                    memory.close()
+                    raise
+                conn.close()
+                conn, in_memory = memory, True
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(conn, path, info)
+        store.in_memory = in_memory
+        return store
 
     @classmethod
     def reading(cls, path: Path | str) -> RoundStore:
@@ -183,10 +197,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                 original.close()
             try:
                 with atomic(copy):
-                    if info.version < ROUND_FILE.version:
-                        before = audit.content_digest(copy) if audit.has_trail(copy) else None
-                        apply_ladder(copy, ROUND_FILE, info.version, ROUND_FILE.version)
-                        record_upgrade(copy, info.version, before)
+                    if info.needs_upgrade:
+                        upgrade(copy, info)
                     state = audit.lock_state(copy)
                     if state.state == audit.ALTERED:
                         raise altered_after_locking(source, state.reason_zh, state.reason)
