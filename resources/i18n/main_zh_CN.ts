@@ -215,39 +215,52 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>RoundContext</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_view.py" line="62" />
+        <location filename="../../src/alliance_review/gui/round_view.py" line="75" />
         <source>Not possible</source>
         <extracomment>a ``gui.notice.Change``: what one user action changed the file was closed: work queued for later (a timer) must not touch it</extracomment>
         <translation>无法执行</translation>
     </message>
 </context>
 <context>
+    <name>TrustBanner</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_view.py" line="156" />
+        <source>This round is read-only (on read-only storage, or without permission to write): it can be viewed but not changed. To change it, copy it to a folder you can write to.</source>
+        <extracomment>what the tab shows; a change that touches none of these does not refresh it</extracomment>
+        <translation>此评价轮次是只读的（位于只读的位置，或没有写入权限）：只能查看，不能修改。如需修改，请把它复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_view.py" line="164" />
+        <source>Its results cannot be trusted as they stand: look at it with alliance-review check, or restore a backup (Panel › Backups and restore).</source>
+        <translation>其结果照现状不可信：请用 alliance-review check 查看，或从备份恢复（集中讨论 › 备份与恢复）。</translation>
+    </message>
+</context>
+<context>
     <name>last_resort</name>
     <message>
-        <location filename="../../src/alliance_review/gui/last_resort.py" line="71" />
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="39" />
         <source>Something unexpected went wrong. What was saved before stays saved; you can go on working.</source>
-        <extracomment>the log is rotated (one previous file kept) when it grows past this size</extracomment>
         <translation>程序出现了意外错误。此前已保存的内容不受影响，可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/last_resort.py" line="100" />
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="68" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/last_resort.py" line="105" />
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="73" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/last_resort.py" line="114" />
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="82" />
         <source>The details were written to the log file:
 %1</source>
         <translation>详细信息已写入日志文件：
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/last_resort.py" line="119" />
+        <location filename="../../src/alliance_review/gui/last_resort.py" line="87" />
         <source>%n more error(s) since; all are in the log.</source>
         <translation>此后又出现 %n 个错误，均已写入日志。</translation>
     </message>
@@ -255,18 +268,18 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="183" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="187" />
         <source>Cancelling…</source>
         <extracomment>work shorter than this shows no dialog at all the worker reports progress to the GUI thread at most this often (seconds) while tasks run, the objects alive are frozen out of garbage collection this often emitted in the GUI thread after the callback has run</extracomment>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="199" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="203" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="348" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="360" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alliance_review.storage import audit, sealing
+from alliance_review.storage import anchor, audit, sealing
 from alliance_review.storage.files import open_verified
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
@@ -101,15 +101,31 @@ def _round_part(report: CheckReport, store: RoundStore) -> None:
         report.fingerprint = state.fingerprint
         report.this_computer_key = state.this_computer
         report.lock_signature = state.signature
-    if state.state == audit.ALTERED:
-        report.problems.append(f"锁定后被改动：{state.reason_zh}。")
-        report.problems_en.append(f"Altered after locking: {state.reason}.")
     comparison = store.anchor_comparison()
     report.anchor = "none" if comparison is None else comparison.state
+    for zh, en in _altered(state) + _anchored(comparison):
+        report.problems.append(zh)
+        report.problems_en.append(en)
+
+
+def _altered(state: audit.LockState) -> list[tuple[str, str]]:
+    if state.state != audit.ALTERED:
+        return []
+    return [(f"锁定后被改动：{state.reason_zh}。", f"Altered after locking: {state.reason}.")]
+
+
+def _anchored(comparison: anchor.Comparison | None) -> list[tuple[str, str]]:
     problem = None if comparison is None else comparison.problem()
-    if problem is not None:
-        report.problems.append(problem[0])
-        report.problems_en.append(problem[1][0].upper() + problem[1][1:])
+    if problem is None:
+        return []
+    return [(problem[0], problem[1][0].upper() + problem[1][1:])]
+
+
+def trust_problems(store: RoundStore) -> list[tuple[str, str]]:
+    """What makes a round untrustworthy as it stands (zh, en): altered after locking, a
+    trail shorter than (or other than) this computer last saw. For the window's banner."""
+    with store.read_transaction():
+        return _altered(store.lock_state()) + _anchored(store.anchor_comparison())
 
 
 def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:

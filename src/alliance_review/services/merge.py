@@ -508,7 +508,7 @@ def merge_files(
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
     with store.atomic():
         reports = _merge_batch(store, files, progress, accept_removals)
-    store.anchor(MERGE)
+    store.record_anchor(MERGE)
     return reports
 
 

@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_review.storage.audit import AuditEntry
 from alliance_review.storage.places import private_dir
 
 FOLDER = "anchors"
@@ -161,19 +160,29 @@ def seen(round_uid: str, first: str) -> Anchor | None:
     return None
 
 
-def compare(trail: list[AuditEntry], round_uid: str) -> Comparison | None:
-    """The file's trail against this computer's anchor (None: this computer has none)."""
-    anchor = seen(round_uid, trail[0].hash if trail else "")
+def compare(conn: sqlite3.Connection, round_uid: str) -> Comparison | None:
+    """The trail of the round behind ``conn`` against this computer's anchor (None: this
+    computer has none). Reads the few entries it needs, not the whole trail."""
+
+    def hash_at(number: int) -> str | None:
+        row = conn.execute("SELECT hash FROM audit WHERE id = ?", (number,)).fetchone()
+        return None if row is None else str(row[0])
+
+    has_trail = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+    ).fetchone()
+    count = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0]) if has_trail else 0
+    anchor = seen(round_uid, (hash_at(1) or "") if count else "")
     if anchor is None:
         return None
-    if _holds(trail, anchor.entries, anchor.head) or _holds(
-        trail, anchor.pending_entries, anchor.pending_head
-    ):
-        return Comparison(MATCHES, anchor, len(trail))
-    if len(trail) < anchor.entries:
-        return Comparison(SHORTER, anchor, len(trail))
-    return Comparison(DIFFERS, anchor, len(trail))
-
-
-def _holds(trail: list[AuditEntry], entries: int, head: str) -> bool:
-    return 1 <= entries <= len(trail) and trail[entries - 1].hash == head
+    held = [
+        number <= count and hash_at(number) == head
+        for number, head in ((anchor.entries, anchor.head),
+                             (anchor.pending_entries, anchor.pending_head))
+        if number >= 1
+    ]  # fmt: skip
+    if any(held):
+        return Comparison(MATCHES, anchor, count)
+    if count < anchor.entries:
+        return Comparison(SHORTER, anchor, count)
+    return Comparison(DIFFERS, anchor, count)

@@ -142,10 +142,10 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
             entry = audit.append(
                 self.conn, audit.LOCK if locked else audit.UNLOCK, detail, signing_key
             )
-        self.anchor(entry.action)
+        self.record_anchor(entry.action)
         return entry
 
-    def anchor(self, action: str) -> None:
+    def record_anchor(self, action: str) -> None:
         """Keep the chain head in this computer's data folder (``storage.anchor``), once
         committed: a head kept of a transaction rolled back would say the trail was cut."""
         if not self.conn.in_transaction:
@@ -156,9 +156,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     def anchor_comparison(self) -> anchor.Comparison | None:
         """The trail against this computer's anchor of the round (None: it has none)."""
         with self.read_transaction():
-            trail = audit.entries(self.conn) if audit.has_trail(self.conn) else []
             uid = self.conn.execute("SELECT uid FROM round").fetchone()[0]
-            return anchor.compare(trail, uid)
+            return anchor.compare(self.conn, uid)
 
     def is_locked(self) -> bool:
         """The lock flag alone (readable in every format from version 2 on)."""
@@ -217,7 +216,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                 copy.backup(self.conn)
             finally:
                 copy.close()
-        self.anchor(RESTORE)
+        self.record_anchor(RESTORE)
         return replaced, was_locked, locked
 
     def backup(self, reason: str) -> Path:
