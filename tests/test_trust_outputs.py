@@ -8,6 +8,7 @@ command, forced or not (``export-pdf R F --font F`` replaced the font, ``report 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -109,3 +110,91 @@ def test_every_writer_keeps_an_existing_file_unless_forced(demo_round: Path, tmp
     again = run_cli("selfeval-out", demo_round, folder)
     assert again.returncode == 1 and "已存在，不会被覆盖" in again.stderr
     assert snapshot(folder) == before
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Each file's SHA-256, but SQLite's shared-memory index and an empty log: a reader of
+    a file in WAL mode makes them beside it (holding nothing of the file's content)."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+        and not p.name.endswith("-shm")
+        and not (p.name.endswith("-wal") and p.stat().st_size == 0)
+    }
+
+
+@pytest.mark.parametrize("round_kind", ["fresh", "older-format"])
+def test_nothing_that_only_reads_a_file_changes_a_byte_of_it(
+    demo_round: Path, tmp_path: Path, round_kind: str
+):
+    """Defect 11 and its kin: every command that only reads its inputs leaves each of them
+    byte for byte as it was, and nothing with content appears beside them: a
+    round fresh from the demo (rollback journal, not yet opened for writing), one of an
+    older format (never upgraded by a reading), a reviewer file submitted and one still
+    being scored, a PDF, a workbook, a font and a figures JSON. (Reading a file in WAL
+    mode, SQLite makes its ``-shm`` index and an empty ``-wal`` beside it.)"""
+    from .conftest import DATA
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    issued = tmp_path / "issued"
+    issued.mkdir()
+    assert run_cli("issue", demo_round, issued).returncode == 0
+    working = shutil.copyfile(sorted(issued.iterdir())[0], inputs / "working.alr-review")
+    sent = inputs / "sent.alr-review"
+    assert run_cli("submit", working, "--out", sent).returncode == 0
+    source = DATA / "round-v5.sqlite" if round_kind == "older-format" else demo_round
+    round_path = shutil.copyfile(source, inputs / "round.alr-round")
+    last_year = shutil.copyfile(demo_round, inputs / "last-year.alr-round")
+    font = shutil.copyfile(FONT, inputs / FONT.name)
+    figures = shutil.copyfile(FIGURES, inputs / FIGURES.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run_cli("export-pdf", round_path, out / "made.pdf").returncode == 0 or (
+        round_kind == "older-format"  # the fixture has no scores: nothing to print
+    )
+    made = out / "made.pdf"
+    pdf = shutil.copyfile(made, inputs / "appendix.pdf") if made.exists() else None
+    workbook = inputs / "sheet.xlsx"
+    assert run_cli("export-sheet", working, out / "sheet.xlsx").returncode == 0
+    shutil.copyfile(out / "sheet.xlsx", workbook)
+    before = digests(inputs)
+    commands = [
+        ("check", round_path),
+        ("check", round_path, "--json"),
+        ("check", sent),
+        ("check", working),
+        ("ranking", round_path),
+        ("ranking", round_path, "--json"),
+        ("statistics", round_path, "--previous", last_year, "--published", figures),
+        ("statistics", round_path, "--pdf", out / "stats.pdf", "--font", font),
+        ("export-pdf", round_path, out / "a.pdf", "--font", font),
+        ("export-xlsx", round_path, out / "results.xlsx"),
+        ("report", round_path, out / "report.docx", "--previous", last_year,
+         "--published", figures),
+        ("roster-export", round_path, out / "roster.xlsx"),
+        ("rubric-export", round_path, out / "rubric.json"),
+        ("export-sheet", sent, out / "sent.xlsx"),
+        ("export-sheet", working, out / "working.xlsx"),
+        ("import-sheet", working, workbook, "--dry-run"),
+    ]  # fmt: skip
+    if pdf is not None:
+        commands.append(("verify-pdf", round_path, pdf))
+    for command in commands:
+        done = run_cli(*command)
+        assert "Traceback" not in done.stderr, command
+        assert digests(inputs) == before, command
+
+
+def test_a_merged_file_whose_workbook_was_exported_merges_again_as_unchanged(tmp_path: Path):
+    """Defect 11: export-sheet switched the submitted file to WAL, so its bytes changed and
+    merging it again was refused as "same revision, different content"."""
+    from . import panel_rounds as pr
+
+    round_path = pr.build_round(tmp_path / "round.sqlite")
+    sent = pr.submitted(round_path, tmp_path)["r1"]
+    assert run_cli("merge", round_path, sent).returncode == 0
+    assert run_cli("export-sheet", sent, tmp_path / "r1.xlsx").returncode == 0
+    again = run_cli("merge", round_path, sent)
+    assert again.returncode == 0 and "[无变化]" in again.stdout, again.stdout

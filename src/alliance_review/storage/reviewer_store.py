@@ -76,8 +76,9 @@ class ReviewerStore:
 
     @classmethod
     def open_sealed(cls, path: Path | str) -> ReviewerStore:
-        """A sealed copy, read into memory: it can be shown, and the file is never written
-        (not even a ``-wal`` beside it, nor an upgrade of an older format)."""
+        """A sealed copy (or any reviewer file only read: export-sheet, a dry run), read
+        into memory: it can be shown, and the file is never written (not even a ``-wal``
+        beside it, nor its journal mode, nor an upgrade of an older format)."""
         path = Path(path)
         source = open_checked(path, readonly=True)
         try:
