@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from alliance_review.services.checking import check_file, describe
 
     try:
-        report = check_file(args.file)
+        report = check_file(args.file, args.round)
     except UserError as error:
         if not args.json:
             raise
@@ -123,6 +123,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--json",
         action="store_true",
         help="kind, version, integrity, signature or chain status, sealed/revision as JSON",
+    )
+    check.add_argument(
+        "--round",
+        type=Path,
+        metavar="ROUND",
+        help="check a returned reviewer file against the round it goes to (the key the round"
+        " issued), as merge does / 对照评价轮次核验交回的评审专家文件",
     )
     check.set_defaults(func=cmd_check)
 

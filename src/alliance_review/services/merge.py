@@ -28,8 +28,14 @@ from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.file_names import is_reviewer_file_candidate
-from alliance_review.services.merge_reading import Incoming, not_submitted, read, typed
-from alliance_review.storage import keys, rows, sealing
+from alliance_review.services.merge_reading import (
+    Incoming,
+    not_submitted,
+    read,
+    typed,
+    verify_signature,
+)
+from alliance_review.storage import rows
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 
@@ -112,45 +118,6 @@ class FileReport:
         )
 
 
-def _verify(round_: _Round, incoming: Incoming) -> None:
-    """The signature, with the key the round issued: before any value of the file is used."""
-    name = incoming.path.name
-    seal = incoming.raw.seal
-    if seal.status in (sealing.NO_KEY, sealing.OLDER):
-        raise FileRefused(
-            f"「{name}」没有签名密钥（由旧版软件发放），无法核验是谁提交的，不予合并。"
-            "请给该评审专家重新发放文件。",
-            f"{name} has no signing key (issued by an older version), so who submitted it "
-            "cannot be verified; it is refused. Issue the reviewer a new file.",
-        )
-    if seal.status == sealing.UNSIGNED:
-        raise not_submitted(name)
-    issued = round_.store.reviewer_key(seal.key_id)
-    if issued is None:
-        raise FileRefused(
-            f"「{name}」的签名密钥不是本轮次发放的，无法核验提交人，不予合并。",
-            f"{name} is signed with a key this round never issued, so who submitted it "
-            "cannot be verified; it is refused.",
-        )
-    owner, public = issued
-    if not keys.verify(public, seal.signature, incoming.raw.signed_message):
-        raise FileRefused(
-            f"「{name}」在评审专家提交（封存）之后被改动过（签名与内容不符），不予合并。",
-            f"{name} was altered after its reviewer sealed it (the signature does not match "
-            "its content); it is refused.",
-        )
-    if owner != incoming.reviewer_uid:
-        holder = round_.reviewer_name(owner)
-        claimed = round_.reviewers.get(incoming.reviewer_uid)
-        who = claimed.name if claimed is not None else (incoming.reviewer_name or "?")
-        raise FileRefused(
-            f"「{name}」自称来自{who}，但它是发给{holder}的文件（用{holder}的密钥签名），"
-            "冒用他人身份，不予合并。",
-            f"{name} claims to come from {who} but is {holder}'s file (signed with "
-            f"{holder}'s key); a file in another reviewer's name is refused.",
-        )
-
-
 class _Round:
     """What the rules need to know about the round, read once per batch."""
 
@@ -183,6 +150,9 @@ class _Round:
     def existing_ticks(self, reviewer_uid: str) -> Ticks:
         return self.store.reviewer_ticks(reviewer_uid)
 
+    def issued_key(self, key_id: str) -> tuple[str, bytes] | None:
+        return self.store.reviewer_key(key_id)
+
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
 
@@ -205,7 +175,7 @@ def _check(round_: _Round, incoming: Incoming) -> str:
             "评价轮次已锁定为最终结果，不能再合并评审专家文件；如确需改动，请先解除锁定。",
             "The round is locked as final; unlock it before merging reviewer files.",
         )
-    _verify(round_, incoming)
+    verify_signature(incoming.raw, round_)
     typed(incoming)
     if incoming.round_uid != round_.uid:
         raise FileRefused(
