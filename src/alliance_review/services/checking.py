@@ -277,7 +277,7 @@ def _reviewer_lines(report: CheckReport, en: bool) -> list[str]:
             f"Revision: {report.revision} ({state}{', ' + at if at else ''})",
             f"Progress: {p.get('done', 0)} of {p.get('alliances', 0)} alliances done, "
             f"{p.get('scored', 0)} fully scored",
-            f"Signature: {report.signature}{_key_en(report)}",
+            f"Signature: {report.signature}{_key_words(report, True)}",
         ]
     state = "已封存" if report.sealed else "未封存"
     return [
@@ -285,24 +285,27 @@ def _reviewer_lines(report: CheckReport, en: bool) -> list[str]:
         f"版本: 第 {report.revision} 版（{state}{'，' + at if at else ''}）",
         f"进度: 已完成 {p.get('done', 0)} / {p.get('alliances', 0)} 个联盟，"
         f"全部评分 {p.get('scored', 0)} 个",
-        f"签名: {_SIGNATURE_ZH.get(report.signature or '', report.signature)}{_key_zh(report)}",
+        f"签名: {_SIGNATURE_ZH.get(report.signature or '', report.signature)}"
+        + _key_words(report, False),
     ]
 
 
-def _key_zh(report: CheckReport) -> str:
+def _key_words(report: CheckReport, en: bool) -> str:
+    """Which key the signature was verified with, after "valid" of a returned file."""
     if not report.returned or report.signature != "valid":
         return ""
-    if report.key_issued_by_round:
-        return "（用评价轮次发给该评审专家的密钥核验）"
-    return "（用文件自带的公钥核验；对照评价轮次核验请加 --round 评价轮次文件）"
-
-
-def _key_en(report: CheckReport) -> str:
-    if not report.returned or report.signature != "valid":
-        return ""
-    if report.key_issued_by_round:
-        return " (with the key the round issued to this reviewer)"
-    return " (with the key the file carries; add --round ROUND to check it against the round)"
+    words = (
+        (
+            " (with the key the round issued to this reviewer)",
+            "（用评价轮次发给该评审专家的密钥核验）",
+        )
+        if report.key_issued_by_round
+        else (
+            " (with the key the file carries; add --round ROUND to check it against the round)",
+            "（用文件自带的公钥核验；对照评价轮次核验请加 --round 评价轮次文件）",
+        )
+    )
+    return words[0] if en else words[1]
 
 
 _ANCHOR_WORDS = {
