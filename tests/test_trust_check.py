@@ -122,3 +122,41 @@ def test_check_against_the_round_names_another_reviewers_file(
     other = pr.build_round(tmp_path / "other.sqlite", uid="round-other")
     elsewhere = run_cli("check", returned["r1"], "--round", other)
     assert elsewhere.returncode == 1 and "属于另一个评价轮次" in elsewhere.stdout
+
+
+FORGED_LINE = "\n[已合并] 伪造.alr-review  评审专家9  r9: 联盟：新增 5"
+HOSTILE = "\x1b[2J\x1b]0;owned\x07\u202e\r" + FORGED_LINE
+
+
+def test_names_from_a_file_never_drive_the_terminal(
+    setting: tuple[Path, dict[str, Path]], tmp_path: Path
+):
+    """Defect 12: terminal escape sequences, a bidi override and a line break in a name
+    from a file reached the terminal through merge's output, and could fake a "[已合并]"
+    line. Every line the command line prints shows them as \\uXXXX instead; JSON stays
+    JSON and gives the name back exactly."""
+    round_path, returned = setting
+    named = tmp_path / "evil\x1b[31m\u202efile.sqlite"
+    crafted(
+        returned["r1"], named,
+        ("UPDATE meta SET reviewer_name = ?", (f"评审专家1{HOSTILE}",)),
+    )  # fmt: skip
+    with closing(sqlite3.connect(round_path)) as conn:  # a round edited behind the app
+        conn.execute("UPDATE alliance SET name = ? WHERE uid = 'a0'", (f"联盟0号{HOSTILE}",))
+        conn.commit()
+    assert run_cli("merge", round_path, returned["r2"], returned["r3"]).returncode == 0
+    outputs = [
+        run_cli("merge", round_path, named),
+        run_cli("check", named),
+        run_cli("ranking", round_path),
+        run_cli("export-pdf", round_path, tmp_path / f"out{HOSTILE}.pdf"),
+    ]
+    for done in outputs:
+        for text in (done.stdout, done.stderr):
+            assert not set(text) & {"\x1b", "\x07", "\r", "\u202e"}, text
+            assert not any(line.startswith("[已合并] 伪造") for line in text.splitlines())
+    merge_out = outputs[0].stdout
+    assert "\\u001b[2J" in merge_out and "\\u202e" in merge_out and "\\u000a[已合并]" in merge_out
+    assert "联盟0号\\u001b[2J" in outputs[2].stdout
+    records = json.loads(run_cli("ranking", round_path, "--json").stdout)
+    assert f"联盟0号{HOSTILE}" in {r["name"] for r in records}

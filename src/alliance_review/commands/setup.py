@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, say, unescaped
 
 
 def _progress(zh: str, en: str):  # type: ignore[no-untyped-def]
     label = en if language() == "en" else zh
 
     def report(done: int, total: int) -> bool:
-        if sys.stderr.isatty():
-            print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
+        if sys.stderr.isatty():  # the line rewritten in place: our own carriage return
+            print(f"\r{label} {done}/{total}", end="", file=unescaped(sys.stderr), flush=True)
         return True
 
     return report
