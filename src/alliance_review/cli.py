@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import re
 import sqlite3
@@ -40,6 +41,14 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
     print(en if language() == "en" else zh, file=sys.stderr if err else sys.stdout)
 
 
+def print_json(value: object) -> None:
+    """JSON on stdout, a line at a time: JSON never breaks a line inside a string, so its
+    line breaks are layout and pass, while a line printed with ``print`` that quotes a
+    file gets any line break inside it escaped (``Escaping``). Use this, not json.dump."""
+    for line in json.dumps(value, ensure_ascii=False, indent=1).split("\n"):
+        print(line)
+
+
 # What a line quoting a file's content may not carry to the terminal: C0 controls (ESC
 # starts the terminal's escape sequences; CR and a newline inside a line could fake a
 # line of their own, "[已合并] ..."), DEL and C1 controls, the bidirectional overrides
@@ -47,8 +56,8 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _UNSAFE_IN_LINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
-# a chunk with nothing but layout (print's end, JSON's indentation): its newlines are ours
-_LAYOUT = re.compile(r"[\s,:\[\]{}]*")
+# a chunk of nothing but white space (print's end of line): its newline is ours
+_LAYOUT = re.compile(r"\s*")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -57,7 +66,8 @@ def _escaped(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with what must not reach a terminal written as ``\\uXXXX``; a newline is
-    kept only in a chunk of pure layout (print's end of line, JSON's indentation)."""
+    kept only in a chunk of white space alone (print's end of line: ``print_json`` prints
+    JSON a line at a time)."""
     pattern = _UNSAFE if _LAYOUT.fullmatch(text) else _UNSAFE_IN_LINE
     return pattern.sub(_escaped, text)
 
