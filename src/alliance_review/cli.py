@@ -10,6 +10,7 @@ English locale). A bug is never a traceback: one sentence, and the traceback in 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -22,6 +23,7 @@ from typing import TextIO
 from alliance_review import __version__
 from alliance_review.commands import register_all
 from alliance_review.core.errors import UserError
+from alliance_review.system.console import prepare_console, silence_stdout
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -117,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # any argument means the command line (the window takes none, or a file's path)
+    words = list(sys.argv[1:] if argv is None else argv)
+    prepare_console(attach=bool(words) and words[0] != "gui")
     args = build_parser().parse_args(argv)
     if args.command is None:
         from alliance_review.commands.basic import cmd_gui
@@ -128,7 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from alliance_review.services.output import forcing, keeping_existing
 
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = Escaping(sys.stdout), Escaping(sys.stderr)
+    # a Windows window program started from Explorer has no standard streams at all
+    if sys.stdout is not None:
+        sys.stdout = Escaping(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = Escaping(sys.stderr)
     try:
         with forcing(bool(getattr(args, "force", False))), keeping_existing():
             return func(args)
@@ -138,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # the reader went away (``alliance-review ranking ROUND | head``): not an error
         # (Python's advice: point stdout at devnull so the flush at exit stays quiet)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         return 0
     except KeyboardInterrupt:
         return 130
@@ -154,10 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return unexpected(error)
     finally:
         for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
         sys.stdout, sys.stderr = streams
 
 

@@ -10,20 +10,12 @@ import importlib
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMenu,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import contrast, i18n
+from alliance_review.gui import contrast, i18n, messages
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.tasks import run_task
 from alliance_review.gui.views import FileView
@@ -68,13 +60,8 @@ class RoundContext(QObject):
             self.changed.emit(change)
 
     def refuse(self, error: UserError) -> None:
-        """One clear sentence in a dialog; never a traceback."""
-        language = "en" if i18n.chosen_language() == "en" else "zh"
-        QMessageBox.warning(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("RoundContext", "Not possible"),
-            error.message(language),
-        )
+        """One clear sentence in a dialog (``gui.messages``); never a traceback."""
+        messages.refuse(QApplication.activeWindow(), error)
 
 
 class RoundTab(QWidget):

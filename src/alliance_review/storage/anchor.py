@@ -19,14 +19,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_review.storage.places import private_dir
+from alliance_review.system.places import private_dir
+from alliance_review.system.writing import write_bytes
 
 FOLDER = "anchors"
 MAX_ANCHOR_BYTES = 64 * 1024
@@ -109,20 +108,11 @@ def record(
     anchor = Anchor(round_uid, int(rows[-1][0]), str(rows[-1][1]), str(rows[0][1]), at, action,
                     *(pending or (0, "")))  # fmt: skip
     with contextlib.suppress(OSError):
-        _write(_file_of(round_uid), json.dumps(asdict(anchor), ensure_ascii=False))
-
-
-def _write(target: Path, text: str) -> None:
-    handle, name = tempfile.mkstemp(prefix=".anchor.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(name, target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+        write_bytes(
+            _file_of(round_uid),
+            json.dumps(asdict(anchor), ensure_ascii=False).encode("utf-8"),
+            private=True,
+        )
 
 
 def _read(path: Path) -> Anchor | None:
