@@ -30,46 +30,137 @@ from . import panel_rounds as pr
 from .conftest import run_cli
 from .gui_support import settle
 
+RUNNER = """
+import json, sqlite3, subprocess, sys
+commands, dumps, results = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
 
-def read_only_mount(
-    source: Path, mount: Path, commands: list[list[str]]
-) -> list[dict[str, object]]:
-    """Run each command (``alliance-review`` arguments) with ``source`` bind-mounted
-    read-only at ``mount``, in a mount namespace of its own (Linux, as root); each
-    result: exit code, stdout, stderr."""
+
+def dump(path):
+    conn = sqlite3.connect(path)
+    tables = [n for (n,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    rows = {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+    conn.close()
+    return rows
+
+
+done = [subprocess.run([sys.executable, '-m', 'alliance_review', *c],
+                       capture_output=True, text=True, encoding='utf-8') for c in commands]
+with open(results, 'w', encoding='utf-8') as out:
+    json.dump({'runs': [{'code': d.returncode, 'out': d.stdout, 'err': d.stderr} for d in done],
+               'dumps': [dump(p) for p in dumps]}, out)
+"""
+
+
+def full_content(path: Path) -> dict[str, list[str]]:
+    """Every table's rows (as the runner dumps them): the round's full content."""
+    with closing(sqlite3.connect(path)) as conn:
+        tables = [
+            n
+            for (n,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+
+
+def in_mount_namespace(
+    setup: str,
+    commands: list[list[str]],
+    work: Path,
+    dumps: tuple[Path, ...] = (),
+    env: dict[str, str] | None = None,
+) -> tuple[list[dict[str, object]], list[dict[str, list[str]]]]:
+    """Run ``setup`` (shell: mounts) then each command (``alliance-review`` arguments) in
+    a mount namespace of its own (Linux, as root); each result: exit code, stdout, stderr;
+    then the full content of each round in ``dumps``, read there (a tmpfs mounted by
+    ``setup`` is gone afterwards)."""
     if sys.platform != "linux" or shutil.which("unshare") is None:
         pytest.skip("needs Linux mount namespaces (unshare)")
-    mount.mkdir()
-    results = source.parent / "results.json"
-    runner = source.parent / "runner.py"
-    runner.write_text(
-        "import json, subprocess, sys\n"
-        f"commands = json.loads({json.dumps(json.dumps(commands))})\n"
-        "done = [subprocess.run([sys.executable, '-m', 'alliance_review', *c],"
-        " capture_output=True, text=True, encoding='utf-8') for c in commands]\n"
-        f"open({str(results)!r}, 'w', encoding='utf-8').write(json.dumps("
-        "[{'code': d.returncode, 'out': d.stdout, 'err': d.stderr} for d in done]))\n",
-        encoding="utf-8",
-    )
-    script = (
-        f"mount --bind {shlex.quote(str(source))} {shlex.quote(str(mount))}"
-        f" && mount -o remount,bind,ro {shlex.quote(str(mount))}"
-        f" && {shlex.quote(sys.executable)} {shlex.quote(str(runner))}"
-    )
-    env = dict(
+    results = work / "results.json"
+    script = " && ".join(
+        [
+            setup,
+            shlex.join(
+                [sys.executable, "-c", RUNNER, json.dumps(commands),
+                 json.dumps([str(p) for p in dumps]), str(results)]
+            ),
+        ]
+    )  # fmt: skip
+    environment = dict(
         os.environ,
         PYTHONIOENCODING="utf-8",
         ALLIANCE_REVIEW_LANG="zh",
-        ALLIANCE_REVIEW_CONFIG_DIR=str(source.parent.parent / "config"),
+        ALLIANCE_REVIEW_CONFIG_DIR=str(work / "config"),
+        **(env or {}),
     )
     done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env,
-        timeout=600,
+        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True,
+        env=environment, timeout=600,
     )  # fmt: skip
     if done.returncode != 0 and "unshare" in done.stderr:
         pytest.skip(f"mount namespaces not permitted here: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr
-    return list(json.loads(results.read_text(encoding="utf-8")))
+    found = json.loads(results.read_text(encoding="utf-8"))
+    return found["runs"], found["dumps"]
+
+
+def read_only_mount(
+    source: Path, mount: Path, commands: list[list[str]]
+) -> list[dict[str, object]]:
+    """``commands`` with ``source`` bind-mounted read-only at ``mount``."""
+    mount.mkdir()
+    setup = (
+        f"mount --bind {shlex.quote(str(source))} {shlex.quote(str(mount))}"
+        f" && mount -o remount,bind,ro {shlex.quote(str(mount))}"
+    )
+    return in_mount_namespace(setup, commands, source.parent)[0]
+
+
+def test_a_full_disk_during_a_merge_is_named_and_changes_nothing(tmp_path: Path):
+    """Also seen: a full disk during a merge was reported as "file damaged". The round,
+    its data folder and the temporary folder on a small file system with a little room
+    left (the backup fits, the merge's writes do not): one sentence naming the full disk,
+    nothing of the round changed. With only the temporary folder full, each file that
+    cannot be written is refused naming the full disk, and the others merge whole."""
+    source = tmp_path / "source"
+    assert run_cli("demo", source / "round.alr-round", "--reviewer-files", source / "returned",
+                   ).returncode == 0  # fmt: skip
+    before = full_content(source / "round.alr-round")
+    small, scratch = tmp_path / "small", tmp_path / "scratch"
+    small.mkdir(), scratch.mkdir()
+    fill = (
+        f"mount -t tmpfs -o size=40m tmpfs {small} && cp -r {source}/. {small}/"
+        f" && mkdir {small}/tmp {small}/data"
+        f" && dd if=/dev/zero of={small}/filler bs=1k"
+        f" count=$(( $(df --output=avail -k {small} | tail -1) - 2000 )) 2>/dev/null"
+    )
+    runs, dumps = in_mount_namespace(
+        fill,
+        [["merge", f"{small}/round.alr-round", f"{small}/returned"]],
+        tmp_path,
+        dumps=(small / "round.alr-round",),
+        env={"TMPDIR": f"{small}/tmp", "ALLIANCE_REVIEW_DATA_DIR": f"{small}/data"},
+    )
+    (merge,) = runs
+    assert merge["code"] == 1 and "磁盘已满" in str(merge["err"]), merge
+    assert "损坏" not in str(merge["out"]) + str(merge["err"])
+    assert "Traceback" not in str(merge["err"])
+    assert dumps[0] == before
+    # only the temporary folder full: files refused naming it, the others merged whole
+    tight = f"mount -t tmpfs -o size=1m tmpfs {scratch}"
+    runs, dumps = in_mount_namespace(
+        tight,
+        [["merge", f"{source}/round.alr-round", f"{source}/returned"],
+         ["check", f"{source}/round.alr-round"]],
+        tmp_path,
+        env={"TMPDIR": str(scratch)},
+    )  # fmt: skip
+    merge, check = runs
+    refused = [line for line in str(merge["out"]).splitlines() if line.startswith("[拒绝]")]
+    assert refused and all("磁盘已满" in line for line in refused), merge["out"]
+    assert "损坏" not in str(merge["out"])
+    assert check["code"] == 0, check
 
 
 def test_a_round_on_read_only_storage_is_read_and_refuses_writes(demo_round: Path, tmp_path: Path):

@@ -36,6 +36,7 @@ from alliance_review.services.merge_reading import (
     verify_signature,
 )
 from alliance_review.storage import rows
+from alliance_review.storage.db import storage_error
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 
@@ -65,6 +66,15 @@ class FileReport:
     scores_unchanged: int = 0
     scores_removed: int = 0
     reason: UserError | None = None
+
+    def __post_init__(self) -> None:
+        # A refusal keeps its sentence, not the frames it was raised through: those hold
+        # the file's rows (or bytes), and a batch of large refused files would keep them
+        # all until the batch ends. Each is released as it is refused.
+        error: BaseException | None = self.reason
+        while error is not None:
+            error.__traceback__ = None
+            error = error.__cause__ or error.__context__
 
     @property
     def refused(self) -> bool:
@@ -294,10 +304,24 @@ def _assess(round_: _Round, path: Path) -> tuple[FileReport, Incoming | None]:
 
 
 def _unreadable(path: Path, error: Exception) -> FileRefused:
+    said = storage_error(error)  # a full disk, a file in use, ... named as what it is
+    if said is not None:
+        return FileRefused(
+            f"「{path.name}」未合并：{said.zh}", f"{path.name} was not merged: {said.en}"
+        )
     return FileRefused(
         f"「{path.name}」无法读取（{type(error).__name__}），未合并，其他文件不受影响。",
         f"{path.name} could not be read ({type(error).__name__}: {error}); it was not merged "
         "and the other files are not affected.",
+    )
+
+
+def _unwritten(path: Path, error: sqlite3.DatabaseError) -> FileRefused:
+    said = storage_error(error)
+    why_zh, why_en = (said.zh, said.en) if said is not None else (str(error), str(error))
+    return FileRefused(
+        f"「{path.name}」的评分无法写入本轮次，未作任何改动：{why_zh}",
+        f"The scores of {path.name} could not be written; nothing was changed: {why_en}",
     )
 
 
@@ -444,11 +468,7 @@ def _merge_one(
             reviewer_uid=incoming.reviewer_uid or None,
             reviewer_name=incoming.reviewer_name,
             revision=incoming.revision or None,
-            reason=FileRefused(
-                f"「{incoming.path.name}」的评分无法写入本轮次（{error}），未作任何改动。",
-                f"The scores of {incoming.path.name} could not be written ({error}); "
-                "nothing was changed.",
-            ),
+            reason=_unwritten(incoming.path, error),
         )
         with store.atomic():
             _log(store, failed)

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Protocol
 
 from alliance_review.core.errors import FileRefused
+from alliance_review.core.score_entry import MAX_NOTE_CHARS  # one limit: window, imports, merge
 from alliance_review.storage import keys, sealing
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.submission import RawSubmission, read_submission
 
-MAX_NOTE_CHARS = 5000  # an evidence note longer than this is no note but a payload
 MAX_REVISION = 1_000_000
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from alliance_review.core.errors import FileRefused, RoundLocked, StorageError, UserError
 from alliance_review.storage.schema import ROUND_LOCKED
 from alliance_review.system.oserrors import os_error_sentence
+from alliance_review.system.reading import open_for_reading
 from alliance_review.system.writing import atomic_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,30 +102,59 @@ def _refusal(error: BaseException) -> BaseException:
     return error
 
 
+class TransactionLost(StorageError):
+    """SQLite rolled the whole transaction back itself (a full disk, an I/O error): no
+    savepoint of it can go on, and nothing of it was written."""
+
+
+def _lost(error: BaseException) -> BaseException:
+    if isinstance(error, TransactionLost):
+        return error
+    said = storage_error(error)
+    lost = TransactionLost(
+        said.zh if said is not None else "写入失败，这次改动没有保存。",
+        said.en if said is not None else "Writing failed; the change was not saved.",
+    )
+    lost.__cause__ = error
+    return lost
+
+
 @contextmanager
 def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One transaction; nested calls become savepoints. Any exception rolls back.
 
-    A write refused because the round is locked comes out as ``RoundLocked``.
+    A write refused because the round is locked comes out as ``RoundLocked``. When SQLite
+    rolls the whole transaction back itself (a full disk, an I/O error), a savepoint
+    raises ``TransactionLost`` (one sentence: "the disk is full"), which no code that
+    goes on after a failed savepoint mistakes for a refusal of its own, and the outer
+    transaction ends without a COMMIT or ROLLBACK of a transaction that is gone.
     """
     if not conn.in_transaction:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
         except BaseException as error:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             refusal = _refusal(error)
             if refusal is error:
                 raise
             raise refusal from error
         else:
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         return
     name = f"sp{next(_savepoint_ids)}"
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield conn
     except BaseException as error:
+        if not conn.in_transaction:
+            raise _lost(error) from error
         conn.execute(f"ROLLBACK TO {name}")
         conn.execute(f"RELEASE {name}")
         refusal = _refusal(error)
@@ -169,12 +199,16 @@ def require_regular_file(path: Path) -> None:
 
 
 def looks_like_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
+    try:  # a regular file only, never blocking (a FIFO swapped in since the stat above)
+        with open_for_reading(path) as handle:
             return handle.read(16) == SQLITE_HEADER
     except OSError:
         return False
 
+
+# SQLite's primary result codes that say nothing of the file's own soundness: busy,
+# locked, out of memory, read-only, I/O error, disk full, cannot open
+_NOT_THE_FILES_FAULT = frozenset({5, 6, 7, 8, 10, 13, 14})
 
 # files this process checked (``PRAGMA quick_check``), with their size and time stamps
 _checked: dict[str, tuple[int, ...]] = {}
@@ -224,6 +258,13 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             if result is not None and result[0] == "ok":
                 _checked[key] = stamp
     except sqlite3.DatabaseError as error:
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _NOT_THE_FILES_FAULT:
+            said = storage_error(error)  # a full disk, no permission, busy: not damage
+            if said is not None:
+                raise FileRefused(
+                    f"无法读取「{path.name}」：{said.zh}", f"{path.name} cannot be read: {said.en}"
+                ) from error
         raise FileRefused(
             f"文件「{path.name}」已损坏或不完整，无法读取。",
             f"{path.name} is damaged or incomplete ({error}).",
