@@ -36,6 +36,7 @@ from alliance_review.services.merge_reading import (
     verify_signature,
 )
 from alliance_review.storage import rows
+from alliance_review.storage.backups import discard
 from alliance_review.storage.db import storage_error
 from alliance_review.storage.panel_rows import ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
@@ -493,11 +494,17 @@ def merge_files(
     round is taken first (``backup``).
     """
     files = expand(paths)
-    if backup and files:
-        store.backup("merge")
+    taken = store.backup("merge") if backup and files else None
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
-    with store.atomic():
-        reports = _merge_batch(store, files, progress, accept_removals)
+    try:
+        with store.atomic():
+            reports = _merge_batch(store, files, progress, accept_removals)
+    except BaseException:
+        if taken is not None:  # nothing was merged: the backup before it keeps nothing new
+            discard(taken)
+        raise
+    if taken is not None and not any(r.outcome == MERGED for r in reports):
+        discard(taken)  # refused or unchanged files only: no merge for it to undo
     store.record_anchor(MERGE)
     return reports
 
