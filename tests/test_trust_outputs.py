@@ -9,7 +9,11 @@ command, forced or not (``export-pdf R F --font F`` replaced the font, ``report 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +202,40 @@ def test_a_merged_file_whose_workbook_was_exported_merges_again_as_unchanged(tmp
     assert run_cli("export-sheet", sent, tmp_path / "r1.xlsx").returncode == 0
     again = run_cli("merge", round_path, sent)
     assert again.returncode == 0 and "[无变化]" in again.stdout, again.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no permission bits on Windows")
+@pytest.mark.parametrize(("umask", "mode"), [(0o002, 0o664), (0o022, 0o644), (0o077, 0o600)])
+def test_exports_are_readable_as_the_umask_says(
+    demo_round: Path, tmp_path: Path, umask: int, mode: int
+):
+    """Also seen: exports were written 0600, so colleagues sharing the folder could not
+    open them. Each export (and each file issued or submitted to travel) gets the mode the
+    user's umask gives a new file."""
+    issued = tmp_path / "issued"
+    issued.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="zh")
+
+    def run(*args: object) -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "alliance_review", *map(str, args)],
+            capture_output=True, text=True, encoding="utf-8", env=env,
+            preexec_fn=lambda: os.umask(umask),  # noqa: PLW1509 (the child's own umask)
+        )  # fmt: skip
+        assert done.returncode == 0, (args, done.stderr)
+
+    run("issue", demo_round, issued)
+    reviewer = sorted(issued.iterdir())[0]
+    run("export-pdf", demo_round, out / "附件.pdf")
+    run("export-xlsx", demo_round, out / "结果.xlsx")
+    run("statistics", demo_round, "--pdf", out / "统计.pdf")
+    run("report", demo_round, out / "报告.docx")
+    run("roster-export", demo_round, out / "名单.xlsx")
+    run("rubric-export", demo_round, out / "指标.json")
+    run("export-sheet", reviewer, out / "评分表.xlsx")
+    run("submit", reviewer, "--out", out / "提交.alr-review")
+    written = sorted(out.iterdir()) + sorted(issued.iterdir())
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
+    assert set(modes.values()) == {mode}, modes
