@@ -16,6 +16,7 @@ from alliance_review.core.errors import FileRefused
 from alliance_review.services.merge_reading import verify_signature
 from alliance_review.storage import anchor, audit, sealing
 from alliance_review.storage.files import open_verified
+from alliance_review.storage.panel_rows import KEY_RETIRED, IssuedKey
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.submission import read_submission
@@ -83,7 +84,7 @@ class _RoundKeys:
         self.names = {r.uid: r.name for r in store.reviewers()}
         self.round_uid = store.settings().uid
 
-    def issued_key(self, key_id: str) -> tuple[str, bytes] | None:
+    def issued_key(self, key_id: str) -> IssuedKey | None:
         return self.store.reviewer_key(key_id)
 
     def reviewer_name(self, reviewer_uid: str) -> str:
@@ -152,9 +153,33 @@ def _round_part(report: CheckReport, store: RoundStore) -> None:
         report.lock_signature = state.signature
     comparison = store.anchor_comparison()
     report.anchor = "none" if comparison is None else comparison.state
-    for zh, en in _altered(state) + _anchored(comparison):
+    for zh, en in _altered(state) + _anchored(comparison) + _keys_restored(store, report):
         report.problems.append(zh)
         report.problems_en.append(en)
+
+
+def _keys_restored(store: RoundStore, report: CheckReport) -> list[tuple[str, str]]:
+    """A key the trail records as retired must be retired in the file (round step 8):
+    one made current again with sqlite3 would let a file sent before sign again."""
+    if report.version < 8 or report.chain != audit.INTACT:
+        return []
+    with store.read_transaction():
+        retired = {
+            str(e.data().get("key", ""))
+            for e in store.audit_entries()
+            if e.action == KEY_RETIRED
+        }
+        current = retired - store.retired_keys()
+    if not current:
+        return []
+    shown = ", ".join(sorted(current)[:3])
+    return [
+        (
+            f"审计记录中已作废的签名密钥在文件中却仍然有效（被改回）：{shown}。",
+            f"Signing keys the trail records as retired are current in the file (made "
+            f"current again): {shown}.",
+        )
+    ]
 
 
 def _altered(state: audit.LockState) -> list[tuple[str, str]]:

@@ -38,7 +38,7 @@ from alliance_review.services.merge_reading import (
 from alliance_review.storage import rows
 from alliance_review.storage.backups import discard
 from alliance_review.storage.db import storage_error
-from alliance_review.storage.panel_rows import ScoreRows, Ticks
+from alliance_review.storage.panel_rows import IssuedKey, ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 
 Progress = Callable[[int, int], bool]
@@ -161,7 +161,7 @@ class _Round:
     def existing_ticks(self, reviewer_uid: str) -> Ticks:
         return self.store.reviewer_ticks(reviewer_uid)
 
-    def issued_key(self, key_id: str) -> tuple[str, bytes] | None:
+    def issued_key(self, key_id: str) -> IssuedKey | None:
         return self.store.reviewer_key(key_id)
 
     def name_of(self, alliance_uid: str) -> str:

@@ -16,7 +16,7 @@ from typing import Protocol
 from alliance_review.core.errors import FileRefused
 from alliance_review.core.score_entry import MAX_NOTE_CHARS  # one limit: window, imports, merge
 from alliance_review.storage import keys, sealing
-from alliance_review.storage.panel_rows import ScoreRows, Ticks
+from alliance_review.storage.panel_rows import REVOKED, IssuedKey, ScoreRows, Ticks
 from alliance_review.storage.submission import RawSubmission, read_submission
 
 MAX_REVISION = 1_000_000
@@ -60,7 +60,7 @@ def not_submitted(name: str) -> FileRefused:
 class KeyBook(Protocol):
     """What the round says of the keys it issued (``merge._Round``; ``check --round``)."""
 
-    def issued_key(self, key_id: str) -> tuple[str, bytes] | None: ...
+    def issued_key(self, key_id: str) -> IssuedKey | None: ...
 
     def reviewer_name(self, reviewer_uid: str) -> str: ...
 
@@ -96,14 +96,16 @@ def verify_signature(raw: RawSubmission, book: KeyBook | None) -> None:
             f"{name} is signed yet carries a private key, which a submission never does: it "
             "was not made by submitting; it is refused.",
         )
-    issued = (seal.key_id and book.issued_key(seal.key_id)) if book is not None else None
+    issued = book.issued_key(seal.key_id) if book is not None and seal.key_id else None
     if book is not None and issued is None:
         raise FileRefused(
             f"「{name}」的签名密钥不是本轮次发放的，无法核验提交人，不予合并。",
             f"{name} is signed with a key this round never issued, so who submitted it "
             "cannot be verified; it is refused.",
         )
-    owner, public = issued if issued else ("", seal.public_key)
+    if book is not None and issued is not None and issued.retired_at is not None:
+        raise _retired(name, book.reviewer_name(issued.reviewer_uid), issued)
+    owner, public = (issued.reviewer_uid, issued.public_key) if issued else ("", seal.public_key)
     if not keys.verify(public, seal.signature, raw.signed_message):
         raise FileRefused(
             f"「{name}」在评审专家提交（封存）之后被改动过（签名与内容不符），不予合并。",
@@ -122,6 +124,30 @@ def verify_signature(raw: RawSubmission, book: KeyBook | None) -> None:
             f"{name} claims to come from {who} but is {holder}'s file (signed with "
             f"{holder}'s key); a file in another reviewer's name is refused.",
         )
+
+
+def _shown_time(stamp: str) -> str:
+    """A stored time as the secretary reads it: "2016-03-05 10:00"."""
+    return stamp.replace("T", " ")[:16]
+
+
+def _retired(name: str, holder: str, key: IssuedKey) -> FileRefused:
+    """A file signed with a key retired by a re-issue or a revocation: no longer valid."""
+    when = _shown_time(key.retired_at or "")
+    if key.retired_why == REVOKED:
+        return FileRefused(
+            f"「{name}」的签名密钥（发给{holder}）已于 {when} 被撤销，此后用它签名的文件不予合并；"
+            "请给该评审专家重新发放文件。",
+            f"{name} is signed with {holder}'s key, revoked on {when}: files signed with it "
+            "are refused. Issue the reviewer a new file.",
+        )
+    return FileRefused(
+        f"「{name}」用的是已作废的密钥：{holder}的评审专家文件已于 {when} 重新发放，此前发放的"
+        "文件不再有效，不予合并；请评审专家用重新发放的文件提交。",
+        f"{name} is signed with a retired key: {holder}'s reviewer file was issued again on "
+        f"{when}, and the files issued before are no longer valid; it is refused. The "
+        "reviewer submits from the file issued again.",
+    )
 
 
 def typed(incoming: Incoming) -> None:
