@@ -6,9 +6,9 @@ per year, history), as the release before keys retire wrote it: the version-6 fi
 recording the content before it, reviewer files issued as that release issued them (a
 key per issue, none retired): 甲联盟秘书长 twice (the file issued again a day later, both
 keys still in the file), 乙联盟秘书长 once (the older fixtures' tick of r1 on an alliance
-not assigned to r1 removed, so the file passes check); and locked again with a lock entry signed by a
-secretary key made for the fixture (its content digest recorded as version 7 computed
-it). Re-running this script is not part of the tests: the point of the fixture is that it
+not assigned to r1 removed, so the file passes check); and locked again with a lock entry
+signed by a secretary key made for the fixture (its content digest recorded as version 7
+computed it). Re-running this script is not part of the tests: the point of the fixture is that it
 stays as old releases wrote it.
 """
 
