@@ -66,6 +66,14 @@ def qapp(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test its own user data folder (signing key, backups, chain anchors): copies of
+    the one demo round share its id, and what one test did to its copy (locked, merged)
+    is another computer's past for the next test."""
+    monkeypatch.setenv("ALLIANCE_REVIEW_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
 def fresh_settings():
     """Every test starts from default settings (recent files, language, geometry)."""
     yield

@@ -182,10 +182,17 @@
         <translation>将评价轮次恢复到 %1（%2）时的状态吗？轮次现在的内容会先备份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="111" />
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="117" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="114" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="121" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="127" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="133" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="118" />
+        <source>The round is locked as final and this backup is from before the lock: restoring it unlocks the round.</source>
+        <translation>评价轮次已锁定为最终结果，而此备份早于锁定：恢复它会解除锁定。</translation>
     </message>
 </context>
 <context>
@@ -587,7 +594,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/lock.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -4,10 +4,9 @@ the register of pilots across years from the command line."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, print_json, say
 
 
 def _status_words(status: str) -> tuple[str, str]:
@@ -20,9 +19,10 @@ def cmd_roster(args: argparse.Namespace) -> int:
     from alliance_review.services import register, roster
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
-        if args.action == "list":
+    if args.action == "list":  # only read: the file is never written
+        with RoundStore.open_readonly(args.round) as store:
             return _list(store, args.all)
+    with RoundStore.open(args.round) as store:
         if args.action == "add":
             added = roster.add_alliance(
                 store, args.name, args.batch or "", args.contact or "", short_name=args.short or ""
@@ -127,7 +127,9 @@ def cmd_batches(args: argparse.Namespace) -> int:
     from alliance_review.services import register
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    # listing only reads: the file is never written
+    opening = RoundStore.open_readonly if args.action == "list" else RoundStore.open
+    with opening(args.round) as store:
         if args.action == "add":
             added = register.add_batch(store, args.name, args.year, args.position)
             say(f"已添加批次：{added.name}", f"Batch added: {added.name}")
@@ -147,8 +149,9 @@ def cmd_batches(args: argparse.Namespace) -> int:
         elif args.action == "remove":
             register.remove_batch(store, args.name.strip())
             say(f"已删除批次：{args.name.strip()}", f"Batch removed: {args.name.strip()}")
+        pilots = store.register()
         for batch in store.batches():
-            members = sum(1 for e in store.register() if e.alliance.batch == batch.name)
+            members = sum(1 for e in pilots if e.alliance.batch == batch.name)
             year_zh = f"{batch.designated} 年" if batch.designated else "年度不详"
             year_en = str(batch.designated) if batch.designated else "year unknown"
             say(
@@ -162,13 +165,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     from alliance_review.services import history, register
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.snapshot(args.round) as store:  # only read: the file is never written
+    with RoundStore.open_readonly(args.round) as store:  # only read: the file is never written
         if args.alliance:
             entry = register.find_entry(store, args.alliance)
             years = history.alliance_years(store, entry.alliance.uid)
             this_year = store.settings().year
             if args.json:
-                print(json.dumps([_record(y) for y in years], ensure_ascii=False, indent=1))
+                print_json([_record(y) for y in years])
                 return 0
             say(f"{entry.alliance.name}：", f"{entry.alliance.name}:")
             for y in years:
@@ -178,7 +181,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         figures = history.year_over_year_of(store)
         rows = store.history()
         if args.json:
-            print(json.dumps(
+            print_json(
                 {"years": [{"year": r.year, "title": r.title, "round": r.round_uid,
                             "results": [_record(y) for y in rows if y.year == r.year]}
                            for r in rounds],
@@ -188,8 +191,7 @@ def cmd_history(args: argparse.Namespace) -> int:
                      "tier_moves": {"up": figures.up, "down": figures.down,
                                     "unchanged": figures.unchanged},
                      "new_pilots": list(figures.new_pilots),
-                     "withdrawn_since": list(figures.withdrawn_since)}},
-                ensure_ascii=False, indent=1))  # fmt: skip
+                     "withdrawn_since": list(figures.withdrawn_since)}})  # fmt: skip
             return 0
         if not rounds:
             say(

@@ -43,6 +43,17 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
             one = roster.add_reviewer(store, args.name, own, declared - own)
             say(f"已添加评审专家：{one.name}", f"Reviewer added: {one.name}")
             return 0
+        if args.action == "revoke":  # the reviewer's current key retires (round step 8)
+            from alliance_review.services.reviewer_keys import revoke
+
+            done = revoke(store, args.name)
+            say(
+                f"已撤销{done.reviewer.name}的签名密钥，此后用它签名的文件均不予合并；"
+                "需要时请重新发放文件。",
+                f"{done.reviewer.name}'s signing key is revoked: files signed with it are "
+                "refused from now on. Issue a new file when needed.",
+            )
+            return 0
         if args.action == "remove":
             wanted = reviewers_io.person_name(args.name)
             found = next((r for r in store.reviewers() if r.name == wanted), None)
@@ -90,7 +101,9 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    reviewers = sub.add_parser("reviewers", help="list, add, import, remove reviewers / 评审专家")
+    reviewers = sub.add_parser(
+        "reviewers", help="list, add, import, remove reviewers, revoke a key / 评审专家"
+    )
     reviewers.add_argument("round", type=Path)
     actions = reviewers.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="the reviewers with their conflicts")
@@ -108,4 +121,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     remove = actions.add_parser("remove", help="remove a reviewer without scores")
     remove.add_argument("name")
+    revoke = actions.add_parser(
+        "revoke", help="retire a reviewer's signing key without issuing a new file"
+    )
+    revoke.add_argument("name")
     reviewers.set_defaults(func=cmd_reviewers)

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, say, unescaped
 
 
 def _progress(zh: str, en: str):  # type: ignore[no-untyped-def]
     label = en if language() == "en" else zh
 
     def report(done: int, total: int) -> bool:
-        if sys.stderr.isatty():
-            print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
+        if sys.stderr.isatty():  # the line rewritten in place: our own carriage return
+            print(f"\r{label} {done}/{total}", end="", file=unescaped(sys.stderr), flush=True)
         return True
 
     return report
@@ -137,7 +137,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     guard(args.out, [args.round])
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         path = export_roster(store.alliances(), args.out, inputs=[args.round])
     say(f"已导出联盟名单：{path}", f"Roster exported: {path}")
     return 0
@@ -147,7 +147,7 @@ def cmd_rubric_export(args: argparse.Namespace) -> int:
     from alliance_review.services.setup import export_rubric
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         path = export_rubric(store, args.out)
     say(f"已导出评价指标：{path}", f"Rubric exported: {path}")
     return 0
@@ -266,7 +266,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     roster.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     roster.set_defaults(func=cmd_roster_export)
 
@@ -276,7 +276,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rubric.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     rubric.set_defaults(func=cmd_rubric_export)
 
@@ -286,7 +286,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     out.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     out.add_argument(
         "--new-tokens",

@@ -64,7 +64,7 @@ class LastRound:
 
 def read_last(path: Path | str, year: int) -> LastRound:
     """Last year's round, read (never written) for a round of ``year``."""
-    with RoundStore.snapshot(path) as last:
+    with RoundStore.open_readonly(path) as last:
         settings = last.settings()
         return LastRound(
             Path(path),

@@ -547,14 +547,19 @@ def import_sheet(
 ) -> SheetImport:
     """Check a workbook and (unless ``dry_run``) write its changes; ``erase``: blank cells
     erase the file's scores and notes too."""
+    if dry_run:  # read only: not a byte of the file changes
+        with ReviewerStore.open_sealed(reviewer_file) as store:
+            return read_sheet(store, workbook)
     with ReviewerStore.open(reviewer_file) as store:
         sheet = read_sheet(store, workbook)
-        if not dry_run:
-            apply_sheet(store, sheet, erase=erase)
+        apply_sheet(store, sheet, erase=erase)
         return sheet
 
 
 def export_sheet_file(reviewer_file: Path | str, out: Path | str) -> int:
-    guard(out, [reviewer_file])  # before the file is opened (and so never changed)
-    with ReviewerStore.open(reviewer_file) as store:
+    """The workbook of a reviewer file, read without changing a byte of it (no upgrade,
+    no journal mode: a file merged before would be refused as "same revision, different
+    content" if its bytes changed)."""
+    guard(out, [reviewer_file])  # before the file is opened
+    with ReviewerStore.open_sealed(reviewer_file) as store:
         return export_sheet(store, out)

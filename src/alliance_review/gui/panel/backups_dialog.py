@@ -106,12 +106,25 @@ class BackupsDialog(QDialog):
             .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
             .replace("%2", backup.reason_text(language))
         )
+        try:
+            unlocking = restore.unlocks(self.context.store, backup.path)
+        except (UserError, OSError) as error:
+            messages.refuse(self, error)
+            return
+        if unlocking:
+            question += " " + self.tr(
+                "The round is locked as final and this backup is from before the lock: "
+                "restoring it unlocks the round."
+            )
         if not messages.ask(self, question):
             return
         try:
-            restore.restore_backup(self.context.store, backup.path)
+            restored = restore.restore_backup(self.context.store, backup.path)
         except (UserError, OSError) as error:
             messages.refuse(self, error)
             return
         self.context.announce(EVERYTHING)
         self.reload()
+        said = restored.sentence(language)
+        if said:
+            messages.inform(self, said)
