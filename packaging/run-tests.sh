@@ -3,9 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/system-deps.sh --tests
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,dev]"
+bash packaging/venv.sh  # the versions of requirements/lock.txt
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests packaging bench
 .venv/bin/mypy
