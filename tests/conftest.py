@@ -24,6 +24,14 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("ALLIANCE_REVIEW_DATA_DIR", tempfile.mkdtemp(prefix="alliance-review-data-"))
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test in one tier, fast, gui or slow, from its file (``tests/tiers.py``)."""
+    from tests.tiers import assign
+
+    assign(items)
+
 PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
 
 

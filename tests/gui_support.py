@@ -1,10 +1,24 @@
-"""Helpers for tests that drive the window: waiting for its background work."""
+"""Helpers for tests that drive the window: typing as a person does, waiting for its
+background work."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
 from alliance_review.gui import tasks
+
+
+def type_text(widget: QWidget | None, text: str) -> None:
+    """Type like a user, one key per character, as an input method delivers Chinese
+    (``qtbot.keyClicks`` aborts on non-ASCII text)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def settle(qtbot: Any, timeout: int = 30_000) -> None:

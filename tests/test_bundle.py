@@ -164,7 +164,7 @@ def test_the_bundle_registers_its_file_types_and_a_double_click_opens_the_file(
 ):
     """install.sh of the bundle in a fresh per-user XDG home; the desktop entry's command
     line, as the file manager runs it for a double-clicked reviewer file, opens it."""
-    from tests.test_desktop_integration import desktop_command, installed_env, xdg
+    from tests.desktop_support import desktop_command, installed_env, xdg
 
     env = installed_env(tmp_path)
     done = subprocess.run(

@@ -13,7 +13,7 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 
 from .gui_support import settle
-from .test_reviewer_entry import issue_one
+from .reviewer_support import issue_one
 
 
 def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -18,7 +18,8 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.fields import FieldState
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
-from tests.reviewer_gui import Dialogs, open_window, stored, type_text
+from tests.gui_support import type_text
+from tests.reviewer_gui import Dialogs, open_window, stored
 from tests.reviewer_support import issue_one
 
 CTRL = Qt.KeyboardModifier.ControlModifier

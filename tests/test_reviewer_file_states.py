@@ -28,8 +28,8 @@ from alliance_review.services.reviewer_sheet import (
 )
 from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, open_window, stored, type_text
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, open_window, stored
 from tests.reviewer_support import issue_one, score_fully
 
 

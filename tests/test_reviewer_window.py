@@ -18,8 +18,8 @@ from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, drop, open_window, stored, type_text
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, drop, open_window, stored
 from tests.reviewer_support import issue_one
 
 

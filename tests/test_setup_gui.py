@@ -8,7 +8,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui.main_window import MainWindow
@@ -16,7 +15,7 @@ from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
 from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
-from tests.gui_support import settle
+from tests.gui_support import settle, type_text
 
 
 @pytest.fixture
@@ -37,11 +36,6 @@ def open_setup(qtbot, path: Path):
     window.show()
     assert window.open_path(path)
     return window, window.view.tab_by_name["setup"]
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_path, refusals):
