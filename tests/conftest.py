@@ -64,6 +64,40 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
     )
 
 
+@pytest.fixture
+def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
+    """The first reviewer's file, issued from a fresh copy of the demo round."""
+    from tests.reviewer_support import issue_one
+
+    return issue_one(demo_round, tmp_path / "issued")
+
+
+@pytest.fixture
+def round_path(tmp_path: Path) -> Path:
+    """The panel's designed round (``tests/panel_rounds.py``), issued, nothing merged."""
+    from tests import panel_rounds
+
+    return panel_rounds.build_round(tmp_path / "round.sqlite")
+
+
+@pytest.fixture
+def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
+    """Every reviewer's submitted file of ``round_path``, by reviewer."""
+    from tests import panel_rounds
+
+    return panel_rounds.submitted(round_path, tmp_path)
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sentences of the warnings the window shows (none is shown on screen)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
+
+
 @pytest.fixture(scope="session")
 def qapp(tmp_path_factory: pytest.TempPathFactory):
     """The one QApplication, set up as the app sets itself up (font, settings, language)."""

@@ -39,3 +39,20 @@ def open_in_window(qtbot: Any, path: Any) -> Any:
     assert window.open_path(path)
     settle(qtbot)
     return window
+
+
+def make_window(qtbot: Any) -> Any:
+    """The main window, shown, with no file open (the start page)."""
+    from alliance_review.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def open_setup(qtbot: Any, path: Any) -> tuple[Any, Any]:
+    """The main window on ``path``, and its set-up tab."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    return window, window.view.tab_by_name["setup"]

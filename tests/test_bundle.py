@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.file_checks import application_id
 
 ROOT = Path(__file__).parents[1]
 pytestmark = pytest.mark.slow
@@ -62,11 +63,6 @@ def frozen(
         cwd=home,
         timeout=180,
     )
-
-
-def application_id(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
 @pytest.fixture(scope="module")

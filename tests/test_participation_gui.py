@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -14,13 +13,6 @@ from alliance_review.gui.setup.roster_page import RosterModel
 from alliance_review.services.demo import build_demo
 from alliance_review.services.statistics_report import round_statistics_of
 from tests.gui_support import type_text
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
 
 
 def open_roster(qtbot, path: Path):

@@ -20,12 +20,6 @@ from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.gui_support import settle, type_text
 from tests.reviewer_gui import Dialogs, drop, open_window, stored
-from tests.reviewer_support import issue_one
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def test_scoring_in_the_window_autosaves_undoes_and_marks_done(

@@ -28,16 +28,6 @@ from . import panel_rounds as pr
 from .conftest import run_cli
 
 
-@pytest.fixture
-def round_path(tmp_path: Path) -> Path:
-    return pr.build_round(tmp_path / "round.sqlite")
-
-
-@pytest.fixture
-def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
-    return pr.submitted(round_path, tmp_path)
-
-
 def refused_alone(round_path: Path, file: Path, words: str) -> str:
     """Merge ``file`` from the command line: refused (exit 1), one sentence naming it,
     the round's full content unchanged, the refusal logged."""

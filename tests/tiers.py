@@ -16,6 +16,7 @@ Each test gets exactly one of the three markers: ``pytest -m fast``, ``-m gui``,
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -143,19 +144,25 @@ def _source_module(value: object) -> str:
 
 
 def touches_qt(module: ModuleType, seen: set[str] | None = None) -> bool:
-    """Does the module import Qt or the gui package, itself or through a test support
-    module of ``tests``?"""
+    """Does the module import Qt or the gui package, itself or through a support module
+    beside it (``tests/gui_support.py``...)?"""
     seen = set() if seen is None else seen
     seen.add(module.__name__)
+    folder = Path(module.__file__ or "").parent
     for value in list(vars(module).values()):
         name = _source_module(value)
         if name.startswith(QT_MODULES):
             return True
-        if name.startswith("tests.") and name not in seen:
-            support = sys.modules.get(name)
-            if support is not None and touches_qt(support, seen):
+        support = sys.modules.get(name)
+        if name not in seen and support is not None and _beside(support, folder):
+            if touches_qt(support, seen):
                 return True
     return False
+
+
+def _beside(module: ModuleType, folder: Path) -> bool:
+    file = getattr(module, "__file__", None)
+    return file is not None and Path(file).parent == folder
 
 
 def heavy(item: pytest.Item) -> bool:
