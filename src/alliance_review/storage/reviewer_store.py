@@ -87,7 +87,7 @@ class ReviewerStore:
                     f"「{path.name}」是{info.kind.label_zh}，这里需要{REVIEWER_FILE.label_zh}。",
                     f"{path.name} is a {info.kind.name} file; a reviewer file is needed here.",
                 )
-            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            memory = sqlite3.connect(":memory:", isolation_level=None)
             source.backup(memory)
         finally:
             source.close()
