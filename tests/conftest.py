@@ -27,10 +27,12 @@ DATA = Path(__file__).parent / "data"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test in one tier, fast, gui or slow, from its file (``tests/tiers.py``)."""
-    from tests.tiers import assign
+    """Each test in one tier, fast, gui or slow, from its file (``tests/tiers.py``); the
+    tests of another platform skipped, saying why."""
+    from tests.tiers import assign, skip_elsewhere
 
     assign(items)
+    skip_elsewhere(items)
 
 PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
 

@@ -19,6 +19,7 @@ from packaging.version import Version
 ROOT = Path(__file__).parents[1]
 LOCK = ROOT / "requirements" / "lock.txt"
 APP = ROOT / "requirements" / "app.txt"
+OLD_GLIBC = ROOT / "requirements" / "linux-glibc228.txt"
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 PLATFORMS = {
@@ -97,8 +98,23 @@ def test_the_app_lock_is_the_whole_lock_cut_to_the_app():
     assert {"reportlab", "pyside6-essentials", "xlsxwriter", "python-calamine"} <= names
 
 
+def test_the_lock_for_older_linux_differs_only_by_its_qt():
+    """The Debian 11 bundle (glibc 2.31) ships PySide6 6.9, the newest built for glibc 2.28;
+    everything else, reportlab first, at the versions of the whole lock: its PDFs are the
+    same bytes."""
+    linux = {**on("Linux"), "platform_machine": "x86_64"}
+    whole = {p.name: p.version for p in read_lock(LOCK) if p.applies(linux)}
+    old = {p.name: p.version for p in read_lock(OLD_GLIBC) if p.applies(linux)}
+    assert set(old) == set(whole)
+    differ = {name for name in old if old[name] != whole[name]}
+    assert differ == {"pyside6-essentials", "shiboken6"}
+    qt = Version(old["pyside6-essentials"])
+    assert Version("6.8") <= qt < Version("6.10") and old["shiboken6"] == str(qt)
+    assert old["reportlab"] == whole["reportlab"]
+
+
 def test_every_pin_carries_the_hashes_pip_checks():
-    for path in (LOCK, APP):
+    for path in (LOCK, APP, OLD_GLIBC):
         pins = read_lock(path)
         assert len(pins) > 10
         for pin in pins:

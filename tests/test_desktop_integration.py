@@ -20,7 +20,8 @@ import pytest
 from tests.desktop_support import desktop_command, desktop_entry, installed_env, xdg
 
 ROOT = Path(__file__).parents[1]
-pytestmark = pytest.mark.gui  # a double click opens the window (in another process)
+# a double click opens the window (in another process), on a Linux desktop
+pytestmark = [pytest.mark.gui, pytest.mark.linux]
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"
 ROUND_TYPE = "application/x-alliance-review-round"
 REVIEWER_TYPE = "application/x-alliance-review-reviewer"

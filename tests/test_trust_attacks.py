@@ -152,6 +152,7 @@ def test_points_stored_as_real_or_text_are_refused_and_the_batch_goes_on(
     assert run_cli("check", round_path).returncode == 0
 
 
+@pytest.mark.posix  # FIFOs and /dev/zero
 def test_a_fifo_or_a_link_to_a_device_never_hangs_the_merge(
     round_path: Path, returned: dict[str, Path], tmp_path: Path
 ):

@@ -11,10 +11,15 @@ hook, so no test has to remember a marker:
 - ``fast``: all the rest (core, storage, services, the command line).
 
 Each test gets exactly one of the three markers: ``pytest -m fast``, ``-m gui``, ``-m slow``.
+
+Tests that need one platform say so and are skipped elsewhere, with the reason:
+``pytest.mark.linux`` (the Linux bundle and desktop, or what packaging/system-deps.sh
+installs there), ``pytest.mark.posix`` (FIFOs, SIGKILL: not on Windows).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -207,3 +212,14 @@ def assign(items: list[pytest.Item]) -> None:
         marked = [t for t in TIERS if item.get_closest_marker(t) is not None]
         if marked != [tier]:
             raise pytest.UsageError(f"{item.nodeid} is marked {marked}: one tier, {tier}")
+
+
+def skip_elsewhere(items: list[pytest.Item]) -> None:
+    """Skip, saying why, the tests of another platform (the Windows and macOS workflow)."""
+    linux = pytest.mark.skip(reason=f"needs Linux (this is {sys.platform})")
+    posix = pytest.mark.skip(reason="needs POSIX (FIFOs, signals): not on Windows")
+    for item in items:
+        if item.get_closest_marker("linux") is not None and sys.platform != "linux":
+            item.add_marker(linux)
+        if item.get_closest_marker("posix") is not None and os.name == "nt":
+            item.add_marker(posix)
