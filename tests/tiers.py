@@ -136,6 +136,15 @@ HEAVY: dict[str, tuple[str, ...]] = {
         "test_unlocking_is_a_signed_entry_and_a_later_edit_is_no_tampering",  # 2 s
         "test_verify_pdf_reads_the_pages_not_only_the_metadata",  # 2 s
     ),
+    "test_long_names.py": (
+        "test_selfeval_out_and_issue_take_very_long_names",  # 3 s
+    ),
+    "test_report_sentences.py": (
+        "test_every_number_of_a_random_round_is_checked",  # 6 s
+    ),
+    "test_results_print.py": (
+        "test_every_sheet_is_set_up_for_paper",  # 2 s
+    ),
 }
 
 QT_MODULES = ("PySide6", "shiboken6", "pytestqt", "alliance_review.gui")
