@@ -14,5 +14,10 @@ def digest(path: Path) -> str:
 
 
 def application_id(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    # read-only, by URI (file:///C:/... on Windows, as path.as_uri() spells it), and closed:
+    # Windows keeps an open file from being removed
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
         return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        conn.close()
