@@ -100,15 +100,22 @@ def fill_workbook(path: Path) -> int:
     return filled
 
 
+def read_one(round_path: Path, sql: str) -> object:
+    """Read with sqlite3, as another program would (not through the app's own output);
+    closed at once (Windows keeps an open file from being replaced)."""
+    conn = sqlite3.connect(f"{round_path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
 def first_alliance(round_path: Path) -> str:
-    """Read with sqlite3, as another program would (not through the app's own output)."""
-    with sqlite3.connect(f"{round_path.as_uri()}?mode=ro", uri=True) as conn:
-        return str(conn.execute("SELECT name FROM alliance ORDER BY position").fetchone()[0])
+    return str(read_one(round_path, "SELECT name FROM alliance ORDER BY position"))
 
 
 def decisions(round_path: Path) -> int:
-    with sqlite3.connect(f"{round_path.as_uri()}?mode=ro", uri=True) as conn:
-        return int(conn.execute("SELECT count(*) FROM decision").fetchone()[0])
+    return int(read_one(round_path, "SELECT count(*) FROM decision"))  # type: ignore[call-overload]
 
 
 def gbk_locale(work: Path) -> dict[str, str] | None:
