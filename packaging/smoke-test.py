@@ -115,7 +115,7 @@ def first_alliance(round_path: Path) -> str:
 
 
 def decisions(round_path: Path) -> int:
-    return int(read_one(round_path, "SELECT count(*) FROM decision"))  # type: ignore[call-overload]
+    return int(str(read_one(round_path, "SELECT count(*) FROM decision")))
 
 
 def gbk_locale(work: Path) -> dict[str, str] | None:
