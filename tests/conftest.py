@@ -24,6 +24,16 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("ALLIANCE_REVIEW_DATA_DIR", tempfile.mkdtemp(prefix="alliance-review-data-"))
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test in one tier, fast, gui or slow, from its file (``tests/tiers.py``); the
+    tests of another platform skipped, saying why."""
+    from tests.tiers import assign, skip_elsewhere
+
+    assign(items)
+    skip_elsewhere(items)
+
 PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
 
 
@@ -54,6 +64,40 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
         env=env,
         timeout=120,
     )
+
+
+@pytest.fixture
+def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
+    """The first reviewer's file, issued from a fresh copy of the demo round."""
+    from tests.reviewer_support import issue_one
+
+    return issue_one(demo_round, tmp_path / "issued")
+
+
+@pytest.fixture
+def round_path(tmp_path: Path) -> Path:
+    """The panel's designed round (``tests/panel_rounds.py``), issued, nothing merged."""
+    from tests import panel_rounds
+
+    return panel_rounds.build_round(tmp_path / "round.sqlite")
+
+
+@pytest.fixture
+def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
+    """Every reviewer's submitted file of ``round_path``, by reviewer."""
+    from tests import panel_rounds
+
+    return panel_rounds.submitted(round_path, tmp_path)
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sentences of the warnings the window shows (none is shown on screen)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
 
 
 @pytest.fixture(scope="session")

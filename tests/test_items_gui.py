@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -18,17 +17,13 @@ from alliance_review.services.demo import build_demo
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
+from tests.gui_support import type_text
 from tests.reviewer_support import issue_one
 
 
 @pytest.fixture
 def before_merge(tmp_path: Path) -> Path:
     return build_demo(tmp_path / "round.sqlite", reviewer_files=tmp_path / "returned")
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def test_ticks_suggest_points_and_a_departure_needs_a_reason(
@@ -150,7 +145,7 @@ def test_the_rubric_editor_edits_items_and_the_rule_with_undo(qtbot, tmp_path: P
 
 
 def test_the_panel_sees_each_reviewers_ticks_and_reason(qtbot, demo_round: Path):
-    from tests.test_panel_window import open_drilldown, open_panel
+    from tests.panel_gui import open_drilldown, open_panel
 
     with RoundStore.open(demo_round) as store:
         reasons = [s for s in store.scores() if s.override_reason]

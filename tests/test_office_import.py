@@ -150,6 +150,7 @@ def test_a_web_page_saved_as_xls_and_a_binary_file_are_refused_in_one_sentence(t
         roster_io.read_table(binary)
 
 
+@pytest.mark.posix  # FIFOs and /dev/zero
 def test_a_fifo_or_a_link_to_a_device_is_never_read(tmp_path: Path):
     fifo = tmp_path / "名单.xlsx"
     os.mkfifo(fifo)

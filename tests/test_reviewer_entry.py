@@ -18,16 +18,11 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.fields import FieldState
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
-from tests.reviewer_gui import Dialogs, open_window, stored, type_text
-from tests.reviewer_support import issue_one
+from tests.gui_support import type_text
+from tests.reviewer_gui import Dialogs, open_window, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ window is closed or idle, and a submitted copy opened read-only."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from fractions import Fraction
@@ -28,14 +27,10 @@ from alliance_review.services.reviewer_sheet import (
 )
 from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, open_window, stored, type_text
-from tests.reviewer_support import issue_one, score_fully
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
+from tests.file_checks import digest
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, open_window, stored
+from tests.reviewer_support import score_fully
 
 
 def done_marks(path: Path) -> dict[str, int]:
@@ -226,10 +221,6 @@ def test_after_a_pause_the_file_alone_holds_every_edit(
 
 
 # a submitted copy -----------------------------------------------------------------------
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_submitted_copy_opens_read_only_and_offers_to_continue(

@@ -18,19 +18,24 @@ from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, drop, open_window, stored, type_text
+from alliance_review.storage.round_store import RoundStore
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, drop, open_window, stored
 from tests.reviewer_support import issue_one
 
 
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
-
-
 def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
-    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    # every alliance rated itself 0 on one indicator: full marks there are more than the
+    # round's margin above the self-score, so marking done asks for a note (the rule)
+    with RoundStore.open(demo_round) as store:
+        margin = store.settings().note_margin
+        low = next(
+            i for i in store.rubric().indicators() if i.code != "1.1" and i.max_points > margin
+        )
+        store.put_self_scores({(a.uid, low.code): (Fraction(0), "") for a in store.alliances()})
+    reviewer_file = issue_one(demo_round, tmp_path / "issued")
     dialogs = Dialogs(monkeypatch)
     window, ws = open_window(qtbot, reviewer_file)
     session = ws.session
@@ -118,11 +123,14 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
         and i.code != "1.1"
         and i.max_points - s > session.rule.margin
     ]
-    if far:
-        assert len(dialogs.warnings) == 2 and all(code in dialogs.warnings[1] for code in far)
-        for code in far:
-            type_text(ws.form.rows[code].note_edit, "材料充分，高于自评")
+    assert low.code in far
+    # refused again, naming each indicator scored far above the self-score
+    assert len(dialogs.warnings) == 2 and all(code in dialogs.warnings[1] for code in far)
+    assert first.uid not in session.done
+    for code in far:
+        type_text(ws.form.rows[code].note_edit, "材料充分，高于自评")
     ws.actions_by_name["mark_done"].trigger()
+    assert len(dialogs.warnings) == 2  # with the notes written, no third refusal
     assert first.uid in session.done
     assert ws.form.uid != first.uid  # moved on to the next unfinished alliance
     assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)

@@ -51,14 +51,9 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
 from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, open_window, stored
-from tests.reviewer_support import issue_one, score_fully
+from tests.reviewer_support import score_fully
 
 ITEMS_PER_ALLIANCE = 22  # the 2015 rubric's evidence items
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def ticks_on_disk(path: Path) -> set[tuple[str, str, str]]:

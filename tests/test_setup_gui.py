@@ -3,45 +3,20 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
-from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
 from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
-from tests.gui_support import settle
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
+from tests.gui_support import open_setup, settle, type_text
 
 
 def said(text: str, zh: str, en: str) -> bool:
     """The message in whichever language the interface is in."""
     return zh in text or en in text
-
-
-def open_setup(qtbot, path: Path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    return window, window.view.tab_by_name["setup"]
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_path, refusals):

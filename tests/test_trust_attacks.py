@@ -28,16 +28,6 @@ from . import panel_rounds as pr
 from .conftest import run_cli
 
 
-@pytest.fixture
-def round_path(tmp_path: Path) -> Path:
-    return pr.build_round(tmp_path / "round.sqlite")
-
-
-@pytest.fixture
-def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
-    return pr.submitted(round_path, tmp_path)
-
-
 def refused_alone(round_path: Path, file: Path, words: str) -> str:
     """Merge ``file`` from the command line: refused (exit 1), one sentence naming it,
     the round's full content unchanged, the refusal logged."""
@@ -162,6 +152,7 @@ def test_points_stored_as_real_or_text_are_refused_and_the_batch_goes_on(
     assert run_cli("check", round_path).returncode == 0
 
 
+@pytest.mark.posix  # FIFOs and /dev/zero
 def test_a_fifo_or_a_link_to_a_device_never_hangs_the_merge(
     round_path: Path, returned: dict[str, Path], tmp_path: Path
 ):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review import __version__
 from alliance_review.gui import i18n
+from alliance_review.gui.qt_compat import submenu
 
 ROLES = ("reviewer", "panel", "secretary")
 
@@ -119,8 +120,9 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
         for action in menu.actions():
             if not action.isVisible():
                 continue
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} › {strip_amp(action.text())}")  # type: ignore[arg-type]
+            opens = submenu(action)
+            if opens is not None:
+                walk(opens, f"{path} › {strip_amp(action.text())}")
                 continue
             # Return and Enter read the same in Chinese ("回车"): each text once
             native = QKeySequence.SequenceFormat.NativeText
@@ -130,8 +132,9 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
                 rows.append((path, strip_amp(action.text()), ", ".join(keys)))
 
     for action in menu_bar.actions():
-        if isinstance(action.menu(), QMenu) and action.isVisible():
-            walk(action.menu(), strip_amp(action.text()))  # type: ignore[arg-type]
+        opens = submenu(action)
+        if opens is not None and action.isVisible():
+            walk(opens, strip_amp(action.text()))
     return rows
 
 

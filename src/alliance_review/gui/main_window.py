@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
 from alliance_review.gui import contrast, file_kinds, help, i18n, messages, start_page
+from alliance_review.gui.qt_compat import submenu
 from alliance_review.gui.views import FileView
 from alliance_review.storage.files import FileInfo, identify
 
@@ -452,4 +452,4 @@ def import_views() -> None:
 
 
 def menu_titles(window: MainWindow) -> list[str]:
-    return [a.text() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    return [a.text() for a in window.menuBar().actions() if submenu(a) is not None]

@@ -22,7 +22,7 @@ _savepoint_ids = count(1)
 
 def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are opened by ``atomic()``."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     if wal:
@@ -38,9 +38,7 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
 
     ``query_only`` makes any write a refusal; the file is never changed by it.
     """
-    conn = sqlite3.connect(
-        readonly_uri(Path(path)), uri=True, isolation_level=None, check_same_thread=False
-    )
+    conn = sqlite3.connect(readonly_uri(Path(path)), uri=True, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA query_only = ON")
     return conn
@@ -246,7 +244,7 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
         )
     uri = readonly_uri(path) if readonly else path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         key = str(path.resolve())

@@ -166,7 +166,7 @@ def read_into_memory(path: Path | str, kind: FileKind) -> tuple[sqlite3.Connecti
                 f"「{path.name}」是{info.kind.label_zh}，这里需要{kind.label_zh}。",
                 f"{path.name} is a {info.kind.name} file; a {kind.name} file is needed here.",
             )
-        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
         source.backup(memory)
     finally:
         source.close()

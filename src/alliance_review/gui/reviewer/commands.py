@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
 from alliance_review.gui.undo import Command
 
-if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
+if TYPE_CHECKING:  # the workbook libraries are slow to import; the window starts without them
     from alliance_review.services.reviewer_sheet import SheetImport
 
 Reveal = Callable[[str, str | None, bool], None]

@@ -31,7 +31,7 @@ translate = QCoreApplication.translate
 
 
 def export_workbook(ws: ReviewerWorkspace) -> Task | None:
-    from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
+    from alliance_review.services.reviewer_sheet import export_sheet  # slow import
 
     words = (ws.path.stem, file_kinds.word("scoring_workbook"))
     default = ws.path.with_name(file_name(*words, suffix=".xlsx", folder=ws.path.parent))
@@ -69,7 +69,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
     """Read the workbook off the GUI thread, then show what it changes; the reviewer's
     choice (keep or erase blank cells) is imported as one undo step."""
     from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
-    from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
+    from alliance_review.services.reviewer_sheet import read_sheet  # slow import
 
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
