@@ -87,7 +87,8 @@ def checked(text: str, limit: int, place: tuple[str, str]) -> str:
     """``text`` cleaned, or the refusal as a ``UserError`` (a name typed or given)."""
     reason = problem(text, limit)
     if reason is not None:
-        raise UserError(*sentence(place, reason, imported=False))
+        zh, en = sentence(place, reason, imported=False)
+        raise UserError(zh, en)
     return clean(text)
 
 
