@@ -283,6 +283,7 @@ def test_a_submitted_copy_opens_read_only_and_offers_to_continue(
     assert isinstance(again, ReviewerWorkspace) and again.path == target and not again.read_only
     assert again.session.scores[(uid, "1.1")] == (Fraction(4), "有总结")
     type_text(again.form.rows["1.3"].score_edit, "2")
+    qtbot.keyClick(again.form.rows["1.3"].score_edit, Qt.Key.Key_Return)
     assert stored(target)[(again.form.uid, "1.3")] == (200, "")
     window.close_file()
     # the copy carries no signing key (nobody handling a submission can sign in the

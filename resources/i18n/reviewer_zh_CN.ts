@@ -154,7 +154,7 @@
 <context>
     <name>IndicatorRow</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="174" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="177" />
         <source>Not saved</source>
         <extracomment>the counter under a note appears from this length on what is wrong with the typed score, or that leaving the field clears it</extracomment>
         <translation>未保存</translation>
@@ -164,22 +164,31 @@
         <translation type="vanished">未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="176" />
         <source>Not saved; still {points}</source>
-        <translation>未保存，仍为 {points} 分</translation>
+        <translation type="vanished">未保存，仍为 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="179" />
+        <source>Not saved; leaving puts back {points}</source>
+        <translation>未保存，离开时恢复为 {points} 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="185" />
         <source>Leave the field to clear {points}; Esc keeps it</source>
         <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="192" />
+        <source>“{typed}” was not a valid score: {points} put back</source>
+        <translation>“{typed}”不是有效分数，已恢复为 {points}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="210" />
         <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
         <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="216" />
         <source>{count} / {max} characters</source>
         <translation>{count} / {max} 字</translation>
     </message>
@@ -326,52 +335,67 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="121" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="124" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="222" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="182" />
+        <source>Unfinished score</source>
+        <translation>评分未完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="184" />
+        <source>{code} shows “{text}”, which is not a valid score and is not saved. Close and keep {points}, or go back to the field?</source>
+        <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="249" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="309" />
+        <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
+        <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
     </message>
     <message>
         <source>Not saved (not a valid score): {entries}</source>
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="300" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="384" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="390" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="393" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -385,23 +409,22 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="282" />
         <source>Not saved (not a valid score), {alliance}: {entries}</source>
-        <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
+        <translation type="vanished">未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="312" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="323" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -410,7 +433,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -509,94 +532,94 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="188" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="193" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="373" />
         <source>No alliance selected</source>
-        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
+        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) (indicator code, typed text, points put back or None): an invalid entry was left a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="205" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="211" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="208" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="214" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="231" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="231" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="273" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="279" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="274" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="280" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="285" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="291" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="297" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="304" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="310" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="316" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="364" />
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="366" />
         <source>Points from 0 to %1</source>
         <translation>0 至 %1 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="368" />
         <source>Evidence note: %1</source>
         <translation>评分依据：%1</translation>
     </message>
@@ -605,12 +628,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="315" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="327" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
@@ -618,32 +641,32 @@ Send this file back to the liaison group:
 <context>
     <name>SealedBanner</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="66" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="67" />
         <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
         <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="76" />
         <source>Open {file}</source>
         <translation>打开「{file}」</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="78" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
         <source>Continue as revision {next}…</source>
         <translation>继续评第 {next} 版…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="91" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="92" />
         <source>New working file</source>
         <translation>新的评审文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="93" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="94" />
         <source>Reviewer file (*.sqlite)</source>
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="104" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="105" />
         <source>Cannot continue from this copy</source>
         <translation>无法以此副本继续</translation>
     </message>

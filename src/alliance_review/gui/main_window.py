@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self._action("new_round", self.new_round, QKeySequence.StandardKey.New)
         self._action("open", self.choose_file, QKeySequence.StandardKey.Open)
         self._action("open_demo", self.open_demo)
-        self._action("close", self.close_file, QKeySequence.StandardKey.Close)
+        self._action("close", self.close_asked, QKeySequence.StandardKey.Close)
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         self.help_actions = help.help_actions(self)
         for name, action in self.help_actions.items():
@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def _install(self, path: Path, info: FileInfo) -> bool:
         """Show the file identified (and checked) as ``info``."""
+        if self.view is not None and not self.view.may_close():
+            return False
         try:
             view = self._make_view(path, info.kind.name)
         except Exception as error:
@@ -355,6 +357,11 @@ class MainWindow(QMainWindow):
             ) from error
         view: FileView = getattr(module, class_name)(path)
         return view
+
+    def close_asked(self) -> None:
+        """File > Close: the view may ask first (an unfinished entry)."""
+        if self.view is None or self.view.may_close():
+            self.close_file()
 
     def close_file(self) -> None:
         if self.view is None:
@@ -419,6 +426,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from alliance_review.gui import tasks
 
+        if self.view is not None and not self.view.may_close():
+            event.ignore()  # the user went back to the file
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
         tasks.cancel_all()  # a cancelled task rolls back; the files stay as they were
         self.close_file()

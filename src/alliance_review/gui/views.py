@@ -52,6 +52,11 @@ class FileView(QWidget):
         """Take files dropped on the window (True) instead of opening them in its place."""
         return False
 
+    def may_close(self) -> bool:
+        """Whether the view may be closed now (it may ask the user first: an unfinished
+        entry); False keeps the file open."""
+        return True
+
     def close_file(self) -> None:
         """Release the file; called before the view is dropped."""
 

@@ -37,6 +37,8 @@ class ScoringForm(QWidget):
     #: (indicator code, frozenset of ticked item keys) and (indicator code, reason)
     ticks_edited = Signal(str, object)
     reason_edited = Signal(str, str)
+    #: (indicator code, typed text, points put back or None): an invalid entry was left
+    entry_restored = Signal(str, str, object)
     #: a field gained focus (indicator code, True for the note): the start of a new edit
     #: (undo merges the keystrokes within one)
     field_entered = Signal(str, bool)
@@ -95,6 +97,9 @@ class ScoringForm(QWidget):
                 )
                 row.note_edit.text_edited.connect(
                     lambda text, c=code: self.note_edited.emit(c, text)
+                )
+                row.score_edit.restored.connect(
+                    lambda typed, points, c=code: self.entry_restored.emit(c, typed, points)
                 )
                 row.score_edit.focused.connect(
                     lambda c=code, f=row.score_edit: self._entered(f, c, False)
@@ -190,7 +195,8 @@ class ScoringForm(QWidget):
         session = self.session
         for code, row in self.rows.items():
             points, note = session.entry(uid, code)
-            row.score_edit.show_value(points)
+            row.score_edit.forget_put_back()
+            row.score_edit.show_value(points, force=True)
             row.note_edit.show_text(note)
             row.show_note_length(len(note), False)
             self._show_self(row, uid)
@@ -323,10 +329,17 @@ class ScoringForm(QWidget):
                 )
             )
 
-    def confirm_pending(self) -> None:
-        """Finish every pending clear of the shown alliance (they are saved now)."""
+    def commit_pending(self) -> None:
+        """Save every finished entry of the shown alliance (new scores, clears); invalid
+        ones stay as typed."""
         for row in self.rows.values():
-            row.score_edit.confirm()
+            row.score_edit.commit()
+
+    def leave_fields(self) -> None:
+        """The reviewer leaves the shown alliance: finished entries are saved, invalid ones
+        put back (``entry_restored`` says which)."""
+        for row in self.rows.values():
+            row.score_edit.leave()
 
     def invalid_entries(self) -> list[tuple[str, str]]:
         """(indicator code, typed text) of every score field showing an unsaved entry."""

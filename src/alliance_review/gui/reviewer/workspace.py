@@ -101,6 +101,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.form.ticks_edited.connect(self.edit_ticks)
         self.form.reason_edited.connect(self.edit_reason)
         self.form.field_entered.connect(self._field_entered)
+        self.form.entry_restored.connect(self._entry_restored)
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
         self.session.failed.connect(self._write_failed)
@@ -166,11 +167,37 @@ class ReviewerWorkspace(Navigation, FileView):
             return True
         return False
 
+    def may_close(self) -> bool:
+        """Closing with a score field showing an invalid entry asks: put back the score the
+        field had (and close), or go back to the field."""
+        if self.closed or self.read_only:
+            return True
+        unsaved = self.form.invalid_entries()
+        if not unsaved:
+            return True
+        code, text = unsaved[0]
+        back = self.form.rows[code].score_edit.entered
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unfinished score"),
+            self.tr(
+                "{code} shows “{text}”, which is not a valid score and is not saved. Close "
+                "and keep {points}, or go back to the field?"
+            ).format(code=code, text=text[:20], points=self.form.points_text(back)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        self.form.focus_indicator(code)
+        return False
+
     def close_file(self) -> None:
         if self.closed:
             return
-        # leaving the window is leaving the field: a pending clear is confirmed
-        self.form.confirm_pending()
+        # leaving the window is leaving the field: a finished entry is saved, an invalid
+        # one put back (``may_close`` asked first)
+        self.form.leave_fields()
         self.save_state()
         self.closed = True
         self.idle_timer.stop()
@@ -273,23 +300,22 @@ class ReviewerWorkspace(Navigation, FileView):
         self._update_done_button()
 
     def leave_alliance(self) -> None:
-        """Before another alliance is shown: finish its pending clears, and say which typed
-        entries were not saved (the form then shows what the file holds)."""
-        self.form.confirm_pending()
-        unsaved = self.form.invalid_entries()
-        if unsaved and self.form.uid is not None:
-            self.set_notice(
-                self.tr("Not saved (not a valid score), {alliance}: {entries}").format(
-                    alliance=self.session.by_uid[self.form.uid].name,
-                    entries=", ".join(f"{code} “{text}”" for code, text in unsaved),
-                )
-            )
+        """Before another alliance is shown: its finished entries are saved, invalid ones
+        put back (``_entry_restored`` says which)."""
+        self.form.leave_fields()
+
+    def _entry_restored(self, code: str, typed: str, points: Fraction | None) -> None:
+        self.set_notice(
+            self.tr(
+                "{code}: “{typed}” is not a valid score and was not saved; {points} put back"
+            ).format(code=code, typed=typed[:20], points=self.form.points_text(points))
+        )
 
     def mark_done_and_next(self) -> None:
         uid = self.current_uid()
         if uid is None or self.read_only:
             return
-        self.form.confirm_pending()
+        self.form.commit_pending()
         unsaved = self.form.invalid_entries()
         if unsaved:
             code, text = unsaved[0]
