@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self._action("open", self.choose_file, QKeySequence.StandardKey.Open)
         self._action("open_demo", self.open_demo)
         self._action("close", self.close_asked, QKeySequence.StandardKey.Close)
-        self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and offscreen
+        self._action("quit", self.close, "Ctrl+Q")
         self.help_actions = help.help_actions(self)
         for name, action in self.help_actions.items():
             self.action_registry[name] = action
