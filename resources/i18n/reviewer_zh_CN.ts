@@ -67,6 +67,69 @@
     </message>
 </context>
 <context>
+    <name>FileLock</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="40" />
+        <source>another program (its lock file cannot be read)</source>
+        <translation>另一个程序（其锁定文件无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="42" />
+        <source>another window of this program</source>
+        <translation>本程序的另一个窗口</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="43" />
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="45" />
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="47" />
+        <source>the computer {host}</source>
+        <translation>计算机 {host}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="49" />
+        <source>{person} on {where}, since {time}</source>
+        <translation>{where}上的 {person}（自 {time} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="63" />
+        <source>The file is open elsewhere</source>
+        <translation>文件已在别处打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="65" />
+        <source>{file} is open in {who}. Two windows on one file would each keep their own values. Open it read-only here?</source>
+        <translation>「{file}」已在{who}中打开。两个窗口同时编辑一个文件，各自的数值会互相覆盖。在这里以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="71" />
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="76" />
+        <source>If that computer no longer has it open (it was switched off), you can take the file over.</source>
+        <translation>如果那台计算机已不再打开此文件（例如已关机），可以接管此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="83" />
+        <source>Take over and edit</source>
+        <translation>接管并编辑</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="118" />
+        <source>Read-only: this file is open in {who}. What you see is the file as it was when you opened it; close it there to edit it here.</source>
+        <translation>只读：此文件已在{who}中打开。这里显示的是打开时的内容；在那里关闭后才能在这里编辑。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="50" />
@@ -335,38 +398,38 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="139" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="140" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="124" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="141" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="182" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>Unfinished score</source>
         <translation>评分未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="184" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Close and keep {points}, or go back to the field?</source>
         <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="249" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="268" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="309" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="329" />
         <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
         <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
     </message>
@@ -375,27 +438,27 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="325" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="384" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="404" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="390" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="410" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="393" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -409,7 +472,7 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="317" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
@@ -418,13 +481,13 @@
         <translation type="vanished">未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="323" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="363" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -433,7 +496,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="395" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>

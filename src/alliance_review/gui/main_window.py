@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
 from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
-from alliance_review.gui.views import FileView
+from alliance_review.gui.views import Declined, FileView
 from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import FileInfo, identify
 
@@ -299,8 +299,12 @@ class MainWindow(QMainWindow):
         """Show the file identified (and checked) as ``info``."""
         if self.view is not None and not self.view.may_close():
             return False
+        if self.view is not None and same_path(self.view.path, path):
+            self.close_file()  # opened again: the file is let go first (one window per file)
         try:
             view = self._make_view(path, info.kind.name)
+        except Declined:
+            return False
         except Exception as error:
             return self._refused(error)
         self.close_file()
@@ -461,6 +465,13 @@ class MainWindow(QMainWindow):
         self.about_dialog = help.AboutDialog(self)
         self.about_dialog.open()
         return self.about_dialog
+
+
+def same_path(one: Path, other: Path) -> bool:
+    try:
+        return Path(one).resolve() == Path(other).resolve()
+    except OSError:
+        return False
 
 
 def import_views() -> None:

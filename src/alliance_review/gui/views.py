@@ -25,6 +25,11 @@ class _Released(QObject):
         return event.type() in _REREADING
 
 
+class Declined(Exception):
+    """Raised by a view's constructor when the user chose not to open the file after all
+    (it is open elsewhere): nothing to say, nothing opened."""
+
+
 class FileView(QWidget):
     """Base of the views; subclasses fill ``menus`` and keep ``undo_stack`` for every edit."""
 

@@ -39,11 +39,13 @@ class ReviewerSession(QObject):
     #: a UserError: a change could not be written (disk full, file gone); nothing changed
     failed = Signal(object)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         super().__init__()
         _revision, sealed_at = read_seal(path)
-        #: a submitted (sealed) copy is shown read-only; the file is never written
-        self.read_only = sealed_at is not None
+        self.sealed = sealed_at is not None
+        #: a submitted (sealed) copy, or a file open in another window, is shown read-only
+        #: (as it was on opening, read into memory); the file is never written
+        self.read_only = read_only or self.sealed
         self.store = ReviewerStore.open_sealed(path) if self.read_only else ReviewerStore.open(path)
         self.path = path
         self.meta = self.store.meta()

@@ -49,7 +49,18 @@ __all__ = ["ReviewerWorkspace", "language"]
 class ReviewerWorkspace(Navigation, FileView):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
-        self.session = ReviewerSession(path)
+        from alliance_review.gui.reviewer.file_lock import claim
+        from alliance_review.storage.reviewer_store import read_seal
+
+        # one window per file: a working file is locked, or shown read-only (may decline)
+        sealed = read_seal(path)[1] is not None
+        self.lock, self.locked_by = (None, None) if sealed else claim(parent, path)
+        try:
+            self.session = ReviewerSession(path, read_only=self.locked_by is not None)
+        except BaseException:
+            if self.lock is not None:
+                self.lock.release()
+            raise
         self.read_only = self.session.read_only
         self.edit_number = 0
         self.import_dialog: QWidget | None = None
@@ -75,7 +86,13 @@ class ReviewerWorkspace(Navigation, FileView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner: QWidget | None = None
-        if self.read_only:
+        if self.locked_by is not None:
+            from alliance_review.gui.reviewer.file_lock import LockedBanner
+
+            self.banner = LockedBanner(self, self.locked_by)
+            layout.addWidget(self.banner)
+            layout.addWidget(look.rule("#c7d6ea"))
+        elif self.read_only:
             from alliance_review.gui.reviewer.sealed import SealedBanner
 
             self.banner = SealedBanner(self)
@@ -202,6 +219,8 @@ class ReviewerWorkspace(Navigation, FileView):
         self.closed = True
         self.idle_timer.stop()
         self.session.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def checkpoint(self) -> None:
         """After a pause in the edits: fold the write-ahead log into the file."""
