@@ -109,22 +109,22 @@
         <translation>「{file}」已在{who}中打开。两个窗口同时编辑一个文件，各自的数值会互相覆盖。在这里以只读方式打开吗？</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="71" />
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="72" />
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="76" />
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="78" />
         <source>If that computer no longer has it open (it was switched off), you can take the file over.</source>
         <translation>如果那台计算机已不再打开此文件（例如已关机），可以接管此文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="83" />
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="85" />
         <source>Take over and edit</source>
         <translation>接管并编辑</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="118" />
+        <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="120" />
         <source>Read-only: this file is open in {who}. What you see is the file as it was when you opened it; close it there to edit it here.</source>
         <translation>只读：此文件已在{who}中打开。这里显示的是打开时的内容；在那里关闭后才能在这里编辑。</translation>
     </message>
@@ -704,32 +704,43 @@ Send this file back to the liaison group:
 <context>
     <name>SealedBanner</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="67" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="72" />
         <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
+        <extracomment>a file continued from this copy could be submitted (this computer keeps the reviewer's signing key); else the banner says so before any work starts</extracomment>
         <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="76" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
+        <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it.</source>
+        <translation>已提交的副本，第 {revision} 版（封存于 {time}）：只读。如需继续评分，请打开您的评分文件。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="87" />
+        <source>Submitted copy, revision {revision} (sealed {time}): read-only. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it. Go on in the reviewer file you were issued and submitted from (on the computer where you scored), or ask the secretary for a new file.</source>
+        <translation>已提交的副本，第 {revision} 版（封存于 {time}）：只读。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。请在发给您、您用来提交的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="98" />
         <source>Open {file}</source>
         <translation>打开「{file}」</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="101" />
         <source>Continue as revision {next}…</source>
         <translation>继续评第 {next} 版…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="92" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="114" />
         <source>New working file</source>
         <translation>新的评审文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="94" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="116" />
         <source>Reviewer file (*.sqlite)</source>
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="105" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="127" />
         <source>Cannot continue from this copy</source>
         <translation>无法以此副本继续</translation>
     </message>

@@ -26,6 +26,7 @@ from alliance_review.services.reviewer_workflow import (
     scored_count,
     status_of,
 )
+from alliance_review.storage import reviewer_keys
 from alliance_review.storage.reviewer_store import ReviewerStore, read_seal
 
 Entry = tuple[Fraction | None, str]
@@ -47,6 +48,9 @@ class ReviewerSession(QObject):
         #: (as it was on opening, read into memory); the file is never written
         self.read_only = read_only or self.sealed
         self.store = ReviewerStore.open_sealed(path) if self.read_only else ReviewerStore.open(path)
+        if not self.read_only:
+            # kept on this computer too, so any copy of the file here can be continued
+            reviewer_keys.keep_from(self.store.conn)
         self.path = path
         self.meta = self.store.meta()
         self.rubric = self.store.rubric()
