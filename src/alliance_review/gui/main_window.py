@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
-from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
+from alliance_review.gui import contrast, file_kinds, fit, help, i18n, start_page
 from alliance_review.gui.views import Declined, FileView
 from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import FileInfo, identify
 
 MAX_RECENT = start_page.MAX_RECENT
+# a restored window smaller than this (or than the screen) is not restored
+SMALLEST_RESTORED = QSize(800, 500)
 # What a reviewer does not do: hidden while a reviewer file is open.
 NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
 # a file larger than this is checked in a worker before its window shows (the demo round
@@ -413,10 +415,18 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def restore_geometry(self) -> None:
-        geometry = QSettings().value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            return
+        """The last geometry, if it was saved on a screen of this size and scale and fits
+        it (a window used once at 200 % reopened 442 px wide at 100 %); else the default."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        same_screen = settings.value("window/screen", "") == fit.screen_signature(self)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and same_screen:
+            before = self.geometry()
+            if self.restoreGeometry(geometry) and fit.fits(
+                self.geometry(), self, SMALLEST_RESTORED
+            ):
+                return
+            self.setGeometry(before)
         # first start: 1280x800, or nine tenths of a smaller screen, centred
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
@@ -435,6 +445,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # the user went back to the file
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/screen", fit.screen_signature(self))
         tasks.cancel_all()  # a cancelled task rolls back; the files stay as they were
         self.close_file()
         super().closeEvent(event)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
@@ -35,7 +35,7 @@ class BackupsDialog(QDialog):
         self.context = context
         self.backups: list[Backup] = []
         self.setWindowTitle(self.tr("Backups of this round"))
-        self.resize(760, 460)
+        fit.size_within_screen(self, 760, 460)
         self.hint = QLabel(
             self.tr(
                 "The round is backed up before every merge, upgrade, lock, unlock and "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.file_names import round_file_name
-from alliance_review.gui import file_kinds
+from alliance_review.gui import file_kinds, fit
 from alliance_review.gui.setup.commands import last_folder, ok_cancel
 from alliance_review.gui.tasks import Task, report_error, run_task
 from alliance_review.services.setup import new_round_from_files
@@ -56,7 +56,7 @@ class NewRoundDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, last_round: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New round"))
-        self.resize(720, 360)
+        fit.size_within_screen(self, 720, 360)
         year = date.today().year
         self.year = QSpinBox()
         self.year.setRange(1990, 2200)

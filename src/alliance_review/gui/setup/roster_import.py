@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.main_window import error_text
 from alliance_review.gui.setup.commands import ok_cancel
@@ -43,7 +43,7 @@ class RosterImportDialog(QDialog):
         self.existing = list(existing)
         self.plan: roster_io.ImportPlan | None = None
         self.setWindowTitle(self.tr("Import roster: %1").replace("%1", table.source.name))
-        self.resize(1000, 640)
+        fit.size_within_screen(self, 1000, 640)
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         labels = {
