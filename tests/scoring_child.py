@@ -40,6 +40,10 @@ def main(argv: list[str]) -> int:
         return real_question(*args, **kwargs)  # type: ignore[arg-type]
 
     QMessageBox.question = question  # type: ignore[method-assign]
+    from alliance_review.gui.reviewer import transfer
+
+    # the window's shortcut reached the workspace (no file dialog in this harness)
+    transfer.export_workbook = lambda _ws: print("export", flush=True)  # type: ignore[assignment]
 
     def start() -> None:
         window.activateWindow()

@@ -271,14 +271,46 @@ def test_a_note_holds_at_most_2000_characters_with_a_counter_near_the_limit(
     assert len(note.toPlainText()) == MAX_NOTE_CHARS
     assert "已达上限" in row.note_counter.text()
     assert stored(reviewer_file)[(uid, "2.1")][1].endswith("符合评分标准")
-    # a paste that does not fit is refused whole, never cut
+    # a paste at the limit: nothing fits, and the counter says what was left out
     more = QMimeData()
     more.setText("补充说明")
     note.insertFromMimeData(more)
     assert stored(reviewer_file)[(uid, "2.1")][1].endswith("符合评分标准")
+    assert "4 个粘贴的字符未能放入" in row.note_counter.text()
     # deleting makes room again
     qtbot.keyClick(note, Qt.Key.Key_Backspace)
     qtbot.keyClick(note, Qt.Key.Key_Backspace)
     assert "已达上限" not in row.note_counter.text()
     assert len(stored(reviewer_file)[(uid, "2.1")][1]) == MAX_NOTE_CHARS - 2
+    # a paste larger than the room left is cut to it (it was dropped whole while the
+    # counter said the limit was reached), and the counter says how much was left out
+    note.insertFromMimeData(more)
+    assert stored(reviewer_file)[(uid, "2.1")][1].endswith("符合评分补充")
+    assert len(stored(reviewer_file)[(uid, "2.1")][1]) == MAX_NOTE_CHARS
+    assert "2 个粘贴的字符未能放入" in row.note_counter.text()
+    window.close_file()
+
+
+def test_the_window_shortcuts_work_from_a_score_field_and_a_note(
+    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Ctrl+E (export the workbook) did nothing in a score field: the line edit took it."""
+    window, ws = active_window(qtbot, reviewer_file)
+    exported: list[str] = []
+    from alliance_review.gui.reviewer import transfer
+
+    monkeypatch.setattr(transfer, "export_workbook", lambda _ws: exported.append("export"))
+    monkeypatch.setattr(transfer, "import_workbook", lambda _ws, _p: exported.append("import"))
+    for field in (ws.form.rows["1.2"].score_edit, ws.form.rows["1.2"].note_edit):
+        focus(qtbot, field)
+        qtbot.keyClick(field, Qt.Key.Key_E, CTRL)
+        qtbot.keyClick(field, Qt.Key.Key_I, CTRL)
+    assert exported == ["export", "import", "export", "import"]
+    # and the fields' own keys stay theirs: Ctrl+A selects all in the field
+    edit = ws.form.rows["1.2"].score_edit
+    focus(qtbot, edit)
+    type_text(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    assert edit.selectedText() == "3"
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
     window.close_file()

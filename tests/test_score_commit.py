@@ -11,10 +11,12 @@ offscreen, and in a real X server with a window manager (xdotool's keys).
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -27,7 +29,7 @@ from alliance_review.gui.reviewer.fields import FieldState
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.reviewer_gui import open_window, type_text
 from tests.reviewer_support import issue_one
-from tests.xserver import x_server, xdotool
+from tests.xserver import type_keys, x_server, xdotool
 
 CODE = "1.2"  # 0-6, whole points
 UNFINISHED = ["2.5", "44", "10", "-"]  # "2", "4" and "1" were saved on the way
@@ -174,7 +176,6 @@ def child(path: Path, *args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.scoring_child", str(path), CODE, *args],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
         cwd=ROOT,
@@ -182,17 +183,40 @@ def child(path: Path, *args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
-def wait_for(process: subprocess.Popen[str], wanted: str) -> list[str]:
+def wait_for(process: subprocess.Popen[str], wanted: str, limit: float = 90) -> list[str]:
     """Read the child's lines until one starts with ``wanted`` (the window has seen the
-    keys); fail if it ends first."""
+    keys); fail if it ends first, or says nothing of it for ``limit`` seconds (a guard
+    against a hang, not a measure of speed)."""
     assert process.stdout is not None
+    if id(process) not in _lines:
+        _lines[id(process)] = _reader(process)  # one reader per process, for its life
+    lines = _lines[id(process)]
     seen: list[str] = []
     while True:
-        line = process.stdout.readline()
-        assert line, f"the window ended before {wanted!r}: {seen}"
-        seen.append(line.rstrip("\n"))
-        if line.rstrip("\n").startswith(wanted):
+        try:
+            line = lines.get(timeout=limit)
+        except queue.Empty:
+            raise AssertionError(f"the window never said {wanted!r}: {seen}") from None
+        assert line is not None, f"the window ended before {wanted!r}: {seen}"
+        seen.append(line)
+        if line.startswith(wanted):
             return seen
+
+
+_lines: dict[int, queue.Queue[str | None]] = {}
+
+
+def _reader(process: subprocess.Popen[str]) -> queue.Queue[str | None]:
+    found: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            found.put(line.rstrip("\n"))
+        found.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return found
 
 
 def child_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -217,7 +241,7 @@ def test_kill_9_after_typing_leaves_the_score_the_file_had(
         assert lines[-1] == f"typed {typed} INVALID"
     finally:
         process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     assert on_disk(reviewer_file, uid) == 300
 
@@ -242,8 +266,12 @@ def test_in_a_real_x_server_tab_and_ctrl_q_never_save_an_unfinished_score(
     process = x_child(reviewer_file, tmp_path, display)
     try:
         wait_for(process, f"focus {CODE}")
+        # the window's shortcuts work from a score field (the line edit took Ctrl+E, its
+        # "end of line" under X11)
+        xdotool(display, "key", "ctrl+e")
+        wait_for(process, "export")
         for typed in UNFINISHED:
-            xdotool(display, "type", "--delay", "40", typed)
+            type_keys(display, typed)
             wait_for(process, f"text {CODE} {typed}")
             xdotool(display, "key", "Tab")  # leave the field: put back
             lines = wait_for(process, f"text {CODE}")
@@ -252,7 +280,7 @@ def test_in_a_real_x_server_tab_and_ctrl_q_never_save_an_unfinished_score(
             xdotool(display, "key", "shift+Tab")  # back into the score field
             wait_for(process, f"focus {CODE}")
         # Ctrl+Q over an unfinished entry asks; Esc goes back to the field
-        xdotool(display, "type", "--delay", "40", "2.5")
+        type_keys(display, "2.5")
         wait_for(process, f"text {CODE} 2.5")
         xdotool(display, "key", "ctrl+q")
         wait_for(process, "question")
@@ -261,7 +289,7 @@ def test_in_a_real_x_server_tab_and_ctrl_q_never_save_an_unfinished_score(
         assert process.poll() is None and on_disk(reviewer_file, uid) is None
         # corrected and quit: the finished score is saved without a question
         xdotool(display, "key", "ctrl+a")
-        xdotool(display, "type", "5")
+        type_keys(display, "5")
         wait_for(process, f"text {CODE} 5")
         xdotool(display, "key", "ctrl+q")
         rest = wait_for(process, "quit")
@@ -270,7 +298,7 @@ def test_in_a_real_x_server_tab_and_ctrl_q_never_save_an_unfinished_score(
     finally:
         if process.poll() is None:
             process.kill()
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
     assert process.returncode == 0
     assert on_disk(reviewer_file, uid) == 500
 
@@ -285,9 +313,9 @@ def test_in_a_real_x_server_kill_9_after_typing_saves_nothing(
         wait_for(process, f"focus {CODE}")
         for typed in UNFINISHED:
             xdotool(display, "key", "ctrl+a")
-            xdotool(display, "type", "--delay", "40", typed)
+            type_keys(display, typed)
             wait_for(process, f"text {CODE} {typed}")
     finally:
         process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
     assert on_disk(reviewer_file, uid) is None

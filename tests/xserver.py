@@ -63,3 +63,12 @@ def xdotool(display: str, *args: str) -> str:
         timeout=60,
     )
     return done.stdout
+
+
+KEYSYMS = {".": "period", "-": "minus", " ": "space", "/": "slash"}
+
+
+def type_keys(display: str, text: str) -> None:
+    """Type ASCII ``text`` key by key by keysym name (``xdotool type`` remaps spare
+    keycodes for some characters and then and now loses one)."""
+    xdotool(display, "key", "--delay", "60", *(KEYSYMS.get(ch, ch) for ch in text))

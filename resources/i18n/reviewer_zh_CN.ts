@@ -132,17 +132,17 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="50" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="51" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="93" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="98" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
     </message>
@@ -159,57 +159,57 @@
         <translation type="vanished">按评分表清除这 {count} 项评分和评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="105" />
         <source>{count} cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
         <translation>评分表中有 {count} 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="110" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="111" />
         <source>{count} cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
         <translation>评分表中有 {count} 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="115" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="116" />
         <source>Erase these {count} entries as the workbook has them</source>
         <translation>按评分表清除这 {count} 项内容</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="127" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="127" />
         <source>Evidence items</source>
         <translation>评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="135" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="136" />
         <source>{old} → —</source>
         <translation>{old} → —</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="77" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="78" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -247,11 +247,16 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="210" />
+        <source>{count} / {max} characters: the limit; {left} pasted characters did not fit and were left out</source>
+        <translation>{count} / {max} 字，已达上限；{left} 个粘贴的字符未能放入</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="218" />
         <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
         <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="216" />
+        <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="224" />
         <source>{count} / {max} characters</source>
         <translation>{count} / {max} 字</translation>
     </message>
@@ -259,37 +264,37 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="182" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="183" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="189" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="190" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="200" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="204" />
         <source>{points}, the rule suggests {suggested}: give a reason</source>
         <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="207" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="208" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="211" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="214" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -335,57 +340,57 @@
 <context>
     <name>ReviewerWorkspace</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="59" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="64" />
         <source>Mark &amp;done and go to next unfinished</source>
         <translation>标记完成并转到下一家(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="60" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="65" />
         <source>&amp;Reopen alliance</source>
         <translation>重新打开该联盟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="61" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="66" />
         <source>&amp;Next alliance</source>
         <translation>下一家联盟(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="62" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="67" />
         <source>&amp;Previous alliance</source>
         <translation>上一家联盟(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="63" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="68" />
         <source>Next &amp;unfinished alliance</source>
         <translation>下一家未完成的联盟(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="64" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="69" />
         <source>&amp;Find alliance</source>
         <translation>查找联盟(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="65" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="70" />
         <source>&amp;Export scoring workbook…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="66" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="71" />
         <source>&amp;Import scoring workbook…</source>
         <translation>导入评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="67" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="72" />
         <source>&amp;Submit for return…</source>
         <translation>提交评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="68" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="73" />
         <source>&amp;Scoring</source>
         <translation>评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74" />
+        <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="79" />
         <source>Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo</source>
         <translation>Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
     </message>

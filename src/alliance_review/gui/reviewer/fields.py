@@ -46,6 +46,14 @@ from alliance_review.core.score_entry import (
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
+#: the window's own shortcuts (the workspace's actions fill it): a field never keeps
+#: one of these for itself (QLineEdit took Ctrl+E, "end of line", on X11)
+WINDOW_KEYS: set[str] = set()
+
+
+def window_key(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()).toString() in WINDOW_KEYS
+
 #: a valid entry the reviewer pauses on this long is committed (as if they had left)
 PAUSE_COMMIT_MS = 2000
 
@@ -211,8 +219,8 @@ class ScoreEdit(QLineEdit):
             if which == "undo" and self.state != FieldState.SAVED:
                 event.accept()  # Ctrl+Z first takes back the unsaved entry, in the field
                 return True
-            if which is not None:
-                event.ignore()  # the window's undo/redo: the saved edits, across alliances
+            if which is not None or window_key(event):
+                event.ignore()  # the window's undo/redo (across alliances), or its shortcut
                 return True
         return super().event(event)
 
@@ -269,6 +277,8 @@ class NoteEdit(QPlainTextEdit):
         self.setUndoRedoEnabled(False)  # undo is the window's, across fields and alliances
         self._loading = False
         self._accepted = ""
+        #: characters of the last paste that did not fit (said by the counter)
+        self.left_out = 0
         self.textChanged.connect(self._on_changed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -291,6 +301,7 @@ class NoteEdit(QPlainTextEdit):
             return
         text = self.toPlainText()
         if len(text) > MAX_NOTE_CHARS:
+            self.left_out = 0  # typed past the limit: refused (a paste is cut before)
             added = len(text) - len(self._accepted)
             position = max(0, self.textCursor().position() - added)
             self._loading = True
@@ -308,14 +319,25 @@ class NoteEdit(QPlainTextEdit):
         self.text_edited.emit(text)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        # a paste is plain text (no formatting travels into a note)
-        if source.hasText():
-            self.textCursor().insertText(source.text())
+        # a paste is plain text (no formatting travels into a note); one that would pass
+        # the limit is cut to the room left, and the counter says how much was left out
+        if not source.hasText():
+            return
+        text = source.text()
+        cursor = self.textCursor()
+        room = MAX_NOTE_CHARS - len(self.toPlainText()) + len(cursor.selectedText())
+        self.left_out = max(0, len(text) - max(room, 0))
+        if self.left_out and room <= 0:
+            self.length_changed.emit(len(self._accepted), True)
+            return
+        cursor.insertText(text[: max(room, 0)] if self.left_out else text)
+        if self.left_out:
+            self.length_changed.emit(len(self.toPlainText()), True)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if undo_or_redo(event) is not None:
-                event.ignore()  # the window's undo/redo
+            if undo_or_redo(event) is not None or window_key(event):
+                event.ignore()  # the window's undo/redo, or one of its shortcuts
                 return True
         return super().event(event)
 

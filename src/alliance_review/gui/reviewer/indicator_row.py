@@ -204,7 +204,15 @@ class IndicatorRow(QFrame):
     def show_note_length(self, length: int, refused: bool) -> None:
         """The counter under the note: shown near the limit, and when a change was refused."""
         counter = self.note_counter
-        if refused:
+        if refused and self.note_edit.left_out:
+            counter.setText(
+                self.tr(
+                    "{count} / {max} characters: the limit; {left} pasted characters did not "
+                    "fit and were left out"
+                ).format(count=length, max=MAX_NOTE_CHARS, left=self.note_edit.left_out)
+            )
+            look.set_colour(counter, look.INVALID_TEXT)
+        elif refused:
             counter.setText(
                 self.tr(
                     "{count} / {max} characters: the limit; what did not fit was not entered"
