@@ -319,3 +319,47 @@ def test_in_a_real_x_server_kill_9_after_typing_saves_nothing(
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     assert on_disk(reviewer_file, uid) is None
+
+
+def test_the_message_under_a_field_near_the_bottom_is_scrolled_into_view(
+    qtbot, reviewer_file: Path
+):
+    window, ws = active(qtbot, reviewer_file)
+    window.resize(1000, 520)  # a short window: the last indicators are below the fold
+    row = ws.form.rows["4.4"]
+    edit = row.score_edit
+    ws.form.focus_indicator("4.4")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    type_text(edit, "9")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    viewport = ws.form.scroll_area.viewport()
+
+    def message_shown() -> bool:
+        top_left = row.score_message.mapTo(viewport, row.score_message.rect().topLeft())
+        bottom = top_left.y() + row.score_message.height()
+        return row.score_message.isVisible() and 0 <= top_left.y() and bottom <= viewport.height()
+
+    qtbot.waitUntil(message_shown)
+    assert "“9”" in row.score_message.text()
+    window.close_file()
+
+
+def test_a_file_issued_anew_does_not_open_where_the_old_one_was_left(
+    qtbot, demo_round: Path, tmp_path: Path
+):
+    old = issue_one(demo_round, tmp_path / "first")
+    window, ws = active(qtbot, old)
+    later = ws.session.alliances[5].uid
+    ws.select_alliance(later)
+    ws.form.focus_indicator("3.2")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.form.rows["3.2"].score_edit)
+    window.close_file()
+    assert window.open_path(old)  # the same file resumes there
+    qtbot.waitUntil(lambda: window.view.form.uid == later)
+    window.close_file()
+    issued_anew = issue_one(demo_round, tmp_path / "second")
+    assert window.open_path(issued_anew)
+    ws = window.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.form.rows["1.1"].score_edit)
+    assert ws.form.uid == ws.session.alliances[0].uid
+    window.close_file()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -101,6 +101,7 @@ class ScoringForm(QWidget):
                 row.score_edit.restored.connect(
                     lambda typed, points, c=code: self.entry_restored.emit(c, typed, points)
                 )
+                row.score_edit.state_changed.connect(lambda r=row: self._message_in_view(r))
                 row.score_edit.focused.connect(
                     lambda c=code, f=row.score_edit: self._entered(f, c, False)
                 )
@@ -163,6 +164,15 @@ class ScoringForm(QWidget):
     # showing ---------------------------------------------------------------------------
     def fields(self) -> list[QWidget]:
         return [f for row in self.rows.values() for f in (row.score_edit, row.note_edit)]
+
+    def _message_in_view(self, row: IndicatorRow) -> None:
+        """A message under a score (why it is not saved, what was put back) is scrolled
+        into view with the field (Tab from a field near the bottom hid it)."""
+        if row.score_message.text() and self.isVisible():
+            # once the label is laid out (after the focus moved on, which scrolls too)
+            QTimer.singleShot(
+                0, lambda: self.scroll_area.ensureWidgetVisible(row.score_message, 20, 30)
+            )
 
     def _entered(self, field: QWidget, code: str, note: bool) -> None:
         self.scroll_area.ensureWidgetVisible(field, 20, 30)
