@@ -154,3 +154,51 @@ def test_the_command_line_refuses_points_python_would_read(demo_round: Path):
         )
         assert done.returncode == 1, text
         assert "不是有效的分数" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_workbook_refusals_speak_english_in_english_and_a_note_change_names_its_cell(
+    demo_round: Path, tmp_path: Path
+):
+    import os
+    import subprocess
+    import sys
+
+    from alliance_review.services.reviewer_sheet import SHEET_TITLE, export_sheet, read_sheet
+    from alliance_review.storage.reviewer_store import ReviewerStore
+    from tests.reviewer_support import issue_one
+
+    reviewer_file = issue_one(demo_round, tmp_path / "issued")
+    out = tmp_path / "sheet.xlsx"
+    with ReviewerStore.open(reviewer_file) as store:
+        uid = store.alliances()[0].uid
+        store.set_score(uid, "1.2", Fraction(4), "旧依据")
+        export_sheet(store, out)
+    book = openpyxl.load_workbook(out)
+    sheet = book[SHEET_TITLE]
+    rows = {
+        sheet.cell(r, reviewer_sheet.COL_CODE).value: r
+        for r in range(reviewer_sheet.HEADER_ROW + 1, sheet.max_row + 1)
+        if sheet.cell(r, reviewer_sheet.COL_UID).value == uid
+    }
+    sheet.cell(rows["1.2"], reviewer_sheet.COL_NOTE).value = "新依据"  # the note alone
+    book.save(out)
+    with ReviewerStore.open(reviewer_file) as store:
+        checked = read_sheet(store, out)
+    (change,) = checked.changes
+    assert change.cell == f"H{rows['1.2']}"  # the note's cell, not the score's (G)
+    sheet.cell(rows["1.3"], reviewer_sheet.COL_SCORE).value = "满分"
+    sheet.cell(rows["1.4"], reviewer_sheet.COL_SCORE).value = 9
+    book.save(out)
+    done = subprocess.run(
+        [sys.executable, "-m", "alliance_review", "import-sheet", str(reviewer_file), str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="en"),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert f'G{rows["1.3"]}: "满分" is not a score' in done.stderr
+    assert f'G{rows["1.4"]}: "9" is above the maximum of indicator 1.4' in done.stderr
+    assert "write the number alone, for example 3" in done.stderr
+    assert "不是" not in done.stderr.replace('"满分"', "")
