@@ -202,3 +202,17 @@ def test_workbook_refusals_speak_english_in_english_and_a_note_change_names_its_
     assert f'G{rows["1.4"]}: "9" is above the maximum of indicator 1.4' in done.stderr
     assert "write the number alone, for example 3" in done.stderr
     assert "不是" not in done.stderr.replace('"满分"', "")
+
+
+def test_assign_refuses_a_count_per_alliance_that_issuing_would_refuse(
+    demo_round: Path, tmp_path: Path
+):
+    """`assign --per-alliance 2` succeeded on a round asking for 3, and `issue` refused."""
+    import sqlite3
+
+    before = sqlite3.connect(demo_round).execute("SELECT count(*) FROM assignment").fetchone()
+    done = run_cli("assign", demo_round, "--per-alliance", "2")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "每个联盟有 3 位评审专家" in done.stderr and "无法发放" in done.stderr
+    after = sqlite3.connect(demo_round).execute("SELECT count(*) FROM assignment").fetchone()
+    assert after == before
