@@ -314,3 +314,27 @@ def test_the_window_shortcuts_work_from_a_score_field_and_a_note(
     assert edit.selectedText() == "3"
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     window.close_file()
+
+
+def test_switching_language_retranslates_the_undo_texts_and_the_batch_names(
+    qtbot, reviewer_file: Path, language
+):
+    language("zh_CN")
+    window, ws = active_window(qtbot, reviewer_file)
+    uid = ws.form.uid
+    edit = ws.form.rows["1.2"].score_edit
+    focus(qtbot, edit)
+    type_text(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    undo = window.action_registry["undo"]
+    name = ws.session.by_uid[uid].name
+    assert "评分 1.2" in undo.text() and name in undo.text()
+    batch = ws.session.by_uid[uid].batch
+    assert batch == "第一批" and batch in ws.form.info_label.text()
+    language("en")
+    qtbot.waitUntil(lambda: ws.scoring_menu.title() == "&Scoring")
+    assert "Score 1.2 of" in undo.text() and "评分" not in undo.text()
+    assert "Batch 1" in ws.form.info_label.text() and "第一批" not in ws.form.info_label.text()
+    row = ws.proxy.row_of(uid)
+    assert ws.proxy.index(row, ws.model.BATCH).data() == "Batch 1"
+    window.close_file()

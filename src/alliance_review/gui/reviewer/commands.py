@@ -52,13 +52,17 @@ class EditEntryCommand(Command):
         self.field = field
         self.edit_number = edit_number
         self.cleared_done = False
-        name = session.by_uid[uid].name
+        self.describe()
+
+    def describe(self) -> None:
+        """The text of the Undo/Redo menu entries, in the interface language (again after
+        a switch of language)."""
         text = (
             translate("ReviewerCommands", "Score {code} of {alliance}")
-            if field == "score"
+            if self.field == "score"
             else translate("ReviewerCommands", "Note {code} of {alliance}")
         )
-        self.setText(text.format(code=code, alliance=name))
+        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID
@@ -115,13 +119,15 @@ class ItemsCommand(Command):
         )
         self.new = new
         self.edit_number = edit_number
-        name = session.by_uid[uid].name
+        self.describe()
+
+    def describe(self) -> None:
         text = (
             translate("ReviewerCommands", "Evidence items {code} of {alliance}")
-            if field == "ticks"
+            if self.field == "ticks"
             else translate("ReviewerCommands", "Reason {code} of {alliance}")
         )
-        self.setText(text.format(code=code, alliance=name))
+        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID + 1
@@ -169,13 +175,15 @@ class SetDoneCommand(Command):
         self.reveal_at = reveal
         self.uid = uid
         self.done = done
-        name = session.by_uid[uid].name
+        self.describe()
+
+    def describe(self) -> None:
         text = (
             translate("ReviewerCommands", "Mark {alliance} done")
-            if done
+            if self.done
             else translate("ReviewerCommands", "Reopen {alliance}")
         )
-        self.setText(text.format(alliance=name))
+        self.setText(text.format(alliance=self.session.by_uid[self.uid].name))
 
     def reveal(self) -> None:
         self.reveal_at(self.uid, None, False)
@@ -196,9 +204,13 @@ class ImportSheetCommand(Command):
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
         self.tick_changes = sheet.chosen_ticks(erase)
+        self.count = sheet.count(erase)
+        self.describe()
+
+    def describe(self) -> None:
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=sheet.count(erase)
+                count=self.count
             )
         )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.gui.reviewer import look
+from alliance_review.gui.reviewer.alliance_list import batch_words
 from alliance_review.gui.reviewer.fields import (
     FieldState,
 )
@@ -316,7 +317,7 @@ class ScoringForm(QWidget):
         }[status]
         self_total = session.self_total(uid)
         parts = [
-            alliance.batch or self.tr("Batch unknown"),
+            batch_words(alliance.batch) if alliance.batch else self.tr("Batch unknown"),
             status_text,
             self.tr("{scored} / {total} indicators scored").format(
                 scored=session.scored(uid), total=len(session.indicators)

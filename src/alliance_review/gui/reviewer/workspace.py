@@ -135,6 +135,13 @@ class ReviewerWorkspace(Navigation, FileView):
 
     def retranslate(self) -> None:
         actions.retranslate_actions(self)
+        for index in range(self.undo_stack.count()):  # the Undo/Redo menu entries' texts
+            command = self.undo_stack.command(index)
+            if hasattr(command, "describe"):
+                command.describe()
+        # the window's Undo/Redo actions follow the stack's texts only when told
+        self.undo_stack.undoTextChanged.emit(self.undo_stack.undoText())
+        self.undo_stack.redoTextChanged.emit(self.undo_stack.redoText())
         self.key_hint.setText(actions.key_hint(self))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.filter.setAccessibleName(self.tr("Filter your alliances"))
