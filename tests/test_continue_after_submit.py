@@ -146,3 +146,24 @@ def test_where_the_key_is_not_kept_the_banner_says_so_before_any_work(
     assert "打开您的评分文件" in banner.text.text() and "无法提交" in banner.text.text()
     window.close_file()
     assert not os.listdir(tmp_path / "another-computer" / "keys" / "reviewers")
+
+
+def test_opening_a_submitted_copy_leaves_nothing_beside_the_working_file(
+    qtbot, reviewer_file: Path
+):
+    """The banner reads the working file beside the copy: it left an empty -wal and -shm
+    there, and `check` then said the -wal held unsaved changes."""
+    window, ws = open_window(qtbot, reviewer_file)  # worked in: the file is in WAL mode
+    window.close_file()
+    assert reviewer_file.read_bytes()[18:20] == b"\x02\x02"
+    beside = [Path(f"{reviewer_file}{s}") for s in ("-wal", "-shm")]
+    assert not any(p.exists() for p in beside)
+    sent = submit(reviewer_file).path
+    before = reviewer_file.read_bytes()
+    window, ws = open_window(qtbot, sent)
+    assert ws.banner is not None and ws.banner.working == reviewer_file
+    window.close_file()
+    assert not any(p.exists() for p in beside)
+    assert reviewer_file.read_bytes() == before
+    done = run_cli("check", reviewer_file)
+    assert done.returncode == 0 and "-wal" not in done.stdout + done.stderr

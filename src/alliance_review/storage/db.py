@@ -118,6 +118,18 @@ def _stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
+def _wal_mode_without_log(path: Path) -> bool:
+    """A file in WAL mode (header bytes 18-19) with no -wal or -shm beside it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    if len(header) < 20 or header[18:20] != b"\x02\x02":
+        return False
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
 def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     """Open a file that should be one of ours; refuse anything that is not a sound SQLite file.
 
@@ -138,6 +150,10 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             f"{path.name} is not a file of this application.",
         )
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+    if readonly and _wal_mode_without_log(path):
+        # the whole file is in the main file, and a read-only look must leave nothing
+        # beside it (SQLite would make an empty -wal and -shm and leave them)
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         harden(conn)
