@@ -119,6 +119,7 @@ class ItemsCommand(Command):
         )
         self.new = new
         self.edit_number = edit_number
+        self.cleared_done = False
         self.describe()
 
     def describe(self) -> None:
@@ -146,26 +147,29 @@ class ItemsCommand(Command):
         ):
             return False
         self.new = other.new
-        if self.new == self.old:
+        self.cleared_done = self.cleared_done or other.cleared_done
+        if self.new == self.old and not self.cleared_done:
             self.setObsolete(True)
         return True
 
     def reveal(self) -> None:
         self.reveal_at(self.uid, self.code, False)
 
-    def _set(self, value: frozenset[str] | str) -> None:
+    def _set(self, value: frozenset[str] | str, done: bool | None = None) -> bool:
         if self.field == "ticks":
             assert isinstance(value, frozenset)
-            self.session.set_ticks(self.uid, self.code, set(value))
-        else:
-            assert isinstance(value, str)
-            self.session.set_reason(self.uid, self.code, value)
+            return self.session.set_ticks(self.uid, self.code, set(value), done=done)
+        assert isinstance(value, str)
+        return self.session.set_reason(self.uid, self.code, value, done=done)
 
     def apply(self) -> None:
-        self._set(self.new)
+        # the done mark this change clears goes in the same transaction, and comes back
+        # with the undo (it stayed off, with nothing missing)
+        if self._set(self.new):
+            self.cleared_done = True
 
     def revert(self) -> None:
-        self._set(self.old)
+        self._set(self.old, done=True if self.cleared_done else None)
 
 
 class SetDoneCommand(Command):
