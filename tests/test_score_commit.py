@@ -133,7 +133,7 @@ def test_ctrl_q_over_an_unfinished_entry_asks_and_a_finished_one_is_saved(
 ):
     uid = scored_before(reviewer_file, 3)
     asked: list[str] = []
-    answer = [QMessageBox.StandardButton.Cancel]
+    answer = [QMessageBox.StandardButton.No]
 
     def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
         asked.append(str(args[2]))
@@ -154,7 +154,7 @@ def test_ctrl_q_over_an_unfinished_entry_asks_and_a_finished_one_is_saved(
     assert QApplication.focusWidget() is edit and edit.text() == "2.5"
     assert on_disk(reviewer_file, uid) == 300
     # asked again, "close": the window closes and the file keeps 3
-    answer[0] = QMessageBox.StandardButton.Discard
+    answer[0] = QMessageBox.StandardButton.Yes
     qtbot.keyClick(edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2 and not window.isVisible()
     assert on_disk(reviewer_file, uid) == 300

@@ -3,52 +3,52 @@
 <context>
     <name>AllianceListModel</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="61" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="84" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="62" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="85" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="63" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="86" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="68" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="92" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="72" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="96" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="73" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="97" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="74" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="99" />
         <source>My total</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="76" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="100" />
         <source>Self total</source>
         <translation>自评</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="149" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
@@ -302,37 +302,37 @@
 <context>
     <name>ReviewerCommands</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="57" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="61" />
         <source>Score {code} of {alliance}</source>
         <translation>评分 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="59" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="63" />
         <source>Note {code} of {alliance}</source>
         <translation>评分依据 {code}（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="127" />
         <source>Evidence items {code} of {alliance}</source>
         <translation>{alliance} {code} 的评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="129" />
         <source>Reason {code} of {alliance}</source>
         <translation>{alliance} {code} 的偏离理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="174" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="186" />
         <source>Mark {alliance} done</source>
         <translation>标记完成（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="176" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="188" />
         <source>Reopen {alliance}</source>
         <translation>重新打开（{alliance}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
+        <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="216" />
         <source>Import {count} change(s) from the workbook</source>
         <translation>从评分表导入 {count} 项改动</translation>
     </message>
@@ -403,38 +403,36 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="139" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="147" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="140" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="148" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="141" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="149" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="199" />
         <source>Unfinished score</source>
         <translation>评分未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="201" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Close and keep {points}, or go back to the field?</source>
         <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="268" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="272" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="329" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="333" />
         <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
         <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
     </message>
@@ -443,32 +441,37 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="208" />
+        <source>{code} shows “{text}”, which is not a valid score and is not saved. Close anyway and keep {points}? (No goes back to the field.)</source>
+        <translation>{code} 中是“{text}”，不是有效分数，未保存。仍要关闭并保留 {points} 吗？（选“否”回到该栏。）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="348" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="386" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="404" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="410" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="416" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/navigation.py" line="146" />
+        <location filename="../../src/alliance_review/gui/reviewer/navigation.py" line="151" />
         <source>Every alliance is marked done. Submit when you are ready.</source>
         <translation>所有联盟均已标记完成，可以提交评分。</translation>
     </message>
@@ -477,22 +480,19 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="317" />
         <source>The change was not saved</source>
-        <translation>改动未保存</translation>
+        <translation type="vanished">改动未保存</translation>
     </message>
     <message>
         <source>Not saved (not a valid score), {alliance}: {entries}</source>
         <translation type="vanished">未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="357" />
         <source>Not yet complete</source>
-        <translation>尚未完成</translation>
+        <translation type="vanished">尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="386" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="418" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -510,28 +510,27 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="38" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="42" />
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="79" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="61" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="63" />
         <source>Cannot export the workbook</source>
-        <translation>无法导出评分表</translation>
+        <translation type="vanished">无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
@@ -546,9 +545,8 @@
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="117" />
         <source>The workbook was not imported</source>
-        <translation>评分表未导入</translation>
+        <translation type="vanished">评分表未导入</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
@@ -556,32 +554,30 @@
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>Submit for return</source>
-        <translation>提交评分</translation>
+        <translation type="vanished">提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="130" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="125" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="141" />
         <source>Cannot submit</source>
-        <translation>无法提交</translation>
+        <translation type="vanished">无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="170" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="164" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="178" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="172" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="144" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="138" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -592,7 +588,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="158" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -600,94 +596,94 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="193" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="373" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="204" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="384" />
         <source>No alliance selected</source>
         <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) (indicator code, typed text, points put back or None): an invalid entry was left a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="211" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="222" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="214" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="231" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="242" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="231" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="242" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="283" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="279" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="290" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="280" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="291" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="291" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="302" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="314" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="304" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="315" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="316" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="320" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="311" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="322" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="316" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="327" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="364" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="375" />
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="366" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="377" />
         <source>Points from 0 to %1</source>
         <translation>0 至 %1 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="368" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="379" />
         <source>Evidence note: %1</source>
         <translation>评分依据：%1</translation>
     </message>
@@ -696,12 +692,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="332" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="327" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="338" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
@@ -745,9 +741,8 @@ Send this file back to the liaison group:
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="127" />
         <source>Cannot continue from this copy</source>
-        <translation>无法以此副本继续</translation>
+        <translation type="vanished">无法以此副本继续</translation>
     </message>
 </context>
 </TS>

@@ -12,14 +12,13 @@ the one the copy carries.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import sqlite3
 from pathlib import Path
 
 from alliance_review.storage import keys, sealing
-from alliance_review.storage.places import private_dir
+from alliance_review.system.places import private_dir
+from alliance_review.system.writing import write_bytes
 
 _SAFE = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
 
@@ -45,17 +44,9 @@ def keep(round_uid: str, reviewer_uid: str, private: bytes) -> bool:
         return False
     if kept(round_uid, reviewer_uid, keys.public_of(private)) is not None:
         return True
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(private.hex().encode("ascii"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        write_bytes(path, private.hex().encode("ascii"), private=True)
     except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         return False
     return True
 

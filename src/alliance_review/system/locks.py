@@ -19,12 +19,13 @@ import json
 import os
 import socket
 import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-IS_WINDOWS = sys.platform.startswith("win")
+from alliance_review.system import host
+
+IS_WINDOWS = host.IS_WINDOWS
 #: a lock file larger than this is not ours: it is read as "held by someone unknown"
 MAX_LOCK_BYTES = 4096
 
