@@ -38,12 +38,14 @@ def window_answer(qapp, text: str, indicator: Indicator) -> object:
     """What the window's score field makes of the text, as typed."""
     from alliance_review.gui.reviewer.fields import ScoreEdit
 
-    edit = ScoreEdit(indicator)
-    try:
-        edit.setText(text)
-        return edit.value() if edit.entry().state is EntryState.VALID else "refused"
-    finally:
-        edit.deleteLater()
+    edit = _fields.get(indicator.code)
+    if edit is None:  # one field per indicator for the whole test, as the form has
+        edit = _fields[indicator.code] = ScoreEdit(indicator)
+    edit.setText(text)
+    return edit.value() if edit.entry().state is EntryState.VALID else "refused"
+
+
+_fields: dict[str, object] = {}
 
 
 def scoring_workbook_answer(text: str, indicator: Indicator) -> object:

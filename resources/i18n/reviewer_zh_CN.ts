@@ -403,18 +403,18 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="147" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="146" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="148" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="147" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="149" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="148" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
@@ -427,12 +427,12 @@
         <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="272" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="333" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="330" />
         <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
         <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
     </message>
@@ -441,32 +441,32 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="208" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="207" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Close anyway and keep {points}? (No goes back to the field.)</source>
         <translation>{code} 中是“{text}”，不是有效分数，未保存。仍要关闭并保留 {points} 吗？（选“否”回到该栏。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="348" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="386" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="407" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="404" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="410" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="416" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation type="vanished">尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="386" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="418" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -510,18 +510,18 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="41" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="42" />
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="79" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="43" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="80" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="61" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="62" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
@@ -530,17 +530,17 @@
         <translation type="vanished">无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="55" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="77" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="78" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="113" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="115" />
         <source>Reading the workbook…</source>
         <translation>正在读取评分表…</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation type="vanished">评分表未导入</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="103" />
         <source>{count} change(s) imported from {file}</source>
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
@@ -558,7 +558,7 @@
         <translation type="vanished">提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="157" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
@@ -567,17 +567,17 @@
         <translation type="vanished">无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="164" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="196" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="172" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="204" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="138" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="170" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -588,7 +588,17 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="135" />
+        <source>The workbook completes {count} alliance(s) (such as {name}). Mark them done?</source>
+        <translation>评分表使 {count} 家联盟评完（如「{name}」）。将它们标记为已完成吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="145" />
+        <source>Mark {count} alliance(s) done</source>
+        <translation>将 {count} 家联盟标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="184" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>

@@ -228,6 +228,22 @@ def mark_done(store: ReviewerStore, alliance_uid: str) -> None:
     store.set_done(alliance_uid, True)
 
 
+def ready_for_done(store: ReviewerStore, among: Iterable[str] | None = None) -> list[str]:
+    """Alliances (of ``among``, or all) not marked done that lack nothing for it: what a
+    workbook import completed, in list order."""
+    rubric, scores, self_scores = store.rubric(), store.scores(), store.self_scores()
+    rule, ticks = NoteRule.of(store.meta()), ticks_by_indicator(store.ticks())
+    reasons, done = store.override_reasons(), store.done()
+    wanted = None if among is None else set(among)
+    return [
+        a.uid
+        for a in store.alliances()
+        if a.uid not in done
+        and (wanted is None or a.uid in wanted)
+        and not missing_for_done(rubric, a.uid, scores, self_scores, rule, ticks, reasons)
+    ]
+
+
 @dataclass(frozen=True)
 class Progress:
     alliances: int

@@ -26,7 +26,6 @@ from alliance_review.gui import messages
 from alliance_review.gui.reviewer import actions, look
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
-    ImportSheetCommand,
     ItemsCommand,
     SetDoneCommand,
 )
@@ -34,7 +33,7 @@ from alliance_review.gui.reviewer.form import ScoringForm, language
 from alliance_review.gui.reviewer.list_pane import AlliancePane
 from alliance_review.gui.reviewer.navigation import Navigation
 from alliance_review.gui.reviewer.session import ReviewerSession
-from alliance_review.gui.undo import perform
+from alliance_review.gui.undo import Command, perform
 from alliance_review.gui.views import FileView
 
 if TYPE_CHECKING:
@@ -299,9 +298,7 @@ class ReviewerWorkspace(Navigation, FileView):
                 ItemsCommand(self.session, self.reveal, uid, code, "reason", text, self.edit_number)
             )
 
-    def _push(
-        self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand | ItemsCommand
-    ) -> bool:
+    def _push(self, command: Command) -> bool:
         """Do the edit once and push it done (``gui.undo.perform``); a refused one is told
         through ``session.failed`` and never reaches the stack."""
         if self.read_only or self.closed:  # a sealed copy takes no edit, whatever asks
