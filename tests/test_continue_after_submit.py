@@ -167,3 +167,25 @@ def test_opening_a_submitted_copy_leaves_nothing_beside_the_working_file(
     assert reviewer_file.read_bytes() == before
     done = run_cli("check", reviewer_file)
     assert done.returncode == 0 and "-wal" not in done.stdout + done.stderr
+
+
+def test_a_working_file_without_a_signing_key_says_so_before_any_work(
+    qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Continued from a copy on a computer that does not keep the key (here: by the service
+    on such a computer): the window says at once that it cannot be submitted."""
+    from alliance_review.gui.reviewer.sealed import UnsignedBanner
+    from alliance_review.services.reviewer_workflow import continue_from
+
+    monkeypatch.setenv("ALLIANCE_REVIEW_DATA_DIR", str(tmp_path / "their-computer"))
+    sent = submit(reviewer_file).path
+    monkeypatch.setenv("ALLIANCE_REVIEW_DATA_DIR", str(tmp_path / "another-computer"))
+    continued = continue_from(sent, tmp_path / "续评.alr-review")
+    window, ws = open_window(qtbot, continued)
+    assert not ws.read_only and isinstance(ws.banner, UnsignedBanner)
+    assert ws.banner.isVisibleTo(window) and "不能提交" in ws.banner.text.text()
+    window.close_file()
+    # the issued file itself carries its key: no such banner
+    window, ws = open_window(qtbot, reviewer_file)
+    assert ws.banner is None
+    window.close_file()

@@ -403,18 +403,18 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="146" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="153" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="147" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="154" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="148" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="155" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
@@ -427,12 +427,12 @@
         <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="278" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="330" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
         <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
         <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
     </message>
@@ -441,32 +441,32 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="207" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Close anyway and keep {points}? (No goes back to the field.)</source>
         <translation>{code} 中是“{text}”，不是有效分数，未保存。仍要关闭并保留 {points} 吗？（选“否”回到该栏。）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="345" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="352" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="390" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="404" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="411" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="410" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="417" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="413" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="420" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation type="vanished">尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="383" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="390" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="415" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="422" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -749,6 +749,11 @@ Send this file back to the liaison group:
         <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="116" />
         <source>Reviewer file (*.sqlite)</source>
         <translation>评审专家文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="150" />
+        <source>This file carries no signing key, so it cannot be submitted. Go on in the reviewer file you were issued (on the computer where you scored), or ask the secretary for a new file; scores can be carried over with the scoring workbook (Export / Import scoring workbook).</source>
+        <translation>此文件不带签名密钥，因此不能提交。请在发给您的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件；评分可用离线评分表（导出/导入评分表）带过去。</translation>
     </message>
     <message>
         <source>Cannot continue from this copy</source>

@@ -126,3 +126,32 @@ def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
         return None
     ws.open_requested.emit(out)
     return out
+
+
+class UnsignedBanner(QFrame):
+    """Across the top of a working file that carries no signing key (continued from a
+    submitted copy on a computer that does not keep the key, or issued by an older
+    version): said before any work starts that it cannot be submitted, and what works."""
+
+    def __init__(self, ws: ReviewerWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setObjectName("unsigned_banner")
+        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
+        self.text = look.label(colour=BANNER_TEXT, wrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.addWidget(self.text, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setText(
+            translate(
+                "SealedBanner",
+                "This file carries no signing key, so it cannot be submitted. Go on in the "
+                "reviewer file you were issued (on the computer where you scored), or ask the "
+                "secretary for a new file; scores can be carried over with the scoring "
+                "workbook (Export / Import scoring workbook).",
+            )
+        )

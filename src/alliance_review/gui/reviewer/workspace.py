@@ -98,6 +98,13 @@ class ReviewerWorkspace(Navigation, FileView):
             self.banner = SealedBanner(self)
             layout.addWidget(self.banner)
             layout.addWidget(look.rule("#e8d9b0"))
+        elif not self.session.store.can_sign():
+            from alliance_review.gui.reviewer.sealed import UnsignedBanner
+
+            # said before any work starts: this file's scores cannot be submitted
+            self.banner = UnsignedBanner(self)
+            layout.addWidget(self.banner)
+            layout.addWidget(look.rule("#e8d9b0"))
         layout.addWidget(self.splitter, 1)
         self.form.chain_tab_order(before=self.table)
 
