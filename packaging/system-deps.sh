@@ -16,6 +16,11 @@ if [[ "${1:-}" == "--tests" ]]; then
   # the bundle's tests: its glibc floor (objdump), a Debian 11 chroot (debootstrap), the
   # command line in a GBK locale (localedef's sources)
   packages+=(binutils debootstrap locales)
+  # keyboard tests in a real X server with a window manager (tests/xserver.py), and the
+  # libraries Qt's xcb platform needs there
+  packages+=(xvfb openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+             libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+             libxcb-xinerama0)
 fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

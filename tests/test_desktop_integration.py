@@ -134,3 +134,47 @@ def test_a_double_click_runs_the_app_on_the_file_and_uninstall_removes_it(
     assert removed.returncode == 0, removed.stderr
     assert not (Path(env["XDG_DATA_HOME"]) / "applications" / "alliance-review.desktop").exists()
     assert xdg(env, "query", "filetype", mailed) != ROUND_TYPE
+
+
+def recording_bundle(folder: Path, record: Path) -> Path:
+    """A bundle whose executable writes down how it was started (one argument a line)."""
+    folder.mkdir(parents=True)
+    executable = folder / "alliance-review"
+    executable.write_text(f'#!/bin/sh\nprintf \'%s\\n\' "$@" > "{record}"\n', encoding="utf-8")
+    executable.chmod(0o755)
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bundle_name", ["alliance-review", "Program Files/alliance-review"])
+def test_xdg_open_on_a_bare_window_manager_starts_the_app_on_the_file(
+    tmp_path: Path, demo_round: Path, bundle_name: str
+):
+    """xdg-open without a desktop environment (Xvfb + openbox) reads Exec itself and failed
+    on the quoted path (gio worked)."""
+    from tests.xserver import x_server
+
+    if shutil.which("xdg-open") is None:
+        pytest.skip("no xdg-open here")
+    env = installed_env(tmp_path / "home")
+    record = tmp_path / "started.txt"
+    bundle = recording_bundle(tmp_path / "apps" / bundle_name, record)
+    subprocess.run(
+        ["sh", str(INSTALL), "--bundle", str(bundle)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert '"' not in desktop_entry(env)["Exec"]
+    mailed = with_application_id(demo_round, tmp_path / "2015 round.alr-round")
+    with x_server() as display:
+        opened = subprocess.run(
+            ["xdg-open", str(mailed)],
+            env=dict(env, DISPLAY=display),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert opened.returncode == 0, opened.stderr
+    assert record.read_text(encoding="utf-8").splitlines() == ["gui", str(mailed)]

@@ -172,3 +172,49 @@ def test_the_panel_sees_each_reviewers_ticks_and_reason(qtbot, demo_round: Path)
         if (score.reviewer_uid, score.alliance_uid, score.indicator_code, i.key) in ticks
     ]
     assert ("Ticked: " + ("、".join(mine) if mine else "none")) in side
+
+
+def test_a_tick_that_breaks_done_clears_it_in_the_same_step_and_undo_brings_both_back(
+    qtbot, demo_round: Path, tmp_path: Path
+):
+    """Changing a tick and then the done mark were two commits; undoing left the alliance
+    un-done with nothing missing."""
+    import sqlite3
+
+    from tests.reviewer_gui import open_window
+    from tests.reviewer_support import issue_one, score_fully
+
+    path = issue_one(demo_round, tmp_path / "issued")
+    with ReviewerStore.open(path) as store:
+        uid = store.alliances()[0].uid
+        score_fully(store, uid)
+        rubric_items = {i.code: [item.key for item in i.items] for i in store.rubric().indicators()}
+        ticks = {(uid, code, key) for code, keys in rubric_items.items() for key in keys}
+        for code, keys in rubric_items.items():
+            if keys:
+                store.set_ticks(uid, code, set(keys))
+        store.set_done(uid, True)
+
+    def done_on_disk() -> int:
+        conn = sqlite3.connect(path)
+        try:
+            row = conn.execute(
+                "SELECT done FROM alliance_status WHERE alliance_uid = ?", (uid,)
+            ).fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else 0
+
+    assert ticks and done_on_disk() == 1
+    window, ws = open_window(qtbot, path)
+    ws.select_alliance(uid)
+    row = ws.form.rows["1.1"]  # full marks need both items: untick one, and it departs
+    steps = ws.undo_stack.count()
+    row.item_boxes["plan"].click()
+    assert uid not in ws.session.done and done_on_disk() == 0
+    assert ws.undo_stack.count() == steps + 1  # one step
+    window.action_registry["undo"].trigger()
+    assert row.item_boxes["plan"].isChecked()
+    assert uid in ws.session.done and done_on_disk() == 1
+    assert not ws.session.missing(uid)
+    window.close_file()

@@ -66,6 +66,8 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     assert stored(reviewer_file) == {}
     qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(row.score_edit, "4")
+    assert stored(reviewer_file) == {}  # not finished yet: saved on leaving or Enter
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Return)
     assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")  # on disk at once
     qtbot.keyClicks(row.score_edit, ".3")  # not on the step: the file keeps 4
     assert row.score_edit.text() == "4.3" and row.score_message.isVisibleTo(ws)
@@ -92,6 +94,7 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     second = alliances[1]
     assert ws.form.uid == second.uid
     qtbot.keyClicks(ws.form.rows["3.1"].score_edit, "6")
+    qtbot.keyClick(ws.form.rows["3.1"].score_edit, Qt.Key.Key_Return)
     assert stored(reviewer_file)[(second.uid, "3.1")] == (600, "")
     undo.trigger()
     assert stored(reviewer_file)[(second.uid, "3.1")] == (None, "")
@@ -114,6 +117,7 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     for code, indicator_row in ws.form.rows.items():
         if code != "1.1":
             qtbot.keyClicks(indicator_row.score_edit, str(indicator_row.indicator.max_points))
+            qtbot.keyClick(indicator_row.score_edit, Qt.Key.Key_Return)
     assert ws.form.total_value.text() == "99"
     ws.actions_by_name["mark_done"].trigger()
     far = [
@@ -171,6 +175,8 @@ def test_tab_moves_score_note_next_indicator(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert ws.form.rows["1.2"].score_edit.text() == "1"
     uid = ws.form.uid
+    assert ws.session.entry(uid, "1.2") == (None, "")  # saved on leaving the field
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert ws.session.entry(uid, "1.2") == (Fraction(1), "")
     # the shortcut goes to the next alliance
     qtbot.keyClick(
@@ -370,11 +376,13 @@ def test_a_write_the_file_refuses_is_reported_and_leaves_nothing_to_undo(
     monkeypatch.setattr(store, "set_scores", broken)
     edit = ws.form.rows["1.1"].score_edit
     qtbot.keyClicks(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert len(dialogs.warnings) == 1 and "disk I/O error" in dialogs.warnings[0]
     assert edit.text() == "" and ws.undo_stack.count() == 0
     assert stored(reviewer_file) == {}
     monkeypatch.setattr(store, "set_scores", real)
     qtbot.keyClicks(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert ws.undo_stack.count() == 1 and stored(reviewer_file)[(ws.form.uid, "1.1")] == (300, "")
     # a score below full marks asks for its evidence note
     note = ws.form.rows["1.1"].note_edit

@@ -258,7 +258,8 @@ def test_a_mark_that_is_a_formula_or_an_unknown_key_is_refused(reviewer_file: Pa
     done = run_cli("import-sheet", reviewer_file, out)
     assert done.returncode == 1
     assert f"评价要点!F{formula}" in done.stderr and "公式" in done.stderr
-    assert f"评价要点!I{unknown}" in done.stderr and "budget" in done.stderr
+    # the key column (I) is hidden: the row is named by its visible item cell (D)
+    assert f"评价要点!D{unknown}" in done.stderr and "budget" in done.stderr
     assert ticks_on_disk(reviewer_file) == set()
 
 

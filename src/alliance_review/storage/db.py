@@ -65,6 +65,11 @@ def readonly_uri(path: Path) -> str:
     there with an unsaved ``-wal`` beside it cannot be read as it stands: refused."""
     uri = path.resolve().as_uri() + "?mode=ro"
     if os.access(path.parent, os.W_OK):
+        if _wal_mode_without_log(path):
+            # the whole file is in the main file (nobody has it open: an open WAL file has
+            # its -shm), and a look must leave nothing beside it (SQLite would make an
+            # empty -wal and -shm and leave them)
+            return uri + "&immutable=1"
         return uri
     if _unsaved_log(path):
         raise FileRefused(
@@ -222,6 +227,18 @@ def _stamp(path: Path) -> tuple[int, ...]:
         except OSError:
             stamp += [-1, -1, -1]
     return tuple(stamp)
+
+
+def _wal_mode_without_log(path: Path) -> bool:
+    """A file in WAL mode (header bytes 18-19) with no -wal or -shm beside it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    if len(header) < 20 or header[18:20] != b"\x02\x02":
+        return False
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
 
 
 def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:

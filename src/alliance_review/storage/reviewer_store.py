@@ -18,7 +18,7 @@ from alliance_review.core.register import HistoryRound, YearResult
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
-from alliance_review.storage import keys, rows, sealing
+from alliance_review.storage import keys, reviewer_keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
@@ -394,6 +394,7 @@ def _unseal(copy: sqlite3.Connection) -> None:
     copy.execute("UPDATE meta SET sealed_at = NULL")
     if sealing.has_signing(copy):
         copy.execute("UPDATE signing SET signature = NULL")
+        reviewer_keys.give_back(copy)  # kept on this computer: the copy can be submitted
 
 
 def write_working_copy(sealed: Path, out: Path) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n, messages
+from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.services import restore
@@ -33,7 +33,7 @@ class BackupsDialog(QDialog):
         self.context = context
         self.backups: list[Backup] = []
         self.setWindowTitle(self.tr("Backups of this round"))
-        self.resize(760, 460)
+        fit.size_within_screen(self, 760, 460)
         self.hint = QLabel(
             self.tr(
                 "The round is backed up before every merge, upgrade, lock, unlock and "

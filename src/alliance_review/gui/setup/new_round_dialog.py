@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.file_names import round_file_name
 from alliance_review.core.roster import BATCHES
-from alliance_review.gui import file_kinds, i18n, messages
+from alliance_review.gui import file_kinds, fit, i18n, messages
 from alliance_review.gui.setup.commands import last_folder, ok_cancel
 from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import carry, roster_io
@@ -77,7 +77,7 @@ class NewRoundDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, last_round: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New round"))
-        self.resize(760, 560)
+        fit.size_within_screen(self, 760, 560)
         year = date.today().year
         self.year = QSpinBox()
         self.year.setRange(1990, 2200)

@@ -29,7 +29,7 @@ from alliance_review.core.register import (
     RegisterEntry,
     YearResult,
 )
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.history_chart import HistoryChart
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
@@ -63,7 +63,7 @@ class RenameDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(explain)
         layout.addWidget(buttons)
-        self.resize(620, 200)
+        fit.size_within_screen(self, 620, 200)
 
 
 class WithdrawDialog(QDialog):
@@ -141,7 +141,7 @@ class BatchesDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(explain)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        fit.size_within_screen(self, 520, 420)
 
     def _append(self, name: str, year: int | None, original: str | None) -> int:
         row = self.table.rowCount()
@@ -299,4 +299,4 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.chart)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        fit.size_within_screen(self, 640, 420)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services.reviewers_io import ReviewerPlan
@@ -30,7 +30,7 @@ class ReviewerImportDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import reviewers: %1").replace("%1", source))
-        self.resize(900, 560)
+        fit.size_within_screen(self, 900, 560)
         zh = i18n.chosen_language() != "en"
         self.preview = QTableWidget(len(plan.rows), 5)
         self.preview.setHorizontalHeaderLabels(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
-from alliance_review.gui import messages
+from alliance_review.gui import fit, messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -107,7 +107,7 @@ class ReviewerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reviewer"))
-        self.resize(820, 560)
+        fit.size_within_screen(self, 820, 560)
         self.name = QLineEdit(reviewer.name if reviewer else "")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster_update import Comparison, compare
-from alliance_review.gui import i18n, messages
+from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.setup.roster_groups import RosterGroups
@@ -70,7 +70,7 @@ class RosterImportDialog(QDialog):
         self.comparison: Comparison | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Import roster: %1").replace("%1", self.path.name))
-        self.resize(980, 640)
+        fit.size_within_screen(self, 980, 640)
         self.found = QLabel()
         self.sheet = QComboBox()
         self.sheet_label = QLabel(self.tr("Sheet"))
