@@ -44,3 +44,12 @@ def desktop_command(env: dict[str, str], file: Path) -> list[str]:
     """The command the file manager runs for a double click on ``file`` (Exec, %f)."""
     words = shlex.split(desktop_entry(env)["Exec"])
     return [str(file) if word == "%f" else word for word in words]
+
+
+def recording_bundle(folder: Path, record: Path) -> Path:
+    """A bundle whose executable writes down how it was started (one argument a line)."""
+    folder.mkdir(parents=True)
+    executable = folder / "alliance-review"
+    executable.write_text(f'#!/bin/sh\nprintf \'%s\\n\' "$@" > "{record}"\n', encoding="utf-8")
+    executable.chmod(0o755)
+    return folder

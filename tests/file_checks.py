@@ -4,6 +4,7 @@ application id (what the desktop and the app tell the kind of file by)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -21,3 +22,18 @@ def application_id(path: Path) -> int:
         return int(conn.execute("PRAGMA application_id").fetchone()[0])
     finally:
         conn.close()
+
+
+def full_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a round: to show an attack changed nothing."""
+    from tests import panel_rounds
+
+    return panel_rounds.dump(path, skip=())
+
+
+def check_json(path: Path) -> tuple[int, dict[str, object]]:
+    """What ``check FILE --json`` says of a file, and its exit status."""
+    from tests.conftest import run_cli
+
+    done = run_cli("check", path, "--json")
+    return done.returncode, json.loads(done.stdout)

@@ -26,13 +26,8 @@ from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage import reviewer_keys
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
-from tests.reviewer_gui import open_window, type_text
-from tests.reviewer_support import issue_one
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
+from tests.gui_support import type_text
+from tests.reviewer_gui import open_window
 
 
 @pytest.fixture

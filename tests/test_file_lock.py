@@ -22,8 +22,8 @@ from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.file_lock import LockedBanner
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.system import locks
-from tests.reviewer_gui import stored, type_text
-from tests.reviewer_support import issue_one
+from tests.gui_support import type_text
+from tests.reviewer_gui import stored
 
 ROOT = Path(__file__).parents[1]
 
@@ -37,11 +37,6 @@ HOLD = textwrap.dedent(
     time.sleep(600)
     """
 )
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def holding_process(path: Path) -> subprocess.Popen[str]:

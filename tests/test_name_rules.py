@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.core import name_rules
 from alliance_review.gui.main_window import MainWindow
@@ -75,13 +74,6 @@ def test_a_name_on_the_command_line_is_refused_as_the_imports_refuse_it(
     assert done.returncode == 1
     one_sentence(done.stderr, reason)
     assert digest(demo_round) == before
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
 
 
 def test_names_typed_in_the_window_are_refused_as_the_imports_refuse_them(

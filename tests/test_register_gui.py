@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
-    QMessageBox,
     QPushButton,
 )
 
@@ -26,26 +25,13 @@ from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.services.setup import new_round
 from alliance_review.storage.round_store import RoundStore
-from tests.gui_support import settle
+from tests.gui_support import settle, type_text
 
 from .conftest import DATA, run_cli
 
 UPDATE = DATA / "office" / "register" / "update-2016-libreoffice.xlsx"
 TD = "TD 产业技术创新战略联盟"
 SHOTS = Path(os.environ.get("ALLIANCE_REVIEW_SCREENSHOTS", Path(__file__).parent / "screenshots"))
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
-
-
-def type_text(widget, text: str) -> None:
-    """As a person types: one key at a time (Chinese too)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def click(qtbot, button: QPushButton) -> None:
@@ -298,8 +284,8 @@ def test_the_new_round_dialog_carries_last_year_and_shows_it_before_creating(
 def test_the_register_dialogs_name_every_input_and_show_every_word(
     qtbot, next_year, refusals, monkeypatch, language
 ):
+    from tests.accessibility_support import unnamed
     from tests.layout_check import clipped
-    from tests.test_accessibility import unnamed
 
     window, page = open_roster(qtbot, next_year)
     i18n.set_language(language)

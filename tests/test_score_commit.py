@@ -27,18 +27,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alliance_review.gui.reviewer.fields import FieldState
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.reviewer_gui import open_window, type_text
+from tests.gui_support import type_text
+from tests.reviewer_gui import open_window
 from tests.reviewer_support import issue_one
 from tests.xserver import type_keys, x_server, xdotool
 
 CODE = "1.2"  # 0-6, whole points
 UNFINISHED = ["2.5", "44", "10", "-"]  # "2", "4" and "1" were saved on the way
 ROOT = Path(__file__).parents[1]
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def on_disk(path: Path, uid: str, code: str = CODE) -> int | None:

@@ -23,6 +23,7 @@ import pytest
 from alliance_review.services.merge import MERGED, REFUSED, merge_files, merge_into, preview
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
+from tests.file_checks import full_dump
 
 from . import panel_rounds as pr
 from .conftest import run_cli
@@ -299,10 +300,6 @@ def test_two_processes_racing_on_one_round_keep_the_newest_revision(
         with RoundStore.open(copy) as store:
             assert store.merged_revision("r4")[0] == 3, said  # type: ignore[index]
             assert store.reviewer_score_rows("r4")[(mine[0], "1.1")] == (200, "第3版", "")
-
-
-def full_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    return pr.dump(path, skip=())
 
 
 @pytest.mark.parametrize("via", ["same", "symlink", "hardlink"])

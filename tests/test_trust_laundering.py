@@ -7,7 +7,6 @@ trail included) unchanged where nothing may be written.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -23,18 +22,10 @@ from alliance_review.services import restore
 from alliance_review.storage import audit, backups
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.schema import ROUND_FILE, apply_ladder
+from tests.file_checks import check_json, full_dump
 
 from . import panel_rounds as pr
 from .conftest import run_cli
-
-
-def full_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    return pr.dump(path, skip=())
-
-
-def check_json(path: Path) -> tuple[int, dict[str, object]]:
-    done = run_cli("check", path, "--json")
-    return done.returncode, json.loads(done.stdout)
 
 
 @pytest.fixture

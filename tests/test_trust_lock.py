@@ -7,7 +7,6 @@ locking" when content, chain or signature disagree. It opens files read-only.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sqlite3
@@ -17,14 +16,10 @@ import pytest
 
 from alliance_review.storage import schema
 from alliance_review.storage.round_store import RoundStore
+from tests.file_checks import check_json
 
 from . import panel_rounds as pr
 from .conftest import run_cli
-
-
-def check_json(path: Path) -> tuple[int, dict[str, object]]:
-    done = run_cli("check", path, "--json")
-    return done.returncode, json.loads(done.stdout)
 
 
 @pytest.fixture

@@ -15,12 +15,6 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
 from tests.gui_support import settle
 from tests.reviewer_gui import open_window
-from tests.reviewer_support import issue_one
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def filled_workbook(reviewer_file: Path, out: Path, alliances: int) -> list[str]:
