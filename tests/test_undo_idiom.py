@@ -141,6 +141,12 @@ def test_a_scoring_workbook_import_undoes_and_redoes_in_one_step(  # type: ignor
             changed_rows.append(row)
     book.save(sheet_path)
     monkeypatch.setattr(ImportPreviewDialog, "open", lambda dialog: dialog.accept())
+    asked: list[str] = []  # two alliances complete: the window offers to mark them done
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.No,
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -152,6 +158,7 @@ def test_a_scoring_workbook_import_undoes_and_redoes_in_one_step(  # type: ignor
     imported = dict(ws.session.scores)
     touched = {uid for (uid, code), entry in imported.items() if entry != before.get((uid, code))}
     assert len(changed_rows) == 40 and len(touched) >= 2  # several alliances at once
+    assert len(asked) == 1  # declined: the import alone is the one step
     assert ws.undo_stack.count() == 1
     press(qtbot, window, "Ctrl+Z")
     assert {k: v for k, v in ws.session.scores.items() if v != (None, "")} == {
