@@ -140,6 +140,7 @@ def issue_files(
     out_dir: Path | str,
     progress: Callable[[int, int], bool] | None = None,
     replace: bool = False,
+    documents_apart: bool = False,
 ) -> list[Path]:
     """Check the round is ready, then issue one reviewer file per reviewer into ``out_dir``;
     existing reviewer files there are replaced only with ``replace`` (or ``--force``)."""
@@ -156,8 +157,8 @@ def issue_files(
     out.mkdir(parents=True, exist_ok=True)
     if replace:
         with forcing():
-            return issue_reviewer_files(round_path, out, progress)
-    return issue_reviewer_files(round_path, out, progress)
+            return issue_reviewer_files(round_path, out, progress, documents_apart)
+    return issue_reviewer_files(round_path, out, progress, documents_apart)
 
 
 def files_in_the_way(round_path: Path | str, out_dir: Path | str) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
+from alliance_review.services.document_package import package_name, write_package
 from alliance_review.services.output import guard
-from alliance_review.storage import keys
+from alliance_review.storage import documents, keys
+from alliance_review.storage.db import atomic
 from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
 from alliance_review.storage.round_store import RoundStore, now_text
 
@@ -26,11 +29,16 @@ def reviewer_file_name(year: int, reviewer: Reviewer) -> str:
     return f"{year}-{stem}{REVIEWER_SUFFIX}"
 
 
-def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Path:
-    """Write ``reviewer``'s file: the round's rubric, their alliances and self-evaluations,
-    and a fresh signing key whose public half the round records."""
+def issue_reviewer_file(
+    store: RoundStore, reviewer: Reviewer, out: Path, documents_apart: bool = False
+) -> Path:
+    """Write ``reviewer``'s file: the round's rubric, their alliances with their
+    self-evaluations and documents (never a conflicted alliance's), and a fresh signing key
+    whose public half the round records. ``documents_apart``: the documents' contents go
+    into a package beside the file (``document_package``) instead of into it."""
     settings = store.settings()
     assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
+    assigned -= reviewer.conflicts
     alliances = [a for a in store.alliances() if a.uid in assigned]
     self_scores = {k: v for k, v in store.self_scores().items() if k[0] in assigned}
     # A file issued again continues the reviewer's revisions, so its first submission is
@@ -62,11 +70,35 @@ def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Pat
                 key_id,
                 private,
             )
+            issued_documents(store, file.conn, assigned, out, documents_apart)
     return out
 
 
+def issued_documents(
+    store: RoundStore, conn: sqlite3.Connection, assigned: set[str], out: Path, apart: bool
+) -> None:
+    """Copy the documents of the ``assigned`` alliances into the file being built
+    (``conn``); with ``apart``, their contents go into a package beside ``out``."""
+    if not documents.has_documents_tables(store.conn):
+        return
+    with documents.attached(conn, store.path) as source:
+        with atomic(conn):
+            documents.copy_documents(conn, source, assigned, contents=not apart)
+    if apart and documents.documents(conn):
+        meta = conn.execute("SELECT round_uid, reviewer_uid, reviewer_name FROM meta").fetchone()
+        write_package(
+            conn,
+            store.conn,
+            package_name(out),
+            {"round_uid": meta[0], "reviewer_uid": meta[1], "reviewer": meta[2]},
+        )
+
+
 def issue_reviewer_files(
-    round_path: Path | str, out_dir: Path | str, progress: Progress | None = None
+    round_path: Path | str,
+    out_dir: Path | str,
+    progress: Progress | None = None,
+    documents_apart: bool = False,
 ) -> list[Path]:
     """One reviewer file per reviewer with assignments into ``out_dir``.
 
@@ -90,11 +122,21 @@ def issue_reviewer_files(
         try:
             for number, reviewer in enumerate(reviewers, start=1):
                 target = out_dir / reviewer_file_name(year, reviewer)
-                written.append(issue_reviewer_file(store, reviewer, target))
+                written.append(issue_reviewer_file(store, reviewer, target, documents_apart))
                 if progress is not None and not progress(number, len(reviewers)):
                     raise UserError("已取消，未发放任何文件。", "Cancelled; no file was issued.")
         except BaseException:
             for path in written:
                 path.unlink(missing_ok=True)
+                package_name(path).unlink(missing_ok=True)
             raise
     return written
+
+
+def issued_sizes(paths: list[Path]) -> list[tuple[Path, int, int]]:
+    """(reviewer file, its size, the size of its document package or 0)."""
+    found = []
+    for path in paths:
+        package = package_name(path)
+        found.append((path, path.stat().st_size, package.stat().st_size if package.exists() else 0))
+    return found

@@ -17,7 +17,7 @@ from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
-from alliance_review.storage import keys, rows, sealing
+from alliance_review.storage import documents, keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
@@ -359,6 +359,8 @@ class ReviewerStore:
 
         def finish(copy: sqlite3.Connection) -> None:
             copy.execute("UPDATE meta SET sealed_at = ?", (sealed_at,))
+            # the round holds the documents: the copy names them by hash, small to send
+            documents.strip_contents(copy)
             sealing.sign_file(copy)
             sealing.strip_private_key(copy)
 
