@@ -223,3 +223,20 @@ def soffice_pdf(source: Path, out_dir: Path) -> Path:
     )  # fmt: skip
     shutil.rmtree(profile, ignore_errors=True)
     return out_dir / (source.stem + ".pdf")
+
+
+def padded_pdf(path: Path, megabytes: float) -> Path:
+    """A one-page PDF carrying ``megabytes`` of incompressible bytes (a large scan)."""
+    import os
+
+    filler = os.urandom(int(megabytes * 1024 * 1024))
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            _stream(b"<< >>", b"0 0 m 595 842 l S"),
+            _stream(b"<< >>", filler),
+        ],
+        path,
+    )
