@@ -210,9 +210,11 @@ def test_a_working_file_continued_from_a_submission_takes_its_documents_back(
         assert rows.missing_contents(file.conn)
         report = attach_from_file(file.conn, original)
         assert report.taken > 0 and report.still_missing == 0
-        texts_before = query(original, "SELECT count(*) FROM document_page")
-    # the page texts travel in neither a submission nor this: searching needs them again
-    assert texts_before != [(0,)]
+    # the page texts (for searching) come back with them
+    assert query(continued, "SELECT sha256, page, text FROM document_page ORDER BY 1, 2") == (
+        query(original, "SELECT sha256, page, text FROM document_page ORDER BY 1, 2")
+    )
+    assert query(original, "SELECT count(*) FROM document_page") != [(0,)]
 
 
 # older files ---------------------------------------------------------------------------------

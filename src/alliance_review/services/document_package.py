@@ -12,6 +12,7 @@ when the reviewer continues from a submitted copy).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -168,6 +169,51 @@ def attach_package(conn: sqlite3.Connection, path: Path) -> AttachReport:
     return report
 
 
+def extract_from_package(path: Path, sha256: str, size: int, target: Path) -> bool:
+    """Write the content ``sha256`` from the package at ``path`` to ``target`` if the
+    package holds it with that hash (False otherwise; never a wrong or partial file)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            data = _manifest(package, path)
+            entries = data.get("documents")
+            names = [
+                e.get("name")
+                for e in entries if isinstance(e, dict) and e.get("sha256") == sha256
+            ] if isinstance(entries, list) else []  # fmt: skip
+            for name in names:
+                if not isinstance(name, str):
+                    continue
+                info = package.getinfo(name)
+                if info.file_size != size or size > MAX_DOCUMENT_BYTES:
+                    continue
+                with package.open(info) as source:
+                    if _copy_checked(source, sha256, size, target):
+                        return True
+    except (OSError, KeyError, zipfile.BadZipFile, UserError):
+        return False
+    return False
+
+
+def _copy_checked(source: rows.Readable, sha256: str, size: int, target: Path) -> bool:
+    hasher = hashlib.sha256()
+    partial = target.with_name(target.name + ".part")
+    written = 0
+    try:
+        with partial.open("wb") as out:
+            while written < size and (chunk := source.read(min(rows.CHUNK, size - written))):
+                hasher.update(chunk)
+                out.write(chunk)
+                written += len(chunk)
+        if written != size or hasher.hexdigest() != sha256:
+            partial.unlink(missing_ok=True)
+            return False
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return True
+
+
 def attach_from_file(conn: sqlite3.Connection, path: Path) -> AttachReport:
     """Take missing contents from another of our files that carries them (read-only,
     each content checked by its hash)."""
@@ -187,6 +233,10 @@ def attach_from_file(conn: sqlite3.Connection, path: Path) -> AttachReport:
                 report.taken += 1
             except rows.ContentAltered:
                 report.altered.append(sha)
+        with atomic(conn):  # page texts (for searching) the file lacks, of its documents
+            for sha in rows.text_keys(conn):
+                if not rows.page_texts(conn, sha):
+                    rows.put_page_texts(conn, sha, rows.page_texts(source, sha))
     finally:
         source.close()
     report.still_missing = len(rows.missing_contents(conn))

@@ -378,5 +378,10 @@ class DocumentWorker:
                 pass
 
     def close(self) -> None:
+        """End the process; a request in flight in another thread ends at once (its
+        pipe closes) with ``DocumentFailed``."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
         with self._lock:
             self._stop()

@@ -99,6 +99,11 @@ def hashes_by_alliance(conn: sqlite3.Connection) -> dict[str, set[str]]:
     return found
 
 
+def content_sizes(conn: sqlite3.Connection) -> dict[str, int]:
+    """sha256 -> size of every content the file names (carried or not)."""
+    return {sha: int(size) for sha, size in conn.execute("SELECT sha256, size FROM document_blob")}
+
+
 def stored_bytes(conn: sqlite3.Connection) -> int:
     """Bytes of every content the file holds (originals and the PDFs made of them)."""
     row = conn.execute(
@@ -121,6 +126,17 @@ def missing_contents(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         for sha, size in conn.execute(
             "SELECT DISTINCT b.sha256, b.size FROM document_blob b JOIN document d"
             " ON b.sha256 IN (d.sha256, d.view_sha256) WHERE b.content IS NULL ORDER BY b.sha256"
+        )
+    ]
+
+
+def text_keys(conn: sqlite3.Connection) -> list[str]:
+    """The sha256 page texts are kept under: each document's PDF shown, or its original
+    when only its text can be shown."""
+    return [
+        sha
+        for (sha,) in conn.execute(
+            "SELECT DISTINCT coalesce(view_sha256, sha256) FROM document ORDER BY 1"
         )
     ]
 
