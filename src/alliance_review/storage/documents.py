@@ -55,7 +55,10 @@ def _document(row: tuple[object, ...]) -> Document:
 
 
 def documents(conn: sqlite3.Connection, alliance_uid: str | None = None) -> list[Document]:
-    """The documents of one alliance (or of every alliance), in their order."""
+    """The documents of one alliance (or of every alliance), in their order (none in a
+    file of a format before documents)."""
+    if not has_documents_tables(conn):
+        return []
     where, args = ("WHERE d.alliance_uid = ?", (alliance_uid,)) if alliance_uid else ("", ())
     return [
         _document(row)
