@@ -374,6 +374,30 @@ def remove_document(store: RoundStore, document_id: int) -> Document:
     return found
 
 
+def take_out(store: RoundStore, document_ids: list[int], folder: Path) -> list[rows.Removed]:
+    """Remove documents keeping their contents in ``folder`` (a window's undo puts them
+    back with ``put_back``); one transaction, recorded in the trail."""
+    require_unlocked(store)
+    with store.atomic():
+        removed = rows.take_out(store.conn, document_ids, folder)
+        if removed:
+            audit.append(
+                store.conn,
+                "documents",
+                {"removed": [[r.row[1], r.row[3], r.row[6]] for r in removed]},
+            )
+    return removed
+
+
+def put_back(store: RoundStore, removed: list[rows.Removed]) -> None:
+    require_unlocked(store)
+    with store.atomic():
+        rows.put_back(store.conn, removed)
+        audit.append(
+            store.conn, "documents", {"added": [[r.row[1], r.row[3], r.row[6]] for r in removed]}
+        )
+
+
 def find_document(store: RoundStore, alliance: Alliance, title: str) -> Document:
     for document in rows.documents(store.conn, alliance.uid):
         if title in (document.title, document.file_name):

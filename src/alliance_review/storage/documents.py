@@ -409,3 +409,51 @@ def copy_documents(
     )
     conn.execute("DELETE FROM temp.wanted_alliance")
     return stored_bytes(conn) if contents else 0
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A document taken out of a file, kept to be put back (undo): its row, its contents
+    (copied into a folder) and its page texts."""
+
+    row: tuple[object, ...]  # every column of ``document``, in order
+    contents: tuple[tuple[str, int, Path], ...]  # (sha256, size, copy)
+    texts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def take_out(conn: sqlite3.Connection, document_ids: Iterable[int], folder: Path) -> list[Removed]:
+    """Remove documents, keeping what ``put_back`` needs (in the caller's transaction)."""
+    removed = []
+    for document_id in document_ids:
+        row = conn.execute("SELECT * FROM document WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            continue
+        found = document(conn, document_id)
+        assert found is not None
+        kept = []
+        texts = []
+        for sha in dict.fromkeys(s for s in (found.sha256, found.view_sha256) if s):
+            size = int(conn.execute("SELECT size FROM document_blob WHERE sha256 = ?", (sha,))
+                       .fetchone()[0])  # fmt: skip
+            if has_content(conn, sha):
+                copy = folder / f"{sha}.kept"
+                if not copy.exists():
+                    extract(conn, sha, copy)
+                kept.append((sha, size, copy))
+            texts.append((sha, tuple(page_texts(conn, sha))))
+        removed.append(Removed(tuple(row), tuple(kept), tuple(texts)))
+        delete_document(conn, document_id)
+    return removed
+
+
+def put_back(conn: sqlite3.Connection, removed: Iterable[Removed]) -> None:
+    """Put taken-out documents back as they were, ids included (in the caller's
+    transaction)."""
+    for item in removed:
+        for sha, size, copy in item.contents:
+            with copy.open("rb") as source:
+                put_content(conn, sha, size, source)
+        for sha, texts in item.texts:
+            put_page_texts(conn, sha, texts)
+        marks = ", ".join("?" for _ in item.row)
+        conn.execute(f"INSERT INTO document VALUES ({marks})", item.row)
