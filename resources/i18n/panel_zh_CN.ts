@@ -239,48 +239,49 @@
 <context>
     <name>DrillDownPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="138" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
         <source>Indicator</source>
+        <extracomment>(alliance uid, document id or -1 for the first, page from 1): show a document</extracomment>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="139" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="140" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="423" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="153" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="445" />
         <source>Self-evaluation</source>
         <translation>自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="142" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="155" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="143" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="156" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="144" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="157" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="149" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="162" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="150" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="163" />
         <source>Decides</source>
         <translation>决定对象</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="151" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="164" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -289,144 +290,164 @@
         <translation type="vanished">分数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="153" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="166" />
         <source>Rationale</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="157" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="170" />
         <source>Indicators with every reviewer's points</source>
         <translation>各项指标及每位评审专家的评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="158" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="171" />
         <source>Criteria, self-evaluation and evidence notes</source>
         <translation>评分依据和标准、自评价与评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="159" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="160" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="172" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="173" />
         <source>Decision log of this alliance</source>
         <translation>本联盟的决定记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="162" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="175" />
         <source>◀ Overview</source>
         <translation>◀ 总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="163" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="176" />
         <source>Decide indicator…</source>
         <translation>决定该指标得分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="177" />
         <source>Decide total…</source>
         <translation>决定总分…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="165" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="178" />
         <source>Withdraw decision</source>
         <translation>撤回决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="295" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="314" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="335" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="179" />
+        <source>Documents…</source>
+        <translation>佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="180" />
+        <source>What the alliance sent, page by page</source>
+        <translation>逐页查看该联盟报送的材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="317" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="336" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="357" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="359" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="381" />
         <source>set</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="359" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="381" />
         <source>withdrawn</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="371" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="393" />
         <source>Rank %1 · %2 · total %3</source>
         <translation>第 %1 名 · %2 · 总分 %3</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="380" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="402" />
         <source>Steps out: %1</source>
         <translation>须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="388" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="410" />
         <source>Needs discussion: %1</source>
         <translation>需要讨论：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="403" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="425" />
         <source>Ticked: %1</source>
         <translation>勾选的评价要点：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="403" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="425" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="407" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="429" />
         <source>Why other points than the rule suggests: %1</source>
         <translation>与计分规则建议分值不同的理由：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="422" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="444" />
         <source>Criteria</source>
         <translation>评分依据和标准</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="424" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="446" />
         <source>no note</source>
         <translation>未写评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="425" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="447" />
         <source>Panel decision</source>
         <translation>工作小组决定</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="152" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="165" />
         <source>Decided</source>
         <translation>决定为</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="181" />
         <source>Decide evidence item…</source>
         <translation>决定评价要点…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="168" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="183" />
         <source>Whether an evidence item of this indicator counts as done for the alliance</source>
         <translation>由工作小组决定该指标的某一评价要点对该联盟是否算作已开展</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="343" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="448" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="365" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="475" />
         <source>counts as done</source>
         <translation>算作已开展</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="343" />
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="448" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="365" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="475" />
         <source>does not count</source>
         <translation>不算已开展</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="450" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="477" />
         <source>%1: ticked by %2 of %3, %4</source>
         <translation>%1：%3 位评审专家中 %2 位勾选，%4</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="460" />
+        <location filename="../../src/alliance_review/gui/panel/drilldown.py" line="487" />
         <source>(panel decision: %1)</source>
         <translation>（工作小组决定：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/citation_links.py" line="65" />
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/citation_links.py" line="67" />
+        <source>Cites:</source>
+        <translation>引用：</translation>
     </message>
 </context>
 <context>
@@ -587,7 +608,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/lock.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1002,73 +1023,73 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="165" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="190" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="191" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="191" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="199" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="224" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="224" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="226" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="226" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -1089,33 +1110,33 @@
         <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="231" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="232" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="233" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="234" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="235" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="236" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="264" />
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="311" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="265" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="312" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="324" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="325" />
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="362" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="363" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

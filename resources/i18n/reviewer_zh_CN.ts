@@ -67,6 +67,60 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPane</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="117" />
+        <source>Hide the documents (Ctrl+Shift+D)</source>
+        <extracomment>the form's columns fit from this width on; the pane is of use from this one a window at least this wide shows the documents beside the form from the start</extracomment>
+        <translation>隐藏佐证材料（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="118" />
+        <source>Hide the documents</source>
+        <translation>隐藏佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="119" />
+        <source>This document is not in this file. If the secretary sent the documents as a separate package (a .zip beside the reviewer file), put it in the same folder and open the file again.</source>
+        <translation>本文件中没有该文档。如果联络组把佐证材料另成一个包（评审专家文件旁的 .zip 文件）发送，请把它放在同一文件夹中，再重新打开本文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="137" />
+        <source>Documents ({count})</source>
+        <translation>佐证材料（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="139" />
+        <source>Documents</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="157" />
+        <source>{count} document(s): {keys} shows them</source>
+        <translation>{count} 份佐证材料：按 {keys} 显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="264" />
+        <source>Cited {citation} in the note of {code}</source>
+        <translation>已在 {code} 的评分依据中引用 {citation}</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="362" />
+        <source>Switch between form and &amp;document</source>
+        <translation>在评分表与文档之间切换(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="363" />
+        <source>&amp;Cite the page in view in the note</source>
+        <translation>在评分依据中引用当前页(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="364" />
+        <source>Show or hide the d&amp;ocuments</source>
+        <translation>显示或隐藏佐证材料(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="50" />
@@ -326,23 +380,23 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="121" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="125" />
         <source>Filter by any part of a name</source>
-        <extracomment>after this long without an edit, the write-ahead log is folded into the file</extracomment>
+        <extracomment>after this long without an edit, the write-ahead log is folded into the file the documents beside the form (their actions join the Scoring menu)</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="122" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="126" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="123" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="127" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="222" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="227" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
@@ -351,27 +405,27 @@
         <translation type="vanished">未保存（不是有效分数）：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="300" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
         <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
         <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
         <source>Mark done ✓</source>
         <translation>标记完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="359" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="364" />
         <source>{done} / {total} alliances done</source>
         <translation>已完成 {done} / {total} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="365" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
         <source>{scored} fully scored</source>
         <translation>已评完 {scored} 家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="368" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="373" />
         <source>read-only copy</source>
         <translation>只读副本</translation>
     </message>
@@ -385,23 +439,23 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="271" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="276" />
         <source>The change was not saved</source>
         <translation>改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="282" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287" />
         <source>Not saved (not a valid score), {alliance}: {entries}</source>
         <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="298" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="312" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="303" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="317" />
         <source>Not yet complete</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="338" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
         <source>Done ✓ — reopen</source>
         <translation>已完成 ✓（点击重新打开）</translation>
     </message>
@@ -410,7 +464,7 @@
         <translation type="vanished">已评完 {scored} / {total} 个联盟 · 已完成 {done} 个</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="375" />
         <source>saved {time}</source>
         <translation>已自动保存 {time}</translation>
     </message>
@@ -509,94 +563,94 @@ Send this file back to the liaison group:
 <context>
     <name>ScoringForm</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="188" />
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="360" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="190" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="364" />
         <source>No alliance selected</source>
-        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) one line on how to move through the work (its text comes from the workspace)</extracomment>
+        <extracomment>(indicator code, points or None) and (indicator code, note) as the reviewer types (indicator code, frozenset of ticked item keys) and (indicator code, reason) a field gained focus (indicator code, True for the note): the start of a new edit (undo merges the keystrokes within one) the alliance shown changed (its uid, or None) one line on how to move through the work (its text comes from the workspace)</extracomment>
         <translation>未选择联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="205" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="209" />
         <source>No self-evaluation</source>
         <translation>无自评价</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="208" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="212" />
         <source>Self-score {points}</source>
         <translation>自评 {points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="229" />
         <source>Evidence note (required)</source>
         <translation>评分依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="225" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="229" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="266" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="270" />
         <source> (self-evaluation: yes)</source>
         <translation>（自评：有）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="273" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="277" />
         <source>Suggested by the ticks: {points}</source>
         <translation>按勾选的要点建议：{points} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="274" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="278" />
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="285" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="289" />
         <source>Why the points differ from the suggestion</source>
         <translation>分值与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="297" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="301" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="298" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="302" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="299" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="303" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="307" />
         <source>Batch unknown</source>
         <translation>批次不详</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="305" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
         <source>{scored} / {total} indicators scored</source>
         <translation>已评 {scored} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="310" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="314" />
         <source>Self total {points}</source>
         <translation>自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="351" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="353" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="357" />
         <source>Points from 0 to %1</source>
         <translation>0 至 %1 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="359" />
         <source>Evidence note: %1</source>
         <translation>评分依据：%1</translation>
     </message>
@@ -605,12 +659,12 @@ Send this file back to the liaison group:
         <translation type="vanished">自评总分 {points}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="315" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="319" />
         <source>My total / {max}</source>
         <translation>本人评分 / {max}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="321" />
+        <location filename="../../src/alliance_review/gui/reviewer/form.py" line="325" />
         <source>Subtotal {points} / {max}</source>
         <translation>小计 {points} / {max}</translation>
     </message>
@@ -618,32 +672,32 @@ Send this file back to the liaison group:
 <context>
     <name>SealedBanner</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="66" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="67" />
         <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
         <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="75" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="76" />
         <source>Open {file}</source>
         <translation>打开「{file}」</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="78" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
         <source>Continue as revision {next}…</source>
         <translation>继续评第 {next} 版…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="91" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="92" />
         <source>New working file</source>
         <translation>新的评审文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="93" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="94" />
         <source>Reviewer file (*.sqlite)</source>
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="104" />
+        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="105" />
         <source>Cannot continue from this copy</source>
         <translation>无法以此副本继续</translation>
     </message>

@@ -82,6 +82,136 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="159" />
+        <source>The documents each alliance sent beside its self-evaluation (work summary, plan, minutes, rules, project lists, screenshots): PDF, Word, Excel, WPS files and pictures. Import a folder (a sub-folder per alliance, or files named after their alliance) or drop files onto an alliance. Reviewers see the documents of their alliances beside the scoring form.</source>
+        <translation>各联盟随自评价表报送的佐证材料（年度工作总结、工作计划、会议纪要、规章制度、项目清单、网站截图等）：PDF、Word、Excel、WPS 文件和图片。可导入一个文件夹（每个联盟一个子文件夹，或文件名含联盟名称），也可把文件拖到某个联盟上。评审专家在评分表旁可看到所评联盟的佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="167" />
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="168" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="169" />
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="170" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="175" />
+        <source>Alliance</source>
+        <translation>联盟名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="175" />
+        <source>Documents</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="175" />
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="178" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="178" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="178" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="178" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="178" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="180" />
+        <source>Alliances and their documents</source>
+        <translation>各联盟及其文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="181" />
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="289" />
+        <source>Documents of the alliance</source>
+        <translation>该联盟的文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="213" />
+        <source>%1 document(s) of %2 alliance(s), %3 stored (at most %4 per round, %5 per document).</source>
+        <translation>%2 个联盟共 %1 个文档，占 %3（每个轮次至多 %4，单个文档至多 %5）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="236" />
+        <source> (text only)</source>
+        <translation>（仅文字）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="258" />
+        <source>Folder of the alliances' documents</source>
+        <translation>各联盟佐证材料所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="276" />
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="291" />
+        <source>Documents (%1);;All files (*)</source>
+        <translation>文档 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="317" />
+        <source>Reading and converting documents…</source>
+        <translation>正在读取和转换文档…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="339" />
+        <source>Add documents</source>
+        <translation>添加文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="375" />
+        <source>Remove documents</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="99" />
+        <source>%1 document(s) added.</source>
+        <translation>已添加 %1 个文档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="103" />
+        <source>%1 were there already.</source>
+        <translation>%1 个已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="111" />
+        <source>%1 office document(s) kept with their text only: LibreOffice is not installed, so they could not be made PDFs.</source>
+        <translation>%1 个 Office 文档仅保存文字：未安装 LibreOffice，无法转换为 PDF。</translation>
+    </message>
+</context>
+<context>
     <name>FileField</name>
     <message>
         <location filename="../../src/alliance_review/gui/setup/new_round_dialog.py" line="37" />
@@ -97,11 +227,13 @@
         <translation>导入自评价表</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="54" />
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="54" />
         <location filename="../../src/alliance_review/gui/setup/selfeval_page.py" line="69" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
@@ -133,78 +265,144 @@
             <numerusform>导入 %n 份自评价表</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="37" />
+        <source>Import documents</source>
+        <translation>导入佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="42" />
+        <source>Could be: %1 (rename the file, or add it to the alliance)</source>
+        <translation>可指：%1（请改名，或直接添加到对应联盟）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="46" />
+        <source>Names no alliance (not added)</source>
+        <translation>名称中没有联盟名称或简称（未添加）</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="48" />
+        <source>Not a PDF, Word, Excel, WPS document or picture</source>
+        <translation>不是 PDF、Word、Excel、WPS 文档或图片</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="54" />
+        <source>Left out because</source>
+        <translation>未收录原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="71" />
+        <source>Files of the folder and their alliances</source>
+        <translation>文件夹中的文件及其所属联盟</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="73" />
+        <source>%1 file(s) matched to an alliance, %2 ambiguous, %3 unmatched, %4 not taken.</source>
+        <translation>%1 个文件已匹配到联盟，%2 个不确定，%3 个未匹配，%4 个不收录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="82" />
+        <source>Add %n document(s)</source>
+        <translation><numerusform>添加 %n 个文档</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="68" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="74" />
         <source>Reviewer files to issue</source>
+        <extracomment>documents in a separate package beside each file (for files too large to mail)</extracomment>
         <translation>待发放的评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="71" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
         <source>Each reviewer gets one file holding the rubric, the alliances assigned to them and those alliances' self-evaluations; nothing about other reviewers or their assignments. Reviewers score in the app, offline, and send the file back for the panel to merge.</source>
         <translation>每位评审专家得到一个文件，其中只有评价指标、分配给该专家的联盟及这些联盟的自评价表，不含其他评审专家及其分配的任何信息。评审专家在本软件中离线评分，再把文件交回评价工作小组合并。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="77" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="83" />
         <source>Issue reviewer files…</source>
         <translation>发放评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="80" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="84" />
+        <source>Documents in a separate package beside each file</source>
+        <translation>文档另成佐证材料包，放在每份文件旁</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="87" />
+        <source>For files too large to e-mail: each reviewer file then holds no document contents, and a zip package of its documents is written beside it (the app checks each document by its fingerprint).</source>
+        <translation>适用于文件过大、无法用电子邮件发送的情况：评审专家文件不含文档内容，其文档另写成一个 zip 佐证材料包放在旁边（软件按指纹逐一核对）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="94" />
         <source>Reviewer</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="81" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="95" />
         <source>Alliances</source>
         <translation>联盟数</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="82" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="96" />
         <source>With self-evaluation</source>
         <translation>有自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="83" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="97" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="115" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="129" />
         <source>Not ready: </source>
         <translation>尚不能发放：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="120" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="134" />
         <source>Ready: the rubric is complete and every alliance has its reviewers.</source>
         <translation>可以发放：评价指标已完成，每个联盟都已分配足够的评审专家。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="128" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="142" />
         <source>Folder for the reviewer files</source>
         <translation>评审专家文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="139" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="153" />
         <source>Replace reviewer files?</source>
         <translation>替换评审专家文件？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="141" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="155" />
         <source>%n reviewer file(s) of this round are already in this folder. Replace them? Scores a reviewer entered in one of them would be lost.</source>
         <translation>
             <numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="165" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="185" />
         <source>Writing reviewer files…</source>
         <translation>正在写入评审专家文件…</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="193" />
+        <source>Largest file %1</source>
+        <translation>最大的文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="195" />
+        <source>; document packages %1 in all</source>
+        <translation>；佐证材料包共 %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="158" />
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="200" />
+        <source>%n file(s) are larger than %1, too large for most e-mail: issue again with the documents in a separate package, or send them by a file-sharing link or a USB stick.</source>
+        <translation><numerusform>有 %n 份文件大于 %1，多数电子邮箱无法作为附件发送：请勾选“文档另成佐证材料包”重新发放，或用网盘链接、U 盘传送。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="175" />
         <source>%n reviewer file(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 份评审专家文件写入 %1</numerusform>
@@ -220,11 +418,11 @@
     </message>
     <message>
         <source>Add…</source>
-        <translation>添加…</translation>
+        <translation type="vanished">添加…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>重命名…</translation>
+        <translation type="vanished">重命名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -232,11 +430,11 @@
     </message>
     <message>
         <source>Move up</source>
-        <translation>上移</translation>
+        <translation type="vanished">上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation>下移</translation>
+        <translation type="vanished">下移</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/items_dialog.py" line="47" />
@@ -428,11 +626,11 @@
     </message>
     <message>
         <source>Add…</source>
-        <translation>添加…</translation>
+        <translation type="vanished">添加…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>重命名…</translation>
+        <translation type="vanished">重命名…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -440,11 +638,11 @@
     </message>
     <message>
         <source>Move up</source>
-        <translation>上移</translation>
+        <translation type="vanished">上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation>下移</translation>
+        <translation type="vanished">下移</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/setup/participation.py" line="148" />
@@ -1261,78 +1459,88 @@
 <context>
     <name>SetupTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="94" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="108" />
         <source>Set-up steps</source>
         <extracomment>what each page shows: a change that touches none of it leaves the page as it is</extracomment>
         <translation>设置步骤</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="96" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="110" />
         <source>Round</source>
         <translation>评价轮次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="97" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="111" />
         <source>Rubric</source>
         <translation>评价指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="98" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="112" />
         <source>Roster</source>
         <translation>联盟名单</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="99" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="113" />
         <source>Reviewers</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="100" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="114" />
         <source>Assignment</source>
         <translation>分配评审</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="101" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="115" />
         <source>Self-evaluations</source>
         <translation>自评价表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="102" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="116" />
+        <source>Documents</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="117" />
         <source>Reviewer files</source>
         <translation>评审专家文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="109" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="124" />
         <source>&amp;Set-up</source>
         <translation>轮次设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="111" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="126" />
         <source>&amp;New round…</source>
         <translation>新建评价轮次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="112" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="127" />
         <source>&amp;Assign reviewers automatically</source>
         <translation>自动分配评审专家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="113" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="128" />
         <source>&amp;Generate self-evaluation workbooks…</source>
         <translation>生成自评价表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="114" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="129" />
         <source>&amp;Import self-evaluation workbooks…</source>
         <translation>导入自评价表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="115" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="130" />
+        <source>Import &amp;documents…</source>
+        <translation>导入佐证材料(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="131" />
         <source>Issue &amp;reviewer files…</source>
         <translation>发放评审专家文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="126" />
+        <location filename="../../src/alliance_review/gui/round_tabs/setup.py" line="142" />
         <source>Set-up</source>
         <translation>轮次设置</translation>
     </message>

@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SPLITTER_KEY = "reviewer/documents-splitter"
+#: the form's columns fit from this width on; the pane is of use from this one
+FORM_MIN, PANE_MIN = 460, 380
+#: a window at least this wide shows the documents beside the form from the start
+WIDE = 1280
 
 
 class CitationMarks(QSyntaxHighlighter):
@@ -95,13 +99,16 @@ class DocumentsPane(QWidget):
         layout.setSpacing(0)
         layout.addLayout(header)
         layout.addWidget(self.viewer, 1)
+        # collapsed, the pane takes no room from the form and the list (its toolbars would)
+        self.setMinimumWidth(1)
         self.uid: str | None = None
         self.splitter: QSplitter | None = None
         self.chosen: dict[str, int] = {}  # alliance uid -> document id last shown
         self.viewer.page_shown.connect(self._page_shown)
         self.closed = False
-        #: first use with documents: the list narrower, so form and document both fit
+        # first use with documents: the list narrower, so form and document both fit
         self.first_use = not QSettings().contains(SPLITTER_KEY) and self.library.any()
+        self.list_width = 0  # the list's width before a narrow window hid it for the pane
         self.retranslate()
         if self.library.any():
             self.renderer.warm()
@@ -139,6 +146,18 @@ class DocumentsPane(QWidget):
         documents = self.library.documents(uid) if uid else []
         self.viewer.show_documents(documents, self.chosen.get(uid or ""))
         self._show_title()
+        self._hint()
+
+    def _hint(self) -> None:
+        """With the pane hidden, the status bar says the alliance has documents."""
+        count = len(self.viewer.documents)
+        ws = self.workspace
+        if count and not self.shown() and self.splitter is not None and not ws.notice:
+            ws.set_notice(
+                translate("DocumentsPane", "{count} document(s): {keys} shows them").format(
+                    count=count, keys="Ctrl+Shift+D"
+                )
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -151,6 +170,10 @@ class DocumentsPane(QWidget):
             return
         outer = self.workspace.splitter
         width = sum(outer.sizes())
+        if self.window().width() < WIDE:  # a small screen: the form first, documents on demand
+            self.splitter.setSizes([1, 0])
+            self._hint()
+            return
         left = max(self.workspace.pane.minimum_list_width(), int(width * 0.22))
         outer.setSizes([left, width - left])
         rest = width - left
@@ -165,15 +188,30 @@ class DocumentsPane(QWidget):
         return self.splitter is not None and self.splitter.sizes()[1] > 0
 
     def set_shown(self, show: bool) -> None:
+        """Show the documents beside the form (in a narrow window the list of alliances
+        makes room: Ctrl+PgDown / Ctrl+PgUp still move between alliances), or hide them
+        (and give the list its width back)."""
         if self.splitter is None:
             return
-        total = sum(self.splitter.sizes())
+        outer = self.workspace.splitter
+        sizes = outer.sizes()
+        total = sum(sizes)
         if show:
-            pane = max(self.viewer.minimumSizeHint().width(), int(total * 0.45))
-            self.splitter.setSizes([total - pane, pane])
-        else:
-            self.splitter.setSizes([total, 0])
-            self.workspace.form.focus_indicator(*(self.workspace.last_field or ("", False)))
+            room = sizes[1]
+            if room < FORM_MIN + PANE_MIN and sizes[0] > 0:
+                self.list_width = sizes[0]
+                outer.setCollapsible(0, True)
+                outer.setSizes([0, total])
+                room = total
+            pane = max(PANE_MIN, min(room - FORM_MIN, room * 9 // 20))
+            self.splitter.setSizes([room - pane, pane])
+            return
+        self.splitter.setSizes([sizes[1], 0])
+        if self.list_width:
+            outer.setSizes([self.list_width, total - self.list_width])
+            outer.setCollapsible(0, False)
+            self.list_width = 0
+        self.workspace.form.focus_indicator(*(self.workspace.last_field or ("", False)))
 
     def toggle(self) -> None:
         self.set_shown(not self.shown())
@@ -282,6 +320,7 @@ def attach(ws: ReviewerWorkspace) -> DocumentsPane:
     inner.setStretchFactor(1, 1)
     inner.setCollapsible(0, False)
     inner.setCollapsible(1, True)
+    ws.form.setMinimumWidth(FORM_MIN)
     pane.splitter = inner
     state = QSettings().value(SPLITTER_KEY)
     if isinstance(state, QByteArray) and not state.isEmpty():

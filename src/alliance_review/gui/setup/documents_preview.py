@@ -21,6 +21,7 @@ from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.services import documents as service
 
+translate = QCoreApplication.translate
 LEFT_OUT = QColor("#fff3cd")
 NOT_TAKEN = QColor("#f8d7da")
 
@@ -94,17 +95,20 @@ class ImportPreview(QDialog):
 def report_text(report: service.AddReport) -> str:
     """What adding did, in one paragraph of the interface language."""
     english = i18n.chosen_language() == "en"
-    tr = QCoreApplication.translate
-    parts = [tr("DocumentsPage", "%1 document(s) added.").replace("%1", str(len(report.added)))]
+    parts = [
+        translate("DocumentsPage", "%1 document(s) added.").replace("%1", str(len(report.added)))
+    ]
     if report.already:
         parts.append(
-            tr("DocumentsPage", "%1 were there already.").replace("%1", str(len(report.already)))
+            translate("DocumentsPage", "%1 were there already.").replace(
+                "%1", str(len(report.already))
+            )
         )
     for _path, error in report.refused:
         parts.append(error.en if english else error.zh)
     if report.text_only:
         parts.append(
-            tr(
+            translate(
                 "DocumentsPage",
                 "%1 office document(s) kept with their text only: LibreOffice is not "
                 "installed, so they could not be made PDFs.",
