@@ -81,6 +81,10 @@ def issued_documents(
     (``conn``); with ``apart``, their contents go into a package beside ``out``."""
     if not documents.has_documents_tables(store.conn):
         return
+    # The file is built beside its target and renamed into place whole (or removed): no
+    # journal needed, and a write-ahead log would write every document twice (the log,
+    # then the file), half the speed on a 160 MB file.
+    conn.execute("PRAGMA journal_mode = OFF")
     with documents.attached(conn, store.path) as source:
         with atomic(conn):
             documents.copy_documents(conn, source, assigned, contents=not apart)
