@@ -222,13 +222,13 @@ def test_a_locked_round_of_the_previous_release_upgrades_still_locked_and_signed
     tmp_path: Path,
 ):
     old = tmp_path / "round-2016.alr-round"
-    shutil.copyfile(DATA / "round-v6.sqlite", old)
+    shutil.copyfile(DATA / "round-v7.sqlite", old)
     with RoundStore.open(old) as store:
         assert store.info is not None and store.info.version == ROUND_FILE.version
         assert store.lock_state().state == audit.LOCKED_SIGNED
         assert rows.documents(store.conn) == []
         upgrade = store.audit_entries()[-1]
-        assert upgrade.action == "upgrade" and upgrade.data()["from"] == 6
+        assert upgrade.action == "upgrade" and upgrade.data()["from"] == 7
     extra = files.reportlab_pdf(tmp_path / "甲联盟-总结.pdf", pages=2)
     result = run_cli("documents", old, "add", "甲联盟", extra)
     assert result.returncode == 1 and "锁定" in result.stderr
@@ -241,9 +241,9 @@ def test_a_locked_round_of_the_previous_release_upgrades_still_locked_and_signed
 
 def test_a_submission_of_the_previous_release_merges_into_the_upgraded_round(tmp_path: Path):
     round_file = tmp_path / "round-2016.alr-round"
-    shutil.copyfile(DATA / "round-v6.sqlite", round_file)
+    shutil.copyfile(DATA / "round-v7.sqlite", round_file)
     sent = tmp_path / "2016-甲联盟秘书长-提交-r2.alr-review"
-    shutil.copyfile(DATA / "reviewer-v3.sqlite", sent)
+    shutil.copyfile(DATA / "reviewer-v4.sqlite", sent)
     assert run_cli("unlock", round_file, "--reason", "合并补交文件").returncode == 0
     # the fixture round holds a tick in r1's name (make_round_v5) this file does not repeat
     (report,) = merge_into(round_file, [sent], accept_removals=True)
@@ -254,8 +254,8 @@ def test_a_submission_of_the_previous_release_merges_into_the_upgraded_round(tmp
         " AND indicator_code = '1.1'",
     ) == [("缺下年度计划",)]
     with ReviewerStore.open_sealed(sent) as copy:
-        assert copy.info is not None and copy.info.version == 3  # read as it is, never written
-    assert REVIEWER_FILE.version > 3
+        assert copy.info is not None and copy.info.version == 4  # read as it is, never written
+    assert REVIEWER_FILE.version > 4
 
 
 def test_documents_added_then_removed_leave_no_content_behind(round_docs: Path):

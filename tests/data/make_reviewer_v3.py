@@ -1,12 +1,13 @@
 """How ``reviewer-v3.sqlite`` was made (kept for the record; the file itself is committed).
 
-A reviewer file at schema version 3 (signed submissions), as the release before documents
-wrote it: a submitted copy. The version-2 fixture (``make_reviewer_v2.py``: 甲联盟秘书长,
-r1, alliances 乙联盟 and 丙联盟, scores and a tick of 乙联盟), then version 3's
-statements, the round of ``make_round_v6.py``, the fixture's key (its public half is
-recorded in that round), a changed note, sealed as revision 2, signed, and its private
-key stripped as a submission's is. Re-running this script is not part of the tests: the
-point of the fixture is that it stays as old releases wrote it.
+A reviewer file at schema version 3 (its own signing key), as the release before the
+register (batch names as data, earlier years' results) wrote it: the version-2 fixture
+(``make_reviewer_v2.py``: 乙联盟 of unknown batch and 丙联盟 of 第二批, scores and notes on
+乙联盟, an evidence item ticked), then version 3's statements, issued for the version-6
+round fixture (``round-v6-fixture``, reviewer r1), with a signing key made for the fixture
+(the private half kept: this is the reviewer's working file, submitted once before as
+revision 1 and not sealed now). Re-running this script is not part of the tests: the point
+of the fixture is that it stays as old releases wrote it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import sys
 from pathlib import Path
 
 from make_reviewer_v2 import main as make_reviewer_v2
-from make_round_v6 import REVIEWER_KEY, REVIEWER_KEY_ID
 
-from alliance_review.storage import keys, sealing
+from alliance_review.storage import keys
 from alliance_review.storage.schema import REVIEWER_FILE
 
 V3 = REVIEWER_FILE.ladder[2]
@@ -26,24 +26,21 @@ V3 = REVIEWER_FILE.ladder[2]
 
 def main(out: Path) -> None:
     make_reviewer_v2(out)
-    conn = sqlite3.connect(out, isolation_level=None)
-    conn.execute("BEGIN")
+    conn = sqlite3.connect(out)
     for statement in V3:
         conn.execute(statement)
-    conn.execute("UPDATE meta SET round_uid = 'round-v6-fixture'")
+    private = keys.new_private_key()
     conn.execute(
-        "INSERT INTO signing (id, key_id, public_key, private_key) VALUES (1, ?, ?, ?)",
-        (REVIEWER_KEY_ID, keys.public_of(REVIEWER_KEY), REVIEWER_KEY),
+        "INSERT INTO signing (id, key_id, public_key, private_key) VALUES"
+        " (1, 'fixture-key-v3', ?, ?)",
+        (keys.public_of(private), private),
     )
     conn.execute(
-        "UPDATE score SET note = '缺下年度计划'"
-        " WHERE alliance_uid = 'a2' AND indicator_code = '1.1'"
+        "UPDATE meta SET round_uid = 'round-v6-fixture', round_title = '2016年度联盟活跃度评价',"
+        " round_year = 2016, sealed_at = NULL"
     )
-    conn.execute("UPDATE meta SET revision = 2, sealed_at = '2016-03-20T17:00:00+08:00'")
     conn.execute("PRAGMA user_version = 3")
-    sealing.sign_file(conn)
-    conn.execute("COMMIT")
-    sealing.strip_private_key(conn)
+    conn.commit()
     conn.close()
 
 

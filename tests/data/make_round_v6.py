@@ -1,17 +1,18 @@
 """How ``round-v6.sqlite`` was made (kept for the record; the file itself is committed).
 
 A round file at schema version 6 (panel decisions on evidence items), as the release
-before documents wrote it: the version-5 fixture (``make_round_v5.py``), unlocked, then
-version 6's statements, the trail's entry for that upgrade, the key the reviewer file of
-``make_reviewer_v3.py`` was issued with (reviewer r1, 甲联盟秘书长), an item decision,
-and locked again with a lock entry signed by a secretary key made for the fixture (its
-content digest recorded as version 6 computed it). Re-running this script is not part of
-the tests: the point of the fixture is that it stays as old releases wrote it.
+before the register (batches as data, names over time, status per year, history) wrote
+it: the version-5 fixture (``make_round_v5.py``: rubric, two alliances of which one of
+unknown batch, reviewers, scores, a merge, a decision, evidence ticks, the audit trail),
+unlocked, then version 6's statements, the upgrade entry, a third alliance of 第三批 that
+did not take part (联系不畅), a panel decision on an evidence item, and locked again with a
+lock entry signed by a secretary key made for the fixture (its content digest recorded as
+version 6 computed it). Re-running this script is not part of the tests: the point of the
+fixture is that it stays as old releases wrote it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import sys
 from pathlib import Path
@@ -22,9 +23,6 @@ from alliance_review.storage import audit, keys
 from alliance_review.storage.schema import ROUND_FILE
 
 V6 = ROUND_FILE.ladder[5]
-#: the reviewer file's key (``make_reviewer_v3.py`` makes its private half the same way)
-REVIEWER_KEY = hashlib.sha256(b"reviewer-v3-fixture").digest()
-REVIEWER_KEY_ID = "6f1c2a3e-0b7d-4c5e-9a21-3d4e5f607182"
 
 
 def main(out: Path) -> None:
@@ -35,21 +33,19 @@ def main(out: Path) -> None:
         conn.execute(statement)
     conn.execute("UPDATE round SET uid = 'round-v6-fixture'")
     audit.append(conn, audit.UPGRADE, {"from": 5, "to": 6, "locked": False})
+    conn.execute("INSERT INTO alliance VALUES ('a3', 2, '丙联盟', '第三批', '联系人丙')")
+    conn.execute("INSERT INTO non_participant VALUES ('a3', '联系不畅', '')")
+    audit.append(conn, "roster", {"add": "a3", "name": "丙联盟"})
     conn.execute(
-        "INSERT INTO reviewer_key VALUES (?, 'r1', ?, '2016-03-01T09:00:00+08:00')",
-        (REVIEWER_KEY_ID, keys.public_of(REVIEWER_KEY)),
-    )
-    audit.append(conn, "issue", {"reviewer": "r1", "key": REVIEWER_KEY_ID})
-    conn.execute(
-        "INSERT INTO item_decision VALUES ('a1', '1.1', 'plan', 1, '计划已补交',"
-        " '2016-03-05T10:00:00+08:00')"
+        "INSERT INTO item_decision VALUES ('a1', '1.1', 'plan', 0, '计划未附', "
+        "'2016-03-05T10:00:00+08:00')"
     )
     conn.execute(
-        "INSERT INTO item_decision_log (alliance_uid, indicator_code, key, done, rationale, at,"
-        " action) VALUES ('a1', '1.1', 'plan', 1, '计划已补交', '2016-03-05T10:00:00+08:00',"
+        "INSERT INTO item_decision_log (alliance_uid, indicator_code, key, done, rationale,"
+        " at, action) VALUES ('a1', '1.1', 'plan', 0, '计划未附', '2016-03-05T10:00:00+08:00',"
         " 'set')"
     )
-    audit.append(conn, "item decision", {"alliance": "a1", "item": "plan"})
+    audit.append(conn, "item_decision", {"alliance": "a1", "item": "plan", "done": False})
     secretary = keys.new_private_key()
     conn.execute("UPDATE round SET locked = 1")
     audit.append(

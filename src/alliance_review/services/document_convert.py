@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_PAGE_TEXT
-from alliance_review.services.process_limits import kill_tree, new_group
+from alliance_review.system.limits import kill_tree, new_group
 
 #: seconds for LibreOffice to start and convert the first file, and for each further one
 START_SECONDS = 90.0

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import zipfile
 from collections.abc import Iterable
@@ -27,23 +26,27 @@ from alliance_review.core.file_names import word
 from alliance_review.storage import documents as rows
 from alliance_review.storage.db import atomic, open_checked
 from alliance_review.storage.files import inspect
+from alliance_review.system.names import file_name
+from alliance_review.system.writing import atomic_file
 
 MANIFEST = "manifest.json"
 MANIFEST_LABEL = "alliance-review documents v1"
 MAX_ENTRIES = 5000
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def package_name(reviewer_file: Path, language: str = "zh") -> Path:
-    """ "2015-张三.alr-review" -> "2015-张三-佐证材料.zip" beside it."""
-    return reviewer_file.with_name(f"{reviewer_file.stem}-{word('documents', language)}.zip")
+    """The package beside a reviewer file: 2015-张三.alr-review -> 2015-张三-佐证材料.zip."""
+    name = file_name(
+        reviewer_file.stem, word("documents", language), suffix=".zip", folder=reviewer_file.parent
+    )
+    return reviewer_file.with_name(name)
 
 
 def _entry_name(document: Document, alliance_name: str, sha256: str) -> str:
     suffix = "pdf" if sha256 == document.view_sha256 else document.kind
-    folder = _UNSAFE.sub("_", alliance_name).strip("_ .") or document.alliance_uid
-    title = _UNSAFE.sub("_", document.title).strip("_ .") or f"document-{document.id}"
-    return f"{folder}/{title}.{suffix}"
+    folder = file_name(alliance_name, fallback=document.alliance_uid)
+    title = file_name(document.title, suffix=f".{suffix}", fallback=f"document-{document.id}")
+    return f"{folder}/{title}"
 
 
 def write_package(
@@ -56,9 +59,8 @@ def write_package(
     (the round), built beside ``target`` and renamed into place; returns its size."""
     names = dict(reviewer.execute("SELECT uid, name FROM alliance").fetchall())
     manifest: list[dict[str, object]] = []
-    partial = target.with_name(target.name + ".part")
-    try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED, allowZip64=True) as package:
+    with atomic_file(target) as temporary:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED, allowZip64=True) as package:
             taken: set[str] = set()
             for document in rows.documents(reviewer):
                 for sha in dict.fromkeys(s for s in (document.view_sha256, document.sha256) if s):
@@ -83,10 +85,6 @@ def write_package(
                     indent=1,
                 ),
             )
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return target.stat().st_size
 
 
@@ -194,23 +192,23 @@ def extract_from_package(path: Path, sha256: str, size: int, target: Path) -> bo
     return False
 
 
+class _Mismatch(Exception):
+    """The bytes read are not the content named: nothing is written."""
+
+
 def _copy_checked(source: rows.Readable, sha256: str, size: int, target: Path) -> bool:
     hasher = hashlib.sha256()
-    partial = target.with_name(target.name + ".part")
     written = 0
     try:
-        with partial.open("wb") as out:
+        with atomic_file(target, private=True) as temporary, temporary.open("wb") as out:
             while written < size and (chunk := source.read(min(rows.CHUNK, size - written))):
                 hasher.update(chunk)
                 out.write(chunk)
                 written += len(chunk)
-        if written != size or hasher.hexdigest() != sha256:
-            partial.unlink(missing_ok=True)
-            return False
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+            if written != size or hasher.hexdigest() != sha256:
+                raise _Mismatch
+    except _Mismatch:
+        return False
     return True
 
 

@@ -2,7 +2,7 @@
 
 An alliance's PDF may be malformed or built to hurt (a page that expands to gigabytes, a
 drawing that never ends). PDFium reads it in a worker process that caps its own memory
-(``process_limits``) and answers each request within a time bound; a request that runs
+(``system.limits``) and answers each request within a time bound; a request that runs
 over is killed with its process, a process that dies (out of memory, a crash inside
 PDFium) is noticed by the parent, and either way the caller gets ``DocumentFailed`` (one
 sentence) and the next request starts a fresh process. Nothing in a document is executed:
@@ -243,7 +243,7 @@ def _office_text(path: str, kind: str) -> list[str]:
 
 def serve(conn: Connection, memory_limit: int) -> None:
     """The worker's loop: one request in, one answer out, until the pipe closes."""
-    from alliance_review.services.process_limits import limit_memory
+    from alliance_review.system.limits import limit_memory
 
     limit_memory(memory_limit)
     import pypdfium2 as pdfium

@@ -41,8 +41,10 @@ MAX_FILES = 5000
 
 
 def alliance_names(alliance: Alliance) -> tuple[str, ...]:
-    """The alliance's name first, then the short names files may use."""
-    return (alliance.name, *docs.short_names(alliance.name))
+    """The alliance's name first, then the short names files may use: its short name on
+    the roster (联盟简称), and those made from its name ("TD联盟", "TD")."""
+    own = (alliance.short_name,) if alliance.short_name else ()
+    return tuple(dict.fromkeys((alliance.name, *own, *docs.short_names(alliance.name))))
 
 
 def find_alliance(store: RoundStore, text: str) -> Alliance:

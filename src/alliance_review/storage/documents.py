@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from typing import Protocol
 
 from alliance_review.core.documents import MAX_DOCUMENT_BYTES, Document
 from alliance_review.core.errors import FileRefused
+from alliance_review.system.reading import NotRegularFile, open_for_reading
+from alliance_review.system.writing import atomic_file
 
 CHUNK = 1024 * 1024
 _COLUMNS = (
@@ -179,24 +180,20 @@ def too_large(name: str, size: int) -> FileRefused:
 
 def stage(source: Path, target: Path, limit: int = MAX_DOCUMENT_BYTES) -> Staged:
     """Copy ``source`` to ``target`` (a private folder), hashing it on the way. Only a
-    regular file is read (no FIFO or device, also not through a link), opened without
-    blocking, and never more than ``limit`` bytes."""
+    regular file is read (``system.reading``: no FIFO or device, opened without
+    blocking), and never more than ``limit`` bytes."""
     name = source.name
     try:
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(source, flags)
+        handle = open_for_reading(source)
+    except NotRegularFile as error:
+        raise _refuse(
+            name, "不是普通文件（可能是管道或设备），未读取。", "is not a regular file; not read."
+        ) from error
     except OSError as error:
         raise _refuse(name, "无法读取。", f"cannot be read ({error.strerror}).") from error
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise _refuse(
-                name,
-                "不是普通文件（可能是管道或设备），未读取。",
-                "is not a regular file; not read.",  # noqa: E501
-            )
-        if info.st_size > limit:
-            raise too_large(name, info.st_size)
+    with handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            raise too_large(name, os.fstat(handle.fileno()).st_size)
         hasher = hashlib.sha256()
         size = 0
         with target.open("wb") as out:
@@ -282,15 +279,9 @@ def chunks(conn: sqlite3.Connection, sha256: str) -> Iterator[bytes]:
 
 def extract(conn: sqlite3.Connection, sha256: str, target: Path) -> Path:
     """Write a stored content to ``target`` (whole and checked, or not at all)."""
-    partial = target.with_name(target.name + ".part")
-    try:
-        with partial.open("wb") as out:
-            for chunk in chunks(conn, sha256):
-                out.write(chunk)
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with atomic_file(target, private=True) as temporary, temporary.open("wb") as out:
+        for chunk in chunks(conn, sha256):
+            out.write(chunk)
     return target
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from alliance_review.storage.steps import reviewer_4, reviewer_5, round_7, round_8
+
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
 
@@ -355,47 +357,10 @@ ROUND_LADDER: list[list[str]] = [
         "CREATE TRIGGER item_decision_log_append_only_update BEFORE UPDATE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
         "CREATE TRIGGER item_decision_log_append_only_delete BEFORE DELETE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     ],
-    # version 7 (evidence, issue 21): each alliance's documents. A content is stored once
-    # by its SHA-256 (document_blob; content NULL where the file does not carry it), a
-    # document names its alliance, title (what a citation names), kind, the original and
-    # the PDF shown, and its pages; document_page keeps each page's text for searching.
-    # Only new tables: a locked round upgrades as is, and refuses documents while locked.
-    [
-        """CREATE TABLE document_blob (
-            sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-            size INTEGER NOT NULL CHECK (typeof(size) = 'integer' AND size >= 0),
-            content BLOB CHECK (content IS NULL OR (typeof(content) = 'blob' AND length(content) = size))
-        )""",
-        """CREATE TABLE document (
-            id INTEGER PRIMARY KEY,
-            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 40 AND instr(title, '〔') = 0 AND instr(title, '〕') = 0),
-            file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
-            kind TEXT NOT NULL CHECK (kind IN ('pdf', 'docx', 'doc', 'wps', 'odt', 'xlsx', 'xls', 'et', 'ods', 'jpg', 'png')),
-            sha256 TEXT NOT NULL REFERENCES document_blob(sha256),
-            view_sha256 TEXT REFERENCES document_blob(sha256),
-            pages INTEGER NOT NULL CHECK (typeof(pages) = 'integer' AND pages BETWEEN 0 AND 2000),
-            added_at TEXT NOT NULL,
-            UNIQUE (alliance_uid, title),
-            UNIQUE (alliance_uid, sha256)
-        )""",
-        """CREATE TABLE document_page (
-            sha256 TEXT NOT NULL REFERENCES document_blob(sha256) ON DELETE CASCADE,
-            page INTEGER NOT NULL CHECK (typeof(page) = 'integer' AND page >= 1),
-            text TEXT NOT NULL,
-            PRIMARY KEY (sha256, page)
-        )""",
-        "CREATE TRIGGER document_blob_locked_insert BEFORE INSERT ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_blob_locked_update BEFORE UPDATE ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_blob_locked_delete BEFORE DELETE ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_locked_insert BEFORE INSERT ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_locked_update BEFORE UPDATE ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_locked_delete BEFORE DELETE ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_page_locked_insert BEFORE INSERT ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_page_locked_update BEFORE UPDATE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-        "CREATE TRIGGER document_page_locked_delete BEFORE DELETE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    ],
+    # version 7: the register across years (issue 17): storage/steps/round_7.py
+    round_7.STEP,
+    # version 8: each alliance's documents (issue 21): storage/steps/round_8.py
+    round_8.STEP,
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
@@ -516,35 +481,10 @@ REVIEWER_LADDER: list[list[str]] = [
             signature BLOB CHECK (signature IS NULL OR length(signature) = 64)
         )""",
     ],
-    # version 4 (evidence, issue 21): the documents of the reviewer's alliances, as in the
-    # round (contents NULL in a submitted copy, or when they travel in a separate package)
-    [
-        """CREATE TABLE document_blob (
-            sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-            size INTEGER NOT NULL CHECK (typeof(size) = 'integer' AND size >= 0),
-            content BLOB CHECK (content IS NULL OR (typeof(content) = 'blob' AND length(content) = size))
-        )""",
-        """CREATE TABLE document (
-            id INTEGER PRIMARY KEY,
-            alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 40 AND instr(title, '〔') = 0 AND instr(title, '〕') = 0),
-            file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
-            kind TEXT NOT NULL CHECK (kind IN ('pdf', 'docx', 'doc', 'wps', 'odt', 'xlsx', 'xls', 'et', 'ods', 'jpg', 'png')),
-            sha256 TEXT NOT NULL REFERENCES document_blob(sha256),
-            view_sha256 TEXT REFERENCES document_blob(sha256),
-            pages INTEGER NOT NULL CHECK (typeof(pages) = 'integer' AND pages BETWEEN 0 AND 2000),
-            added_at TEXT NOT NULL,
-            UNIQUE (alliance_uid, title),
-            UNIQUE (alliance_uid, sha256)
-        )""",
-        """CREATE TABLE document_page (
-            sha256 TEXT NOT NULL REFERENCES document_blob(sha256) ON DELETE CASCADE,
-            page INTEGER NOT NULL CHECK (typeof(page) = 'integer' AND page >= 1),
-            text TEXT NOT NULL,
-            PRIMARY KEY (sha256, page)
-        )""",
-    ],
+    # version 4: batches by name, earlier years' results: storage/steps/reviewer_4.py
+    reviewer_4.STEP,
+    # version 5: the documents of the reviewer's alliances (issue 21): storage/steps/reviewer_5.py
+    reviewer_5.STEP,
 ]
 
 

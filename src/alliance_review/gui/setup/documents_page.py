@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_ROUND_DOCUMENT_BYTES
 from alliance_review.core.errors import UserError
+from alliance_review.gui import messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder, refuse
+from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder
 from alliance_review.gui.setup.documents_preview import ImportPreview, report_text
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Task, run_task
@@ -378,7 +379,7 @@ class DocumentsPage(QWidget):
                 Change(documents=True),
             )
         except UserError as error:  # pragma: no cover - apply_edit tells refusals itself
-            refuse(self, error)
+            messages.refuse(self, error)
             return False
 
     def point_of(self, row: int) -> QPoint:

@@ -1,10 +1,12 @@
-"""Bounds a worker process puts on itself before it touches an untrusted document.
+"""Bounds on a process that reads untrusted documents, and ending a process tree.
 
-The one place where this differs by platform (to move into the platform module,
-``alliance_review.system``, once it exists): POSIX caps the address space
-(``RLIMIT_AS``); Windows puts the process in a job object with a memory limit. A process
+``limit_memory``: a worker process caps its own memory before it touches a document:
+POSIX caps the address space (``RLIMIT_AS``); Windows puts the process in a job object
+with a memory limit. A process
 over its bound fails to allocate (PDFium then gives up on the page, or the process
 ends) instead of taking the machine's memory; the parent sees the failure and goes on.
+``new_group`` / ``kill_tree``: a helper program (LibreOffice) started in a group of its
+own is ended with every process it started.
 """
 
 from __future__ import annotations
