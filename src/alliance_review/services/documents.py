@@ -414,4 +414,6 @@ def size_text(size: int, language: str = "zh") -> str:
     """A size as people read it: "830 KB", "2.4 MB"."""
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+    if size < 1024**3:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / 1024**3:.1f}".rstrip("0").rstrip(".") + " GB"

@@ -106,6 +106,8 @@ class PageView(QAbstractScrollArea):
         across.setRange(0, max(0, widest - self.viewport().width()))
         self.viewport().update()
         self._request.start()
+        if self.fit_width:  # the zoom follows the width
+            self.zoom_changed.emit(scale, True)
 
     def page_rect(self, index: int) -> QRectF:
         """Where page ``index`` is drawn, in viewport coordinates."""

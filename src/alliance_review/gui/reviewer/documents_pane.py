@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SPLITTER_KEY = "reviewer/documents-splitter"
+SHOWN_KEY = "reviewer/documents-shown"
 #: the form's columns fit from this width on; the pane is of use from this one
 FORM_MIN, PANE_MIN = 460, 380
 #: a window at least this wide shows the documents beside the form from the start
@@ -99,8 +100,6 @@ class DocumentsPane(QWidget):
         layout.setSpacing(0)
         layout.addLayout(header)
         layout.addWidget(self.viewer, 1)
-        # collapsed, the pane takes no room from the form and the list (its toolbars would)
-        self.setMinimumWidth(1)
         self.uid: str | None = None
         self.splitter: QSplitter | None = None
         self.chosen: dict[str, int] = {}  # alliance uid -> document id last shown
@@ -108,7 +107,7 @@ class DocumentsPane(QWidget):
         self.closed = False
         # first use with documents: the list narrower, so form and document both fit
         self.first_use = not QSettings().contains(SPLITTER_KEY) and self.library.any()
-        self.list_width = 0  # the list's width before a narrow window hid it for the pane
+        self.list_hidden = False  # a narrow window hid the alliance list for the pane
         self.retranslate()
         if self.library.any():
             self.renderer.warm()
@@ -171,7 +170,7 @@ class DocumentsPane(QWidget):
         outer = self.workspace.splitter
         width = sum(outer.sizes())
         if self.window().width() < WIDE:  # a small screen: the form first, documents on demand
-            self.splitter.setSizes([1, 0])
+            self.hide()
             self._hint()
             return
         left = max(self.workspace.pane.minimum_list_width(), int(width * 0.22))
@@ -185,33 +184,36 @@ class DocumentsPane(QWidget):
 
     # showing and hiding -------------------------------------------------------------------
     def shown(self) -> bool:
-        return self.splitter is not None and self.splitter.sizes()[1] > 0
+        return self.splitter is not None and not self.isHidden()
 
     def set_shown(self, show: bool) -> None:
         """Show the documents beside the form (in a narrow window the list of alliances
         makes room: Ctrl+PgDown / Ctrl+PgUp still move between alliances), or hide them
-        (and give the list its width back)."""
+        (and show the list again)."""
         if self.splitter is None:
             return
-        outer = self.workspace.splitter
-        sizes = outer.sizes()
-        total = sum(sizes)
-        if show:
-            room = sizes[1]
-            if room < FORM_MIN + PANE_MIN and sizes[0] > 0:
-                self.list_width = sizes[0]
-                outer.setCollapsible(0, True)
-                outer.setSizes([0, total])
-                room = total
-            pane = max(PANE_MIN, min(room - FORM_MIN, room * 9 // 20))
-            self.splitter.setSizes([room - pane, pane])
+        ws = self.workspace
+        if not show:
+            self.hide()
+            if self.list_hidden:
+                ws.pane.show()
+                self.list_hidden = False
+            ws.form.focus_indicator(*(ws.last_field or ("", False)))
             return
-        self.splitter.setSizes([sizes[1], 0])
-        if self.list_width:
-            outer.setSizes([self.list_width, total - self.list_width])
-            outer.setCollapsible(0, False)
-            self.list_width = 0
-        self.workspace.form.focus_indicator(*(self.workspace.last_field or ("", False)))
+        sizes = ws.splitter.sizes()
+        room = sizes[1] if not ws.pane.isHidden() else sum(sizes)
+        if not ws.pane.isHidden() and room < FORM_MIN + PANE_MIN:
+            ws.pane.hide()
+            self.list_hidden = True
+            room = sum(sizes)
+        self.show()
+        pane = max(PANE_MIN, min(room - FORM_MIN, room * 9 // 20))
+        self.splitter.setSizes([room - pane, pane])
+
+    def _moved(self) -> None:
+        """The reviewer dragged the pane shut: it is hidden, as by its key."""
+        if self.splitter is not None and self.splitter.sizes()[1] == 0 and not self.isHidden():
+            self.set_shown(False)
 
     def toggle(self) -> None:
         self.set_shown(not self.shown())
@@ -283,6 +285,7 @@ class DocumentsPane(QWidget):
             self.viewer.save_state()
             if self.splitter is not None:
                 QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
+                QSettings().setValue(SHOWN_KEY, self.shown())
             self.renderer.close()
 
 
@@ -316,6 +319,10 @@ def attach(ws: ReviewerWorkspace) -> DocumentsPane:
     ws.splitter.replaceWidget(ws.splitter.indexOf(ws.form), inner)
     inner.addWidget(ws.form)
     inner.addWidget(pane)
+    # a widget that moves to another parent leaves its place in the Tab chain: the list
+    # leads into the form again, the form's done button into the documents
+    ws.form.chain_tab_order(before=ws.table)
+    QWidget.setTabOrder(ws.form.done_button, pane.viewer.tabs)
     inner.setStretchFactor(0, 1)
     inner.setStretchFactor(1, 1)
     inner.setCollapsible(0, False)
@@ -325,10 +332,13 @@ def attach(ws: ReviewerWorkspace) -> DocumentsPane:
     state = QSettings().value(SPLITTER_KEY)
     if isinstance(state, QByteArray) and not state.isEmpty():
         inner.restoreState(state)
+        if str(QSettings().value(SHOWN_KEY, "true")).lower() == "false":
+            pane.hide()
     elif not pane.library.any():
-        inner.setSizes([1, 0])
+        pane.hide()
     else:
         inner.setSizes([55, 45])
+    inner.splitterMoved.connect(lambda *_: pane._moved())
     ws.form.alliance_shown.connect(pane.show_alliance)
     pane.show_alliance(ws.form.uid)
     follower = _NoteFollower(pane)
