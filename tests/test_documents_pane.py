@@ -266,3 +266,48 @@ def test_a_document_altered_in_the_file_is_not_shown(qtbot, reviewer_file, tmp_p
     qtbot.waitUntil(lambda: "SHA-256" in viewer.message.text(), timeout=20_000)
     assert viewer.view.sizes == []
     workspace.close_file()
+
+
+def test_a_file_issued_without_its_documents_takes_them_from_the_package(
+    qtbot, issued, tmp_path
+):
+    from alliance_review.services.reviewer_files import issue_reviewer_files as issue_all
+    from tests.gui_support import settle
+
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    paths = issue_all(issued["round"], apart, documents_apart=True)
+    mine = next(p for p in paths if p.name == issued["file"].name)
+    package = next(apart.glob(mine.stem + "-*.zip"))
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    package = package.rename(elsewhere / package.name)  # not beside the file
+    _window, workspace = open_window(qtbot, mine)
+    select(workspace, TD)
+    viewer = workspace.documents.viewer
+    qtbot.waitUntil(lambda: not viewer.message_action.isHidden(), timeout=20_000)
+    assert "package" in viewer.message.text() or "佐证材料" in viewer.message.text()
+    workspace.documents.take_documents(package)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: len(viewer.view.sizes) == 50, timeout=20_000)
+    with closing(sqlite3.connect(mine)) as conn:
+        carried = conn.execute(
+            "SELECT count(*) FROM document_blob WHERE content IS NOT NULL"
+        ).fetchone()[0]
+    assert carried > 0
+    workspace.close_file()
+
+
+def test_a_submitted_copy_shows_the_documents_of_the_working_file_beside_it(
+    qtbot, reviewer_file
+):
+    from alliance_review.services.reviewer_workflow import submit
+
+    sent = submit(reviewer_file)  # beside the working file, as the app names it
+    _window, workspace = open_window(qtbot, sent.path)
+    assert workspace.read_only
+    show(qtbot, workspace, TD)
+    viewer = workspace.documents.viewer
+    qtbot.waitUntil(lambda: len(viewer.view.sizes) == 50, timeout=20_000)
+    assert not workspace.actions_by_name["cite_page"].isEnabled()
+    workspace.close_file()

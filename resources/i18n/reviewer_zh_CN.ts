@@ -69,53 +69,87 @@
 <context>
     <name>DocumentsPane</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="117" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="128" />
         <source>Hide the documents (Ctrl+Shift+D)</source>
         <extracomment>the form's columns fit from this width on; the pane is of use from this one a window at least this wide shows the documents beside the form from the start</extracomment>
         <translation>隐藏佐证材料（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="118" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="129" />
         <source>Hide the documents</source>
         <translation>隐藏佐证材料</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="119" />
         <source>This document is not in this file. If the secretary sent the documents as a separate package (a .zip beside the reviewer file), put it in the same folder and open the file again.</source>
-        <translation>本文件中没有该文档。如果联络组把佐证材料另成一个包（评审专家文件旁的 .zip 文件）发送，请把它放在同一文件夹中，再重新打开本文件。</translation>
+        <translation type="vanished">本文件中没有该文档。如果联络组把佐证材料另成一个包（评审专家文件旁的 .zip 文件）发送，请把它放在同一文件夹中，再重新打开本文件。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="137" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="130" />
+        <source>This document is not in this file. If the secretary sent the documents as a separate package (a .zip beside the reviewer file), put it in the same folder and open the file again, or take them from the package here.</source>
+        <translation>本文件中没有该文档。如果联络组把佐证材料另成一个包（评审专家文件旁的 .zip 文件）发送，请把它放在同一文件夹中再重新打开本文件，或在此从该包中取出。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="138" />
+        <source>Take the documents from a package or file…</source>
+        <translation>从佐证材料包或文件中取出文档…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="152" />
         <source>Documents ({count})</source>
         <translation>佐证材料（{count}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="139" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="154" />
         <source>Documents</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="157" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="172" />
         <source>{count} document(s): {keys} shows them</source>
         <translation>{count} 份佐证材料：按 {keys} 显示</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="264" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="282" />
         <source>Cited {citation} in the note of {code}</source>
         <translation>已在 {code} 的评分依据中引用 {citation}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="362" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="295" />
+        <source>Document package or reviewer file</source>
+        <translation>佐证材料包或评审专家文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="297" />
+        <source>Document package or reviewer file (%1);;All files (*)</source>
+        <translation>佐证材料包或评审专家文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="316" />
+        <source>{taken} document(s) taken from {file}</source>
+        <translation>已从「{file}」取出 {taken} 份文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="320" />
+        <source>; {count} did not match their fingerprint and were left out</source>
+        <translation>；{count} 份与指纹不符，未取出</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="326" />
+        <source>Checking and taking the documents…</source>
+        <translation>正在核对并取出文档…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="429" />
         <source>Switch between form and &amp;document</source>
         <translation>在评分表与文档之间切换(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="363" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="430" />
         <source>&amp;Cite the page in view in the note</source>
         <translation>在评分依据中引用当前页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="364" />
+        <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="431" />
         <source>Show or hide the d&amp;ocuments</source>
         <translation>显示或隐藏佐证材料(&amp;O)</translation>
     </message>
@@ -123,17 +157,17 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="50" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="51" />
         <source>Import scoring workbook</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="93" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
         <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
         <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="97" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="98" />
         <source>{count} alliance(s) will no longer be marked done.</source>
         <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
     </message>
@@ -150,57 +184,57 @@
         <translation type="vanished">按评分表清除这 {count} 项评分和评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="104" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="107" />
         <source>{count} cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
         <translation>评分表中有 {count} 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="110" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="113" />
         <source>{count} cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
         <translation>评分表中有 {count} 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="115" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
         <source>Erase these {count} entries as the workbook has them</source>
         <translation>按评分表清除这 {count} 项内容</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
         <source>Alliance</source>
         <translation>联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
         <source>Evidence note</source>
         <translation>评分依据</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="129" />
         <source>Evidence items</source>
         <translation>评价要点</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="135" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="138" />
         <source>{old} → —</source>
         <translation>{old} → —</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="77" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="78" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -241,37 +275,37 @@
 <context>
     <name>MissingText</name>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="182" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="185" />
         <source>{alliance} cannot be marked done yet.</source>
         <translation>「{alliance}」还不能标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="189" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
         <source>Not scored ({count}):</source>
         <translation>尚未评分（{count} 项）：</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="199" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="202" />
         <source>{points} of {max}, below full marks</source>
         <translation>{points} 分，低于满分 {max} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="203" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="206" />
         <source>{points}, the rule suggests {suggested}: give a reason</source>
         <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="207" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
         <source>{points}, self-score {self}</source>
         <translation>{points} 分，自评 {self} 分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
         <source>{name} ({why})</source>
         <translation>{name}（{why}）</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="216" />
         <source>Evidence note needed ({count}):</source>
         <translation>须填写评分依据（{count} 项）：</translation>
     </message>
@@ -380,23 +414,23 @@
         <translation type="vanished">Tab：下一栏 · {done}：标记完成，转到下一家 · {next} / {previous}：下一家 / 上一家 · Ctrl+Z：撤销</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="125" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="126" />
         <source>Filter by any part of a name</source>
         <extracomment>after this long without an edit, the write-ahead log is folded into the file the documents beside the form (their actions join the Scoring menu)</extracomment>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="126" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="127" />
         <source>Filter your alliances</source>
         <translation>筛选您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="127" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="128" />
         <source>Your alliances</source>
         <translation>您的联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="227" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="228" />
         <source>Score {code} cleared (was {points}); {undo} brings it back</source>
         <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
     </message>
@@ -439,20 +473,17 @@
         <translation type="vanished">Tab：评分 → 评分依据 → 下一指标 · ↑↓：调整分数 · {done}：标记完成并转到下一个 · {next} / {previous}：下一个 / 上一个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="276" />
         <source>The change was not saved</source>
-        <translation>改动未保存</translation>
+        <translation type="vanished">改动未保存</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="287" />
+        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="288" />
         <source>Not saved (not a valid score), {alliance}: {entries}</source>
         <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="303" />
-        <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="317" />
         <source>Not yet complete</source>
-        <translation>尚未完成</translation>
+        <translation type="vanished">尚未完成</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
@@ -473,28 +504,27 @@
         <translation type="vanished">已完成 {done} / {total} 个联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="38" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
         <source>Export scoring workbook</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="40" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="42" />
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="79" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="59" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="61" />
         <source>Writing the workbook…</source>
         <translation>正在写入评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="63" />
         <source>Cannot export the workbook</source>
-        <translation>无法导出评分表</translation>
+        <translation type="vanished">无法导出评分表</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="52" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
         <source>Workbook written ({rows} rows): {path}</source>
         <translation>已导出评分表（{rows} 行）：{path}</translation>
     </message>
@@ -509,9 +539,8 @@
         <translation>正在读取评分表…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="117" />
         <source>The workbook was not imported</source>
-        <translation>评分表未导入</translation>
+        <translation type="vanished">评分表未导入</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
@@ -519,32 +548,30 @@
         <translation>已从「{file}」导入 {count} 项改动</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="129" />
         <source>Submit for return</source>
-        <translation>提交评分</translation>
+        <translation type="vanished">提交评分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="130" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="125" />
         <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
         <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="141" />
         <source>Cannot submit</source>
-        <translation>无法提交</translation>
+        <translation type="vanished">无法提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="170" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="164" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="178" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="172" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="144" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="138" />
         <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
 
 Send this file back to the liaison group:
@@ -555,7 +582,7 @@ Send this file back to the liaison group:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="158" />
+        <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
         <source>Revision {revision} submitted: {path}</source>
         <translation>已提交第 {revision} 版：{path}</translation>
     </message>
@@ -697,9 +724,8 @@ Send this file back to the liaison group:
         <translation>评审专家文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="105" />
         <source>Cannot continue from this copy</source>
-        <translation>无法以此副本继续</translation>
+        <translation type="vanished">无法以此副本继续</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,8 @@ keys) shows its page.
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -38,6 +41,13 @@ from alliance_review.gui.contrast import tone
 from alliance_review.gui.documents.renderer import Renderer
 from alliance_review.gui.documents.sources import Library, extractor, packages_beside
 from alliance_review.gui.documents.viewer import DocumentViewer
+from alliance_review.gui.tasks import Progress, Task, run_task
+from alliance_review.services.document_package import (
+    AttachReport,
+    attach_from_file,
+    attach_package,
+)
+from alliance_review.storage.reviewer_store import ReviewerStore
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.fields import NoteEdit
@@ -85,6 +95,8 @@ class DocumentsPane(QWidget):
         self.renderer = Renderer(extractor(files, packages, self.library.sizes()), self)
         self.viewer = DocumentViewer(self.library, self.renderer)
         self.viewer.cite_requested.connect(self.cite)
+        if not session.read_only:  # a file without its documents' contents can take them
+            self.viewer.message_action.clicked.connect(lambda _=False: self.take_documents())
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold")
         self.hide_button = QToolButton()
@@ -119,8 +131,12 @@ class DocumentsPane(QWidget):
             "DocumentsPane",
             "This document is not in this file. If the secretary sent the documents as a "
             "separate package (a .zip beside the reviewer file), put it in the same folder "
-            "and open the file again.",
+            "and open the file again, or take them from the package here.",
         )
+        if not self.workspace.session.read_only:
+            self.viewer.message_action.setText(
+                translate("DocumentsPane", "Take the documents from a package or file…")
+            )
         self._show_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -268,6 +284,47 @@ class DocumentsPane(QWidget):
             )
         )
         return True
+
+    def take_documents(self, source: Path | None = None) -> Task | None:
+        """Take the documents' contents from a package (.zip) or another file that carries
+        them (the file first issued): each checked by its SHA-256, off the GUI thread."""
+        ws = self.workspace
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                translate("DocumentsPane", "Document package or reviewer file"),
+                str(ws.path.parent),
+                translate(
+                    "DocumentsPane", "Document package or reviewer file (%1);;All files (*)"
+                ).replace("%1", "*.zip *.alr-review *.sqlite"),
+            )
+            if not name:
+                return None
+            source = Path(name)
+        chosen, file = source, ws.path
+
+        def work(_progress: Progress) -> AttachReport:
+            with ReviewerStore.open(file) as store:  # a connection of the worker's own
+                if zipfile.is_zipfile(chosen):
+                    return attach_package(store.conn, chosen)
+                return attach_from_file(store.conn, chosen)
+
+        def done(report: AttachReport) -> None:
+            self.library.reload()
+            uid, self.uid = self.uid, None
+            self.show_alliance(uid)
+            text = translate("DocumentsPane", "{taken} document(s) taken from {file}").format(
+                taken=report.taken, file=chosen.name
+            )
+            if report.altered:
+                text += translate(
+                    "DocumentsPane", "; {count} did not match their fingerprint and were left out"
+                ).format(count=len(report.altered))
+            ws.set_notice(text)
+
+        return run_task(
+            self, translate("DocumentsPane", "Checking and taking the documents…"), work, done
+        )
 
     def follow(self, note: NoteEdit) -> None:
         """The cursor stands in a citation of a note: show its page."""
