@@ -188,6 +188,18 @@ def test_a_note_cites_the_page_in_view_and_the_citation_opens_it(qtbot, reviewer
     QTest.mouseClick(note.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      click + QPoint(2, 0))  # fmt: skip
     assert viewer.current_page() == 11
+    # from another document, with a search running: the cited page, not the next hit
+    viewer.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(viewer.view.sizes) == 8, timeout=20_000)
+    viewer.search.setText("专利共享")
+    viewer.run_search()
+    note.setFocus()
+    cursor.setPosition(position + 1)
+    note.setTextCursor(cursor)
+    QTest.mouseClick(note.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     note.cursorRect(cursor).center())  # fmt: skip
+    qtbot.waitUntil(lambda: len(viewer.view.sizes) == 50, timeout=20_000)
+    assert viewer.current_page() == 11 and len(viewer.hits) == 7
     workspace.close_file()
 
 
@@ -268,9 +280,7 @@ def test_a_document_altered_in_the_file_is_not_shown(qtbot, reviewer_file, tmp_p
     workspace.close_file()
 
 
-def test_a_file_issued_without_its_documents_takes_them_from_the_package(
-    qtbot, issued, tmp_path
-):
+def test_a_file_issued_without_its_documents_takes_them_from_the_package(qtbot, issued, tmp_path):
     from alliance_review.services.reviewer_files import issue_reviewer_files as issue_all
     from tests.gui_support import settle
 
@@ -298,9 +308,7 @@ def test_a_file_issued_without_its_documents_takes_them_from_the_package(
     workspace.close_file()
 
 
-def test_a_submitted_copy_shows_the_documents_of_the_working_file_beside_it(
-    qtbot, reviewer_file
-):
+def test_a_submitted_copy_shows_the_documents_of_the_working_file_beside_it(qtbot, reviewer_file):
     from alliance_review.services.reviewer_workflow import submit
 
     sent = submit(reviewer_file)  # beside the working file, as the app names it

@@ -260,7 +260,7 @@ class DocumentViewer(QWidget):
         self._page_changed(self.view.current_page())
         self._show_state()
         if self.query:
-            self.run_search()
+            self.run_search(move=False)
 
     def _open_failed(self, sha: str, message: str) -> None:
         if self.document is None or self._key(self.document) != sha:
@@ -317,6 +317,8 @@ class DocumentViewer(QWidget):
         self.pages_label.setText(f"/ {self.page_count()}")
         if self.document is not None:
             self.page_shown.emit(self.document.id, index + 1)
+            if self.hits and not self.document.text_only:
+                self._find_visible()  # the hits of pages scrolled into view
 
     def _show_zoom(self) -> None:
         fitting = self.view.fit_width
@@ -395,11 +397,12 @@ class DocumentViewer(QWidget):
     def _texts_read(self, sha: str, texts: object) -> None:
         self.library.set_texts(sha, list(texts))  # type: ignore[call-overload]
         if self.document is not None and self._key(self.document) == sha and self.query:
-            self.run_search()
+            self.run_search(move=False)
 
-    def run_search(self) -> None:
+    def run_search(self, move: bool = True) -> None:
         """Find the query in every page's text (at once), mark the hits near the page in
-        view first."""
+        view first; ``move``: go to the first hit from the page in view on (not when a
+        document was just opened at a page, say a cited one)."""
         self.query = self.search.text().strip()
         self.view.clear_boxes()
         self.hits, self.hit = [], -1
@@ -410,8 +413,10 @@ class DocumentViewer(QWidget):
                 self.hits += [(page, n) for n in range(found)]
             here = self.current_page()
             self.hit = next((n for n, (page, _) in enumerate(self.hits) if page >= here), 0)
-            if self.hits:
+            if self.hits and move:
                 self._go_to_hit()
+            elif self.hits and not self.document.text_only:
+                self._find_visible()
         self._show_hits()
         if self.document is not None and self.document.text_only:
             self._mark_text_hits(self.current_page())
@@ -441,6 +446,12 @@ class DocumentViewer(QWidget):
             self.view.current_box = (page, number)
             self.view.go_to(page)
             self.renderer.find(self._key(self.document), page, self.query)
+        self._find_visible()
+
+    def _find_visible(self) -> None:
+        """Ask for the hit boxes of the pages in view that have hits."""
+        if self.document is None:
+            return
         for other in self.view.visible_pages():
             if other not in self.view.boxes and any(p == other for p, _ in self.hits):
                 self.renderer.find(self._key(self.document), other, self.query)
