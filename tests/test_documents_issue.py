@@ -114,6 +114,10 @@ def test_a_round_too_large_for_mail_is_told_and_can_send_its_documents_apart(
     assert working.stat().st_size < 2 * 1024 * 1024 and package.stat().st_size > 21 * 1024 * 1024
     assert f"{working.name}  " in result.stdout and f"+  {package.name}  21." in result.stdout
     assert query(working, "SELECT count(*) FROM document_blob WHERE content IS NOT NULL") == [(0,)]
+    # a file carrying 20 MB of documents is built of large pages (copied fast), one
+    # without of SQLite's default small ones (kept small)
+    assert query(tmp_path / "mail" / working.name, "PRAGMA page_size") == [(65536,)]
+    assert query(working, "PRAGMA page_size") == [(4096,)]
 
     # a package with one altered byte gives nothing for that document
     altered = tmp_path / package.name

@@ -16,11 +16,17 @@ from alliance_review.services.document_package import package_name, write_packag
 from alliance_review.services.output import guard
 from alliance_review.storage import documents, keys
 from alliance_review.storage.db import atomic
-from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
+from alliance_review.storage.reviewer_store import (
+    LARGE_PAGE_SIZE,
+    ReviewerMeta,
+    building_reviewer_file,
+)
 from alliance_review.storage.round_store import RoundStore, now_text
 from alliance_review.system.names import file_name
 
 Progress = Callable[[int, int], bool]
+#: a reviewer file carrying more documents than this gets large pages (``reviewer_store``)
+LARGE_FROM = 16 * 1024 * 1024
 _SPACE = re.compile(r"\s+")
 
 
@@ -62,7 +68,9 @@ def issue_reviewer_file(
     key_id = str(uuid.UUID(bytes=hashlib.sha256(private).digest()[:16], version=4))
     with store.atomic():
         store.add_reviewer_key(key_id, reviewer.uid, keys.public_of(private), meta.issued_at)
-        with building_reviewer_file(out) as file:
+        carried = 0 if documents_apart else documents.bytes_of(store.conn, assigned)
+        large = LARGE_PAGE_SIZE if carried > LARGE_FROM else None
+        with building_reviewer_file(out, large) as file:
             file.write_issue(
                 meta,
                 store.rubric(),

@@ -108,6 +108,23 @@ def content_sizes(conn: sqlite3.Connection) -> dict[str, int]:
     return {sha: int(size) for sha, size in conn.execute("SELECT sha256, size FROM document_blob")}
 
 
+def bytes_of(conn: sqlite3.Connection, alliance_uids: Iterable[str]) -> int:
+    """Bytes of the contents the documents of these alliances need (each content once)."""
+    if not has_documents_tables(conn):
+        return 0
+    wanted = sorted(set(alliance_uids))
+    if not wanted:
+        return 0
+    marks = ", ".join("?" for _ in wanted)
+    row = conn.execute(
+        f"SELECT coalesce(sum(size), 0) FROM document_blob WHERE content IS NOT NULL AND sha256"
+        f" IN (SELECT sha256 FROM document WHERE alliance_uid IN ({marks}) UNION SELECT"
+        f" view_sha256 FROM document WHERE alliance_uid IN ({marks}))",
+        wanted + wanted,
+    ).fetchone()
+    return int(row[0])
+
+
 def stored_bytes(conn: sqlite3.Connection) -> int:
     """Bytes of every content the file holds (originals and the PDFs made of them)."""
     row = conn.execute(
