@@ -117,11 +117,8 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.errors import UserError
     from alliance_review.core.statistics import PreviousYear
     from alliance_review.services.statistics_pdf import export_statistics_pdf
-    from alliance_review.services.statistics_report import (
-        round_statistics_of,
-        statistics_lines,
-        statistics_record,
-    )
+    from alliance_review.services.statistics_report import round_statistics_of, statistics_record
+    from alliance_review.services.statistics_text import statistics_lines
 
     previous: Path | PreviousYear | None = None
     if args.previous_count is not None and not args.previous_shares:
@@ -143,10 +140,7 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        from alliance_review.services.statistics_english import statistics_lines_en
-
-        lines = statistics_lines_en(stats) if language() == "en" else statistics_lines(stats)
-        for line in lines:
+        for line in statistics_lines(stats, language()):
             print(line)
         if args.pdf is not None:
             say(f"已写入统计报告：{args.pdf}", f"Statistics report written: {args.pdf}")
