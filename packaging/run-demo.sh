@@ -3,9 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/system-deps.sh --window
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e .
+bash packaging/venv.sh app  # the versions of requirements/app.txt
 demo="${1:-demo-round-2015.alr-round}"
 [[ -f "$demo" ]] || .venv/bin/alliance-review demo "$demo"
 if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && "$(uname)" == "Linux" ]]; then

@@ -1,12 +1,33 @@
 #!/usr/bin/env bash
-# Install everything on a fresh machine and run the whole test suite headless.
+# Install everything on a fresh machine and run the whole test suite headless, tier by tier
+# (tests/tiers.py): fast (core, storage, services, command line), lint and types, gui, slow.
+# The first failing step stops the run.
+#   bash packaging/run-tests.sh                # everything: what CI runs
+#   bash packaging/run-tests.sh -m fast        # arguments go to one pytest run instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/system-deps.sh --tests
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,dev]"
+bash packaging/venv.sh  # the versions of requirements/lock.txt
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check src tests packaging bench
-.venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+
+lint() {
+  .venv/bin/ruff check src tests packaging bench
+  .venv/bin/mypy
+}
+tier() {
+  local started=$SECONDS status=0
+  echo "== tier $1"
+  .venv/bin/python -m pytest -m "$1" || status=$?
+  [[ $status -eq 5 ]] && status=0  # no test in the tier: not a failure
+  echo "== tier $1: $((SECONDS - started)) s"
+  return "$status"
+}
+
+if [[ $# -gt 0 ]]; then
+  lint
+  exec .venv/bin/python -m pytest "$@"
+fi
+tier fast
+lint
+tier gui
+tier slow

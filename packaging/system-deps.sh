@@ -13,6 +13,14 @@ if [[ "${1:-}" == "--tests" ]]; then
   # desktop integration test: the MIME database and xdg-mime as a desktop uses them
   # (mimetype is xdg-mime's shared-mime-info reader on a machine without a desktop)
   packages+=(xdg-utils shared-mime-info libfile-mimeinfo-perl desktop-file-utils)
+  # the bundle's tests: its glibc floor (objdump), a Debian 11 chroot (debootstrap), the
+  # command line in a GBK locale (localedef's sources)
+  packages+=(binutils debootstrap locales)
+  # keyboard tests in a real X server with a window manager (tests/xserver.py), and the
+  # libraries Qt's xcb platform needs there
+  packages+=(xvfb openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+             libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+             libxcb-xinerama0)
 fi
 if [[ "${1:-}" == "--window" ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

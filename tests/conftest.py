@@ -24,6 +24,16 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("ALLIANCE_REVIEW_DATA_DIR", tempfile.mkdtemp(prefix="alliance-review-data-"))
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test in one tier, fast, gui or slow, from its file (``tests/tiers.py``); the
+    tests of another platform skipped, saying why."""
+    from tests.tiers import assign, skip_elsewhere
+
+    assign(items)
+    skip_elsewhere(items)
+
 PUBLISHED = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
 
 
@@ -42,6 +52,22 @@ def demo_round(demo_round_master: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def documents_master(demo_round_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo round with the alliances' documents imported (``tests.documents_support``)."""
+    from tests.documents_support import round_with_documents
+
+    return round_with_documents(demo_round_master, tmp_path_factory.mktemp("documents"))
+
+
+@pytest.fixture
+def round_docs(documents_master: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the round with documents for a test that may change it."""
+    target = tmp_path / "round.alr-round"
+    shutil.copyfile(documents_master, target)
+    return target
+
+
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The command line as a user runs it: a separate process."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="zh")
@@ -56,6 +82,40 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
     )
 
 
+@pytest.fixture
+def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
+    """The first reviewer's file, issued from a fresh copy of the demo round."""
+    from tests.reviewer_support import issue_one
+
+    return issue_one(demo_round, tmp_path / "issued")
+
+
+@pytest.fixture
+def round_path(tmp_path: Path) -> Path:
+    """The panel's designed round (``tests/panel_rounds.py``), issued, nothing merged."""
+    from tests import panel_rounds
+
+    return panel_rounds.build_round(tmp_path / "round.sqlite")
+
+
+@pytest.fixture
+def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
+    """Every reviewer's submitted file of ``round_path``, by reviewer."""
+    from tests import panel_rounds
+
+    return panel_rounds.submitted(round_path, tmp_path)
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sentences of the warnings the window shows (none is shown on screen)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
+    return shown
+
+
 @pytest.fixture(scope="session")
 def qapp(tmp_path_factory: pytest.TempPathFactory):
     """The one QApplication, set up as the app sets itself up (font, settings, language)."""
@@ -63,6 +123,14 @@ def qapp(tmp_path_factory: pytest.TempPathFactory):
     from alliance_review.gui.app import make_application
 
     return make_application(["alliance-review-tests"])
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test its own user data folder (signing key, backups, chain anchors): copies of
+    the one demo round share its id, and what one test did to its copy (locked, merged)
+    is another computer's past for the next test."""
+    monkeypatch.setenv("ALLIANCE_REVIEW_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,24 @@
-"""Helpers for tests that drive the window: waiting for its background work."""
+"""Helpers for tests that drive the window: typing as a person does, waiting for its
+background work."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
 from alliance_review.gui import tasks
+
+
+def type_text(widget: QWidget | None, text: str) -> None:
+    """Type like a user, one key per character, as an input method delivers Chinese
+    (``qtbot.keyClicks`` aborts on non-ASCII text)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def settle(qtbot: Any, timeout: int = 30_000) -> None:
@@ -25,3 +39,20 @@ def open_in_window(qtbot: Any, path: Any) -> Any:
     assert window.open_path(path)
     settle(qtbot)
     return window
+
+
+def make_window(qtbot: Any) -> Any:
+    """The main window, shown, with no file open (the start page)."""
+    from alliance_review.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def open_setup(qtbot: Any, path: Any) -> tuple[Any, Any]:
+    """The main window on ``path``, and its set-up tab."""
+    window = make_window(qtbot)
+    assert window.open_path(path)
+    return window, window.view.tab_by_name["setup"]

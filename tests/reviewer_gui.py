@@ -9,19 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a user, one key per character (Chinese included)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def stored(path: Path) -> dict[tuple[str, str], tuple[int | None, str]]:

@@ -45,6 +45,7 @@ def entry_states(ws: object) -> None:
 
     rows = ws.form.rows  # type: ignore[attr-defined]
     QTest.keyClicks(rows["1.1"].score_edit, "4")
+    QTest.keyClick(rows["1.1"].score_edit, Qt.Key.Key_Return)  # saved
     QTest.keyClick(rows["1.1"].score_edit, Qt.Key.Key_Backspace)
     QTest.keyClicks(rows["1.2"].score_edit, "44")
     text = QMimeData()

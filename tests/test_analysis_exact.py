@@ -21,7 +21,7 @@ from alliance_review.core import agreement
 from alliance_review.core.analysis import Analyser, Cells
 from alliance_review.services.panel import TOTAL, analyse
 from alliance_review.storage.round_store import RoundStore
-from tests.test_exact import rounds, write_round
+from tests.random_rounds import rounds, write_round
 
 
 def reference(store: RoundStore, total_span=None):  # type: ignore[no-untyped-def]

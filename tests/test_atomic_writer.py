@@ -147,7 +147,8 @@ def test_a_target_held_open_is_retried_then_reported_in_one_sentence(
     monkeypatch.setattr(writing.os, "replace", replace)
     monkeypatch.setattr(writing, "_pause", waits.append)
     monkeypatch.setenv("ALLIANCE_REVIEW_LANG", "zh")
-    assert cli_main(["export-xlsx", str(demo_round), str(out)]) == 1
+    # replacing it is asked for (--force): it is held open, so it cannot be
+    assert cli_main(["export-xlsx", str(demo_round), str(out), "--force"]) == 1
     said = capsys.readouterr().err.strip()
     assert said == (
         "「评价结果.xlsx」正被另一个程序打开（例如 Excel、WPS 或 PDF 阅读器），无法写入；"

@@ -29,7 +29,34 @@ def test_merge_lock_and_restore_take_backups_and_keep_the_last_20(tmp_path: Path
     with RoundStore.open(round_path) as store:
         for _ in range(25):
             store.backup("merge")
-    assert len(backups.listing("round-backup-test")) == backups.KEEP
+    kept = backups.listing("round-backup-test")
+    # the last 20, and beyond them the newest of each other kind (before lock, unlock)
+    assert len(kept) == backups.KEEP + 2
+    assert [b.reason for b in kept[backups.KEEP :]] == ["unlock", "lock"]
+
+
+def test_merges_that_merge_nothing_never_push_out_a_useful_backup(tmp_path: Path):
+    """Also seen: 21 refused merges pushed every useful backup out of the 20 kept. A merge
+    that merges nothing (refused or unchanged files) keeps no backup; and beyond the last
+    20 the newest backup of each kind stays."""
+    round_path = pr.build_round(tmp_path / "round.sqlite", uid="round-no-op-test")
+    files = pr.submitted(round_path, tmp_path)
+    assert run_cli("merge", round_path, files["r0"]).returncode == 0
+    assert run_cli("lock", round_path).returncode == 0
+    assert run_cli("unlock", round_path).returncode == 0
+    useful = [(b.reason, b.path.name) for b in backups.listing("round-no-op-test")]
+    assert [reason for reason, _ in useful] == ["unlock", "lock", "merge"]
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(files["r1"].read_bytes()[:4096])
+    for _ in range(21):
+        refused = run_cli("merge", round_path, broken, files["r0"])  # refused, unchanged
+        assert refused.returncode == 1 and "[无变化]" in refused.stdout
+    assert [(b.reason, b.path.name) for b in backups.listing("round-no-op-test")] == useful
+    # the one before the merge still undoes it
+    (before_merge,) = [b for b in backups.listing("round-no-op-test") if b.reason == "merge"]
+    conn = sqlite3.connect(before_merge.path)
+    assert conn.execute("SELECT count(*) FROM score").fetchone()[0] == 0
+    conn.close()
 
 
 def test_restoring_a_backup_backs_up_first_and_is_logged(tmp_path: Path):

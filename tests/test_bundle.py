@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.file_checks import application_id
+
 ROOT = Path(__file__).parents[1]
-pytestmark = pytest.mark.slow
+# the Linux bundle (Windows and macOS bundles: packaging/smoke-test.py in platforms.yml)
+pytestmark = [pytest.mark.slow, pytest.mark.linux]
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +65,6 @@ def frozen(
         cwd=home,
         timeout=180,
     )
-
-
-def application_id(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +128,10 @@ def test_the_frozen_window_opens_the_demo_round(bundle: Path, made):
     # inside the bundle
     assert report["qt_file_dialog"] == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
     assert report["cjk_font"] and report["guides"] == [True, True, True]
-    assert {"openpyxl", "reportlab", "platformdirs"} <= set(report["licences"])
+    assert {"xlsxwriter", "reportlab", "platformdirs"} <= set(report["licences"])
+    # openpyxl is the tests' independent reader of workbooks: the app never imports it
+    assert "openpyxl" not in report["licences"]
+    assert not list(bundle.rglob("openpyxl*")), "openpyxl shipped in the bundle"
     assert any("WenQuanYi" in name for name in report["licences"])
     shot = Path(report["screenshot"])
     assert shot.stat().st_size > 20_000  # a painted window, not an empty frame
@@ -161,7 +162,7 @@ def test_the_bundle_registers_its_file_types_and_a_double_click_opens_the_file(
 ):
     """install.sh of the bundle in a fresh per-user XDG home; the desktop entry's command
     line, as the file manager runs it for a double-clicked reviewer file, opens it."""
-    from tests.test_desktop_integration import desktop_command, installed_env, xdg
+    from tests.desktop_support import desktop_command, installed_env, xdg
 
     env = installed_env(tmp_path)
     done = subprocess.run(
@@ -180,3 +181,83 @@ def test_the_bundle_registers_its_file_types_and_a_double_click_opens_the_file(
     assert opened.returncode == 0, opened.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["role"] == "reviewer" and report["file"] == str(reviewer)
+
+
+def test_the_smoke_test_takes_the_frozen_app_through_a_whole_year(bundle: Path, tmp_path: Path):
+    """packaging/smoke-test.py, as the workflow runs it on Windows and macOS: demo, issue,
+    each reviewer's workbook exported, filled in and imported, submit, merge, lock,
+    export-pdf, verify-pdf, the command line in a GBK locale, the window."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "smoke-test.py"), str(bundle / "alliance-review"),
+         "--work", str(tmp_path / "smoke")],
+        capture_output=True, text=True, timeout=1200,
+    )
+    print(done.stdout[-3000:])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "smoke-test passed" in done.stdout
+    assert "lines of GBK" in done.stdout  # the GBK step ran here (localedef, Debian's locales)
+    pdf = tmp_path / "smoke" / "附件-2015.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def glibc_floor(bundle: Path) -> tuple[int, ...]:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "glibc-floor.py"), str(bundle), "--json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    print(f"\nglibc floor of the bundle built here: {report}")
+    return tuple(int(n) for n in report["floor"].split("."))
+
+
+def test_the_readme_states_the_glibc_floor_of_the_bundle_built_here(bundle: Path):
+    """Read off the built binaries (objdump -T over every ELF file of the bundle)."""
+    floor = ".".join(map(str, glibc_floor(bundle)))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"glibc {floor}" in readme, f"the README should state the floor, glibc {floor}"
+
+
+def test_the_frozen_app_on_debian_11(bundle: Path, tmp_path: Path):
+    """Debian 11 (glibc 2.31), in a chroot made with debootstrap and kept in ~/.cache. A
+    bundle whose floor Debian 11 meets takes the whole smoke test there; one built on a
+    newer base (this machine: Debian 12, whose libstdc++ PyInstaller copies needs 2.36, and
+    PySide6 6.10 or later, which need 2.34) is refused by Debian 11's loader for a glibc
+    its floor covers, and the Linux bundle for such desktops is then the one the workflow
+    builds on Debian 11."""
+    from tests.debian_chroot import debian11, glibc_of, wrapper
+
+    root = debian11()
+    if isinstance(root, str):
+        pytest.skip(root)
+    assert glibc_of(root) == (2, 31)
+    inside = Path("tmp") / f"bundle-{os.getpid()}"
+    shutil.copytree(bundle, root / inside, symlinks=True)
+    try:
+        run = wrapper(root, f"/{inside}/alliance-review", tmp_path)
+        floor = glibc_floor(bundle)
+        if floor <= (2, 31):
+            work = root / "tmp" / f"smoke-{os.getpid()}"
+            done = subprocess.run(
+                [sys.executable, str(ROOT / "packaging" / "smoke-test.py"), str(run),
+                 "--work", str(work), "--skip-gbk"],
+                capture_output=True, text=True, timeout=1800,
+            )
+            shutil.rmtree(work, ignore_errors=True)
+            assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        else:
+            done = subprocess.run(
+                [str(run), "--version"], capture_output=True, text=True, timeout=120,
+                env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+            )
+            print(f"on Debian 11: exit {done.returncode}: {done.stderr.strip()[-400:]}")
+            # the loader stops at the first library whose need Debian 11's glibc lacks
+            missing = re.search(r"version `GLIBC_(\d+)\.(\d+)' not found", done.stderr)
+            assert done.returncode != 0 and missing, done.stderr
+            assert (2, 31) < (int(missing[1]), int(missing[2])) <= floor
+            workflow = (ROOT / ".github" / "workflows" / "platforms.yml").read_text("utf-8")
+            assert "container: python:3.11-slim-bullseye" in workflow
+            assert "glibc-floor.py dist/alliance-review --at-most 2.31" in workflow
+            assert "LOCK=requirements/linux-glibc228.txt bash packaging/build" in workflow
+    finally:
+        shutil.rmtree(root / inside, ignore_errors=True)

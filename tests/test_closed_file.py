@@ -11,7 +11,7 @@ from alliance_review.gui import i18n
 
 from .gui_support import open_in_window as open_window
 from .gui_support import settle
-from .test_reviewer_entry import issue_one
+from .reviewer_support import issue_one
 
 
 def test_switching_the_language_after_closing_a_round_reads_nothing(qtbot, demo_round):  # type: ignore[no-untyped-def]

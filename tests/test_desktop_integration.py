@@ -9,7 +9,6 @@ home; packaging/system-deps.sh --tests installs them.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -18,7 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktop_support import desktop_command, desktop_entry, installed_env, xdg
+
 ROOT = Path(__file__).parents[1]
+# a double click opens the window (in another process), on a Linux desktop
+pytestmark = [pytest.mark.gui, pytest.mark.linux]
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"
 ROUND_TYPE = "application/x-alliance-review-round"
 REVIEWER_TYPE = "application/x-alliance-review-reviewer"
@@ -29,43 +32,6 @@ TOOLS = ("xdg-mime", "update-mime-database", "mimetype", "desktop-file-validate"
 def desktop_tools():
     missing = [t for t in TOOLS if shutil.which(t) is None]
     assert not missing, f"install {missing}: bash packaging/system-deps.sh --tests"
-
-
-def installed_env(home: Path) -> dict[str, str]:
-    """A user's environment with a home of its own (nothing of the machine's user)."""
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_DIRS": "/usr/local/share:/usr/share",
-        "XDG_CURRENT_DESKTOP": "",
-        "LANG": "C.UTF-8",
-    }
-
-
-def xdg(env: dict[str, str], *args: str | Path) -> str:
-    done = subprocess.run(
-        ["xdg-mime", *map(str, args)], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
-def desktop_entry(env: dict[str, str]) -> dict[str, str]:
-    path = Path(env["XDG_DATA_HOME"]) / "applications" / "alliance-review.desktop"
-    entries = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if "=" in line and not line.startswith("#"):
-            key, value = line.split("=", 1)
-            entries[key] = value
-    return entries
-
-
-def desktop_command(env: dict[str, str], file: Path) -> list[str]:
-    """The command the file manager runs for a double click on ``file`` (Exec, %f)."""
-    words = shlex.split(desktop_entry(env)["Exec"])
-    return [str(file) if word == "%f" else word for word in words]
 
 
 def fake_bundle(folder: Path) -> Path:
@@ -168,3 +134,47 @@ def test_a_double_click_runs_the_app_on_the_file_and_uninstall_removes_it(
     assert removed.returncode == 0, removed.stderr
     assert not (Path(env["XDG_DATA_HOME"]) / "applications" / "alliance-review.desktop").exists()
     assert xdg(env, "query", "filetype", mailed) != ROUND_TYPE
+
+
+def recording_bundle(folder: Path, record: Path) -> Path:
+    """A bundle whose executable writes down how it was started (one argument a line)."""
+    folder.mkdir(parents=True)
+    executable = folder / "alliance-review"
+    executable.write_text(f'#!/bin/sh\nprintf \'%s\\n\' "$@" > "{record}"\n', encoding="utf-8")
+    executable.chmod(0o755)
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bundle_name", ["alliance-review", "Program Files/alliance-review"])
+def test_xdg_open_on_a_bare_window_manager_starts_the_app_on_the_file(
+    tmp_path: Path, demo_round: Path, bundle_name: str
+):
+    """xdg-open without a desktop environment (Xvfb + openbox) reads Exec itself and failed
+    on the quoted path (gio worked)."""
+    from tests.xserver import x_server
+
+    if shutil.which("xdg-open") is None:
+        pytest.skip("no xdg-open here")
+    env = installed_env(tmp_path / "home")
+    record = tmp_path / "started.txt"
+    bundle = recording_bundle(tmp_path / "apps" / bundle_name, record)
+    subprocess.run(
+        ["sh", str(INSTALL), "--bundle", str(bundle)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert '"' not in desktop_entry(env)["Exec"]
+    mailed = with_application_id(demo_round, tmp_path / "2015 round.alr-round")
+    with x_server() as display:
+        opened = subprocess.run(
+            ["xdg-open", str(mailed)],
+            env=dict(env, DISPLAY=display),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert opened.returncode == 0, opened.stderr
+    assert record.read_text(encoding="utf-8").splitlines() == ["gui", str(mailed)]

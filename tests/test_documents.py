@@ -25,19 +25,7 @@ from alliance_review.core.errors import RoundLocked
 from alliance_review.services import documents as service
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
-from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder, round_with_documents
-
-
-@pytest.fixture(scope="module")
-def documents_master(demo_round_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return round_with_documents(demo_round_master, tmp_path_factory.mktemp("documents"))
-
-
-@pytest.fixture
-def round_docs(documents_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "round.alr-round"
-    shutil.copyfile(documents_master, target)
-    return target
+from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder
 
 
 def rows_of(round_path: Path) -> list[tuple]:

@@ -26,19 +26,7 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.schema import REVIEWER_FILE, ROUND_FILE
 from tests.conftest import DATA, run_cli
-from tests.documents_support import TD, reviewer_of, round_with_documents
-
-
-@pytest.fixture(scope="module")
-def documents_master(demo_round_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return round_with_documents(demo_round_master, tmp_path_factory.mktemp("documents"))
-
-
-@pytest.fixture
-def round_docs(documents_master: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "round.alr-round"
-    shutil.copyfile(documents_master, target)
-    return target
+from tests.documents_support import TD, reviewer_of
 
 
 def query(path: Path, sql: str, *args: object) -> list[tuple]:
@@ -226,13 +214,13 @@ def test_a_locked_round_of_the_previous_release_upgrades_still_locked_and_signed
     tmp_path: Path,
 ):
     old = tmp_path / "round-2016.alr-round"
-    shutil.copyfile(DATA / "round-v7.sqlite", old)
+    shutil.copyfile(DATA / "round-v8.sqlite", old)
     with RoundStore.open(old) as store:
         assert store.info is not None and store.info.version == ROUND_FILE.version
         assert store.lock_state().state == audit.LOCKED_SIGNED
         assert rows.documents(store.conn) == []
         upgrade = store.audit_entries()[-1]
-        assert upgrade.action == "upgrade" and upgrade.data()["from"] == 7
+        assert upgrade.action == "upgrade" and upgrade.data()["from"] == 8
     extra = files.reportlab_pdf(tmp_path / "甲联盟-总结.pdf", pages=2)
     result = run_cli("documents", old, "add", "甲联盟", extra)
     assert result.returncode == 1 and "锁定" in result.stderr
@@ -245,10 +233,17 @@ def test_a_locked_round_of_the_previous_release_upgrades_still_locked_and_signed
 
 def test_a_submission_of_the_previous_release_merges_into_the_upgraded_round(tmp_path: Path):
     round_file = tmp_path / "round-2016.alr-round"
-    shutil.copyfile(DATA / "round-v7.sqlite", round_file)
+    shutil.copyfile(DATA / "round-v8.sqlite", round_file)
     sent = tmp_path / "2016-甲联盟秘书长-提交-r2.alr-review"
     shutil.copyfile(DATA / "reviewer-v4.sqlite", sent)
+    revoked = shutil.copyfile(round_file, tmp_path / "round-2016-revoked.alr-round")
     assert run_cli("unlock", round_file, "--reason", "合并补交文件").returncode == 0
+    # keys as the previous release retired them, through both upgrades: the file's is current
+    ((file_key,),) = query(sent, "SELECT key_id FROM signing")
+    assert query(
+        round_file,
+        "SELECT key_id, retired_why FROM reviewer_key WHERE reviewer_uid = 'r1' ORDER BY issued_at",
+    ) == [("k-r1-first", "reissued"), ("k-r1-again", "reissued"), (file_key, None)]
     # the fixture round holds a tick in r1's name (make_round_v5) this file does not repeat
     (report,) = merge_into(round_file, [sent], accept_removals=True)
     assert report.outcome == MERGED, report.detail("zh")
@@ -260,6 +255,16 @@ def test_a_submission_of_the_previous_release_merges_into_the_upgraded_round(tmp
     with ReviewerStore.open_sealed(sent) as copy:
         assert copy.info is not None and copy.info.version == 4  # read as it is, never written
     assert REVIEWER_FILE.version > 4
+    # the same file once its key is revoked in the upgraded round: refused, nothing merged
+    assert run_cli("unlock", revoked, "--reason", "撤销密钥").returncode == 0
+    assert run_cli("reviewers", revoked, "revoke", "甲联盟秘书长").returncode == 0
+    (refused,) = merge_into(revoked, [sent], accept_removals=True)
+    assert refused.outcome == REFUSED and "被撤销" in refused.detail("zh"), refused.detail("zh")
+    assert query(
+        revoked,
+        "SELECT note FROM score WHERE reviewer_uid = 'r1' AND alliance_uid = 'a2'"
+        " AND indicator_code = '1.1'",
+    ) != [("缺下年度计划",)]
 
 
 def test_documents_added_then_removed_leave_no_content_behind(round_docs: Path):

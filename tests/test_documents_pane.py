@@ -20,7 +20,8 @@ from alliance_review.services.reviewer_files import issue_reviewer_files
 from alliance_review.storage.round_store import RoundStore
 from tests.documents_support import LIGHTING, TD, round_with_documents
 from tests.gap_meter import GapMeter
-from tests.reviewer_gui import open_window, stored, type_text
+from tests.gui_support import type_text
+from tests.reviewer_gui import open_window, stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

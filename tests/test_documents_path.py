@@ -22,8 +22,8 @@ from alliance_review.services.merge import MERGED, merge_into
 from alliance_review.services.reviewer_files import issue_reviewer_files
 from alliance_review.storage.round_store import RoundStore
 from tests.documents_support import TD, documents_folder
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, open_window, type_text
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, open_window
 
 
 def click_link(browser: QTextBrowser, href_part: str) -> None:

@@ -8,7 +8,6 @@ Figures (longest gap, gaps and their cause) are printed: ``pytest -s`` shows the
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushB
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
+from tests.file_checks import digest
 
 from .big_rounds import ranked_round, returned_files
 from .gap_meter import GapMeter
@@ -33,10 +33,6 @@ def thirty_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[P
 @pytest.fixture(scope="module")
 def ten_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return ranked_round(tmp_path_factory.mktemp("ten-thousand") / "round.sqlite")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def content(path: Path) -> list[str]:

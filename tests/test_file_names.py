@@ -4,13 +4,13 @@ older ``.sqlite`` files still accepted everywhere."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from alliance_review.core.file_names import ROUND_SUFFIX
 from tests.conftest import run_cli
+from tests.file_checks import application_id
 
 
 def run_cli_en(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -23,11 +23,6 @@ def run_cli_en(*args: str | Path) -> subprocess.CompletedProcess[str]:
         env=env,
         timeout=120,
     )
-
-
-def application_id(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
 def test_issued_and_demo_reviewer_files_end_in_alr_review_and_merge_from_a_folder(

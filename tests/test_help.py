@@ -125,8 +125,9 @@ def test_about_names_the_version_the_data_folder_and_the_licences(qtbot, languag
     assert f"版本 {__version__}" in texts and str(data_dir()) in texts
     licences = about.licences.toPlainText()
     assert "WenQuanYi Micro Hei" in licences and "Apache-2.0" in licences
-    for package in ("openpyxl", "reportlab", "platformdirs", "PySide6", "Qt", "Python"):
+    for package in ("xlsxwriter", "reportlab", "platformdirs", "PySide6", "Qt", "Python"):
         assert package in licences
+    assert "openpyxl" not in licences  # the tests' reader of workbooks: not shipped
     # a name is a link to its licence text: the font's own licence file
     about.licences.anchorClicked.emit(QUrl("licence:WenQuanYi Micro Hei 文泉驿微米黑"))
     text = about.licence_viewer.findChildren(type(about.licences))[0].toPlainText()

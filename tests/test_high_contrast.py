@@ -108,3 +108,42 @@ def test_high_contrast_is_white_on_black_and_hides_no_text(
     assert problems == [], "\n".join(problems)
     window.action_registry["high_contrast"].trigger()  # and back
     assert QApplication.palette().color(QPalette.ColorRole.Window) != QColor("#000000")
+
+
+def test_evidence_item_boxes_show_in_high_contrast_ticked_or_not(
+    qtbot, high_contrast, demo_round: Path, tmp_path: Path
+):
+    """The evidence items' check boxes were black on black in high contrast."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.open_path(issue_one(demo_round, tmp_path / "issued"))
+    window.action_registry["high_contrast"].trigger()
+    workspace = window.view
+    row = workspace.form.rows["1.1"]
+    box = next(iter(row.item_boxes.values()))
+    qtbot.waitUntil(box.isVisible)
+    style = box.style()
+    from PySide6.QtWidgets import QStyle
+
+    side = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+
+    def indicator_pixels() -> list[QColor]:
+        image = box.grab().toImage()
+        return [
+            image.pixelColor(x, y)
+            for x in range(min(side + 4, image.width()))
+            for y in range(min(side + 4, image.height()))
+        ]
+
+    def bright(pixels: list[QColor]) -> int:
+        return sum(1 for c in pixels if luminance(c) > 0.5)
+
+    unticked = indicator_pixels()
+    assert bright(unticked) >= side  # its frame shows on black
+    box.setChecked(True)
+    ticked = indicator_pixels()
+    assert bright(ticked) > bright(unticked) + side  # and a tick shows more
+    window.close_file()
+    window.action_registry["high_contrast"].trigger()

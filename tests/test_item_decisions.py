@@ -27,8 +27,8 @@ from alliance_review.storage import audit
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.schema import ROUND_FILE
 from tests.conftest import DATA, run_cli
-from tests.gui_support import settle
-from tests.test_panel_window import open_drilldown, open_panel, type_text
+from tests.gui_support import settle, type_text
+from tests.panel_gui import open_drilldown, open_panel
 
 HIGH = "活跃度高"
 ITEM = ("2.2", "government", "承担政府科技计划项目")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -18,17 +17,13 @@ from alliance_review.services.demo import build_demo
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
+from tests.gui_support import type_text
 from tests.reviewer_support import issue_one
 
 
 @pytest.fixture
 def before_merge(tmp_path: Path) -> Path:
     return build_demo(tmp_path / "round.sqlite", reviewer_files=tmp_path / "returned")
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def test_ticks_suggest_points_and_a_departure_needs_a_reason(
@@ -150,7 +145,7 @@ def test_the_rubric_editor_edits_items_and_the_rule_with_undo(qtbot, tmp_path: P
 
 
 def test_the_panel_sees_each_reviewers_ticks_and_reason(qtbot, demo_round: Path):
-    from tests.test_panel_window import open_drilldown, open_panel
+    from tests.panel_gui import open_drilldown, open_panel
 
     with RoundStore.open(demo_round) as store:
         reasons = [s for s in store.scores() if s.override_reason]
@@ -177,3 +172,49 @@ def test_the_panel_sees_each_reviewers_ticks_and_reason(qtbot, demo_round: Path)
         if (score.reviewer_uid, score.alliance_uid, score.indicator_code, i.key) in ticks
     ]
     assert ("Ticked: " + ("、".join(mine) if mine else "none")) in side
+
+
+def test_a_tick_that_breaks_done_clears_it_in_the_same_step_and_undo_brings_both_back(
+    qtbot, demo_round: Path, tmp_path: Path
+):
+    """Changing a tick and then the done mark were two commits; undoing left the alliance
+    un-done with nothing missing."""
+    import sqlite3
+
+    from tests.reviewer_gui import open_window
+    from tests.reviewer_support import issue_one, score_fully
+
+    path = issue_one(demo_round, tmp_path / "issued")
+    with ReviewerStore.open(path) as store:
+        uid = store.alliances()[0].uid
+        score_fully(store, uid)
+        rubric_items = {i.code: [item.key for item in i.items] for i in store.rubric().indicators()}
+        ticks = {(uid, code, key) for code, keys in rubric_items.items() for key in keys}
+        for code, keys in rubric_items.items():
+            if keys:
+                store.set_ticks(uid, code, set(keys))
+        store.set_done(uid, True)
+
+    def done_on_disk() -> int:
+        conn = sqlite3.connect(path)
+        try:
+            row = conn.execute(
+                "SELECT done FROM alliance_status WHERE alliance_uid = ?", (uid,)
+            ).fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else 0
+
+    assert ticks and done_on_disk() == 1
+    window, ws = open_window(qtbot, path)
+    ws.select_alliance(uid)
+    row = ws.form.rows["1.1"]  # full marks need both items: untick one, and it departs
+    steps = ws.undo_stack.count()
+    row.item_boxes["plan"].click()
+    assert uid not in ws.session.done and done_on_disk() == 0
+    assert ws.undo_stack.count() == steps + 1  # one step
+    window.action_registry["undo"].trigger()
+    assert row.item_boxes["plan"].isChecked()
+    assert uid in ws.session.done and done_on_disk() == 1
+    assert not ws.session.missing(uid)
+    window.close_file()

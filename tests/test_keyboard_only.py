@@ -10,14 +10,14 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 
 from alliance_review.core.points import format_points
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
 from alliance_review.services.reviewer_workflow import progress_of
 from alliance_review.storage.reviewer_store import ReviewerStore
+from tests.gui_support import type_text
 from tests.reviewer_support import issue_one, score_fully
 
 MOUSE = {
@@ -39,23 +39,16 @@ class NoMouse(QObject):
         return False
 
 
-def key(qtbot, sequence: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press where the keyboard focus is, as the window system delivers it."""
+def focused() -> QWidget:
+    """The widget with the keyboard focus: where a person's keys go."""
     target = QApplication.focusWidget()
     assert target is not None, "no widget has the keyboard focus"
-    qtbot.keyClick(target, sequence, modifiers)
+    return target
 
 
-def type_text(text: str) -> None:
-    """Per character, as an input method delivers Chinese (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click,
-            QApplication.focusWidget(),
-            Qt.Key.Key_unknown,
-            ch,
-            Qt.KeyboardModifier.NoModifier,
-        )
+def key(qtbot, sequence: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where the keyboard focus is, as the window system delivers it."""
+    qtbot.keyClick(focused(), sequence, modifiers)
 
 
 def test_a_reviewer_opens_scores_and_submits_with_the_keyboard_alone(
@@ -112,18 +105,18 @@ def test_a_reviewer_opens_scores_and_submits_with_the_keyboard_alone(
                 assert field is workspace.form.rows[indicator.code].score_edit
                 if number == 0 and position == 0:
                     # a slip of the finger, corrected
-                    type_text(format_points(indicator.max_points - indicator.step))
+                    type_text(focused(), format_points(indicator.max_points - indicator.step))
                     key(qtbot, Qt.Key.Key_Backspace)
                 if number == 1 and position == 2:
                     # below full marks: an evidence note is needed, typed in Chinese
-                    type_text(format_points(indicator.max_points - indicator.step))
+                    type_text(focused(), format_points(indicator.max_points - indicator.step))
                     key(qtbot, Qt.Key.Key_Tab)
-                    type_text("专家委员会未召开会议")
+                    type_text(focused(), "专家委员会未召开会议")
                     key(qtbot, Qt.Key.Key_Tab)
                     continue
-                type_text(format_points(indicator.max_points))
+                type_text(focused(), format_points(indicator.max_points))
                 key(qtbot, Qt.Key.Key_Tab)  # to the note
-                type_text("材料齐全")
+                type_text(focused(), "材料齐全")
                 key(qtbot, Qt.Key.Key_Tab)  # to the next indicator
             # nothing left for the "not yet complete" warning to name
             assert workspace.session.missing(uid) == []

@@ -21,7 +21,7 @@ from alliance_review.services.results import compute
 from alliance_review.services.round_digest import content_hash
 from alliance_review.storage.db import atomic
 from alliance_review.storage.round_store import RoundStore
-from tests.test_exact import rounds, write_round
+from tests.random_rounds import rounds, write_round
 
 edits = st.lists(
     st.tuples(

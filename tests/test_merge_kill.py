@@ -57,6 +57,7 @@ def _state(path: Path) -> tuple[dict[str, dict[tuple[str, str], tuple[int, str]]
 
 
 @pytest.mark.slow
+@pytest.mark.posix  # SIGKILL
 def test_merge_killed_at_random_points_merges_each_file_whole_or_not_at_all(tmp_path: Path):
     pristine, folder = tmp_path / "before.sqlite", tmp_path / "returned"
     build_demo(pristine, reviewer_files=folder)

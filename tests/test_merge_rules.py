@@ -21,16 +21,6 @@ from . import panel_rounds as pr
 from .conftest import run_cli
 
 
-@pytest.fixture
-def round_path(tmp_path: Path) -> Path:
-    return pr.build_round(tmp_path / "round.sqlite")
-
-
-@pytest.fixture
-def returned(round_path: Path, tmp_path: Path) -> dict[str, Path]:
-    return pr.submitted(round_path, tmp_path)
-
-
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

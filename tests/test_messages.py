@@ -17,8 +17,7 @@ from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services.panel import set_locked
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.system import writing
-from tests.gui_support import open_in_window, settle
-from tests.reviewer_gui import type_text
+from tests.gui_support import open_in_window, settle, type_text
 from tests.reviewer_support import issue_one
 
 

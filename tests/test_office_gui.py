@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 
-from alliance_review.gui.main_window import MainWindow
 from alliance_review.services.setup import new_round
 from alliance_review.storage.round_store import RoundStore
-from tests.gui_support import settle
+from tests.gui_support import open_setup, settle
 
 from .conftest import DATA
 
@@ -33,14 +32,6 @@ def shown(monkeypatch) -> list[str]:
 @pytest.fixture
 def empty_round(tmp_path: Path) -> Path:
     return new_round(tmp_path / "2016.sqlite", "2016年度联盟活跃度评价", 2016)
-
-
-def open_setup(qtbot, path: Path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    return window, window.view.tab_by_name["setup"]
 
 
 def click(qtbot, button: QPushButton) -> None:
@@ -70,8 +61,9 @@ def test_the_roster_import_button_previews_an_office_file_then_imports_it(
     assert window.view.store.alliances() == []  # a preview writes nothing
     click(qtbot, dialog.import_button)
     alliances = window.view.store.alliances()
-    assert len(alliances) == 126
+    assert len(alliances) == 129  # the duplicate left out; 第四批 added as a batch
     assert [a.batch for a in alliances[:31]] == ["第一批"] * 31
+    assert [a.batch for a in alliances[-3:]] == ["第四批"] * 3
     window.action_registry["undo"].trigger()
     assert window.view.store.alliances() == []
 

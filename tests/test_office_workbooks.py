@@ -131,7 +131,8 @@ def test_selfeval_in_imports_every_good_workbook_and_reports_every_bad_one(
     done = run_cli("selfeval-in", hostile_round, good, decimal, second_good, broken)
     assert done.returncode == 1
     assert done.stdout.count("已导入") == 2
-    assert decimal.name in done.stderr and "F8" in done.stderr and "不在档上" in done.stderr
+    assert decimal.name in done.stderr and "F8" in done.stderr
+    assert "不在指标 1.2 的计分档上" in done.stderr
     assert "broken.xlsx" in done.stderr and "Traceback" not in done.stderr
     with RoundStore.open(hostile_round) as store:
         scores = store.self_scores()

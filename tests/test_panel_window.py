@@ -12,8 +12,6 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from alliance_review.gui import i18n
-from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.decision import DecisionDialog
 from alliance_review.gui.panel.merge_dialog import MergeDialog
@@ -22,49 +20,14 @@ from alliance_review.gui.panel.tab import PanelTab
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
-from .gui_support import settle
+from .gui_support import settle, type_text
+from .panel_gui import merge_in_window, open_drilldown, open_panel
 
 
 @pytest.fixture
 def round_and_files(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
     round_path = pr.build_round(tmp_path / "round.sqlite")
     return round_path, pr.submitted(round_path, tmp_path)
-
-
-def open_panel(qtbot, path: Path) -> tuple[MainWindow, PanelTab]:  # type: ignore[no-untyped-def]
-    i18n.set_language("en")  # the assertions read English texts, whatever the system or order
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    assert window.open_path(path)
-    panel = window.view.tab_by_name["panel"]
-    window.view.tabs.setCurrentWidget(panel)
-    settle(qtbot)
-    return window, panel
-
-
-def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
-
-
-def merge_in_window(qtbot, panel: PanelTab, folder: Path) -> MergeDialog:  # type: ignore[no-untyped-def]
-    dialog = panel.merge_files()
-    qtbot.addWidget(dialog)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    dialog.dropEvent(
-        QDropEvent(
-            QPointF(5, 5),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
-    settle(qtbot)
-    return dialog
 
 
 def test_merge_files_in_the_window_with_a_preview(qtbot, round_and_files):  # type: ignore[no-untyped-def]
@@ -99,16 +62,6 @@ def merged_round(round_and_files) -> Path:  # type: ignore[no-untyped-def]
     round_path, files = round_and_files
     merge_into(round_path, files.values())
     return round_path
-
-
-def open_drilldown(qtbot, panel: PanelTab, name: str) -> None:  # type: ignore[no-untyped-def]
-    panel.overview.search.setText(name)
-    table = panel.overview.table
-    rect = table.visualRect(table.model().index(0, 1))
-    # a double-click is a press, a release and a double-click event on the same cell
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert panel.pages.currentWidget() is panel.drilldown
 
 
 def test_drilldown_shows_the_matrix_with_notes_and_flags(qtbot, merged_round):  # type: ignore[no-untyped-def]

@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.gui.main_window import MainWindow
@@ -15,13 +12,7 @@ from alliance_review.gui.round_tabs.setup import PAGE_NAMES
 from alliance_review.gui.setup.roster_page import RosterModel
 from alliance_review.services.demo import build_demo
 from alliance_review.services.statistics_report import round_statistics_of
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
+from tests.gui_support import type_text
 
 
 def open_roster(qtbot, path: Path):
@@ -42,11 +33,6 @@ def select(page, name: str) -> str:
     page.select_uid(uid)
     assert page.selected_uid() == uid
     return uid
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def part_text(page, uid: str) -> str:

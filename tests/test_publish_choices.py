@@ -8,6 +8,7 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from alliance_review.services.pdf_common import system_song_font
@@ -37,6 +38,7 @@ def test_the_pdf_is_dated_by_the_round_and_re_exports_are_identical(
     assert pdf_date(stats) == pdf_date(first)
 
 
+@pytest.mark.linux  # AR PL UMing from packaging/system-deps.sh
 def test_the_pdf_can_use_a_song_font_or_any_truetype_file(demo_round: Path, tmp_path: Path):
     song = system_song_font()
     assert song is not None, "AR PL UMing is installed by packaging/system-deps.sh --tests"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -129,6 +130,8 @@ def test_bad_last_year_shares_give_one_sentence_not_a_crash(tab, qtbot, monkeypa
 
 
 def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
+    """Cancel is pressed when the progress dialog shows, whatever the machine's load:
+    the export, half written beside the target, stops and leaves the folder empty."""
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "slow.pdf"
@@ -137,24 +140,29 @@ def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
     def slow_export(path, target, options, progress):
         with replacing(Path(target)) as temporary:
             temporary.write_bytes(b"%PDF-partial")
-            for step in range(200):
+            for step in range(3000):  # until the user cancels (a minute at most)
                 time.sleep(0.02)
-                if not progress(step, 200):
+                if not progress(step, 3000):
                     raise cancelled()
         return target
 
     monkeypatch.setattr(publish_tab, "export_appendix", slow_export)
 
-    def press_cancel():
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
-        dialogs += tab.findChildren(QProgressDialog)
-        assert dialogs
-        dialogs[0].findChild(QPushButton).click()  # the dialog's Cancel button
+    def progress_dialog() -> QProgressDialog | None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        shown += tab.findChildren(QProgressDialog)
+        return next((d for d in shown if d.isVisible()), None)
 
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(500, press_cancel)
     tab.export_pdf_button.click()
+    # the dialog is up and the export has begun writing its temporary beside the target
+    qtbot.waitUntil(
+        lambda: progress_dialog() is not None and any(folder.iterdir()), timeout=30_000
+    )
+    dialog = progress_dialog()
+    assert dialog is not None
+    cancel = dialog.findChild(QPushButton)
+    assert cancel.text() in ("Cancel", "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert not out.exists()
     assert list(folder.iterdir()) == []  # the temporary file is gone too

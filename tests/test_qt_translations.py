@@ -107,3 +107,27 @@ def test_qt_message_boxes_menus_and_progress_dialogs_are_translated(qtbot, chine
     texts += visible_texts(asking)
     assert any(t.startswith("复制(&C)") for t in texts)
     assert english_left(texts) == []
+
+
+def test_the_file_dialog_names_a_folder_and_a_file_in_chinese(qtbot, chinese, tmp_path):
+    """The file dialog's list said "Folder" in the Chinese interface."""
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
+    (tmp_path / "评审专家文件").mkdir()
+    (tmp_path / "轮次.alr-round").write_bytes(b"x")
+    dialog = QFileDialog(None, "", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    view = dialog.findChild(QTreeView)
+    assert model is not None and view is not None
+    root = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 2)
+    kinds = {
+        model.index(row, 0, root).data(): model.index(row, 2, root).data()
+        for row in range(model.rowCount(root))
+    }
+    assert kinds["评审专家文件"] == "文件夹"
+    assert english_left(list(kinds.values())) == []

@@ -98,10 +98,23 @@ def test_a_round_locked_and_signed_at_version_6_upgrades_still_locked_and_signed
         assert store.lock_state().state == audit.ALTERED
 
 
+def unlock_signed(conn: sqlite3.Connection) -> None:
+    """Unlock as the app does, with a signed unlock entry (a key made here): a flag
+    cleared with sqlite3 alone is a round altered after locking, never upgraded."""
+    from alliance_review.storage import keys
+
+    secretary = keys.new_private_key()
+    conn.execute("UPDATE round SET locked = 0")
+    fingerprint = keys.fingerprint(keys.public_of(secretary))
+    audit.append(conn, audit.UNLOCK, {"fingerprint": fingerprint, "reason": ""}, secretary)
+
+
 def unlocked_v6(tmp_path: Path) -> Path:
     old = tmp_path / "round-2016.sqlite"
     shutil.copyfile(DATA / "round-v6.sqlite", old)
-    raw(old, "UPDATE round SET locked = 0")
+    with closing(sqlite3.connect(old)) as conn:
+        unlock_signed(conn)
+        conn.commit()
     return old
 
 
@@ -226,7 +239,7 @@ def round_knowing(tmp_path: Path, reviewer_file: Path, name: str) -> Path:
     with closing(sqlite3.connect(reviewer_file)) as conn:
         key_id, public = conn.execute("SELECT key_id, public_key FROM signing").fetchone()
     with closing(sqlite3.connect(path)) as conn:
-        conn.execute("UPDATE round SET locked = 0")
+        unlock_signed(conn)
         # the version-5 fixture's tick of r1 on a1, an alliance r1 is not assigned
         conn.execute("DELETE FROM item_tick WHERE reviewer_uid = 'r1'")
         conn.execute(

@@ -214,6 +214,7 @@ def test_a_report_without_scores_or_to_a_missing_folder_is_refused(
     assert not (tmp_path / "draft.docx").exists()
 
 
+@pytest.mark.linux  # LibreOffice Writer from packaging/system-deps.sh
 def test_an_office_suite_opens_the_draft(draft: Path, tmp_path: Path):
     """LibreOffice (as packaging/system-deps.sh installs it) converts the draft to PDF:
     the file is a document an office suite reads, with its text and its chart."""

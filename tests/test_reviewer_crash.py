@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.reviewer_support import issue_one
@@ -37,6 +39,7 @@ BURST = textwrap.dedent(
 )
 
 
+@pytest.mark.posix  # SIGKILL
 def test_killing_the_scoring_process_keeps_every_committed_edit(demo_round: Path, tmp_path: Path):
     path = issue_one(demo_round, tmp_path / "issued")
     process = subprocess.Popen(

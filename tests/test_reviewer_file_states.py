@@ -3,7 +3,6 @@ window is closed or idle, and a submitted copy opened read-only."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from fractions import Fraction
@@ -14,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from alliance_review.core.errors import UserError
 from alliance_review.gui.reviewer import workspace as workspace_module
 from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
@@ -28,14 +26,10 @@ from alliance_review.services.reviewer_sheet import (
 )
 from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, open_window, stored, type_text
-from tests.reviewer_support import issue_one, score_fully
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
+from tests.file_checks import digest
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, open_window, stored
+from tests.reviewer_support import score_fully
 
 
 def done_marks(path: Path) -> dict[str, int]:
@@ -228,10 +222,6 @@ def test_after_a_pause_the_file_alone_holds_every_edit(
 # a submitted copy -----------------------------------------------------------------------
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_a_submitted_copy_opens_read_only_and_offers_to_continue(
     qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -283,12 +273,11 @@ def test_a_submitted_copy_opens_read_only_and_offers_to_continue(
     assert isinstance(again, ReviewerWorkspace) and again.path == target and not again.read_only
     assert again.session.scores[(uid, "1.1")] == (Fraction(4), "有总结")
     type_text(again.form.rows["1.3"].score_edit, "2")
+    qtbot.keyClick(again.form.rows["1.3"].score_edit, Qt.Key.Key_Return)
     assert stored(target)[(again.form.uid, "1.3")] == (200, "")
     window.close_file()
     # the copy carries no signing key (nobody handling a submission can sign in the
-    # reviewer's name), so the continued file says how to submit instead (issue 10)
-    with pytest.raises(UserError, match="副本不带签名密钥"):
-        submit(target, tmp_path / "back.sqlite")
-    assert not (tmp_path / "back.sqlite").exists()
-    assert submit(reviewer_file, tmp_path / "back.sqlite").revision == submission.revision + 1
+    # reviewer's name); this computer kept it when the issued file was submitted, so the
+    # continued file can be submitted as the next revision (issue 18)
+    assert submit(target, tmp_path / "back.sqlite").revision == submission.revision + 1
     assert digest(sent) == before

@@ -30,12 +30,6 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
 from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, open_window, stored
-from tests.reviewer_support import issue_one
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def row_of(ws, uid: str, code: str) -> int:

@@ -14,12 +14,7 @@ from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.reviewer_gui import open_window
-from tests.reviewer_support import issue_one, score_fully
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
+from tests.reviewer_support import score_fully
 
 
 def shown(qtbot, path: Path) -> tuple[MainWindow, ReviewerWorkspace]:

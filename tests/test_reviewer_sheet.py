@@ -114,7 +114,13 @@ def test_import_previews_then_writes_the_changes(reviewer_file: Path, tmp_path: 
         (COL_SCORE, 13, "G"),  # above the maximum of 2.2 (12)
         (COL_SCORE, 2.5, "G"),  # off the step of 1
         (COL_SCORE, "很好", "G"),
-        (COL_UID, "someone-else", "I"),
+        (COL_SCORE, "5/5", "G"),  # Fraction("5/5") read it as 1
+        (COL_SCORE, "1e1", "G"),  # and this as 10
+        (COL_SCORE, "1_0", "G"),
+        (COL_SCORE, "满分", "G"),
+        (COL_SCORE, "4分", "G"),
+        # the uid column (I) is hidden: the row is named by the alliance's name cell
+        (COL_UID, "someone-else", "A"),
     ],
 )
 def test_a_bad_row_refuses_the_whole_workbook_with_its_cell(

@@ -18,19 +18,24 @@ from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_sheet import COL_NOTE, COL_SCORE, COL_UID, SHEET_TITLE
 from alliance_review.services.reviewer_workflow import Status
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.gui_support import settle
-from tests.reviewer_gui import Dialogs, drop, open_window, stored, type_text
+from alliance_review.storage.round_store import RoundStore
+from tests.gui_support import settle, type_text
+from tests.reviewer_gui import Dialogs, drop, open_window, stored
 from tests.reviewer_support import issue_one
 
 
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
-
-
 def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
-    qtbot, reviewer_file: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, demo_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    # every alliance rated itself 0 on one indicator: full marks there are more than the
+    # round's margin above the self-score, so marking done asks for a note (the rule)
+    with RoundStore.open(demo_round) as store:
+        margin = store.settings().note_margin
+        low = next(
+            i for i in store.rubric().indicators() if i.code != "1.1" and i.max_points > margin
+        )
+        store.put_self_scores({(a.uid, low.code): (Fraction(0), "") for a in store.alliances()})
+    reviewer_file = issue_one(demo_round, tmp_path / "issued")
     dialogs = Dialogs(monkeypatch)
     window, ws = open_window(qtbot, reviewer_file)
     session = ws.session
@@ -61,6 +66,8 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     assert stored(reviewer_file) == {}
     qtbot.keyClick(row.score_edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(row.score_edit, "4")
+    assert stored(reviewer_file) == {}  # not finished yet: saved on leaving or Enter
+    qtbot.keyClick(row.score_edit, Qt.Key.Key_Return)
     assert stored(reviewer_file)[(first.uid, "1.1")] == (400, "")  # on disk at once
     qtbot.keyClicks(row.score_edit, ".3")  # not on the step: the file keeps 4
     assert row.score_edit.text() == "4.3" and row.score_message.isVisibleTo(ws)
@@ -87,6 +94,7 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     second = alliances[1]
     assert ws.form.uid == second.uid
     qtbot.keyClicks(ws.form.rows["3.1"].score_edit, "6")
+    qtbot.keyClick(ws.form.rows["3.1"].score_edit, Qt.Key.Key_Return)
     assert stored(reviewer_file)[(second.uid, "3.1")] == (600, "")
     undo.trigger()
     assert stored(reviewer_file)[(second.uid, "3.1")] == (None, "")
@@ -109,6 +117,7 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
     for code, indicator_row in ws.form.rows.items():
         if code != "1.1":
             qtbot.keyClicks(indicator_row.score_edit, str(indicator_row.indicator.max_points))
+            qtbot.keyClick(indicator_row.score_edit, Qt.Key.Key_Return)
     assert ws.form.total_value.text() == "99"
     ws.actions_by_name["mark_done"].trigger()
     far = [
@@ -118,11 +127,14 @@ def test_scoring_in_the_window_autosaves_undoes_and_marks_done(
         and i.code != "1.1"
         and i.max_points - s > session.rule.margin
     ]
-    if far:
-        assert len(dialogs.warnings) == 2 and all(code in dialogs.warnings[1] for code in far)
-        for code in far:
-            type_text(ws.form.rows[code].note_edit, "材料充分，高于自评")
+    assert low.code in far
+    # refused again, naming each indicator scored far above the self-score
+    assert len(dialogs.warnings) == 2 and all(code in dialogs.warnings[1] for code in far)
+    assert first.uid not in session.done
+    for code in far:
+        type_text(ws.form.rows[code].note_edit, "材料充分，高于自评")
     ws.actions_by_name["mark_done"].trigger()
+    assert len(dialogs.warnings) == 2  # with the notes written, no third refusal
     assert first.uid in session.done
     assert ws.form.uid != first.uid  # moved on to the next unfinished alliance
     assert ws.model.index(0, ws.model.STATUS).data() == ws.model.status_text(Status.DONE)
@@ -163,6 +175,8 @@ def test_tab_moves_score_note_next_indicator(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert ws.form.rows["1.2"].score_edit.text() == "1"
     uid = ws.form.uid
+    assert ws.session.entry(uid, "1.2") == (None, "")  # saved on leaving the field
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert ws.session.entry(uid, "1.2") == (Fraction(1), "")
     # the shortcut goes to the next alliance
     qtbot.keyClick(
@@ -362,11 +376,13 @@ def test_a_write_the_file_refuses_is_reported_and_leaves_nothing_to_undo(
     monkeypatch.setattr(store, "set_scores", broken)
     edit = ws.form.rows["1.1"].score_edit
     qtbot.keyClicks(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert len(dialogs.warnings) == 1 and "disk I/O error" in dialogs.warnings[0]
     assert edit.text() == "" and ws.undo_stack.count() == 0
     assert stored(reviewer_file) == {}
     monkeypatch.setattr(store, "set_scores", real)
     qtbot.keyClicks(edit, "3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert ws.undo_stack.count() == 1 and stored(reviewer_file)[(ws.form.uid, "1.1")] == (300, "")
     # a score below full marks asks for its evidence note
     note = ws.form.rows["1.1"].note_edit

@@ -20,12 +20,7 @@ from alliance_review.services.reviewer_workflow import (
     submit,
 )
 from alliance_review.storage.reviewer_store import ReviewerStore
-from tests.reviewer_support import issue_one, score_fully
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
+from tests.reviewer_support import score_fully
 
 
 def test_nothing_scored_means_every_indicator_is_missing(reviewer_file: Path):

@@ -51,14 +51,9 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from tests.conftest import run_cli
 from tests.gui_support import settle
 from tests.reviewer_gui import Dialogs, open_window, stored
-from tests.reviewer_support import issue_one, score_fully
+from tests.reviewer_support import score_fully
 
 ITEMS_PER_ALLIANCE = 22  # the 2015 rubric's evidence items
-
-
-@pytest.fixture
-def reviewer_file(demo_round: Path, tmp_path: Path) -> Path:
-    return issue_one(demo_round, tmp_path / "issued")
 
 
 def ticks_on_disk(path: Path) -> set[tuple[str, str, str]]:
@@ -263,7 +258,8 @@ def test_a_mark_that_is_a_formula_or_an_unknown_key_is_refused(reviewer_file: Pa
     done = run_cli("import-sheet", reviewer_file, out)
     assert done.returncode == 1
     assert f"评价要点!F{formula}" in done.stderr and "公式" in done.stderr
-    assert f"评价要点!I{unknown}" in done.stderr and "budget" in done.stderr
+    # the key column (I) is hidden: the row is named by its visible item cell (D)
+    assert f"评价要点!D{unknown}" in done.stderr and "budget" in done.stderr
     assert ticks_on_disk(reviewer_file) == set()
 
 

@@ -20,6 +20,7 @@ from alliance_review.services.reviewer_workflow import submit
 from tests.reviewer_support import issue_one
 
 ROOT = Path(__file__).parents[1]
+pytestmark = pytest.mark.gui  # the window, in processes of its own (tests/screens.py)
 SCREENS = (
     "reviewer",
     "reviewer-entries",

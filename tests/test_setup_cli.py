@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -10,12 +9,9 @@ from pathlib import Path
 import openpyxl
 
 from alliance_review.services import selfeval
+from tests.file_checks import digest
 
 from .conftest import run_cli
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_new_round_assign_and_workbooks_from_the_command_line(tmp_path: Path):

@@ -3,45 +3,20 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
-from alliance_review.gui.main_window import MainWindow
 from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
 from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
-from tests.gui_support import settle
-
-
-@pytest.fixture
-def refusals(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(args[2]))
-    return shown
+from tests.gui_support import open_setup, settle, type_text
 
 
 def said(text: str, zh: str, en: str) -> bool:
     """The message in whichever language the interface is in."""
     return zh in text or en in text
-
-
-def open_setup(qtbot, path: Path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    return window, window.view.tab_by_name["setup"]
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.NoModifier)
 
 
 def test_a_new_round_is_created_from_the_menu_and_opened(qtbot, demo_round, tmp_path, refusals):
@@ -122,17 +97,33 @@ def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
     texts = dialog.problem_texts()
     assert texts[0] == ""
     assert said(texts[1], "为空", "blank")
-    assert said(texts[2], "已在名单中", "already on the roster")
+    # on the roster already: compared, never refused; a blank batch keeps the roster's
+    assert said(texts[2], "保留原批次", "keeps its batch")
     # "(AVS)" is the roster's "（AVS）" written with half-width brackets: the same alliance
-    assert said(texts[3], "已在名单中", "already on the roster")
     assert said(texts[3], "统一写法", "stored as")
-    assert said(texts[4], "无法识别", "Unknown batch")
+    # a later batch is offered as new, not refused
+    assert said(texts[4], "还没有的批次", "does not have yet")
+    groups = dialog.groups
+    assert [groups.groups["new"].child(i).text(0) for i in range(2)] == [
+        "新材料产业技术创新战略联盟",
+        "海洋装备产业技术创新战略联盟",
+    ]
+    assert groups.groups["unchanged"].childCount() == 2
+    # a list of 4 alliances is no full list: the 144 others are not ticked for withdrawal
+    assert groups.groups["missing"].childCount() == 144 and groups.ticked("missing") == []
     assert window.view.store.alliances()[-1].name != "新材料产业技术创新战略联盟"  # preview only
     dialog.accept()
-    names = [a.name for a in window.view.store.alliances()]
-    assert names[-1] == "新材料产业技术创新战略联盟" and len(names) == 147
-    window.action_registry["undo"].trigger()
+    names = [(a.name, a.batch) for a in window.view.store.alliances()]
+    assert names[-2:] == [
+        ("新材料产业技术创新战略联盟", "第三批"),
+        ("海洋装备产业技术创新战略联盟", "第八批"),
+    ]
+    assert len(names) == 148 and window.view.store.batch_names()[-1] == "第八批"
+    window.action_registry["undo"].trigger()  # one step takes the whole import back
     assert len(window.view.store.alliances()) == 146
+    assert window.view.store.batch_names() == ["第一批", "第二批", "第三批"]
+    window.action_registry["redo"].trigger()
+    assert len(window.view.store.alliances()) == 148
 
 
 def test_auto_assign_then_a_manual_conflict_is_refused(qtbot, demo_round, refusals):
@@ -255,7 +246,7 @@ def test_roster_cells_edit_in_place_and_undo(qtbot, demo_round, refusals):
     assert model.setData(name, "半导体照明产业技术创新联盟", Qt.ItemDataRole.EditRole)
     assert window.view.store.alliances()[1].name == "半导体照明产业技术创新联盟"
     assert not model.setData(model.index(2, RosterModel.BATCH), "第九批", Qt.ItemDataRole.EditRole)
-    assert said(refusals[-1], "无法识别", "Unknown batch")
+    assert said(refusals[-1], "本轮次没有批次「第九批」", "has no batch")
     assert not model.setData(name, "化纤产业技术创新战略联盟", Qt.ItemDataRole.EditRole)
     assert said(refusals[-1], "已在名单中", "already on the roster")
     assert page.add_alliance()

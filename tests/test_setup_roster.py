@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from alliance_review.core.errors import UserError
-from alliance_review.core.roster import Alliance
+from alliance_review.core.roster import BATCHES, Alliance
 from alliance_review.core.roster_checks import (
     RosterEntry,
     check_roster,
@@ -16,7 +16,7 @@ from alliance_review.core.roster_checks import (
     near_duplicates,
     parse_batch,
 )
-from alliance_review.services import roster, roster_io
+from alliance_review.services import roster, roster_io, roster_update
 from alliance_review.storage.round_store import RoundStore
 
 from .conftest import run_cli
@@ -44,7 +44,11 @@ def test_batches_are_read_in_the_ways_secretaries_type_them():
     assert parse_batch("3.0") == "第三批"
     assert parse_batch("") is None and parse_batch("批次不详") is None
     with pytest.raises(ValueError):
-        parse_batch("第四批")
+        parse_batch("第四批")  # not one of the round's batches (the default three)
+    assert parse_batch("第四批", ["第一批", "第二批", "第三批", "第四批"]) == "第四批"
+    assert parse_batch("Ⅱ") == parse_batch("二批") == parse_batch("第二批次") == "第二批"
+    assert parse_batch("首批") == parse_batch("1批") == "第一批"
+    assert parse_batch("第三批（2012年）") == "第三批"
 
 
 def test_the_check_reports_every_kind_of_problem_with_its_row():
@@ -52,7 +56,7 @@ def test_the_check_reports_every_kind_of_problem_with_its_row():
         RosterEntry(2, "甲联盟", "第一批"),
         RosterEntry(3, "  ", "第一批"),
         RosterEntry(4, "甲联盟", ""),
-        RosterEntry(5, "乙 联盟", "第九批"),
+        RosterEntry(5, "乙 联盟", "甲类"),
         RosterEntry(6, "乙联盟", ""),
         RosterEntry(7, "丙联盟", ""),
     ]
@@ -92,29 +96,51 @@ def test_import_previews_problems_then_writes_only_clean_rows(demo_round: Path, 
     )
     table = roster_io.read_table(source)
     mapping = roster_io.guess_mapping(table.header)
-    assert mapping == {"name": 1, "batch": 2, "contact": 0, "phone": None}
+    assert mapping == {
+        "name": 1,
+        "batch": 2,
+        "contact": 0,
+        "phone": None,
+        "short_name": None,
+        "remark": None,
+    }
     with RoundStore.open(demo_round) as store:
-        plan = roster_io.plan_import(table, mapping, store.alliances())
+        plan = roster_io.plan_import(table, mapping, batches=store.batch_names())
         kinds = {(p.row, p.kind) for p in plan.problems}
         assert kinds == {
+            (2, "batch_spelling"),  # "1" is stored as 第一批, and said
             (3, "blank"),
-            (4, "near_duplicate"),
             (4, "no_batch"),  # a blank batch where others are given is said, not silent
             (5, "duplicate"),
             (5, "no_batch"),
-            (7, "unknown_batch"),
+            (7, "new_batch"),  # a later batch is offered, not refused
         }
-        assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 146
-        rows = roster_io.plan_rows(plan)
-        assert rows == [
+        assert [(a.name, a.batch, a.contact) for a in plan.listed()] == [
             ("新材料产业技术创新战略联盟", "第一批", "王五"),
             ("TD产业技术创新战略联盟", None, "赵六"),
+            ("海洋装备产业技术创新战略联盟", "第七批", ""),
         ]
-        uids = roster.add_alliances(store, rows)
-        names = [a.name for a in store.alliances()]
-        assert names[-2:] == ["新材料产业技术创新战略联盟", "TD产业技术创新战略联盟"]
-        roster.remove_alliances(store, uids)
-        assert len(store.alliances()) == 146
+        # "TD产业…" is the demo's "TD 产业…" (spacing folded): the same alliance, whose
+        # spelling and contact the list changes (an import that adds leaves them); the
+        # others are new
+        comparison = roster_update.compare_plan(store, plan)
+        assert [(c.before.name, c.after.name, c.fields) for c in comparison.changed] == [
+            ("TD 产业技术创新战略联盟", "TD产业技术创新战略联盟", ("name", "contact"))
+        ]
+        assert [i.name for i in comparison.new] == [
+            "新材料产业技术创新战略联盟",
+            "海洋装备产业技术创新战略联盟",
+        ]
+        assert store.conn.execute("SELECT count(*) FROM alliance").fetchone()[0] == 146
+        done = roster_update.apply(store, plan, comparison, roster_update.ADD_ONLY)
+        names = [(a.name, a.batch) for a in store.alliances()]
+        assert names[-2:] == [
+            ("新材料产业技术创新战略联盟", "第一批"),
+            ("海洋装备产业技术创新战略联盟", "第七批"),
+        ]
+        assert store.batch_names()[-1] == "第七批"
+        roster_update.undo(store, done)
+        assert len(store.alliances()) == 146 and store.batch_names() == list(BATCHES)
 
 
 def test_new_round_refuses_a_roster_with_problems_and_writes_nothing(tmp_path: Path):
@@ -183,10 +209,11 @@ def test_editing_refuses_duplicates_and_unknown_batches(demo_round: Path):
         first, second = store.alliances()[:2]
         with pytest.raises(UserError, match="已在名单中"):
             roster.update_alliance(store, Alliance(second.uid, first.name, second.position))
-        with pytest.raises(UserError, match="无法识别"):
+        with pytest.raises(UserError, match="本轮次没有批次「第五批」"):
             roster.add_alliance(store, "新联盟", batch="第五批")
         added = roster.add_alliance(store, " 新  联盟 ", batch="2", position=0)
-        assert store.alliances()[0].name == "新 联盟" and added.batch == "第二批"
+        # spaces between Chinese characters go, as the imports store names
+        assert store.alliances()[0].name == "新联盟" and added.batch == "第二批"
         with pytest.raises(UserError, match="已有 54 条评分"):
             roster.remove_alliance(store, first.uid)
         removed = roster.remove_alliance(store, added.uid)

@@ -104,8 +104,8 @@ def test_refusals_name_the_cell_and_write_nothing(small_round: Path, tmp_path: P
         checked = selfeval.read_workbooks(store, [good, too_high, edited, foreign])
         reasons = ["".join(p[0] for p in c.problems) for c in checked]
         assert reasons[0] == ""
-        assert "F7" in reasons[1] and "0 到 5 分之间" in reasons[1]
-        assert "F8" in reasons[1] and "不是数字" in reasons[1]
+        assert "F7" in reasons[1] and "超过指标 1.1 的满分 5 分" in reasons[1]
+        assert "F8" in reasons[1] and "「很好」不是分数" in reasons[1]
         assert "结构已被改动" in reasons[2] and "E8" in reasons[2]
         assert "另一个评价轮次" in reasons[3]
         with pytest.raises(UserError, match="未导入任何内容"):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from alliance_review.gui import i18n
 from alliance_review.gui.help import strip_amp
-from alliance_review.gui.main_window import MainWindow
+from tests.gui_support import make_window
 from tests.reviewer_support import issue_one
 
 
@@ -50,13 +50,6 @@ class FakeOpen:
     def __call__(self, parent, caption, start, filters, *args):
         self.asked.append((caption, filters))
         return (str(self.answer) if self.answer else "", "")
-
-
-def make_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_each_role_starts_from_the_start_page_and_the_reviewer_sees_only_reviewer_menus(

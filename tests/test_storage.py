@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from fractions import Fraction
@@ -17,12 +16,9 @@ from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.schema import REVIEWER_FILE, ROUND_FILE
+from tests.file_checks import digest
 
 from .conftest import DATA
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_round_file_carries_application_id_and_current_version(demo_round: Path):

@@ -15,7 +15,8 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
-from .test_panel_window import merge_in_window, open_panel, settle
+from .gui_support import settle
+from .panel_gui import merge_in_window, open_panel
 
 
 @pytest.fixture

@@ -87,13 +87,26 @@ def test_automatic_assignment_undoes_and_redoes_in_one_step(qtbot, tmp_path, tol
 
 
 def test_a_roster_import_undoes_and_redoes_in_one_step(qtbot, tmp_path, told):  # type: ignore[no-untyped-def]
+    import xlsxwriter
+
     round_path = pr.build_round(tmp_path / "round.sqlite")
+    listing = tmp_path / "新增联盟.xlsx"
+    book = xlsxwriter.Workbook(str(listing))
+    sheet = book.add_worksheet()
+    for row, values in enumerate(
+        [("联盟名称", "批次"), ("新联盟甲", "第三批"), ("新联盟乙", ""), ("新联盟丙", "第三批")]
+    ):
+        sheet.write_row(row, 0, values)
+    book.close()
     window = open_round(qtbot, round_path)
     store = window.view.store
     before = store.alliances()
     page = window.view.tab_by_name["setup"].show_page("roster")
-    rows = [("新联盟甲", "第三批", ""), ("新联盟乙", None, ""), ("新联盟丙", "第三批", "")]
-    assert page.import_rows(rows)
+    page.import_roster(listing)  # what the Import button does once a file is chosen
+    settle(qtbot)
+    dialog = page.import_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.import_button.click()
     imported = store.alliances()
     assert [a.name for a in imported[-3:]] == ["新联盟甲", "新联盟乙", "新联盟丙"]
     press(qtbot, window, "Ctrl+Z")

@@ -6,15 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFontDatabase
 from PySide6.QtWidgets import QMessageBox
 
-from alliance_review.gui.main_window import MainWindow
-from tests.gui_support import settle
-
-
-def make_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from tests.gui_support import make_window, settle
 
 
 def test_window_opens_a_round_and_shows_the_ranking(qtbot, demo_round: Path, tmp_path: Path):

@@ -22,8 +22,7 @@ from alliance_review.gui.main_window import MainWindow
 from alliance_review.storage.round_store import RoundStore
 
 from .gap_meter import GapMeter
-from .gui_support import settle
-from .test_panel_window import type_text
+from .gui_support import settle, type_text
 
 BENCH = Path(__file__).parents[1] / "bench"
 

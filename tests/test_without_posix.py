@@ -68,7 +68,7 @@ def test_merge_import_export_and_verify_without_posix(
     roster = documents / "新增联盟 名单.csv"
     roster.write_bytes("名称,批次\n后来加入的产业技术创新战略联盟,第二批\n".encode("gbk"))
     code, said = run(capsys, "roster-import", round_path, roster)
-    assert code == 0 and "已导入 1 家联盟" in said, said
+    assert code == 0 and "新增 1 家" in said, said
     conn = sqlite3.connect(round_path)
     names = {name for (name,) in conn.execute("SELECT name FROM alliance")}
     merged = conn.execute("SELECT count(DISTINCT reviewer_uid) FROM score").fetchone()[0]

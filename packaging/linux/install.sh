@@ -64,12 +64,23 @@ if [ ! -x "$executable" ]; then
   exit 1
 fi
 
-# Exec= quoting of the desktop entry spec: a path in double quotes, with \ " ` $ escaped
-quoted=$(printf '%s' "$executable" | sed -e 's/[\\"`$]/\\\\&/g')
+# Exec= of the desktop entry: a path without quotes wherever possible. xdg-open on a bare
+# window manager (no desktop environment) reads Exec's first word itself and does not
+# understand quotes: a quoted path made it fail. A bundle path that needs quoting (a space,
+# "Program Files"-like) is reached through the link in ~/.local/bin; only when that too
+# needs quoting is the path quoted as the desktop entry spec says (\ " ` $ escaped).
+plain() { case "$1" in *[!A-Za-z0-9/._+-]*) return 1 ;; *) return 0 ;; esac; }
+if plain "$executable"; then
+  command=$executable
+elif plain "$bin_dir/alliance-review"; then
+  command=$bin_dir/alliance-review
+else
+  command=\"$(printf '%s' "$executable" | sed -e 's/[\\"`$]/\\\\&/g')\"
+fi
 mkdir -p "$share/applications" "$share/mime/packages" "$bin_dir"
 entry=$share/applications/alliance-review.desktop
 cp "$data/alliance-review.desktop" "$entry"
-printf 'Exec="%s" gui %%f\nTryExec=%s\n' "$quoted" "$executable" >> "$entry"
+printf 'Exec=%s gui %%f\nTryExec=%s\n' "$command" "$executable" >> "$entry"
 cp "$data/alliance-review-mime.xml" "$share/mime/packages/alliance-review.xml"
 for size in 16 24 32 48 64 128 256 512; do
   icon=$icons/alliance-review-$size.png

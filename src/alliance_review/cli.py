@@ -10,10 +10,15 @@ English locale). A bug is never a traceback: one sentence, and the traceback in 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from alliance_review import __version__
 from alliance_review.commands import register_all
@@ -38,6 +43,72 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
     print(en if language() == "en" else zh, file=sys.stderr if err else sys.stdout)
 
 
+def print_json(value: object) -> None:
+    """JSON on stdout, a line at a time: JSON never breaks a line inside a string, so its
+    line breaks are layout and pass, while a line printed with ``print`` that quotes a
+    file gets any line break inside it escaped (``Escaping``). Use this, not json.dump."""
+    for line in json.dumps(value, ensure_ascii=False, indent=1).split("\n"):
+        print(line)
+
+
+# What a line quoting a file's content may not carry to the terminal: C0 controls (ESC
+# starts the terminal's escape sequences; CR and a newline inside a line could fake a
+# line of their own, "[已合并] ..."), DEL and C1 controls, the bidirectional overrides
+# and isolates (which reorder what is shown), the Unicode line separators.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_UNSAFE_IN_LINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
+# a chunk of nothing but white space (print's end of line): its newline is ours
+_LAYOUT = re.compile(r"\s*")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"  # JSON's own escape: JSON output stays JSON
+
+
+def printable(text: str) -> str:
+    """``text`` with what must not reach a terminal written as ``\\uXXXX``; a newline is
+    kept only in a chunk of white space alone (print's end of line: ``print_json`` prints
+    JSON a line at a time)."""
+    pattern = _UNSAFE if _LAYOUT.fullmatch(text) else _UNSAFE_IN_LINE
+    return pattern.sub(_escaped, text)
+
+
+class Escaping(io.TextIOBase):
+    """stdout or stderr of a command: every write goes through ``printable``, so no
+    line that quotes a file (a name, a note, a file name) can drive the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.unescaped = stream
+
+    def write(self, text: str) -> int:
+        self.unescaped.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.unescaped.flush()
+
+    def fileno(self) -> int:
+        return self.unescaped.fileno()
+
+    def isatty(self) -> bool:
+        return self.unescaped.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.unescaped.encoding
+
+    def writable(self) -> bool:
+        return True
+
+
+def unescaped(stream: TextIO) -> TextIO:
+    """The terminal itself, for the program's own control characters (a progress line's
+    carriage return)."""
+    return stream.unescaped if isinstance(stream, Escaping) else stream
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-review", description="联盟活跃度评价 — Alliance Activity Review"
@@ -59,10 +130,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.self_test = None
         args.func = cmd_gui
     func: Command = args.func
-    from alliance_review.services.output import forcing
+    from alliance_review.services.output import forcing, keeping_existing
 
+    streams = sys.stdout, sys.stderr
+    # a Windows window program started from Explorer has no standard streams at all
+    if sys.stdout is not None:
+        sys.stdout = Escaping(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = Escaping(sys.stderr)
     try:
-        with forcing(bool(getattr(args, "force", False))):
+        with forcing(bool(getattr(args, "force", False))), keeping_existing():
             return func(args)
     except UserError as error:
         print(error.message(language()), file=sys.stderr)
@@ -84,6 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as error:  # a bug: one sentence here, the traceback in the log
         return unexpected(error)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+        sys.stdout, sys.stderr = streams
 
 
 def unexpected(error: BaseException) -> int:
@@ -91,8 +174,8 @@ def unexpected(error: BaseException) -> int:
 
     logged = write_log(details_of(type(error), error, error.__traceback__))
     where = str(logged) if logged is not None else "stderr"
-    if logged is None:
-        print(details_of(type(error), error, error.__traceback__), file=sys.stderr)
+    if logged is None:  # the traceback as it is, lines and all
+        print(details_of(type(error), error, error.__traceback__), file=unescaped(sys.stderr))
     say(
         f"出现了意外错误（{type(error).__name__}），详细信息已写入 {where}。已保存的文件不受影响。",
         f"An unexpected error occurred ({type(error).__name__}); the details were written to"

@@ -3,7 +3,7 @@
 A reviewer file at schema version 4 (the register's batches and history), as the release
 before documents wrote it: a submitted copy. The version-3 fixture
 (``make_reviewer_v3.py``: 甲联盟秘书长, r1, alliances 乙联盟 and 丙联盟, scores and a tick
-of 乙联盟), then version 4's statements, issued for the round of ``make_round_v7.py`` with
+of 乙联盟), then version 4's statements, issued for the round of ``make_round_v8.py`` with
 that fixture's key (its public half is recorded there), a changed note, sealed as
 revision 2, signed, and its private key stripped as a submission's is. Re-running this
 script is not part of the tests: the point of the fixture is that it stays as old
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from make_reviewer_v3 import main as make_reviewer_v3
-from make_round_v7 import REVIEWER_KEY, REVIEWER_KEY_ID
+from make_round_v8 import REVIEWER_KEY, REVIEWER_KEY_ID
 
 from alliance_review.storage import keys, sealing
 from alliance_review.storage.schema import REVIEWER_FILE

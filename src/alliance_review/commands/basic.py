@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alliance_review.cli import say
+from alliance_review.cli import print_json, say
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 
@@ -49,20 +47,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     from alliance_review.services.checking import check_file, describe
 
     try:
-        report = check_file(args.file)
+        report = check_file(args.file, args.round)
     except UserError as error:
         if not args.json:
             raise
-        json.dump(
+        print_json(
             {"path": str(args.file), "integrity": "failed", "valid": False,
              "problems": [error.message(language())]},
-            sys.stdout, ensure_ascii=False, indent=1,
         )  # fmt: skip
-        print()
         return 1
     if args.json:
-        json.dump(report.record(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(report.record())
     else:
         for line in describe(report, language()):
             print(line)
@@ -79,8 +74,7 @@ def cmd_ranking(args: argparse.Namespace) -> int:
             "This round has no scores yet, so there is no ranking (merge reviewer files first).",
         )
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(records)
     else:
         for row in records:
             print(f"{row['seq']:>4}  {row['name']}  {row['printed_score']}  {row['tier']}")
@@ -106,7 +100,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     demo.add_argument(
         "--previous",
@@ -123,6 +117,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--json",
         action="store_true",
         help="kind, version, integrity, signature or chain status, sealed/revision as JSON",
+    )
+    check.add_argument(
+        "--round",
+        type=Path,
+        metavar="ROUND",
+        help="check a returned reviewer file against the round it goes to (the key the round"
+        " issued), as merge does / 对照评价轮次核验交回的评审专家文件",
     )
     check.set_defaults(func=cmd_check)
 

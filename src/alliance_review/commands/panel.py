@@ -51,10 +51,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def _alliance_uid(store: RoundStore, name: str) -> str:
     from alliance_review.core.errors import UserError
+    from alliance_review.core.roster_checks import name_key
+    from alliance_review.tabular.text import normal_name
 
-    matches = [a for a in store.alliances() if a.name == name or a.uid == name]
+    alliances = store.alliances()
+    matches = [a for a in alliances if a.name == name or a.uid == name]
+    if not matches:  # spacing, width, brackets and line breaks folded, as the imports do
+        key = name_key(normal_name(name))
+        matches = [a for a in alliances if name_key(a.name) == key]
     if not matches:
-        matches = [a for a in store.alliances() if name in a.name]
+        matches = [a for a in alliances if name in a.name]
     if len(matches) != 1:
         raise UserError(
             f"「{name}」对应 {len(matches)} 个联盟，请写出完整名称。",

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, print_json, say
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -66,43 +64,88 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_verify_pdf(args: argparse.Namespace) -> int:
     from alliance_review.core.errors import UserError
-    from alliance_review.services.appendix_pdf import verify_appendix
+    from alliance_review.services.verify_pdf import verify_appendix
+    from alliance_review.storage.audit import ALTERED
 
     result = verify_appendix(args.round, args.pdf)
+    name = args.pdf.name
     if result.pdf_hash is None:
         raise UserError(
-            f"「{args.pdf.name}」中没有轮次内容校验值，不是本软件导出的附件。",
-            f"{args.pdf.name} carries no round content hash; it was not exported by this app.",
+            f"「{name}」中没有轮次内容校验值，不是本软件导出的附件。",
+            f"{name} carries no round content hash; it was not exported by this app.",
         )
+    if result.lock is not None and result.lock.state == ALTERED:
+        raise UserError(
+            f"评价轮次锁定后被改动过（{result.lock.reason_zh}），不能据此核对「{name}」。",
+            f"The round was altered after locking ({result.lock.reason}); {name} cannot be "
+            "verified against it.",
+        )
+    if result.missing_font:
+        raise UserError(
+            f"无法核对：「{name}」是用字体文件「{result.missing_font}」打印的，本机没有这个文件，"
+            "无法按原样重新打印并比对页面；请在有该字体的电脑上核对。",
+            f"Cannot verify: {name} was printed with the font file {result.missing_font}, "
+            "which this computer does not have, so it cannot be printed again and compared; "
+            "verify it on a computer that has the font.",
+        )
+    if result.unprintable is not None:
+        raise UserError(
+            f"不一致：「{name}」记载的打印选择无法按评价轮次现在的内容重新打印"
+            f"（{result.unprintable.zh}）。",
+            f"Mismatch: the choices {name} records cannot be printed from the round as it is "
+            f"now ({result.unprintable.en}).",
+        )
+    unrecorded = (
+        ("", "")
+        if result.choices_recorded
+        else (
+            "（它没有记载附件的打印选择：统计报告或被改过元数据的 PDF 无法按页面核对）",
+            " (it records no appendix choices: a statistics report, or a PDF whose metadata "
+            "was edited, cannot be verified by its pages)",
+        )
+    )
     if result.difference is not None:
         page, printed, expected = result.difference
         raise UserError(
-            f"不一致：「{args.pdf.name}」第 {page} 页印着「{printed or '（空）'}」，"
-            f"按评价轮次当前内容应为「{expected or '（空）'}」。",
-            f"Mismatch: page {page} of {args.pdf.name} prints {printed!r} where the round "
-            f"as it is now gives {expected!r}.",
+            f"不一致：「{name}」第 {page} 页印着「{printed or '（空）'}」，"
+            f"按评价轮次当前内容应为「{expected or '（空）'}」{unrecorded[0]}。",
+            f"Mismatch: page {page} of {name} prints {printed!r} where the round "
+            f"as it is now gives {expected!r}{unrecorded[1]}.",
+        )
+    if result.looks_different is not None:
+        seen = result.looks_different
+        raise UserError(
+            f"不一致：「{name}」第 {seen.page} 页{seen.zh}（页面上可能叠加了图片等）"
+            f"{unrecorded[0]}。",
+            f"Mismatch: page {seen.page} of {name}: {seen.en} (something may be laid over "
+            f"the page){unrecorded[1]}.",
         )
     if result.lock_differs:
         raise UserError(
-            f"不一致：「{args.pdf.name}」载有的锁定签名与评价轮次现在的锁定不同"
+            f"不一致：「{name}」载有的锁定签名与评价轮次现在的锁定不同"
             "（导出后轮次被解除锁定或重新锁定过）。",
-            f"Mismatch: the lock signature {args.pdf.name} carries is not the round's lock "
+            f"Mismatch: the lock signature {name} carries is not the round's lock "
             "now (the round was unlocked or locked again since).",
         )
     if not result.matches:
         raise UserError(
-            f"不一致：「{args.pdf.name}」导出后评价轮次已改动（或来自其他轮次）。",
-            f"Mismatch: the round has changed since {args.pdf.name} was exported "
+            f"不一致：「{name}」导出后评价轮次已改动（或来自其他轮次）。",
+            f"Mismatch: the round has changed since {name} was exported "
             "(or the PDF is from another round).",
         )
-    pages_zh = f"逐页核对 {result.pages} 页，" if result.content_checked else "（仅核对校验值）"
-    pages_en = (
-        f"{result.pages} page(s) compared, " if result.content_checked else "(the hash only) "
+    how_zh = (
+        "与重新打印的附件逐字节相同"
+        if result.identical
+        else f"重新打印后逐页比对，{result.pages} 页显示的内容相同"
+    )
+    how_en = (
+        "byte for byte the appendix printed again"
+        if result.identical
+        else f"printed again and compared page by page: {result.pages} page(s) show the same"
     )
     say(
-        f"一致：「{args.pdf.name}」与评价轮次当前内容相符"
-        f"（{pages_zh}SHA-256 {result.round_hash}）。",
-        f"Match: {args.pdf.name} agrees with the round as it is now ({pages_en}SHA-256"
+        f"一致：「{name}」与评价轮次当前内容相符（{how_zh}；SHA-256 {result.round_hash}）。",
+        f"Match: {name} agrees with the round as it is now ({how_en}; SHA-256"
         f" {result.round_hash}).",
     )
     if result.lock_fingerprint:
@@ -137,8 +180,7 @@ def cmd_statistics(args: argparse.Namespace) -> int:
             args.round, args.pdf, previous, args.published, font_file=font_file(args.font)
         )
     if args.json:
-        json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(statistics_record(stats))
     else:
         for line in statistics_lines(stats, language()):
             print(line)
@@ -180,7 +222,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     pdf.add_argument("--font", help=FONT_HELP)
     pdf.set_defaults(func=cmd_export_pdf)
@@ -189,7 +231,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "verify-pdf", help="check a PDF against the round it came from / 核对附件与轮次"
     )
     verify.add_argument("round", type=Path, help="the round file")
-    verify.add_argument("pdf", type=Path, help="an appendix or statistics PDF")
+    verify.add_argument("pdf", type=Path, help="an appendix PDF exported by this app")
     verify.set_defaults(func=cmd_verify_pdf)
 
     xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
@@ -198,7 +240,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     xlsx.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     xlsx.set_defaults(func=cmd_export_xlsx)
 
@@ -223,7 +265,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     stats.add_argument("--font", help=FONT_HELP)
     stats.set_defaults(func=cmd_statistics)
@@ -238,5 +280,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--published",
         type=Path,
         help="figures printed in a report (JSON), listed beside the computed ones",
+    )
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     report.set_defaults(func=cmd_report)

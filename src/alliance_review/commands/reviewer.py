@@ -46,7 +46,33 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
             f"{len(no_longer_done)} 家联盟的“已完成”标记因改动而取消。",
             f"{len(no_longer_done)} alliance(s) are no longer marked done.",
         )
+    if not args.dry_run:
+        _offer_done(args)
     return 0
+
+
+def _offer_done(args: argparse.Namespace) -> None:
+    """Alliances the file now has complete but not done (a workbook has no done marks, and
+    ``submit`` counted them as not done): marked with --mark-done, else said how."""
+    from alliance_review.services.reviewer_workflow import ready_for_done
+    from alliance_review.storage.reviewer_store import ReviewerStore
+
+    with ReviewerStore.open(args.reviewer_file) as store:
+        ready = ready_for_done(store)
+        if ready and args.mark_done:
+            with store.atomic():
+                for uid in ready:
+                    store.set_done(uid, True)
+    if not ready:
+        return
+    if args.mark_done:
+        say(f"已将 {len(ready)} 家联盟标记为已完成。", f"{len(ready)} alliance(s) marked done.")
+    else:
+        say(
+            f"评分表使 {len(ready)} 家联盟评完，但尚未标记为已完成；加 --mark-done 即可标记。",
+            f"{len(ready)} alliance(s) are complete but not marked done; add --mark-done to "
+            "mark them.",
+        )
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -74,7 +100,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     export.set_defaults(func=cmd_export_sheet)
 
@@ -88,6 +114,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="blank cells erase the file's scores, notes and ticked evidence items (by default "
         "they are kept) / 评分表中的空白单元格清除文件中已有的评分、评分依据和评价要点勾选",
     )
+    imp.add_argument(
+        "--mark-done",
+        action="store_true",
+        help="mark done the alliances the workbook completes / 将评分表评完的联盟标记为已完成",
+    )
     imp.set_defaults(func=cmd_import_sheet)
 
     submit = sub.add_parser("submit", help="seal the reviewer file for return / 提交评分")
@@ -96,6 +127,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     submit.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     submit.set_defaults(func=cmd_submit)

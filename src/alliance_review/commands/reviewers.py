@@ -1,4 +1,4 @@
-"""reviewers ROUND list|add|import|remove, and roster-import: lists from the command line."""
+"""reviewers ROUND list|add|import|remove: the reviewer list from the command line."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        alliances = store.alliances()
-        names = {a.uid: a.name for a in alliances}
+        alliances = store.register()  # withdrawn ones too: a reviewer's own may have left
+        names = {e.alliance.uid: e.alliance.name for e in alliances}
         if args.action == "list":
             loads: dict[str, int] = {}
             for assigned in store.assignments().values():
@@ -43,6 +43,17 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
             one = roster.add_reviewer(store, args.name, own, declared - own)
             say(f"已添加评审专家：{one.name}", f"Reviewer added: {one.name}")
             return 0
+        if args.action == "revoke":  # the reviewer's current key retires (round step 8)
+            from alliance_review.services.reviewer_keys import revoke
+
+            done = revoke(store, args.name)
+            say(
+                f"已撤销{done.reviewer.name}的签名密钥，此后用它签名的文件均不予合并；"
+                "需要时请重新发放文件。",
+                f"{done.reviewer.name}'s signing key is revoked: files signed with it are "
+                "refused from now on. Issue a new file when needed.",
+            )
+            return 0
         if args.action == "remove":
             wanted = reviewers_io.person_name(args.name)
             found = next((r for r in store.reviewers() if r.name == wanted), None)
@@ -55,63 +66,44 @@ def cmd_reviewers(args: argparse.Namespace) -> int:
             return 0
         table = reviewers_io.read_table(args.file)
         plan = reviewers_io.plan_import(table, alliances, store.reviewers())
-        blocked = [p for p in plan.problems if p.blocking]
+        errors = plan.errors()
         if args.dry_run:
             for line in plan.describe(names, _english()):
                 print(line)
             ready = len(plan.accepted())
-            problems = len(plan.rows) - ready
+            left = len(plan.rows) - ready
+            warned = len({p.row for p in plan.problems if not p.blocking})
             say(
-                f"预览：{ready} 位可导入，{problems} 位有问题（未写入任何内容）。"
-                + ("导入时将整份拒绝，请先改正。" if blocked else ""),
-                f"Preview: {ready} reviewer(s) can be imported, {problems} have problems"
-                " (nothing written)."
-                + (" The import would be refused whole: correct them first." if blocked else ""),
+                f"预览：{ready} 位可导入，{left} 位不导入（有问题或已在列表中），"
+                f"{warned} 位有提示（请核对）；未写入任何内容。"
+                + ("导入时将整份拒绝，除非使用 --skip-bad。" if errors else ""),
+                f"Preview: {ready} reviewer(s) can be imported, {left} left out (a problem, "
+                f"or listed already), {warned} with a remark to check; nothing written."
+                + (" The import would be refused whole unless --skip-bad." if errors else ""),
             )
             return 0
-        if blocked:
+        if errors and not args.skip_bad:
             raise reviewers_io.refusal(Path(args.file), plan.problems)
         added = reviewers_io.apply_import(store, plan)
     say(
         f"已导入 {len(added)} 位评审专家：{args.file}",
         f"{len(added)} reviewer(s) imported: {args.file}",
     )
+    if errors:
+        for problem in errors:
+            say(
+                f"未导入第 {problem.row} 行：{problem.zh}",
+                f"Row {problem.row} left out: {problem.en}",
+                err=True,
+            )
+        return 1
     return 0
-
-
-def cmd_roster_import(args: argparse.Namespace) -> int:
-    from alliance_review.services import roster, roster_io
-    from alliance_review.storage.round_store import RoundStore
-
-    with RoundStore.open(args.round) as store:
-        table = roster_io.read_table(args.file)
-        plan = roster_io.plan_import(
-            table, roster_io.guess_mapping(table.header), store.alliances()
-        )
-        if args.dry_run:
-            print_plan(plan)
-            return 0
-        roster_io.refuse_blocked(Path(args.file), plan)
-        uids = roster.add_alliances(store, roster_io.plan_rows(plan))
-    say(f"已导入 {len(uids)} 家联盟：{args.file}", f"{len(uids)} alliance(s) imported: {args.file}")
-    return 0
-
-
-def print_plan(plan) -> None:  # type: ignore[no-untyped-def]
-    for line in plan.describe(_english()):
-        print(line)
-    accepted = len(plan.accepted())
-    blocked = len(plan.entries) - accepted
-    say(
-        f"预览：{accepted} 行可导入，{blocked} 行有问题（未写入任何内容）。"
-        + ("导入时将整份拒绝，请先改正。" if blocked else ""),
-        f"Preview: {accepted} row(s) can be imported, {blocked} have problems (nothing written)."
-        + (" The import would be refused whole: correct them first." if blocked else ""),
-    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    reviewers = sub.add_parser("reviewers", help="list, add, import, remove reviewers / 评审专家")
+    reviewers = sub.add_parser(
+        "reviewers", help="list, add, import, remove reviewers, revoke a key / 评审专家"
+    )
     reviewers.add_argument("round", type=Path)
     actions = reviewers.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="the reviewers with their conflicts")
@@ -122,12 +114,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = actions.add_parser("import", help="add the reviewers of a workbook or CSV")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="only show the preview")
+    imp.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and list the others (exit 1); default: import nothing",
+    )
     remove = actions.add_parser("remove", help="remove a reviewer without scores")
     remove.add_argument("name")
+    revoke = actions.add_parser(
+        "revoke", help="retire a reviewer's signing key without issuing a new file"
+    )
+    revoke.add_argument("name")
     reviewers.set_defaults(func=cmd_reviewers)
-
-    roster_import = sub.add_parser("roster-import", help="add alliances from a list / 导入联盟名单")
-    roster_import.add_argument("round", type=Path)
-    roster_import.add_argument("file", type=Path)
-    roster_import.add_argument("--dry-run", action="store_true", help="only show the preview")
-    roster_import.set_defaults(func=cmd_roster_import)

@@ -6,32 +6,47 @@ import argparse
 import sys
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, say, unescaped
 
 
 def _progress(zh: str, en: str):  # type: ignore[no-untyped-def]
     label = en if language() == "en" else zh
 
     def report(done: int, total: int) -> bool:
-        if sys.stderr.isatty():
-            print(f"\r{label} {done}/{total}", end="", file=sys.stderr, flush=True)
+        if sys.stderr.isatty():  # the line rewritten in place: our own carriage return
+            print(f"\r{label} {done}/{total}", end="", file=unescaped(sys.stderr), flush=True)
         return True
 
     return report
 
 
 def cmd_new_round(args: argparse.Namespace) -> int:
+    from alliance_review.commands.roster_import import _sheet, print_comparison, print_plan
+    from alliance_review.core.roster import BATCHES
+    from alliance_review.core.roster_checks import near_duplicates
+    from alliance_review.services import carry, roster_io
     from alliance_review.services.setup import new_round_from_files
+    from alliance_review.storage.round_store import RoundStore
 
+    sheet = _sheet(args.sheet)
     if args.dry_run:
-        if args.roster is None:
+        if args.roster is None and args.from_round is None:
             from alliance_review.core.errors import UserError
 
-            raise UserError("--dry-run 需与 --roster 一起使用。", "--dry-run needs --roster.")
-        from alliance_review.commands.reviewers import print_plan
-        from alliance_review.services.roster_io import roster_plan
-
-        print_plan(roster_plan(args.roster))
+            raise UserError(
+                "--dry-run 需与 --roster 或 --from 一起使用。",
+                "--dry-run needs --roster or --from.",
+            )
+        last = carry.read_last(args.from_round, args.year) if args.from_round else None
+        batches = [b.name for b in last.batches] if last else list(BATCHES)
+        plan = roster_io.roster_plan(args.roster, sheet, batches) if args.roster else None
+        shown = carry.preview(last, plan, args.include_hidden)
+        if plan is not None:
+            print_plan(plan, args.include_hidden)
+        for zh, en in shown.messages:
+            say(zh, en)
+        if shown.comparison is not None and last is not None:
+            print_comparison(shown.comparison, True)
         return 0
 
     out = new_round_from_files(
@@ -42,17 +57,48 @@ def cmd_new_round(args: argparse.Namespace) -> int:
         rubric_file=args.rubric,
         roster_file=args.roster,
         from_round=args.from_round,
+        sheet=sheet,
+        include_hidden=args.include_hidden,
+        skip_bad=args.skip_bad,
     )
-    from alliance_review.core.roster_checks import near_duplicates
-    from alliance_review.storage.round_store import RoundStore
-
     with RoundStore.open(out) as store:
         roster = store.alliances()
-        alliances, reviewers = len(roster), len(store.reviewers())
+        register = store.register()
+        reviewers = store.reviewers()
+        own = sum(len(r.own_alliances) for r in reviewers)
+        declared = sum(len(r.declared_conflicts - r.own_alliances) for r in reviewers)
+        years = [r.year for r in store.history_rounds()]
     say(
-        f"已写入评价轮次：{out}（联盟 {alliances} 个，评审专家 {reviewers} 位）",
-        f"Round written: {out} ({alliances} alliances, {reviewers} reviewers)",
+        f"已写入评价轮次：{out}（联盟 {len(roster)} 个"
+        + (
+            f"，另有退出或暂停 {len(register) - len(roster)} 个"
+            if len(register) > len(roster)
+            else ""
+        )
+        + f"，评审专家 {len(reviewers)} 位）",
+        f"Round written: {out} ({len(roster)} alliances"
+        + (
+            f", {len(register) - len(roster)} withdrawn or suspended"
+            if len(register) > len(roster)
+            else ""
+        )
+        + f", {len(reviewers)} reviewers)",
     )
+    if args.from_round is not None:
+        say(
+            f"继承自「{args.from_round.name}」：评审专家 {len(reviewers)} 位"
+            f"（本人所在联盟 {own} 个、申报回避 {declared} 个）"
+            + (f"；往年结果：{'、'.join(map(str, years))} 年" if years else "；往年结果：无")
+            + "。不继承："
+            + "、".join(zh for zh, _ in carry.NOT_CARRIED)
+            + "。",
+            f"Carried from {args.from_round.name}: {len(reviewers)} reviewers ({own} own "
+            f"alliance(s), {declared} declared conflict(s)); results of "
+            + (", ".join(map(str, years)) if years else "no earlier year")
+            + ". Not carried: "
+            + ", ".join(en for _, en in carry.NOT_CARRIED)
+            + ".",
+        )
     names = {a.uid: a.name for a in roster}
     for uid, other in near_duplicates(roster).items():
         if names[uid] > other:  # each pair once
@@ -91,7 +137,7 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     guard(args.out, [args.round])
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         path = export_roster(store.alliances(), args.out, inputs=[args.round])
     say(f"已导出联盟名单：{path}", f"Roster exported: {path}")
     return 0
@@ -101,7 +147,7 @@ def cmd_rubric_export(args: argparse.Namespace) -> int:
     from alliance_review.services.setup import export_rubric
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         path = export_rubric(store, args.out)
     say(f"已导出评价指标：{path}", f"Rubric exported: {path}")
     return 0
@@ -193,11 +239,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.add_argument("--rubric", type=Path, help="a rubric file (.json); default: 2015 rubric")
     new.add_argument("--roster", type=Path, help="a roster (.xlsx .xlsm .xls .ods .csv)")
     new.add_argument(
-        "--dry-run", action="store_true", help="only show how the roster would be read"
+        "--dry-run",
+        action="store_true",
+        help="only show how the roster would be read and what would be carried",
     )
     new.add_argument(
-        "--from", dest="from_round", type=Path, help="last year's round: copy its set-up"
+        "--from",
+        dest="from_round",
+        type=Path,
+        help="last year's round: carry its register, reviewers, rules and results",
     )
+    from alliance_review.commands.roster_import import add_list_options
+
+    add_list_options(new)
     new.set_defaults(func=cmd_new_round)
 
     assign = sub.add_parser("assign", help="assign reviewers automatically / 自动分配评审专家")
@@ -212,7 +266,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     roster.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     roster.set_defaults(func=cmd_roster_export)
 
@@ -222,7 +276,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rubric.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     rubric.set_defaults(func=cmd_rubric_export)
 
@@ -232,7 +286,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     out.add_argument(
         "--force",
         action="store_true",
-        help="overwrite an existing round or reviewer file / 覆盖已有文件",
+        help="replace existing output files / 覆盖已有的输出文件",
     )
     out.add_argument(
         "--new-tokens",
@@ -332,12 +386,17 @@ def cmd_participation(args: argparse.Namespace) -> int:
     from alliance_review.storage.round_store import RoundStore
 
     with RoundStore.open(args.round) as store:
-        by_name = {a.name: a for a in store.alliances()}
         name = args.not_taking_part or args.taking_part
         if name is not None:
-            alliance = by_name.get(name)
-            if alliance is None:
-                raise UserError(f"名单中没有「{name}」。", f"{name!r} is not on the roster.")
+            from alliance_review.services.register import find_entry
+
+            entry = find_entry(store, name)  # spacing and width folded, as the imports do
+            alliance = entry.alliance
+            if not entry.active:
+                raise UserError(
+                    f"「{alliance.name}」本年度已退出或暂停，不是试点联盟。",
+                    f"{alliance.name} is withdrawn or suspended this year; it is no pilot.",
+                )
             if args.not_taking_part is not None:
                 if not args.reason:
                     raise UserError(

@@ -47,3 +47,8 @@ class RoundLocked(UserError):
 
 class StorageError(UserError):
     """A file could not be read or written (in use, disk full, read-only, damaged)."""
+
+
+class AlteredAfterLocking(FileRefused):
+    """A locked round whose content, trail or signature no longer agree with its signed
+    lock: it is read (to be shown and checked) but never upgraded or written."""

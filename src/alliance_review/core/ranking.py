@@ -18,7 +18,7 @@ from fractions import Fraction
 from alliance_review.core.errors import UserError
 from alliance_review.core.exact import ExactTotals, round_ratio
 from alliance_review.core.points import round_points
-from alliance_review.core.roster import Alliance, batch_order
+from alliance_review.core.roster import BATCHES, Alliance, batch_order
 
 TIE_RULES = {
     "batch_then_roster": "同分按批次、再按名单顺序",
@@ -87,9 +87,12 @@ class RankedRow:
     tier: TierBand
 
 
-def tie_key(alliance: Alliance, rule: str) -> tuple[int | str, ...]:
+def tie_key(
+    alliance: Alliance, rule: str, batches: Sequence[str] = BATCHES
+) -> tuple[int | str, ...]:
+    """The order inside a tie; ``batches``: the round's batches in their order."""
     if rule == "batch_then_roster":
-        return (batch_order(alliance.batch), alliance.position)
+        return (batch_order(alliance.batch, batches), alliance.position)
     if rule == "roster":
         return (alliance.position,)
     if rule == "name":
@@ -104,6 +107,7 @@ def rank(
     rounding: str = "half_up",
     tie_rule: str = "batch_then_roster",
     tier_by: str = "total",
+    batches: Sequence[str] = BATCHES,
 ) -> list[RankedRow]:
     """Rank the alliances that have a total, best first.
 
@@ -114,7 +118,7 @@ def rank(
     if tier_by not in TIER_BY:
         raise ValueError(f"unknown tier rule {tier_by!r}")
     scored = [a for a in alliances if a.uid in totals]
-    scored.sort(key=lambda a: (-totals[a.uid], *tie_key(a, tie_rule)))
+    scored.sort(key=lambda a: (-totals[a.uid], *tie_key(a, tie_rule, batches)))
     rows: list[RankedRow] = []
     previous: Fraction | None = None
     current_rank = 0
@@ -168,6 +172,7 @@ def rank_exact(
     rounding: str = "half_up",
     tie_rule: str = "batch_then_roster",
     tier_by: str = "total",
+    batches: Sequence[str] = BATCHES,
 ) -> list[RankedRow]:
     """``rank`` on integer totals: the same rows, compared without a Fraction per alliance.
 
@@ -179,7 +184,7 @@ def rank_exact(
     numerators = totals.numerators
     scale = totals.scale
     scored = [a for a in alliances if a.uid in numerators]
-    scored.sort(key=lambda a: (-numerators[a.uid], *tie_key(a, tie_rule)))
+    scored.sort(key=lambda a: (-numerators[a.uid], *tie_key(a, tie_rule, batches)))
     rows: list[RankedRow] = []
     previous: int | None = None
     current_rank = 0

@@ -12,21 +12,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from alliance_review.core.batch_names import UnknownBatch, read_batch
 from alliance_review.core.roster import BATCHES, Alliance
+
+__all__ = ["UnknownBatch", "parse_batch", "check_roster", "name_key", "clean_name"]
 
 _SPACE = re.compile(r"\s+")
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")"})
-_BATCH_WORDS = {
-    "1": "第一批",
-    "一": "第一批",
-    "第1批": "第一批",
-    "2": "第二批",
-    "二": "第二批",
-    "第2批": "第二批",
-    "3": "第三批",
-    "三": "第三批",
-    "第3批": "第三批",
-}
 
 
 def name_key(name: str) -> str:
@@ -40,22 +32,13 @@ def clean_name(name: str) -> str:
     return _SPACE.sub(" ", name.strip())
 
 
-class UnknownBatch(ValueError):
-    pass
-
-
-def parse_batch(text: str | None) -> str | None:
-    """ "第一批", "1", "一", "第1批" -> "第一批"; blank -> None; anything else is refused."""
-    cleaned = _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
-    if not cleaned or cleaned in ("批次不详", "不详", "未知"):
-        return None
-    if cleaned in BATCHES:
-        return cleaned
-    if cleaned in _BATCH_WORDS:
-        return _BATCH_WORDS[cleaned]
-    if cleaned.endswith(".0") and cleaned[:-2] in _BATCH_WORDS:  # a number cell from Excel
-        return _BATCH_WORDS[cleaned[:-2]]
-    raise UnknownBatch(text)
+def parse_batch(text: str | None, batches: Sequence[str] = BATCHES) -> str | None:
+    """ "第一批", "1", "一", "首批", "Ⅱ" -> the batch among ``batches``; blank -> None;
+    anything else (a batch the round does not have) is refused (``UnknownBatch``)."""
+    reading = read_batch(text, batches)
+    if not reading.known:
+        raise UnknownBatch(text)
+    return reading.name
 
 
 @dataclass(frozen=True)
@@ -64,8 +47,11 @@ class RosterEntry:
 
     row: int  # the row number in the source file (1-based, as a spreadsheet shows it)
     name: str
-    batch: str = ""
+    batch: str = ""  # as the cell (or the section heading above the row) writes it
     contact: str = ""
+    short_name: str = ""
+    remark: str = ""  # the remarks column (备注)
+    hidden: str = ""  # "hidden" or "filtered": a row the sheet does not show
 
 
 @dataclass(frozen=True)
@@ -80,9 +66,14 @@ class RosterProblem:
 
 
 def check_roster(
-    entries: Sequence[RosterEntry], existing: Sequence[Alliance] = ()
+    entries: Sequence[RosterEntry],
+    existing: Sequence[Alliance] = (),
+    batches: Sequence[str] = BATCHES,
 ) -> list[RosterProblem]:
-    """Every problem of the entries, alone and against the roster already in the round."""
+    """Every problem of the entries, alone and against ``existing`` (an import that adds
+    to a roster; an update compares instead: ``core.roster_update``). A batch that is not
+    one of ``batches`` is a problem unless it is a later batch ("第四批": the plan offers
+    to add it)."""
     problems: list[RosterProblem] = []
     seen_exact: dict[str, int] = {}
     seen_key: dict[str, tuple[int, str]] = {}
@@ -142,16 +133,17 @@ def check_roster(
         seen_exact.setdefault(name, entry.row)
         seen_key.setdefault(key, (entry.row, name))
         try:
-            parse_batch(entry.batch)
+            read_batch(entry.batch, batches)
         except UnknownBatch:
             problems.append(
                 RosterProblem(
                     entry.row,
                     "unknown_batch",
-                    f"批次「{entry.batch}」无法识别：不是本轮次的批次（{'、'.join(BATCHES)}），"
-                    "此行未导入；请改正批次或留空。",
+                    f"批次「{entry.batch}」无法识别：不是本轮次的批次（{'、'.join(batches)}），"
+                    "也不是“第N批”的写法，此行未导入；请改正批次或留空。",
                     f"Unknown batch {entry.batch!r}: not one of this round's batches "
-                    f"({', '.join(BATCHES)}); the row is left out: correct it or leave it blank.",
+                    f"({', '.join(batches)}) nor a batch written as 第N批; the row is left "
+                    "out: correct it or leave it blank.",
                 )
             )
     return problems

@@ -28,6 +28,10 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border: 2px solid #ffff
 QPushButton, QCommandLinkButton { border: 1px solid #ffffff; padding: 4px 10px; }
 QPushButton:focus, QCommandLinkButton:focus { border: 2px solid #ffff00; }
 QPushButton:disabled { border: 1px dashed #3ff23f; }
+QCheckBox::indicator { width: 13px; height: 13px; border: 2px solid #ffffff; background: #000000; }
+QCheckBox::indicator:checked { background: #ffff00; border: 2px solid #ffffff; }
+QCheckBox::indicator:disabled { border: 2px dashed #3ff23f; }
+QCheckBox:focus { outline: 1px solid #ffff00; }
 """
 
 

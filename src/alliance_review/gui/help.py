@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review import __version__
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
+from alliance_review.gui.qt_compat import submenu
 
 ROLES = ("reviewer", "panel", "secretary")
 
@@ -67,7 +68,7 @@ class GuideViewer(QDialog):
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 760)
+        fit.size_within_screen(self, 900, 760)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(title)
@@ -119,8 +120,9 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
         for action in menu.actions():
             if not action.isVisible():
                 continue
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} › {strip_amp(action.text())}")  # type: ignore[arg-type]
+            opens = submenu(action)
+            if opens is not None:
+                walk(opens, f"{path} › {strip_amp(action.text())}")
                 continue
             # Return and Enter read the same in Chinese ("回车"): each text once
             native = QKeySequence.SequenceFormat.NativeText
@@ -130,8 +132,9 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
                 rows.append((path, strip_amp(action.text()), ", ".join(keys)))
 
     for action in menu_bar.actions():
-        if isinstance(action.menu(), QMenu) and action.isVisible():
-            walk(action.menu(), strip_amp(action.text()))  # type: ignore[arg-type]
+        opens = submenu(action)
+        if opens is not None and action.isVisible():
+            walk(opens, strip_amp(action.text()))
     return rows
 
 
@@ -145,7 +148,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Help", "Keyboard shortcuts"))
-        self.resize(720, 640)
+        fit.size_within_screen(self, 720, 640)
         rows = menu_shortcuts(menu_bar)
         self.table = QTableWidget(len(rows) + len(FIELD_KEYS), 3)
         self.table.setAccessibleName(translate("Help", "Keyboard shortcuts"))
@@ -183,7 +186,7 @@ class AboutDialog(QDialog):
         from alliance_review.system.places import config_dir, data_dir
 
         self.setWindowTitle(translate("Help", "About Alliance Activity Review"))
-        self.resize(760, 620)
+        fit.size_within_screen(self, 760, 620)
         self.data_folder = data_dir()
         self.config_folder = config_dir()
         name = translate("Help", "Alliance Activity Review")
@@ -245,13 +248,19 @@ class AboutDialog(QDialog):
         buttons.addButton(self.open_data, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_data.clicked.connect(self._open_data_folder)
         buttons.rejected.connect(self.reject)
+        # everything but the buttons scrolls, so they stay on a small or scaled screen
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
+        inner.addLayout(top)
+        inner.addWidget(self.folders)
+        inner.addWidget(QLabel(translate("Help", "Licences (click a name for its text):")))
+        self.licences.setMinimumHeight(160)
+        inner.addWidget(self.licences, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.folders)
-        layout.addWidget(QLabel(translate("Help", "Licences (click a name for its text):")))
-        layout.addWidget(self.licences, 1)
+        layout.addWidget(fit.scrolling(content), 1)
         layout.addWidget(buttons)
 
     @staticmethod
@@ -265,7 +274,7 @@ class AboutDialog(QDialog):
         if text:
             viewer = QDialog(self)
             viewer.setWindowTitle(name)
-            viewer.resize(700, 560)
+            fit.size_within_screen(viewer, 700, 560)
             browser = QTextBrowser()
             browser.setPlainText(text)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -46,6 +46,14 @@ def _install(language: str | None) -> str:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    # what Qt words from the system (a file's kind in the file dialog, from the MIME
+    # database) follows the chosen language too, not the system's
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.English if language == "en" else QLocale.Language.Chinese,
+            QLocale.Country.China if language != "en" else QLocale.Country.UnitedStates,
+        )
+    )
     if app is None or language == "en":
         return "en"
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

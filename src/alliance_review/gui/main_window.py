@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,18 +25,20 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
-from alliance_review.gui import contrast, file_kinds, help, i18n, messages, start_page
-from alliance_review.gui.views import FileView
+from alliance_review.gui import contrast, file_kinds, fit, help, i18n, messages, start_page
+from alliance_review.gui.qt_compat import submenu
+from alliance_review.gui.views import Declined, FileView
 from alliance_review.storage.files import FileInfo, identify
 
 MAX_RECENT = start_page.MAX_RECENT
+# a restored window smaller than this (or than the screen) is not restored
+SMALLEST_RESTORED = QSize(800, 500)
 # What a reviewer does not do: hidden while a reviewer file is open.
 NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
 # a file larger than this is checked in a worker before its window shows (the demo round
@@ -93,8 +95,9 @@ class MainWindow(QMainWindow):
         self._action("new_round", self.new_round, QKeySequence.StandardKey.New)
         self._action("open", self.choose_file, QKeySequence.StandardKey.Open)
         self._action("open_demo", self.open_demo)
-        self._action("close", self.close_file, QKeySequence.StandardKey.Close)
-        self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action("close", self.close_asked, QKeySequence.StandardKey.Close)
+        # Ctrl+Q everywhere: the platform's Quit key is empty on Windows and offscreen
+        self._action("quit", self.close, "Ctrl+Q")
         self.help_actions = help.help_actions(self)
         for name, action in self.help_actions.items():
             self.action_registry[name] = action
@@ -283,8 +286,14 @@ class MainWindow(QMainWindow):
 
     def _install(self, path: Path, info: FileInfo) -> bool:
         """Show the file identified (and checked) as ``info``."""
+        if self.view is not None and not self.view.may_close():
+            return False
+        if self.view is not None and same_path(self.view.path, path):
+            self.close_file()  # opened again: the file is let go first (one window per file)
         try:
             view = self._make_view(path, info.kind.name)
+        except Declined:
+            return False
         except Exception as error:
             return messages.refuse(self, error)
         self.close_file()
@@ -343,6 +352,11 @@ class MainWindow(QMainWindow):
         view: FileView = getattr(module, class_name)(path)
         return view
 
+    def close_asked(self) -> None:
+        """File > Close: the view may ask first (an unfinished entry)."""
+        if self.view is None or self.view.may_close():
+            self.close_file()
+
     def close_file(self) -> None:
         if self.view is None:
             return
@@ -388,10 +402,18 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def restore_geometry(self) -> None:
-        geometry = QSettings().value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            return
+        """The last geometry, if it was saved on a screen of this size and scale and fits
+        it (a window used once at 200 % reopened 442 px wide at 100 %); else the default."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        same_screen = settings.value("window/screen", "") == fit.screen_signature(self)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and same_screen:
+            before = self.geometry()
+            if self.restoreGeometry(geometry) and fit.fits(
+                self.geometry(), self, SMALLEST_RESTORED
+            ):
+                return
+            self.setGeometry(before)
         # first start: 1280x800, or nine tenths of a smaller screen, centred
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
@@ -406,7 +428,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from alliance_review.gui import tasks
 
+        if self.view is not None and not self.view.may_close():
+            event.ignore()  # the user went back to the file
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/screen", fit.screen_signature(self))
         tasks.cancel_all()  # a cancelled task rolls back; the files stay as they were
         self.close_file()
         super().closeEvent(event)
@@ -439,6 +465,13 @@ class MainWindow(QMainWindow):
         return self.about_dialog
 
 
+def same_path(one: Path, other: Path) -> bool:
+    try:
+        return Path(one).resolve() == Path(other).resolve()
+    except OSError:
+        return False
+
+
 def import_views() -> None:
     """Import the modules of the round view and its tabs, and of the reviewer workspace
     (in a worker: no Qt object is made by importing them)."""
@@ -452,4 +485,4 @@ def import_views() -> None:
 
 
 def menu_titles(window: MainWindow) -> list[str]:
-    return [a.text() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    return [a.text() for a in window.menuBar().actions() if submenu(a) is not None]

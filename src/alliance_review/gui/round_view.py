@@ -10,17 +10,22 @@ import importlib
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import messages
+from alliance_review.gui import contrast, i18n, messages
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
+from alliance_review.gui.tasks import run_task
 from alliance_review.gui.views import FileView
+from alliance_review.services.checking import trust_problems
+from alliance_review.storage.db import ReadOnlyFile
 from alliance_review.storage.round_store import RoundStore
 
 TAB_MODULES = ("setup", "panel", "results", "publish")
+BANNER_FILL = "#fde8e8"
+BANNER_TEXT = "#8a1c1c"
 
 
 class RoundContext(QObject):
@@ -92,10 +97,82 @@ class RoundTab(QWidget):
         return False
 
 
+class TrustBanner(QLabel):
+    """Across the top of a round that cannot be trusted or changed as it stands: altered
+    after locking, a trail other than this computer last saw, read-only storage. Hidden
+    otherwise. The lock and the trail are checked off the GUI thread (a locked round's
+    content digest reads every row)."""
+
+    def __init__(self, read_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trust_banner")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMargin(10)
+        self.setAutoFillBackground(True)
+        if not contrast.active():
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor(BANNER_FILL))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(BANNER_TEXT))
+            self.setPalette(palette)
+        self.read_only = read_only
+        self.problems: list[tuple[str, str]] = []  # (zh, en): altered, trail cut or rewritten
+        self.setVisible(False)
+        self.retranslate()
+
+    def check(self, path: Path) -> None:
+        """Read the lock and the trail on a connection of the worker's own."""
+
+        def work(_progress: object) -> list[tuple[str, str]]:
+            with RoundStore.reading(path) as store:
+                return trust_problems(store)
+
+        run_task(self, "", work, self.show_problems, on_error=lambda _e: None,
+                 reads_only=True, background=True)  # fmt: skip
+
+    def show_problems(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        english = i18n.chosen_language() == "en"
+        lines = [en if english else zh for zh, en in self.problems]
+        if self.read_only:
+            lines.append(
+                self.tr(
+                    "This round is read-only (on read-only storage, or without permission to "
+                    "write): it can be viewed but not changed. To change it, copy it to a "
+                    "folder you can write to."
+                )
+            )
+        if self.problems:
+            lines.append(
+                self.tr(
+                    "Its results cannot be trusted as they stand: look at it with "
+                    "alliance-review check, or restore a backup (Panel › Backups and restore)."
+                )
+            )
+        self.setText("\n".join(lines))
+        self.setVisible(bool(lines))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class RoundView(FileView):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
-        self.store = RoundStore.open(path)
+        read_only = False
+        try:
+            self.store = RoundStore.open(path)
+        except ReadOnlyFile:
+            self.store, read_only = RoundStore.open_readonly(path), True
+            if self.store.in_memory:  # an older format: only upgraded where it can be
+                self.store.close()
+                raise
+        self.banner = TrustBanner(read_only)
         self.context = RoundContext(self.store, self.undo_stack)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -112,12 +189,21 @@ class RoundView(FileView):
             self.tabs.addTab(tab, tab.title())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         for tab in self.tab_by_name.values():
             tab.refresh()
         opening = self.tab_by_name.get(self.opening_tab())
         if opening is not None:
             self.tabs.setCurrentWidget(opening)
+        self.context.changed.connect(self._trust_changed)
+        self.banner.check(path)
+
+    def _trust_changed(self, change: Change) -> None:
+        """A lock, an unlock, a merge or a restore: the banner reads the trail again."""
+        if change.aspects() & {Aspect.LOCK, Aspect.MERGE_LOG}:
+            self.banner.check(self.path)
 
     def opening_tab(self) -> str:
         """The tab for the round's state: publish once locked, the panel once scores are

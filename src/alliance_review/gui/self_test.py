@@ -33,6 +33,24 @@ def _qt_own_texts() -> list[str]:
     return texts
 
 
+def _settle(seconds: float = 30.0) -> None:
+    """Let the view's background work finish (a round's lock check), so the picture and
+    the report show what a user sees a moment after opening."""
+    from alliance_review.gui import tasks
+
+    deadline = time.monotonic() + seconds
+    while not tasks.idle() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+
+
+def _banner(window: Any) -> str:
+    """The text across the top of a round's view (read-only, altered), "" when none."""
+    banner = getattr(window.view, "banner", None)
+    return banner.text() if isinstance(banner, QLabel) and banner.isVisible() else ""
+
+
 def run(app: QApplication, file: Path | None, report_path: Path, started: float) -> int:
     from alliance_review.gui.main_window import MainWindow, menu_titles
     from alliance_review.gui.messages import sentence
@@ -51,6 +69,7 @@ def run(app: QApplication, file: Path | None, report_path: Path, started: float)
         else:
             status = 0 if window.open_path(Path(file)) else 1
     QCoreApplication.processEvents()
+    _settle()
     image = window.grab()
     report["painted_after_s"] = round(time.perf_counter() - started, 3)
     shot = report_path.with_suffix(".png")
@@ -62,6 +81,7 @@ def run(app: QApplication, file: Path | None, report_path: Path, started: float)
             "menus": menu_titles(window),
             "file_menu": [a.text() for a in window.file_menu.actions() if a.isVisible()],
             "view": type(window.view).__name__ if window.view is not None else "StartPage",
+            "banner": _banner(window),
             "qt_file_dialog": _qt_own_texts(),
             "screenshot": str(shot),
             "size": [image.width(), image.height()],

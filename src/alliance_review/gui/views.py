@@ -25,6 +25,11 @@ class _Released(QObject):
         return event.type() in _REREADING
 
 
+class Declined(Exception):
+    """Raised by a view's constructor when the user chose not to open the file after all
+    (it is open elsewhere): nothing to say, nothing opened."""
+
+
 class FileView(QWidget):
     """Base of the views; subclasses fill ``menus`` and keep ``undo_stack`` for every edit."""
 
@@ -51,6 +56,11 @@ class FileView(QWidget):
     def accept_files(self, paths: list[Path]) -> bool:
         """Take files dropped on the window (True) instead of opening them in its place."""
         return False
+
+    def may_close(self) -> bool:
+        """Whether the view may be closed now (it may ask the user first: an unfinished
+        entry); False keeps the file open."""
+        return True
 
     def close_file(self) -> None:
         """Release the file; called before the view is dropped."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,17 +35,14 @@ from alliance_review.core.ranking import RankedRow, TierBand
 from alliance_review.core.round import RoundSettings
 from alliance_review.services.appendix_draw import Geometry, Line, draw_table
 from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
-from alliance_review.services.page_images import page_texts, pdf_metadata
 from alliance_review.services.pdf_choices import default_title as default_title
 from alliance_review.services.pdf_common import date_canvas, font, round_moment, using_font
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.services.round_digest import content_hash, keyword_fields, settings_keywords
-from alliance_review.storage.audit import LOCKED_SIGNED, LockState
+from alliance_review.services.round_digest import content_hash, settings_keywords
+from alliance_review.storage.audit import ALTERED, LOCKED_SIGNED, LockState
 from alliance_review.storage.round_store import RoundStore
-from alliance_review.storage.submission import read_bytes
 
 AUTHOR = "产业技术创新战略联盟试点工作联络组"
-MAX_PDF_BYTES = 512 * 1024 * 1024  # a PDF to verify is read only up to this size
 LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 30 * mm, 26 * mm
 TEXT_WIDTH = A4[0] - LEFT - RIGHT
 BODY_SIZE, BODY_LEADING = 12, 16
@@ -314,11 +310,10 @@ def prepare_appendix(round_path: Path | str) -> PreparedAppendix:
     release the GIL, so on two cores the two overlap. If another connection wrote the
     round meanwhile, both are read again, so the hash always belongs to the ranking.
     """
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         for _ in range(3):
             before = store.change_marker()
-            hashing = _Hashing(Path(round_path))
-            hashing.start()
+            hashing = _Hashing.beside(store)
             try:
                 result = compute(store)
                 lock = store.lock_state()
@@ -347,9 +342,19 @@ class _Hashing(threading.Thread):
         self.error: BaseException | None = None
         self.stop = threading.Event()
 
+    @staticmethod
+    def beside(store: RoundStore) -> _Hashing | _HashingHere:
+        """Started on its own connection; or, for an older format upgraded in memory
+        (which no other connection sees), computed here when asked for."""
+        if store.in_memory:
+            return _HashingHere(store)
+        hashing = _Hashing(store.path)
+        hashing.start()
+        return hashing
+
     def run(self) -> None:
         try:
-            with RoundStore.open(self.path) as store:
+            with RoundStore.open_readonly(self.path) as store:
                 self.value = content_hash(store, self.stop)
         except BaseException as error:  # handed to the caller by digest()
             self.error = error
@@ -368,6 +373,30 @@ class _Hashing(threading.Thread):
         return self.value
 
 
+class _HashingHere:
+    """``content_hash`` on the store's own connection, when asked for."""
+
+    def __init__(self, store: RoundStore) -> None:
+        self.store = store
+
+    def cancel(self) -> None:
+        pass
+
+    def digest(self) -> str:
+        return content_hash(self.store)
+
+
+def _refuse_altered(lock: LockState) -> None:
+    """No appendix is printed from a locked round whose lock no longer holds."""
+    if lock.state == ALTERED:
+        raise UserError(
+            f"评价轮次锁定后被改动过（{lock.reason_zh}），不能据此导出附件；请先用 check 查看，"
+            "或从备份恢复。",
+            f"The round was altered after locking ({lock.reason}); no appendix is exported "
+            "from it. Look at it with check, or restore a backup.",
+        )
+
+
 def export_appendix(
     round_path: Path | str,
     out: Path | str,
@@ -381,12 +410,11 @@ def export_appendix(
     last). Should another connection write the round meanwhile, the export is made again,
     so the hash in the file always belongs to the ranking printed.
     """
-    guard(check_folder(out), [round_path])
+    guard(check_folder(out), [round_path, None if options is None else options.font])
     for _ in range(3):
-        with RoundStore.open(round_path) as store:
+        with RoundStore.open_readonly(round_path) as store:
             before = store.change_marker()
-            hashing = _Hashing(Path(round_path))
-            hashing.start()
+            hashing = _Hashing.beside(store)
             try:
                 result = compute(store)
                 if not result.ranking:
@@ -396,6 +424,7 @@ def export_appendix(
                     )
                 moment = round_moment(store.publication_time())
                 lock = store.lock_state()
+                _refuse_altered(lock)
                 written = build_appendix(
                     out, result, hashing.digest, options, progress, moment, lock
                 )
@@ -405,85 +434,3 @@ def export_appendix(
             if store.change_marker() == before:
                 break
     return written
-
-
-@dataclass(frozen=True)
-class Verification:
-    """Whether a PDF prints what its round holds now (pages, hash, lock signature)."""
-
-    matches: bool
-    round_hash: str
-    pdf_hash: str | None
-    pdf_round: str | None
-    pages: int = 0
-    difference: tuple[int, str, str] | None = None  # page, printed, expected
-    content_checked: bool = False
-    lock_fingerprint: str = ""
-    lock_differs: bool = False
-
-
-def _first_difference(found: list[str], expected: list[str]) -> tuple[int, str, str] | None:
-    """The first page whose text differs (whitespace aside: line breaks may fall elsewhere
-    with another font), with a few characters around the first difference on each side."""
-    for number in range(max(len(found), len(expected))):
-        got = "".join((found[number] if number < len(found) else "").split())
-        want = "".join((expected[number] if number < len(expected) else "").split())
-        if got == want:
-            continue
-        at = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), None)
-        at = min(len(got), len(want)) if at is None else at
-        start = max(0, at - 12)
-        return number + 1, got[start : at + 12], want[start : at + 12]
-    return None
-
-
-def _recorded_font(name: str | None) -> Path | None:
-    """The font the PDF says it was printed with, if this computer has it."""
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.is_file() else None
-
-
-def verify_appendix(round_path: Path | str, pdf_path: Path | str) -> Verification:
-    """Print the appendix again from the round as it is now, with the choices the PDF
-    records, and compare what every page prints; also the content hash and, for a round
-    locked when the PDF was made, the lock signature. Opens the round read-only."""
-    pdf_path = Path(pdf_path)
-    data = read_bytes(pdf_path, MAX_PDF_BYTES)
-    metadata = pdf_metadata(pdf_path)
-    fields = keyword_fields(metadata.get("Keywords", ""))
-    pdf_hash = fields.get("content-sha256")
-    printed = page_texts(data)
-    with RoundStore.open_readonly(round_path) as store, store.read_transaction():
-        result = compute(store)
-        digest = content_hash(store)
-        lock = store.lock_state()
-        moment = round_moment(store.publication_time())
-    is_appendix = "appendix-tiers" in fields or any("联盟名称" in page for page in printed[:1])
-    difference = None
-    if is_appendix and pdf_hash is not None:
-        tiers = fields.get("appendix-tiers", "*")
-        options = AppendixOptions(
-            title=metadata.get("Title") or None,
-            tiers=None if tiers == "*" else tuple(t for t in tiers.split(",") if t),
-            show_rank_ties=fields.get("show-ties") == "1",
-            font=_recorded_font(fields.get("font")),
-        )
-        with tempfile.TemporaryDirectory(prefix="alliance-review-verify-") as scratch:
-            expected = Path(scratch) / "expected.pdf"
-            build_appendix(expected, result, digest, options, None, moment, lock)
-            difference = _first_difference(printed, page_texts(expected))
-    signed = fields.get("lock-signature")
-    lock_differs = signed is not None and signed != lock.signature
-    return Verification(
-        pdf_hash == digest and difference is None and not lock_differs,
-        digest,
-        pdf_hash,
-        fields.get("round"),
-        len(printed),
-        difference,
-        is_appendix,
-        fields.get("key-fingerprint", ""),
-        lock_differs,
-    )

@@ -30,7 +30,16 @@ def auto_assign(store: RoundStore, seed: int = 0, per_alliance: int | None = Non
     """Assign k reviewers to every alliance; returns the assignment as it was before."""
     require_unlocked(store)
     before = store.assignments()
-    k = per_alliance or store.settings().reviewers_per_alliance
+    wanted = store.settings().reviewers_per_alliance
+    k = per_alliance or wanted
+    if k < wanted:  # issuing would then refuse every alliance as short of reviewers
+        raise AssignmentError(
+            f"本轮次要求每个联盟有 {wanted} 位评审专家，按每个联盟 {k} 位分配后将无法发放评审专家"
+            f"文件。请先在轮次设置中把“每个联盟的评审专家数”改为 {k}。",
+            f"The round asks for {wanted} reviewers per alliance; with {k} per alliance the "
+            f"reviewer files could not be issued. Set the round's reviewers per alliance to "
+            f"{k} first.",
+        )
     alliances, reviewers = store.participants(), store.reviewers()
     if not reviewers:
         raise AssignmentError("还没有评审专家。", "There are no reviewers yet.")

@@ -13,10 +13,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alliance_review.storage import audit, documents, sealing
+from alliance_review.core.errors import FileRefused
+from alliance_review.services.merge_reading import verify_signature
+from alliance_review.storage import anchor, audit, documents, sealing
 from alliance_review.storage.files import open_verified
+from alliance_review.storage.panel_rows import KEY_RETIRED, IssuedKey
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.storage.submission import read_submission
 
 
 @dataclass
@@ -39,6 +43,8 @@ class CheckReport:
     signature: str | None = None
     key_id: str | None = None
     private_key: bool | None = None
+    returned: bool | None = None  # a submitted copy, or claims to be one
+    key_issued_by_round: bool | None = None  # verified with the key ``--round`` issued
     # a round file
     locked: bool | None = None
     chain: str | None = None
@@ -48,6 +54,7 @@ class CheckReport:
     fingerprint: str | None = None
     this_computer_key: bool | None = None
     lock_signature: str | None = None
+    anchor: str | None = None  # the trail against this computer's anchor (storage.anchor)
     problems: list[str] = field(default_factory=list)
     problems_en: list[str] = field(default_factory=list)
 
@@ -70,8 +77,25 @@ def _wal_beside(path: Path) -> bool:
         return False
 
 
-def check_file(path: Path | str) -> CheckReport:
-    """Everything ``check`` says about ``path`` (FileRefused if it is unusable)."""
+class _RoundKeys:
+    """The keys a round issued and its reviewers' names (``check FILE --round ROUND``)."""
+
+    def __init__(self, store: RoundStore) -> None:
+        self.store = store
+        self.names = {r.uid: r.name for r in store.reviewers()}
+        self.round_uid = store.settings().uid
+
+    def issued_key(self, key_id: str) -> IssuedKey | None:
+        return self.store.reviewer_key(key_id)
+
+    def reviewer_name(self, reviewer_uid: str) -> str:
+        return self.names.get(reviewer_uid, reviewer_uid)
+
+
+def check_file(path: Path | str, round_path: Path | str | None = None) -> CheckReport:
+    """Everything ``check`` says about ``path`` (FileRefused if it is unusable); a
+    returned reviewer file's signature as ``merge`` verifies it, with the key ``round_path``
+    issued when given."""
     path = Path(path)
     conn, info = open_verified(path)
     try:
@@ -86,6 +110,8 @@ def check_file(path: Path | str) -> CheckReport:
         _documents_part(report, conn)
     finally:
         conn.close()
+    if report.kind == "reviewer" and report.returned:
+        _returned_part(report, path, round_path)
     return report
 
 
@@ -104,6 +130,31 @@ def _documents_part(report: CheckReport, conn: sqlite3.Connection) -> None:
         )
 
 
+def _returned_part(report: CheckReport, path: Path, round_path: Path | str | None) -> None:
+    """A returned file read and verified as ``merge`` reads and verifies it."""
+    try:
+        raw = read_submission(path)
+        if round_path is None:
+            verify_signature(raw, None)
+        else:
+            with RoundStore.open_readonly(round_path) as store:
+                book = _RoundKeys(store)
+                if book.round_uid != report.round_uid:
+                    raise FileRefused(
+                        f"「{path.name}」属于另一个评价轮次，不是「{Path(round_path).name}」的。",
+                        f"{path.name} belongs to another round than {Path(round_path).name}.",
+                    )
+                verify_signature(raw, book)
+            report.key_issued_by_round = True
+    except FileRefused as refusal:
+        report.signature = "invalid"
+        report.sealed = False
+        report.problems.append(refusal.zh)
+        report.problems_en.append(refusal.en)
+        return
+    report.signature = "valid"
+
+
 def _round_part(report: CheckReport, store: RoundStore) -> None:
     if report.version < 2:
         report.locked = False
@@ -117,9 +168,55 @@ def _round_part(report: CheckReport, store: RoundStore) -> None:
         report.fingerprint = state.fingerprint
         report.this_computer_key = state.this_computer
         report.lock_signature = state.signature
-    if state.state == audit.ALTERED:
-        report.problems.append(f"锁定后被改动：{state.reason_zh}。")
-        report.problems_en.append(f"Altered after locking: {state.reason}.")
+    comparison = store.anchor_comparison()
+    report.anchor = "none" if comparison is None else comparison.state
+    for zh, en in _altered(state) + _anchored(comparison) + _keys_restored(store, report):
+        report.problems.append(zh)
+        report.problems_en.append(en)
+
+
+def _keys_restored(store: RoundStore, report: CheckReport) -> list[tuple[str, str]]:
+    """A key the trail records as retired must be retired in the file (round step 8):
+    one made current again with sqlite3 would let a file sent before sign again."""
+    if report.version < 8 or report.chain != audit.INTACT:
+        return []
+    with store.read_transaction():
+        retired = {
+            str(e.data().get("key", ""))
+            for e in store.audit_entries()
+            if e.action == KEY_RETIRED
+        }
+        current = retired - store.retired_keys()
+    if not current:
+        return []
+    shown = ", ".join(sorted(current)[:3])
+    return [
+        (
+            f"审计记录中已作废的签名密钥在文件中却仍然有效（被改回）：{shown}。",
+            f"Signing keys the trail records as retired are current in the file (made "
+            f"current again): {shown}.",
+        )
+    ]
+
+
+def _altered(state: audit.LockState) -> list[tuple[str, str]]:
+    if state.state != audit.ALTERED:
+        return []
+    return [(f"锁定后被改动：{state.reason_zh}。", f"Altered after locking: {state.reason}.")]
+
+
+def _anchored(comparison: anchor.Comparison | None) -> list[tuple[str, str]]:
+    problem = None if comparison is None else comparison.problem()
+    if problem is None:
+        return []
+    return [(problem[0], problem[1][0].upper() + problem[1][1:])]
+
+
+def trust_problems(store: RoundStore) -> list[tuple[str, str]]:
+    """What makes a round untrustworthy as it stands (zh, en): altered after locking, a
+    trail shorter than (or other than) this computer last saw. For the window's banner."""
+    with store.read_transaction():
+        return _altered(store.lock_state()) + _anchored(store.anchor_comparison())
 
 
 def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:
@@ -138,6 +235,11 @@ def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:
     seal = store.seal_state()
     report.key_id = seal.key_id or None
     report.private_key = seal.has_private_key if seal.status != sealing.OLDER else None
+    # a working file keeps its private key and is never signed itself (only the copy
+    # that travels is); anything else claims to be a submitted copy and is judged as one
+    report.returned = seal.status != sealing.OLDER and (
+        not seal.has_private_key or meta.sealed_at is not None or bool(seal.signature)
+    )
     if seal.status in (sealing.OLDER, sealing.NO_KEY):
         report.signature = "none-older-format"
         report.sealed = meta.revision > 0 and meta.sealed_at is not None
@@ -145,12 +247,10 @@ def _reviewer_part(report: CheckReport, store: ReviewerStore) -> None:
         report.signature, report.sealed = "unsigned", False
     elif seal.status == sealing.SIGNED:
         report.signature, report.sealed = "valid", True
-    elif seal.has_private_key:  # the working file, edited since it was last sealed
+    elif not report.returned:  # the working file, edited since it was last sealed
         report.signature, report.sealed = "changed-since-sealed", False
     else:
         report.signature, report.sealed = "invalid", False
-        report.problems.append("提交（封存）之后被改动过：签名与内容不符。")
-        report.problems_en.append("Altered after it was sealed: the signature does not match.")
 
 
 def describe(report: CheckReport, language: str = "zh") -> list[str]:
@@ -219,7 +319,7 @@ def _reviewer_lines(report: CheckReport, en: bool) -> list[str]:
             f"Revision: {report.revision} ({state}{', ' + at if at else ''})",
             f"Progress: {p.get('done', 0)} of {p.get('alliances', 0)} alliances done, "
             f"{p.get('scored', 0)} fully scored",
-            f"Signature: {report.signature}",
+            f"Signature: {report.signature}{_key_words(report, True)}",
         ]
     state = "已封存" if report.sealed else "未封存"
     return [
@@ -227,8 +327,36 @@ def _reviewer_lines(report: CheckReport, en: bool) -> list[str]:
         f"版本: 第 {report.revision} 版（{state}{'，' + at if at else ''}）",
         f"进度: 已完成 {p.get('done', 0)} / {p.get('alliances', 0)} 个联盟，"
         f"全部评分 {p.get('scored', 0)} 个",
-        f"签名: {_SIGNATURE_ZH.get(report.signature or '', report.signature)}",
+        f"签名: {_SIGNATURE_ZH.get(report.signature or '', report.signature)}"
+        + _key_words(report, False),
     ]
+
+
+def _key_words(report: CheckReport, en: bool) -> str:
+    """Which key the signature was verified with, after "valid" of a returned file."""
+    if not report.returned or report.signature != "valid":
+        return ""
+    words = (
+        (
+            " (with the key the round issued to this reviewer)",
+            "（用评价轮次发给该评审专家的密钥核验）",
+        )
+        if report.key_issued_by_round
+        else (
+            " (with the key the file carries; add --round ROUND to check it against the round)",
+            "（用文件自带的公钥核验；对照评价轮次核验请加 --round 评价轮次文件）",
+        )
+    )
+    return words[0] if en else words[1]
+
+
+_ANCHOR_WORDS = {
+    "matches": (
+        "一致（审计记录含本机上次所见的全部记录）",
+        "the trail holds all this computer saw",
+    ),
+    "none": ("本机未记录过此轮次", "this computer has no record of this round"),
+}
 
 
 def _round_lines(report: CheckReport, en: bool) -> list[str]:
@@ -240,6 +368,9 @@ def _round_lines(report: CheckReport, en: bool) -> list[str]:
             else f"审计记录: {'完整' if report.chain == audit.INTACT else '已被改动'}，"
             f"共 {report.chain_entries} 条"
         )
+    if report.anchor is not None:
+        words = _ANCHOR_WORDS.get(report.anchor, ("与本机所见不符（见下）", "differs (see below)"))
+        lines.append(f"This computer's record: {words[1]}" if en else f"与本机记录: {words[0]}")
     lock = report.lock or (audit.UNLOCKED if not report.locked else audit.NO_TRAIL)
     lines.append(f"Lock: {lock}" if en else f"锁定: {_LOCK_ZH.get(lock, lock)}")
     if report.fingerprint:

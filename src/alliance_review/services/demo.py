@@ -122,6 +122,9 @@ def build_demo(
         Reviewer(_uid(rng), f"{short}联盟秘书长", frozenset({by_name[name].uid}))
         for short, name in WORKING_GROUP
     ]
+    if target_dir is not None:  # every file refused before any is written
+        for reviewer in reviewers:
+            guard(target_dir / reviewer_file_name(settings.year, reviewer), [out, previous])
     assignment = assign(participants, reviewers, settings.reviewers_per_alliance, seed)
     published = {row["name"]: row for row in resources.published_appendix_2015()}
     made = generate(rubric, participants, assignment, published, rng)

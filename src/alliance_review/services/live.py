@@ -47,13 +47,20 @@ class LiveRanking:
     def rebuild(self, store: RoundStore) -> RoundResult:
         self.settings: RoundSettings = store.settings()
         self.alliances: dict[str, Alliance] = {a.uid: a for a in store.alliances()}
+        self.batches = store.batch_names()
         self.codes = [i.code for i in store.rubric().indicators()]
         totals = store.exact_totals(self.settings.consensus_method)
         self.scale = totals.scale
         self.numerators: dict[str, int] = dict(totals.numerators)
         s = self.settings
         self.rows: list[RankedRow] = rank_exact(
-            list(self.alliances.values()), totals, s.tiers, s.rounding, s.tie_rule, s.tier_by
+            list(self.alliances.values()),
+            totals,
+            s.tiers,
+            s.rounding,
+            s.tie_rule,
+            s.tier_by,
+            self.batches,
         )
         self.order: list[Key] = [self._key(r.alliance.uid) for r in self.rows]
         return self.result(store)
@@ -68,7 +75,8 @@ class LiveRanking:
         return RoundResult(self.settings, details, list(self.rows))
 
     def _key(self, uid: str) -> Key:
-        return (-self.numerators[uid], *tie_key(self.alliances[uid], self.settings.tie_rule), uid)
+        tie = tie_key(self.alliances[uid], self.settings.tie_rule, self.batches)
+        return (-self.numerators[uid], *tie, uid)
 
     def _total(self, store: RoundStore, uid: str) -> int | None:
         """The alliance's exact total over ``self.scale``, its scores read by the key."""
@@ -122,6 +130,7 @@ class LiveRanking:
             s.rounding,
             s.tie_rule,
             s.tier_by,
+            self.batches,
         )
         return row
 

@@ -28,9 +28,17 @@ from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.file_names import is_reviewer_file_candidate
-from alliance_review.services.merge_reading import Incoming, not_submitted, read, typed
-from alliance_review.storage import documents, keys, rows, sealing
-from alliance_review.storage.panel_rows import ScoreRows, Ticks
+from alliance_review.services.merge_reading import (
+    Incoming,
+    not_submitted,
+    read,
+    typed,
+    verify_signature,
+)
+from alliance_review.storage import documents, rows
+from alliance_review.storage.backups import discard
+from alliance_review.storage.db import storage_error
+from alliance_review.storage.panel_rows import IssuedKey, ScoreRows, Ticks
 from alliance_review.storage.round_store import RoundStore, now_text
 
 Progress = Callable[[int, int], bool]
@@ -59,6 +67,15 @@ class FileReport:
     scores_unchanged: int = 0
     scores_removed: int = 0
     reason: UserError | None = None
+
+    def __post_init__(self) -> None:
+        # A refusal keeps its sentence, not the frames it was raised through: those hold
+        # the file's rows (or bytes), and a batch of large refused files would keep them
+        # all until the batch ends. Each is released as it is refused.
+        error: BaseException | None = self.reason
+        while error is not None:
+            error.__traceback__ = None
+            error = error.__cause__ or error.__context__
 
     @property
     def refused(self) -> bool:
@@ -112,45 +129,6 @@ class FileReport:
         )
 
 
-def _verify(round_: _Round, incoming: Incoming) -> None:
-    """The signature, with the key the round issued: before any value of the file is used."""
-    name = incoming.path.name
-    seal = incoming.raw.seal
-    if seal.status in (sealing.NO_KEY, sealing.OLDER):
-        raise FileRefused(
-            f"「{name}」没有签名密钥（由旧版软件发放），无法核验是谁提交的，不予合并。"
-            "请给该评审专家重新发放文件。",
-            f"{name} has no signing key (issued by an older version), so who submitted it "
-            "cannot be verified; it is refused. Issue the reviewer a new file.",
-        )
-    if seal.status == sealing.UNSIGNED:
-        raise not_submitted(name)
-    issued = round_.store.reviewer_key(seal.key_id)
-    if issued is None:
-        raise FileRefused(
-            f"「{name}」的签名密钥不是本轮次发放的，无法核验提交人，不予合并。",
-            f"{name} is signed with a key this round never issued, so who submitted it "
-            "cannot be verified; it is refused.",
-        )
-    owner, public = issued
-    if not keys.verify(public, seal.signature, incoming.raw.signed_message):
-        raise FileRefused(
-            f"「{name}」在评审专家提交（封存）之后被改动过（签名与内容不符），不予合并。",
-            f"{name} was altered after its reviewer sealed it (the signature does not match "
-            "its content); it is refused.",
-        )
-    if owner != incoming.reviewer_uid:
-        holder = round_.reviewer_name(owner)
-        claimed = round_.reviewers.get(incoming.reviewer_uid)
-        who = claimed.name if claimed is not None else (incoming.reviewer_name or "?")
-        raise FileRefused(
-            f"「{name}」自称来自{who}，但它是发给{holder}的文件（用{holder}的密钥签名），"
-            "冒用他人身份，不予合并。",
-            f"{name} claims to come from {who} but is {holder}'s file (signed with "
-            f"{holder}'s key); a file in another reviewer's name is refused.",
-        )
-
-
 class _Round:
     """What the rules need to know about the round, read once per batch."""
 
@@ -190,6 +168,9 @@ class _Round:
     def existing_ticks(self, reviewer_uid: str) -> Ticks:
         return self.store.reviewer_ticks(reviewer_uid)
 
+    def issued_key(self, key_id: str) -> IssuedKey | None:
+        return self.store.reviewer_key(key_id)
+
     def name_of(self, alliance_uid: str) -> str:
         return self.names.get(alliance_uid, alliance_uid)
 
@@ -212,7 +193,7 @@ def _check(round_: _Round, incoming: Incoming) -> str:
             "评价轮次已锁定为最终结果，不能再合并评审专家文件；如确需改动，请先解除锁定。",
             "The round is locked as final; unlock it before merging reviewer files.",
         )
-    _verify(round_, incoming)
+    verify_signature(incoming.raw, round_)
     typed(incoming)
     if incoming.round_uid != round_.uid:
         raise FileRefused(
@@ -352,10 +333,24 @@ def _assess(round_: _Round, path: Path) -> tuple[FileReport, Incoming | None]:
 
 
 def _unreadable(path: Path, error: Exception) -> FileRefused:
+    said = storage_error(error)  # a full disk, a file in use, ... named as what it is
+    if said is not None:
+        return FileRefused(
+            f"「{path.name}」未合并：{said.zh}", f"{path.name} was not merged: {said.en}"
+        )
     return FileRefused(
         f"「{path.name}」无法读取（{type(error).__name__}），未合并，其他文件不受影响。",
         f"{path.name} could not be read ({type(error).__name__}: {error}); it was not merged "
         "and the other files are not affected.",
+    )
+
+
+def _unwritten(path: Path, error: sqlite3.DatabaseError) -> FileRefused:
+    said = storage_error(error)
+    why_zh, why_en = (said.zh, said.en) if said is not None else (str(error), str(error))
+    return FileRefused(
+        f"「{path.name}」的评分无法写入本轮次，未作任何改动：{why_zh}",
+        f"The scores of {path.name} could not be written; nothing was changed: {why_en}",
     )
 
 
@@ -502,11 +497,7 @@ def _merge_one(
             reviewer_uid=incoming.reviewer_uid or None,
             reviewer_name=incoming.reviewer_name,
             revision=incoming.revision or None,
-            reason=FileRefused(
-                f"「{incoming.path.name}」的评分无法写入本轮次（{error}），未作任何改动。",
-                f"The scores of {incoming.path.name} could not be written ({error}); "
-                "nothing was changed.",
-            ),
+            reason=_unwritten(incoming.path, error),
         )
         with store.atomic():
             _log(store, failed)
@@ -531,11 +522,19 @@ def merge_files(
     round is taken first (``backup``).
     """
     files = expand(paths)
-    if backup and files:
-        store.backup("merge")
+    taken = store.backup("merge") if backup and files else None
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
-    with store.atomic():
-        return _merge_batch(store, files, progress, accept_removals)
+    try:
+        with store.atomic():
+            reports = _merge_batch(store, files, progress, accept_removals)
+    except BaseException:
+        if taken is not None:  # nothing was merged: the backup before it keeps nothing new
+            discard(taken)
+        raise
+    if taken is not None and not any(r.outcome == MERGED for r in reports):
+        discard(taken)  # refused or unchanged files only: no merge for it to undo
+    store.record_anchor(MERGE)
+    return reports
 
 
 def _merge_batch(

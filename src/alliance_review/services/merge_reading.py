@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from alliance_review.core.errors import FileRefused
-from alliance_review.storage.panel_rows import ScoreRows, Ticks
+from alliance_review.core.score_entry import MAX_NOTE_CHARS  # one limit: window, imports, merge
+from alliance_review.storage import keys, sealing
+from alliance_review.storage.panel_rows import REVOKED, IssuedKey, ScoreRows, Ticks
 from alliance_review.storage.submission import RawSubmission, read_submission
 
-MAX_NOTE_CHARS = 5000  # an evidence note longer than this is no note but a payload
 MAX_REVISION = 1_000_000
 
 
@@ -52,6 +54,99 @@ def not_submitted(name: str) -> FileRefused:
     return FileRefused(
         f"「{name}」尚未提交（未封存），请评审专家先在软件中提交。",
         f"{name} has not been submitted (sealed) by its reviewer yet.",
+    )
+
+
+class KeyBook(Protocol):
+    """What the round says of the keys it issued (``merge._Round``; ``check --round``)."""
+
+    def issued_key(self, key_id: str) -> IssuedKey | None: ...
+
+    def reviewer_name(self, reviewer_uid: str) -> str: ...
+
+
+def _claimed(raw: RawSubmission) -> tuple[str, str]:
+    uid, name = raw.meta[1], raw.meta[2]
+    return (uid if isinstance(uid, str) else ""), (name if isinstance(name, str) else "")
+
+
+def verify_signature(raw: RawSubmission, book: KeyBook | None) -> None:
+    """The signature of a returned file, before any value of it is used: the one rule of
+    ``merge`` and ``check``. With the round's ``book``, with the key it issued; without
+    (``check`` of a file alone), with the key the file carries, which proves only that
+    the file is as its key's holder sealed it. Refuses (``FileRefused``, naming the file)
+    a file of an older format (no key), one never signed, one whose signature does not
+    match its content, a submitted copy carrying a private key (``submit`` never writes
+    one), a key the round never issued, and a file in another reviewer's name."""
+    name = raw.path.name
+    seal = raw.seal
+    if seal.status in (sealing.NO_KEY, sealing.OLDER):
+        raise FileRefused(
+            f"「{name}」没有签名密钥（由旧版软件发放），无法核验是谁提交的，不予合并。"
+            "请给该评审专家重新发放文件。",
+            f"{name} has no signing key (issued by an older version), so who submitted it "
+            "cannot be verified; it is refused. Issue the reviewer a new file.",
+        )
+    if seal.status == sealing.UNSIGNED:
+        raise not_submitted(name)
+    if seal.has_private_key:
+        raise FileRefused(
+            f"「{name}」是已签名的提交文件，却带着私钥（软件提交时从不写入私钥）：它不是提交"
+            "生成的文件，不予合并。",
+            f"{name} is signed yet carries a private key, which a submission never does: it "
+            "was not made by submitting; it is refused.",
+        )
+    issued = book.issued_key(seal.key_id) if book is not None and seal.key_id else None
+    if book is not None and issued is None:
+        raise FileRefused(
+            f"「{name}」的签名密钥不是本轮次发放的，无法核验提交人，不予合并。",
+            f"{name} is signed with a key this round never issued, so who submitted it "
+            "cannot be verified; it is refused.",
+        )
+    if book is not None and issued is not None and issued.retired_at is not None:
+        raise _retired(name, book.reviewer_name(issued.reviewer_uid), issued)
+    owner, public = (issued.reviewer_uid, issued.public_key) if issued else ("", seal.public_key)
+    if not keys.verify(public, seal.signature, raw.signed_message):
+        raise FileRefused(
+            f"「{name}」在评审专家提交（封存）之后被改动过（签名与内容不符），不予合并。",
+            f"{name} was altered after its reviewer sealed it (the signature does not match "
+            "its content); it is refused.",
+        )
+    claimed_uid, claimed_name = _claimed(raw)
+    if book is not None and owner != claimed_uid:
+        holder = book.reviewer_name(owner)
+        who = book.reviewer_name(claimed_uid) if claimed_uid else (claimed_name or "?")
+        if who == claimed_uid:
+            who = claimed_name or "?"
+        raise FileRefused(
+            f"「{name}」自称来自{who}，但它是发给{holder}的文件（用{holder}的密钥签名），"
+            "冒用他人身份，不予合并。",
+            f"{name} claims to come from {who} but is {holder}'s file (signed with "
+            f"{holder}'s key); a file in another reviewer's name is refused.",
+        )
+
+
+def _shown_time(stamp: str) -> str:
+    """A stored time as the secretary reads it: "2016-03-05 10:00"."""
+    return stamp.replace("T", " ")[:16]
+
+
+def _retired(name: str, holder: str, key: IssuedKey) -> FileRefused:
+    """A file signed with a key retired by a re-issue or a revocation: no longer valid."""
+    when = _shown_time(key.retired_at or "")
+    if key.retired_why == REVOKED:
+        return FileRefused(
+            f"「{name}」的签名密钥（发给{holder}）已于 {when} 被撤销，此后用它签名的文件不予合并；"
+            "请给该评审专家重新发放文件。",
+            f"{name} is signed with {holder}'s key, revoked on {when}: files signed with it "
+            "are refused. Issue the reviewer a new file.",
+        )
+    return FileRefused(
+        f"「{name}」用的是已作废的密钥：{holder}的评审专家文件已于 {when} 重新发放，此前发放的"
+        "文件不再有效，不予合并；请评审专家用重新发放的文件提交。",
+        f"{name} is signed with a retired key: {holder}'s reviewer file was issued again on "
+        f"{when}, and the files issued before are no longer valid; it is refused. The "
+        "reviewer submits from the file issued again.",
     )
 
 

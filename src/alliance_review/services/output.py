@@ -4,9 +4,12 @@ Shared by every export (PDF, workbooks): the file is written beside its target a
 into place only when complete, so a failure or a cancel leaves the target as it was.
 
 Outputs never destroy inputs: ``guard`` refuses a target that is one of the inputs (the
-same file, also through a symlink or a hard link: same device and inode), and a target
-that is a round or reviewer file unless the user said so (``--force``, a confirmation in
-the window: ``forcing()``). ``replacing`` applies it to every export.
+same file, also through a symlink or a hard link: same device and inode: a round, a
+font, a figures JSON), and a target that is a round or reviewer file unless the user said
+so (``--force``, a confirmation in the window: ``forcing()``). On the command line
+(``keeping_existing()``) every existing file is kept unless ``--force``: a PDF, a
+workbook, a JSON as much as a round (the window's save dialog asks before it replaces
+one). ``replacing`` applies it to every export.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from alliance_review.storage.files import kind_on_disk
 from alliance_review.system.writing import atomic_file
 
 _forced: ContextVar[bool] = ContextVar("forced", default=False)
+_keeping: ContextVar[bool] = ContextVar("keeping", default=False)
+# outputs this process wrote (an export made again, the round having changed meanwhile)
+_written: set[tuple[int, int]] = set()
 
 Progress = Callable[[int, int], bool]
 
@@ -49,6 +55,24 @@ def forcing(force: bool = True) -> Iterator[None]:
         yield
     finally:
         _forced.reset(token)
+
+
+@contextlib.contextmanager
+def keeping_existing(keep: bool = True) -> Iterator[None]:
+    """Inside this block (the command line), no existing file is replaced unless forced."""
+    token = _keeping.set(keep)
+    try:
+        yield
+    finally:
+        _keeping.reset(token)
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def same_file(a: Path | str, b: Path | str) -> bool:
@@ -80,14 +104,27 @@ def guard(
         return out
     if stat.S_ISDIR(status.st_mode):
         raise UserError(f"「{out}」是一个文件夹。", f"{out} is a folder.")
+    forced = _forced.get() if force is None else force
     kind = kind_on_disk(out)
-    if kind is not None and not (_forced.get() if force is None else force):
+    if kind is not None and not forced:
         raise UserError(
             f"「{out.name}」是已有的{kind.label_zh}，不会被覆盖（如确要覆盖，命令行加 --force）。",
             f"{out.name} is an existing {kind.name} file and is not overwritten (to replace "
             "it anyway, add --force).",
         )
+    if _keeping.get() and not forced and _identity(out) not in _written:
+        raise UserError(
+            f"「{out.name}」已存在，不会被覆盖（如确要覆盖，命令行加 --force）。",
+            f"{out.name} exists already and is not overwritten (to replace it, add --force).",
+        )
     return out
+
+
+def wrote(out: Path | str) -> None:
+    """Note an output this process wrote: writing it again (a retry) needs no ``--force``."""
+    identity = _identity(out)
+    if identity is not None:
+        _written.add(identity)
 
 
 @contextlib.contextmanager
@@ -101,3 +138,4 @@ def replacing(out: Path, inputs: Iterable[Path | str | None] = ()) -> Iterator[P
     out = guard(check_folder(out), inputs)
     with atomic_file(out) as temporary:
         yield temporary
+    wrote(out)

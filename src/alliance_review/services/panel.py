@@ -16,7 +16,7 @@ from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.storage import keys, rows
+from alliance_review.storage import audit, keys, rows
 from alliance_review.storage.round_store import RoundStore, now_text
 
 TOTAL = ""  # the indicator code of a decision on an alliance's total
@@ -123,6 +123,16 @@ def set_locked(store: RoundStore, locked: bool, reason: str = "") -> bool:
     previous = store.settings().locked
     if previous == locked:  # already so: nothing to write (a locked file refuses writes)
         return previous
+    state = store.lock_state()
+    if state.state == audit.ALTERED:
+        # a signed lock or unlock now would vouch for what someone changed outside the app
+        what = ("锁定", "lock") if locked else ("解除锁定", "unlock")
+        raise UserError(
+            f"评价轮次在应用之外被改动过（{state.reason_zh}），不能{what[0]}：签名会为这些改动"
+            "作保。请从备份恢复。",
+            f"The round was altered outside the app ({state.reason}); it cannot be "
+            f"{what[1]}ed, as the signature would vouch for those changes. Restore a backup.",
+        )
     key = keys.secretary_private_key()
     assert key is not None  # created on first use
     store.backup("lock" if locked else "unlock")

@@ -51,10 +51,12 @@ def set_participation(store: RoundStore, wanted: Participation) -> Participation
     if wanted.reason is None:
         store.mark_taking_part(uid, wanted.assigned)
         return before
-    if wanted.reason not in store.participation_reasons():
+    reasons = store.participation_reasons()
+    if wanted.reason not in reasons:
         raise UserError(
-            f"未参评原因「{wanted.reason}」不在原因列表中。",
-            f"The reason {wanted.reason!r} is not in the list of reasons.",
+            f"未参评原因「{wanted.reason}」不在原因列表中（可选：{'、'.join(reasons)}）。",
+            f"The reason {wanted.reason!r} is not in the list of reasons (one of: "
+            f"{', '.join(reasons)}).",
         )
     check_note(wanted.note)
     scored = store.alliance_score_count(uid)

@@ -37,7 +37,7 @@ from alliance_review.core.report_figures import (
 from alliance_review.core.statistics import RoundStatistics
 from alliance_review.services.appendix_pdf import appendix_entries, default_title
 from alliance_review.services.histogram_chart import histogram_drawing
-from alliance_review.services.output import Progress, cancelled, check_folder, replacing
+from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.report_sections import section_five, section_one, section_one_method
 from alliance_review.services.report_text import (
@@ -507,11 +507,12 @@ def export_report(
     progress: Progress | None = None,
 ) -> Path:
     """Write the report draft of ``round_path`` to ``out`` (.docx), whole or not at all."""
-    out = check_folder(out)
+    inputs = [round_path, published, None if isinstance(previous, PreviousYear) else previous]
+    out = guard(check_folder(out), inputs)
     stats = round_statistics_of(round_path, previous, published)
     if progress is not None and not progress(1, 4):
         raise cancelled()
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         result = compute(store)
         rubric = store.rubric()
         title = store.settings().title
@@ -521,7 +522,7 @@ def export_report(
     document = report_document(stats, title, rubric, result.ranking, result.settings.tiers, chart)
     if progress is not None and not progress(3, 4):
         raise cancelled()
-    with replacing(out) as temporary:
+    with replacing(out, inputs) as temporary:
         document.save(str(temporary))
         if progress is not None and not progress(4, 4):
             raise cancelled()

@@ -25,7 +25,7 @@ from alliance_review.storage.round_store import RoundStore
 
 def from_round_file(path: Path | str, year: int, share_rule: str) -> PreviousYear:
     """Last year's figures computed from last year's round file (older than ``year``)."""
-    with RoundStore.open(path) as store:
+    with RoundStore.open_readonly(path) as store:  # read: not a byte of it changes
         earlier = compute(store)
         top = store.rubric().max_points
     if earlier.settings.year >= year:
@@ -68,5 +68,5 @@ def last_year(
         return previous
     if previous is not None:
         return from_round_file(previous, year, share_rule)
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         return from_history(store, share_rule)

@@ -146,6 +146,7 @@ def compute(
         settings.rounding,
         settings.tie_rule,
         settings.tier_by,
+        store.batch_names(),
     )
     codes = [i.code for i in store.rubric().indicators()]
     if cells is None:
@@ -162,7 +163,7 @@ def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
     """(Chinese, English) one line per alliance whose printed score reads as another
     tier's band than the tier it is printed under, for the secretary to decide on before
     publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band)."""
-    with RoundStore.open(path) as store:
+    with RoundStore.open_readonly(path) as store:
         result = compute(store)
     return [
         (
@@ -176,7 +177,7 @@ def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
 
 
 def ranking_of(path: Path | str) -> RoundResult:
-    with RoundStore.open(path) as store:
+    with RoundStore.open_readonly(path) as store:
         return compute(store)
 
 

@@ -266,7 +266,7 @@ def export_workbook(
     """``alliance-review export-xlsx``: the results workbook of the round, streamed to a
     file beside ``out`` that replaces it only when complete (a cancel leaves it as it was)."""
     out = guard(check_folder(out), [round_path])
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         result = compute(store)
         digest = content_hash(store)
         with writing(Path(out), constant_memory=True) as book:

@@ -13,6 +13,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 from alliance_review.core.roster import Reviewer
 from alliance_review.services.document_package import package_name, write_package
+from alliance_review.services.history import for_alliances
 from alliance_review.services.output import guard
 from alliance_review.storage import documents, keys
 from alliance_review.storage.db import atomic
@@ -79,6 +80,7 @@ def issue_reviewer_file(
                 {t for t in store.self_ticks() if t[0] in assigned},
                 key_id,
                 private,
+                for_alliances(store.history_rounds(), store.history(), assigned),
             )
             issued_documents(store, file.conn, assigned, out, documents_apart)
     return out

@@ -19,9 +19,9 @@ from typing import Any
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.items_table import ITEMS_SHEET
-from alliance_review.core.points import format_points, parse_points
+from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator
-from alliance_review.core.score_entry import MAX_NOTE_CHARS
+from alliance_review.core.score_entry import MAX_NOTE_CHARS, EntryState, read_cell, refusal
 from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import (
     NoteRule,
@@ -328,16 +328,6 @@ def _refuse(zh: str, en: str) -> UserError:
     return UserError(zh, en)
 
 
-def _cell_points(value: Any) -> Fraction | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return parse_points(value)
-
-
 def _letter(column: int) -> str:
     return column_letter(column - 1)
 
@@ -403,7 +393,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         )
     names = {a.uid: a.name for a in alliances}
     scores = store.scores()
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, str, str]] = []
     seen: dict[tuple[str, str], str] = {}
     kept_scores = dict(scores)  # blank cells keep the file's values
     erased_scores = dict(scores)  # blank cells erase them
@@ -421,17 +411,21 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         count += 1
         number = index + 1
         problem = _read_row(number, cells, by_code, names, seen, formulas, scores)
-        if len(problem) == 2:
+        if len(problem) == 3:
             errors.append(problem)
             continue
-        uid, code, points, note, cell = problem
+        uid, code, points, note, score_cell = problem
+        note_cell = f"{_NOTE}{number}"
         old_points, old_note = scores.get((uid, code), (None, ""))
         kept = (old_points if points is None else points, note or old_note)
         kept_scores[(uid, code)] = kept
         erased_scores[(uid, code)] = (points, note)
         if (old_points, old_note) != kept:
+            # the cell that changed: the note's when only the note did
+            cell = score_cell if old_points != kept[0] else note_cell
             changes.append(SheetChange(uid, names[uid], code, old_points, old_note, *kept, cell))
         if kept != (points, note):
+            cell = score_cell if kept[0] != points else note_cell
             erasures.append(
                 SheetChange(uid, names[uid], code, old_points, old_note, points, note, cell)
             )
@@ -445,10 +439,11 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         more = len(errors) - len(shown)
         raise UserError(
             f"评分表「{path.name}」有 {len(errors)} 处错误，未导入任何内容：\n"
-            + "\n".join(f"{ref}：{zh}" for ref, zh in shown)
+            + "\n".join(f"{ref}：{zh}" for ref, zh, _en in shown)
             + (f"\n……另有 {more} 处" if more else ""),
             f"{path.name} has {len(errors)} error(s); nothing was imported:\n"
-            + "\n".join(f"{ref}: {zh}" for ref, zh in shown),
+            + "\n".join(f"{ref}: {en}" for ref, _zh, en in shown)
+            + (f"\n… and {more} more" if more else ""),
         )
     rule = NoteRule.of(meta)
     self_scores = store.self_scores()
@@ -485,8 +480,9 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     )
 
 
-_UID, _CODE, _SCORE, _NOTE = (
-    column_letter(c - 1) for c in (COL_UID, COL_CODE, COL_SCORE, COL_NOTE)
+# the uid column is hidden: a row whose alliance is not known is named by its name cell
+_ALLIANCE, _CODE, _SCORE, _NOTE = (
+    column_letter(c - 1) for c in (COL_ALLIANCE, COL_CODE, COL_SCORE, COL_NOTE)
 )
 
 
@@ -502,39 +498,53 @@ def _read_row(
     seen: dict[tuple[str, str], str],
     formulas: dict[tuple[int, int], tuple[str, bool]],
     scores: dict[tuple[str, str], tuple[Fraction | None, str]],
-) -> tuple[str, str] | tuple[str, str, Fraction | None, str, str]:
-    """The row's (uid, code, points, note, cell ref), or (cell ref, reason) when it is bad."""
+) -> tuple[str, str, str] | tuple[str, str, Fraction | None, str, str]:
+    """The row's (uid, code, points, note, score cell ref), or (cell ref, reason, reason in
+    English) when it is bad; a cell named is one the reviewer sees (never a hidden one)."""
     uid = _text(cells[COL_UID - 1])
     code = _text(cells[COL_CODE - 1])
     if uid not in names:
-        return (f"{_UID}{number}", "不是本文件中的联盟（联盟编号无法识别）")
+        return (
+            f"{_ALLIANCE}{number}",
+            "不是本文件中的联盟（联盟编号无法识别）",
+            "not an alliance of this file (its identifier is not recognised)",
+        )
     indicator = indicators.get(code)
     if indicator is None:
-        return (f"{_CODE}{number}", f"指标编号「{code[:20]}」不在评价指标中")
+        return (
+            f"{_CODE}{number}",
+            f"指标编号「{code[:20]}」不在评价指标中",
+            f'the indicator code "{code[:20]}" is not in the rubric',
+        )
     key = (uid, code)
     if key in seen:
-        return (f"{_CODE}{number}", f"与 {seen[key]} 重复（同一联盟同一指标）")
+        return (
+            f"{_CODE}{number}",
+            f"与 {seen[key]} 重复（同一联盟同一指标）",
+            f"repeats {seen[key]} (the same alliance and indicator)",
+        )
     seen[key] = f"{_CODE}{number}"
     score_ref = f"{_SCORE}{number}"
     if formulas and (number, COL_SCORE - 1) in formulas:
-        return (score_ref, "评分是公式，请直接填写数字")
+        return (score_ref, "评分是公式，请直接填写数字", "the score is a formula; write the number")
     raw = cells[COL_SCORE - 1]
-    try:
-        points = _cell_points(raw)
-    except (ValueError, ZeroDivisionError, TypeError, ArithmeticError):
-        return (score_ref, f"「{value_text(raw)[:20]}」不是分数")
-    if points is not None:
-        try:
-            indicator.check_score(points)
-        except UserError as error:
-            return (score_ref, str(error))
+    entry = read_cell(raw, indicator)
+    if entry.state is EntryState.INVALID:
+        error = refusal(raw, indicator)
+        return (score_ref, error.zh, error.en)
+    points = entry.points
     note = _text(cells[COL_NOTE - 1])
+    note_ref = f"{_NOTE}{number}"
     if len(note) > MAX_NOTE_CHARS:
-        return (f"{_NOTE}{number}", f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字")
+        return (
+            note_ref,
+            f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字",
+            f"the evidence note has {len(note)} characters, at most {MAX_NOTE_CHARS}",
+        )
     if note and note != scores.get(key, (None, ""))[1]:
         bad = control_problem(note, number, COL_NOTE - 1)
         if bad is not None:
-            return (f"{_NOTE}{number}", bad[0])
+            return (note_ref, bad[0], bad[1])
     return (uid, code, points, note, score_ref)
 
 
@@ -553,14 +563,19 @@ def import_sheet(
 ) -> SheetImport:
     """Check a workbook and (unless ``dry_run``) write its changes; ``erase``: blank cells
     erase the file's scores and notes too."""
+    if dry_run:  # read only: not a byte of the file changes
+        with ReviewerStore.open_sealed(reviewer_file) as store:
+            return read_sheet(store, workbook)
     with ReviewerStore.open(reviewer_file) as store:
         sheet = read_sheet(store, workbook)
-        if not dry_run:
-            apply_sheet(store, sheet, erase=erase)
+        apply_sheet(store, sheet, erase=erase)
         return sheet
 
 
 def export_sheet_file(reviewer_file: Path | str, out: Path | str) -> int:
-    guard(out, [reviewer_file])  # before the file is opened (and so never changed)
-    with ReviewerStore.open(reviewer_file) as store:
+    """The workbook of a reviewer file, read without changing a byte of it (no upgrade,
+    no journal mode: a file merged before would be refused as "same revision, different
+    content" if its bytes changed)."""
+    guard(out, [reviewer_file])  # before the file is opened
+    with ReviewerStore.open_sealed(reviewer_file) as store:
         return export_sheet(store, out)

@@ -10,6 +10,7 @@ round's margin.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -21,6 +22,8 @@ from alliance_review.core.file_names import OPENABLE_SUFFIXES, submission_name
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.services.output import guard, same_file
+from alliance_review.storage import reviewer_keys
+from alliance_review.storage.db import open_checked
 from alliance_review.storage.files import identify
 from alliance_review.storage.reviewer_store import (
     ReviewerMeta,
@@ -225,6 +228,22 @@ def mark_done(store: ReviewerStore, alliance_uid: str) -> None:
     store.set_done(alliance_uid, True)
 
 
+def ready_for_done(store: ReviewerStore, among: Iterable[str] | None = None) -> list[str]:
+    """Alliances (of ``among``, or all) not marked done that lack nothing for it: what a
+    workbook import completed, in list order."""
+    rubric, scores, self_scores = store.rubric(), store.scores(), store.self_scores()
+    rule, ticks = NoteRule.of(store.meta()), ticks_by_indicator(store.ticks())
+    reasons, done = store.override_reasons(), store.done()
+    wanted = None if among is None else set(among)
+    return [
+        a.uid
+        for a in store.alliances()
+        if a.uid not in done
+        and (wanted is None or a.uid in wanted)
+        and not missing_for_done(rubric, a.uid, scores, self_scores, rule, ticks, reasons)
+    ]
+
+
 @dataclass(frozen=True)
 class Progress:
     alliances: int
@@ -273,6 +292,7 @@ def submit_store(store: ReviewerStore, out: Path | None = None, language: str = 
             "The submission cannot overwrite the reviewer file being scored; choose another name.",
         )
     guard(target, [store.path])
+    reviewer_keys.keep_from(store.conn)  # any copy on this computer can be continued
     if not target.parent.is_dir():
         raise UserError(
             f"文件夹「{target.parent}」不存在。", f"The folder {target.parent} does not exist."
@@ -332,6 +352,22 @@ def continue_from(sealed: Path, out: Path) -> Path:
         )
     write_working_copy(sealed, out)
     return out
+
+
+def can_continue(sealed: Path) -> bool:
+    """Whether a working file continued from ``sealed`` could be submitted: this computer
+    keeps the reviewer's signing key (kept when the issued file was worked in or
+    submitted here)."""
+    try:
+        conn = open_checked(sealed, readonly=True)
+    except (UserError, sqlite3.Error, OSError):
+        return False
+    try:
+        return reviewer_keys.key_for(conn) is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def suggested_working_name(sealed: Path, revision: int) -> Path:

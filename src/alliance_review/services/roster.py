@@ -9,44 +9,72 @@ from __future__ import annotations
 import sqlite3
 import uuid
 
+from alliance_review.core import name_rules
+from alliance_review.core.batch_names import UnknownBatch, read_batch
 from alliance_review.core.errors import UserError
+from alliance_review.core.people import split_person
 from alliance_review.core.roster import Alliance, Reviewer
-from alliance_review.core.roster_checks import UnknownBatch, clean_name, parse_batch
+from alliance_review.core.roster_checks import clean_name
+from alliance_review.services import register
 from alliance_review.services.panel import require_unlocked
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.setup_rows import RemovedAlliance
 
+CONTACT_CHARS = 2000
 
-def _same_name(store: RoundStore, name: str, uid: str | None = None) -> None:
-    for alliance in store.alliances():
-        if alliance.name == name and alliance.uid != uid:
-            raise UserError(f"「{name}」已在名单中。", f"{name} is already on the roster.")
+
+def checked_batch(store: RoundStore, text: str | None) -> str | None:
+    """The round's batch a typed batch names ("1", "首批", "Ⅱ" read as the imports read
+    them); a batch the round does not have is refused, naming the ones it has."""
+    batches = store.batch_names()
+    try:
+        reading = read_batch(text, batches)
+    except UnknownBatch:
+        reading = None
+    if reading is None or not reading.known:
+        listed = "、".join(batches)
+        wanted = name_rules.clean(text or "")
+        raise UserError(
+            f"本轮次没有批次「{wanted}」（现有：{listed}）；新的批次请先在批次列表中添加。",
+            f"This round has no batch {wanted!r} (it has: {', '.join(batches)}); add a new "
+            "batch to the list of batches first.",
+        )
+    return reading.name
 
 
 def checked_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
-    name = clean_name(alliance.name)
-    if not name:
-        raise UserError("联盟名称不能为空。", "The alliance name cannot be blank.")
-    try:
-        batch = parse_batch(alliance.batch)
-    except UnknownBatch as error:
-        raise UserError(
-            f"批次「{alliance.batch}」无法识别（应为第一批、第二批、第三批或留空）。",
-            f"Unknown batch {alliance.batch!r}.",
-        ) from error
-    _same_name(store, name, alliance.uid)
-    return Alliance(alliance.uid, name, alliance.position, batch, alliance.contact.strip())
+    """An alliance as it will be stored, by the one set of name rules; refused with one
+    sentence otherwise (a blank or taken name, a control character, an unknown batch)."""
+    name = register.checked_name(store, alliance.name, alliance.uid)
+    batch = checked_batch(store, alliance.batch)
+    short = name_rules.checked(
+        alliance.short_name, name_rules.SHORT_NAME_CHARS, name_rules.SHORT_NAME
+    )
+    contact = name_rules.checked(alliance.contact, CONTACT_CHARS, ("联系人", "The contact"))
+    return Alliance(alliance.uid, name, alliance.position, batch, contact, short)
+
+
+def _entry(store: RoundStore, uid: str) -> Alliance:
+    entry = store.register_entry(uid)
+    if entry is None:
+        raise UserError("该联盟已不在名单中。", "The alliance is no longer on the roster.")
+    return entry.alliance
 
 
 def add_alliance(
-    store: RoundStore, name: str, batch: str = "", contact: str = "", position: int | None = None
+    store: RoundStore,
+    name: str,
+    batch: str = "",
+    contact: str = "",
+    position: int | None = None,
+    short_name: str = "",
 ) -> Alliance:
     """Add an alliance (at the end unless ``position``); returns it as stored."""
     require_unlocked(store)
-    count = len(store.alliances())
+    count = store.register_size()
     where = count if position is None else max(0, min(position, count))
     alliance = checked_alliance(
-        store, Alliance(str(uuid.uuid4()), name, where, batch or None, contact)
+        store, Alliance(str(uuid.uuid4()), name, where, batch or None, contact, short_name)
     )
     with store.atomic():
         store.insert_alliance(alliance)
@@ -54,11 +82,10 @@ def add_alliance(
 
 
 def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
-    """Change name, batch or contact; returns the alliance as it was."""
+    """Change name, batch, contact or short name; returns the alliance as it was. A
+    changed name is a correction here (``services.register.rename`` keeps the old one)."""
     require_unlocked(store)
-    before = next((a for a in store.alliances() if a.uid == alliance.uid), None)
-    if before is None:
-        raise UserError("该联盟已不在名单中。", "The alliance is no longer on the roster.")
+    before = _entry(store, alliance.uid)
     checked = checked_alliance(store, alliance)
     with store.atomic():
         store.update_alliance(checked)
@@ -66,17 +93,10 @@ def update_alliance(store: RoundStore, alliance: Alliance) -> Alliance:
 
 
 def remove_alliance(store: RoundStore, uid: str) -> RemovedAlliance:
-    """Remove an alliance that nobody has scored yet, with its conflicts and assignments."""
-    require_unlocked(store)
-    with store.atomic():
-        scored = store.alliance_score_count(uid)
-        if scored:
-            name = next(a.name for a in store.alliances() if a.uid == uid)
-            raise UserError(
-                f"「{name}」已有 {scored} 条评分，不能从名单中删除。",
-                f"{name} already has {scored} scores; it cannot be removed.",
-            )
-        return store.remove_alliance(uid)
+    """Remove an alliance nothing refers to yet, with its conflicts and assignments
+    (``services.register.remove``: one with history, scores, a self-evaluation or a
+    decision is withdrawn instead)."""
+    return register.remove(store, uid)
 
 
 def restore_alliance(store: RoundStore, removed: RemovedAlliance) -> None:
@@ -89,7 +109,7 @@ def move_alliance(store: RoundStore, uid: str, position: int) -> int:
     """Move an alliance in the roster order; returns its old position."""
     require_unlocked(store)
     with store.atomic():
-        old = next(a.position for a in store.alliances() if a.uid == uid)
+        old = _entry(store, uid).position
         store.move_row("alliance", uid, position)
     return old
 
@@ -97,7 +117,7 @@ def move_alliance(store: RoundStore, uid: str, position: int) -> int:
 def add_alliances(store: RoundStore, entries: list[tuple[str, str | None, str]]) -> list[str]:
     """Append (name, batch, contact) rows in one transaction; returns their new uids."""
     require_unlocked(store)
-    start = len(store.alliances())
+    start = store.register_size()
     alliances = [
         Alliance(str(uuid.uuid4()), clean_name(name), start + i, batch, contact)
         for i, (name, batch, contact) in enumerate(entries)
@@ -121,20 +141,30 @@ def remove_alliances(store: RoundStore, uids: list[str]) -> list[RemovedAlliance
 
 # reviewers ---------------------------------------------------------------------------
 def _checked_reviewer(store: RoundStore, reviewer: Reviewer) -> Reviewer:
-    name = clean_name(reviewer.name)
+    typed = name_rules.checked(
+        reviewer.name, name_rules.REVIEWER_NAME_CHARS, name_rules.REVIEWER_NAME
+    )
+    person = split_person(typed)
+    if person.split:
+        raise UserError(
+            f"「{typed}」像是姓名与职务、单位写在一起；请只写姓名（{person.name}）。",
+            f"{typed!r} looks like a name written with a title or employer; give the name "
+            f"only ({person.name}).",
+        )
+    name = name_rules.person_name(typed)
     if not name:
         raise UserError("评审专家姓名不能为空。", "The reviewer's name cannot be blank.")
     if any(r.name == name and r.uid != reviewer.uid for r in store.reviewers()):
         raise UserError(
             f"评审专家「{name}」已在列表中。", f"The reviewer {name} is already listed."
         )
-    known = {a.uid for a in store.alliances()}
+    known = {e.alliance.uid for e in store.register()}
     own = reviewer.own_alliances & known
     return Reviewer(reviewer.uid, name, own, (reviewer.declared_conflicts & known) - own)
 
 
 def _refuse_assigned_conflicts(store: RoundStore, reviewer: Reviewer) -> None:
-    names = {a.uid: a.name for a in store.alliances()}
+    names = {e.alliance.uid: e.alliance.name for e in store.register()}
     assigned = {a for a, rs in store.assignments().items() if reviewer.uid in rs}
     clash = sorted(names[a] for a in reviewer.conflicts & assigned)
     if clash:

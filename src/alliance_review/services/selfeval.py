@@ -29,12 +29,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from alliance_review.core.errors import FileRefused, ScoreError, UserError
+from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.file_names import word
 from alliance_review.core.items_table import ITEMS_SHEET, read_item_marks
-from alliance_review.core.points import format_points, parse_points
+from alliance_review.core.points import format_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
+from alliance_review.core.score_entry import EntryState, read_cell, read_number, refusal
 from alliance_review.services.output import cancelled, guard
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.selfeval_book import (
@@ -341,33 +342,20 @@ def _read_rows(
                 f"{NOTE_CHARS}.",
             )
             continue
-        if isinstance(raw, bool):
-            points = None
-        elif isinstance(raw, (int, float)):
-            points = _as_points(value_text(raw))
-        else:
-            points = _as_points(value_text(raw).strip())
-        if value_text(raw).strip() and points is None:
-            result.refuse(
-                f"单元格 {score_cell}：自评分「{value_text(raw)[:20]}」不是数字。",
-                f"Cell {score_cell}: the self-score {value_text(raw)[:20]!r} is not a number.",
+        entry = read_cell(raw, indicator)
+        if entry.state is EntryState.INVALID:
+            error = refusal(
+                raw, indicator, f"单元格 {score_cell}（自评分）", f"Cell {score_cell} (self-score)"
             )
+            result.refuse(error.zh, error.en)
             continue
-        if points is not None:
-            try:
-                indicator.check_score(points)
-            except ScoreError as error:
-                result.refuse(f"单元格 {score_cell}：{error.zh}", f"Cell {score_cell}: {error.en}")
-                continue
+        points = entry.points
         if points is not None or note:
             result.rows[indicator.code] = (points, note)
 
 
 def _as_points(text: str) -> Fraction | None:
-    try:
-        return parse_points(text) if text else None
-    except (ValueError, ZeroDivisionError, ArithmeticError):
-        return None
+    return read_number(text) if text else None
 
 
 def read_workbooks(

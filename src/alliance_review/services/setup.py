@@ -19,15 +19,16 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.evidence import ITEM_RULES
 from alliance_review.core.points import ROUNDING_RULES
 from alliance_review.core.ranking import DEFAULT_TIERS, TIE_RULES, TIER_BY, TierBand, check_tiers
-from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.core.roster import BATCHES, Alliance
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.rubric_edit import check_change, structural_problems
 from alliance_review.core.scoring import CONSENSUS_METHODS
-from alliance_review.services import resources
+from alliance_review.services import resources, roster_io, roster_update
+from alliance_review.services.carry import LastRound, read_last
 from alliance_review.services.output import guard, replacing
 from alliance_review.services.panel import require_unlocked
-from alliance_review.services.roster_io import read_roster_for_new_round
+from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.storage.round_store import RoundStore, building_round
 
 Progress = Callable[[int, int], bool]
@@ -76,28 +77,28 @@ def new_round(
     roster: list[Alliance] | None = None,
     from_round: Path | str | None = None,
     settings: dict[str, Any] | None = None,
+    roster_plan: ImportPlan | None = None,
+    include_hidden: bool = False,
+    last: LastRound | None = None,
 ) -> Path:
-    """Write a new round file; with ``from_round`` it starts from last year's round.
-
-    Last year's round gives the rubric, the roster (same alliance identifiers, so years
-    compare), the reviewers with their conflicts, the tier bands and the rules; never its
-    assignments or scores. An explicit ``rubric`` or ``roster`` replaces what it gave.
+    """Write a new round file; with ``from_round`` (or ``last``, read already) it starts
+    from last year's round (``services.carry``: the register with identities and
+    statuses, batches, reviewers with their conflicts, rubric, tiers, rules and results;
+    never assignments or scores). ``roster_plan``: this year's list, which updates the
+    carried register (or makes the roster of a round started afresh); ``roster``: a
+    ready list of alliances instead. An explicit ``rubric`` replaces the carried one.
     """
     out = Path(out)
     if out.exists():
         raise UserError(
             f"文件「{out.name}」已存在，不会覆盖。", f"{out.name} already exists; not overwritten."
         )
-    reviewers: list[Reviewer] = []
+    if last is None and from_round is not None:
+        last = read_last(from_round, year)
     base = RoundSettings(uid="", title=title, year=year, period=period)
-    if from_round is not None:
-        with RoundStore.open(from_round) as last:
-            previous = last.settings()
-            base = replace(previous, title=title, year=year, period=period, locked=False)
-            rubric = rubric or last.rubric()
-            if roster is None:
-                roster = last.alliances()
-                reviewers = last.reviewers()
+    if last is not None:
+        base = replace(last.settings, title=title, year=year, period=period, locked=False)
+        rubric = rubric or last.rubric
     settings_value = replace(base, uid=new_uid(), **(settings or {}))
     check_settings(settings_value)
     rubric = rubric or resources.default_rubric()
@@ -107,8 +108,17 @@ def new_round(
     with building_round(out) as store:
         store.write_settings(settings_value)
         store.write_rubric(rubric)
-        store.add_alliances(list(roster or []))
-        store.add_reviewers(reviewers)
+        if last is not None:
+            store.write_batches(last.batches)
+            store.write_register(last.register)
+            store.add_reviewers(last.reviewers)
+            if last.history is not None:
+                store.write_history(last.history.rounds, last.history.results)
+        elif roster is not None:
+            store.add_alliances(list(roster))
+        if roster_plan is not None:
+            comparison = roster_update.compare_plan(store, roster_plan, include_hidden)
+            roster_update.apply(store, roster_plan, comparison, include_hidden=include_hidden)
     return out
 
 
@@ -121,13 +131,26 @@ def new_round_from_files(
     rubric_file: Path | None = None,
     roster_file: Path | None = None,
     from_round: Path | None = None,
+    sheet: str | int | None = None,
+    include_hidden: bool = False,
+    skip_bad: bool = False,
+    hint: tuple[str, str] = roster_io.CLI_HINT,
 ) -> Path:
-    """``new-round``: the files are read and checked before anything is written."""
+    """``new-round``: the files are read and checked before anything is written; a list
+    with a row that cannot be taken is refused (``skip_bad``: the good rows are taken;
+    ``hint``: how to say so, in the words of the command line or of the window)."""
     rubric = resources.load_rubric(rubric_file) if rubric_file else None
-    roster = read_roster_for_new_round(roster_file) if roster_file else None
+    last = read_last(from_round, year) if from_round is not None else None
+    plan = None
+    if roster_file is not None:
+        batches = [b.name for b in last.batches] if last is not None else list(BATCHES)
+        plan = roster_io.roster_plan(roster_file, sheet, batches)
+        if not skip_bad:
+            roster_io.refuse_blocked(Path(roster_file), plan, hint)
     return new_round(
-        out, title, year, period=period, rubric=rubric, roster=roster, from_round=from_round
-    )
+        out, title, year, period=period, rubric=rubric, roster_plan=plan,
+        include_hidden=include_hidden, last=last,
+    )  # fmt: skip
 
 
 # settings ----------------------------------------------------------------------------

@@ -225,8 +225,9 @@ def read_item_marks(
     rubric: Rubric,
     names: Mapping[str, str],
     file_name: str,
-) -> tuple[ItemMarks, list[tuple[str, str]]]:
-    """The sheet's marks, and its problems as (cell, reason) (the caller refuses them all)."""
+) -> tuple[ItemMarks, list[tuple[str, str, str]]]:
+    """The sheet's marks, and its problems as (cell, reason, reason in English) (the
+    caller refuses them all); a cell named is one the reviewer sees (never a hidden one)."""
     if not has_header(rows, ITEMS_HEADER_ROW, ITEM_HEADERS):
         raise UserError(
             f"「{file_name}」中「{ITEMS_SHEET}」工作表的表头被改动过（第 {ITEMS_HEADER_ROW} 行），"
@@ -236,7 +237,7 @@ def read_item_marks(
         )
     known = {(i.code, item.key) for i in rubric.indicators() for item in i.items}
     marks = ItemMarks()
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str, str]] = []
     seen: dict[tuple[str, str, str], str] = {}
     width = len(ITEM_HEADERS)
     for index in range(ITEMS_HEADER_ROW, len(rows)):
@@ -247,27 +248,51 @@ def read_item_marks(
         marks.rows += 1
         uid, code, key = (_text(cells[c - 1]) for c in (ICOL_UID, ICOL_CODE, ICOL_KEY))
         if uid not in names:
-            problems.append((item_cell(ICOL_UID, number), "不是本文件中的联盟（联盟编号无法识别）"))
+            problems.append(
+                (
+                    item_cell(ICOL_ALLIANCE, number),
+                    "不是本文件中的联盟（联盟编号无法识别）",
+                    "not an alliance of this file (its identifier is not recognised)",
+                )
+            )
             continue
         if (code, key) not in known:
             problems.append(
-                (item_cell(ICOL_KEY, number), f"评价要点（{code[:20]}：{key[:24]}）不在评价指标中")
+                (
+                    item_cell(ICOL_ITEM, number),
+                    f"评价要点（{code[:20]}：{key[:24]}）不在评价指标中",
+                    f"the evidence item ({code[:20]}: {key[:24]}) is not in the rubric",
+                )
             )
             continue
         triple = (uid, code, key)
         mark_cell = item_cell(ICOL_MARK, number)
         if triple in seen:
-            problems.append((mark_cell, f"与 {seen[triple]} 重复（同一联盟同一评价要点）"))
+            problems.append(
+                (
+                    mark_cell,
+                    f"与 {seen[triple]} 重复（同一联盟同一评价要点）",
+                    f"repeats {seen[triple]} (the same alliance and evidence item)",
+                )
+            )
             continue
         seen[triple] = mark_cell
         if (number, ICOL_MARK - 1) in formulas:
-            problems.append((mark_cell, "是公式，请直接填写“是”或“否”"))
+            problems.append(
+                (mark_cell, "是公式，请直接填写“是”或“否”", 'a formula; write "是" or "否" itself')
+            )
             continue
         raw = cells[ICOL_MARK - 1]
         try:
             mark = read_mark_or_blank(raw, "")
         except UserError:
-            problems.append((mark_cell, f"「{value_text(raw)[:20]}」不是“是”或“否”"))
+            problems.append(
+                (
+                    mark_cell,
+                    f"「{value_text(raw)[:20]}」不是“是”或“否”",
+                    f'"{value_text(raw)[:20]}" is not "是" (yes) or "否" (no)',
+                )
+            )
             continue
         marks.cells[triple] = mark_cell
         if mark is True:

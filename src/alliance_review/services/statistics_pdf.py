@@ -424,10 +424,15 @@ def export_statistics_pdf(
     font_file: Path | None = None,
 ) -> Path:
     """``alliance-review statistics --pdf``: the statistics report of the round."""
-    inputs = [round_path, published, None if isinstance(previous, PreviousYear) else previous]
+    inputs = [
+        round_path,
+        published,
+        None if isinstance(previous, PreviousYear) else previous,
+        font_file,
+    ]
     guard(check_folder(out), inputs)
     stats = round_statistics_of(round_path, previous, published)
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         digest = content_hash(store)
         keywords = settings_keywords(store.settings(), digest)
         moment = round_moment(store.publication_time())

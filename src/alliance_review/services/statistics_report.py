@@ -72,7 +72,7 @@ def round_statistics_of(
     ``published`` a file of figures printed in a report, shown for comparison."""
     if share_rule not in SHARE_RULES:
         raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
-    with RoundStore.open(round_path) as store:
+    with RoundStore.open_readonly(round_path) as store:
         result = compute(store).complete()
         rubric = store.rubric()
         alliances = store.alliances()

@@ -13,9 +13,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alliance_review.core import name_rules
 from alliance_review.core.errors import FileRefused, UserError
-from alliance_review.tabular import Limits, control_problem, find_header, read_grid
-from alliance_review.tabular.table import is_total_or_remark, match_header, stated_count
+from alliance_review.tabular import Limits, find_header
+from alliance_review.tabular.grid import Grid, read_grids
+from alliance_review.tabular.table import (
+    heading_kind,
+    is_total_or_remark,
+    match_header,
+    stated_count,
+)
 from alliance_review.tabular.text import cell_name, clean_text, column_letter, value_text
 
 # a list of alliances or reviewers: a province-level round has 10,000 alliances
@@ -40,6 +47,11 @@ class Table:
     uncalculated: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     kind: str = "xlsx"
     sheet: str = ""
+    sheets: tuple[str, ...] = ()  # every visible sheet of the file, the table's among them
+    hidden: dict[int, str] = field(default_factory=dict)  # row -> "hidden" | "filtered"
+    # (row number, column index) of cells that hold a merged cell's value only because the
+    # merge reaches them from a row above (a name merged over two rows is one name)
+    continued: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,25 +69,37 @@ def read_table(
     required: str,
     what: tuple[str, str],
     limits: Limits = LIST_LIMITS,
+    sheet: str | int | None = None,
 ) -> Table:
-    """The list's table, or a refusal when no header row naming ``required`` is found."""
+    """The list's table, or a refusal when no header row naming ``required`` is found.
+
+    Every visible sheet is searched (a cover sheet often comes first) and the one whose
+    header names the most columns is taken; ``sheet`` (a name, or a number from 1 among
+    the visible sheets) takes that one only.
+    """
     path = Path(path)
-    grid = read_grid(path, limits)
-    texts = [[value_text(v) for v in row] for row in grid.filled()]
-    while texts and not any(c.strip() for c in texts[-1]):
-        texts.pop()
-    if not texts:
-        raise FileRefused(f"「{path.name}」中没有内容。", f"{path.name} is empty.")
+    if sheet is None:
+        grids = list(read_grids(path, limits, None).values())
+    else:
+        chosen: str | int = sheet - 1 if isinstance(sheet, int) else sheet
+        if isinstance(chosen, int) and chosen < 0:
+            raise FileRefused(f"没有第 {sheet} 个工作表。", f"There is no sheet number {sheet}.")
+        grids = [read_grid_or_refuse(path, limits, chosen, sheet)]
+    found: list[tuple[int, int, Grid, list[list[str]]]] = []
+    for place, grid in enumerate(grids):
+        texts = [[value_text(v) for v in row] for row in grid.filled()]
+        while texts and not any(c.strip() for c in texts[-1]):
+            texts.pop()
+        index = find_header(texts, words, required) if texts else None
+        if index is not None:  # the most columns named; the first such sheet
+            found.append((len(match_header(texts[index], words)), -place, grid, texts))
+    if not found:
+        if not any(any(any(str(v).strip() for v in r) for r in g.rows) for g in grids):
+            raise FileRefused(f"「{path.name}」中没有内容。", f"{path.name} is empty.")
+        raise _no_header(path, words, required, what, [g.sheet for g in grids if g.sheet])
+    _, _, grid, texts = max(found, key=lambda f: (f[0], f[1]))
     index = find_header(texts, words, required)
-    if index is None:
-        shown_zh = "」「".join(words[required][:3])
-        shown_en = '", "'.join(w for w in words[required] if w.isascii())[:60]
-        raise FileRefused(
-            f"「{path.name}」中找不到{what[0]}的表头：前 30 行中应有一行列名，"
-            f"其中一列为「{shown_zh}」。",
-            f"No header row found in {path.name}: one of its first 30 rows must name the "
-            f'columns, one of them "{shown_en}" ({what[1]}).',
-        )
+    assert index is not None
     width = max(len(r) for r in texts)
     texts = [r + [""] * (width - len(r)) for r in texts]
     uncalculated = {
@@ -83,8 +107,57 @@ def read_table(
         for (row, column), (formula, has_value) in grid.formulas.items()
         if not has_value
     }
+    continued = frozenset(
+        (r + 1, c)
+        for top, left, bottom, right in grid.merges
+        for r in range(top + 1, min(bottom, len(texts) - 1) + 1)
+        for c in range(left, min(right, width - 1) + 1)
+    )
     return Table(
-        path, texts[index], texts[index + 1 :], index + 1, uncalculated, grid.kind, grid.sheet
+        path, texts[index], texts[index + 1 :], index + 1, uncalculated, grid.kind, grid.sheet,
+        tuple(grid.sheets if grid.kind != "csv" else ()), dict(grid.hidden), continued,
+    )  # fmt: skip
+
+
+def read_grid_or_refuse(path: Path, limits: Limits, chosen: str | int, asked: str | int) -> Grid:
+    try:
+        return read_grids(path, limits, [chosen])[chosen]
+    except FileRefused as error:
+        if isinstance(asked, int) and "不是表格文件" in error.zh:
+            raise FileRefused(
+                f"「{path.name}」没有第 {asked} 个工作表。",
+                f"{path.name} has no sheet number {asked}.",
+            ) from error
+        raise
+
+
+def _no_header(
+    path: Path,
+    words: Mapping[str, Sequence[str]],
+    required: str,
+    what: tuple[str, str],
+    sheets: list[str],
+) -> FileRefused:
+    shown_zh = "」「".join(words[required][:3])
+    shown_en = '", "'.join(w for w in words[required] if w.isascii())[:60]
+    if len(sheets) > 1:
+        where_zh = f"「{path.name}」的 {len(sheets)} 个工作表（「{'」「'.join(sheets[:5])}」）中"
+        where_en = f"none of the {len(sheets)} sheets of {path.name} ({', '.join(sheets[:5])})"
+        return FileRefused(
+            f"{where_zh}都找不到{what[0]}的表头：前 30 行中应有一行列名，其中一列为「{shown_zh}」；"
+            "可用 --sheet 或在窗口中选择工作表。",
+            f"No header row found in {where_en}: one of the first 30 rows of a sheet must "
+            f'name the columns, one of them "{shown_en}" ({what[1]}); choose the sheet with '
+            "--sheet or in the window.",
+        )
+    in_sheet = f"（工作表「{sheets[0]}」）" if sheets else ""
+    return FileRefused(
+        f"「{path.name}」{in_sheet}中找不到{what[0]}的表头：前 30 行中应有一行列名，"
+        f"其中一列为「{shown_zh}」。",
+        f"No header row found in {path.name}"
+        + (f" (sheet {sheets[0]})" if sheets else "")
+        + f': one of its first 30 rows must name the columns, one of them "{shown_en}" '
+        f"({what[1]}).",
     )
 
 
@@ -118,11 +191,16 @@ def _row_text(row: Sequence[str]) -> str:
 
 
 def data_rows(
-    table: Table, mapped: Sequence[int], notes: list[Note]
-) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells) of every data row; the others are said in ``notes``."""
+    table: Table, mapped: Sequence[int], notes: list[Note], name_column: int | None = None
+) -> Iterator[tuple[int, list[str], str]]:
+    """(row number, cells, the section heading above it or "") of every data row; the
+    others (totals, remarks, repeated headers, section and tier headings) are said in
+    ``notes``. Hidden and filtered rows are data rows too (``table.hidden`` tells them).
+    A heading stands in the first column or the name's (or is merged across the row)."""
+    heading_columns = (0,) if name_column is None else (0, name_column)
     header_keys = [clean_text(c) for c in table.header]
     counted = 0
+    section = ""
     for offset, row in enumerate(table.rows):
         number = table.header_row + 1 + offset
         uncalculated = any((number, c) in table.uncalculated for c in mapped)
@@ -153,8 +231,28 @@ def data_rows(
         if row[0] == table.header[0] and [clean_text(c) for c in row] == header_keys:
             notes.append(Note(number, "重复的表头行已跳过。", "Repeated header row skipped."))
             continue
+        heading = None if uncalculated else heading_kind(row, heading_columns)
+        if heading is not None:
+            section = _row_text(row)
+            if heading == "tier":
+                notes.append(
+                    Note(
+                        number,
+                        f"附件的档次标题「{section}」已跳过。",
+                        f'Tier heading of an appendix "{section}" skipped.',
+                    )
+                )
+            else:
+                notes.append(
+                    Note(
+                        number,
+                        f"小节标题「{section}」已跳过。",
+                        f'Section heading "{section}" skipped.',
+                    )
+                )
+            continue
         counted += 1
-        yield number, row
+        yield number, row, section
 
 
 def cell(row: list[str], column: int | None) -> str:
@@ -162,16 +260,12 @@ def cell(row: list[str], column: int | None) -> str:
 
 
 def unusable(text: str, number: int, column: int | None, limit: int) -> tuple[str, str] | None:
-    """Why a cell's text cannot be taken (control character, too long), naming the cell."""
+    """Why a cell's text cannot be taken, naming the cell: the one set of name rules
+    (``core.name_rules``: control characters, characters that change the direction of
+    text, more than ``limit`` characters), in the words every other way in uses."""
     if column is None:
         return None
-    problem = control_problem(text, number, column)
-    if problem is not None:
-        return problem
-    if len(text) > limit:
-        zh, en = cell_name(number, column)
-        return (
-            f"{zh}的文字有 {len(text)} 个字符，超过 {limit} 个，不像是名称。",
-            f"{en} holds {len(text)} characters, more than {limit}; that is no name.",
-        )
-    return None
+    reason = name_rules.problem(text, limit)
+    if reason is None:
+        return None
+    return name_rules.sentence(cell_name(number, column), reason, imported=True)

@@ -10,6 +10,7 @@ import sqlite3
 from alliance_review.core.roster import Alliance
 from alliance_review.storage import audit, rows
 from alliance_review.storage.db import atomic
+from alliance_review.storage.register_rows import read_pilots
 
 
 class ActivityRows:
@@ -90,7 +91,7 @@ class ActivityRows:
     def participants(self) -> list[Alliance]:
         """The alliances that take part (everyone not marked as not taking part)."""
         absent = set(self.non_participants())
-        return [a for a in rows.read_alliances(self.conn) if a.uid not in absent]
+        return [a for a in read_pilots(self.conn) if a.uid not in absent]
 
     def participation_row(self, uid: str) -> tuple[str, str] | None:
         """(reason, note) if the alliance is marked as not taking part, else None."""

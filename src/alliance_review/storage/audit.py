@@ -22,6 +22,7 @@ from alliance_review.storage import canonical, keys
 CONTENT_LABEL = "alliance-review round content v1"
 LOCK, UNLOCK, UPGRADE = "lock", "unlock", "upgrade"
 SIGNED_ACTIONS = (LOCK, UNLOCK)
+TRAIL_FORMAT = 5  # the round format that added the audit trail
 
 
 @dataclass(frozen=True)
@@ -193,10 +194,12 @@ def lock_state(conn: sqlite3.Connection) -> LockState:
             "内容与锁定时记录的不一致",
             content_sha256=recorded,
         )  # fmt: skip
-    last = _lock_behind_upgrades(events)
-    if last.action == UPGRADE:
+    basis = lock_basis(events, trail)
+    if isinstance(basis, tuple):
+        return LockState(INTACT, len(trail), head, ALTERED, basis[1], basis[0])
+    if basis.action == UPGRADE:
         return LockState(INTACT, len(trail), head, LOCKED_LEGACY, content_sha256=recorded)
-    public = last.public_key or b""
+    public = basis.public_key or b""
     mine = keys.secretary_public_key()
     return LockState(
         INTACT,
@@ -205,38 +208,66 @@ def lock_state(conn: sqlite3.Connection) -> LockState:
         LOCKED_SIGNED,
         fingerprint=keys.fingerprint(public),
         this_computer=mine == public,
-        signature=(last.signature or b"").hex(),
+        signature=(basis.signature or b"").hex(),
         content_sha256=recorded,
     )
 
 
-def _lock_behind_upgrades(events: list[AuditEntry]) -> AuditEntry:
-    """The lock entry the round's lock comes from: the last event, or, when that is an
-    upgrade of a locked round whose content before the upgrade was what the event before
-    it recorded (a signed lock, or an older upgrade), that event, and so on back."""
+def lock_basis(events: list[AuditEntry], trail: list[AuditEntry]) -> AuditEntry | tuple[str, str]:
+    """The entry a locked round's lock comes from, or why none can (zh, en).
+
+    An unsigned entry never establishes or re-bases a lock. The last event is a signed
+    lock, or an upgrade that records the content from before it; that content must be
+    what the event before it recorded (a signed lock, or an older upgrade chained the
+    same way), back to a signed lock. The one lock without a signature is a round locked
+    by a release older than the trail: the upgrade that started the trail (its first
+    entry, from a format without one) recorded it, and nothing came before it.
+    """
     at = len(events) - 1
-    while at > 0 and events[at].action == UPGRADE:
+    while events[at].action == UPGRADE:
+        if at == 0:
+            if _started_the_trail(events[0], trail):
+                return events[0]
+            return (
+                "一条未签名的升级记录把轮次标为锁定，但轮次从未被签名锁定",
+                "an unsigned upgrade entry marks the round locked, but it was never locked "
+                "with a signature",
+            )
         before = events[at].data().get("content_sha256_before")
         earlier = events[at - 1]
-        if earlier.action == UNLOCK or not before:
-            break
-        if earlier.data().get("content_sha256") != before:
-            break
+        if earlier.action == UNLOCK:
+            return (
+                "解除锁定之后，一条未签名的升级记录又把轮次标为锁定",
+                "after it was unlocked, an unsigned upgrade entry marked the round locked again",
+            )
+        if not before or earlier.data().get("content_sha256") != before:
+            return (
+                "一条未签名的升级记录所记的升级前内容与签名锁定时的内容不一致",
+                "an unsigned upgrade entry records content before the upgrade that differs "
+                "from what the signed lock recorded",
+            )
         at -= 1
     return events[at]
 
 
+def _started_the_trail(entry: AuditEntry, trail: list[AuditEntry]) -> bool:
+    """The upgrade that created the trail of a file older than it (format 4 or less)."""
+    origin = entry.data().get("from")
+    return bool(trail) and trail[0] is entry and type(origin) is int and origin < TRAIL_FORMAT
+
+
 def locked_at(conn: sqlite3.Connection) -> str | None:
-    """When the round was locked: the time of the lock entry its lock comes from (an
-    upgrade since does not count), or None when it is not locked or the lock came from a
-    release that did not record it."""
+    """When the round was locked: the time of the signed lock entry its lock comes from
+    (an upgrade since does not count), or None when it is not locked, its lock does not
+    hold, or the lock came from a release that did not record it."""
     if not bool(conn.execute("SELECT locked FROM round").fetchone()[0]):
         return None
-    events = [e for e in entries(conn) if e.action in SIGNED_ACTIONS or _legacy_lock(e)]
+    trail = entries(conn)
+    events = [e for e in trail if e.action in SIGNED_ACTIONS or _legacy_lock(e)]
     if not events or events[-1].action == UNLOCK:
         return None
-    lock = _lock_behind_upgrades(events)
-    return lock.at if lock.action == LOCK else None
+    lock = lock_basis(events, trail)
+    return lock.at if isinstance(lock, AuditEntry) and lock.action == LOCK else None
 
 
 def _legacy_lock(entry: AuditEntry) -> bool:

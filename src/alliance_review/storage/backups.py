@@ -47,7 +47,7 @@ def folder_of(round_uid: str) -> Path:
 
 
 def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) -> Path:
-    """Copy the database behind ``conn`` into the round's backup folder; keep the last 20."""
+    """Copy the database behind ``conn`` into the round's backup folder (``rotate``)."""
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / file_name(stamp, reason, source.stem, suffix=".sqlite", folder=folder)
@@ -59,9 +59,27 @@ def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) ->
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-    for old in listing(round_uid)[KEEP:]:
-        old.path.unlink(missing_ok=True)
+    rotate(round_uid)
     return target
+
+
+def rotate(round_uid: str) -> None:
+    """Keep the last ``KEEP`` backups, and beyond them the newest of each kind (before a
+    lock, a merge, an upgrade, ...): twenty merges never push out the backup taken before
+    the lock, nor the one before the upgrade."""
+    found = listing(round_uid)
+    newest_of_kind: dict[str, Path] = {}
+    for backup in found:  # newest first
+        newest_of_kind.setdefault(backup.reason, backup.path)
+    for old in found[KEEP:]:
+        if newest_of_kind[old.reason] != old.path:
+            old.path.unlink(missing_ok=True)
+
+
+def discard(path: Path) -> None:
+    """Remove a backup that turned out to keep nothing worth keeping (a merge that merged
+    nothing: the round is as the backup before it has it, its merge log aside)."""
+    path.unlink(missing_ok=True)
 
 
 def take_of_file(path: Path, round_uid: str, reason: str) -> Path:

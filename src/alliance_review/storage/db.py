@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
@@ -11,6 +13,7 @@ from pathlib import Path
 from alliance_review.core.errors import FileRefused, RoundLocked, StorageError, UserError
 from alliance_review.storage.schema import ROUND_LOCKED
 from alliance_review.system.oserrors import os_error_sentence
+from alliance_review.system.reading import open_for_reading
 from alliance_review.system.writing import atomic_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -23,7 +26,7 @@ def connect(
     """A connection in autocommit mode; transactions are opened by ``atomic()``.
 
     ``page_size``: for a new file, the size of its pages (before anything is written)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(str(path), isolation_level=None)
     if page_size is not None:
         conn.execute(f"PRAGMA page_size = {int(page_size)}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -41,11 +44,62 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
 
     ``query_only`` makes any write a refusal; the file is never changed by it.
     """
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(readonly_uri(Path(path)), uri=True, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def writable(path: Path) -> bool:
+    """Whether the file and its folder can be written (a read-only mount, a read-only
+    file, a folder without write permission: no). SQLite writes a round's ``-wal`` and
+    ``-shm`` beside it, so the folder counts as well."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _unsaved_log(path: Path) -> bool:
+    try:
+        return Path(str(path) + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def readonly_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything: ``mode=ro``; on read-only
+    storage (where SQLite cannot make the ``-shm`` a file in WAL mode needs) also
+    ``immutable=1``, which is safe there: nothing can change the file meanwhile. A file
+    there with an unsaved ``-wal`` beside it cannot be read as it stands: refused."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if os.access(path.parent, os.W_OK):
+        if _wal_mode_without_log(path):
+            # the whole file is in the main file (nobody has it open: an open WAL file has
+            # its -shm), and a look must leave nothing beside it (SQLite would make an
+            # empty -wal and -shm and leave them)
+            return uri + "&immutable=1"
+        return uri
+    if _unsaved_log(path):
+        raise FileRefused(
+            f"「{path.name}」位于只读的位置，旁边的「{path.name}-wal」中还有未写入文件的改动，"
+            "无法照原样读取；请把两个文件一起复制到可写的文件夹后再打开。",
+            f"{path.name} is on read-only storage with unsaved changes in {path.name}-wal "
+            "beside it, so it cannot be read as it stands; copy both files to a folder "
+            "you can write to and open it there.",
+        )
+    return uri + "&immutable=1"
+
+
+def read_only_refusal(path: Path) -> StorageError:
+    """One sentence for a write to a file on read-only storage (or without permission)."""
+    return ReadOnlyFile(
+        f"「{path.name}」是只读的（位于只读的位置，或没有写入权限），只能查看，不能修改；"
+        "如需修改，请把它复制到可写的文件夹。",
+        f"{path.name} is read-only (on read-only storage, or without permission to write): "
+        "it can be read but not changed. To change it, copy it to a folder you can write to.",
+    )
+
+
+class ReadOnlyFile(StorageError):
+    """The file (or its folder) cannot be written: it opens for reading only."""
 
 
 def _refusal(error: BaseException) -> BaseException:
@@ -57,30 +111,59 @@ def _refusal(error: BaseException) -> BaseException:
     return error
 
 
+class TransactionLost(StorageError):
+    """SQLite rolled the whole transaction back itself (a full disk, an I/O error): no
+    savepoint of it can go on, and nothing of it was written."""
+
+
+def _lost(error: BaseException) -> BaseException:
+    if isinstance(error, TransactionLost):
+        return error
+    said = storage_error(error)
+    lost = TransactionLost(
+        said.zh if said is not None else "写入失败，这次改动没有保存。",
+        said.en if said is not None else "Writing failed; the change was not saved.",
+    )
+    lost.__cause__ = error
+    return lost
+
+
 @contextmanager
 def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One transaction; nested calls become savepoints. Any exception rolls back.
 
-    A write refused because the round is locked comes out as ``RoundLocked``.
+    A write refused because the round is locked comes out as ``RoundLocked``. When SQLite
+    rolls the whole transaction back itself (a full disk, an I/O error), a savepoint
+    raises ``TransactionLost`` (one sentence: "the disk is full"), which no code that
+    goes on after a failed savepoint mistakes for a refusal of its own, and the outer
+    transaction ends without a COMMIT or ROLLBACK of a transaction that is gone.
     """
     if not conn.in_transaction:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
         except BaseException as error:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             refusal = _refusal(error)
             if refusal is error:
                 raise
             raise refusal from error
         else:
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         return
     name = f"sp{next(_savepoint_ids)}"
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield conn
     except BaseException as error:
+        if not conn.in_transaction:
+            raise _lost(error) from error
         conn.execute(f"ROLLBACK TO {name}")
         conn.execute(f"RELEASE {name}")
         refusal = _refusal(error)
@@ -101,13 +184,40 @@ def harden(conn: sqlite3.Connection) -> None:
         setconfig(defensive, True)
 
 
-def looks_like_sqlite(path: Path) -> bool:
+def require_regular_file(path: Path) -> None:
+    """Refuse, naming what it is, anything but a regular file (a symlink is followed):
+    a missing file, a folder, a FIFO or a device (never opened: a FIFO would hang)."""
     try:
-        with path.open("rb") as handle:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise FileRefused(
+            f"找不到文件「{path.name}」。", f"The file {path.name} does not exist."
+        ) from None
+    except OSError as error:
+        raise FileRefused(
+            f"无法读取「{path.name}」（{error.strerror}）。",
+            f"{path.name} cannot be read ({error.strerror}).",
+        ) from error
+    if stat.S_ISDIR(mode):
+        raise FileRefused(f"「{path.name}」是一个文件夹，不是文件。", f"{path.name} is a folder.")
+    if not stat.S_ISREG(mode):
+        raise FileRefused(
+            f"「{path.name}」不是普通文件（而是管道或设备），未读取。",
+            f"{path.name} is not a regular file (a pipe or a device); it was not read.",
+        )
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    try:  # a regular file only, never blocking (a FIFO swapped in since the stat above)
+        with open_for_reading(path) as handle:
             return handle.read(16) == SQLITE_HEADER
     except OSError:
         return False
 
+
+# SQLite's primary result codes that say nothing of the file's own soundness: busy,
+# locked, out of memory, read-only, I/O error, disk full, cannot open
+_NOT_THE_FILES_FAULT = frozenset({5, 6, 7, 8, 10, 13, 14})
 
 # files this process checked (``PRAGMA quick_check``), with their size and time stamps
 _checked: dict[str, tuple[int, ...]] = {}
@@ -125,6 +235,18 @@ def _stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
+def _wal_mode_without_log(path: Path) -> bool:
+    """A file in WAL mode (header bytes 18-19) with no -wal or -shm beside it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    if len(header) < 20 or header[18:20] != b"\x02\x02":
+        return False
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
 def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     """Open a file that should be one of ours; refuse anything that is not a sound SQLite file.
 
@@ -135,8 +257,7 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     opening a file identifies it, then opens it for editing.
     """
     path = Path(path)
-    if not path.is_file():
-        raise FileRefused(f"找不到文件「{path.name}」。", f"The file {path.name} does not exist.")
+    require_regular_file(path)
     if path.stat().st_size == 0:
         raise FileRefused(f"文件「{path.name}」是空的。", f"The file {path.name} is empty.")
     if not looks_like_sqlite(path):
@@ -144,9 +265,9 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             f"文件「{path.name}」不是本软件的评价文件。",
             f"{path.name} is not a file of this application.",
         )
-    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+    uri = readonly_uri(path) if readonly else path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         key = str(path.resolve())
@@ -158,6 +279,13 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             if result is not None and result[0] == "ok":
                 _checked[key] = stamp
     except sqlite3.DatabaseError as error:
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _NOT_THE_FILES_FAULT:
+            said = storage_error(error)  # a full disk, no permission, busy: not damage
+            if said is not None:
+                raise FileRefused(
+                    f"无法读取「{path.name}」：{said.zh}", f"{path.name} cannot be read: {said.en}"
+                ) from error
         raise FileRefused(
             f"文件「{path.name}」已损坏或不完整，无法读取。",
             f"{path.name} is damaged or incomplete ({error}).",

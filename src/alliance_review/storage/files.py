@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused
-from alliance_review.storage import audit, backups
-from alliance_review.storage.db import atomic, connect, open_checked
+from alliance_review.core.errors import AlteredAfterLocking, FileRefused
+from alliance_review.storage import anchor, audit, backups
+from alliance_review.storage.db import (
+    atomic,
+    connect,
+    open_checked,
+    read_only_refusal,
+    writable,
+)
 from alliance_review.storage.schema import (
     KINDS,
     ROUND_FILE,
@@ -107,6 +113,19 @@ def identify(path: Path | str) -> FileInfo:
         conn.close()
 
 
+def is_locked_file(path: Path | str) -> bool:
+    """Whether a round file (read-only, never upgraded) is locked as final."""
+    path = Path(path)
+    conn = open_checked(path, readonly=True)
+    try:
+        info = inspect(conn, path)
+        if info.kind is not ROUND_FILE or info.version < 2:
+            return False
+        return bool(conn.execute("SELECT locked FROM round").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def open_verified(path: Path | str) -> tuple[sqlite3.Connection, FileInfo]:
     """Open read-only after ``identify`` plus a full integrity and foreign-key check; the
     caller closes the connection. Never changes or upgrades the file."""
@@ -135,6 +154,29 @@ def verify(path: Path | str) -> FileInfo:
     return info
 
 
+def read_into_memory(path: Path | str, kind: FileKind) -> tuple[sqlite3.Connection, FileInfo]:
+    """A file of ``kind`` copied into memory (SQLite's backup), an older format upgraded
+    there, read-only: the file itself is never written, not even a ``-wal`` beside it."""
+    path = Path(path)
+    source = open_checked(path, readonly=True)
+    try:
+        info = inspect(source, path)
+        if info.kind is not kind:
+            raise FileRefused(
+                f"「{path.name}」是{info.kind.label_zh}，这里需要{kind.label_zh}。",
+                f"{path.name} is a {info.kind.name} file; a {kind.name} file is needed here.",
+            )
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        source.backup(memory)
+    finally:
+        source.close()
+    memory.execute("PRAGMA foreign_keys = ON")
+    if info.needs_upgrade:
+        upgrade(memory, info)
+    memory.execute("PRAGMA query_only = ON")
+    return memory, info
+
+
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     name = file_name(
@@ -160,6 +202,8 @@ def open_file(
     """Open one of our files for editing, upgrading an older format after a backup."""
     path = Path(path)
     info = identify(path)
+    if not writable(path):
+        raise read_only_refusal(path)
     if expected is not None and info.kind is not expected:
         raise FileRefused(
             f"「{path.name}」是{info.kind.label_zh}，这里需要{expected.label_zh}。",
@@ -167,26 +211,61 @@ def open_file(
         )
     if info.needs_upgrade:
         if info.kind is ROUND_FILE:
+            refuse_if_altered(path)
             backups.take_of_file(path, info.round_uid, "upgrade")
         else:
             backup_before_upgrade(path, info.version)
     conn = connect(path)
     if info.needs_upgrade:
         try:
-            with atomic(conn):
-                # a round locked under the trail: its content as the lock recorded it
-                before = audit.content_digest(conn) if audit.has_trail(conn) else None
-                apply_ladder(conn, info.kind, info.version, info.kind.version)
-                if info.kind is ROUND_FILE:
-                    record_upgrade(conn, info.version, before)
+            upgrade(conn, info)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise FileRefused(
                 f"文件「{path.name}」无法升级到当前格式，已保持原样。",
                 f"{path.name} could not be upgraded; it was left as it was.",
             ) from error
+        if info.kind is ROUND_FILE:
+            anchor.record(conn, info.round_uid, audit.UPGRADE)
         info = inspect(conn, path)
     return conn, info
+
+
+def upgrade(conn: sqlite3.Connection, info: FileInfo) -> None:
+    """Bring the file behind ``conn`` (on disk, or a copy in memory) to the current format
+    in one transaction; a round's trail records the upgrade with its content before."""
+    with atomic(conn):
+        # a round locked under the trail: its content as the lock recorded it
+        before = audit.content_digest(conn) if audit.has_trail(conn) else None
+        apply_ladder(conn, info.kind, info.version, info.kind.version)
+        if info.kind is ROUND_FILE:
+            record_upgrade(conn, info.version, before)
+
+
+def altered_after_locking(path: Path, reason_zh: str, reason_en: str) -> AlteredAfterLocking:
+    return AlteredAfterLocking(
+        f"「{path.name}」锁定后被改动过（{reason_zh}），本软件不会升级或改写它；"
+        "可用 check 查看，或从锁定前后的备份恢复。",
+        f"{path.name} was altered after locking ({reason_en}); it is never upgraded or "
+        "written. Look at it with check, or restore a backup.",
+    )
+
+
+def refuse_if_altered(path: Path) -> None:
+    """Refuse (``AlteredAfterLocking``) a locked round whose content no longer matches its
+    signed lock, before anything is written to it: an upgrade would append an unsigned
+    entry recording the altered content, which must never pass as the lock."""
+    conn = open_checked(path, readonly=True)
+    try:
+        if not audit.has_trail(conn):
+            return
+        conn.execute("BEGIN")
+        state = audit.lock_state(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    if state.state == audit.ALTERED:
+        raise altered_after_locking(path, state.reason_zh, state.reason)
 
 
 def record_upgrade(conn: sqlite3.Connection, version: int, before: str | None = None) -> None:

@@ -7,6 +7,7 @@ Points are integer hundredths here; the services convert.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 
 from alliance_review.storage import audit
 
@@ -15,6 +16,19 @@ ScoreRows = dict[tuple[str, str], tuple[int, str, str]]
 # (alliance uid, indicator code, evidence item key) a reviewer ticked
 Ticks = set[tuple[str, str, str]]
 MergeLogRow = tuple[str, str, "str | None", "int | None", str, str, str]
+REISSUED, REVOKED = "reissued", "revoked"
+KEY_RETIRED = "key_retired"  # the audit entry of a key retired
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    """A key the round issued with a reviewer file; ``retired_at`` None: the current one."""
+
+    reviewer_uid: str
+    public_key: bytes
+    issued_at: str
+    retired_at: str | None
+    retired_why: str | None  # REISSUED | REVOKED
 
 
 class PanelRows:
@@ -24,7 +38,13 @@ class PanelRows:
 
     # issued reviewer files' keys ----------------------------------------------------------
     def add_reviewer_key(self, key_id: str, reviewer_uid: str, public_key: bytes, at: str) -> None:
-        """Record the public half of the key an issued reviewer file signs with."""
+        """Record the public half of the key an issued reviewer file signs with; the key
+        the reviewer had until now retires (one current key per reviewer)."""
+        for (retired,) in self.conn.execute(
+            "SELECT key_id FROM reviewer_key WHERE reviewer_uid = ? AND retired_at IS NULL",
+            (reviewer_uid,),
+        ).fetchall():
+            self._retire_key(retired, reviewer_uid, at, REISSUED, replaced_by=key_id)
         self.conn.execute(
             "INSERT INTO reviewer_key (key_id, reviewer_uid, public_key, issued_at)"
             " VALUES (?, ?, ?, ?)",
@@ -32,12 +52,50 @@ class PanelRows:
         )
         audit.append(self.conn, "issue", {"reviewer": reviewer_uid, "key": key_id})
 
-    def reviewer_key(self, key_id: str) -> tuple[str, bytes] | None:
-        """(reviewer uid, public key) of an issued file's key, or None if never issued."""
+    def _retire_key(
+        self, key_id: str, reviewer_uid: str, at: str, why: str, replaced_by: str = ""
+    ) -> None:
+        self.conn.execute(
+            "UPDATE reviewer_key SET retired_at = ?, retired_why = ? WHERE key_id = ?",
+            (at, why, key_id),
+        )
+        detail = {"reviewer": reviewer_uid, "key": key_id, "why": why}
+        if replaced_by:
+            detail["replaced_by"] = replaced_by
+        audit.append(self.conn, KEY_RETIRED, detail)
+
+    def revoke_reviewer_key(self, reviewer_uid: str, at: str) -> str | None:
+        """Retire the reviewer's current key without issuing another (the id, or None
+        when the reviewer holds no current key)."""
         row = self.conn.execute(
-            "SELECT reviewer_uid, public_key FROM reviewer_key WHERE key_id = ?", (key_id,)
+            "SELECT key_id FROM reviewer_key WHERE reviewer_uid = ? AND retired_at IS NULL",
+            (reviewer_uid,),
         ).fetchone()
-        return None if row is None else (str(row[0]), bytes(row[1]))
+        if row is None:
+            return None
+        self._retire_key(str(row[0]), reviewer_uid, at, REVOKED)
+        return str(row[0])
+
+    def reviewer_key(self, key_id: str) -> IssuedKey | None:
+        """An issued file's key (its reviewer, public half, when issued and retired), or
+        None if this round never issued it."""
+        row = self.conn.execute(
+            "SELECT reviewer_uid, public_key, issued_at, retired_at, retired_why"
+            " FROM reviewer_key WHERE key_id = ?",
+            (key_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return IssuedKey(str(row[0]), bytes(row[1]), str(row[2]), row[3], row[4])
+
+    def retired_keys(self) -> set[str]:
+        """Ids of the keys the file holds as retired (``check`` compares the trail)."""
+        return {
+            str(k)
+            for (k,) in self.conn.execute(
+                "SELECT key_id FROM reviewer_key WHERE retired_at IS NOT NULL"
+            )
+        }
 
     def issued_reviewers(self) -> set[str]:
         """Reviewers a file has been issued to (with a key)."""

@@ -35,6 +35,18 @@ def _alliance(row: tuple[str, str, int, str | None, str, str]) -> Alliance:
     return Alliance(uid, name, position, batch, contact, short_name)
 
 
+def read_pilots(conn: sqlite3.Connection) -> list[Alliance]:
+    """The round's pilot alliances this year (no ``pilot_status``), in roster order."""
+    return [
+        _alliance(row)
+        for row in conn.execute(
+            f"SELECT {_ALLIANCE_COLUMNS} FROM alliance a WHERE NOT EXISTS"
+            " (SELECT 1 FROM pilot_status s WHERE s.alliance_uid = a.uid)"
+            " ORDER BY a.position"
+        )
+    ]
+
+
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -114,6 +126,16 @@ class RegisterRows:
             [(position, name) for position, name in enumerate(names)],
         )
 
+    def write_batches(self, batches: Sequence[Batch]) -> None:
+        """The batches become exactly ``batches`` (a new round from last year's, before
+        any alliance is written)."""
+        self.conn.execute("DELETE FROM batch")
+        self.conn.executemany(
+            "INSERT INTO batch (name, position, designated) VALUES (?, ?, ?)",
+            [(b.name, position, b.designated) for position, b in enumerate(batches)],
+        )
+        audit.append(self.conn, "batches", {"set": [b.name for b in batches]})
+
     def delete_batch(self, name: str) -> Batch:
         """Delete a batch no alliance belongs to; returns it as it was."""
         row = self.conn.execute(
@@ -130,14 +152,7 @@ class RegisterRows:
     def alliances(self) -> list[Alliance]:
         """This year's pilot alliances in roster order (withdrawn and suspended ones are
         in ``register()`` only)."""
-        return [
-            _alliance(row)
-            for row in self.conn.execute(
-                f"SELECT {_ALLIANCE_COLUMNS} FROM alliance a WHERE NOT EXISTS"
-                " (SELECT 1 FROM pilot_status s WHERE s.alliance_uid = a.uid)"
-                " ORDER BY a.position"
-            )
-        ]
+        return read_pilots(self.conn)
 
     def register(self) -> list[RegisterEntry]:
         """Every alliance of the round in roster order, with status and former names."""
@@ -164,7 +179,38 @@ class RegisterRows:
         ]
 
     def register_entry(self, uid: str) -> RegisterEntry | None:
-        return next((e for e in self.register() if e.alliance.uid == uid), None)
+        """One alliance of the register with its status and former names."""
+        row = self.conn.execute(
+            f"SELECT {_ALLIANCE_COLUMNS} FROM alliance a WHERE a.uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            return None
+        status = self.conn.execute(
+            "SELECT status, since, reason FROM pilot_status WHERE alliance_uid = ?", (uid,)
+        ).fetchone()
+        former = tuple(
+            FormerName(name, renamed_in)
+            for name, renamed_in in self.conn.execute(
+                "SELECT name, renamed_in FROM alliance_name WHERE alliance_uid = ?"
+                " ORDER BY renamed_in, name",
+                (uid,),
+            )
+        )
+        return RegisterEntry(
+            _alliance(row), None if status is None else PilotStatus(*status), former
+        )
+
+    def name_taken(self, name: str, uid: str | None = None) -> bool:
+        """Whether another alliance of the register has this name."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM alliance WHERE name = ? AND uid IS NOT ?", (name, uid)
+            ).fetchone()
+            is not None
+        )
+
+    def register_size(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM alliance").fetchone()[0])
 
     def write_register(self, entries: Sequence[RegisterEntry]) -> None:
         """Write alliances with their status and former names (a new round, the demo);
@@ -241,6 +287,30 @@ class RegisterRows:
             [(uid, f.name, f.renamed_in) for f in former],
         )
         audit.append(self.conn, "roster", {"rename": uid, "name": name, "restored": True})
+
+    def alliance_has_self_evaluation(self, uid: str) -> bool:
+        """Whether the alliance's self-evaluation holds anything (points, text, ticks)."""
+        return bool(
+            self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM self_score WHERE alliance_uid = ?)"
+                " OR EXISTS (SELECT 1 FROM self_item_tick WHERE alliance_uid = ?)",
+                (uid, uid),
+            ).fetchone()[0]
+        )
+
+    def alliance_has_decisions(self, uid: str) -> bool:
+        """Whether the panel decided on the alliance's points or evidence items."""
+        return bool(
+            self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM decision WHERE alliance_uid = ?)"
+                " OR EXISTS (SELECT 1 FROM item_decision WHERE alliance_uid = ?)",
+                (uid, uid),
+            ).fetchone()[0]
+        )
+
+    def scored_alliances(self) -> set[str]:
+        """The alliances that hold a reviewer's score."""
+        return {uid for (uid,) in self.conn.execute("SELECT DISTINCT alliance_uid FROM score")}
 
     def has_history(self, uid: str) -> bool:
         return bool(

@@ -13,22 +13,23 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.errors import UserError
 from alliance_review.core.register import HistoryRound, YearResult
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
-from alliance_review.storage import documents, keys, rows, sealing
+from alliance_review.storage import documents, keys, reviewer_keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
     building_file,
     inspect,
     open_file,
+    read_into_memory,
 )
 from alliance_review.storage.register_rows import read_history, read_history_rounds, write_history
 from alliance_review.storage.round_store import now_text
-from alliance_review.storage.schema import REVIEWER_FILE, apply_ladder
+from alliance_review.storage.schema import REVIEWER_FILE
 
 #: a reviewer file that carries many megabytes of documents gets 64 KB pages: SQLite copies
 #: a 2 MB document through 32 pages instead of 512 (issuing 14 files of 160 MB takes about
@@ -84,24 +85,8 @@ class ReviewerStore:
     def open_sealed(cls, path: Path | str) -> ReviewerStore:
         """A sealed copy, read into memory: it can be shown, and the file is never written
         (not even a ``-wal`` beside it, nor an upgrade of an older format)."""
-        path = Path(path)
-        source = open_checked(path, readonly=True)
-        try:
-            info = inspect(source, path)
-            if info.kind is not REVIEWER_FILE:
-                raise FileRefused(
-                    f"「{path.name}」是{info.kind.label_zh}，这里需要{REVIEWER_FILE.label_zh}。",
-                    f"{path.name} is a {info.kind.name} file; a reviewer file is needed here.",
-                )
-            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-            source.backup(memory)
-        finally:
-            source.close()
-        if info.needs_upgrade:
-            with atomic(memory):
-                apply_ladder(memory, REVIEWER_FILE, info.version, REVIEWER_FILE.version)
-        memory.execute("PRAGMA query_only = ON")
-        return cls(memory, path, info, read_only=True)
+        memory, info = read_into_memory(path, REVIEWER_FILE)
+        return cls(memory, Path(path), info, read_only=True)
 
     def checkpoint(self) -> None:
         """Copy what the ``-wal`` holds into the file itself, without waiting for readers:
@@ -419,6 +404,7 @@ def _unseal(copy: sqlite3.Connection) -> None:
     copy.execute("UPDATE meta SET sealed_at = NULL")
     if sealing.has_signing(copy):
         copy.execute("UPDATE signing SET signature = NULL")
+        reviewer_keys.give_back(copy)  # kept on this computer: the copy can be submitted
 
 
 def write_working_copy(sealed: Path, out: Path) -> None:

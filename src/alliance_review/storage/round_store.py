@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,22 +19,26 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
-from alliance_review.storage import audit, backups, keys, rows
+from alliance_review.storage import anchor, audit, backups, keys, rows
 from alliance_review.storage.activity_rows import ActivityRows
-from alliance_review.storage.db import atomic, connect_readonly, open_checked
+from alliance_review.storage.db import atomic, connect, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
+    altered_after_locking,
     building_file,
     inspect,
     open_file,
-    record_upgrade,
+    read_into_memory,
+    upgrade,
 )
 from alliance_review.storage.panel_rows import PanelRows
 from alliance_review.storage.register_rows import RegisterRows
-from alliance_review.storage.schema import ROUND_FILE, apply_ladder
+from alliance_review.storage.schema import ROUND_FILE
 from alliance_review.storage.setup_rows import SetupRows
 from alliance_review.storage.tally import TallyRows
+
+RESTORE = "restore"
 
 
 def now_text() -> str:
@@ -51,6 +56,9 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         self.conn = conn
         self.path = path
         self.info = info
+        #: an older format upgraded in a copy in memory (``open_readonly``): no other
+        #: connection sees it
+        self.in_memory = False
 
     @classmethod
     def open(cls, path: Path | str) -> RoundStore:
@@ -59,27 +67,32 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
 
     @classmethod
     def open_readonly(cls, path: Path | str) -> RoundStore:
-        """Open a round to read only, never upgrading it (``check``, ``verify-pdf``)."""
+        """Open a round to read only: not a byte of the file changes (no upgrade, no
+        journal mode, no ``-wal``). An older format is upgraded in a copy in memory, its
+        upgrade entry recorded there as on disk (so its lock reads the same); a file on
+        read-only storage is read as the immutable file it is there."""
         path = Path(path)
         conn = open_checked(path, readonly=True)
+        in_memory = False
         try:
             info = inspect(conn, path)
-        except BaseException:
-            conn.close()
-            raise
-        if info.kind is not ROUND_FILE or info.needs_upgrade:
-            conn.close()
             if info.kind is not ROUND_FILE:
                 raise FileRefused(
                     f"「{path.name}」是{info.kind.label_zh}，这里需要评价轮次文件。",
                     f"{path.name} is a {info.kind.name} file; a round file is needed here.",
                 )
-            raise FileRefused(
-                f"「{path.name}」是旧格式的评价轮次文件；请先在本软件中打开它（将自动升级）再核对。",
-                f"{path.name} is a round file of an older format; open it in the app once "
-                "(it is upgraded) and check again.",
-            )
-        return cls(conn, path, info)
+            if info.needs_upgrade:
+                conn.close()
+                conn, _ = read_into_memory(path, ROUND_FILE)
+                info, in_memory = inspect(conn, path), True
+            else:
+                conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(conn, path, info)
+        store.in_memory = in_memory
+        return store
 
     @classmethod
     def reading(cls, path: Path | str) -> RoundStore:
@@ -121,9 +134,25 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
             }
             if locked:
                 detail["content_sha256"] = audit.content_digest(self.conn)
-            return audit.append(
+            entry = audit.append(
                 self.conn, audit.LOCK if locked else audit.UNLOCK, detail, signing_key
             )
+        self.record_anchor(entry.action)
+        return entry
+
+    def record_anchor(self, action: str) -> None:
+        """Keep the chain head in this computer's data folder (``storage.anchor``), once
+        committed: a head kept of a transaction rolled back would say the trail was cut."""
+        if not self.conn.in_transaction:
+            anchor.record(
+                self.conn, self.conn.execute("SELECT uid FROM round").fetchone()[0], action
+            )
+
+    def anchor_comparison(self) -> anchor.Comparison | None:
+        """The trail against this computer's anchor of the round (None: it has none)."""
+        with self.read_transaction():
+            uid = self.conn.execute("SELECT uid FROM round").fetchone()[0]
+            return anchor.compare(self.conn, uid)
 
     def is_locked(self) -> bool:
         """The lock flag alone (readable in every format from version 2 on)."""
@@ -135,19 +164,55 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         without recording when."""
         return audit.locked_at(self.conn)
 
-    def replace_content_from(self, source: Path) -> None:
-        """Make this round's file hold what ``source`` (a sound round file) holds, through
-        SQLite's backup API into the open connection; an older format is upgraded."""
-        conn = open_checked(source, readonly=True)
-        try:
-            info = inspect(conn, source)
-            conn.backup(self.conn)
-        finally:
-            conn.close()
-        if info.version < ROUND_FILE.version:
-            with atomic(self.conn):
-                apply_ladder(self.conn, ROUND_FILE, info.version, ROUND_FILE.version)
-                record_upgrade(self.conn, info.version)
+    def restore_content(self, source: Path) -> tuple[Path, bool, bool]:
+        """Make this round hold what ``source`` (a backup of it) holds, the restore's
+        entry appended to the restored trail, in one write; returns the backup taken of
+        what the round held, and whether the round was locked before and is after.
+
+        The backup is copied into a private scratch file, upgraded there if older (its
+        upgrade entry recording the content before it), checked (a locked backup whose
+        lock does not hold is refused: ``AlteredAfterLocking``) and given the entry; then
+        SQLite's backup API copies that file into the open connection in one step, one
+        transaction: killed at any moment, the round is as it was, or restored with its
+        entry. What the round holds is backed up (reason "restore") once the backup has
+        passed its checks. Nothing of the backup file itself is written.
+        """
+        with self.read_transaction():
+            was_locked = self.is_locked()
+            head = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        with tempfile.TemporaryDirectory(prefix="alliance-review-restore-") as scratch:
+            staged = Path(scratch) / "restored.sqlite"
+            original = open_checked(source, readonly=True)
+            try:
+                info = inspect(original, source)
+                copy = connect(staged, wal=False)
+                original.backup(copy)
+            finally:
+                original.close()
+            try:
+                with atomic(copy):
+                    if info.needs_upgrade:
+                        upgrade(copy, info)
+                    state = audit.lock_state(copy)
+                    if state.state == audit.ALTERED:
+                        raise altered_after_locking(source, state.reason_zh, state.reason)
+                    locked = bool(copy.execute("SELECT locked FROM round").fetchone()[0])
+                    replaced = self.backup(RESTORE)
+                    audit.append(copy, RESTORE, {
+                        "from": source.name, "replaced_backup": replaced.name,
+                        "replaced_head": head[0] if head else "",
+                        "locked_before": was_locked, "locked": locked,
+                    })  # fmt: skip
+                staged_head = copy.execute(
+                    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
+                ).fetchone()
+                anchor.record(self.conn, self.conn.execute("SELECT uid FROM round").fetchone()[0],
+                              RESTORE, (int(staged_head[0]), str(staged_head[1])))  # fmt: skip
+                copy.backup(self.conn)
+            finally:
+                copy.close()
+        self.record_anchor(RESTORE)
+        return replaced, was_locked, locked
 
     def backup(self, reason: str) -> Path:
         """A rotated backup of this round in the user data folder (``storage.backups``)."""

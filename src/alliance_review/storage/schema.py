@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from alliance_review.storage.steps import reviewer_4, reviewer_5, round_7, round_8
+from alliance_review.storage.steps import reviewer_4, reviewer_5, round_7, round_8, round_9
 
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
@@ -359,8 +359,11 @@ ROUND_LADDER: list[list[str]] = [
     ],
     # version 7: the register across years (issue 17): storage/steps/round_7.py
     round_7.STEP,
-    # version 8: each alliance's documents (issue 21): storage/steps/round_8.py
+    # version 8: keys that retire, one current key per reviewer (issue 19):
+    # storage/steps/round_8.py
     round_8.STEP,
+    # version 9: each alliance's documents (issue 21): storage/steps/round_9.py
+    round_9.STEP,
 ]
 
 REVIEWER_LADDER: list[list[str]] = [

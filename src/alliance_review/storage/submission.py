@@ -136,7 +136,10 @@ def read_submission(path: Path | str) -> RawSubmission:
         header = bytearray(data[:100])
         if len(header) == 100 and header[18] == 2 and header[19] == 2:
             header[18] = header[19] = 1  # WAL mode: read the copy as the one file it is
-        copy.write_bytes(bytes(header) + data[100:])
+        with copy.open("wb") as handle:  # no second copy of the bytes in memory
+            handle.write(header)
+            handle.write(memoryview(data)[100:])
+        del data  # a large file is not held while its rows are read
         conn = open_checked(copy, readonly=True)
         try:
             info = inspect(conn, path)

@@ -15,7 +15,8 @@ from typing import Any
 from alliance_review.core.errors import FileRefused
 from alliance_review.system.reading import NotRegularFile, open_for_reading
 from alliance_review.tabular.limits import Limits, broken, too_big
-from alliance_review.tabular.scan import Facts, detect, not_a_table, scan_xls, scan_zip
+from alliance_review.tabular.scan import Facts, detect, not_a_table, scan_zip
+from alliance_review.tabular.scan_xls import scan_xls
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 
@@ -32,6 +33,8 @@ class Grid:
     merges: list[Merge] = field(default_factory=list)
     # (row 1-based, column 0-based) -> (formula, whether a calculated value was saved)
     formulas: dict[tuple[int, int], tuple[str, bool]] = field(default_factory=dict)
+    # rows a user does not see (1-based) -> "hidden" (by hand) or "filtered" (autofilter)
+    hidden: dict[int, str] = field(default_factory=dict)
 
     def filled(self) -> list[list[Any]]:
         """The rows with every merged area holding its first cell's value (a batch written
@@ -89,15 +92,18 @@ def read_grid(path: Path | str, limits: Limits | None = None, sheet: str | int =
 
 
 def read_grids(
-    path: Path | str, limits: Limits | None, sheets: Sequence[str | int]
+    path: Path | str, limits: Limits | None, sheets: Sequence[str | int] | None
 ) -> dict[str | int, Grid]:
-    """Several sheets of one file, its bounds checked once."""
+    """Several sheets of one file, its bounds checked once; ``None``: every visible
+    worksheet, keyed by name (a text file: its one table, keyed "")."""
     limits = limits or Limits()
     path = Path(path)
     data = read_bytes(path, limits)
     magic = detect(data)
     if magic == "text":
-        if any(isinstance(s, str) for s in sheets):
+        if sheets is None:
+            sheets = [""]
+        elif any(isinstance(s, str) for s in sheets):
             raise FileRefused(
                 f"「{path.name}」是文本（CSV）文件，没有名为「{sheets[0]}」的工作表。",
                 f"{path.name} is a text (CSV) file; it has no sheet named {sheets[0]}.",
@@ -107,13 +113,12 @@ def read_grids(
     if magic == "zip":
         facts = scan_zip(data, path.name, limits)
     else:
-        scan_xls(data, path.name, limits)
-        facts = Facts("xls")
+        facts = scan_xls(data, path.name, limits)
     return _read_workbook(path, data, facts, limits, sheets)
 
 
 def _read_workbook(
-    path: Path, data: bytes, facts: Facts, limits: Limits, sheets: Sequence[str | int]
+    path: Path, data: bytes, facts: Facts, limits: Limits, sheets: Sequence[str | int] | None
 ) -> dict[str | int, Grid]:
     import python_calamine as calamine
 
@@ -128,7 +133,7 @@ def _read_workbook(
             if m.visible == calamine.SheetVisibleEnum.Visible
             and m.typ == calamine.SheetTypeEnum.WorkSheet
         ] or names
-        for sheet in sheets:
+        for sheet in visible if sheets is None else sheets:
             if isinstance(sheet, str):
                 if sheet not in names:
                     raise FileRefused(
@@ -152,10 +157,15 @@ def _read_workbook(
             else:
                 merges = [(a[0], a[1], b[0], b[1]) for a, b in ranges or ()]
             formulas: dict[tuple[int, int], tuple[str, bool]] = {}
+            part = facts.sheet_parts.get(chosen)
             if facts.formulas:
-                part = facts.sheet_parts.get(chosen)
                 formulas = facts.formulas.get(part, {}) if part else {}
-            found[sheet] = Grid(path, facts.kind, chosen, names, rows, merges, formulas)
+            hidden = facts.hidden.get(part or "", {}) if facts.kind == "xlsx" else {}
+            if facts.kind in ("ods", "xls"):
+                hidden = facts.hidden.get(chosen, {})
+            found[sheet] = Grid(
+                path, facts.kind, chosen, names, rows, merges, formulas, dict(hidden)
+            )
         book.close()
     except calamine.PasswordError as error:
         raise FileRefused(

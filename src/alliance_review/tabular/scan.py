@@ -39,6 +39,10 @@ class Facts:
     ods_merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
     ods_sheets: list[str] = field(default_factory=list)
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
+    # rows a user does not see: (sheet name, or the xlsx part) -> row (1-based) -> "hidden"
+    # (hidden by hand) or "filtered" (left out by an autofilter)
+    hidden: dict[str, dict[int, str]] = field(default_factory=dict)
+    filtered_parts: set[str] = field(default_factory=set)  # xlsx parts with an autofilter
 
 
 def detect(data: bytes) -> str:
@@ -98,8 +102,10 @@ def scan_zip(data: bytes, name: str, limits: Limits) -> Facts:
             raise too_big(
                 name, "解压后体积过大（疑似压缩炸弹）", "it expands too much (a zip bomb?)"
             )
-    if facts.formulas and kind == "xlsx":
+    if (facts.formulas or facts.hidden) and kind == "xlsx":
         facts.sheet_parts = _sheet_parts(package)
+    for part in facts.filtered_parts:  # rows hidden under an autofilter are its doing
+        facts.hidden[part] = dict.fromkeys(facts.hidden.get(part, {}), "filtered")
     return facts
 
 
@@ -297,12 +303,30 @@ def _scan_xml(
             raise too_big(name, f"超过 {limits.rows} 行", f"it has more than {limits.rows} rows")
         if (b"</f>" in whole or b"<f " in whole or b":f" in whole) and _FORMULA.search(whole):
             _formulas(whole, facts.formulas.setdefault(part, {}))
+        if b'hidden="1"' in whole or b'hidden="true"' in whole:
+            _hidden_rows(whole, facts.hidden.setdefault(part, {}))
+        if b"autoFilter" in whole or b'filterMode="1"' in whole or b'filterMode="true"' in whole:
+            facts.filtered_parts.add(part)
     if sheet:
         sheet_facts.piece(carry)
         if sheet_facts.usual:
             _check_area(name, limits, sheet_facts.max_row, sheet_facts.max_col, sheet_facts.rows)
             return size, False
     return size, sheet
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\sr="(\d{1,7})"')
+
+
+def _hidden_rows(whole: bytes, found: dict[int, str]) -> None:
+    """Rows whose tag says hidden="1" (or "true", as LibreOffice writes it)."""
+    for tag in _ROW_TAG.findall(whole):
+        if _HIDDEN.search(tag):
+            number = _ROW_NUMBER.search(tag)
+            if number is not None:
+                found[int(number.group(1))] = "hidden"
 
 
 def _check_area(name: str, limits: Limits, rows: int, columns: int, cells: int) -> None:
@@ -444,6 +468,12 @@ def _scan_ods(pieces: Iterator[bytes], name: str, limits: Limits, facts: Facts) 
             row_repeat[0] = _repeat(attrs.get("table:number-rows-repeated"))
             state["col"] = 0
             pending.clear()
+            visibility = attrs.get("table:visibility")
+            if visibility in ("collapse", "filter") and row_repeat[0] <= limits.rows:
+                kind = "filtered" if visibility == "filter" else "hidden"
+                rows = facts.hidden.setdefault(sheets[-1] if sheets else "", {})
+                for number in range(state["row"] + 1, state["row"] + row_repeat[0] + 1):
+                    rows[number] = kind
         elif tag in ("table:table-cell", "table:covered-table-cell"):
             repeat = _repeat(attrs.get("table:number-columns-repeated"))
             cell.update(
@@ -515,70 +545,3 @@ def _repeat(text: str | None) -> int:
         return max(1, int(text)) if text else 1
     except ValueError:
         return 1
-
-
-# legacy .xls ------------------------------------------------------------------------------
-# BIFF cell records: (row, column) are the first two 16-bit fields of each
-_CELL_RECORDS = {0x0006, 0x00FD, 0x0203, 0x027E, 0x0204, 0x0205, 0x0201, 0x00D6, 0x0406}
-_MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column
-
-
-def scan_xls(data: bytes, name: str, limits: Limits) -> None:
-    """Walk the workbook stream's records: the farthest cell bounds what a reader fills in."""
-    import olefile
-
-    try:
-        ole = olefile.OleFileIO(data)
-    except (OSError, ValueError, struct.error) as error:
-        raise broken(name) from error
-    try:
-        streams = {"/".join(entry).lower(): entry for entry in ole.listdir()}
-        if "encryptedpackage" in streams:
-            from alliance_review.core.errors import FileRefused
-
-            raise FileRefused(
-                f"「{name}」设置了打开密码，请去掉密码另存后再导入。",
-                f"{name} is protected by a password; save it without one and import again.",
-            )
-        entry = streams.get("workbook") or streams.get("book")
-        if entry is None:
-            raise not_a_table(name)
-        if ole.get_size(entry) > limits.file_bytes:
-            raise too_big(name, "过大", "it is too large")
-        stream = ole.openstream(entry).read()
-    except (OSError, ValueError, struct.error) as error:
-        raise broken(name) from error
-    finally:
-        ole.close()
-    _walk_biff(stream, name, limits)
-
-
-def _walk_biff(stream: bytes, name: str, limits: Limits) -> None:
-    position, end, cells, rows, columns = 0, len(stream), 0, 0, 0
-    unpack = struct.unpack_from
-    while position + 4 <= end:
-        kind, length = unpack("<HH", stream, position)
-        body = position + 4
-        if kind in _CELL_RECORDS and length >= 4:
-            row, column = unpack("<HH", stream, body)
-            cells += 1
-        elif kind in _MULTI_RECORDS and length >= 6:
-            row, first = unpack("<HH", stream, body)
-            (column,) = unpack("<H", stream, body + length - 2)
-            cells += max(0, column - first + 1)
-        else:
-            position = body + length
-            continue
-        rows, columns = max(rows, row + 1), max(columns, column + 1)
-        if cells > limits.cells:
-            raise _far(name, limits)
-        position = body + length
-    _check_area(name, limits, rows, columns, cells)
-
-
-def _far(name: str, limits: Limits) -> Exception:
-    return too_big(
-        name,
-        f"超过 {limits.rows} 行、{limits.columns} 列或 {limits.cells} 个单元格",
-        f"it has more than {limits.rows} rows, {limits.columns} columns or {limits.cells} cells",
-    )

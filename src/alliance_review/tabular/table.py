@@ -73,3 +73,40 @@ def stated_count(row: Sequence[str]) -> int | None:
         if found:
             return int(found.group(1))
     return None
+
+
+_NUMERAL = "[一二三四五六七八九十]+"
+_ORDINAL = re.compile(
+    rf"^(?:{_NUMERAL}\s*[、.．]|[（(]\s*{_NUMERAL}\s*[)）]|第{_NUMERAL}(?:部分|类))"
+)
+_COUNTED = re.compile(r"[（(]\s*共\s*\d+\s*[家个项名位]\s*[)）]\s*$")
+_TIER_HEADING = re.compile(r"^活跃度(?:高|较高|一般|较差)")
+BATCH_HEADING = re.compile(r"(?:第[一二三四五六七八九十0-9]+批|首批)")
+
+
+def heading_kind(row: Sequence[str], columns: Sequence[int] | None = None) -> str | None:
+    """ "tier" for a tier heading of a published appendix ("活跃度高的联盟（共 56 家）"),
+    "section" for a heading inside a table ("一、第一批试点联盟", "第四批（共 3 家）"), else
+    None. A heading is the row's one text (a cell merged across the row repeats it),
+    standing in one of ``columns`` (the first, the name's) or merged across cells."""
+    texts: list[str] = []
+    places: list[int] = []
+    for column, cell in enumerate(row):
+        text = clean_text(cell)
+        if text:
+            places.append(column)
+            if text not in texts:
+                texts.append(text)
+    if len(texts) != 1:
+        return None
+    if columns is not None and len(places) == 1 and places[0] not in columns:
+        return None
+    text = unicodedata.normalize("NFKC", texts[0])
+    if _TIER_HEADING.match(text) and (len(text) <= 24 or _COUNTED.search(text)):
+        return "tier"
+    if _ORDINAL.match(text) or _COUNTED.search(text):
+        return "section"
+    batch = BATCH_HEADING.search(text)
+    if batch is not None and len(text) <= 24 and not text.endswith("战略联盟"):
+        return "section"
+    return None

@@ -84,10 +84,18 @@ def _brackets(found: re.Match[str]) -> str:
     return found.group(0)
 
 
+_CJK_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff（）、])\s+(?=[\u3400-\u9fff\uf900-\ufaff（）、])"
+)
+
+
 def normal_name(text: str) -> str:
     """A name as stored: cleaned, full-width letters and digits made half-width (NFKC),
-    and the brackets of a Chinese name ("模型(BIM)", "有机(类)") made the full-width ones
-    most of the published names use; "=SUM(1,2)" keeps its own."""
+    the brackets of a Chinese name ("模型(BIM)", "有机(类)") made the full-width ones
+    most of the published names use ("=SUM(1,2)" keeps its own), and the line breaks and
+    spaces between two Chinese characters removed (a long name wrapped in its cell with
+    Alt+Enter, "产业技术\n创新战略联盟"); "TD 产业" keeps its space."""
     name = clean_text(unicodedata.normalize("NFKC", clean_text(text)))
     name = _PAIR.sub(_brackets, name)
-    return re.sub(r"\s*([（）])\s*", r"\1", name)
+    name = re.sub(r"\s*([（）])\s*", r"\1", name)
+    return _CJK_GAP.sub("", name)

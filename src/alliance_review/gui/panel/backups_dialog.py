@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n, messages
+from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.services import restore
@@ -33,7 +33,7 @@ class BackupsDialog(QDialog):
         self.context = context
         self.backups: list[Backup] = []
         self.setWindowTitle(self.tr("Backups of this round"))
-        self.resize(760, 460)
+        fit.size_within_screen(self, 760, 460)
         self.hint = QLabel(
             self.tr(
                 "The round is backed up before every merge, upgrade, lock, unlock and "
@@ -106,12 +106,25 @@ class BackupsDialog(QDialog):
             .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
             .replace("%2", backup.reason_text(language))
         )
+        try:
+            unlocking = restore.unlocks(self.context.store, backup.path)
+        except (UserError, OSError) as error:
+            messages.refuse(self, error)
+            return
+        if unlocking:
+            question += " " + self.tr(
+                "The round is locked as final and this backup is from before the lock: "
+                "restoring it unlocks the round."
+            )
         if not messages.ask(self, question):
             return
         try:
-            restore.restore_backup(self.context.store, backup.path)
+            restored = restore.restore_backup(self.context.store, backup.path)
         except (UserError, OSError) as error:
             messages.refuse(self, error)
             return
         self.context.announce(EVERYTHING)
         self.reload()
+        said = restored.sentence(language)
+        if said:
+            messages.inform(self, said)

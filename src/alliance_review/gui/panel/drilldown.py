@@ -25,6 +25,7 @@ from alliance_review.core.points import format_points
 from alliance_review.core.rubric import RUBRIC_TOTAL, Indicator
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.contrast import tone
+from alliance_review.gui.history_chart import HistoryChart
 from alliance_review.gui.panel import citation_links
 from alliance_review.gui.panel.records import (
     ATTENTION,
@@ -129,9 +130,13 @@ class DrillDownPage(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        # the alliance's earlier years, when the round carries them (issue 17)
+        self.history_chart = HistoryChart(lines=4.5)
+        self.history_chart.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.history_chart)
         buttons = QHBoxLayout()
         buttons.addWidget(self.facts, 1)
         buttons.addWidget(self.decide_indicator_button)
@@ -224,6 +229,15 @@ class DrillDownPage(QWidget):
         alliance = next(a for a in store.alliances() if a.uid == uid)
         self.documents = documents.documents(store.conn, uid)
         self.documents_button.setEnabled(bool(self.documents))
+        years = store.history(uid)
+        self.history_chart.setVisible(bool(years))
+        if years:
+            rounds = store.history_rounds()
+            self.history_chart.show_years(
+                years,
+                {r.year: r.full for r in rounds},
+                {r.year: [t.name for t in r.tiers] for r in rounds},
+            )
         rubric = analysis.rubric
         per_indicator = analysis.table.get(uid, {})
         reviewers = sorted(

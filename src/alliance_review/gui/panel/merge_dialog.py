@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import file_kinds, i18n, messages
+from alliance_review.gui import file_kinds, fit, i18n, messages
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
@@ -55,7 +55,7 @@ class MergeDialog(QDialog):
         self.notice = ""  # said after the summary until the next merge
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Merge reviewer files"))
-        self.resize(1000, 620)
+        fit.size_within_screen(self, 1000, 620)
         self.hint = QLabel(
             self.tr(
                 "Add the reviewer files that came back (or drop them here). Each file is "

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.scoring import CONSENSUS_METHODS
-from alliance_review.gui import messages
+from alliance_review.gui import fit, messages
 from alliance_review.gui.panel.commands import MethodCommand
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.panel.texts import method_label
@@ -41,7 +41,7 @@ class MethodDialog(QDialog):
         self.context = context
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Consensus method"))
-        self.resize(820, 480)
+        fit.size_within_screen(self, 820, 480)
         current = context.store.settings().consensus_method
         self.current = current
         self.combo = QComboBox()

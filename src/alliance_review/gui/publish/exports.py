@@ -1,7 +1,7 @@
 """The exports of the publish tab, with their libraries imported when first used.
 
-reportlab, python-docx and openpyxl take a second or more to import: they come in when
-an export first runs, not when a round's window opens. Each function here is the
+reportlab and python-docx take a second or more to import, xlsxwriter a tenth: they come
+in when an export first runs, not when a round's window opens. Each function here is the
 service of the same name.
 """
 

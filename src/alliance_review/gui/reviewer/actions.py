@@ -48,6 +48,11 @@ def build_actions(ws: ReviewerWorkspace) -> None:
     action("import_sheet", ws.import_workbook, "Ctrl+I")
     menu.addSeparator()
     action("submit", ws.submit, "Ctrl+Shift+S")
+    from alliance_review.gui.reviewer.fields import WINDOW_KEYS
+
+    WINDOW_KEYS.update(
+        k.toString() for a in ws.actions_by_name.values() for k in a.shortcuts() if not k.isEmpty()
+    )
 
 
 def shortcut_text(action: QAction) -> str:

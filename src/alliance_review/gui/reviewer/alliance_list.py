@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from PySide6.QtCore import (
@@ -15,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import BATCHES, batch_order
-from alliance_review.gui import contrast
+from alliance_review.gui import contrast, file_kinds
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
@@ -45,6 +46,28 @@ def status_icon(status: Status) -> QIcon:
     return _icons[status]
 
 
+_NUMERALS = "一二三四五六七八九"
+_BATCH = re.compile(r"^第([一二三四五六七八九十]{1,3}|[0-9]{1,3})批$")
+
+
+def batch_words(batch: str) -> str:
+    """A batch named in the roster's words ("第一批") in the interface language: "Batch 1"
+    in English; a name of another shape is shown as it is."""
+    match = _BATCH.match(batch.strip())
+    if match is None or file_kinds.language() != "en":
+        return batch
+    numeral = match[1]
+    if numeral.isdigit():
+        return f"Batch {int(numeral)}"
+    tens, _, units = numeral.rpartition("十")
+    if "十" in numeral:
+        number = (_NUMERALS.index(tens) + 1 if tens else 1) * 10
+        number += _NUMERALS.index(units) + 1 if units else 0
+    else:
+        number = _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
+    return f"Batch {number}" if number else batch
+
+
 class AllianceListModel(QAbstractTableModel):
     NAME, BATCH, STATUS, TOTAL, SELF_TOTAL = range(5)
     COLUMNS = 5
@@ -64,8 +87,9 @@ class AllianceListModel(QAbstractTableModel):
         }[status]
 
     def batch_text(self, batch: str | None) -> str:
-        """The pilot batch as every screen shows it ("第一批"…, or "批次不详")."""
-        return batch or self.tr("Batch unknown")
+        """The pilot batch as every screen shows it ("第一批"…, "Batch 1" in English, or
+        "批次不详")."""
+        return batch_words(batch) if batch else self.tr("Batch unknown")
 
     def headers(self) -> tuple[str, ...]:
         return (

@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
 from alliance_review.gui.undo import Command
 
-if TYPE_CHECKING:  # openpyxl is slow to import; the window starts without it
+if TYPE_CHECKING:  # the workbook libraries are slow to import; the window starts without them
     from alliance_review.services.reviewer_sheet import SheetImport
 
 Reveal = Callable[[str, str | None, bool], None]
@@ -52,13 +52,17 @@ class EditEntryCommand(Command):
         self.field = field
         self.edit_number = edit_number
         self.cleared_done = False
-        name = session.by_uid[uid].name
+        self.describe()
+
+    def describe(self) -> None:
+        """The text of the Undo/Redo menu entries, in the interface language (again after
+        a switch of language)."""
         text = (
             translate("ReviewerCommands", "Score {code} of {alliance}")
-            if field == "score"
+            if self.field == "score"
             else translate("ReviewerCommands", "Note {code} of {alliance}")
         )
-        self.setText(text.format(code=code, alliance=name))
+        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID
@@ -115,13 +119,16 @@ class ItemsCommand(Command):
         )
         self.new = new
         self.edit_number = edit_number
-        name = session.by_uid[uid].name
+        self.cleared_done = False
+        self.describe()
+
+    def describe(self) -> None:
         text = (
             translate("ReviewerCommands", "Evidence items {code} of {alliance}")
-            if field == "ticks"
+            if self.field == "ticks"
             else translate("ReviewerCommands", "Reason {code} of {alliance}")
         )
-        self.setText(text.format(code=code, alliance=name))
+        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID + 1
@@ -140,26 +147,29 @@ class ItemsCommand(Command):
         ):
             return False
         self.new = other.new
-        if self.new == self.old:
+        self.cleared_done = self.cleared_done or other.cleared_done
+        if self.new == self.old and not self.cleared_done:
             self.setObsolete(True)
         return True
 
     def reveal(self) -> None:
         self.reveal_at(self.uid, self.code, False)
 
-    def _set(self, value: frozenset[str] | str) -> None:
+    def _set(self, value: frozenset[str] | str, done: bool | None = None) -> bool:
         if self.field == "ticks":
             assert isinstance(value, frozenset)
-            self.session.set_ticks(self.uid, self.code, set(value))
-        else:
-            assert isinstance(value, str)
-            self.session.set_reason(self.uid, self.code, value)
+            return self.session.set_ticks(self.uid, self.code, set(value), done=done)
+        assert isinstance(value, str)
+        return self.session.set_reason(self.uid, self.code, value, done=done)
 
     def apply(self) -> None:
-        self._set(self.new)
+        # the done mark this change clears goes in the same transaction, and comes back
+        # with the undo (it stayed off, with nothing missing)
+        if self._set(self.new):
+            self.cleared_done = True
 
     def revert(self) -> None:
-        self._set(self.old)
+        self._set(self.old, done=True if self.cleared_done else None)
 
 
 class SetDoneCommand(Command):
@@ -169,13 +179,15 @@ class SetDoneCommand(Command):
         self.reveal_at = reveal
         self.uid = uid
         self.done = done
-        name = session.by_uid[uid].name
+        self.describe()
+
+    def describe(self) -> None:
         text = (
             translate("ReviewerCommands", "Mark {alliance} done")
-            if done
+            if self.done
             else translate("ReviewerCommands", "Reopen {alliance}")
         )
-        self.setText(text.format(alliance=name))
+        self.setText(text.format(alliance=self.session.by_uid[self.uid].name))
 
     def reveal(self) -> None:
         self.reveal_at(self.uid, None, False)
@@ -196,9 +208,13 @@ class ImportSheetCommand(Command):
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
         self.tick_changes = sheet.chosen_ticks(erase)
+        self.count = sheet.count(erase)
+        self.describe()
+
+    def describe(self) -> None:
         self.setText(
             translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=sheet.count(erase)
+                count=self.count
             )
         )
 

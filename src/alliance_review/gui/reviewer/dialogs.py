@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Rubric
+from alliance_review.gui import fit
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.indicator_row import language
 from alliance_review.services.reviewer_workflow import Missing
@@ -81,7 +82,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.erase_box.toggled.connect(lambda _checked: self._update())
         self._update()
-        self.resize(900, 560 if sheet.erasure_count else 480)
+        fit.size_within_screen(self, 900, 560 if sheet.erasure_count else 480)
 
     def erase_chosen(self) -> bool:
         """Whether the blank cells erase the file's scores and notes (the reviewer's choice)."""

@@ -1,11 +1,15 @@
 """The two inputs of an indicator: the score and the evidence note.
 
 Nothing the reviewer types is changed or swallowed. A score field takes any key; what it
-holds is read by ``core.score_entry.read_entry``: a valid score is saved at once, anything
-else is shown as invalid (the form says which values the indicator takes) and never saved,
-so the file keeps the last valid score. Emptying a field that holds a saved score is a
-deliberate clear: it happens when the reviewer leaves the field (or presses Enter), Esc
-keeps the score, and undo brings it back.
+holds is read by ``core.score_entry.read_entry``. The file never holds a number the
+reviewer did not finish: a valid entry is committed (saved at once, durably) when the
+reviewer leaves the field (Tab, a click elsewhere, switching alliance, closing), presses
+Enter, or pauses on it for ``PAUSE_COMMIT_MS``; typing "2.5" on a whole-point indicator
+never saves the "2" on the way. Anything else is shown as invalid (the form says which
+values the indicator takes) and never saved; leaving the field then puts back the value it
+had when the reviewer entered it, and says so. Emptying a field that holds a saved score
+is a deliberate clear, done on leaving (or Enter); Esc keeps the score, and undo brings a
+cleared one back.
 
 Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z in a field whose edit is saved go to the window's undo stack
 (across alliances), not to the field's own text buffer.
@@ -16,7 +20,7 @@ from __future__ import annotations
 from enum import Enum
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,10 +35,27 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Indicator
-from alliance_review.core.score_entry import MAX_NOTE_CHARS, EntryState, normalise, read_entry
+from alliance_review.core.score_entry import (
+    MAX_NOTE_CHARS,
+    EntryState,
+    ScoreEntry,
+    normalise,
+    read_entry,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+#: the window's own shortcuts (the workspace's actions fill it): a field never keeps
+#: one of these for itself (QLineEdit took Ctrl+E, "end of line", on X11)
+WINDOW_KEYS: set[str] = set()
+
+
+def window_key(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()).toString() in WINDOW_KEYS
+
+#: a valid entry the reviewer pauses on this long is committed (as if they had left)
+PAUSE_COMMIT_MS = 2000
 
 
 def undo_or_redo(event: QKeyEvent) -> str | None:
@@ -55,6 +76,7 @@ def undo_or_redo(event: QKeyEvent) -> str | None:
 
 class FieldState(Enum):
     SAVED = "saved"  # the field shows what the file holds
+    PENDING = "pending"  # a valid new score: committed on leaving, Enter or a pause
     INVALID = "invalid"  # not a score of this indicator: shown, never saved
     CLEARING = "clearing"  # emptied over a saved score: cleared when the reviewer leaves
 
@@ -62,64 +84,126 @@ class FieldState(Enum):
 class ScoreEdit(QLineEdit):
     """The score of one indicator. Up/Down step the value."""
 
-    #: a valid new score (a Fraction) or a confirmed clear (None); the caller saves it
+    #: a finished new score (a Fraction) or a confirmed clear (None); the caller saves it
     value_edited = Signal(object)
-    #: the field's state changed (saved / invalid / clearing)
+    #: the field's state changed (saved / pending / invalid / clearing)
     state_changed = Signal()
+    #: (typed text, points put back or None): an invalid entry was left and undone
+    restored = Signal(str, object)
     focused = Signal()
 
     def __init__(self, indicator: Indicator, parent: QWidget | None = None):
         super().__init__(parent)
         self.indicator = indicator
         self.stored: Fraction | None = None
+        #: the score the field had when the reviewer entered it (put back on leaving an
+        #: invalid entry, whatever a pause committed meanwhile)
+        self.entered: Fraction | None = None
+        #: the invalid text last put back, said under the field until the next edit
+        self.put_back: str | None = None
         self.state = FieldState.SAVED
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setPlaceholderText("—")
+        self.pause_timer = QTimer(self)
+        self.pause_timer.setSingleShot(True)
+        self.pause_timer.setInterval(PAUSE_COMMIT_MS)
+        self.pause_timer.timeout.connect(self.commit)
         self.textEdited.connect(self._on_edited)
+
+    def entry(self) -> ScoreEntry:
+        return read_entry(self.text(), self.indicator)
 
     def value(self) -> Fraction | None:
         """The valid score the field shows, or None (empty or invalid)."""
-        return read_entry(self.text(), self.indicator).points
+        return self.entry().points
 
     def _set_state(self, state: FieldState) -> None:
         if state != self.state:
             self.state = state
             self.state_changed.emit()
 
-    def show_value(self, points: Fraction | None) -> None:
-        """Show a stored value without emitting an edit (the text is left alone if equal)."""
+    def show_value(self, points: Fraction | None, force: bool = False) -> None:
+        """Show a stored value without emitting an edit (the text is left alone if equal).
+
+        An entry in progress (pending or invalid) stays as typed while the file's value is
+        unchanged (another field of the alliance was saved); ``force`` (another alliance
+        shown) or a changed value (undo, an import) replaces it."""
+        changed = points != self.stored
         self.stored = points
+        if not self.hasFocus():
+            self.entered = points
         if self.state == FieldState.SAVED and self.value() == points:
             return
+        if self.state != FieldState.SAVED and not changed and not force:
+            return
+        self.pause_timer.stop()
         self.setText("" if points is None else format_points(points, 2))
         self._set_state(FieldState.SAVED)
 
+    def forget_put_back(self) -> None:
+        """Another alliance is shown: what was put back in this field no longer applies."""
+        if self.put_back is not None:
+            self.put_back = None
+            self.state_changed.emit()
+
     def _on_edited(self, text: str) -> None:
+        if self.put_back is not None:
+            self.put_back = None
+            self.state_changed.emit()
         entry = read_entry(text, self.indicator)
+        self.pause_timer.stop()
         if entry.state == EntryState.VALID:
-            self._set_state(FieldState.SAVED)
-            if entry.points != self.stored:
-                self.stored = entry.points
-                self.value_edited.emit(entry.points)
+            if entry.points == self.stored:
+                self._set_state(FieldState.SAVED)
+            else:
+                self._set_state(FieldState.PENDING)
+                self.pause_timer.start()
         elif entry.state == EntryState.EMPTY:
             self._set_state(FieldState.SAVED if self.stored is None else FieldState.CLEARING)
         else:
             self._set_state(FieldState.INVALID)
 
-    def confirm(self) -> None:
-        """Finish a pending clear (leaving the field, Enter, switching alliance)."""
-        if self.state == FieldState.CLEARING:
+    def commit(self) -> None:
+        """Save a finished entry: a valid new score, or a pending clear (Enter, a pause,
+        leaving). An invalid entry stays as typed."""
+        self.pause_timer.stop()
+        if self.state == FieldState.PENDING:
+            points = self.value()
+            self.stored = points
+            self._set_state(FieldState.SAVED)
+            self.value_edited.emit(points)
+        elif self.state == FieldState.CLEARING:
             self.stored = None
             self._set_state(FieldState.SAVED)
             self.value_edited.emit(None)
 
+    def leave(self) -> None:
+        """The reviewer leaves the field: commit a finished entry; an invalid one is taken
+        back to the score the field had when the reviewer entered it (and said so)."""
+        self.commit()
+        if self.state == FieldState.INVALID:
+            typed = self.text()
+            back = self.entered
+            self.setText("" if back is None else format_points(back, 2))
+            self.put_back = typed
+            self._set_state(FieldState.SAVED)
+            if back != self.stored:  # a pause committed part of it: the file goes back too
+                self.stored = back
+                self.value_edited.emit(back)
+            self.state_changed.emit()
+            self.restored.emit(typed, back)
+        self.entered = self.stored
+
     def revert(self) -> None:
         """Show the saved score again (Esc, or Ctrl+Z over an unsaved entry)."""
+        self.pause_timer.stop()
         self.setText("" if self.stored is None else format_points(self.stored, 2))
         self._set_state(FieldState.SAVED)
 
     def _step(self, up: bool) -> None:
-        current = self.value() if self.state == FieldState.SAVED else self.stored
+        current = self.value() if self.state in (FieldState.SAVED, FieldState.PENDING) else None
+        if current is None and self.state != FieldState.SAVED:
+            current = self.stored
         step, top = self.indicator.step, self.indicator.max_points
         if current is None:
             new = Fraction(0)
@@ -135,8 +219,8 @@ class ScoreEdit(QLineEdit):
             if which == "undo" and self.state != FieldState.SAVED:
                 event.accept()  # Ctrl+Z first takes back the unsaved entry, in the field
                 return True
-            if which is not None:
-                event.ignore()  # the window's undo/redo: the saved edits, across alliances
+            if which is not None or window_key(event):
+                event.ignore()  # the window's undo/redo (across alliances), or its shortcut
                 return True
         return super().event(event)
 
@@ -152,11 +236,15 @@ class ScoreEdit(QLineEdit):
             self.revert()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.confirm()
+            self.commit()
+            if self.state == FieldState.SAVED:
+                self.entered = self.stored  # a deliberate finish, as leaving and coming back
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        if self.state == FieldState.SAVED:
+            self.entered = self.stored
         self.focused.emit()
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
             self.selectAll()
@@ -165,7 +253,7 @@ class ScoreEdit(QLineEdit):
         # a context menu, or a switch to another program, is no leaving of the field
         staying = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
         if event.reason() not in staying:
-            self.confirm()
+            self.leave()
             if self.state == FieldState.SAVED and self.text() != normalise(self.text()):
                 self.revert()  # "４" reads 4: show it as the file holds it
         super().focusOutEvent(event)
@@ -189,6 +277,8 @@ class NoteEdit(QPlainTextEdit):
         self.setUndoRedoEnabled(False)  # undo is the window's, across fields and alliances
         self._loading = False
         self._accepted = ""
+        #: characters of the last paste that did not fit (said by the counter)
+        self.left_out = 0
         self.textChanged.connect(self._on_changed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -211,6 +301,7 @@ class NoteEdit(QPlainTextEdit):
             return
         text = self.toPlainText()
         if len(text) > MAX_NOTE_CHARS:
+            self.left_out = 0  # typed past the limit: refused (a paste is cut before)
             added = len(text) - len(self._accepted)
             position = max(0, self.textCursor().position() - added)
             self._loading = True
@@ -228,14 +319,25 @@ class NoteEdit(QPlainTextEdit):
         self.text_edited.emit(text)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        # a paste is plain text (no formatting travels into a note)
-        if source.hasText():
-            self.textCursor().insertText(source.text())
+        # a paste is plain text (no formatting travels into a note); one that would pass
+        # the limit is cut to the room left, and the counter says how much was left out
+        if not source.hasText():
+            return
+        text = source.text()
+        cursor = self.textCursor()
+        room = MAX_NOTE_CHARS - len(self.toPlainText()) + len(cursor.selectedText())
+        self.left_out = max(0, len(text) - max(room, 0))
+        if self.left_out and room <= 0:
+            self.length_changed.emit(len(self._accepted), True)
+            return
+        cursor.insertText(text[: max(room, 0)] if self.left_out else text)
+        if self.left_out:
+            self.length_changed.emit(len(self.toPlainText()), True)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if undo_or_redo(event) is not None:
-                event.ignore()  # the window's undo/redo
+            if undo_or_redo(event) is not None or window_key(event):
+                event.ignore()  # the window's undo/redo, or one of its shortcuts
                 return True
         return super().event(event)
 

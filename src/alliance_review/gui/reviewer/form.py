@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
+from alliance_review.gui.history_chart import HistoryChart
 from alliance_review.gui.reviewer import look
+from alliance_review.gui.reviewer.alliance_list import batch_words
 from alliance_review.gui.reviewer.fields import (
     FieldState,
 )
@@ -37,6 +39,8 @@ class ScoringForm(QWidget):
     #: (indicator code, frozenset of ticked item keys) and (indicator code, reason)
     ticks_edited = Signal(str, object)
     reason_edited = Signal(str, str)
+    #: (indicator code, typed text, points put back or None): an invalid entry was left
+    entry_restored = Signal(str, str, object)
     #: a field gained focus (indicator code, True for the note): the start of a new edit
     #: (undo merges the keystrokes within one)
     field_entered = Signal(str, bool)
@@ -63,6 +67,13 @@ class ScoringForm(QWidget):
         titles.setSpacing(4)
         titles.addWidget(self.name_label)
         titles.addWidget(self.info_label)
+        # the alliance's earlier years, when the file carries them (issue 17)
+        self.history_chart = HistoryChart(lines=4.5)
+        self.history_chart.setVisible(False)
+        chart_row = QHBoxLayout()  # the chart keeps its width; the name keeps the rest
+        chart_row.addWidget(self.history_chart)
+        chart_row.addStretch(1)
+        titles.addLayout(chart_row)
         total_box = QVBoxLayout()
         total_box.setSpacing(0)
         total_box.addWidget(self.total_value, 0, Qt.AlignmentFlag.AlignRight)
@@ -98,6 +109,10 @@ class ScoringForm(QWidget):
                 row.note_edit.text_edited.connect(
                     lambda text, c=code: self.note_edited.emit(c, text)
                 )
+                row.score_edit.restored.connect(
+                    lambda typed, points, c=code: self.entry_restored.emit(c, typed, points)
+                )
+                row.score_edit.state_changed.connect(lambda r=row: self._message_in_view(r))
                 row.score_edit.focused.connect(
                     lambda c=code, f=row.score_edit: self._entered(f, c, False)
                 )
@@ -161,6 +176,15 @@ class ScoringForm(QWidget):
     def fields(self) -> list[QWidget]:
         return [f for row in self.rows.values() for f in (row.score_edit, row.note_edit)]
 
+    def _message_in_view(self, row: IndicatorRow) -> None:
+        """A message under a score (why it is not saved, what was put back) is scrolled
+        into view with the field (Tab from a field near the bottom hid it)."""
+        if row.score_message.text() and self.isVisible():
+            # once the label is laid out (after the focus moved on, which scrolls too)
+            QTimer.singleShot(
+                0, lambda: self.scroll_area.ensureWidgetVisible(row.score_message, 20, 30)
+            )
+
     def _entered(self, field: QWidget, code: str, note: bool) -> None:
         self.scroll_area.ensureWidgetVisible(field, 20, 30)
         self.field_entered.emit(code, note)
@@ -193,7 +217,8 @@ class ScoringForm(QWidget):
         session = self.session
         for code, row in self.rows.items():
             points, note = session.entry(uid, code)
-            row.score_edit.show_value(points)
+            row.score_edit.forget_put_back()
+            row.score_edit.show_value(points, force=True)
             row.note_edit.show_text(note)
             row.show_note_length(len(note), False)
             self._show_self(row, uid)
@@ -304,7 +329,7 @@ class ScoringForm(QWidget):
         }[status]
         self_total = session.self_total(uid)
         parts = [
-            alliance.batch or self.tr("Batch unknown"),
+            batch_words(alliance.batch) if alliance.batch else self.tr("Batch unknown"),
             status_text,
             self.tr("{scored} / {total} indicators scored").format(
                 scored=session.scored(uid), total=len(session.indicators)
@@ -313,6 +338,15 @@ class ScoringForm(QWidget):
         if self_total is not None:
             parts.append(self.tr("Self total {points}").format(points=format_points(self_total)))
         self.info_label.setText("   ·   ".join(parts))
+        years = session.history.get(uid, [])
+        self.history_chart.setVisible(bool(years))
+        if years:
+            rounds = session.history_rounds
+            self.history_chart.show_years(
+                years,
+                {r.year: r.full for r in rounds},
+                {r.year: [t.name for t in r.tiers] for r in rounds},
+            )
         total = session.total(uid)
         self.total_value.setText("—" if total is None else format_points(total))
         self.total_caption.setText(
@@ -327,10 +361,17 @@ class ScoringForm(QWidget):
                 )
             )
 
-    def confirm_pending(self) -> None:
-        """Finish every pending clear of the shown alliance (they are saved now)."""
+    def commit_pending(self) -> None:
+        """Save every finished entry of the shown alliance (new scores, clears); invalid
+        ones stay as typed."""
         for row in self.rows.values():
-            row.score_edit.confirm()
+            row.score_edit.commit()
+
+    def leave_fields(self) -> None:
+        """The reviewer leaves the shown alliance: finished entries are saved, invalid ones
+        put back (``entry_restored`` says which)."""
+        for row in self.rows.values():
+            row.score_edit.leave()
 
     def invalid_entries(self) -> list[tuple[str, str]]:
         """(indicator code, typed text) of every score field showing an unsaved entry."""

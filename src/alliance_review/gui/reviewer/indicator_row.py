@@ -165,37 +165,54 @@ class IndicatorRow(QFrame):
         self.grid.setColumnMinimumWidth(3, width)
 
     def show_score_state(self) -> None:
-        """Say under the score why it is not saved, or that leaving the field clears it."""
+        """Say under the score why it is not saved, that leaving the field saves or clears
+        it, or that an invalid entry was put back."""
         edit = self.score_edit
         stored = "—" if edit.stored is None else format_points(edit.stored)
+        entered = "—" if edit.entered is None else format_points(edit.entered)
+        message = ""
         if edit.state == FieldState.INVALID:
             allowed = allowed_values(self.indicator, language())
             kept = (
                 self.tr("Not saved")
-                if edit.stored is None
-                else self.tr("Not saved; still {points}").format(points=stored)
+                if edit.entered is None
+                else self.tr("Not saved; leaving puts back {points}").format(points=entered)
             )
-            self.score_message.setText(f"{allowed}\n{kept}")
+            message = f"{allowed}\n{kept}"
             look.set_colour(self.score_message, look.INVALID_TEXT)
             look.tint_field(edit, look.INVALID_FILL, look.INVALID_TEXT)
         elif edit.state == FieldState.CLEARING:
-            self.score_message.setText(
-                self.tr("Leave the field to clear {points}; Esc keeps it").format(points=stored)
+            message = self.tr("Leave the field to clear {points}; Esc keeps it").format(
+                points=stored
             )
             look.set_colour(self.score_message, look.CLEARING_TEXT)
             look.tint_field(edit, look.CLEARING_FILL, look.CLEARING_TEXT)
+        elif edit.put_back is not None:
+            typed = edit.put_back if len(edit.put_back) <= 12 else edit.put_back[:12] + "…"
+            message = self.tr("“{typed}” was not a valid score: {points} put back").format(
+                typed=typed, points=stored
+            )
+            look.set_colour(self.score_message, look.INVALID_TEXT)
+            look.tint_field(edit, None, None)
         else:
             look.tint_field(edit, None, None)
-        self.score_message.setVisible(edit.state != FieldState.SAVED)
+        self.score_message.setText(message)
+        self.score_message.setVisible(bool(message))
         edit.setToolTip(allowed_values(self.indicator, language()))
-        edit.setAccessibleDescription(
-            self.score_message.text() if edit.state != FieldState.SAVED else ""
-        )
+        edit.setAccessibleDescription(message)
 
     def show_note_length(self, length: int, refused: bool) -> None:
         """The counter under the note: shown near the limit, and when a change was refused."""
         counter = self.note_counter
-        if refused:
+        if refused and self.note_edit.left_out:
+            counter.setText(
+                self.tr(
+                    "{count} / {max} characters: the limit; {left} pasted characters did not "
+                    "fit and were left out"
+                ).format(count=length, max=MAX_NOTE_CHARS, left=self.note_edit.left_out)
+            )
+            look.set_colour(counter, look.INVALID_TEXT)
+        elif refused:
             counter.setText(
                 self.tr(
                     "{count} / {max} characters: the limit; what did not fit was not entered"

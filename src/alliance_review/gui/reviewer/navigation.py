@@ -38,11 +38,16 @@ class Navigation:
         def set_notice(self, text: str) -> None: ...
 
     def _position_key(self) -> str:
+        """Per file: the round, the reviewer and the issued file's own key (a file issued
+        anew has another, so it does not open where an older one was left; a copy
+        continued from it keeps it); an older file without a key: when it was issued."""
         meta = self.session.meta
-        return f"reviewer/position/{meta.round_uid}-{meta.reviewer_uid}"
+        identity = self.session.store.seal_state().key_id or meta.issued_at
+        issued = "".join(ch for ch in identity if ch.isalnum())
+        return f"reviewer/position/{meta.round_uid}-{meta.reviewer_uid}-{issued}"
 
     def save_position(self) -> None:
-        """Remember the alliance and the field the reviewer was in (per round and reviewer)."""
+        """Remember the alliance and the field the reviewer was in (per file)."""
         if self.form.uid is None:
             return
         code, note = self.last_field or (self.session.indicators[0].code, False)

@@ -15,6 +15,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
 from alliance_review.gui.reviewer import look
 from alliance_review.services.reviewer_workflow import (
+    can_continue,
     continue_from,
     suggested_working_name,
     working_file_for,
@@ -50,7 +51,11 @@ class SealedBanner(QFrame):
         self.open_working = QPushButton()
         self.open_working.setVisible(self.working is not None)
         self.open_working.clicked.connect(self._open_working)
+        #: a file continued from this copy could be submitted (this computer keeps the
+        #: reviewer's signing key); else the banner says so before any work starts
+        self.continuable = can_continue(ws.path)
         self.continue_button = QPushButton()
+        self.continue_button.setVisible(self.continuable)
         self.continue_button.clicked.connect(lambda: continue_in_new_file(ws))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -63,14 +68,31 @@ class SealedBanner(QFrame):
     def retranslate(self) -> None:
         meta = self.ws.session.meta
         when = local_time(meta.sealed_at or "")
-        self.text.setText(
-            translate(
+        if self.continuable:
+            text = translate(
                 "SealedBanner",
                 "Submitted copy, revision {revision} (sealed {time}): read-only. To go on "
                 "scoring, open your working file, or continue from this copy as revision "
                 "{next}.",
-            ).format(revision=meta.revision, time=when, next=meta.revision + 1)
-        )
+            )
+        elif self.working is not None:
+            text = translate(
+                "SealedBanner",
+                "Submitted copy, revision {revision} (sealed {time}): read-only. To go on "
+                "scoring, open your working file. A file continued from this copy could not "
+                "be submitted: the copy carries no signing key, and this computer does not "
+                "keep it.",
+            )
+        else:
+            text = translate(
+                "SealedBanner",
+                "Submitted copy, revision {revision} (sealed {time}): read-only. A file "
+                "continued from this copy could not be submitted: the copy carries no signing "
+                "key, and this computer does not keep it. Go on in the reviewer file you "
+                "were issued and submitted from (on the computer where you scored), or ask "
+                "the secretary for a new file.",
+            )
+        self.text.setText(text.format(revision=meta.revision, time=when, next=meta.revision + 1))
         if self.working is not None:
             self.open_working.setText(
                 translate("SealedBanner", "Open {file}").format(file=self.working.name)
@@ -104,3 +126,32 @@ def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
         return None
     ws.open_requested.emit(out)
     return out
+
+
+class UnsignedBanner(QFrame):
+    """Across the top of a working file that carries no signing key (continued from a
+    submitted copy on a computer that does not keep the key, or issued by an older
+    version): said before any work starts that it cannot be submitted, and what works."""
+
+    def __init__(self, ws: ReviewerWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setObjectName("unsigned_banner")
+        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
+        self.text = look.label(colour=BANNER_TEXT, wrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.addWidget(self.text, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setText(
+            translate(
+                "SealedBanner",
+                "This file carries no signing key, so it cannot be submitted. Go on in the "
+                "reviewer file you were issued (on the computer where you scored), or ask the "
+                "secretary for a new file; scores can be carried over with the scoring "
+                "workbook (Export / Import scoring workbook).",
+            )
+        )

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from alliance_review.core.errors import UserError
+from alliance_review.core.register import YearResult
 from alliance_review.core.roster import Alliance
 from alliance_review.services.reviewer_workflow import (
     Missing,
@@ -26,6 +27,7 @@ from alliance_review.services.reviewer_workflow import (
     scored_count,
     status_of,
 )
+from alliance_review.storage import reviewer_keys
 from alliance_review.storage.reviewer_store import ReviewerStore, read_seal
 
 Entry = tuple[Fraction | None, str]
@@ -39,12 +41,17 @@ class ReviewerSession(QObject):
     #: a UserError: a change could not be written (disk full, file gone); nothing changed
     failed = Signal(object)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         super().__init__()
         _revision, sealed_at = read_seal(path)
-        #: a submitted (sealed) copy is shown read-only; the file is never written
-        self.read_only = sealed_at is not None
+        self.sealed = sealed_at is not None
+        #: a submitted (sealed) copy, or a file open in another window, is shown read-only
+        #: (as it was on opening, read into memory); the file is never written
+        self.read_only = read_only or self.sealed
         self.store = ReviewerStore.open_sealed(path) if self.read_only else ReviewerStore.open(path)
+        if not self.read_only:
+            # kept on this computer too, so any copy of the file here can be continued
+            reviewer_keys.keep_from(self.store.conn)
         self.path = path
         self.meta = self.store.meta()
         self.rubric = self.store.rubric()
@@ -59,6 +66,11 @@ class ReviewerSession(QObject):
         self.self_ticks: set[tuple[str, str, str]] = self.store.self_ticks()
         self.reasons: dict[tuple[str, str], str] = self.store.override_reasons()
         self.rule = NoteRule.of(self.meta)
+        # earlier years' results of this reviewer's alliances (issue 17), shown beside each
+        self.history_rounds = self.store.history_rounds()
+        self.history: dict[str, list[YearResult]] = {}
+        for year in self.store.history():
+            self.history.setdefault(year.alliance_uid, []).append(year)
         # per-alliance figures the list asks for on every repaint; dropped on a change
         self._totals: dict[str, Fraction | None] = {}
         self._scored: dict[str, int] = {}
@@ -148,31 +160,39 @@ class ReviewerSession(QObject):
     def reason(self, uid: str, code: str) -> str:
         return self.reasons.get((uid, code), "")
 
-    def set_ticks(self, uid: str, code: str, keys: set[str]) -> None:
-        """Store the ticked items of one indicator (the done mark goes if it no longer
-        holds). Raises UserError (nothing changed) when the file cannot be written."""
-        try:
-            self.store.set_ticks(uid, code, keys)
-        except (sqlite3.Error, OSError) as error:
-            raise self._cannot_write(error) from error
-        self.ticks = {t for t in self.ticks if (t[0], t[1]) != (uid, code)}
-        self.ticks.update((uid, code, key) for key in keys)
-        self._after_item_change(uid, code)
+    def set_ticks(self, uid: str, code: str, keys: set[str], *, done: bool | None = None) -> bool:
+        """Store the ticked items of one indicator; returns True when this cleared the done
+        mark (in the same transaction, as for a score; ``done`` puts a mark back on undo).
+        Raises UserError (nothing changed) when the file cannot be written."""
+        after = {(u, c): self.ticked(u, c) for u, c, _k in self.ticks if u == uid}
+        after[(uid, code)] = set(keys)
+        cleared = done is None and uid in self.done and bool(self._missing(uid, self.scores, after))
+        marks = {uid: False} if cleared else ({uid: done} if done is not None else {})
+        self.set_entries([], marks, [(uid, code, keys)])
+        return cleared
 
-    def set_reason(self, uid: str, code: str, text: str) -> None:
+    def set_reason(self, uid: str, code: str, text: str, *, done: bool | None = None) -> bool:
+        """Store why an indicator's points depart from the suggestion; the done mark as
+        for ticks, in the same transaction."""
+        before = self.reasons.get((uid, code), "")
+        self.reasons[(uid, code)] = text
+        cleared = done is None and uid in self.done and bool(self.missing(uid))
+        self.reasons[(uid, code)] = before
         try:
-            self.store.set_override_reason(uid, code, text)
+            with self.store.atomic():
+                self.store.set_override_reason(uid, code, text)
+                if cleared or done is not None:
+                    self.store.set_done(uid, bool(done) and not cleared)
         except (sqlite3.Error, OSError) as error:
             raise self._cannot_write(error) from error
         self.reasons[(uid, code)] = text
-        self._after_item_change(uid, code)
-
-    def _after_item_change(self, uid: str, code: str) -> None:
-        if uid in self.done and self.missing(uid):
-            self.store.set_done(uid, False)
+        if cleared:
             self.done.discard(uid)
+        elif done is not None:
+            (self.done.add if done else self.done.discard)(uid)
         self.score_changed.emit(uid, code)
         self.alliance_changed.emit(uid)
+        return cleared
 
     def progress(self) -> tuple[int, int, int]:
         """(alliances fully scored, alliances, alliances done)."""

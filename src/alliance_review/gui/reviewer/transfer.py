@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import file_kinds, messages
-from alliance_review.gui.reviewer.commands import ImportSheetCommand
+from alliance_review.gui.reviewer.commands import ImportSheetCommand, SetDoneCommand
 from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, run_task
+from alliance_review.gui.undo import Bulk
 from alliance_review.services.reviewer_workflow import submit_store
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.system.names import file_name
@@ -31,7 +32,7 @@ translate = QCoreApplication.translate
 
 
 def export_workbook(ws: ReviewerWorkspace) -> Task | None:
-    from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
+    from alliance_review.services.reviewer_sheet import export_sheet  # slow import
 
     words = (ws.path.stem, file_kinds.word("scoring_workbook"))
     default = ws.path.with_name(file_name(*words, suffix=".xlsx", folder=ws.path.parent))
@@ -69,7 +70,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
     """Read the workbook off the GUI thread, then show what it changes; the reviewer's
     choice (keep or erase blank cells) is imported as one undo step."""
     from alliance_review.gui.reviewer.dialogs import ImportPreviewDialog
-    from alliance_review.services.reviewer_sheet import read_sheet  # openpyxl: slow import
+    from alliance_review.services.reviewer_sheet import read_sheet  # slow import
 
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
@@ -103,6 +104,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
                         count=count, file=chosen.name
                     )
                 )
+                offer_done(ws, {c.alliance_uid for c in sheet.changes + sheet.erasures})
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -115,6 +117,36 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
         checked,
         on_error=lambda error: messages.refuse(ws, error),
         reads_only=True,
+    )
+
+
+def offer_done(ws: ReviewerWorkspace, touched: set[str]) -> None:
+    """After an import: the alliances it completed are offered to be marked done, as one
+    undo step (a workbook has no done marks, and submit counted them as not done)."""
+    session = ws.session
+    ready = [
+        a.uid
+        for a in session.alliances
+        if a.uid in touched and a.uid not in session.done and not session.missing(a.uid)
+    ]
+    if not ready:
+        return
+    first = session.by_uid[ready[0]].name
+    text = translate(
+        "ReviewerWorkspace",
+        "The workbook completes {count} alliance(s) (such as {name}). Mark them done?",
+    ).format(count=len(ready), name=first)
+    if not messages.ask(ws, text, default_yes=True):
+        return
+    ws._new_edit()
+    ws._push(
+        Bulk(
+            session,
+            translate("ReviewerWorkspace", "Mark {count} alliance(s) done").format(
+                count=len(ready)
+            ),
+            [SetDoneCommand(session, ws.reveal, uid, True) for uid in ready],
+        )
     )
 
 

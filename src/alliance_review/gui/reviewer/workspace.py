@@ -26,7 +26,6 @@ from alliance_review.gui import messages
 from alliance_review.gui.reviewer import actions, look
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
-    ImportSheetCommand,
     ItemsCommand,
     SetDoneCommand,
 )
@@ -34,7 +33,7 @@ from alliance_review.gui.reviewer.form import ScoringForm, language
 from alliance_review.gui.reviewer.list_pane import AlliancePane
 from alliance_review.gui.reviewer.navigation import Navigation
 from alliance_review.gui.reviewer.session import ReviewerSession
-from alliance_review.gui.undo import perform
+from alliance_review.gui.undo import Command, perform
 from alliance_review.gui.views import FileView
 
 if TYPE_CHECKING:
@@ -50,7 +49,18 @@ __all__ = ["ReviewerWorkspace", "language"]
 class ReviewerWorkspace(Navigation, FileView):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
-        self.session = ReviewerSession(path)
+        from alliance_review.gui.reviewer.file_lock import claim
+        from alliance_review.storage.reviewer_store import read_seal
+
+        # one window per file: a working file is locked, or shown read-only (may decline)
+        sealed = read_seal(path)[1] is not None
+        self.lock, self.locked_by = (None, None) if sealed else claim(parent, path)
+        try:
+            self.session = ReviewerSession(path, read_only=self.locked_by is not None)
+        except BaseException:
+            if self.lock is not None:
+                self.lock.release()
+            raise
         self.read_only = self.session.read_only
         self.edit_number = 0
         self.import_dialog: QWidget | None = None
@@ -76,10 +86,23 @@ class ReviewerWorkspace(Navigation, FileView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner: QWidget | None = None
-        if self.read_only:
+        if self.locked_by is not None:
+            from alliance_review.gui.reviewer.file_lock import LockedBanner
+
+            self.banner = LockedBanner(self, self.locked_by)
+            layout.addWidget(self.banner)
+            layout.addWidget(look.rule("#c7d6ea"))
+        elif self.read_only:
             from alliance_review.gui.reviewer.sealed import SealedBanner
 
             self.banner = SealedBanner(self)
+            layout.addWidget(self.banner)
+            layout.addWidget(look.rule("#e8d9b0"))
+        elif not self.session.store.can_sign():
+            from alliance_review.gui.reviewer.sealed import UnsignedBanner
+
+            # said before any work starts: this file's scores cannot be submitted
+            self.banner = UnsignedBanner(self)
             layout.addWidget(self.banner)
             layout.addWidget(look.rule("#e8d9b0"))
         layout.addWidget(self.splitter, 1)
@@ -106,6 +129,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.form.ticks_edited.connect(self.edit_ticks)
         self.form.reason_edited.connect(self.edit_reason)
         self.form.field_entered.connect(self._field_entered)
+        self.form.entry_restored.connect(self._entry_restored)
         self.session.score_changed.connect(self.form.refresh_indicator)
         self.session.alliance_changed.connect(self._alliance_changed)
         self.session.failed.connect(self._write_failed)
@@ -122,6 +146,13 @@ class ReviewerWorkspace(Navigation, FileView):
 
     def retranslate(self) -> None:
         actions.retranslate_actions(self)
+        for index in range(self.undo_stack.count()):  # the Undo/Redo menu entries' texts
+            command = self.undo_stack.command(index)
+            if hasattr(command, "describe"):
+                command.describe()
+        # the window's Undo/Redo actions follow the stack's texts only when told
+        self.undo_stack.undoTextChanged.emit(self.undo_stack.undoText())
+        self.undo_stack.redoTextChanged.emit(self.undo_stack.redoText())
         self.key_hint.setText(actions.key_hint(self))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
         self.filter.setAccessibleName(self.tr("Filter your alliances"))
@@ -171,16 +202,40 @@ class ReviewerWorkspace(Navigation, FileView):
             return True
         return False
 
+    def may_close(self) -> bool:
+        """Closing with a score field showing an invalid entry asks: put back the score the
+        field had (and close), or go back to the field."""
+        if self.closed or self.read_only:
+            return True
+        unsaved = self.form.invalid_entries()
+        if not unsaved:
+            return True
+        code, text = unsaved[0]
+        back = self.form.rows[code].score_edit.entered
+        if messages.ask(
+            self,
+            self.tr(
+                "{code} shows “{text}”, which is not a valid score and is not saved. Close "
+                "anyway and keep {points}? (No goes back to the field.)"
+            ).format(code=code, text=text[:20], points=self.form.points_text(back)),
+        ):
+            return True
+        self.form.focus_indicator(code)
+        return False
+
     def close_file(self) -> None:
         if self.closed:
             return
-        # leaving the window is leaving the field: a pending clear is confirmed
-        self.form.confirm_pending()
+        # leaving the window is leaving the field: a finished entry is saved, an invalid
+        # one put back (``may_close`` asked first)
+        self.form.leave_fields()
         self.save_state()
         self.closed = True
         self.idle_timer.stop()
         self.documents.release()
         self.session.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def checkpoint(self) -> None:
         """After a pause in the edits: fold the write-ahead log into the file."""
@@ -255,9 +310,7 @@ class ReviewerWorkspace(Navigation, FileView):
                 ItemsCommand(self.session, self.reveal, uid, code, "reason", text, self.edit_number)
             )
 
-    def _push(
-        self, command: EditEntryCommand | SetDoneCommand | ImportSheetCommand | ItemsCommand
-    ) -> bool:
+    def _push(self, command: Command) -> bool:
         """Do the edit once and push it done (``gui.undo.perform``); a refused one is told
         through ``session.failed`` and never reaches the stack."""
         if self.read_only or self.closed:  # a sealed copy takes no edit, whatever asks
@@ -279,23 +332,22 @@ class ReviewerWorkspace(Navigation, FileView):
         self._update_done_button()
 
     def leave_alliance(self) -> None:
-        """Before another alliance is shown: finish its pending clears, and say which typed
-        entries were not saved (the form then shows what the file holds)."""
-        self.form.confirm_pending()
-        unsaved = self.form.invalid_entries()
-        if unsaved and self.form.uid is not None:
-            self.set_notice(
-                self.tr("Not saved (not a valid score), {alliance}: {entries}").format(
-                    alliance=self.session.by_uid[self.form.uid].name,
-                    entries=", ".join(f"{code} “{text}”" for code, text in unsaved),
-                )
-            )
+        """Before another alliance is shown: its finished entries are saved, invalid ones
+        put back (``_entry_restored`` says which)."""
+        self.form.leave_fields()
+
+    def _entry_restored(self, code: str, typed: str, points: Fraction | None) -> None:
+        self.set_notice(
+            self.tr(
+                "{code}: “{typed}” is not a valid score and was not saved; {points} put back"
+            ).format(code=code, typed=typed[:20], points=self.form.points_text(points))
+        )
 
     def mark_done_and_next(self) -> None:
         uid = self.current_uid()
         if uid is None or self.read_only:
             return
-        self.form.confirm_pending()
+        self.form.commit_pending()
         unsaved = self.form.invalid_entries()
         if unsaved:
             code, text = unsaved[0]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services.reviewers_io import ReviewerPlan
@@ -30,17 +30,24 @@ class ReviewerImportDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import reviewers: %1").replace("%1", source))
-        self.resize(900, 560)
+        fit.size_within_screen(self, 900, 560)
         zh = i18n.chosen_language() != "en"
-        self.preview = QTableWidget(len(plan.rows), 4)
+        self.preview = QTableWidget(len(plan.rows), 5)
         self.preview.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Reviewer"), self.tr("Own alliance(s)"), self.tr("Problem")]
+            [
+                self.tr("Row"),
+                self.tr("Reviewer"),
+                self.tr("Own alliance(s)"),
+                self.tr("Declared conflicts"),
+                self.tr("Problem"),
+            ]
         )
+        self.preview.setAccessibleName(self.tr("Rows of the reviewer list"))
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         problems: dict[int, list[tuple[str, bool]]] = {}
         for p in plan.problems:
             problems.setdefault(p.row, []).append((p.zh if zh else p.en, p.blocking))
@@ -50,6 +57,7 @@ class ReviewerImportDialog(QDialog):
                 str(row.row),
                 row.name,
                 "；".join(sorted(names.get(u, u) for u in row.own)),
+                "；".join(sorted(names.get(u, u) for u in row.declared)),
                 " ".join(text for text, _ in found),
             )
             colour = BLOCKED if any(b for _, b in found) else WARNED if found else None
@@ -62,10 +70,15 @@ class ReviewerImportDialog(QDialog):
                 self.preview.setItem(r, c, item)
         accepted = len(plan.accepted())
         notes = "\n".join(f"{n.row}: " + (n.zh if zh else n.en) for n in plan.notes)
+        warned = len({p.row for p in plan.problems if not p.blocking})
         self.summary = QLabel(
-            self.tr("%1 reviewer(s) will be added; %2 left out because of a problem (red).")
+            self.tr(
+                "%1 reviewer(s) will be added; %2 left out because of a problem or listed "
+                "already (red); %3 with a remark to check (yellow)."
+            )
             .replace("%1", str(accepted))
             .replace("%2", str(len(plan.rows) - accepted))
+            .replace("%3", str(warned))
             + ("\n" + notes if notes else "")
         )
         self.summary.setWordWrap(True)
@@ -82,6 +95,6 @@ class ReviewerImportDialog(QDialog):
 
     def problem_texts(self) -> list[str]:
         return [
-            item.text() if (item := self.preview.item(r, 3)) else ""
+            item.text() if (item := self.preview.item(r, 4)) else ""
             for r in range(self.preview.rowCount())
         ]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
-from alliance_review.gui import messages
+from alliance_review.gui import fit, messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -107,7 +107,7 @@ class ReviewerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reviewer"))
-        self.resize(820, 560)
+        fit.size_within_screen(self, 820, 560)
         self.name = QLineEdit(reviewer.name if reviewer else "")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
@@ -228,7 +228,9 @@ class ReviewersPage(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         loads, _ = assignment_summary(store)
-        self.model.set_data(store.reviewers(), store.alliances(), loads)
+        # every alliance of the register: a reviewer's own may have withdrawn this year
+        register = [e.alliance for e in store.register()]
+        self.model.set_data(store.reviewers(), register, loads)
         self.summary.setText(
             self.tr(
                 "%n reviewer(s). A reviewer is never assigned an alliance listed here.",
@@ -244,7 +246,9 @@ class ReviewersPage(QWidget):
         return self.model.reviewers[self.proxy.mapToSource(rows[0]).row()]
 
     def open_dialog(self, reviewer: Reviewer | None) -> ReviewerDialog:
-        dialog = ReviewerDialog(self.context.store.alliances(), reviewer, self)
+        # every alliance of the register: a reviewer's own may have withdrawn this year
+        register = [e.alliance for e in self.context.store.register()]
+        dialog = ReviewerDialog(register, reviewer, self)
         self.dialog = dialog
         return dialog
 
@@ -342,10 +346,10 @@ class ReviewersPage(QWidget):
                 return
             path = Path(name)
         store, chosen = self.context.store, path
-        alliances, reviewers = store.alliances(), store.reviewers()
+        alliances, reviewers = store.register(), store.reviewers()
 
         def planned(plan: reviewers_io.ReviewerPlan) -> None:
-            names = {a.uid: a.name for a in self.context.store.alliances()}
+            names = {e.alliance.uid: e.alliance.name for e in alliances}
             dialog = ReviewerImportDialog(plan, names, chosen.name, self)
             self.import_dialog = dialog
             dialog.accepted.connect(lambda: self.apply_import(plan))

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.core.register import HistoryRound, PilotStatus, RegisterEntry
 from alliance_review.core.roster import Alliance
-from alliance_review.core.roster_checks import near_duplicates
+from alliance_review.core.roster_update import Comparison
 from alliance_review.gui import file_kinds, messages
-from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -34,128 +34,22 @@ from alliance_review.gui.setup.commands import (
     button_row,
     last_folder,
 )
+from alliance_review.gui.setup.register_dialogs import (
+    BatchesDialog,
+    HistoryDialog,
+    RenameDialog,
+    WithdrawDialog,
+    edit_batches,
+)
+from alliance_review.gui.setup.roster_model import RosterModel
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import run_task
-from alliance_review.services import roster, roster_io
+from alliance_review.services import history, register, roster, roster_io, roster_update
 from alliance_review.services.participation import Participation, participation_of
+from alliance_review.services.roster_plan import ImportPlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
-
-
-class RosterModel(QAbstractTableModel):
-    SEQ, NAME, BATCH, CONTACT, PART, CHECK = range(6)
-
-    def __init__(self, page: RosterPage) -> None:
-        super().__init__()
-        self.page = page
-        self.alliances: list[Alliance] = []
-        self.near: dict[str, str] = {}
-        self.self_counts: dict[str, int] = {}
-        self.absent: dict[str, tuple[str, str]] = {}  # uid -> (reason, note)
-
-    def set_alliances(
-        self, alliances: list[Alliance], absent: dict[str, tuple[str, str]] | None = None
-    ) -> None:
-        self.beginResetModel()
-        self.alliances = alliances
-        self.absent = absent or {}
-        self.near = near_duplicates(alliances)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.alliances)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (
-                self.tr("No."),
-                self.tr("Alliance"),
-                self.tr("Batch"),
-                self.tr("Contact"),
-                self.tr("Takes part"),
-                self.tr("Check"),
-            )[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = 0) -> object:
-        if not index.isValid():
-            return None
-        alliance = self.alliances[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == self.SEQ:
-                return alliance.position + 1
-            if column == self.NAME:
-                return alliance.name
-            if column == self.BATCH:
-                if role == Qt.ItemDataRole.EditRole:
-                    return alliance.batch or ""
-                return alliance.batch or self.tr("Batch unknown")
-            if column == self.CONTACT:
-                return alliance.contact
-            if column == self.PART:
-                if alliance.uid in self.absent:
-                    return self.tr("No: %1").replace("%1", self.absent[alliance.uid][0])
-                return self.tr("Yes")
-            if alliance.uid in self.near:
-                return self.tr("like “%1”").replace("%1", self.near[alliance.uid])
-            return ""
-        if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
-            return QBrush(WARN)
-        if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.near:
-            return ink_on(WARN)
-        if role == Qt.ItemDataRole.ForegroundRole and alliance.uid in self.absent:
-            return QBrush(QColor("#777777"))
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and column == self.PART
-            and alliance.uid in self.absent
-        ):
-            return self.absent[alliance.uid][1] or None
-        if role == Qt.ItemDataRole.ToolTipRole and alliance.uid in self.near:
-            return self.tr(
-                "Differs from “%1” only in spacing, width or brackets: the same alliance?"
-            ).replace("%1", self.near[alliance.uid])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.SEQ,
-            self.BATCH,
-            self.PART,
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() in (self.NAME, self.BATCH, self.CONTACT):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: AnyIndex, value: object, role: int = 0) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        alliance = self.alliances[index.row()]
-        text = str(value)
-        field = {self.NAME: "name", self.BATCH: "batch", self.CONTACT: "contact"}[index.column()]
-        current = {
-            "name": alliance.name,
-            "batch": alliance.batch or "",
-            "contact": alliance.contact,
-        }
-        if current[field] == text.strip():
-            return False
-        current[field] = text
-        changed = Alliance(
-            alliance.uid,
-            current["name"],
-            alliance.position,
-            current["batch"] or None,
-            current["contact"],
-        )
-        return self.page.edit_alliance(changed)
 
 
 class RosterPage(QWidget):
@@ -185,19 +79,35 @@ class RosterPage(QWidget):
         row, self.buttons = button_row(
             [
                 ("add", self.add_alliance),
+                ("rename", self.rename_selected),
+                ("withdraw", self.withdraw_selected),
+                ("reinstate", self.reinstate_selected),
                 ("remove", self.remove_selected),
                 ("up", lambda: self.move_selected(-1)),
                 ("down", lambda: self.move_selected(1)),
+            ]
+        )
+        second, more = button_row(
+            [
                 ("participation", self.edit_participation),
                 ("reasons", self.edit_reasons),
+                ("batches", self.edit_batches),
+                ("history", self.show_history),
                 ("import", lambda: self.import_roster()),
                 ("export", self.export_roster),
             ]
         )
+        self.buttons.update(more)
+        self.show_all = QCheckBox()
+        self.show_all.toggled.connect(lambda _on: self.refresh())
+        second.insertWidget(0, self.show_all)
+        second.insertStretch(1, 1)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         row.insertWidget(0, self.filter, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(second)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.retranslate()
@@ -207,20 +117,32 @@ class RosterPage(QWidget):
         self.table.setAccessibleName(self.tr("Roster: alliances"))
         labels = {
             "add": self.tr("Add"),
+            "rename": self.tr("Rename…"),
+            "withdraw": self.tr("Withdraw…"),
+            "reinstate": self.tr("Reinstate"),
             "remove": self.tr("Remove"),
             "up": self.tr("Move up"),
             "down": self.tr("Move down"),
             "participation": self.tr("Takes part?…"),
             "reasons": self.tr("Reasons…"),
+            "batches": self.tr("Batches…"),
+            "history": self.tr("History…"),
             "import": self.tr("Import…"),
             "export": self.tr("Export…"),
         }
         for name, text in labels.items():
             self.buttons[name].setText(text)
+        self.show_all.setText(self.tr("Show withdrawn and suspended"))
         self.filter.setPlaceholderText(self.tr("Filter by any part of a name"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self.buttons["participation"].setToolTip(
             self.tr("Mark the selected alliance as taking part or not, with a reason")
+        )
+        self.buttons["withdraw"].setToolTip(
+            self.tr("The alliance left the programme (or is suspended) this year")
+        )
+        self.buttons["rename"].setToolTip(
+            self.tr("A new name; the alliance keeps its history and the old name is kept")
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -232,16 +154,42 @@ class RosterPage(QWidget):
     def refresh(self) -> None:
         selected = self.selected_uid()
         store = self.context.store
-        self.model.set_alliances(store.alliances(), store.non_participants())
+        register = store.register()
+        shown = register if self.show_all.isChecked() else [e for e in register if e.active]
+        self.model.set_alliances(shown, store.non_participants())
         if selected:
             self.select_uid(selected)
+        pilots = sum(1 for e in register if e.active)
         near = len(self.model.near)
-        text = self.tr("%n alliance(s)", "", len(self.model.alliances))
+        text = self.tr("%n pilot alliance(s)", "", pilots)
         if self.model.absent:
             text += "  ·  " + self.tr("%n not taking part", "", len(self.model.absent))
+        if len(register) > pilots:
+            text += "  ·  " + self.tr("%n withdrawn or suspended", "", len(register) - pilots)
         if near:
             text += "  ·  " + self.tr("%n near-duplicate name(s) marked", "", near)
+        years = store.history_rounds()
+        if years:
+            text += "  ·  " + self.tr("results of %1 carried").replace(
+                "%1", ", ".join(str(r.year) for r in years)
+            )
         self.summary.setText(text)
+        self._enable()
+
+    def _enable(self) -> None:
+        entry = self.selected_entry()
+        chosen = entry is not None
+        for name in ("rename", "remove", "up", "down", "history"):
+            self.buttons[name].setEnabled(chosen)
+        self.buttons["withdraw"].setEnabled(chosen and entry is not None and entry.active)
+        self.buttons["reinstate"].setEnabled(entry is not None and not entry.active)
+        self.buttons["participation"].setEnabled(entry is not None and entry.active)
+
+    def selected_entry(self) -> RegisterEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.entries[self.proxy.mapToSource(rows[0]).row()]
 
     def selected_uid(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -276,7 +224,7 @@ class RosterPage(QWidget):
         store = self.context.store
         name = name or self.tr("New alliance")
         base, number = name, 2
-        existing = {a.name for a in store.alliances()}
+        existing = {e.alliance.name for e in store.register()}
         while name in existing:
             name, number = f"{base} {number}", number + 1
         holder: dict[str, object] = {}
@@ -344,10 +292,11 @@ class RosterPage(QWidget):
         if uid is None:
             return
         store = self.context.store
-        old = next(a.position for a in self.model.alliances if a.uid == uid)
-        new = old + step
-        if not 0 <= new < len(self.model.alliances):
+        shown = self.model.alliances
+        at = next(i for i, a in enumerate(shown) if a.uid == uid)
+        if not 0 <= at + step < len(shown):
             return
+        new = shown[at + step].position  # the neighbour's place (withdrawn ones may be hidden)
         apply_edit(
             self,
             self.context,
@@ -360,25 +309,127 @@ class RosterPage(QWidget):
             Change(roster=True),
         )
 
-    def import_rows(self, rows: list[tuple[str, str | None, str]]) -> bool:
-        store = self.context.store
-        holder: dict[str, object] = {}
+    def rename_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        dialog = RenameDialog(entry, self)
+        self.rename_dialog = dialog
+        dialog.accepted.connect(lambda: self.rename(entry.alliance.uid, dialog.name.text()))
+        dialog.open()
 
-        def undo_pair(uids: list[str]):  # type: ignore[no-untyped-def]
-            def undo() -> None:
-                holder["removed"] = roster.remove_alliances(store, uids)
+    def rename(self, uid: str, name: str) -> bool:
+        """Rename an alliance (its old name kept as a former name), as one undo step."""
+        store = self.context.store
+
+        def undo_pair(before: register.Names):  # type: ignore[no-untyped-def]
+            return (
+                lambda: register.rename(store, uid, name),
+                lambda: register.restore_names(store, before),
+            )
+
+        return apply_edit(
+            self,
+            self.context,
+            self.tr("Rename alliance"),
+            lambda: register.rename(store, uid, name),
+            undo_pair,
+            Change(roster=True),
+        )
+
+    def withdraw_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        dialog = WithdrawDialog(entry.alliance.name, self.context.store.settings().year, self)
+        self.withdraw_dialog = dialog
+        dialog.accepted.connect(lambda: self.set_status(entry.alliance.uid, dialog.status()))
+        dialog.open()
+
+    def reinstate_selected(self) -> bool:
+        entry = self.selected_entry()
+        return entry is not None and self.set_status(entry.alliance.uid, None)
+
+    def set_status(self, uid: str, status: PilotStatus | None) -> bool:
+        """Withdraw, suspend or reinstate an alliance, as one undo step."""
+        store = self.context.store
+        text = self.tr("Reinstate alliance") if status is None else self.tr("Withdraw alliance")
+
+        def undo_pair(before: register.StatusChange):  # type: ignore[no-untyped-def]
+            return (
+                lambda: register.set_status(store, uid, status),
+                lambda: register.restore_status(store, before),
+            )
+
+        done = apply_edit(
+            self,
+            self.context,
+            text,
+            lambda: register.set_status(store, uid, status),
+            undo_pair,
+            Change(roster=True),
+        )
+        if done and status is not None and not self.show_all.isChecked():
+            self.show_all.setChecked(True)  # the withdrawn alliance stays in sight
+            self.select_uid(uid)
+        return done
+
+    def edit_batches(self) -> None:
+        dialog = BatchesDialog(self.context.store.batches(), self)
+        self.batches_dialog = dialog
+        dialog.accepted.connect(lambda: edit_batches(self, self.context, dialog))
+        dialog.open()
+
+    def show_history(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        store = self.context.store
+        years = history.alliance_years(store, entry.alliance.uid)
+        rounds = store.history_rounds()
+        settings = store.settings()
+        now = HistoryRound(
+            settings.year, settings.uid, settings.title, store.rubric().max_points, settings.tiers
+        )
+        dialog = HistoryDialog(entry.alliance.name, years, [*rounds, now], self)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def apply_import(
+        self,
+        plan: ImportPlan,
+        comparison: Comparison,
+        choices: roster_update.Choices,
+        include_hidden: bool,
+        source: str = "",
+    ) -> bool:
+        """Apply the ticked groups of an import as one undo step."""
+        store = self.context.store
+        holder: dict[str, roster_update.Applied] = {}
+
+        def do() -> roster_update.Applied:
+            done = roster_update.apply(store, plan, comparison, choices, include_hidden)
+            roster_update.refuse_empty(done)
+            return done
+
+        def undo_pair(done: roster_update.Applied):  # type: ignore[no-untyped-def]
+            holder["done"] = done
 
             def redo() -> None:
-                for removed in reversed(holder["removed"]):  # type: ignore[call-overload]
-                    roster.restore_alliance(store, removed)
+                holder["done"] = roster_update.apply(
+                    store, plan, comparison, choices, include_hidden, again=holder["done"]
+                )
+
+            def undo() -> None:
+                roster_update.undo(store, holder["done"])
 
             return redo, undo
 
         return apply_edit(
             self,
             self.context,
-            self.tr("Import %n alliance(s)", "", len(rows)),
-            lambda: roster.add_alliances(store, rows),
+            self.tr("Import roster: %1").replace("%1", source or plan.sheet),
+            do,
             undo_pair,
             Change(roster=True),
         )
@@ -439,9 +490,17 @@ class RosterPage(QWidget):
         chosen = path
 
         def read(table: roster_io.Table) -> None:
-            dialog = RosterImportDialog(table, self.context.store.alliances(), self)
+            dialog = RosterImportDialog(table, self.context.store, self)
             self.import_dialog = dialog
-            dialog.accepted.connect(lambda: self.import_rows(dialog.rows()))
+            dialog.accepted.connect(
+                lambda: (
+                    dialog.plan is not None
+                    and dialog.comparison is not None
+                    and self.apply_import(
+                        dialog.plan, dialog.comparison, dialog.choices(), dialog.including_hidden()
+                    )
+                )
+            )
             dialog.open()
 
         run_task(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui import file_kinds, fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
@@ -63,7 +63,7 @@ class ImportPreview(QDialog):
         super().__init__(parent)
         self.checked = checked
         self.setWindowTitle(self.tr("Import self-evaluations"))
-        self.resize(1000, 560)
+        fit.size_within_screen(self, 1000, 560)
         self.table = QTableWidget(len(checked), 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("File"), self.tr("Alliance"), self.tr("Filled rows"), self.tr("Result")]

@@ -1,48 +1,36 @@
-"""Round version 8: each alliance's documents (issue 21, evidence).
+"""Round version 8: keys that retire (issue 19, trust).
 
-- ``document_blob``: a content stored once by its SHA-256 (``content`` NULL where the file
-  does not carry it); ``document``: one alliance's document (title, the name a citation
-  uses, unique per alliance; kind; the original's and the shown PDF's sha256; pages);
-  ``document_page``: each page's text, for searching.
-- Only new tables: a locked round upgrades as is (its signed lock stays signed through the
-  upgrade entry), and refuses documents while locked (triggers).
+Each reviewer has one current key: issuing a file again retires the keys issued before
+(``retired_why`` 'reissued'), and ``reviewers ROUND revoke NAME`` retires the current one
+without issuing ('revoked'); a merge accepts a file signed with the current key only,
+and names the date a retired one was retired. ``retired_at`` is NULL for the current key;
+a unique index holds one current key per reviewer and a trigger keeps a retired key
+retired. An older round may hold several keys of one reviewer (issued again before keys
+retired): each is retired as of the next key's issue, as the re-issue retires it now.
+That rewrites rows of ``reviewer_key``, so its lock trigger (step 5) is lifted for that
+one statement and put back as step 5 wrote it: a locked round upgrades, and the upgrade
+entry records the content before it, so its signed lock stays signed.
 """
 
 from __future__ import annotations
 
 STEP: list[str] = [
-    """CREATE TABLE document_blob (
-        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-        size INTEGER NOT NULL CHECK (typeof(size) = 'integer' AND size >= 0),
-        content BLOB CHECK (content IS NULL OR (typeof(content) = 'blob' AND length(content) = size))
-    )""",
-    """CREATE TABLE document (
-        id INTEGER PRIMARY KEY,
-        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 40 AND instr(title, '〔') = 0 AND instr(title, '〕') = 0),
-        file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
-        kind TEXT NOT NULL CHECK (kind IN ('pdf', 'docx', 'doc', 'wps', 'odt', 'xlsx', 'xls', 'et', 'ods', 'jpg', 'png')),
-        sha256 TEXT NOT NULL REFERENCES document_blob(sha256),
-        view_sha256 TEXT REFERENCES document_blob(sha256),
-        pages INTEGER NOT NULL CHECK (typeof(pages) = 'integer' AND pages BETWEEN 0 AND 2000),
-        added_at TEXT NOT NULL,
-        UNIQUE (alliance_uid, title),
-        UNIQUE (alliance_uid, sha256)
-    )""",
-    """CREATE TABLE document_page (
-        sha256 TEXT NOT NULL REFERENCES document_blob(sha256) ON DELETE CASCADE,
-        page INTEGER NOT NULL CHECK (typeof(page) = 'integer' AND page >= 1),
-        text TEXT NOT NULL,
-        PRIMARY KEY (sha256, page)
-    )""",
-    "CREATE TRIGGER document_blob_locked_insert BEFORE INSERT ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_blob_locked_update BEFORE UPDATE ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_blob_locked_delete BEFORE DELETE ON document_blob WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_locked_insert BEFORE INSERT ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_locked_update BEFORE UPDATE ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_locked_delete BEFORE DELETE ON document WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_page_locked_insert BEFORE INSERT ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_page_locked_update BEFORE UPDATE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
-    "CREATE TRIGGER document_page_locked_delete BEFORE DELETE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    "ALTER TABLE reviewer_key ADD COLUMN retired_at TEXT",
+    "ALTER TABLE reviewer_key ADD COLUMN retired_why TEXT CHECK (retired_why IS NULL OR retired_why IN ('reissued', 'revoked'))",
+    "DROP TRIGGER reviewer_key_locked_update",
+    """UPDATE reviewer_key SET retired_why = 'reissued', retired_at = (
+        SELECT newer.issued_at FROM reviewer_key AS newer
+        WHERE newer.reviewer_uid = reviewer_key.reviewer_uid
+          AND (newer.issued_at > reviewer_key.issued_at
+               OR (newer.issued_at = reviewer_key.issued_at AND newer.rowid > reviewer_key.rowid))
+        ORDER BY newer.issued_at, newer.rowid LIMIT 1)
+    WHERE EXISTS (
+        SELECT 1 FROM reviewer_key AS newer
+        WHERE newer.reviewer_uid = reviewer_key.reviewer_uid
+          AND (newer.issued_at > reviewer_key.issued_at
+               OR (newer.issued_at = reviewer_key.issued_at AND newer.rowid > reviewer_key.rowid)))""",
+    "CREATE TRIGGER reviewer_key_locked_update BEFORE UPDATE ON reviewer_key WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    "CREATE UNIQUE INDEX reviewer_key_current ON reviewer_key(reviewer_uid) WHERE retired_at IS NULL",
+    "CREATE TRIGGER reviewer_key_stays_retired BEFORE UPDATE ON reviewer_key WHEN OLD.retired_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a retired key stays retired'); END",
+    "CREATE TRIGGER reviewer_key_retired_with_reason BEFORE UPDATE ON reviewer_key WHEN (NEW.retired_at IS NULL) != (NEW.retired_why IS NULL) BEGIN SELECT RAISE(ABORT, 'a key is retired with its reason'); END",
 ]
