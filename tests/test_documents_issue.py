@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 import tests.document_files as files
-from alliance_review.core.errors import RoundLocked
+from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.services import documents as service
 from alliance_review.services.document_package import attach_from_file, attach_package
 from alliance_review.services.merge import MERGED, REFUSED, merge_into
-from alliance_review.services.reviewer_files import reviewer_file_name
+from alliance_review.services.reviewer_files import issue_reviewer_files, reviewer_file_name
 from alliance_review.services.reviewer_workflow import submit
 from alliance_review.storage import audit
 from alliance_review.storage import documents as rows
@@ -121,6 +121,43 @@ def test_a_round_too_large_for_mail_is_told_and_can_send_its_documents_apart(
         report = attach_package(file.conn, package)  # the real one completes it
         assert report.taken == 1 and not report.altered and report.still_missing == 0
         assert rows.altered_contents(file.conn) == []
+
+
+def test_a_package_already_there_is_kept_unless_forced_and_never_taken_for_this_issues(
+    round_docs: Path, tmp_path: Path
+):
+    apart = tmp_path / "apart"
+    assert run_cli("issue", round_docs, apart, "--documents-apart").returncode == 0
+    packages = sorted(apart.glob("*.zip"))
+    assert packages
+    files_before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in apart.iterdir()}
+    # only the package in the way (its reviewer file moved away): refused, nothing written
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for path in apart.glob("*.alr-review"):
+        path.rename(moved / path.name)
+    result = run_cli("issue", round_docs, apart, "--documents-apart")
+    assert result.returncode != 0 and any(p.name in result.stderr for p in packages)
+    assert "已存在" in result.stderr and "--force" in result.stderr
+    assert sorted(apart.iterdir()) == packages
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest() == files_before[p] for p in packages)
+    # a cancelled issue (not apart) removes what it wrote, never a package that was there
+    calls = []
+
+    def cancel(done: int, total: int) -> bool:
+        calls.append(done)
+        return False
+
+    with pytest.raises(UserError):
+        issue_reviewer_files(round_docs, apart, cancel)
+    assert calls == [1] and sorted(apart.iterdir()) == packages
+    # issued with the documents inside: the packages beside are not called this issue's
+    result = run_cli("issue", round_docs, apart)
+    assert result.returncode == 0 and "佐证材料.zip" not in result.stdout
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest() == files_before[p] for p in packages)
+    # --force replaces them
+    result = run_cli("issue", round_docs, apart, "--documents-apart", "--force")
+    assert result.returncode == 0 and f"+  {packages[0].name}" in result.stdout
 
 
 def test_a_submission_names_documents_by_hash_and_merges(round_docs: Path, tmp_path: Path):

@@ -319,4 +319,41 @@ def test_a_submitted_copy_shows_the_documents_of_the_working_file_beside_it(qtbo
     viewer = workspace.documents.viewer
     qtbot.waitUntil(lambda: len(viewer.view.sizes) == 50, timeout=20_000)
     assert not workspace.actions_by_name["cite_page"].isEnabled()
+    assert viewer.cite_button.isHidden()
     workspace.close_file()
+
+
+def test_a_file_open_in_another_window_shows_its_documents_read_only(
+    qtbot, reviewer_file, monkeypatch
+):
+    """The one-window-per-file lock: the second window opens the file read-only, and its
+    pane still shows the documents the file carries (read from the file on the renderer's
+    own connection), offering neither citing nor taking documents; the file is unchanged."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from alliance_review.gui.reviewer.file_lock import LockedBanner
+
+    def open_read_only(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if "只读" in b.text() or "read-only" in b.text()).click()
+        return 0
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", open_read_only)
+    first, editing = open_window(qtbot, reviewer_file)
+    assert not editing.read_only
+    before = hashlib.sha256(reviewer_file.read_bytes()).hexdigest()
+    second, looking = open_window(qtbot, reviewer_file)
+    assert len(asked) == 1 and looking.read_only and isinstance(looking.banner, LockedBanner)
+    second.resize(1400, 860)
+    show(qtbot, looking, TD)
+    viewer = looking.documents.viewer
+    qtbot.waitUntil(lambda: len(viewer.view.sizes) == 50, timeout=20_000)
+    qtbot.waitUntil(lambda: rendered(looking, 0), timeout=20_000)
+    assert viewer.message_action.isHidden()
+    assert not looking.actions_by_name["cite_page"].isEnabled()
+    assert looking.documents.note_for_citing() is None
+    assert viewer.cite_button.isHidden() and not editing.documents.viewer.cite_button.isHidden()
+    looking.close_file()
+    editing.close_file()
+    assert hashlib.sha256(reviewer_file.read_bytes()).hexdigest() == before

@@ -13,9 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import tests.document_files as files
+from alliance_review.gui import fit
 from alliance_review.gui.documents.dialog import DocumentDialog
 from alliance_review.gui.main_window import MainWindow
 from tests.documents_support import FIBRE, TD, documents_folder
@@ -76,6 +77,9 @@ def test_a_folder_is_imported_after_its_preview_and_undone(qtbot, demo_round, tm
     settle(qtbot)
     preview = page.preview
     assert preview is not None and preview.table.rowCount() == 5
+    room = fit.room(preview)  # it asks for no more than the screen has
+    assert preview.width() <= room.width() and preview.height() <= room.height()
+    assert preview.maximumHeight() <= room.height()
     assert preview.add_button.isEnabled() and "4" in preview.add_button.text()
     shown = {preview.table.item(r, 0).text(): preview.table.item(r, 1).text() for r in range(5)}
     assert shown["TD联盟/2015年度工作总结.pdf"] == TD and shown["说明.txt"] == ""
@@ -114,7 +118,9 @@ def test_files_dropped_on_an_alliance_are_added_to_it(qtbot, demo_round, tmp_pat
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog))
     qtbot.waitUntil(lambda: len(dialog.viewer.view.sizes) == 3, timeout=20_000)
     assert dialog.heading.text() == FIBRE
-    # removing one, and undoing it
+    room = fit.room(dialog)
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    dialog.resize(640, 500)  # the size the secretary gives it is kept for the next time
     before = contents_of(demo_round)
     page.documents.selectRow(0)
     QTest.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
@@ -124,6 +130,18 @@ def test_files_dropped_on_an_alliance_are_added_to_it(qtbot, demo_round, tmp_pat
     assert contents_of(demo_round) == before
     window.view.close_file()
     assert dialog.released
+    assert window.open_path(demo_round)
+    page = window.view.tab_by_name["setup"].show_page("documents")
+    page.alliances.selectRow(row_of(page, FIBRE))
+    page.documents.selectRow(0)
+    QTest.mouseClick(page.buttons["view"], Qt.MouseButton.LeftButton)
+    again = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, DocumentDialog) and not w.released
+    )
+    assert again is not dialog and (again.width(), again.height()) == (640, 500)
+    window.view.close_file()
 
 
 def test_a_dropped_folder_opens_the_preview(qtbot, demo_round, tmp_path):
@@ -137,7 +155,7 @@ def test_a_dropped_folder_opens_the_preview(qtbot, demo_round, tmp_path):
     window.view.close_file()
 
 
-def test_issue_with_the_documents_apart_says_the_sizes(qtbot, demo_round, tmp_path):
+def test_issue_with_the_documents_apart_says_the_sizes(qtbot, demo_round, tmp_path, monkeypatch):
     window, tab, page = open_page(qtbot, demo_round)
     large = files.padded_pdf(tmp_path / "TD联盟-扫描版年报.pdf", 21)
     page.alliances.selectRow(row_of(page, TD))
@@ -160,6 +178,19 @@ def test_issue_with_the_documents_apart_says_the_sizes(qtbot, demo_round, tmp_pa
     assert all(
         p.stat().st_size < 2 * 1024 * 1024 for p in (tmp_path / "apart").glob("*.alr-review")
     )
+    # issued there again: asked first, the packages named with the files; "No" keeps them
+    asked: list[str] = []
+
+    def answer_no(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer_no)
+    before = {p: p.read_bytes() for p in (tmp_path / "apart").iterdir()}
+    assert issue.issue(tmp_path / "apart") is None
+    assert len(asked) == 1 and "3" in asked[0]
+    assert "document package" in asked[0] or "佐证材料包" in asked[0]
+    assert {p: p.read_bytes() for p in (tmp_path / "apart").iterdir()} == before
     window.view.close_file()
 
 

@@ -383,6 +383,13 @@
                 <numerusform>此文件夹中已有本轮次的 %n 份评审专家文件。要替换它们吗？评审专家在其中录入的评分将会丢失。</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="162" />
+            <source>%n document package(s) in this folder would be replaced.</source>
+            <translation>
+                <numerusform>此文件夹中的 %n 个佐证材料包将被替换。</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="185" />
             <source>Writing reviewer files…</source>

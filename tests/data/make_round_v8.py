@@ -46,8 +46,8 @@ def main(out: Path) -> None:
         " WHERE key_id = 'k-r1-again'",
         (ISSUED_AT,),
     )
-    audit.append(conn, "key_retired", {"reviewer": "r1", "key": "k-r1-again",
-                                       "why": "reissued", "replaced_by": REVIEWER_KEY_ID})  # fmt: skip
+    retired = {"reviewer": "r1", "key": "k-r1-again", "why": "reissued"}
+    audit.append(conn, "key_retired", {**retired, "replaced_by": REVIEWER_KEY_ID})
     conn.execute(
         "INSERT INTO reviewer_key (key_id, reviewer_uid, public_key, issued_at)"
         " VALUES (?, 'r1', ?, ?)",

@@ -48,7 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from alliance_review.services.documents import import_folder, plan_import
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:  # the preview only reads
         plan = plan_import(store, args.folder)
         names = {a.uid: a.name for a in store.alliances()}
     for candidate in plan.matched:
@@ -87,7 +87,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from alliance_review.services.documents import add_documents, find_alliance
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         alliance = find_alliance(store, args.alliance)
     report = add_documents(args.round, [(alliance.uid, Path(f)) for f in args.files], _progress)
     return _print_report(report)
@@ -98,7 +98,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from alliance_review.storage import documents as rows
     from alliance_review.storage.round_store import RoundStore
 
-    with RoundStore.open(args.round) as store:
+    with RoundStore.open_readonly(args.round) as store:
         alliances = store.alliances()
         found = rows.documents(store.conn)
         total = rows.stored_bytes(store.conn)

@@ -328,7 +328,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from alliance_review.services.reviewer_files import issued_sizes
 
     large = 0
-    for path, size, package in issued_sizes(paths):
+    for path, size, package in issued_sizes(paths, args.documents_apart):
         large += size > MAIL_LIMIT_BYTES
         line = f"  {path.name}  {size_text(size)}"
         if package:

@@ -38,16 +38,40 @@ def reviewer_file_name(year: int, reviewer: Reviewer, folder: Path | None = None
     return file_name(str(year), name, suffix=REVIEWER_SUFFIX, folder=folder, fallback=reviewer.uid)
 
 
+def assigned_to(store: RoundStore, reviewer: Reviewer) -> set[str]:
+    """The alliances whose data ``reviewer``'s file carries (never a conflicted one)."""
+    assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
+    return assigned - reviewer.conflicts
+
+
+def packages_to_write(store: RoundStore, reviewers: list[Reviewer], out_dir: Path) -> list[Path]:
+    """The document packages issuing ``reviewers`` apart would write into ``out_dir``
+    (a reviewer whose alliances have no documents gets none)."""
+    if not documents.has_documents_tables(store.conn):
+        return []
+    year = store.settings().year
+    with_documents = {d.alliance_uid for d in documents.documents(store.conn)}
+    return [
+        package_name(out_dir / reviewer_file_name(year, r, out_dir))
+        for r in reviewers
+        if assigned_to(store, r) & with_documents
+    ]
+
+
 def issue_reviewer_file(
-    store: RoundStore, reviewer: Reviewer, out: Path, documents_apart: bool = False
+    store: RoundStore,
+    reviewer: Reviewer,
+    out: Path,
+    documents_apart: bool = False,
+    packages: list[Path] | None = None,
 ) -> Path:
     """Write ``reviewer``'s file: the round's rubric, their alliances with their
     self-evaluations and documents (never a conflicted alliance's), and a fresh signing key
     whose public half the round records. ``documents_apart``: the documents' contents go
-    into a package beside the file (``document_package``) instead of into it."""
+    into a package beside the file (``document_package``) instead of into it; the package
+    written is added to ``packages``."""
     settings = store.settings()
-    assigned = {a for a, reviewers in store.assignments().items() if reviewer.uid in reviewers}
-    assigned -= reviewer.conflicts
+    assigned = assigned_to(store, reviewer)
     alliances = [a for a in store.alliances() if a.uid in assigned]
     self_scores = {k: v for k, v in store.self_scores().items() if k[0] in assigned}
     # A file issued again continues the reviewer's revisions, so its first submission is
@@ -82,15 +106,21 @@ def issue_reviewer_file(
                 private,
                 for_alliances(store.history_rounds(), store.history(), assigned),
             )
-            issued_documents(store, file.conn, assigned, out, documents_apart)
+            issued_documents(store, file.conn, assigned, out, documents_apart, packages)
     return out
 
 
 def issued_documents(
-    store: RoundStore, conn: sqlite3.Connection, assigned: set[str], out: Path, apart: bool
+    store: RoundStore,
+    conn: sqlite3.Connection,
+    assigned: set[str],
+    out: Path,
+    apart: bool,
+    packages: list[Path] | None = None,
 ) -> None:
     """Copy the documents of the ``assigned`` alliances into the file being built
-    (``conn``); with ``apart``, their contents go into a package beside ``out``."""
+    (``conn``); with ``apart``, their contents go into a package beside ``out`` (added to
+    ``packages`` once written)."""
     if not documents.has_documents_tables(store.conn):
         return
     # The file is built beside its target and renamed into place whole (or removed): no
@@ -102,12 +132,15 @@ def issued_documents(
             documents.copy_documents(conn, source, assigned, contents=not apart)
     if apart and documents.documents(conn):
         meta = conn.execute("SELECT round_uid, reviewer_uid, reviewer_name FROM meta").fetchone()
+        package = package_name(out)
         write_package(
             conn,
             store.conn,
-            package_name(out),
+            package,
             {"round_uid": meta[0], "reviewer_uid": meta[1], "reviewer": meta[2]},
         )
+        if packages is not None:
+            packages.append(package)
 
 
 def issue_reviewer_files(
@@ -135,24 +168,31 @@ def issue_reviewer_files(
         year = store.settings().year
         for reviewer in reviewers:  # all refused before any is written
             guard(out_dir / reviewer_file_name(year, reviewer, out_dir), [round_path])
+        if documents_apart:  # and the packages (on the command line: any existing file)
+            for package in packages_to_write(store, reviewers, out_dir):
+                guard(package, [round_path])
+        packages: list[Path] = []
         try:
             for number, reviewer in enumerate(reviewers, start=1):
                 target = out_dir / reviewer_file_name(year, reviewer, out_dir)
-                written.append(issue_reviewer_file(store, reviewer, target, documents_apart))
+                written.append(
+                    issue_reviewer_file(store, reviewer, target, documents_apart, packages)
+                )
                 if progress is not None and not progress(number, len(reviewers)):
                     raise UserError("已取消，未发放任何文件。", "Cancelled; no file was issued.")
         except BaseException:
-            for path in written:
+            for path in written + packages:  # only what this call wrote
                 path.unlink(missing_ok=True)
-                package_name(path).unlink(missing_ok=True)
             raise
     return written
 
 
-def issued_sizes(paths: list[Path]) -> list[tuple[Path, int, int]]:
-    """(reviewer file, its size, the size of its document package or 0)."""
+def issued_sizes(paths: list[Path], apart: bool) -> list[tuple[Path, int, int]]:
+    """(reviewer file, its size, the size of the document package issued beside it or 0;
+    a package left there by an earlier issue is not this issue's)."""
     found = []
     for path in paths:
         package = package_name(path)
-        found.append((path, path.stat().st_size, package.stat().st_size if package.exists() else 0))
+        size = package.stat().st_size if apart and package.exists() else 0
+        found.append((path, path.stat().st_size, size))
     return found

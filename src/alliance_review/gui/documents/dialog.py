@@ -8,16 +8,20 @@ released when the round is closed (``release_for``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from alliance_review.gui import fit
 from alliance_review.gui.documents.renderer import Renderer
 from alliance_review.gui.documents.sources import Library, extractor
 from alliance_review.gui.documents.viewer import DocumentViewer
 from alliance_review.gui.round_view import RoundContext
 
 _dialogs: dict[int, DocumentDialog] = {}
+GEOMETRY_KEY, SCREEN_KEY = "documents/geometry", "documents/screen"
+#: a remembered size smaller than this (or six tenths of a smaller screen) is not restored
+SMALLEST_RESTORED = QSize(600, 480)
 
 
 class DocumentDialog(QDialog):
@@ -36,8 +40,30 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.viewer, 1)
         self.alliance_uid = ""
         self.released = False
-        self.resize(900, 760)
+        self.restore_geometry()
         self.retranslate()
+
+    def restore_geometry(self) -> None:
+        """The size it had when last closed on a screen of this size and scale, if it fits;
+        else 900 x 760 or what the screen has room for."""
+        fit.size_within_screen(self, 900, 760)
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if (
+            isinstance(geometry, QByteArray)
+            and not geometry.isEmpty()
+            and settings.value(SCREEN_KEY, "") == fit.screen_signature(self)
+        ):
+            before = self.geometry()
+            if not (
+                self.restoreGeometry(geometry)
+                and fit.fits(self.geometry(), self, SMALLEST_RESTORED)
+            ):
+                self.setGeometry(before)
+
+    def remember_geometry(self) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        QSettings().setValue(SCREEN_KEY, fit.screen_signature(self))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Documents"))
@@ -64,10 +90,13 @@ class DocumentDialog(QDialog):
         if not self.released:
             self.released = True
             self.viewer.save_state()
+            if self.isVisible():
+                self.remember_geometry()
             self.renderer.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.viewer.save_state()
+        self.remember_geometry()
         super().closeEvent(event)
 
 

@@ -82,10 +82,10 @@ class DocumentsPane(QWidget):
         self.workspace = workspace
         session = workspace.session
         self.library = Library(session.store.conn)
-        files = []
-        if not session.read_only:
-            files.append(session.path)
-        else:  # a submitted copy carries no contents: the working file beside may
+        # contents are read from the file itself, on the renderer's own read-only
+        # connection: also when it is shown read-only because another window has it open
+        files = [session.path]
+        if session.sealed:  # a submitted copy carries none: the working file beside may
             from alliance_review.services.reviewer_workflow import working_file_for
 
             working = working_file_for(session.path)
@@ -95,7 +95,9 @@ class DocumentsPane(QWidget):
         self.renderer = Renderer(extractor(files, packages, self.library.sizes()), self)
         self.viewer = DocumentViewer(self.library, self.renderer)
         self.viewer.cite_requested.connect(self.cite)
-        if not session.read_only:  # a file without its documents' contents can take them
+        if session.read_only:  # nothing is written into a file shown read-only
+            self.viewer.cite_button.hide()
+        else:  # a file without its documents' contents can take them
             self.viewer.message_action.clicked.connect(lambda _=False: self.take_documents())
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold")

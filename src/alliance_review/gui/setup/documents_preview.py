@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.table_rows import MEASURED_ROWS
@@ -35,7 +35,7 @@ class ImportPreview(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import documents"))
-        self.resize(980, 560)
+        fit.size_within_screen(self, 980, 560)
         lines = (
             [(c, names.get(c.alliance_uid or "", ""), "") for c in plan.matched]
             + [

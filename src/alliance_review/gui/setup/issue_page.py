@@ -145,19 +145,27 @@ class IssuePage(QWidget):
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
+        apart = self.apart.isChecked()
         in_the_way = assigning.files_in_the_way(round_path, chosen)
-        if in_the_way:
-            question = self.tr(
-                "%n reviewer file(s) of this round are already in this folder. Replace "
-                "them? Scores a reviewer entered in one of them would be lost.",
-                "",
-                len(in_the_way),
+        packages = assigning.packages_in_the_way(round_path, chosen) if apart else []
+        if in_the_way or packages:
+            question = (
+                self.tr(
+                    "%n reviewer file(s) of this round are already in this folder. Replace "
+                    "them? Scores a reviewer entered in one of them would be lost.",
+                    "",
+                    len(in_the_way),
+                )
+                if in_the_way
+                else ""
             )
+            if packages:
+                question += (" " if question else "") + self.tr(
+                    "%n document package(s) in this folder would be replaced.", "", len(packages)
+                )
             if not messages.ask(self, question):
                 return None
-        replace = bool(in_the_way)
-
-        apart = self.apart.isChecked()
+        replace = bool(in_the_way or packages)
 
         def written(issued: tuple[list[Path], list[tuple[Path, int, int]]]) -> None:
             paths, sizes = issued
@@ -175,7 +183,7 @@ class IssuePage(QWidget):
 
         def work(progress: Progress) -> tuple[list[Path], list[tuple[Path, int, int]]]:
             paths = assigning.issue_files(round_path, chosen, progress, replace, apart)
-            return paths, issued_sizes(paths)
+            return paths, issued_sizes(paths, apart)
 
         return run_task(self, self.tr("Writing reviewer files…"), work, written)
 
