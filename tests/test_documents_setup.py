@@ -206,3 +206,59 @@ def test_a_locked_round_shows_its_documents_but_takes_none(qtbot, demo_round, tm
     assert not page.buttons["add"].isEnabled() and not page.buttons["remove"].isEnabled()
     assert not page.buttons["import"].isEnabled() and page.buttons["view"].isEnabled()
     window.view.close_file()
+
+
+def test_the_page_says_what_a_self_evaluation_names_and_has_not_arrived(
+    qtbot, round_docs, tmp_path
+):
+    import openpyxl
+
+    from alliance_review.services.selfeval_attachments import SHEET
+    from tests.conftest import run_cli
+
+    out = tmp_path / "out"
+    assert run_cli("selfeval-out", round_docs, out).returncode == 0
+    workbook = next(p for p in out.glob("*.xlsx") if "TD" in p.name)
+    book = openpyxl.load_workbook(workbook)
+    for row, name in enumerate(("2015年度工作总结", "2016年工作计划", "联盟章程"), start=4):
+        book[SHEET].cell(row, 2).value = name
+    book.save(workbook)
+    window, tab, page = open_page(qtbot, round_docs)
+    row = row_of(page, TD)
+    assert page.alliances.item(row, 3).text() == ""  # nothing named yet
+    # imported in the window (the self-evaluation page): the documents page follows
+    imports = tab.show_page("selfeval")
+    imports.import_files([workbook])
+    settle(qtbot)
+    assert imports.preview is not None
+    imports.preview.accept()
+    settle(qtbot)
+    page = tab.show_page("documents")
+    assert page.alliances.horizontalHeaderItem(3).text() in ("附件清单", "Listed")
+    assert page.alliances.item(row, 3).text() == "2/3"
+    assert page.alliances.item(row, 3).background().color().name() == "#fff3cd"
+    assert page.alliances.item(row_of(page, FIBRE), 3).text() == ""
+    page.alliances.selectRow(row)
+    assert "联盟章程" in page.named.text() and "2015" not in page.named.text()
+    # the statute arrives in a folder of its own: the preview says why it is TD's
+    sent = tmp_path / "later"
+    sent.mkdir()
+    files.reportlab_pdf(sent / "联盟章程.pdf", pages=1, title="联盟章程")
+    page.import_folder(sent)
+    settle(qtbot)
+    preview = page.preview
+    assert preview is not None and preview.table.rowCount() == 1
+    assert TD in preview.table.item(0, 1).text() and "自评价表" in preview.table.item(0, 1).text()
+    QTest.mouseClick(preview.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert page.alliances.item(row_of(page, TD), 3).text() == "3/3"
+    page.alliances.selectRow(row_of(page, TD))
+    assert "3" in page.named.text() and "联盟章程" not in page.named.text()
+    # undoing the statute, then the import: nothing named again
+    window.view.undo_stack.undo()
+    assert page.alliances.item(row_of(page, TD), 3).text() == "2/3"
+    window.view.undo_stack.undo()
+    assert page.alliances.item(row_of(page, TD), 3).text() == ""
+    with closing(sqlite3.connect(round_docs)) as conn:
+        assert conn.execute("SELECT count(*) FROM selfeval_attachment").fetchone() == (0,)
+    window.view.close_file()

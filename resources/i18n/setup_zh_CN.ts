@@ -210,6 +210,26 @@
             <source>%1 office document(s) kept with their text only: LibreOffice is not installed, so they could not be made PDFs.</source>
             <translation>%1 个 Office 文档仅保存文字：未安装 LibreOffice，无法转换为 PDF。</translation>
         </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="1" />
+            <source>Listed</source>
+            <translation>附件清单</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="1" />
+            <source>Attachments the alliance's self-evaluation workbook names: received / named</source>
+            <translation>联盟自评价表附件清单列出的附件：已收到 / 列出</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="1" />
+            <source>Its self-evaluation names %1 attachment(s); not received: %2</source>
+            <translation>自评价表列出 %1 个附件；尚未收到：%2</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/documents_page.py" line="1" />
+            <source>Its self-evaluation names %1 attachment(s); all received.</source>
+            <translation>自评价表列出 %1 个附件，均已收到。</translation>
+        </message>
     </context>
     <context>
         <name>FileField</name>
@@ -306,6 +326,11 @@
             <translation>
                 <numerusform>添加 %n 个文档</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/documents_preview.py" line="1" />
+            <source>%1 (named in its self-evaluation)</source>
+            <translation>%1（其自评价表附件清单列出此文件）</translation>
         </message>
     </context>
     <context>

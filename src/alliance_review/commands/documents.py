@@ -94,7 +94,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from alliance_review.services.documents import size_text
+    from alliance_review.services.documents import named_received, size_text
     from alliance_review.storage import documents as rows
     from alliance_review.storage.round_store import RoundStore
 
@@ -102,18 +102,31 @@ def cmd_list(args: argparse.Namespace) -> int:
         alliances = store.alliances()
         found = rows.documents(store.conn)
         total = rows.stored_bytes(store.conn)
+        listed = named_received(store)
     by_alliance: dict[str, list] = {}  # type: ignore[type-arg]
     for document in found:
         by_alliance.setdefault(document.alliance_uid, []).append(document)
+    short = 0
     for alliance in alliances:
         mine = by_alliance.get(alliance.uid, [])
-        if not mine and not args.all:
+        named = listed.get(alliance.uid, [])
+        if not mine and not named and not args.all:
             continue
         print(alliance.name)
         for d in mine:
             shown = d.kind if not d.text_only else d.kind + (" 仅文字" if language() != "en" else
                                                               " text only")  # fmt: skip
             print(f"  {d.title}\t{shown}\t{d.pages}\t{size_text(d.size)}\t{d.file_name}")
+        missing = [item.name for item, document in named if document is None]
+        short += bool(missing)
+        if named:
+            say(
+                f"  自评价表列出 {len(named)} 个附件，已收到 {len(named) - len(missing)} 个"
+                + (f"；未收到：{'、'.join(missing)}" if missing else ""),
+                f"  The self-evaluation names {len(named)} attachment(s), "
+                f"{len(named) - len(missing)} received"
+                + (f"; not received: {', '.join(missing)}" if missing else ""),
+            )
     with_documents = len(by_alliance)
     say(
         f"{with_documents} 个联盟共 {len(found)} 个文档，占 {size_text(total)}；"
@@ -121,6 +134,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         f"{len(found)} document(s) of {with_documents} alliance(s), {size_text(total)}; "
         f"{len(alliances) - with_documents} alliance(s) have none.",
     )
+    if short:
+        say(
+            f"{short} 个联盟的自评价表列出的附件尚未全部收到。",
+            f"{short} alliance(s) have not sent every attachment their self-evaluation names.",
+        )
     return 0
 
 

@@ -187,6 +187,13 @@ def cmd_selfeval_in(args: argparse.Namespace) -> int:
                 f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}",
                 f"Imported: {item.alliance_name} ({len(item.rows)} items) <- {item.path.name}",
             )
+            if item.attachments:
+                say(
+                    f"  附件清单列出 {len(item.attachments)} 个附件"
+                    "（documents ROUND list 显示哪些尚未收到）",
+                    f"  Its attachment list names {len(item.attachments)} attachment(s) "
+                    "(documents ROUND list shows which have not arrived)",
+                )
     refused = [item for item in checked if not item.ok]
     for item in refused:
         say(

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alliance_review.core import attachments
 from alliance_review.core import documents as docs
 from alliance_review.core.documents import Document, Match
 from alliance_review.core.errors import UserError
@@ -30,6 +31,7 @@ from alliance_review.core.roster import Alliance
 from alliance_review.services.document_convert import convert_to_pdf, find_soffice
 from alliance_review.services.document_worker import DocumentFailed, DocumentWorker
 from alliance_review.services.panel import require_unlocked
+from alliance_review.storage import attachments as named_attachments
 from alliance_review.storage import audit
 from alliance_review.storage import documents as rows
 from alliance_review.storage.round_store import RoundStore, now_text
@@ -118,6 +120,7 @@ def plan_import(store: RoundStore, folder: Path | str) -> ImportPlan:
     if not folder.is_dir():
         raise UserError(f"文件夹「{folder}」不存在。", f"The folder {folder} does not exist.")
     names = {a.uid: alliance_names(a) for a in store.alliances()}
+    listed = _listed_names(store, names)
     plan = ImportPlan(folder)
     for path, parts in _files(folder):
         shown = "/".join((*parts, path.name))
@@ -130,6 +133,8 @@ def plan_import(store: RoundStore, folder: Path | str) -> ImportPlan:
                 break
         if not match.uids:
             match = docs.match_alliance(path.name, names)
+        if match.alliance_uid is None:
+            match = _by_attachment_list(path.name, match, listed, names)
         candidate = Candidate(path, shown, match, kind)
         if kind is None:
             plan.not_taken.append(candidate)
@@ -141,6 +146,31 @@ def plan_import(store: RoundStore, folder: Path | str) -> ImportPlan:
             plan.unmatched.append(candidate)
     plan.matched.sort(key=lambda c: (c.alliance_uid or "", c.shown))
     return plan
+
+
+BY_LIST = "attachment list"  # a Match made by the alliances' lists of attachments
+
+
+def _listed_names(store: RoundStore, names: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    """Alliance uid -> the attachments its self-evaluation names, as compared."""
+    return {
+        uid: {attachments.normal(n.name, names.get(uid, ())) for n in listed} - {""}
+        for uid, listed in named_attachments.named(store.conn).items()
+    }
+
+
+def _by_attachment_list(
+    file_name: str, match: Match, listed: dict[str, set[str]], names: dict[str, tuple[str, ...]]
+) -> Match:
+    """A file its name does not give to one alliance, given to the one alliance (of those
+    it might be) whose self-evaluation names it; else ``match`` as it was."""
+    among = match.uids or tuple(listed)
+    naming = tuple(
+        uid
+        for uid in among
+        if attachments.normal(file_name, names.get(uid, ())) in listed.get(uid, set())
+    )
+    return Match(naming, BY_LIST) if len(naming) == 1 else match
 
 
 # adding ------------------------------------------------------------------------------------------
@@ -408,6 +438,25 @@ def find_document(store: RoundStore, alliance: Alliance, title: str) -> Document
         f"「{alliance.name}」没有名为「{title}」的文档。",
         f"{alliance.name} has no document titled {title!r}.",
     )
+
+
+def named_received(
+    store: RoundStore,
+) -> dict[str, list[tuple[attachments.Named, Document | None]]]:
+    """Alliance uid -> each attachment its self-evaluation names, with the document that
+    is it (None: not received)."""
+    listed = named_attachments.named(store.conn)
+    if not listed:
+        return {}
+    by_alliance = {a.uid: a for a in store.alliances()}
+    held = rows.documents(store.conn) if rows.has_documents_tables(store.conn) else []
+    found: dict[str, list[tuple[attachments.Named, Document | None]]] = {}
+    for uid, items in listed.items():
+        alliance = by_alliance.get(uid)
+        own = alliance_names(alliance) if alliance is not None else ()
+        mine = [d for d in held if d.alliance_uid == uid]
+        found[uid] = attachments.received(items, mine, own)
+    return found
 
 
 def size_text(size: int, language: str = "zh") -> str:

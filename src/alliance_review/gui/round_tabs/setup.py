@@ -42,7 +42,7 @@ PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
     "reviewers": frozenset({A.REVIEWERS, A.ROSTER, A.ASSIGNMENTS, A.LOCK}),
     "assignment": frozenset({A.ASSIGNMENTS, A.ROSTER, A.REVIEWERS, A.SETTINGS, A.LOCK}),
     "selfeval": frozenset({A.SELF_EVALUATIONS, A.ROSTER, A.RUBRIC, A.LOCK}),
-    "documents": frozenset({A.DOCUMENTS, A.ROSTER, A.LOCK}),
+    "documents": frozenset({A.DOCUMENTS, A.ROSTER, A.LOCK, A.SELF_EVALUATIONS}),
     "issue": frozenset(
         {
             A.ASSIGNMENTS,

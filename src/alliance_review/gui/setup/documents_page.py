@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_ROUND_DOCUMENT_BYTES
+from alliance_review.core.attachments import Named
+from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_ROUND_DOCUMENT_BYTES, Document
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
+from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder
@@ -38,6 +40,8 @@ from alliance_review.services import documents as service
 from alliance_review.storage import documents as rows
 from alliance_review.storage.round_store import RoundStore
 
+#: the fill of an alliance whose self-evaluation names attachments not received
+NOT_ALL = QColor("#fff3cd")
 FILTER = "*.pdf *.doc *.docx *.wps *.odt *.xls *.xlsx *.et *.ods *.jpg *.jpeg *.png"
 
 
@@ -54,7 +58,7 @@ class AllianceTable(QTableWidget):
     folder_dropped = Signal(object)
 
     def __init__(self) -> None:
-        super().__init__(0, 3)
+        super().__init__(0, 4)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QTableWidget.DragDropMode.DropOnly)
@@ -140,6 +144,10 @@ class DocumentsPage(QWidget):
         self.documents_title = QLabel()
         right_layout.addWidget(self.documents_title)
         right_layout.addWidget(self.documents, 1)
+        self.named = QLabel()  # what the self-evaluation names and has not arrived
+        self.named.setWordWrap(True)
+        self.named.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right_layout.addWidget(self.named)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.alliances)
         splitter.addWidget(right)
@@ -152,6 +160,7 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.result)
         self.uids: list[str] = []
+        self.listed: dict[str, list[tuple[Named, Document | None]]] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -173,8 +182,15 @@ class DocumentsPage(QWidget):
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.alliances.setHorizontalHeaderLabels(
-            [self.tr("Alliance"), self.tr("Documents"), self.tr("Size")]
+            [self.tr("Alliance"), self.tr("Documents"), self.tr("Size"), self.tr("Listed")]
         )
+        header_item = self.alliances.horizontalHeaderItem(3)
+        if header_item is not None:
+            header_item.setToolTip(
+                self.tr(
+                    "Attachments the alliance's self-evaluation workbook names: received / named"
+                )
+            )
         self.documents.setHorizontalHeaderLabels(
             [self.tr("Title"), self.tr("Kind"), self.tr("Pages"), self.tr("Size"), self.tr("File")]
         )
@@ -191,19 +207,27 @@ class DocumentsPage(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         counts = rows.counts(store.conn) if rows.has_documents_tables(store.conn) else {}
+        self.listed = service.named_received(store)
         alliances = store.alliances()
         keep = self.current_uid()
         self.uids = [a.uid for a in alliances]
         self.alliances.setRowCount(len(alliances))
         for r, alliance in enumerate(alliances):
             count, size = counts.get(alliance.uid, (0, 0))
+            named = self.listed.get(alliance.uid, [])
+            got = sum(document is not None for _, document in named)
             values = (
                 alliance.name,
                 str(count) if count else "—",
                 service.size_text(size) if count else "",
+                f"{got}/{len(named)}" if named else "",
             )
-            for c, value in enumerate(values):
-                self.alliances.setItem(r, c, QTableWidgetItem(value))
+            items = [QTableWidgetItem(value) for value in values]
+            if got < len(named):  # not everything named has arrived
+                items[3].setBackground(QBrush(NOT_ALL))
+                items[3].setForeground(QBrush(ink_on(NOT_ALL)))
+            for c, item in enumerate(items):
+                self.alliances.setItem(r, c, item)
         if keep in self.uids:
             self.alliances.selectRow(self.uids.index(keep))
         elif alliances and self.alliances.currentRow() < 0:
@@ -242,7 +266,26 @@ class DocumentsPage(QWidget):
                 self.documents.setItem(r, c, item)
         if found:
             self.documents.selectRow(0)
+        self._show_named(uid)
         self._enable()
+
+    def _show_named(self, uid: str | None) -> None:
+        named = self.listed.get(uid or "", [])
+        missing = [item.name for item, document in named if document is None]
+        if not named:
+            self.named.setText("")
+        elif missing:
+            self.named.setText(
+                self.tr("Its self-evaluation names %1 attachment(s); not received: %2")
+                .replace("%1", str(len(named)))
+                .replace("%2", "、".join(missing))
+            )
+        else:
+            self.named.setText(
+                self.tr("Its self-evaluation names %1 attachment(s); all received.").replace(
+                    "%1", str(len(named))
+                )
+            )
 
     def _enable(self) -> None:
         locked = self.context.store.is_locked()

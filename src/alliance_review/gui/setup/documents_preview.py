@@ -37,7 +37,7 @@ class ImportPreview(QDialog):
         self.setWindowTitle(self.tr("Import documents"))
         fit.size_within_screen(self, 980, 560)
         lines = (
-            [(c, names.get(c.alliance_uid or "", ""), "") for c in plan.matched]
+            [(c, self.alliance_text(c, names), "") for c in plan.matched]
             + [
                 (c, "", self.tr("Could be: %1 (rename the file, or add it to the alliance)")
                  .replace("%1", "、".join(names.get(u, u) for u in c.match.uids)))
@@ -87,6 +87,12 @@ class ImportPreview(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
+
+    def alliance_text(self, candidate: service.Candidate, names: dict[str, str]) -> str:
+        name = names.get(candidate.alliance_uid or "", "")
+        if candidate.match.how == service.BY_LIST:  # its name names no alliance
+            return self.tr("%1 (named in its self-evaluation)").replace("%1", name)
+        return name
 
     def chosen(self) -> list[service.Candidate]:
         return list(self.plan.matched)

@@ -4,6 +4,9 @@
   does not carry it); ``document``: one alliance's document (title, the name a citation
   uses, unique per alliance; kind; the original's and the shown PDF's sha256; pages);
   ``document_page``: each page's text, for searching.
+- ``selfeval_attachment``: the attachments an alliance's self-evaluation workbook names
+  (its 附件清单: position, name, the indicators it supports as codes joined by commas),
+  replaced whole by each import of a workbook that carries the list.
 - Only new tables: a locked round upgrades as is (its signed lock stays signed through the
   upgrade entry), and refuses documents while locked (triggers).
 """
@@ -45,4 +48,14 @@ STEP: list[str] = [
     "CREATE TRIGGER document_page_locked_insert BEFORE INSERT ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     "CREATE TRIGGER document_page_locked_update BEFORE UPDATE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
     "CREATE TRIGGER document_page_locked_delete BEFORE DELETE ON document_page WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    """CREATE TABLE selfeval_attachment (
+        alliance_uid TEXT NOT NULL REFERENCES alliance(uid) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (typeof(position) = 'integer' AND position BETWEEN 1 AND 100),
+        name TEXT NOT NULL CHECK (typeof(name) = 'text' AND length(trim(name)) BETWEEN 1 AND 120),
+        indicator_codes TEXT NOT NULL DEFAULT '' CHECK (typeof(indicator_codes) = 'text' AND length(indicator_codes) <= 400),
+        PRIMARY KEY (alliance_uid, position)
+    )""",
+    "CREATE TRIGGER selfeval_attachment_locked_insert BEFORE INSERT ON selfeval_attachment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    "CREATE TRIGGER selfeval_attachment_locked_update BEFORE UPDATE ON selfeval_attachment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
+    "CREATE TRIGGER selfeval_attachment_locked_delete BEFORE DELETE ON selfeval_attachment WHEN (SELECT locked FROM round WHERE id = 1) = 1 BEGIN SELECT RAISE(ABORT, 'round is locked as final'); END",
 ]
