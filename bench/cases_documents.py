@@ -40,20 +40,36 @@ def _status_mb(pid: int | str, field: str) -> float:
     return float("nan")
 
 
+def _cached_demo() -> Path:
+    """The demo round of ``bench/.cache``, built again when missing or of another format
+    (a cache left by a build whose schema differed is refused as altered)."""
+    from alliance_review.core.errors import UserError
+    from alliance_review.services.demo import build_demo
+    from alliance_review.storage.files import identify
+    from alliance_review.storage.schema import ROUND_FILE
+
+    demo = CACHE / "demo-2015.sqlite"
+    try:
+        current = identify(demo).version == ROUND_FILE.version
+    except (OSError, UserError):
+        current = False
+    if not current:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        demo.unlink(missing_ok=True)
+        build_demo(demo)
+    return demo
+
+
 def _reviewer_file(folder: Path) -> tuple[Path, list[str], dict[str, str]]:
     """A reviewer file: 6 alliances with a 50-page PDF each (each its own content), one
     with a 200-page and one with a 500-page PDF. Returns (file, the six uids, kind->uid)."""
     import tests.document_files as files
 
     from alliance_review.services import documents as service
-    from alliance_review.services.demo import build_demo
     from alliance_review.services.reviewer_files import issue_reviewer_file
     from alliance_review.storage.round_store import RoundStore
 
-    demo = CACHE / "demo-2015.sqlite"
-    if not demo.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        build_demo(demo)
+    demo = _cached_demo()
     round_path = folder / "round.alr-round"
     shutil.copyfile(demo, round_path)
     with RoundStore.open(round_path) as store:
@@ -174,14 +190,10 @@ def issue_prepare(folder: str, megabytes: float = 2.0) -> None:
     import tests.document_files as files
 
     from alliance_review.services import documents as service
-    from alliance_review.services.demo import build_demo
     from alliance_review.storage.round_store import RoundStore
 
     work = Path(folder)
-    demo = CACHE / "demo-2015.sqlite"
-    if not demo.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        build_demo(demo)
+    demo = _cached_demo()
     round_path = work / "round.alr-round"
     shutil.copyfile(demo, round_path)
     with RoundStore.open(round_path) as store:
