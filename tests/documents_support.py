@@ -5,6 +5,8 @@ Pillow (a scanned document, a screenshot) and, when it is installed, LibreOffice
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import tests.document_files as files
@@ -45,3 +47,9 @@ def reviewer_of(round_path: Path, alliance_name: str) -> tuple[str, str]:
         reviewer_uid = store.assignments()[uid][0]
         name = next(r.name for r in store.reviewers() if r.uid == reviewer_uid)
     return reviewer_uid, name
+
+
+def query(path: Path, sql: str, *args: object) -> list[tuple]:
+    """Rows of ``sql`` read with sqlite3 itself (the independent reader)."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(sql, args).fetchall()

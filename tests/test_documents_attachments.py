@@ -5,9 +5,7 @@ by an attachment's name to the one alliance that lists it."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
-from contextlib import closing
 from pathlib import Path
 
 import openpyxl
@@ -18,12 +16,7 @@ from alliance_review.services import selfeval
 from alliance_review.services.selfeval_attachments import SHEET
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
-from tests.documents_support import TD
-
-
-def query(path: Path, sql: str, *args: object) -> list[tuple]:
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute(sql, args).fetchall()
+from tests.documents_support import TD, query
 
 
 def td_uid(round_path: Path) -> str:

@@ -26,12 +26,7 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.schema import REVIEWER_FILE, ROUND_FILE
 from tests.conftest import DATA, run_cli
-from tests.documents_support import TD, reviewer_of
-
-
-def query(path: Path, sql: str, *args: object) -> list[tuple]:
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute(sql, args).fetchall()
+from tests.documents_support import TD, query, reviewer_of
 
 
 def test_each_reviewer_file_holds_its_alliances_documents_and_no_others(
