@@ -435,12 +435,53 @@ def window_rows(runs: int, quick: bool) -> list[Row]:
     return rows
 
 
+def documents_rows(runs: int) -> list[Row]:
+    """The document pane and issuing with documents (``bench/cases_documents.py``)."""
+    pane = child("cases_documents", "pane")
+    extra = pane.extra
+
+    def figure(key: str) -> Figures:
+        return Figures([float(extra[key])], pane.peak_mb)  # type: ignore[arg-type]
+
+    rows = [
+        Row("documents: first page of a 50-page PDF after selecting its alliance", "50 pages",
+            "", "median < 300 ms", app=pane, note=f"(max {seconds_text(max(pane.seconds))})",
+            checks=[app_below(0.3)]),
+        Row("documents: page turn (Page Down to the page drawn)", "50 pages", "",
+            "median < 100 ms", app=figure("turn"),
+            note=f"(max {seconds_text(float(extra['turn_max']))})",  # type: ignore[arg-type]
+            checks=[app_below(0.1)]),
+        Row("documents: search (hits found, first marked)", "200 pages", "", "< 1 s",
+            app=figure("search"), note=f"({extra['hits']} hits)", checks=[app_below(1.0)]),
+        Row("documents: GUI thread's longest own block meanwhile", "", "", "< 100 ms",
+            app=figure("gui_block"), checks=[app_below(0.1)]),
+    ]  # fmt: skip
+    memory = Figures([float(extra["open_500"])], float(extra["window_mb"]))  # type: ignore[arg-type]
+    rows.append(
+        Row("documents: a 500-page PDF opened (first page), 60 pages turned: memory",
+            "500 pages", "", "window < 400 MB", app=memory,
+            note=f"(its document worker {float(extra['worker_mb']):.0f} MB)",  # type: ignore[arg-type]
+            checks=[peak_below(400)])  # fmt: skip
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        child("cases_documents", "issue_prepare", folder=scratch)
+        issued, copied = pair("cases_documents", "issue", folder=scratch, runs=runs)
+        rows.append(
+            Row("issue: 14 reviewer files, 3 x 2 MB documents per alliance", "125 alliances",
+                "the same bytes copied and synced", "< 10 s", app=issued, peer=copied,
+                note=f"({float(issued.extra['written_mb']):.0f} MB written)",  # type: ignore[arg-type]
+                checks=[app_below(10.0)])  # fmt: skip
+        )
+    return rows
+
+
 GROUPS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "ranking": lambda a: ranking_rows(a.runs, [125, 1_000] if a.quick else [125, 1_000, 10_000]),
     "pdf": lambda a: pdf_rows(min(a.runs, 3), a.quick),
     "merge": lambda a: merge_rows(a.runs),
     "window": lambda a: window_rows(min(a.runs, 5), a.quick),
     "workbooks": lambda a: workbook_rows(min(a.runs, 3)),
+    "documents": lambda a: documents_rows(min(a.runs, 3)),
 }
 
 

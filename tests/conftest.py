@@ -52,6 +52,22 @@ def demo_round(demo_round_master: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def documents_master(demo_round_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo round with the alliances' documents imported (``tests.documents_support``)."""
+    from tests.documents_support import round_with_documents
+
+    return round_with_documents(demo_round_master, tmp_path_factory.mktemp("documents"))
+
+
+@pytest.fixture
+def round_docs(documents_master: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the round with documents for a test that may change it."""
+    target = tmp_path / "round.alr-round"
+    shutil.copyfile(documents_master, target)
+    return target
+
+
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The command line as a user runs it: a separate process."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", ALLIANCE_REVIEW_LANG="zh")

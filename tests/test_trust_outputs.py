@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import run_cli
+from .document_files import reportlab_pdf
 
 FONT = Path(__file__).parents[1] / "resources" / "fonts" / "wqy-microhei.ttc"
 FIGURES = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
@@ -130,7 +131,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("round_kind", ["fresh", "older-format"])
 def test_nothing_that_only_reads_a_file_changes_a_byte_of_it(
-    demo_round: Path, tmp_path: Path, round_kind: str
+    demo_round: Path, documents_master: Path, tmp_path: Path, round_kind: str
 ):
     """Defect 11 and its kin: every command that only reads its inputs leaves each of them
     byte for byte as it was, and nothing with content appears beside them: a
@@ -163,6 +164,12 @@ def test_nothing_that_only_reads_a_file_changes_a_byte_of_it(
     workbook = inputs / "sheet.xlsx"
     assert run_cli("export-sheet", working, out / "sheet.xlsx").returncode == 0
     shutil.copyfile(out / "sheet.xlsx", workbook)
+    # a round holding documents, and a folder of documents sent by alliances
+    with_documents = shutil.copyfile(documents_master, inputs / "documents.alr-round")
+    sent_documents = inputs / "sent"
+    sent_documents.mkdir()
+    reportlab_pdf(sent_documents / "TD联盟-年度总结.pdf", pages=2)
+    sent_before = digests(sent_documents)
     before = digests(inputs)
     commands = [
         ("check", round_path),
@@ -186,6 +193,11 @@ def test_nothing_that_only_reads_a_file_changes_a_byte_of_it(
         ("history", round_path, "--json"),
         ("roster", round_path, "list", "--all"),
         ("batches", round_path, "list"),
+        ("documents", round_path, "list", "--all"),
+        ("documents", round_path, "import", sent_documents, "--dry-run"),
+        ("documents", with_documents, "list"),
+        ("documents", with_documents, "import", sent_documents, "--dry-run"),
+        ("check", with_documents),
     ]  # fmt: skip
     if pdf is not None:
         commands.append(("verify-pdf", round_path, pdf))
@@ -193,6 +205,7 @@ def test_nothing_that_only_reads_a_file_changes_a_byte_of_it(
         done = run_cli(*command)
         assert "Traceback" not in done.stderr, command
         assert digests(inputs) == before, command
+        assert digests(sent_documents) == sent_before, command
 
 
 def test_a_merged_file_whose_workbook_was_exported_merges_again_as_unchanged(tmp_path: Path):

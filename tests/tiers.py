@@ -59,6 +59,22 @@ HEAVY: dict[str, tuple[str, ...]] = {
     "test_digest.py": (
         "test_streamed_hash_equals_the_plain_hash",  # 4 s
     ),
+    "test_document_worker.py": (
+        "test_bombs_under_the_default_bounds_end_in_a_sentence_or_a_page",  # 2.5 s
+    ),
+    "test_documents.py": (
+        "test_import_previews_then_adds_the_matched_files_and_names_the_rest",  # 1.6 s
+        "test_office_documents_are_converted_by_libreoffice",  # 3.4 s
+        "test_hostile_and_wrong_files_are_refused_with_a_sentence_each",  # 2.5 s
+    ),
+    "test_documents_attachments.py": (
+        "test_the_workbook_lists_attachments_and_the_round_says_which_have_not_arrived",  # 2 s
+        "test_a_list_saved_again_by_libreoffice_reads_the_same",  # 2 s
+    ),
+    "test_documents_issue.py": (
+        "test_a_round_too_large_for_mail_is_told_and_can_send_its_documents_apart",  # 3.6 s
+        "test_a_package_already_there_is_kept_unless_forced_and_never_taken_for_this_issues",  # 3 s
+    ),
     "test_exact.py": (
         "test_fast_ranking_equals_the_reference_on_random_rounds",  # 10 s
     ),

@@ -187,6 +187,13 @@ def cmd_selfeval_in(args: argparse.Namespace) -> int:
                 f"已导入：{item.alliance_name}（{len(item.rows)} 项）← {item.path.name}",
                 f"Imported: {item.alliance_name} ({len(item.rows)} items) <- {item.path.name}",
             )
+            if item.attachments:
+                say(
+                    f"  附件清单列出 {len(item.attachments)} 个附件"
+                    "（documents ROUND list 显示哪些尚未收到）",
+                    f"  Its attachment list names {len(item.attachments)} attachment(s) "
+                    "(documents ROUND list shows which have not arrived)",
+                )
     refused = [item for item in checked if not item.ok]
     for item in refused:
         say(
@@ -313,14 +320,38 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from alliance_review.services.assigning import issue_files
 
     paths = issue_files(
-        args.round, args.outdir, progress=_progress("评审专家文件", "Reviewer files")
+        args.round,
+        args.outdir,
+        progress=_progress("评审专家文件", "Reviewer files"),
+        documents_apart=args.documents_apart,
     )
     say(
         f"已发放 {len(paths)} 份评审专家文件：{args.outdir}",
         f"{len(paths)} reviewer file(s) issued: {args.outdir}",
     )
-    for path in paths:
-        print(f"  {path.name}")
+    from alliance_review.core.documents import MAIL_LIMIT_BYTES
+    from alliance_review.services.document_package import package_name
+    from alliance_review.services.documents import size_text
+    from alliance_review.services.reviewer_files import issued_sizes
+
+    large = 0
+    for path, size, package in issued_sizes(paths, args.documents_apart):
+        large += size > MAIL_LIMIT_BYTES
+        line = f"  {path.name}  {size_text(size)}"
+        if package:
+            line += f"  +  {package_name(path).name}  {size_text(package)}"
+        print(line)
+    if large:
+        limit = size_text(MAIL_LIMIT_BYTES)
+        say(
+            f"有 {large} 份文件大于 {limit}，多数电子邮箱无法作为附件发送。可改用"
+            " --documents-apart 重新发放：评审专家文件不含文档内容，文档另成只读的佐证材料包"
+            "（软件按指纹核对），可用网盘或 U 盘传送。",
+            f"{large} file(s) are larger than {limit}, too large for most e-mail. Issue again "
+            "with --documents-apart: the reviewer files then hold no document contents, and "
+            "the documents go in a separate read-only package per reviewer (checked by their "
+            "fingerprints) to send by a file-sharing link or a USB stick.",
+        )
     return 0
 
 
@@ -347,6 +378,11 @@ def register_issue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     issue.add_argument("outdir", type=Path, help="the folder to write the files into")
     issue.add_argument(
         "--force", action="store_true", help="overwrite existing reviewer files / 覆盖已有文件"
+    )
+    issue.add_argument(
+        "--documents-apart",
+        action="store_true",
+        help="documents in a separate package beside each file (for files too large to mail)",
     )
     issue.set_defaults(func=cmd_issue)
 

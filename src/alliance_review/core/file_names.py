@@ -32,6 +32,7 @@ WORDS = {
     "rubric": {"zh": "评价指标", "en": "rubric"},
     "roster": {"zh": "联盟名单", "en": "roster"},
     "report_draft": {"zh": "评价报告草稿", "en": "report-draft"},
+    "documents": {"zh": "佐证材料", "en": "documents"},
 }
 
 

@@ -31,6 +31,7 @@ class Aspect(Enum):
     LOCK = "lock"  # locked as final, or unlocked
     MERGE_LOG = "merge_log"  # a merge was attempted (the history)
     ISSUED = "issued"  # reviewer files were written (not recorded in the file)
+    DOCUMENTS = "documents"  # the alliances' documents (佐证材料)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Change:
     lock: bool = False
     merge_log: bool = False
     issued: bool = False
+    documents: bool = False
 
     def aspects(self) -> frozenset[Aspect]:
         return frozenset(Aspect(f.name) for f in fields(self) if getattr(self, f.name))
@@ -117,6 +119,7 @@ EVERYTHING = Change(
     lock=True,
     merge_log=True,
     issued=True,
+    documents=True,
 )
 
 

@@ -242,4 +242,7 @@ class RoundView(FileView):
 
     def close_file(self) -> None:
         self.context.closed = True
+        from alliance_review.gui.documents.dialog import release_for
+
+        release_for(self.context)  # its renderer reads the round on its own connections
         self.store.close()

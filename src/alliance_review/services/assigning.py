@@ -149,6 +149,7 @@ def issue_files(
     out_dir: Path | str,
     progress: Callable[[int, int], bool] | None = None,
     replace: bool = False,
+    documents_apart: bool = False,
 ) -> list[Path]:
     """Check the round is ready, then issue one reviewer file per reviewer into ``out_dir``;
     existing reviewer files there are replaced only with ``replace`` (or ``--force``)."""
@@ -165,8 +166,8 @@ def issue_files(
     out.mkdir(parents=True, exist_ok=True)
     if replace:
         with forcing():
-            return issue_reviewer_files(round_path, out, progress)
-    return issue_reviewer_files(round_path, out, progress)
+            return issue_reviewer_files(round_path, out, progress, documents_apart)
+    return issue_reviewer_files(round_path, out, progress, documents_apart)
 
 
 def files_in_the_way(round_path: Path | str, out_dir: Path | str) -> list[Path]:
@@ -179,3 +180,14 @@ def files_in_the_way(round_path: Path | str, out_dir: Path | str) -> list[Path]:
     folder = Path(out_dir)
     names = [folder / reviewer_file_name(year, r) for r in reviewers]
     return [path for path in names if kind_on_disk(path) is not None]
+
+
+def packages_in_the_way(round_path: Path | str, out_dir: Path | str) -> list[Path]:
+    """Document packages already in ``out_dir`` that issuing with the documents apart
+    would replace."""
+    from alliance_review.services.reviewer_files import packages_to_write
+
+    with RoundStore.open_readonly(round_path) as store:
+        assignment = store.assignments()
+        reviewers = [r for r in store.reviewers() if any(r.uid in v for v in assignment.values())]
+        return [p for p in packages_to_write(store, reviewers, Path(out_dir)) if p.exists()]

@@ -8,13 +8,14 @@ changes the file alone does not (a copy of the file alone would lose them).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import FileRefused
 from alliance_review.services.merge_reading import verify_signature
-from alliance_review.storage import anchor, audit, sealing
+from alliance_review.storage import anchor, audit, documents, sealing
 from alliance_review.storage.files import open_verified
 from alliance_review.storage.panel_rows import KEY_RETIRED, IssuedKey
 from alliance_review.storage.reviewer_store import ReviewerStore
@@ -106,11 +107,27 @@ def check_file(path: Path | str, round_path: Path | str | None = None) -> CheckR
             _round_part(report, RoundStore(conn, path, info))
         else:
             _reviewer_part(report, ReviewerStore(conn, path, info))
+        _documents_part(report, conn)
     finally:
         conn.close()
     if report.kind == "reviewer" and report.returned:
         _returned_part(report, path, round_path)
     return report
+
+
+def _documents_part(report: CheckReport, conn: sqlite3.Connection) -> None:
+    """Every document's content read through once against its SHA-256 (streamed)."""
+    if not documents.has_documents_tables(conn):
+        return
+    altered = documents.altered_contents(conn)
+    if altered:
+        report.problems.append(
+            f"有 {len(altered)} 个文档的内容与其指纹（SHA-256）不符：文件被改动过。"
+        )
+        report.problems_en.append(
+            f"{len(altered)} document(s) do not match their fingerprint (SHA-256): the file "
+            "was altered."
+        )
 
 
 def _returned_part(report: CheckReport, path: Path, round_path: Path | str | None) -> None:

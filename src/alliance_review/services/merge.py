@@ -35,7 +35,7 @@ from alliance_review.services.merge_reading import (
     typed,
     verify_signature,
 )
-from alliance_review.storage import rows
+from alliance_review.storage import documents, rows
 from alliance_review.storage.backups import discard
 from alliance_review.storage.db import storage_error
 from alliance_review.storage.panel_rows import IssuedKey, ScoreRows, Ticks
@@ -151,6 +151,13 @@ class _Round:
             for code, i in self.indicators.items()
         }
         self.store = store
+        self._documents: dict[str, set[str]] | None = None
+
+    def documents(self) -> dict[str, set[str]]:
+        """Alliance uid -> the sha256 of its documents (originals and PDFs shown)."""
+        if self._documents is None:
+            self._documents = documents.hashes_by_alliance(self.store.conn)
+        return self._documents
 
     def merged(self, reviewer_uid: str) -> tuple[int, str] | None:
         return self.store.merged_revision(reviewer_uid)
@@ -224,6 +231,7 @@ def _check(round_: _Round, incoming: Incoming) -> str:
                 f"「{name}」勾选了本轮次评价指标中没有的评价要点（{code}：{key}）。",
                 f"{name} ticks an evidence item the round's rubric does not have ({code}: {key}).",
             )
+    _check_documents(round_, incoming, reviewer.uid)
     limits = round_.limits
     for (_, code), (centi, _, _) in incoming.scores.items():
         limit = limits.get(code)
@@ -254,6 +262,26 @@ def _check(round_: _Round, incoming: Incoming) -> str:
                 f"{revision}; it is stale.",
             )
     return MERGE
+
+
+def _check_documents(round_: _Round, incoming: Incoming, reviewer_uid: str) -> None:
+    """A returned file names only documents the round holds, of the reviewer's alliances."""
+    name = incoming.path.name
+    held = round_.documents()
+    for row in incoming.raw.documents:
+        alliance_uid, sha, view = (row + (None, None, None))[:3]
+        known = held.get(alliance_uid) if isinstance(alliance_uid, str) else None
+        if (
+            known is None
+            or alliance_uid not in round_.assigned[reviewer_uid]
+            or sha not in known
+            or (view is not None and view not in known)
+        ):
+            raise FileRefused(
+                f"「{name}」列出的佐证材料不是本轮次为该联盟保存的文档，整份文件不予合并。",
+                f"{name} lists a document the round does not hold for that alliance; the file "
+                "is refused.",
+            )
 
 
 def _compare(

@@ -28,6 +28,7 @@ from alliance_review.services.reviewer_workflow import (
     missing_for_done,
     ticks_by_indicator,
 )
+from alliance_review.services.sheet_citations import CitedPage, citation_lines, cited_pages
 from alliance_review.services.sheet_items import (
     BORDER,
     ItemMarks,
@@ -241,6 +242,10 @@ class SheetImport:
     tick_changes: list[TickChange] = dataclass_field(default_factory=list)
     tick_erasures: list[TickChange] = dataclass_field(default_factory=list)
     item_names: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
+    citations: list[CitedPage] = dataclass_field(default_factory=list)
+
+    def citation_lines(self, language: str = "zh") -> list[str]:
+        return citation_lines(self.citations, language)
 
     def chosen(self, erase: bool) -> tuple[list[SheetChange], list[str]]:
         """The entries to write and the done marks they (and the chosen ticks) clear."""
@@ -316,7 +321,7 @@ class SheetImport:
                 )
             lines.extend("  " + line(c) for c in self.erasures)
             lines.extend("  " + tick_line(c) for c in self.tick_erasures)
-        return lines
+        return lines + self.citation_lines(language)
 
 
 def _refuse(zh: str, en: str) -> UserError:
@@ -471,6 +476,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         ticked,
         unticked,
         {i.code: {item.key: item.name for item in i.items} for i in items_of(rubric)},
+        cited_pages(store, changes),
     )
 
 

@@ -29,6 +29,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from alliance_review.core.attachments import Named
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.file_names import word
 from alliance_review.core.items_table import ITEMS_SHEET, read_item_marks
@@ -36,6 +37,7 @@ from alliance_review.core.points import format_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.score_entry import EntryState, read_cell, read_number, refusal
+from alliance_review.services import selfeval_attachments as attachments
 from alliance_review.services.output import cancelled, guard
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.selfeval_book import (
@@ -56,6 +58,7 @@ from alliance_review.services.selfeval_book import (
     SCORE_COL,
     write_workbook,
 )
+from alliance_review.storage import attachments as named_attachments
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.system.names import file_name as safe_file_name
 from alliance_review.tabular import control_problem
@@ -138,6 +141,8 @@ class SelfEvalFile:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
     # the evidence items the alliance says it did: (indicator code, item key)
     ticks: set[tuple[str, str]] = field(default_factory=set)
+    # the attachments it names (None: a workbook made before the list existed)
+    attachments: list[Named] | None = None
 
     @property
     def ok(self) -> bool:
@@ -190,9 +195,12 @@ def read_workbook(
     meta: dict[str, str] = {}
     rows_of: dict[str, int] = {}
     item_rows_of: dict[tuple[str, str], int] = {}
+    listed: tuple[int, int] | None = None
     for values in grids[META_SHEET].rows:
         key = value_text(values[0]) if values else ""
-        if key == "indicator" and len(values) >= 3:
+        if key == attachments.META_KEY:
+            listed = attachments.place_of(values)
+        elif key == "indicator" and len(values) >= 3:
             try:
                 rows_of[value_text(values[1])] = int(float(value_text(values[2])))
             except ValueError:
@@ -228,6 +236,8 @@ def read_workbook(
     _read_rows(grids[FORM_SHEET].rows, rubric, rows_of, result)
     if result.ok:
         _read_items(result, rubric, item_rows_of)
+    if result.ok and listed is not None:
+        result.attachments = attachments.read_sheet(result, rubric, listed, LIMITS)
     return result
 
 
@@ -384,9 +394,11 @@ def read_workbooks(
 
 
 class Replaced(SelfRows):
-    """What an import replaced: the self-scores (the dict) and the self-ticks."""
+    """What an import replaced: the self-scores (the dict), the self-ticks and the
+    attachments named (of the alliances whose workbook listed them)."""
 
     ticks: set[tuple[str, str, str]]
+    attachments: dict[str, list[Named]]
 
 
 def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfRows:
@@ -403,10 +415,15 @@ def apply_workbooks(store: RoundStore, checked: Sequence[SelfEvalFile]) -> SelfR
     touched = {c.alliance_uid for c in accepted}
     replaced = Replaced({key: value for key, value in before.items() if key[0] in touched})
     replaced.ticks = {t for t in store.self_ticks() if t[0] in touched}
+    listing = {c.alliance_uid: c.attachments for c in accepted if c.attachments is not None}
+    named = named_attachments.named(store.conn)
+    replaced.attachments = {uid: named.get(uid, []) for uid in listing}
     with store.atomic():
         for c in accepted:
             store.replace_self_scores(c.alliance_uid, c.rows)
             store.replace_self_ticks(c.alliance_uid, c.ticks)
+        for uid, items in listing.items():
+            named_attachments.replace(store.conn, uid, items)
     return replaced
 
 
@@ -414,11 +431,14 @@ def restore_self_scores(store: RoundStore, alliance_uids: Sequence[str], rows: S
     """Undo an import: give these alliances back exactly ``rows`` (and their ticks)."""
     require_unlocked(store)
     ticks = rows.ticks if isinstance(rows, Replaced) else None
+    listed = rows.attachments if isinstance(rows, Replaced) else {}
     with store.atomic():
         for uid in alliance_uids:
             store.replace_self_scores(uid, {code: v for (a, code), v in rows.items() if a == uid})
             if ticks is not None:
                 store.replace_self_ticks(uid, {(c, k) for a, c, k in ticks if a == uid})
+            if uid in listed:
+                named_attachments.replace(store.conn, uid, listed[uid])
 
 
 def import_checked(

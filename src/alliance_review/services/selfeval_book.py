@@ -18,6 +18,7 @@ from alliance_review.core.items_table import ITEMS_SHEET, NO, YES, item_rows
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
+from alliance_review.services import selfeval_attachments as attachments
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.tabular import Limits
 
@@ -167,6 +168,11 @@ def write_workbook(
             styles.text(meta, offset, 1, code)
             styles.text(meta, offset, 2, key)
             meta.write_number(offset, 3, at)
+        first, rows = attachments.write_sheet(book, styles, rubric)
+        offset = len(pairs) + len(indicator_rows) + len(items)
+        styles.text(meta, offset, 0, attachments.META_KEY)
+        meta.write_number(offset, 1, first)
+        meta.write_number(offset, 2, rows)
         meta.protect()
         meta.very_hidden()
         sheet.activate()

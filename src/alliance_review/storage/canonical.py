@@ -18,6 +18,16 @@ from alliance_review.storage.digest_rows import sqlite_json_matches_python
 
 Value = int | float | str | bytes | None
 
+#: columns a digest leaves out: a document's content is covered by its sha256 (the row
+#: beside it), checked whenever the content is read (``storage.documents``); hashing it
+#: here would put every document, as hex, in memory
+UNSIGNED_COLUMNS = {"document_blob": ("content",)}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    skip = UNSIGNED_COLUMNS.get(table, ())
+    return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")') if row[1] not in skip]
+
 
 def encode_value(value: Value) -> list[str]:
     """One value with its storage class; Python's sqlite3 maps each class to one type."""
@@ -49,7 +59,7 @@ def table_lines(conn: sqlite3.Connection, table: str) -> list[str]:
     holds no REAL (whose ``float.hex`` SQLite cannot write): a merge checks thirty
     signatures over some 100,000 rows. ``reference_table_lines`` is the plain way.
     """
-    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    columns = _columns(conn, table)
     if not columns or not sqlite_json_matches_python(conn):
         return reference_table_lines(conn, table)
     real = " OR ".join(f"typeof(\"{c}\") = 'real'" for c in columns)
@@ -67,7 +77,7 @@ def table_lines(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def reference_table_lines(conn: sqlite3.Connection, table: str) -> list[str]:
     """``table_lines`` the plain way: each value encoded and each row sorted in Python."""
-    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    columns = _columns(conn, table)
     quoted = ", ".join(f'"{c}"' for c in columns)
     rows = sorted(
         _dumps([encode_value(v) for v in row])

@@ -20,9 +20,15 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _savepoint_ids = count(1)
 
 
-def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
-    """A connection in autocommit mode; transactions are opened by ``atomic()``."""
+def connect(
+    path: Path | str, *, wal: bool = True, page_size: int | None = None
+) -> sqlite3.Connection:
+    """A connection in autocommit mode; transactions are opened by ``atomic()``.
+
+    ``page_size``: for a new file, the size of its pages (before anything is written)."""
     conn = sqlite3.connect(str(path), isolation_level=None)
+    if page_size is not None:
+        conn.execute(f"PRAGMA page_size = {int(page_size)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     if wal:

@@ -283,14 +283,17 @@ def record_upgrade(conn: sqlite3.Connection, version: int, before: str | None = 
     audit.append(conn, audit.UPGRADE, detail)
 
 
-def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> sqlite3.Connection:
+def create_file(
+    path: Path | str, kind: FileKind, *, building: bool = False, page_size: int | None = None
+) -> sqlite3.Connection:
     """A new empty file of ``kind`` at the current version (the caller fills it).
 
     ``building``: a file being built beside its target needs no sync per commit; it is
-    synced once by ``building_file`` before it is renamed into place.
+    synced once by ``building_file`` before it is renamed into place. ``page_size``: the
+    file's page size (SQLite's default, 4 KB, when not given).
     """
     path = Path(path)
-    conn = connect(path)
+    conn = connect(path, page_size=page_size)
     if building:
         conn.execute("PRAGMA synchronous = OFF")
     with atomic(conn):
@@ -299,13 +302,15 @@ def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> 
 
 
 @contextmanager
-def building_file(path: Path, kind: FileKind) -> Iterator[tuple[sqlite3.Connection, Path]]:
+def building_file(
+    path: Path, kind: FileKind, page_size: int | None = None
+) -> Iterator[tuple[sqlite3.Connection, Path]]:
     """A new file of ``kind`` built beside ``path`` (``system.writing.atomic_file``): the
     connection and the temporary path. When the block ends the log is folded back into
     the file, the connection closed, and the file synced and renamed over ``path``; if it
     raises, the half-built file and its companions are removed and ``path`` is as it was."""
     with atomic_file(path) as temporary:
-        conn = create_file(temporary, kind, building=True)
+        conn = create_file(temporary, kind, building=True, page_size=page_size)
         try:
             yield conn, temporary
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from alliance_review.storage.steps import reviewer_4, round_7, round_8
+from alliance_review.storage.steps import reviewer_4, reviewer_5, round_7, round_8, round_9
 
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
@@ -362,6 +362,8 @@ ROUND_LADDER: list[list[str]] = [
     # version 8: keys that retire, one current key per reviewer (issue 19):
     # storage/steps/round_8.py
     round_8.STEP,
+    # version 9: each alliance's documents (issue 21): storage/steps/round_9.py
+    round_9.STEP,
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
@@ -484,6 +486,8 @@ REVIEWER_LADDER: list[list[str]] = [
     ],
     # version 4: batches by name, earlier years' results: storage/steps/reviewer_4.py
     reviewer_4.STEP,
+    # version 5: the documents of the reviewer's alliances (issue 21): storage/steps/reviewer_5.py
+    reviewer_5.STEP,
 ]
 
 

@@ -19,12 +19,13 @@ import os
 import sqlite3
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused
 from alliance_review.storage import sealing
 from alliance_review.storage.db import open_checked
+from alliance_review.storage.documents import has_documents_tables
 from alliance_review.storage.files import FileInfo, inspect
 from alliance_review.storage.schema import REVIEWER_FILE
 from alliance_review.system.permissions import make_private
@@ -45,6 +46,7 @@ class RawSubmission:
     meta: tuple[object, ...]  # round_uid, reviewer_uid, reviewer_name, revision
     scores: list[tuple[object, ...]]  # alliance, indicator, points_centi, note, override_reason
     ticks: list[tuple[object, ...]]  # alliance_uid, indicator_code, key
+    documents: list[tuple[object, ...]] = field(default_factory=list)  # alliance, sha256, view
 
 
 def _refuse(path: Path, zh: str, en: str) -> FileRefused:
@@ -154,6 +156,11 @@ def read_submission(path: Path | str) -> RawSubmission:
             ticks = conn.execute(
                 "SELECT alliance_uid, indicator_code, key FROM item_tick"
             ).fetchall()
+            documents = (
+                conn.execute("SELECT alliance_uid, sha256, view_sha256 FROM document").fetchall()
+                if has_documents_tables(conn)
+                else []
+            )
         except (sqlite3.DatabaseError, TypeError, ValueError) as error:
             raise _refuse(
                 path, "已损坏或不完整，无法读取。", "is damaged or incomplete."
@@ -162,4 +169,4 @@ def read_submission(path: Path | str) -> RawSubmission:
             conn.close()
     if meta is None:
         raise _refuse(path, "缺少评审专家信息，不能使用。", "lacks its reviewer information.")
-    return RawSubmission(path, digest, info, seal, signed, tuple(meta), scores, ticks)
+    return RawSubmission(path, digest, info, seal, signed, tuple(meta), scores, ticks, documents)

@@ -13,4 +13,6 @@ offices follow. Code elsewhere never touches a POSIX-only ``os`` attribute (``O_
 - ``names``: ``file_name(*parts, suffix=...)``: a name safe on every platform.
 - ``oserrors``: ``os_error_reason(error)``: what an ``OSError`` means, in Chinese and English.
 - ``locks`` (the reviewer engineer's): one window per file.
+- ``limits``: ``limit_memory(bytes)`` for a worker reading untrusted documents;
+  ``new_group()`` / ``kill_tree(process)`` to end a helper program with its children.
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from fractions import Fraction
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core import agreement
+from alliance_review.core.documents import Document
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import RUBRIC_TOTAL, Indicator
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.history_chart import HistoryChart
+from alliance_review.gui.panel import citation_links
 from alliance_review.gui.panel.records import (
     ATTENTION,
     DECIDED,
@@ -42,6 +44,7 @@ from alliance_review.services.item_decisions import (
     item_status,
 )
 from alliance_review.services.panel import TOTAL, Analysis, decision_log
+from alliance_review.storage import documents
 from alliance_review.storage.round_store import RoundStore
 
 
@@ -55,6 +58,8 @@ class DrillDownPage(QWidget):
     ``back()``."""
 
     decide = Signal(str, str)
+    #: (alliance uid, document id or -1 for the first, page from 1): show a document
+    open_document = Signal(str, int, int)
     decide_item = Signal(str, str)
     withdraw = Signal(str, str)
     back = Signal()
@@ -94,6 +99,13 @@ class DrillDownPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_items())
         self.side = QTextBrowser()
         self.side.setMinimumWidth(300)
+        self.side.setOpenLinks(False)  # a citation opens its page here; nothing else opens
+        self.side.anchorClicked.connect(self._link_clicked)
+        self.documents: list[Document] = []
+        self.documents_button = QPushButton()
+        self.documents_button.clicked.connect(
+            lambda: self.open_document.emit(self.alliance_uid, -1, 1)
+        )
         self.log_model = RecordsModel(self.log_headers, self)
         self.log = QTableView()
         self.log.setModel(self.log_model)
@@ -131,6 +143,7 @@ class DrillDownPage(QWidget):
         buttons.addWidget(self.decide_total_button)
         buttons.addWidget(self.decide_item_button)
         buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.documents_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
@@ -168,6 +181,8 @@ class DrillDownPage(QWidget):
         self.decide_indicator_button.setText(self.tr("Decide indicator…"))
         self.decide_total_button.setText(self.tr("Decide total…"))
         self.withdraw_button.setText(self.tr("Withdraw decision"))
+        self.documents_button.setText(self.tr("Documents…"))
+        self.documents_button.setToolTip(self.tr("What the alliance sent, page by page"))
         self.decide_item_button.setText(self.tr("Decide evidence item…"))
         self.decide_item_button.setToolTip(
             self.tr("Whether an evidence item of this indicator counts as done for the alliance")
@@ -197,6 +212,11 @@ class DrillDownPage(QWidget):
         code = self.current_code()
         self.withdraw.emit(self.alliance_uid, TOTAL if code is None else code)
 
+    def _link_clicked(self, url: QUrl) -> None:
+        target = citation_links.parse(url)
+        if target is not None:
+            self.open_document.emit(self.alliance_uid, target[0], target[1])
+
     def _show_notes(self) -> None:
         code = self.current_code()
         self.side.setHtml(self.notes.get(code or "", self.notes.get("", "")))
@@ -207,6 +227,8 @@ class DrillDownPage(QWidget):
         keep = self.current_code()
         self.alliance_uid = uid
         alliance = next(a for a in store.alliances() if a.uid == uid)
+        self.documents = documents.documents(store.conn, uid)
+        self.documents_button.setEnabled(bool(self.documents))
         years = store.history(uid)
         self.history_chart.setVisible(bool(years))
         if years:
@@ -443,7 +465,12 @@ class DrillDownPage(QWidget):
         if self_note or self_points is not None:
             out.append(f"<p><b>{e(self_label)} ({_points(self_points)})</b><br>{e(self_note)}</p>")
         for name, points, note in reviewers:
-            text = e(note).replace("\n", "<br>") if note else f"<i>{e(no_note)}</i>"
+            text = (
+                citation_links.note_html(note, self.documents)
+                + citation_links.cites_html(note, self.documents)
+                if note
+                else f"<i>{e(no_note)}</i>"
+            )
             out.append(f"<p><b>{e(name)} ({_points(points)})</b><br>{text}</p>")
         if decision is not None:
             out.append(

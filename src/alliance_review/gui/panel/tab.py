@@ -125,6 +125,7 @@ class PanelTab(RoundTab):
         self.drilldown.decide.connect(self.decide)
         self.drilldown.withdraw.connect(self.withdraw)
         self.drilldown.decide_item.connect(self.decide_item)
+        self.drilldown.open_document.connect(self.open_document)
         self.panel_actions: dict[str, QAction] = {}
         for name, slot in (
             ("merge", self.merge_files),
@@ -384,6 +385,12 @@ class PanelTab(RoundTab):
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
         return dialog
+
+    def open_document(self, uid: str, document_id: int, page: int) -> None:
+        """The alliance's documents, at a cited page (the drill-down's links)."""
+        from alliance_review.gui.documents.dialog import open_documents
+
+        open_documents(self, self.context, uid, None if document_id < 0 else document_id, page)
 
     def decide_item(self, uid: str, code: str) -> ItemDecisionDialog | None:
         """The panel's decision on an evidence item of ``code`` (the dialog picks which)."""

@@ -23,6 +23,7 @@ from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Rubric
 from alliance_review.gui import fit
 from alliance_review.gui.reviewer import look
+from alliance_review.gui.reviewer.indicator_row import language
 from alliance_review.services.reviewer_workflow import Missing
 
 translate = QCoreApplication.translate
@@ -98,7 +99,9 @@ class ImportPreviewDialog(QDialog):
             summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
                 count=len(no_longer_done)
             )
-        self.summary.setText(summary)
+        # citations of documents the notes bring, and those naming no document or page
+        cited = self.sheet.citation_lines(language())
+        self.summary.setText("\n".join([summary, *cited]))
         count = self.sheet.erasure_count
         self.erase_heading.setText(
             self.tr(

@@ -44,6 +44,8 @@ class ScoringForm(QWidget):
     #: a field gained focus (indicator code, True for the note): the start of a new edit
     #: (undo merges the keystrokes within one)
     field_entered = Signal(str, bool)
+    #: the alliance shown changed (its uid, or None)
+    alliance_shown = Signal(object)
 
     def __init__(self, session: ReviewerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +212,7 @@ class ScoringForm(QWidget):
         self.setEnabled(uid is not None)
         if uid is None:
             self.name_label.setText(self.tr("No alliance selected"))
+            self.alliance_shown.emit(None)
             return
         session = self.session
         for code, row in self.rows.items():
@@ -222,6 +225,7 @@ class ScoringForm(QWidget):
             self._show_items(row, uid)
             self._mark_required(row, uid)
         self.refresh_summary()
+        self.alliance_shown.emit(uid)
 
     def _show_self(self, row: IndicatorRow, uid: str) -> None:
         points, text = self.session.self_entry(uid, row.indicator.code)

@@ -111,6 +111,10 @@ class ReviewerWorkspace(Navigation, FileView):
         self.actions_by_name: dict[str, QAction] = {}
         self.scoring_menu = QMenu(self)
         actions.build_actions(self)
+        from alliance_review.gui.reviewer import documents_pane
+
+        #: the documents beside the form (their actions join the Scoring menu)
+        self.documents = documents_pane.attach(self)
         for name in actions.WRITING:
             self.actions_by_name[name].setEnabled(not self.read_only)
         self.form.set_read_only(self.read_only)
@@ -228,6 +232,7 @@ class ReviewerWorkspace(Navigation, FileView):
         self.save_state()
         self.closed = True
         self.idle_timer.stop()
+        self.documents.release()
         self.session.close()
         if self.lock is not None:
             self.lock.release()

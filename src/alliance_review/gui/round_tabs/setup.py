@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.setup.assignment_page import AssignmentPage
+from alliance_review.gui.setup.documents_page import DocumentsPage
 from alliance_review.gui.setup.issue_page import IssuePage
 from alliance_review.gui.setup.reviewers_page import ReviewersPage
 from alliance_review.gui.setup.roster_page import RosterPage
@@ -22,7 +23,16 @@ from alliance_review.gui.setup.rubric_page import RubricPage
 from alliance_review.gui.setup.selfeval_page import SelfEvalPage
 from alliance_review.gui.setup.settings_page import SettingsPage
 
-PAGE_NAMES = ("settings", "rubric", "roster", "reviewers", "assignment", "selfeval", "issue")
+PAGE_NAMES = (
+    "settings",
+    "rubric",
+    "roster",
+    "reviewers",
+    "assignment",
+    "selfeval",
+    "documents",
+    "issue",
+)
 A = Aspect
 #: what each page shows: a change that touches none of it leaves the page as it is
 PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
@@ -32,6 +42,7 @@ PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
     "reviewers": frozenset({A.REVIEWERS, A.ROSTER, A.ASSIGNMENTS, A.LOCK}),
     "assignment": frozenset({A.ASSIGNMENTS, A.ROSTER, A.REVIEWERS, A.SETTINGS, A.LOCK}),
     "selfeval": frozenset({A.SELF_EVALUATIONS, A.ROSTER, A.RUBRIC, A.LOCK}),
+    "documents": frozenset({A.DOCUMENTS, A.ROSTER, A.LOCK, A.SELF_EVALUATIONS}),
     "issue": frozenset(
         {
             A.ASSIGNMENTS,
@@ -42,6 +53,7 @@ PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
             A.SELF_EVALUATIONS,
             A.LOCK,
             A.ISSUED,
+            A.DOCUMENTS,
         }
     ),
 }
@@ -57,6 +69,7 @@ class SetupTab(RoundTab):
             "reviewers": ReviewersPage(context),
             "assignment": AssignmentPage(context),
             "selfeval": SelfEvalPage(context),
+            "documents": DocumentsPage(context),
         }
         self.pages["issue"] = IssuePage(context)
         self.steps = QListWidget()
@@ -79,6 +92,7 @@ class SetupTab(RoundTab):
             ("auto_assign", self.pages["assignment"].auto_assign),  # type: ignore[attr-defined]
             ("selfeval_out", lambda: self.pages["selfeval"].generate()),  # type: ignore[attr-defined]
             ("selfeval_in", lambda: self.pages["selfeval"].import_files()),  # type: ignore[attr-defined]
+            ("documents", lambda: self.pages["documents"].import_folder()),  # type: ignore[attr-defined]
             ("issue", lambda: self.pages["issue"].issue()),  # type: ignore[attr-defined]
         ):
             action = QAction(self)
@@ -99,6 +113,7 @@ class SetupTab(RoundTab):
             "reviewers": self.tr("Reviewers"),
             "assignment": self.tr("Assignment"),
             "selfeval": self.tr("Self-evaluations"),
+            "documents": self.tr("Documents"),
             "issue": self.tr("Reviewer files"),
         }
         row = 0
@@ -112,6 +127,7 @@ class SetupTab(RoundTab):
             "auto_assign": self.tr("&Assign reviewers automatically"),
             "selfeval_out": self.tr("&Generate self-evaluation workbooks…"),
             "selfeval_in": self.tr("&Import self-evaluation workbooks…"),
+            "documents": self.tr("Import &documents…"),
             "issue": self.tr("Issue &reviewer files…"),
         }
         for name, text in texts.items():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.core.documents import MAIL_LIMIT_BYTES
 from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
 from alliance_review.gui.table_rows import MEASURED_ROWS
-from alliance_review.gui.tasks import Task, run_task
+from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import assigning
-from alliance_review.services.reviewer_files import reviewer_file_name
+from alliance_review.services.documents import size_text
+from alliance_review.services.reviewer_files import issued_sizes, reviewer_file_name
 
 
 class IssuePage(QWidget):
@@ -39,6 +42,8 @@ class IssuePage(QWidget):
         self.readiness.setWordWrap(True)
         self.issue_button = QPushButton()
         self.issue_button.clicked.connect(lambda: self.issue())
+        #: documents in a separate package beside each file (for files too large to mail)
+        self.apart = QCheckBox()
         self.table = QTableWidget(0, 4)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -54,6 +59,7 @@ class IssuePage(QWidget):
         self.written: list[Path] = []
         row = QHBoxLayout()
         row.addWidget(self.issue_button)
+        row.addWidget(self.apart)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -74,6 +80,14 @@ class IssuePage(QWidget):
             )
         )
         self.issue_button.setText(self.tr("Issue reviewer files…"))
+        self.apart.setText(self.tr("Documents in a separate package beside each file"))
+        self.apart.setToolTip(
+            self.tr(
+                "For files too large to e-mail: each reviewer file then holds no document "
+                "contents, and a zip package of its documents is written beside it (the app "
+                "checks each document by its fingerprint)."
+            )
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Reviewer"),
@@ -131,19 +145,30 @@ class IssuePage(QWidget):
             folder = Path(name)
         round_path = self.context.path
         chosen = folder
+        apart = self.apart.isChecked()
         in_the_way = assigning.files_in_the_way(round_path, chosen)
-        if in_the_way:
-            question = self.tr(
-                "%n reviewer file(s) of this round are already in this folder. Replace "
-                "them? Scores a reviewer entered in one of them would be lost.",
-                "",
-                len(in_the_way),
+        packages = assigning.packages_in_the_way(round_path, chosen) if apart else []
+        if in_the_way or packages:
+            question = (
+                self.tr(
+                    "%n reviewer file(s) of this round are already in this folder. Replace "
+                    "them? Scores a reviewer entered in one of them would be lost.",
+                    "",
+                    len(in_the_way),
+                )
+                if in_the_way
+                else ""
             )
+            if packages:
+                question += (" " if question else "") + self.tr(
+                    "%n document package(s) in this folder would be replaced.", "", len(packages)
+                )
             if not messages.ask(self, question):
                 return None
-        replace = bool(in_the_way)
+        replace = bool(in_the_way or packages)
 
-        def written(paths: list[Path]) -> None:
+        def written(issued: tuple[list[Path], list[tuple[Path, int, int]]]) -> None:
+            paths, sizes = issued
             self.written = paths
             # The round file does not record issuing; the rubric editor warns from this.
             self.context.setProperty("issued_folder", str(chosen))
@@ -153,11 +178,34 @@ class IssuePage(QWidget):
                 html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
                     "%1", f'<a href="{link}">{html.escape(str(chosen))}</a>'
                 )
+                + self.sizes_html(sizes)
             )
 
-        return run_task(
-            self,
-            self.tr("Writing reviewer files…"),
-            lambda progress: assigning.issue_files(round_path, chosen, progress, replace),
-            written,
-        )
+        def work(progress: Progress) -> tuple[list[Path], list[tuple[Path, int, int]]]:
+            paths = assigning.issue_files(round_path, chosen, progress, replace, apart)
+            return paths, issued_sizes(paths, apart)
+
+        return run_task(self, self.tr("Writing reviewer files…"), work, written)
+
+    def sizes_html(self, sizes: list[tuple[Path, int, int]]) -> str:
+        """The files' sizes, and whether they are too large for e-mail."""
+        if not sizes:
+            return ""
+        largest = max(size for _, size, _ in sizes)
+        packages = sum(package for _, _, package in sizes)
+        text = self.tr("Largest file %1").replace("%1", size_text(largest))
+        if packages:
+            text += self.tr("; document packages %1 in all").replace("%1", size_text(packages))
+        too_large = [path for path, size, _ in sizes if size > MAIL_LIMIT_BYTES]
+        line = f"<br>{html.escape(text)}."
+        if too_large:
+            warning = self.tr(
+                "%n file(s) are larger than %1, too large for most e-mail: issue again with the "
+                "documents in a separate package, or send them by a file-sharing link or a USB "
+                "stick.",
+                "",
+                len(too_large),
+            ).replace("%1", size_text(MAIL_LIMIT_BYTES))
+            colour = tone("#a40000", "#ff8080")
+            line += f'<br><span style="color:{colour}">{html.escape(warning)}</span>'
+        return line

@@ -1,0 +1,55 @@
+"""A demo round with documents, as the secretary imports them (shared by the documents
+tests): a folder per alliance and files named after alliances, written by reportlab,
+Pillow (a scanned document, a screenshot) and, when it is installed, LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import tests.document_files as files
+from alliance_review.services import documents as service
+from alliance_review.storage.round_store import RoundStore
+
+TD = "TD 产业技术创新战略联盟"
+LIGHTING = "半导体照明产业技术创新战略联盟"
+FIBRE = "化纤产业技术创新战略联盟"
+
+
+def documents_folder(folder: Path) -> Path:
+    """What the alliances sent: TD a folder with a 50-page work summary and a plan,
+    半导体照明 a scanned set of minutes, 化纤 a screenshot of its website."""
+    (folder / "TD联盟").mkdir(parents=True)
+    files.reportlab_pdf(folder / "TD联盟" / "2015年度工作总结.pdf", pages=50)
+    files.reportlab_pdf(folder / "TD联盟" / "2016年工作计划.pdf", pages=8, title="2016年工作计划")
+    files.scanned_pdf(folder / "半导体照明联盟-理事会会议纪要.pdf")
+    files.picture(folder / "化纤联盟网站截图.png")
+    return folder
+
+
+def round_with_documents(demo: Path, work: Path) -> Path:
+    """A copy of the demo round (``demo``) with the folder's documents imported."""
+    target = work / "round-with-documents.alr-round"
+    shutil.copyfile(demo, target)
+    with RoundStore.open(target) as store:
+        plan = service.plan_import(store, documents_folder(work / "sent"))
+    report = service.import_folder(target, plan)
+    assert not report.refused, report.refused
+    return target
+
+
+def reviewer_of(round_path: Path, alliance_name: str) -> tuple[str, str]:
+    """(reviewer uid, reviewer name) of the first reviewer assigned ``alliance_name``."""
+    with RoundStore.open(round_path) as store:
+        uid = next(a.uid for a in store.alliances() if a.name == alliance_name)
+        reviewer_uid = store.assignments()[uid][0]
+        name = next(r.name for r in store.reviewers() if r.uid == reviewer_uid)
+    return reviewer_uid, name
+
+
+def query(path: Path, sql: str, *args: object) -> list[tuple]:
+    """Rows of ``sql`` read with sqlite3 itself (the independent reader)."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(sql, args).fetchall()
