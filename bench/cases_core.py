@@ -6,7 +6,6 @@ parent reads the process's peak memory.
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import time
 from pathlib import Path
@@ -27,32 +26,26 @@ def _median_of(runs: int, work) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 # ranking ------------------------------------------------------------------------------------
-FLOOR_QUERY = """
-WITH per AS (
-    SELECT alliance_uid AS a, indicator_code AS i, SUM(points_centi) * 1.0 / COUNT(*) AS v
-    FROM score GROUP BY alliance_uid, indicator_code),
-total AS (SELECT a, SUM(v) AS t FROM per GROUP BY a)
-SELECT al.uid, al.name, total.t FROM total JOIN alliance al ON al.uid = total.a
-ORDER BY total.t DESC,
-    CASE al.batch WHEN '第一批' THEN 0 WHEN '第二批' THEN 1 WHEN '第三批' THEN 2 ELSE 3 END,
-    al.position
-"""
-
-
 def ranking(round_path: str, runs: int) -> dict[str, list[float]]:
-    """The app's ranking (``services.results.compute`` on the open round) and the same
-    order by one SQL query (float means, no decisions, no exactness), taken in turns so
-    that a loaded machine slows both alike."""
-    from alliance_review.services.results import compute
-    from alliance_review.storage.round_store import RoundStore
+    """What ``ranking --json`` computes and writes, in this process: the app's (the
+    command's own functions) and the floor's (``bench/floor_ranking.py``: one SQL query,
+    the same JSON; ``tests/test_bench_equivalence.py`` checks they print the same). Both
+    open the file afresh each time (imports warm in both), taken in turns so that a
+    loaded machine slows both alike."""
+    import json
 
-    conn = sqlite3.connect(round_path)
-    with RoundStore.open(round_path) as store:
-        app, floor = [], []
-        for _ in range(runs):
-            floor += _median_of(1, lambda: conn.execute(FLOOR_QUERY).fetchall())
-            app += _median_of(1, lambda: compute(store).ranking)
-    conn.close()
+    from floor_ranking import ranking_json
+
+    from alliance_review.services.results import ranking_of, ranking_records
+
+    def app_json() -> str:
+        records = ranking_records(ranking_of(round_path).ranking)
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+    app, floor = [], []
+    for _ in range(runs):
+        floor += _median_of(1, lambda: ranking_json(round_path))
+        app += _median_of(1, app_json)
     return {"seconds": app, "peer_seconds": floor}
 
 

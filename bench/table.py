@@ -33,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE = HERE / ".cache"
-GENERATOR = "v1"  # bump when bench/rounds.py changes what it writes
+GENERATOR = "v2"  # bump when bench/rounds.py changes what it writes
 sys.path.insert(0, str(HERE))
 
 
