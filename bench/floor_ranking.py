@@ -58,7 +58,8 @@ total (a, n) AS (SELECT s.a, COALESCE(td.points_centi * (SELECT f FROM common),
         s.t + COALESCE(decided.c, 0) * (SELECT f FROM common))
     FROM summed s LEFT JOIN decided ON decided.a = s.a
     LEFT JOIN decision td ON td.alliance_uid = s.a AND td.indicator_code = ''),
-ranked AS (SELECT al.name AS name, total.n AS n, 100 * (SELECT f FROM common) AS scale,
+ranked AS (SELECT al.uid AS uid, al.batch AS batch, al.name AS name, total.n AS n,
+    100 * (SELECT f FROM common) AS scale,
     ROW_NUMBER() OVER w AS seq, RANK() OVER (ORDER BY total.n DESC) AS rank
     FROM total JOIN alliance al ON al.uid = total.a, round
     WINDOW w AS (ORDER BY total.n DESC,
@@ -78,7 +79,7 @@ SELECT seq, rank, name, p, n, scale,
     (SELECT t.name FROM tier t WHERE t.min_centi IS NULL
         OR CASE WHEN tier_by = 'total' THEN n * 100 >= t.min_centi * scale
            ELSE p * 100 >= t.min_centi END
-     ORDER BY t.position LIMIT 1)
+     ORDER BY t.position LIMIT 1), uid, batch
 FROM printed ORDER BY seq
 """
 
@@ -103,10 +104,13 @@ def records(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [
         {"seq": seq, "rank": rank, "name": name, "printed_score": printed,
          "total": exact_text(n, scale), "tier": tier}
-        for seq, rank, name, printed, n, scale, tier in conn.execute(
-            QUERY.format(parts=PARTS[method])
-        )
+        for seq, rank, name, printed, n, scale, tier, _, _ in ranked_rows(conn, method)
     ]  # fmt: skip
+
+
+def ranked_rows(conn: sqlite3.Connection, method: str) -> sqlite3.Cursor:
+    """(seq, rank, name, printed, numerator, scale, tier, uid, batch) in ranked order."""
+    return conn.execute(QUERY.format(parts=PARTS[method]))
 
 
 def ranking_json(path: str | Path) -> str:

@@ -243,3 +243,117 @@ def test_libreoffice_peer_prints_the_appendix_rows_with_header_and_footer(
         found = printed.find(expected, at)
         assert found >= 0, expected
         at = found + len(expected)
+
+
+# xlsxwriter's peers of the workbooks ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def small_round(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated round (median of 4 reviewers) with both kinds of decisions and notes
+    and names that start like formulas."""
+    from fractions import Fraction
+
+    from alliance_review.services.panel import set_decision
+    from alliance_review.storage.round_store import RoundStore
+
+    path = rounds.build_round(
+        tmp_path_factory.mktemp("small") / "small.alr-round", 40, per_alliance=4, seed=9,
+        method="median",
+    )  # fmt: skip
+    with RoundStore.open(path) as store:
+        ranked = [a.uid for a in store.alliances()]
+        set_decision(store, ranked[0], "", Fraction(8725, 100), "=复核后认定")
+        set_decision(store, ranked[1], "2.1", Fraction(3), "-补充材料")
+        set_decision(store, ranked[2], "1.1", Fraction(5, 2), "复核")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE score SET note = '=SUM(A1:A2)' WHERE rowid % 97 = 0")
+        conn.execute("UPDATE score SET note = '' WHERE rowid % 89 = 0")
+        conn.execute("UPDATE alliance SET name = '+' || name WHERE position = 5")
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def results_books(
+    demo_round_master: Path, small_round: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, Path]]:
+    """``export-xlsx`` (the command) and the peer's workbook of the demo and small rounds."""
+    import xlsx_peers
+
+    folder = tmp_path_factory.mktemp("results")
+    books = {}
+    for name, path in (("demo", demo_round_master), ("small", small_round)):
+        app, peer = folder / f"app-{name}.xlsx", folder / f"peer-{name}.xlsx"
+        done = run_cli("export-xlsx", path, app)
+        assert done.returncode == 0, done.stderr
+        xlsx_peers.results_workbook(path, peer)
+        books[name] = (app, peer)
+    return books
+
+
+def test_xlsxwriter_peer_writes_the_results_workbook_the_app_writes(
+    results_books: dict[str, tuple[Path, Path]], small_round: Path
+) -> None:
+    """``export-xlsx`` and the peer (SQL and xlsxwriter), cell by cell and setting by
+    setting: values, formats, widths, frozen panes, filters, print set-up."""
+    from openpyxl import load_workbook
+
+    from tests.xlsx_compare import differences
+
+    for app, peer in results_books.values():
+        assert differences(app, peer) == []
+    book = load_workbook(results_books["small"][1])
+    decided = sqlite3.connect(small_round).execute("SELECT COUNT(*) FROM decision")
+    assert book["最终决定"].max_row == 1 + decided.fetchone()[0] >= 4
+    assert any(c.quotePrefix for row in book["评审专家评分"].iter_rows() for c in row)
+
+
+def test_differences_are_found(
+    results_books: dict[str, tuple[Path, Path]], small_round: Path, tmp_path: Path
+) -> None:
+    """The comparison is not blind: another round's workbook differs, and so does one
+    written with a setting changed."""
+    import xlsx_peers
+
+    from tests.xlsx_compare import differences
+
+    demo_app, _ = results_books["demo"]
+    small_app, _ = results_books["small"]
+    assert differences(demo_app, small_app)
+    finish = xlsx_peers.Sheet.finish
+
+    def portrait(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        finish(self, *args, **kwargs)
+        self.sheet.set_portrait()
+
+    other = tmp_path / "other.xlsx"
+    xlsx_peers.Sheet.finish = portrait
+    try:
+        xlsx_peers.results_workbook(small_round, other)
+    finally:
+        xlsx_peers.Sheet.finish = finish
+    assert any("paper" in line for line in differences(small_app, other))
+
+
+def test_xlsxwriter_peer_writes_the_scoring_workbook_the_app_writes(tmp_path: Path) -> None:
+    """``export-sheet`` and the peer on a filled reviewer file (scores, notes, ticks,
+    self-evaluations) and on a newly issued one (blank entry cells), cell by cell and
+    setting by setting: protection, validations, hidden columns and sheet, row heights."""
+    import xlsx_peers
+
+    from tests.xlsx_compare import differences
+
+    files = tmp_path / "returned"
+    done = run_cli("demo", tmp_path / "round.alr-round", "--reviewer-files", files)
+    assert done.returncode == 0, done.stderr
+    issued = tmp_path / "issued"
+    done = run_cli("issue", tmp_path / "round.alr-round", issued)
+    assert done.returncode == 0, done.stderr
+    filled = sorted(files.iterdir())[0]
+    empty = sorted(issued.iterdir())[0]
+    for number, path in enumerate((filled, empty)):
+        app, peer = tmp_path / f"app-{number}.xlsx", tmp_path / f"peer-{number}.xlsx"
+        done = run_cli("export-sheet", path, app)
+        assert done.returncode == 0, done.stderr
+        assert xlsx_peers.scoring_sheet(path, peer) > 100
+        assert differences(app, peer) == []
