@@ -16,14 +16,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     tiers = None
     if args.tiers:
         tiers = tuple(t.strip() for t in args.tiers.replace("，", ",").split(",") if t.strip())
-    from alliance_review.services.results import band_mismatches
+    from alliance_review.services.results import RoundResult, band_mismatches
 
     options = AppendixOptions(
         title=args.title, tiers=tiers, show_rank_ties=args.show_ties, font=font_file(args.font)
     )
-    out = export_appendix(args.round, args.out, options)
+    ranked: list[RoundResult] = []  # the ranking the file prints: not ranked a second time
+    out = export_appendix(args.round, args.out, options, printed=ranked.append)
     say(f"已写入附件：{out}", f"Appendix written: {out}")
-    mismatches = band_mismatches(args.round)
+    mismatches = band_mismatches(ranked[-1])
     if mismatches:
         say(
             f"注意：{len(mismatches)} 家联盟的评分所属分数段与所列档次不同"

@@ -158,12 +158,16 @@ def compute(
     return RoundResult(settings, details, ranking)
 
 
-def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
+def band_mismatches(source: Path | str | RoundResult) -> list[tuple[str, str]]:
     """(Chinese, English) one line per alliance whose printed score reads as another
     tier's band than the tier it is printed under, for the secretary to decide on before
-    publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band)."""
-    with RoundStore.open(path) as store:
-        result = compute(store)
+    publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band). ``source``:
+    the round file, or a result already ranked (not ranked again)."""
+    if isinstance(source, RoundResult):
+        result = source
+    else:
+        with RoundStore.open(source) as store:
+            result = compute(store)
     return [
         (
             f"第 {row.seq} 名「{row.alliance.name}」：评分 {row.printed_score}，"
