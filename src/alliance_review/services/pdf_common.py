@@ -87,8 +87,6 @@ def using_font(path: Path | str | None) -> Iterator[str]:
         _current.reset(token)
 
 
-
-
 class _Stamp:
     """What reportlab reads from a document's time stamp, for a fixed moment."""
 
