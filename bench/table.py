@@ -38,6 +38,11 @@ ROOT = HERE.parent
 CACHE = HERE / ".cache"
 GENERATOR = "v2"  # bump when bench/rounds.py changes what it writes
 sys.path.insert(0, str(HERE))
+# every process the bench starts: bytecode cached, as in an installed app (this machine's
+# shells set PYTHONDONTWRITEBYTECODE, which makes every start compile the sources), and a
+# data folder of the bench's own (the app remembers there what it checked)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["ALLIANCE_REVIEW_DATA_DIR"] = str(CACHE / "data")
 
 
 # measuring ------------------------------------------------------------------------------
@@ -103,6 +108,7 @@ def commands(
 
 def _reaped(argv: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
     """Like ``run_process`` but reaps the child itself, so ``wait4`` sees its rusage."""
+    env = env or ENV
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)

@@ -37,6 +37,13 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
     print(en if language() == "en" else zh, file=sys.stderr if err else sys.stdout)
 
 
+def write_json(value: object) -> None:
+    """``value`` as indented JSON (non-ASCII kept) and a newline on stdout, in one write."""
+    import json
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-review", description="联盟活跃度评价 — Alliance Activity Review"

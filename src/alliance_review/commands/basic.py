@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alliance_review.cli import say
+from alliance_review.cli import say, write_json
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 
@@ -53,16 +51,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     except UserError as error:
         if not args.json:
             raise
-        json.dump(
+        write_json(
             {"path": str(args.file), "integrity": "failed", "valid": False,
              "problems": [error.message(language())]},
-            sys.stdout, ensure_ascii=False, indent=1,
         )  # fmt: skip
-        print()
         return 1
     if args.json:
-        json.dump(report.record(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        write_json(report.record())
     else:
         for line in describe(report, language()):
             print(line)
@@ -79,8 +74,7 @@ def cmd_ranking(args: argparse.Namespace) -> int:
             "This round has no scores yet, so there is no ranking (merge reviewer files first).",
         )
     if args.json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        write_json(records)
     else:
         for row in records:
             print(f"{row['seq']:>4}  {row['name']}  {row['printed_score']}  {row['tier']}")

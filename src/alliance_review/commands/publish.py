@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alliance_review.cli import language, say
+from alliance_review.cli import language, say, write_json
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -117,7 +115,6 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
 def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.errors import UserError
     from alliance_review.core.statistics import PreviousYear
-    from alliance_review.services.statistics_pdf import export_statistics_pdf
     from alliance_review.services.statistics_report import (
         round_statistics_of,
         statistics_lines,
@@ -137,12 +134,13 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         previous = PreviousYear.parse(args.previous_shares, args.previous_count, "typed")
     stats = round_statistics_of(args.round, previous, args.published)
     if args.pdf is not None:
+        from alliance_review.services.statistics_pdf import export_statistics_pdf  # reportlab
+
         export_statistics_pdf(
             args.round, args.pdf, previous, args.published, font_file=font_file(args.font)
         )
     if args.json:
-        json.dump(statistics_record(stats), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        write_json(statistics_record(stats))
     else:
         from alliance_review.services.statistics_english import statistics_lines_en
 

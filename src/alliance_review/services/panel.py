@@ -16,7 +16,7 @@ from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.storage import keys, rows
+from alliance_review.storage import rows
 from alliance_review.storage.round_store import RoundStore, now_text
 
 TOTAL = ""  # the indicator code of a decision on an alliance's total
@@ -123,6 +123,8 @@ def set_locked(store: RoundStore, locked: bool, reason: str = "") -> bool:
     previous = store.settings().locked
     if previous == locked:  # already so: nothing to write (a locked file refuses writes)
         return previous
+    from alliance_review.storage import keys  # cryptography: only to sign the lock
+
     key = keys.secretary_private_key()
     assert key is not None  # created on first use
     store.backup("lock" if locked else "unlock")

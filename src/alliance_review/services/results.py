@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alliance_review.core.analysis import Cells
 from alliance_review.core.exact import ExactTotals, consensus_part
 from alliance_review.core.points import exact_text
 from alliance_review.core.ranking import RankedRow, printed_band_mismatches, rank_exact
@@ -25,6 +24,9 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import AllianceResult
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.tally import Cell
+
+if TYPE_CHECKING:  # the panel's analysis is not needed to rank (read-only commands)
+    from alliance_review.core.analysis import Cells
 
 
 class AllianceDetails(Mapping[str, AllianceResult]):
@@ -180,7 +182,8 @@ def band_mismatches(source: Path | str | RoundResult) -> list[tuple[str, str]]:
 
 
 def ranking_of(path: Path | str) -> RoundResult:
-    with RoundStore.open(path) as store:
+    """The round's ranking, read without writing the file (an older format is upgraded)."""
+    with RoundStore.open_to_read(path) as store:
         return compute(store)
 
 

@@ -104,18 +104,52 @@ def looks_like_sqlite(path: Path) -> bool:
 
 # files this process checked (``PRAGMA quick_check``), with their size and time stamps
 _checked: dict[str, tuple[int, ...]] = {}
+# Checks are remembered across processes too (a read-only command run twice on an
+# unchanged 100 MB round checks it once: ``quick_check`` reads every page, seconds at
+# 10,000 alliances), in the data folder.
+_RECORD, _RECORD_ENTRIES, _RECORD_BYTES = "checked-files.json", 64, 64 * 1024
 
 
 def _stamp(path: Path) -> tuple[int, ...]:
-    """Size and modification time of the file and of its write-ahead log."""
+    """Device, inode, size, modification and change times of the file, and inode, size and
+    modification time of its write-ahead log (whose change time every reader's opening
+    moves): a write to either, or another file put in its place, changes it."""
     stamp: list[int] = []
-    for part in (path, path.with_name(path.name + "-wal")):
-        try:
-            found = part.stat()
-            stamp += [found.st_size, found.st_mtime_ns, found.st_ino]
-        except OSError:
-            stamp += [-1, -1, -1]
+    try:
+        found = path.stat()
+        stamp += [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns,
+                  found.st_ctime_ns]  # fmt: skip
+    except OSError:
+        stamp += [-1, -1, -1, -1, -1]
+    try:
+        log = path.with_name(path.name + "-wal").stat()
+        stamp += [log.st_ino, log.st_size, log.st_mtime_ns]
+    except OSError:
+        stamp += [-1, -1, -1]
     return tuple(stamp)
+
+
+def _recorded() -> dict[str, object]:
+    from alliance_review.storage import remembered
+
+    return remembered.read(_RECORD, _RECORD_BYTES)
+
+
+def _remember(key: str, stamp: tuple[int, ...]) -> None:
+    """Record a sound check (best effort: a failure means one more check later)."""
+    from alliance_review.storage import remembered
+
+    remembered.keep(_RECORD, key, list(stamp), _RECORD_BYTES, _RECORD_ENTRIES)
+
+
+def _known_sound(key: str, stamp: tuple[int, ...]) -> bool:
+    """This process, or another on this computer, checked these very bytes."""
+    if _checked.get(key) == stamp:
+        return True
+    if _recorded().get(key) == list(stamp):
+        _checked[key] = stamp
+        return True
+    return False
 
 
 def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
@@ -125,7 +159,11 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     ``readonly``; the check itself never changes the file. The page-by-page check
     (``quick_check``, half a second for a 40 MB round) is not repeated for a file this
     process checked and that has not changed since (same size and times, file and log):
-    opening a file identifies it, then opens it for editing.
+    opening a file identifies it, then opens it for editing. Nor is a file checked again
+    when another process on this computer checked it and it has not changed since (its
+    ``_stamp``, kept in the data folder): the check finds damaged files (a broken disk, a
+    truncated copy, junk), and those very bytes were found sound; a file from elsewhere,
+    or one written since, is another file or has other times and is checked in full.
     """
     path = Path(path)
     if not path.is_file():
@@ -144,12 +182,14 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         key = str(path.resolve())
         stamp = _stamp(path)
-        if _checked.get(key) == stamp:
+        if _known_sound(key, stamp):
             result: tuple[object, ...] | None = ("ok",)
         else:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if result is not None and result[0] == "ok":
                 _checked[key] = stamp
+                if _stamp(path) == stamp:
+                    _remember(key, stamp)
     except sqlite3.DatabaseError as error:
         raise FileRefused(
             f"文件「{path.name}」已损坏或不完整，无法读取。",

@@ -11,15 +11,14 @@ from datetime import datetime
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused
-from alliance_review.storage import audit, backups
+from alliance_review.storage import audit
 from alliance_review.storage.db import atomic, connect, open_checked
 from alliance_review.storage.schema import (
     KINDS,
     ROUND_FILE,
     FileKind,
     apply_ladder,
-    expected_signature,
-    schema_signature,
+    has_schema,
 )
 
 
@@ -74,7 +73,7 @@ def inspect(conn: sqlite3.Connection, path: Path) -> FileInfo:
             f"{path.name} was written by a newer version of this app (format {version}); "
             "please upgrade.",
         )
-    if version < 1 or schema_signature(conn) != expected_signature(kind, version):
+    if version < 1 or not has_schema(conn, kind, version):
         raise FileRefused(
             f"文件「{path.name}」的结构已被改动，不能使用。",
             f"The structure of {path.name} has been altered; it cannot be used.",
@@ -158,6 +157,8 @@ def open_file(
         )
     if info.needs_upgrade:
         if info.kind is ROUND_FILE:
+            from alliance_review.storage import backups  # the data folder: only to upgrade
+
             backups.take_of_file(path, info.round_uid, "upgrade")
         else:
             backup_before_upgrade(path, info.version)

@@ -17,7 +17,7 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
-from alliance_review.storage import audit, backups, keys, rows
+from alliance_review.storage import audit, rows
 from alliance_review.storage.activity_rows import ActivityRows
 from alliance_review.storage.db import atomic, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
@@ -38,6 +38,16 @@ from alliance_review.storage.tally import TallyRows
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _checked_readonly(path: Path) -> tuple[sqlite3.Connection, FileInfo]:
+    """A read-only connection to a checked file of ours, with what it is."""
+    conn = open_checked(path, readonly=True)
+    try:
+        return conn, inspect(conn, path)
+    except BaseException:
+        conn.close()
+        raise
 
 
 class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
@@ -61,12 +71,7 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     def open_readonly(cls, path: Path | str) -> RoundStore:
         """Open a round to read only, never upgrading it (``check``, ``verify-pdf``)."""
         path = Path(path)
-        conn = open_checked(path, readonly=True)
-        try:
-            info = inspect(conn, path)
-        except BaseException:
-            conn.close()
-            raise
+        conn, info = _checked_readonly(path)
         if info.kind is not ROUND_FILE or info.needs_upgrade:
             conn.close()
             if info.kind is not ROUND_FILE:
@@ -80,6 +85,18 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
                 "(it is upgraded) and check again.",
             )
         return cls(conn, path, info)
+
+    @classmethod
+    def open_to_read(cls, path: Path | str) -> RoundStore:
+        """For a command that only reads (``ranking``): a current round on one read-only
+        connection (checked as ``open`` checks it, never written, no second connection,
+        no switch of journal mode); a round of an older format is opened with ``open``,
+        so it is upgraded as every opening upgrades it."""
+        conn, info = _checked_readonly(Path(path))
+        if info.kind is ROUND_FILE and not info.needs_upgrade:
+            return cls(conn, info.path, info)
+        conn.close()
+        return cls.open(path)
 
     @classmethod
     def reading(cls, path: Path | str) -> RoundStore:
@@ -115,6 +132,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
         """Lock (recording the content digest) or unlock, in a signed entry of the trail."""
         with atomic(self.conn):
             self.set_locked_flag(locked)
+            from alliance_review.storage import keys  # cryptography: only to sign
+
             detail: dict[str, Any] = {
                 "fingerprint": keys.fingerprint(keys.public_of(signing_key)),
                 "reason": reason,
@@ -151,6 +170,8 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
 
     def backup(self, reason: str) -> Path:
         """A rotated backup of this round in the user data folder (``storage.backups``)."""
+        from alliance_review.storage import backups  # the data folder: only to write one
+
         return backups.take(self.conn, self.settings().uid, self.path, reason)
 
     @contextmanager
