@@ -13,3 +13,15 @@ def settle(qtbot: Any, timeout: int = 30_000) -> None:
     qtbot.waitUntil(tasks.idle, timeout=timeout)
     qtbot.wait(1)  # the callbacks' own follow-ups (a queued recomputation) start here
     qtbot.waitUntil(tasks.idle, timeout=timeout)
+
+
+def open_in_window(qtbot: Any, path: Any) -> Any:
+    """The main window, shown, with ``path`` opened as a user opens it and settled."""
+    from alliance_review.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    settle(qtbot)
+    return window

@@ -4,25 +4,14 @@ and a page of the closed round used to re-read the closed file and raise."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from alliance_review.gui import i18n
-from alliance_review.gui.main_window import MainWindow
 
+from .gui_support import open_in_window as open_window
 from .gui_support import settle
 from .test_reviewer_entry import issue_one
-
-
-def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    settle(qtbot)
-    return window
 
 
 def test_switching_the_language_after_closing_a_round_reads_nothing(qtbot, demo_round):  # type: ignore[no-untyped-def]

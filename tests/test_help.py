@@ -114,7 +114,7 @@ def test_the_shortcuts_list_shows_the_open_windows_keys(
 
 
 def test_about_names_the_version_the_data_folder_and_the_licences(qtbot, language):
-    from alliance_review.gui.app import data_dir
+    from alliance_review.system.places import data_dir
 
     language("zh_CN")
     window = MainWindow()

@@ -133,7 +133,7 @@ def test_a_file_damaged_in_place_is_checked_and_refused(demo_round: Path) -> Non
 
 def test_a_record_that_is_not_ours_is_ignored(demo_round: Path, statements: list[str]) -> None:
     from alliance_review.storage import db, known_schemas
-    from alliance_review.storage.places import data_dir
+    from alliance_review.system.places import data_dir
 
     record = data_dir() / db._RECORD
     record.parent.mkdir(parents=True, exist_ok=True)
@@ -164,4 +164,6 @@ def test_the_expected_schema_is_built_once_and_rebuilt_when_it_disagrees(
     info = files.identify(demo_round)  # a wrong record: built afresh, the file accepted
     assert info.kind is schema.ROUND_FILE
     assert any(s.startswith("CREATE") for s in statements)
-    assert known_schemas.recalled(key) == schema.expected_signature(schema.ROUND_FILE, 6)
+    assert known_schemas.recalled(key) == schema.expected_signature(
+        schema.ROUND_FILE, schema.ROUND_FILE.version
+    )

@@ -123,7 +123,7 @@ def test_a_recent_file_opens_from_the_keyboard_and_a_missing_one_is_marked(
 
 
 def test_the_demo_round_from_the_start_page_has_the_round_extension(qtbot, chinese):
-    from alliance_review.gui.app import data_dir
+    from alliance_review.system.places import data_dir
 
     window = make_window(qtbot)
     qtbot.mouseClick(window.start.demo, Qt.MouseButton.LeftButton)

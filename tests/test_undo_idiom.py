@@ -24,7 +24,7 @@ from alliance_review.gui.undo import Command
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
-from .gui_support import settle
+from .gui_support import open_in_window, settle
 from .reviewer_support import issue_one
 
 
@@ -37,12 +37,7 @@ def told(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
 
 def open_round(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     i18n.set_language("en")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(path)
-    settle(qtbot)
-    return window
+    return open_in_window(qtbot, path)
 
 
 def press(qtbot, window: MainWindow, keys: str) -> None:  # type: ignore[no-untyped-def]

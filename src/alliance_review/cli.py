@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from alliance_review import __version__
 from alliance_review.commands import register_all
 from alliance_review.core.errors import UserError
+from alliance_review.system.console import prepare_console, silence_stdout
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # any argument means the command line (the window takes none, or a file's path)
+    words = list(sys.argv[1:] if argv is None else argv)
+    prepare_console(attach=bool(words) and words[0] != "gui")
     args = build_parser().parse_args(argv)
     if args.command is None:
         from alliance_review.commands.basic import cmd_gui
@@ -73,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # the reader went away (``alliance-review ranking ROUND | head``): not an error
         # (Python's advice: point stdout at devnull so the flush at exit stays quiet)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         return 0
     except KeyboardInterrupt:
         return 130

@@ -14,16 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
+from alliance_review.system.places import log_dir
 
 APP_NAME = "alliance-review"
 LOG_NAME = "alliance-review.log"
 LOG_LIMIT = 1_000_000
-
-
-def log_dir() -> Path:
-    override = os.environ.get("ALLIANCE_REVIEW_LOG_DIR")
-    return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, False))
 
 
 def log_path() -> Path:

@@ -8,8 +8,9 @@ still open: what a file is comes from its SQLite ``application_id``, never from 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from alliance_review.system.names import file_name
 
 ROUND_SUFFIX = ".alr-round"
 REVIEWER_SUFFIX = ".alr-review"
@@ -32,17 +33,11 @@ WORDS = {
     "roster": {"zh": "联盟名单", "en": "roster"},
     "report_draft": {"zh": "评价报告草稿", "en": "report-draft"},
 }
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def word(key: str, language: str = "zh") -> str:
     """A word of a proposed file name in ``language`` ("en", else Chinese)."""
     return WORDS[key]["en" if language == "en" else "zh"]
-
-
-def safe_part(text: str, fallback: str = "_") -> str:
-    """``text`` usable inside a file name on Windows, macOS and Linux."""
-    return _UNSAFE.sub("_", text).strip(" ._") or fallback
 
 
 def demo_round_name(year: int = 2015, language: str = "zh") -> str:
@@ -58,8 +53,15 @@ def round_file_name(year: int, language: str = "zh") -> str:
 
 
 def submission_name(reviewer_file: Path, revision: int, language: str = "zh") -> str:
-    """The returned copy of a reviewer file: "<stem>-提交-r2.alr-review"."""
-    return f"{reviewer_file.stem}-{word('submitted', language)}-r{revision}{REVIEWER_SUFFIX}"
+    """The returned copy of a reviewer file: "<stem>-提交-r2.alr-review" (the stem cut
+    when the whole would be too long for a file name)."""
+    return file_name(
+        reviewer_file.stem,
+        word("submitted", language),
+        f"r{revision}",
+        suffix=REVIEWER_SUFFIX,
+        folder=reviewer_file.parent,
+    )
 
 
 def is_openable(path: Path) -> bool:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+# The programme's first three batches: what a new round starts with (its ``batch`` table);
+# a round's own batches are data (``RoundStore.batches()``), any number of them.
 BATCHES = ("第一批", "第二批", "第三批")
 BATCH_UNKNOWN = "批次不详"
 
 
-def batch_order(batch: str | None) -> int:
-    """Sort key of a pilot batch; unknown batches come after the known ones."""
-    return BATCHES.index(batch) if batch in BATCHES else len(BATCHES)
+def batch_order(batch: str | None, order: Sequence[str] = BATCHES) -> int:
+    """Sort key of a pilot batch in ``order`` (the round's batches); unknown batches come
+    after the known ones."""
+    return order.index(batch) if batch in order else len(order)
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Alliance:
     position: int
     batch: str | None = None
     contact: str = ""
+    short_name: str = ""  # 联盟简称, as the source writes it in running text (TD联盟)
 
 
 @dataclass(frozen=True)

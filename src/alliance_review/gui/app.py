@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from alliance_review.gui import i18n
 from alliance_review.services.resources import font_path
+from alliance_review.system.places import config_dir
 
 APP_NAME = "alliance-review"
 ORGANISATION = "alliance-review"
@@ -29,20 +28,6 @@ def load_fonts(app: QApplication) -> str | None:
     font.setFamilies([app.font().family(), families[0]])
     app.setFont(font)
     return families[0]
-
-
-def config_dir() -> Path:
-    """Where settings live: platformdirs' folder, or ALLIANCE_REVIEW_CONFIG_DIR (tests)."""
-    override = os.environ.get("ALLIANCE_REVIEW_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, False))
-
-
-def data_dir() -> Path:
-    """Where the app keeps files of its own (the demo round): platformdirs' data folder."""
-    override = os.environ.get("ALLIANCE_REVIEW_CONFIG_DIR")
-    return (
-        Path(override) / "data" if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    )
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -179,8 +179,8 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from alliance_review.gui.app import config_dir, data_dir
         from alliance_review.services import licences
+        from alliance_review.system.places import config_dir, data_dir
 
         self.setWindowTitle(translate("Help", "About Alliance Activity Review"))
         self.resize(760, 620)

@@ -21,7 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from alliance_review.errorlog import details_of, log_dir, log_path, write_log
+from alliance_review.errorlog import details_of, log_path, write_log
+from alliance_review.system.places import log_dir
 
 __all__ = ["details_of", "install", "log_dir", "log_path", "report", "write_log"]
 

@@ -26,16 +26,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import demo_round_name
-from alliance_review.gui import contrast, file_kinds, help, i18n, start_page
+from alliance_review.gui import contrast, file_kinds, help, i18n, messages, start_page
 from alliance_review.gui.views import FileView
-from alliance_review.storage.db import storage_error
 from alliance_review.storage.files import FileInfo, identify
 
 MAX_RECENT = start_page.MAX_RECENT
@@ -46,10 +44,6 @@ NOT_FOR_REVIEWERS = ("new_round", "open_demo", "guide_panel", "guide_secretary")
 CHECKED_IN_BACKGROUND = 8 * 1024 * 1024
 # Where a reviewer file's workspace lives (the reviewer area); imported when first needed.
 REVIEWER_VIEW = ("alliance_review.gui.reviewer.workspace", "ReviewerWorkspace")
-
-
-def error_text(error: UserError) -> str:
-    return error.message("en" if i18n.chosen_language() == "en" else "zh")
 
 
 class MainWindow(QMainWindow):
@@ -225,9 +219,9 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Write the built-in 2015 demo round to the user's data folder and open it."""
-        from alliance_review.gui.app import data_dir
         from alliance_review.gui.tasks import run_task
         from alliance_review.services.demo import build_demo
+        from alliance_review.system.places import data_dir
 
         language = file_kinds.language()
         target = data_dir() / demo_round_name(2015, language)
@@ -276,7 +270,7 @@ class MainWindow(QMainWindow):
                 self.tr("Checking the file…"),
                 lambda _progress: identify(path),
                 lambda info: self._install(path, info),
-                on_error=self._refused,
+                on_error=lambda error: messages.refuse(self, error),
                 reads_only=True,
             )
             self.status_label.setText(self.tr("Checking the file…"))
@@ -284,22 +278,15 @@ class MainWindow(QMainWindow):
         try:
             info = identify(path)
         except Exception as error:  # a refusal, or the disk's (in use, no access) in one sentence
-            return self._refused(error)
+            return messages.refuse(self, error)
         return self._install(path, info)
-
-    def _refused(self, error: BaseException) -> bool:
-        refusal = storage_error(error)
-        if refusal is None:
-            raise error
-        QMessageBox.warning(self, self.tr("Cannot open the file"), error_text(refusal))
-        return False
 
     def _install(self, path: Path, info: FileInfo) -> bool:
         """Show the file identified (and checked) as ``info``."""
         try:
             view = self._make_view(path, info.kind.name)
         except Exception as error:
-            return self._refused(error)
+            return messages.refuse(self, error)
         self.close_file()
         self.view = view
         self.undo_group.addStack(view.undo_stack)

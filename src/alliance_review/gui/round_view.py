@@ -10,12 +10,12 @@ import importlib
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
+from alliance_review.gui import messages
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.views import FileView
 from alliance_review.storage.round_store import RoundStore
@@ -55,13 +55,8 @@ class RoundContext(QObject):
             self.changed.emit(change)
 
     def refuse(self, error: UserError) -> None:
-        """One clear sentence in a dialog; never a traceback."""
-        language = "en" if i18n.chosen_language() == "en" else "zh"
-        QMessageBox.warning(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("RoundContext", "Not possible"),
-            error.message(language),
-        )
+        """One clear sentence in a dialog (``gui.messages``); never a traceback."""
+        messages.refuse(QApplication.activeWindow(), error)
 
 
 class RoundTab(QWidget):

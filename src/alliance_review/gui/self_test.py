@@ -34,7 +34,8 @@ def _qt_own_texts() -> list[str]:
 
 
 def run(app: QApplication, file: Path | None, report_path: Path, started: float) -> int:
-    from alliance_review.gui.main_window import MainWindow, error_text, menu_titles
+    from alliance_review.gui.main_window import MainWindow, menu_titles
+    from alliance_review.gui.messages import sentence
     from alliance_review.storage.files import identify
 
     report: dict[str, Any] = {"language": i18n.chosen_language(), "file": str(file or "")}
@@ -45,7 +46,7 @@ def run(app: QApplication, file: Path | None, report_path: Path, started: float)
         try:
             identify(file)
         except UserError as error:
-            report["refused"] = error_text(error)
+            report["refused"] = sentence(error)
             status = 1
         else:
             status = 0 if window.open_path(Path(file)) else 1

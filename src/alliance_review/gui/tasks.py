@@ -46,7 +46,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+
+from alliance_review.gui import messages
 
 Progress = Callable[[int, int], bool]
 
@@ -278,7 +280,7 @@ class Task(QObject):
             if self.on_error is not None and not parent_gone:
                 self.on_error(self.error)
             else:
-                report_error(None if parent_gone else self.parent_widget, self.error)
+                messages.refuse(None if parent_gone else self.parent_widget, self.error)
 
     def _retire(self) -> None:
         # dropped on a later turn of the event loop, not inside its own slot
@@ -343,22 +345,6 @@ def alive(widget: QObject | None) -> bool:
     from shiboken6 import Shiboken
 
     return bool(Shiboken.isValid(widget))
-
-
-def report_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """A refusal or a storage error in one sentence; anything else to the last resort."""
-    from alliance_review.gui.i18n import chosen_language
-    from alliance_review.storage.db import storage_error
-
-    sentence = storage_error(error)
-    if sentence is None:
-        from alliance_review.gui import last_resort
-
-        last_resort.report(type(error), error, error.__traceback__)
-        return
-    language = "en" if chosen_language() == "en" else "zh"
-    title = title or translate("tasks", "Not possible")
-    QMessageBox.warning(parent, title, sentence.message(language))
 
 
 def run_task(

@@ -3,8 +3,9 @@
 A command calls services to do (``apply``) and to undo (``revert``) the edit, inside one
 transaction of the open file (``host.transaction()``), then announces what changed
 (``host.announce(command.change())``: one notice per action). A refusal (``UserError``,
-or a storage error such as a full disk, which ``storage.db.storage_error`` turns into
-one sentence) is told by ``host.refuse`` and changes nothing.
+or a storage error such as a full disk, which ``gui.messages.refusal_of`` turns into
+one sentence) is told by ``host.refuse`` and changes nothing; every host tells it with
+``gui.messages.refuse`` (the reviewer's session first shows what the file holds).
 
 ``perform(stack, command)`` does the edit once, before the command reaches the stack:
 a refused edit is told and never becomes an undo step; a done one is pushed already
@@ -25,6 +26,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alliance_review.core.errors import UserError
+from alliance_review.gui.messages import refusal_of
 
 
 class Host(Protocol):
@@ -34,19 +36,14 @@ class Host(Protocol):
 
     def announce(self, change: Any) -> None: ...
 
-    def refuse(self, error: UserError) -> None: ...
+    def refuse(self, error: UserError) -> None:
+        """Tell the refusal: ``gui.messages.refuse`` (after whatever the host must redo)."""
+        ...
 
 
 @contextmanager
 def no_transaction() -> Iterator[None]:
     yield
-
-
-def as_refusal(error: Exception) -> UserError | None:
-    """The sentence for an error a user can act on; None for a bug."""
-    from alliance_review.storage.db import storage_error
-
-    return storage_error(error)
 
 
 class Command(QUndoCommand):
@@ -96,7 +93,7 @@ class Command(QUndoCommand):
             with self.host.transaction():
                 step()
         except Exception as error:
-            refusal = as_refusal(error)
+            refusal = refusal_of(error)
             if refusal is None:
                 raise
             self.setObsolete(True)
@@ -167,7 +164,7 @@ def perform(
     try:
         command.do_once()
     except Exception as error:
-        refusal = as_refusal(error)
+        refusal = refusal_of(error)
         if refusal is None:
             raise
         (on_refused or command.host.refuse)(refusal)

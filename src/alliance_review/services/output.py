@@ -14,13 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
 from alliance_review.storage.files import kind_on_disk
+from alliance_review.system.writing import atomic_file
 
 _forced: ContextVar[bool] = ContextVar("forced", default=False)
 
@@ -92,18 +92,12 @@ def guard(
 
 @contextlib.contextmanager
 def replacing(out: Path, inputs: Iterable[Path | str | None] = ()) -> Iterator[Path]:
-    """A temporary file beside ``out`` that replaces it only when the block succeeds.
+    """A temporary file beside ``out`` that replaces it only when the block succeeds
+    (``system.writing.atomic_file``, after ``guard``).
 
     On any error (a cancel included) the temporary file is removed and ``out`` stays as
     it was, or absent.
     """
     out = guard(check_folder(out), inputs)
-    handle, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part", dir=out.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
+    with atomic_file(out) as temporary:
         yield temporary
-        os.replace(temporary, out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -15,15 +15,17 @@ from alliance_review.services.output import guard
 from alliance_review.storage import keys
 from alliance_review.storage.reviewer_store import ReviewerMeta, building_reviewer_file
 from alliance_review.storage.round_store import RoundStore, now_text
+from alliance_review.system.names import file_name
 
 Progress = Callable[[int, int], bool]
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_SPACE = re.compile(r"\s+")
 
 
-def reviewer_file_name(year: int, reviewer: Reviewer) -> str:
-    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.alr-review"."""
-    stem = _UNSAFE.sub("_", reviewer.name).strip("_") or reviewer.uid
-    return f"{year}-{stem}{REVIEWER_SUFFIX}"
+def reviewer_file_name(year: int, reviewer: Reviewer, folder: Path | None = None) -> str:
+    """A file name a reviewer recognises: "2015-农机装备联盟秘书长.alr-review" (spaces
+    become "_"; a long name is cut to what every platform takes)."""
+    name = _SPACE.sub("_", reviewer.name).strip("_")
+    return file_name(str(year), name, suffix=REVIEWER_SUFFIX, folder=folder, fallback=reviewer.uid)
 
 
 def issue_reviewer_file(store: RoundStore, reviewer: Reviewer, out: Path) -> Path:
@@ -86,10 +88,10 @@ def issue_reviewer_files(
             )
         year = store.settings().year
         for reviewer in reviewers:  # all refused before any is written
-            guard(out_dir / reviewer_file_name(year, reviewer), [round_path])
+            guard(out_dir / reviewer_file_name(year, reviewer, out_dir), [round_path])
         try:
             for number, reviewer in enumerate(reviewers, start=1):
-                target = out_dir / reviewer_file_name(year, reviewer)
+                target = out_dir / reviewer_file_name(year, reviewer, out_dir)
                 written.append(issue_reviewer_file(store, reviewer, target))
                 if progress is not None and not progress(number, len(reviewers)):
                     raise UserError("已取消，未发放任何文件。", "Cancelled; no file was issued.")

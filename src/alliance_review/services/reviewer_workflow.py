@@ -29,6 +29,7 @@ from alliance_review.storage.reviewer_store import (
     write_working_copy,
 )
 from alliance_review.storage.round_store import now_text
+from alliance_review.system.names import file_name
 
 ScoreMap = Mapping[tuple[str, str], tuple[Fraction | None, str]]
 
@@ -337,7 +338,8 @@ def suggested_working_name(sealed: Path, revision: int) -> Path:
     """Where a new working file from ``sealed`` goes by default."""
     match = _SUBMITTED.match(sealed.stem)
     base = match["base"] if match else sealed.stem
-    plain = sealed.with_name(base + sealed.suffix)
+    plain = sealed.with_name(file_name(base, suffix=sealed.suffix, folder=sealed.parent))
     if not plain.exists():
         return plain
-    return sealed.with_name(f"{base}-第{revision + 1}版{sealed.suffix}")
+    again = file_name(base, f"第{revision + 1}版", suffix=sealed.suffix, folder=sealed.parent)
+    return sealed.with_name(again)

@@ -23,7 +23,6 @@ a token-less one is refused: it cannot be told from one whose token was erased.
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -57,6 +56,7 @@ from alliance_review.services.selfeval_book import (
     write_workbook,
 )
 from alliance_review.storage.round_store import RoundStore
+from alliance_review.system.names import file_name as safe_file_name
 from alliance_review.tabular import control_problem
 from alliance_review.tabular.grid import read_grids
 from alliance_review.tabular.text import value_text
@@ -65,15 +65,21 @@ __all__ = ["FIRST_ROW", "FORM_SHEET", "META_SHEET", "SelfEvalFile", "write_workb
 
 Progress = Callable[[int, int], bool]
 _SHOWN_PROBLEMS = 3  # a refusal names the first few problems; the preview lists them all
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 NOTE_CHARS = 4000
 SelfRows = dict[tuple[str, str], tuple[Fraction | None, str]]
 
 
-def file_name(alliance: Alliance, language: str = "zh") -> str:
-    """Like "001-<alliance>-自评价表.xlsx" ("-self-evaluation.xlsx" in English)."""
-    safe = _UNSAFE.sub("_", alliance.name).strip(" .") or word("alliance", language)
-    return f"{alliance.position + 1:03d}-{safe[:80]}-{word('self_evaluation', language)}.xlsx"
+def file_name(alliance: Alliance, language: str = "zh", folder: Path | None = None) -> str:
+    """Like "001-<alliance>-自评价表.xlsx" ("-self-evaluation.xlsx" in English); a long
+    name is cut to what every platform takes (``system.names.file_name``)."""
+    return safe_file_name(
+        f"{alliance.position + 1:03d}",
+        alliance.name,
+        word("self_evaluation", language),
+        suffix=".xlsx",
+        folder=folder,
+        fallback=word("alliance", language),
+    )
 
 
 def write_workbooks(
@@ -100,7 +106,7 @@ def write_workbooks(
     settings = store.settings()
     alliances = [a for a in store.alliances() if alliance_uids is None or a.uid in alliance_uids]
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = [out_dir / file_name(alliance, language) for alliance in alliances]
+    targets = [out_dir / file_name(alliance, language, out_dir) for alliance in alliances]
     for target in targets:
         guard(target, [store.path])  # before anything is recorded or written
     with store.atomic():

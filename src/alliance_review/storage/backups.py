@@ -7,14 +7,15 @@ consistent copy even while the round is open in WAL mode), into
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_review.storage.places import private_dir
+from alliance_review.system.names import file_name
+from alliance_review.system.places import private_dir
+from alliance_review.system.writing import atomic_file
 
 KEEP = 20
 REASONS = {
@@ -49,16 +50,15 @@ def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) ->
     """Copy the database behind ``conn`` into the round's backup folder; keep the last 20."""
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{stamp}-{reason}-{source.stem}.sqlite"
-    # the process's own temporary name: two merges into one round may back it up at once
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.part")
-    copy = sqlite3.connect(str(temporary))
-    try:
-        conn.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
-    temporary.replace(target)
+    target = folder / file_name(stamp, reason, source.stem, suffix=".sqlite", folder=folder)
+    # a temporary name of its own (two merges into one round may back it up at once)
+    with atomic_file(target, private=True) as temporary:
+        copy = sqlite3.connect(str(temporary))
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
     for old in listing(round_uid)[KEEP:]:
         old.path.unlink(missing_ok=True)
     return target

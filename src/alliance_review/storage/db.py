@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,6 +10,8 @@ from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, RoundLocked, StorageError, UserError
 from alliance_review.storage.schema import ROUND_LOCKED
+from alliance_review.system.oserrors import os_error_sentence
+from alliance_review.system.writing import atomic_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _savepoint_ids = count(1)
@@ -209,14 +210,12 @@ def vacuum_into(
     target: Path,
     finish: Callable[[sqlite3.Connection], object] | None = None,
 ) -> None:
-    """Write a self-contained copy (no -wal companion) atomically: temp file, then rename.
+    """Write a self-contained copy (no -wal companion) atomically (``system.writing``).
 
     ``finish`` may change the copy (in one transaction) before it is moved into place.
     """
-    temporary = target.with_name(target.name + ".part")
-    temporary.unlink(missing_ok=True)
-    try:
-        conn.execute("VACUUM INTO ?", (str(temporary),))
+    with atomic_file(target) as temporary:
+        conn.execute("VACUUM INTO ?", (str(temporary),))  # into the empty temporary file
         copy = sqlite3.connect(str(temporary), isolation_level=None)
         try:
             copy.execute("PRAGMA journal_mode = DELETE")
@@ -224,10 +223,6 @@ def vacuum_into(
                 finish(copy)
         finally:
             copy.close()
-        temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # SQLite's primary result codes (the low byte of ``sqlite_errorcode``) a user can act on
@@ -278,15 +273,6 @@ _SQLITE_MESSAGES = (
     ("unable to open database", 14),
     ("file is not a database", 26),
 )
-_OS_SENTENCES: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: ("磁盘已满", "the disk is full"),
-    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
-    errno.EROFS: ("该位置是只读的", "the location is read-only"),
-    errno.EACCES: ("没有访问权限", "access is denied"),
-    errno.EPERM: ("没有访问权限", "access is denied"),
-    errno.ENOENT: ("文件或文件夹不存在", "the file or folder does not exist"),
-    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
-}
 
 
 def storage_error(error: BaseException) -> UserError | None:
@@ -321,17 +307,7 @@ def storage_error(error: BaseException) -> UserError | None:
         result.__cause__ = error
         return result
     if isinstance(error, OSError):
-        where = error.filename or ""
-        reason_zh, reason_en = _OS_SENTENCES.get(
-            error.errno or -1, (error.strerror or str(error), error.strerror or str(error))
-        )
-        name = Path(str(where)).name if where else ""
-        zh = f"无法读写「{name}」：{reason_zh}。" if name else f"无法读写文件：{reason_zh}。"
-        en = (
-            f"Cannot read or write {name}: {reason_en}."
-            if name
-            else (f"Cannot read or write the file: {reason_en}.")
-        )
+        zh, en = os_error_sentence(error)
         result = StorageError(zh, en)
         result.__cause__ = error
         return result

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,8 @@ from alliance_review.storage.schema import (
     apply_ladder,
     has_schema,
 )
+from alliance_review.system.names import file_name
+from alliance_review.system.writing import atomic_file
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,18 @@ def verify(path: Path | str) -> FileInfo:
 
 def backup_before_upgrade(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    name = file_name(
+        f"{path.stem}.v{version}", stamp, suffix=f".bak{path.suffix}", folder=path.parent
+    )
+    target = path.with_name(name)
     source = sqlite3.connect(str(path))
     try:
-        with sqlite3.connect(str(target)) as copy:
-            source.backup(copy)
-        copy.close()
+        with atomic_file(target) as temporary:
+            copy = sqlite3.connect(str(temporary))
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
     finally:
         source.close()
     return target
@@ -200,7 +209,7 @@ def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> 
     """A new empty file of ``kind`` at the current version (the caller fills it).
 
     ``building``: a file being built beside its target needs no sync per commit; it is
-    synced once by ``finish_atomically`` before it is renamed into place.
+    synced once by ``building_file`` before it is renamed into place.
     """
     path = Path(path)
     conn = connect(path)
@@ -211,19 +220,17 @@ def create_file(path: Path | str, kind: FileKind, *, building: bool = False) -> 
     return conn
 
 
-def write_atomically_to(path: Path) -> Path:
-    """A sibling temporary path to build a file in before it replaces ``path``."""
-    temporary = path.with_name(path.name + ".part")
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(temporary) + suffix).unlink(missing_ok=True)
-    return temporary
-
-
-def finish_atomically(conn: sqlite3.Connection, temporary: Path, path: Path) -> None:
-    """Fold the WAL back into the file, close it, and move it into place in one rename."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    shutil.move(str(temporary), str(path))
+@contextmanager
+def building_file(path: Path, kind: FileKind) -> Iterator[tuple[sqlite3.Connection, Path]]:
+    """A new file of ``kind`` built beside ``path`` (``system.writing.atomic_file``): the
+    connection and the temporary path. When the block ends the log is folded back into
+    the file, the connection closed, and the file synced and renamed over ``path``; if it
+    raises, the half-built file and its companions are removed and ``path`` is as it was."""
+    with atomic_file(path) as temporary:
+        conn = create_file(temporary, kind, building=True)
+        try:
+            yield conn, temporary
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()

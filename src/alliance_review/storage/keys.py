@@ -9,7 +9,6 @@ No cryptography is written here: keys, signing and verifying are the library's.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -17,7 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from alliance_review.core.errors import UserError
-from alliance_review.storage.places import private_dir
+from alliance_review.system.places import private_dir
+from alliance_review.system.writing import write_bytes
 
 SECRETARY_KEY_FILE = "secretary-signing-key.pem"
 
@@ -86,13 +86,7 @@ def secretary_private_key(create: bool = True) -> bytes | None:
     pem = Ed25519PrivateKey.from_private_bytes(private).private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    temporary = path.with_name(path.name + ".part")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    write_bytes(path, pem, private=True)  # mode 0600 on POSIX, whole or not at all
     return private
 
 

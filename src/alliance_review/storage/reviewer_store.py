@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
+from alliance_review.core.register import HistoryRound, YearResult
 from alliance_review.core.roster import Alliance
 from alliance_review.core.rubric import Indicator, Rubric
 from alliance_review.core.score_entry import check_note
@@ -21,12 +22,11 @@ from alliance_review.storage import keys, rows, sealing
 from alliance_review.storage.db import atomic, connect_readonly, open_checked, vacuum_into
 from alliance_review.storage.files import (
     FileInfo,
-    create_file,
-    finish_atomically,
+    building_file,
     inspect,
     open_file,
-    write_atomically_to,
 )
+from alliance_review.storage.register_rows import read_history, read_history_rounds, write_history
 from alliance_review.storage.round_store import now_text
 from alliance_review.storage.schema import REVIEWER_FILE, apply_ladder
 
@@ -134,10 +134,13 @@ class ReviewerStore:
         self_ticks: set[tuple[str, str, str]] | None = None,
         key_id: str = "",
         private_key: bytes | None = None,
+        history: tuple[list[HistoryRound], list[YearResult]] = ([], []),
     ) -> None:
         """Fill a newly built file: who it is for, the rubric, the alliances to score,
-        their self-evaluations (points, notes, and the evidence items they ticked), and the
-        key its submissions are signed with (the round keeps the public half)."""
+        their self-evaluations (points, notes, and the evidence items they ticked), the
+        earlier years' results of those alliances (``history``: the years, and the rows of
+        these alliances only), and the key its submissions are signed with (the round
+        keeps the public half)."""
         with atomic(self.conn):
             if private_key is not None:
                 self.conn.execute(
@@ -164,6 +167,11 @@ class ReviewerStore:
             rows.write_alliances(self.conn, alliances)
             rows.write_self_scores(self.conn, self_scores)
             rows.write_self_ticks(self.conn, self_ticks or set())
+            years, results = history
+            mine = {a.uid for a in alliances}
+            write_history(
+                self.conn, years, [y for y in results if y.alliance_uid in mine], with_uid=False
+            )
 
     def meta(self) -> ReviewerMeta:
         row = self.conn.execute(
@@ -183,6 +191,14 @@ class ReviewerStore:
 
     def self_scores(self) -> SelfScores:
         return rows.read_self_scores(self.conn)
+
+    def history_rounds(self) -> list[HistoryRound]:
+        """The earlier years this file carries results of (``round_uid`` is not kept)."""
+        return read_history_rounds(self.conn, with_uid=False)
+
+    def history(self, alliance_uid: str | None = None) -> list[YearResult]:
+        """Earlier years' results of this reviewer's alliances (or of one of them)."""
+        return read_history(self.conn, alliance_uid)
 
     def scores(self) -> dict[tuple[str, str], tuple[Fraction | None, str]]:
         """(alliance uid, indicator code) -> (points or None when not yet scored, note)."""
@@ -385,16 +401,8 @@ def read_seal(path: Path | str) -> tuple[int, str | None]:
 @contextmanager
 def building_reviewer_file(path: Path | str) -> Iterator[ReviewerStore]:
     """Build a new reviewer file beside ``path`` and move it into place whole."""
-    path = Path(path)
-    temporary = write_atomically_to(path)
-    conn = create_file(temporary, REVIEWER_FILE, building=True)
-    try:
+    with building_file(Path(path), REVIEWER_FILE) as (conn, temporary):
         yield ReviewerStore(conn, temporary)
-    except BaseException:
-        conn.close()
-        write_atomically_to(path)
-        raise
-    finish_atomically(conn, temporary, path)
 
 
 def _unseal(copy: sqlite3.Connection) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from alliance_review.core.errors import FileRefused
 from alliance_review.core.ranking import TierBand
+from alliance_review.core.register import RegisterEntry
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
@@ -23,14 +24,13 @@ from alliance_review.storage.db import atomic, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
     FileInfo,
-    create_file,
-    finish_atomically,
+    building_file,
     inspect,
     open_file,
     record_upgrade,
-    write_atomically_to,
 )
 from alliance_review.storage.panel_rows import PanelRows
+from alliance_review.storage.register_rows import RegisterRows
 from alliance_review.storage.schema import ROUND_FILE, apply_ladder
 from alliance_review.storage.setup_rows import SetupRows
 from alliance_review.storage.tally import TallyRows
@@ -50,7 +50,7 @@ def _checked_readonly(path: Path) -> tuple[sqlite3.Connection, FileInfo]:
         raise
 
 
-class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
+class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, ActivityRows):
     """A round file opened for reading and editing.
 
     Services read and write a round only through these methods (no SQL outside
@@ -277,13 +277,11 @@ class RoundStore(SetupRows, PanelRows, TallyRows, DigestRows, ActivityRows):
             rows.write_rubric(self.conn, rubric)
             audit.append(self.conn, "rubric", {"indicators": [i.code for i in rubric.indicators()]})
 
-    def alliances(self) -> list[Alliance]:
-        return rows.read_alliances(self.conn)
-
     def add_alliances(self, alliances: list[Alliance]) -> None:
+        """Write pilots of this year (a new round, the demo); ``write_register`` writes
+        alliances with their status and former names."""
         with atomic(self.conn):
-            rows.write_alliances(self.conn, alliances)
-            audit.append(self.conn, "roster", {"added": len(alliances)})
+            self.write_register([RegisterEntry(a) for a in alliances])
 
     def reviewers(self) -> list[Reviewer]:
         conflicts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -396,15 +394,7 @@ def building_round(path: Path | str) -> Iterator[RoundStore]:
 
     If anything fails, the half-built file is removed and ``path`` stays as it was.
     """
-    path = Path(path)
-    temporary = write_atomically_to(path)
-    conn = create_file(temporary, ROUND_FILE, building=True)
-    try:
+    with building_file(Path(path), ROUND_FILE) as (conn, temporary):
         store = RoundStore(conn, temporary)
         yield store
         store.record("created", {"round": store.settings().uid})
-    except BaseException:
-        conn.close()
-        write_atomically_to(path)  # removes the temporary file and its companions
-        raise
-    finish_atomically(conn, temporary, path)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from alliance_review.storage.steps import reviewer_4, round_7
+
 ROUND_APPLICATION_ID = 0x414C5252  # "ALRR": alliance review, round file
 REVIEWER_APPLICATION_ID = 0x414C5256  # "ALRV": alliance review, reviewer file
 
@@ -355,6 +357,8 @@ ROUND_LADDER: list[list[str]] = [
         "CREATE TRIGGER item_decision_log_append_only_update BEFORE UPDATE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
         "CREATE TRIGGER item_decision_log_append_only_delete BEFORE DELETE ON item_decision_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     ],
+    # version 7: the register across years (issue 17): storage/steps/round_7.py
+    round_7.STEP,
 ]
 
 REVIEWER_LADDER: list[list[str]] = [
@@ -475,6 +479,8 @@ REVIEWER_LADDER: list[list[str]] = [
             signature BLOB CHECK (signature IS NULL OR length(signature) = 64)
         )""",
     ],
+    # version 4: batches by name, earlier years' results: storage/steps/reviewer_4.py
+    reviewer_4.STEP,
 ]
 
 

@@ -31,6 +31,8 @@ class RemovedAlliance:
     self_ticks: tuple[tuple[str, str], ...] = ()  # (indicator, evidence item key)
     not_taking_part: tuple[str, str] | None = None  # (reason, note)
     selfeval_issue: tuple[str, str] | None = None  # (token, issued_at) of its workbook
+    former_names: tuple[tuple[str, int], ...] = ()  # (name, renamed_in)
+    status: tuple[str, int, str, str] | None = None  # (status, since, reason, recorded_at)
 
 
 class SetupRows:
@@ -119,15 +121,23 @@ class SetupRows:
         """Insert at ``alliance.position``, moving later alliances down one place."""
         self._open_position("alliance", alliance.position)
         self.conn.execute(
-            "INSERT INTO alliance (uid, position, name, batch, contact) VALUES (?, ?, ?, ?, ?)",
-            (alliance.uid, alliance.position, alliance.name, alliance.batch, alliance.contact),
+            "INSERT INTO alliance (uid, position, name, batch, contact, short_name)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                alliance.uid,
+                alliance.position,
+                alliance.name,
+                alliance.batch,
+                alliance.contact,
+                alliance.short_name,
+            ),
         )
         audit.append(self.conn, "roster", {"add": alliance.uid, "name": alliance.name})
 
     def update_alliance(self, alliance: Alliance) -> None:
         self.conn.execute(
-            "UPDATE alliance SET name = ?, batch = ?, contact = ? WHERE uid = ?",
-            (alliance.name, alliance.batch, alliance.contact, alliance.uid),
+            "UPDATE alliance SET name = ?, batch = ?, contact = ?, short_name = ? WHERE uid = ?",
+            (alliance.name, alliance.batch, alliance.contact, alliance.short_name, alliance.uid),
         )
         audit.append(
             self.conn,
@@ -144,12 +154,13 @@ class SetupRows:
 
     def remove_alliance(self, uid: str) -> RemovedAlliance:
         row = self.conn.execute(
-            "SELECT uid, name, position, batch, contact FROM alliance WHERE uid = ?", (uid,)
+            "SELECT uid, name, position, batch, contact, short_name FROM alliance WHERE uid = ?",
+            (uid,),
         ).fetchone()
         if row is None:
             raise KeyError(uid)
         removed = RemovedAlliance(
-            Alliance(row[0], row[1], row[2], row[3], row[4]),
+            Alliance(row[0], row[1], row[2], row[3], row[4], row[5]),
             tuple(
                 self.conn.execute(
                     "SELECT reviewer_uid, kind FROM conflict WHERE alliance_uid = ?", (uid,)
@@ -179,6 +190,16 @@ class SetupRows:
             ).fetchone(),
             self.conn.execute(
                 "SELECT token, issued_at FROM selfeval_issue WHERE alliance_uid = ?", (uid,)
+            ).fetchone(),
+            tuple(
+                self.conn.execute(
+                    "SELECT name, renamed_in FROM alliance_name WHERE alliance_uid = ?", (uid,)
+                ).fetchall()
+            ),
+            self.conn.execute(
+                "SELECT status, since, reason, recorded_at FROM pilot_status"
+                " WHERE alliance_uid = ?",
+                (uid,),
             ).fetchone(),
         )
         self.conn.execute("DELETE FROM alliance WHERE uid = ?", (uid,))
@@ -215,6 +236,16 @@ class SetupRows:
             self.conn.execute(
                 "INSERT INTO selfeval_issue (alliance_uid, token, issued_at) VALUES (?, ?, ?)",
                 (uid, *removed.selfeval_issue),
+            )
+        self.conn.executemany(
+            "INSERT INTO alliance_name (alliance_uid, name, renamed_in) VALUES (?, ?, ?)",
+            [(uid, name, year) for name, year in removed.former_names],
+        )
+        if removed.status is not None:
+            self.conn.execute(
+                "INSERT INTO pilot_status (alliance_uid, status, since, reason, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (uid, *removed.status),
             )
 
     def move_row(self, table: str, uid: str, position: int) -> None:

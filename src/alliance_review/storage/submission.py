@@ -27,8 +27,11 @@ from alliance_review.storage import sealing
 from alliance_review.storage.db import open_checked
 from alliance_review.storage.files import FileInfo, inspect
 from alliance_review.storage.schema import REVIEWER_FILE
+from alliance_review.system.permissions import make_private
+from alliance_review.system.reading import NotRegularFile, open_for_reading
 
 MAX_BYTES = 256 * 1024 * 1024
+SIGNED_SINCE = 3  # the reviewer file's version that brought its signing key
 COMPANIONS = ("-wal", "-journal")
 
 
@@ -88,22 +91,18 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
             "was not merged. Ask the reviewer to close the app and submit again.",
         )
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        handle = open_for_reading(path)
+    except NotRegularFile as error:  # swapped for a pipe or device since the stat above
+        raise _refuse(
+            path, "不是普通文件，未读取。", "is not a regular file; it was not read."
+        ) from error
     except OSError as error:
         raise _refuse(path, "无法读取。", f"cannot be read ({error.strerror}).") from error
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the stat above
-            raise _refuse(path, "不是普通文件，未读取。", "is not a regular file; it was not read.")
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            size += len(chunk)
-            if size > limit:
-                raise _refuse(path, "过大，未读取。", "is too large; it was not read.")
-            chunks.append(chunk)
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
+    with handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _refuse(path, "过大，未读取。", "is too large; it was not read.")
+    return data
 
 
 def _require_current_reviewer_file(path: Path, info: FileInfo) -> None:
@@ -113,7 +112,7 @@ def _require_current_reviewer_file(path: Path, info: FileInfo) -> None:
             f"是{info.kind.label_zh}，不是评审专家文件。",
             f"is a {info.kind.name} file, not a reviewer file.",
         )
-    if info.version < REVIEWER_FILE.version:
+    if info.version < SIGNED_SINCE:  # a signed file of any later version is verified
         raise _refuse(
             path,
             "由旧版软件发放，没有签名，无法核验是谁提交的，不予合并。请给该评审专家重新发放"
@@ -130,7 +129,7 @@ def read_submission(path: Path | str) -> RawSubmission:
     data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     with tempfile.TemporaryDirectory(prefix="alliance-review-merge-") as scratch:
-        os.chmod(scratch, 0o700)
+        make_private(scratch)
         copy = Path(scratch) / (path.name or "submission.sqlite")
         header = bytearray(data[:100])
         if len(header) == 100 and header[18] == 2 and header[19] == 2:

@@ -7,13 +7,13 @@ import csv
 import io
 import os
 import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from alliance_review.core.errors import FileRefused
+from alliance_review.system.reading import NotRegularFile, open_for_reading
 from alliance_review.tabular.limits import Limits, broken, too_big
 from alliance_review.tabular.scan import Facts, detect, not_a_table, scan_xls, scan_zip
 
@@ -57,23 +57,22 @@ def read_bytes(path: Path | str, limits: Limits) -> bytes:
     path = Path(path)
     name = path.name
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        handle = open_for_reading(path)
     except FileNotFoundError as error:
         raise FileRefused(f"找不到文件「{name}」。", f"{name} does not exist.") from error
     except IsADirectoryError as error:
         raise FileRefused(f"「{name}」是文件夹，不是文件。", f"{name} is a folder.") from error
+    except NotRegularFile as error:
+        raise FileRefused(
+            f"「{name}」不是普通文件（可能是管道或设备），不会读取。",
+            f"{name} is not a regular file (a pipe or a device?); it is not read.",
+        ) from error
     except OSError as error:
         raise FileRefused(
             f"无法打开「{name}」：{error.strerror}。", f"Cannot open {name}: {error.strerror}."
         ) from error
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(
-                f"「{name}」不是普通文件（可能是管道或设备），不会读取。",
-                f"{name} is not a regular file (a pipe or a device?); it is not read.",
-            )
-        if info.st_size > limits.file_bytes:
+    with handle:
+        if os.fstat(handle.fileno()).st_size > limits.file_bytes:
             raise too_big(name, "文件过大", "the file is too large")
         data = handle.read(limits.file_bytes + 1)
     if len(data) > limits.file_bytes:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import i18n
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui import i18n, messages
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.services import restore
@@ -108,13 +106,12 @@ class BackupsDialog(QDialog):
             .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
             .replace("%2", backup.reason_text(language))
         )
-        answer = QMessageBox.question(self, self.tr("Restore a backup"), question)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, question):
             return
         try:
             restore.restore_backup(self.context.store, backup.path)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Restore a backup"), error_text(error))
+        except (UserError, OSError) as error:
+            messages.refuse(self, error)
             return
         self.context.announce(EVERYTHING)
         self.reload()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points, parse_points
+from alliance_review.gui import messages
 from alliance_review.gui.contrast import tone
-from alliance_review.gui.main_window import error_text
 from alliance_review.gui.panel.commands import DecisionCommand
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.undo import Command, perform
@@ -45,7 +45,7 @@ class RecordingDialog(QDialog):
         self.decided = True
         self.buttons.setEnabled(False)
         if not perform(
-            self.context.undo_stack, command, lambda e: self.error.setText(error_text(e))
+            self.context.undo_stack, command, lambda e: self.error.setText(messages.sentence(e))
         ):
             self.decided = False
             self.buttons.setEnabled(True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QLineEdit, QMessageBox, QWidget
 
+from alliance_review.gui.messages import refusal_of
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.tasks import alive
-from alliance_review.gui.undo import as_refusal
 from alliance_review.services import panel
 
 
@@ -96,7 +96,7 @@ class LockControl(QObject):
                 return False
             panel.set_locked(store, locked, reason)
         except Exception as error:
-            refusal = as_refusal(error)
+            refusal = refusal_of(error)
             if refusal is None:
                 raise
             self.context.refuse(refusal)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui import file_kinds, i18n, messages
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services.merge import (
     MERGE,
     MERGED,
@@ -236,7 +236,7 @@ class MergeDialog(QDialog):
         self.show_reports()
 
     def _failed(self, error: BaseException) -> None:
-        report_error(self, error, self.tr("Merge reviewer files"))
+        messages.refuse(self, error)
         self.update_state()
 
     def merge(self) -> None:

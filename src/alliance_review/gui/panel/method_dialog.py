@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.scoring import CONSENSUS_METHODS
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui import messages
 from alliance_review.gui.panel.commands import MethodCommand
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.gui.undo import perform
 from alliance_review.services.panel import Move, preview_method
 from alliance_review.storage.round_store import RoundStore
@@ -110,9 +110,9 @@ class MethodDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.summary.setText(error_text(error))
+            self.summary.setText(messages.sentence(error))
         else:
-            report_error(self, error)
+            messages.refuse(self, error)
 
     def show_moves(self, method: str, moves: list[Move]) -> None:
         if method != self.method():  # another method was chosen meanwhile: its turn comes
@@ -145,5 +145,6 @@ class MethodDialog(QDialog):
 
     def apply(self) -> None:
         command = MethodCommand(self.context, self.method())
-        if perform(self.context.undo_stack, command, lambda e: self.summary.setText(error_text(e))):
+        shown = self.summary.setText
+        if perform(self.context.undo_stack, command, lambda e: shown(messages.sentence(e))):
             self.accept()

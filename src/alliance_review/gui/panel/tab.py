@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -25,8 +24,8 @@ from alliance_review.core.agreement import consensus_total
 from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
+from alliance_review.gui import messages
 from alliance_review.gui.file_kinds import language
-from alliance_review.gui.main_window import error_text
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
 from alliance_review.gui.panel.backups_dialog import BackupsDialog
@@ -303,12 +302,7 @@ class PanelTab(RoundTab):
         self.live, self.pending = LiveAnalysis(), EVERYTHING  # start afresh next time
         self.reload_again = False
         self.update_state()
-        if isinstance(error, UserError):
-            self.warn(error)
-        else:
-            from alliance_review.gui.tasks import report_error
-
-            report_error(self, error, self.tr("Analysing the round…"))
+        messages.refuse(self, error)
 
     def open_alliance(self, uid: str) -> None:
         if self.analysis is None:  # shown as soon as the first analysis is in
@@ -320,9 +314,6 @@ class PanelTab(RoundTab):
         self.pages.setCurrentWidget(self.drilldown)
 
     # acting -------------------------------------------------------------------------------
-    def warn(self, error: UserError) -> None:
-        QMessageBox.warning(self, self.tr("Not possible"), error_text(error))
-
     def merge_files(self) -> MergeDialog:
         dialog = MergeDialog(self.context, self)
         dialog.open()
@@ -341,7 +332,8 @@ class PanelTab(RoundTab):
     def change_span(self, points: int) -> None:
         if self.analysis is not None and Fraction(points) == self.analysis.total_span:
             return
-        perform(self.context.undo_stack, SpanCommand(self.context, Fraction(points)), self.warn)
+        command = SpanCommand(self.context, Fraction(points))
+        perform(self.context.undo_stack, command, lambda error: messages.refuse(self, error))
 
     def toggle_lock(self, confirm: bool = True) -> bool:
         """Lock as final, or unlock: asked first, never an undo step (see ``LockControl``)."""
@@ -381,7 +373,7 @@ class PanelTab(RoundTab):
 
     def decide(self, uid: str, code: str) -> DecisionDialog | None:
         if self.context.store.settings().locked:
-            self.warn(RoundLocked())
+            messages.refuse(self, RoundLocked())
             return None
         if alive(self.decision_open) and self.decision_open and self.decision_open.isVisible():
             self.decision_open.raise_()  # a second request (a double click) opens no second
@@ -397,7 +389,7 @@ class PanelTab(RoundTab):
         """The panel's decision on an evidence item of ``code`` (the dialog picks which)."""
         store = self.context.store
         if store.settings().locked:
-            self.warn(RoundLocked())
+            messages.refuse(self, RoundLocked())
             return None
         if alive(self.decision_open) and self.decision_open and self.decision_open.isVisible():
             self.decision_open.raise_()
@@ -423,6 +415,5 @@ class PanelTab(RoundTab):
     def withdraw(self, uid: str, code: str) -> None:
         if self.analysis is None or (uid, code) not in self.analysis.decisions:
             return
-        perform(
-            self.context.undo_stack, DecisionCommand(self.context, uid, code, None, ""), self.warn
-        )
+        command = DecisionCommand(self.context, uid, code, None, "")
+        perform(self.context.undo_stack, command, lambda error: messages.refuse(self, error))

@@ -12,13 +12,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from alliance_review.core.errors import UserError
+from alliance_review.gui import messages
 from alliance_review.gui.reviewer import look
 from alliance_review.services.reviewer_workflow import (
     continue_from,
     suggested_working_name,
     working_file_for,
 )
-from alliance_review.storage.db import storage_error
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
@@ -100,9 +100,7 @@ def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
     try:
         continue_from(ws.path, out)
     except (UserError, OSError) as error:
-        if not isinstance(error, UserError):
-            error = storage_error(error) or UserError(str(error), str(error))
-        ws.warn(translate("SealedBanner", "Cannot continue from this copy"), error)
+        messages.refuse(ws, error)
         return None
     ws.open_requested.emit(out)
     return out

@@ -14,12 +14,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import file_kinds
+from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.reviewer.commands import ImportSheetCommand
 from alliance_review.gui.reviewer.sealed import local_time
-from alliance_review.gui.tasks import Progress, Task, report_error, run_task
+from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services.reviewer_workflow import submit_store
 from alliance_review.storage.reviewer_store import ReviewerStore
+from alliance_review.system.names import file_name
 
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
@@ -32,7 +33,8 @@ translate = QCoreApplication.translate
 def export_workbook(ws: ReviewerWorkspace) -> Task | None:
     from alliance_review.services.reviewer_sheet import export_sheet  # openpyxl: slow import
 
-    default = ws.path.with_name(f"{ws.path.stem}-{file_kinds.word('scoring_workbook')}.xlsx")
+    words = (ws.path.stem, file_kinds.word("scoring_workbook"))
+    default = ws.path.with_name(file_name(*words, suffix=".xlsx", folder=ws.path.parent))
     name, _ = QFileDialog.getSaveFileName(
         ws,
         translate("ReviewerWorkspace", "Export scoring workbook"),
@@ -59,9 +61,7 @@ def export_workbook(ws: ReviewerWorkspace) -> Task | None:
         translate("ReviewerWorkspace", "Writing the workbook…"),
         export,
         written,
-        on_error=lambda error: report_error(
-            ws, error, translate("ReviewerWorkspace", "Cannot export the workbook")
-        ),
+        on_error=lambda error: messages.refuse(ws, error),
     )
 
 
@@ -113,9 +113,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
         translate("ReviewerWorkspace", "Reading the workbook…"),
         read,
         checked,
-        on_error=lambda error: report_error(
-            ws, error, translate("ReviewerWorkspace", "The workbook was not imported")
-        ),
+        on_error=lambda error: messages.refuse(ws, error),
         reads_only=True,
     )
 
@@ -124,21 +122,17 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
     session = ws.session
     not_done = [a for a in session.alliances if a.uid not in session.done]
     if not_done:
-        answer = QMessageBox.question(
-            ws,
-            translate("ReviewerWorkspace", "Submit for return"),
-            translate(
-                "ReviewerWorkspace",
-                "{count} of {total} alliances are not marked done yet. Submit anyway? "
-                "You can go on scoring and submit again later.",
-            ).format(count=len(not_done), total=len(session.alliances)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = translate(
+            "ReviewerWorkspace",
+            "{count} of {total} alliances are not marked done yet. Submit anyway? "
+            "You can go on scoring and submit again later.",
+        ).format(count=len(not_done), total=len(session.alliances))
+        if not messages.ask(ws, question):
             return None
     try:
         done = submit_store(session.store, language=file_kinds.language())
-    except UserError as error:
-        ws.warn(translate("ReviewerWorkspace", "Cannot submit"), error)
+    except (UserError, OSError) as error:
+        messages.refuse(ws, error)
         return None
     session.meta = session.store.meta()
     text = translate(

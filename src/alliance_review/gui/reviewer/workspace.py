@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from alliance_review.core.errors import UserError
+from alliance_review.gui import messages
 from alliance_review.gui.reviewer import actions, look
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
@@ -268,7 +269,7 @@ class ReviewerWorkspace(Navigation, FileView):
 
     def _write_failed(self, error: UserError) -> None:
         """The file refused a change: say so, and show what the file really holds."""
-        self.warn(self.tr("The change was not saved"), error)
+        messages.refuse(self, error)
         self.form.show_alliance(self.form.uid)
         self._update_done_button()
 
@@ -293,9 +294,8 @@ class ReviewerWorkspace(Navigation, FileView):
         unsaved = self.form.invalid_entries()
         if unsaved:
             code, text = unsaved[0]
-            QMessageBox.warning(
+            messages.warn(
                 self,
-                self.tr("Not yet complete"),
                 self.tr(
                     "{code} shows “{text}”, which is not a valid score and is not saved. "
                     "Correct it, or press Esc to show the saved score."
@@ -309,7 +309,7 @@ class ReviewerWorkspace(Navigation, FileView):
             from alliance_review.gui.reviewer.dialogs import missing_text  # not needed to paint
 
             text = missing_text(name, missing, self.session.rubric)
-            QMessageBox.warning(self, self.tr("Not yet complete"), text)
+            messages.warn(self, text)
             first = missing[0]
             self.form.focus_indicator(first.code, note=first.reason != "unscored")
             return
@@ -382,9 +382,6 @@ class ReviewerWorkspace(Navigation, FileView):
     def set_notice(self, text: str) -> None:
         self.notice = text
         self.emit_status()
-
-    def warn(self, title: str, error: UserError) -> None:
-        QMessageBox.warning(self, title, error.message(language()))
 
     # workbook, submit (in transfer.py) ---------------------------------------------------
     def export_workbook(self) -> Task | None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
-from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui import file_kinds, i18n, messages
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.publish.exports import (
     default_title,
@@ -48,7 +47,7 @@ from alliance_review.gui.publish.exports import (
 from alliance_review.gui.publish.preview import PagePreview
 from alliance_review.gui.publish.statistics_view import StatisticsView, chart_png
 from alliance_review.gui.round_view import RoundContext, RoundTab
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services.results import band_mismatches
 from alliance_review.services.statistics_report import round_statistics_of
 
@@ -308,7 +307,7 @@ class PublishTab(RoundTab):
                 try:
                     register_font(name)  # refuse an OpenType/CFF or broken file now
                 except UserError as error:
-                    self.show_error(error)
+                    messages.refuse(self, error)
                 else:
                     self.font_file = Path(name)
                     QSettings().setValue("publish/font_dir", str(Path(name).parent))
@@ -339,10 +338,6 @@ class PublishTab(RoundTab):
         count = self.previous_count.value() or None
         return PreviousYear.parse(text, count, "typed")
 
-    def show_error(self, error: UserError) -> None:
-        language = "en" if i18n.chosen_language() == "en" else "zh"
-        QMessageBox.warning(self, self.tr("Cannot publish"), error.message(language))
-
     def run(self, label: str, work: Callable[[Progress], Any], written: str) -> Task | None:
         """Run an export with a progress dialog; ``written`` (``%1``: the file) is said
         when it is done, and a cancel says that no file was written."""
@@ -356,7 +351,7 @@ class PublishTab(RoundTab):
             self.status.setText(self.tr("Cancelled; no file was written."))
 
         def failed(error: BaseException) -> None:
-            report_error(self, error, self.tr("Cannot publish"))
+            messages.refuse(self, error)
 
         self.export_task = run_task(self, label, work, done, on_error=failed, on_cancel=cancelled)
         return self.export_task
@@ -399,9 +394,8 @@ class PublishTab(RoundTab):
             return True
         english = i18n.chosen_language() == "en"
         lines = "\n".join(en if english else zh for zh, en in mismatches)
-        answer = QMessageBox.question(
+        return messages.ask(
             self,
-            self.tr("Printed scores and tiers"),
             self.tr(
                 "%n alliance(s) are printed under a tier whose band does not hold their printed"
                 " score:",
@@ -416,10 +410,7 @@ class PublishTab(RoundTab):
                 " decide by the printed score instead, change “Tier decided by” in Set-up ›"
                 " Round.)"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def export_appendix(self) -> Task | None:
         """Check the printed scores against the tiers (off the GUI thread: it ranks the
@@ -478,7 +469,7 @@ class PublishTab(RoundTab):
         try:
             previous = self.previous()
         except UserError as error:
-            self.show_error(error)
+            messages.refuse(self, error)
             return None
         out = self.save_path(
             self.tr("Export statistics"),
@@ -500,7 +491,7 @@ class PublishTab(RoundTab):
         try:
             previous = self.previous()
         except UserError as error:
-            self.show_error(error)
+            messages.refuse(self, error)
             return None
         out = self.save_path(
             self.tr("Write the report draft"),
@@ -578,7 +569,7 @@ class PublishTab(RoundTab):
             if isinstance(error, UserError):
                 self.status.setText(error.message(language))
             else:
-                report_error(self, error, self.tr("Computing the statistics…"))
+                messages.refuse(self, error)
 
         self.statistics_task = run_task(
             self,

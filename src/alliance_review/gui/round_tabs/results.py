@@ -17,10 +17,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from alliance_review.core.points import format_points
+from alliance_review.gui import messages
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.table_rows import MEASURED_ROWS, Column, Row, RowsModel
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services.live import LiveRanking
 from alliance_review.services.results import RoundResult
 from alliance_review.storage.round_store import RoundStore
@@ -184,7 +185,7 @@ class ResultsTab(RoundTab):
     def _failed(self, error: BaseException) -> None:
         self.task = None
         self.kept, self.pending = KeptRanking(), EVERYTHING  # start afresh next time
-        report_error(self, error)
+        messages.refuse(self, error)
 
     def _ranked(self, ranked: tuple[RoundResult, list[Row]]) -> None:
         self.task = None

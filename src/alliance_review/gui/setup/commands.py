@@ -12,32 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QPushButton, QWidget
 
-from alliance_review.core.errors import UserError
-from alliance_review.gui.main_window import error_text
+from alliance_review.gui import messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.undo import Command, perform
-
-
-def refuse(parent: QWidget | None, error: UserError) -> None:
-    """One clear sentence in a dialog; never a traceback."""
-    QMessageBox.warning(
-        parent, QCoreApplication.translate("setup", "Not possible"), error_text(error)
-    )
-
-
-def refuse_write(parent: QWidget | None, error: OSError) -> None:
-    """A file could not be written (full disk, no permission): one sentence, no traceback."""
-    where = error.filename or ""
-    refuse(
-        parent,
-        UserError(
-            f"无法写入「{where}」：{error.strerror or error}。",
-            f"Cannot write {where}: {error.strerror or error}.",
-        ),
-    )
 
 
 def last_folder() -> str:
@@ -152,4 +132,4 @@ def apply_edit(
     replay; ``change`` is what the edit changed (the notice the tabs refresh from).
     """
     command = ServiceEdit(context, text, do, make_undo, change)
-    return perform(context.undo_stack, command, lambda error: refuse(parent, error))
+    return perform(context.undo_stack, command, lambda error: messages.refuse(parent, error))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui import i18n
+from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
@@ -134,17 +133,13 @@ class IssuePage(QWidget):
         chosen = folder
         in_the_way = assigning.files_in_the_way(round_path, chosen)
         if in_the_way:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace reviewer files?"),
-                self.tr(
-                    "%n reviewer file(s) of this round are already in this folder. Replace "
-                    "them? Scores a reviewer entered in one of them would be lost.",
-                    "",
-                    len(in_the_way),
-                ),
+            question = self.tr(
+                "%n reviewer file(s) of this round are already in this folder. Replace "
+                "them? Scores a reviewer entered in one of them would be lost.",
+                "",
+                len(in_the_way),
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not messages.ask(self, question):
                 return None
         replace = bool(in_the_way)
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.evidence import EvidenceItem, item_problems, parse_rule, rule_text
 from alliance_review.core.rubric import Indicator
-from alliance_review.gui.setup.commands import list_editing_row, ok_cancel, refuse
+from alliance_review.gui import messages
+from alliance_review.gui.setup.commands import list_editing_row, ok_cancel
 
 KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the item's stable key
 
@@ -139,6 +140,6 @@ class ItemsDialog(QDialog):
         try:
             self.result_indicator = self.changed()
         except UserError as error:
-            refuse(self, error)
+            messages.refuse(self, error)
             return
         self.accept()

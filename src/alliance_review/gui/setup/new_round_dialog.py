@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.file_names import round_file_name
-from alliance_review.gui import file_kinds
+from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.setup.commands import last_folder, ok_cancel
-from alliance_review.gui.tasks import Task, report_error, run_task
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services.setup import new_round_from_files
 
 
@@ -147,5 +147,5 @@ class NewRoundDialog(QDialog):
                 from_round=from_round,
             ),
             created,
-            on_error=lambda error: report_error(self, error, self.tr("Not possible")),
+            on_error=lambda error: messages.refuse(self, error),
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.roster import Alliance, Reviewer
+from alliance_review.gui import messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -37,7 +38,7 @@ from alliance_review.gui.setup.commands import (
     ok_cancel,
 )
 from alliance_review.gui.table_rows import MEASURED_ROWS
-from alliance_review.gui.tasks import report_error, run_task
+from alliance_review.gui.tasks import run_task
 from alliance_review.services import reviewers_io, roster
 from alliance_review.services.assigning import assignment_summary
 
@@ -357,7 +358,7 @@ class ReviewersPage(QWidget):
                 reviewers_io.read_table(chosen), alliances, reviewers
             ),
             planned,
-            on_error=lambda error: report_error(self, error, self.tr("Import reviewers")),
+            on_error=lambda error: messages.refuse(self, error),
             reads_only=True,
         )
 

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.core.roster import Alliance
-from alliance_review.gui import i18n
+from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import ink_on
-from alliance_review.gui.main_window import error_text
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services import roster_io
 
@@ -117,7 +116,7 @@ class RosterImportDialog(QDialog):
         except UserError as error:
             self.plan = None
             self.preview.setRowCount(0)
-            self.summary.setText(error_text(error))
+            self.summary.setText(messages.sentence(error))
             self.import_button.setEnabled(False)
             return
         problems: dict[int, list[tuple[str, bool]]] = {}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
-from alliance_review.gui import file_kinds
+from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
@@ -35,7 +35,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
 )
 from alliance_review.gui.table_rows import MEASURED_ROWS
-from alliance_review.gui.tasks import report_error, run_task
+from alliance_review.gui.tasks import run_task
 from alliance_review.services import roster, roster_io
 from alliance_review.services.participation import Participation, participation_of
 
@@ -449,7 +449,7 @@ class RosterPage(QWidget):
             self.tr("Reading the roster…"),
             lambda _progress: roster_io.read_table(chosen),
             read,
-            on_error=lambda error: report_error(self, error, self.tr("Import roster")),
+            on_error=lambda error: messages.refuse(self, error),
             reads_only=True,
         )
 
@@ -469,5 +469,5 @@ class RosterPage(QWidget):
             self.tr("Writing the roster…"),
             lambda _progress: roster_io.export_roster(alliances, out, inputs=inputs),
             lambda _path: None,
-            on_error=lambda error: report_error(self, error, self.tr("Export roster")),
+            on_error=lambda error: messages.refuse(self, error),
         )

@@ -34,7 +34,7 @@ from alliance_review.core.evidence import rule_text
 from alliance_review.core.points import format_points, parse_points
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
-from alliance_review.gui import file_kinds
+from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
@@ -42,8 +42,6 @@ from alliance_review.gui.setup.commands import (
     apply_edit,
     button_row,
     last_folder,
-    refuse,
-    refuse_write,
 )
 from alliance_review.gui.setup.criteria_editor import CriteriaEditor
 from alliance_review.services import setup
@@ -151,7 +149,7 @@ class RubricModel(QAbstractTableModel):
                 field = "max_points" if column == self.MAX else "step"
                 changed = replace(cast(Any, item), **{field: points})
         except (ValueError, ZeroDivisionError):
-            refuse(
+            messages.refuse(
                 self.page,
                 UserError(f"「{text}」不是分值。", f"{text!r} is not a point value."),
             )
@@ -435,7 +433,7 @@ class RubricPage(QWidget):
         try:
             rubric = load_rubric(Path(name))
         except RubricError as error:
-            refuse(self, error)
+            messages.refuse(self, error)
             return
         self.change(rubric)
 
@@ -451,5 +449,5 @@ class RubricPage(QWidget):
             return
         try:
             setup.export_rubric(self.context.store, Path(name))
-        except OSError as error:
-            refuse_write(self, error)
+        except (OSError, UserError) as error:
+            messages.refuse(self, error)

@@ -25,10 +25,10 @@ from alliance_review.core.points import ROUNDING_LABELS, format_points
 from alliance_review.core.ranking import TIE_RULES, TIER_BY
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
-from alliance_review.gui import i18n
+from alliance_review.gui import i18n, messages
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
-from alliance_review.gui.setup.commands import apply_edit, refuse
+from alliance_review.gui.setup.commands import apply_edit
 from alliance_review.services import setup
 
 
@@ -204,7 +204,7 @@ class SettingsPage(QWidget):
         try:
             changes = self.wanted()
         except UserError as error:
-            refuse(self, error)
+            messages.refuse(self, error)
             return False
 
         def undo_pair(before: RoundSettings):  # type: ignore[no-untyped-def]
