@@ -183,28 +183,33 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="144" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="145" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="143" />
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="154" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="144" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="155" />
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="142" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="143" />
         <source>Filter the ranking</source>
         <translation>筛选排名</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="177" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="178" />
         <source>Ranking…</source>
         <translation>正在排名…</translation>
     </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="196" />
+        <source>The ranking could not be updated: %1</source>
+        <translation>排名未能更新：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="214" />
+        <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="223" />
         <source>%n alliance(s) ranked</source>
         <translation>
             <numerusform>共 %n 家联盟</numerusform>
@@ -216,7 +221,7 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
     <message>
         <source>Not possible</source>
         <extracomment>a ``gui.notice.Change``: what one user action changed the file was closed: work queued for later (a timer) must not touch it</extracomment>
-        <translation>无法完成</translation>
+        <translation type="vanished">无法完成</translation>
     </message>
 </context>
 <context>
@@ -275,19 +280,19 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="189" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="201" />
         <source>Cancelling…</source>
-        <extracomment>work shorter than this shows no dialog at all the worker reports progress to the GUI thread at most this often (seconds) while tasks run, the objects alive are frozen out of garbage collection this often emitted in the GUI thread after the callback has run</extracomment>
+        <extracomment>work shorter than this shows no dialog at all the worker reports progress to the GUI thread at most this often (seconds) while tasks run, the objects alive are frozen out of garbage collection this often a task that only reads and found the file busy is run again after each of these waits emitted in the GUI thread after the callback has run</extracomment>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/tasks.py" line="205" />
+        <location filename="../../src/alliance_review/gui/tasks.py" line="217" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Not possible</source>
-        <translation>无法完成</translation>
+        <translation type="vanished">无法完成</translation>
     </message>
 </context>
 </TS>

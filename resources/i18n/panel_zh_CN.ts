@@ -132,60 +132,58 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="37" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="35" />
         <source>Backups of this round</source>
         <translation>本轮次的备份</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="41" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="39" />
         <source>The round is backed up before every merge, upgrade, lock, unlock and restore (the last 20 are kept). Restoring one first backs up what the round holds now, and is recorded in the audit trail.</source>
         <translation>每次合并、升级格式、锁定、解除锁定和恢复之前，都会自动备份本轮次（保留最近 20 份）。恢复某一份备份之前，会先备份轮次现在的内容，恢复操作也会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="47" />
         <source>Taken</source>
         <translation>备份时机</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="47" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="47" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="49" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="47" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="58" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="56" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="60" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="58" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="62" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="60" />
         <source>No backup of this round yet.</source>
         <translation>本轮次还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="107" />
+        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="105" />
         <source>Restore the round as it was %1 (%2)? What it holds now is backed up first.</source>
         <translation>将评价轮次恢复到 %1（%2）时的状态吗？轮次现在的内容会先备份。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="111" />
-        <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="117" />
         <source>Restore a backup</source>
-        <translation>恢复备份</translation>
+        <translation type="vanished">恢复备份</translation>
     </message>
 </context>
 <context>
@@ -587,7 +585,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/lock.py" line="69" />
+        <location filename="../../src/alliance_review/gui/panel/lock.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -596,7 +594,6 @@
     <name>MergeDialog</name>
     <message>
         <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="57" />
-        <location filename="../../src/alliance_review/gui/panel/merge_dialog.py" line="239" />
         <source>Merge reviewer files</source>
         <translation>合并评审专家文件</translation>
     </message>
@@ -1002,73 +999,73 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="164" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="190" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="191" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="199" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="227" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="227" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -1089,33 +1086,36 @@
         <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="231" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="233" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="233" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="235" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="235" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="237" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="264" />
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="311" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="239" />
+        <source>The analysis could not be updated: %1</source>
+        <translation>分析未能更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="270" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="324" />
         <source>Not possible</source>
-        <translation>无法执行</translation>
+        <translation type="vanished">无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="362" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="369" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

@@ -15,13 +15,32 @@ from alliance_review.system.writing import atomic_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _savepoint_ids = count(1)
+#: how long a statement waits for another connection (or process) holding the file
+BUSY_TIMEOUT_MS = 5000
+# SQLite's primary result codes of a file held by another connection: SQLITE_BUSY,
+# SQLITE_LOCKED, SQLITE_PROTOCOL (a reader that could not get a stable view of the log
+# after many tries, on a machine too loaded to let it in)
+_BUSY_CODES = {5, 6, 15}
+_BUSY_WORDS = ("database is locked", "database table is locked", "locking protocol")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says the file was held by another connection or process (the
+    same work may well succeed a moment later), not that anything is wrong with it."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _BUSY_CODES:
+        return True
+    text = str(error).lower()
+    return any(words in text for words in _BUSY_WORDS)
 
 
 def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are opened by ``atomic()``."""
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
     if wal:
         conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL can lose the last commits on power loss; FULL syncs every commit
@@ -37,7 +56,7 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
     """
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only = ON")
     return conn
 
@@ -177,8 +196,11 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             f"{path.name} is not a file of this application.",
         )
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        # first: the check waits for a writer in another process, as every read does
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         key = str(path.resolve())
@@ -192,6 +214,10 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
                 if _stamp(path) == stamp:
                     _remember(key, stamp)
     except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        if is_busy(error):  # held by another process for longer than the wait: not damaged
+            raise
         raise FileRefused(
             f"文件「{path.name}」已损坏或不完整，无法读取。",
             f"{path.name} is damaged or incomplete ({error}).",

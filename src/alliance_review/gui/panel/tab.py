@@ -72,7 +72,9 @@ def analyse_file(path: Path, live: LiveAnalysis, change: Change, lock: threading
     decisions changed, only they are computed again; an analysis already made for the
     round's content (an undo) is taken as it is.
     """
-    with lock, RoundStore.reading(path) as store:
+    # one read transaction: one state of the file, and a busy file can only stop the
+    # first read, before ``live`` is changed (the task then reads again: ``gui.tasks``)
+    with lock, RoundStore.reading(path) as store, store.read_transaction():
         digest = content_hash(store)
         alliances = change.scores | change.decisions
         others = change.touches(Aspect.RUBRIC, Aspect.ROSTER, Aspect.REVIEWERS) or (
@@ -102,6 +104,7 @@ class PanelTab(RoundTab):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
+        self.failure = ""  # why the last analysis failed, said in the status line
         self.stale = False  # the analysis's inputs changed since it was computed
         self.pending = Change()  # what changed since (the alliances to compute again)
         self.live = LiveAnalysis()  # kept between changes, used by one worker at a time
@@ -232,6 +235,10 @@ class PanelTab(RoundTab):
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
         if self.task is not None:
             text += "  ·  " + self.tr("Updating the analysis…")
+        elif self.failure:
+            text += "  ·  " + self.tr("The analysis could not be updated: %1").replace(
+                "%1", self.failure
+            )
         self.state.setText(text)
 
     # showing ------------------------------------------------------------------------------
@@ -275,6 +282,7 @@ class PanelTab(RoundTab):
             self.reload_again = False
             self.reload()
             return
+        self.failure = ""
         self.analysis, self.names, prepared, stability = result
         self.show_analysis(prepared, stability)
         if self.pending_alliance is not None:
@@ -298,11 +306,18 @@ class PanelTab(RoundTab):
         self.update_state()
 
     def _analysis_failed(self, error: BaseException) -> None:
+        """Said in the status line (a dialog would interrupt work the user did not start);
+        the next change tries again. A bug goes to the last resort."""
         self.task = None
         self.live, self.pending = LiveAnalysis(), EVERYTHING  # start afresh next time
+        self.stale = True
         self.reload_again = False
+        if messages.refusal_of(error) is None:
+            self.update_state()
+            messages.refuse(self, error)
+            return
+        self.failure = messages.sentence(error)
         self.update_state()
-        messages.refuse(self, error)
 
     def open_alliance(self, uid: str) -> None:
         if self.analysis is None:  # shown as soon as the first analysis is in
