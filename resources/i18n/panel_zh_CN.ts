@@ -853,89 +853,94 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="243" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="244" />
         <source>Alliance</source>
         <translation>联盟名称</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="195" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="245" />
         <source>Reviewer %1</source>
         <translation>评审专家 %1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="246" />
         <source>Consensus</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="197" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="247" />
         <source>Normalised</source>
         <translation>标准化后</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="248" />
         <source>Spread</source>
         <translation>分差</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="199" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="249" />
         <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="200" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="250" />
         <source>Steps out</source>
         <translation>须回避</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="201" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="251" />
         <source>Needs discussion</source>
         <translation>需要讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="209" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="259" />
         <source>Filter alliances</source>
         <translation>筛选联盟</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="211" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="261" />
         <source>Alliances with the reviewers' totals</source>
         <translation>各联盟及评审专家总分</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="212" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="262" />
         <source>Filter by any part of a name</source>
         <translation>按名称中的任意文字筛选</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="213" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="263" />
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="214" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="264" />
         <source>Show normalised view</source>
         <translation>显示标准化视图</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="217" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="267" />
         <source>Each reviewer's totals as z-scores, rescaled to all reviewers' mean and spread, then averaged: how the ranking would look if no reviewer were harsher or more lenient than the others. Shown beside the consensus, never instead of it.</source>
         <translation>把每位评审专家的总分换算为标准分（z 分数），再按全体专家的平均值和标准差还原后取平均：假如没有专家偏严或偏宽，结果会怎样。仅作参考，与汇总分并列显示，不取代汇总分。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="223" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="273" />
         <source>Flag totals apart by more than</source>
         <translation>总分相差超过此值即标记</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="224" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="274" />
         <source> points</source>
         <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="301" />
+        <source>%1 alliance(s) ranked; the analysis is being computed…</source>
+        <translation>已排名 %1 家联盟；正在计算分析…</translation>
     </message>
     <message>
         <source>computed consensus %1; the panel's decision counts</source>
@@ -946,7 +951,7 @@
         <translation type="vanished">须回避：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/overview.py" line="264" />
+        <location filename="../../src/alliance_review/gui/panel/overview.py" line="327" />
         <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
         <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
     </message>
@@ -999,73 +1004,73 @@
 <context>
     <name>PanelTab</name>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="166" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="187" />
         <source>Panel</source>
         <extracomment>the round settings the panel's analysis is computed from</extracomment>
         <translation>集中讨论</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="192" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="213" />
         <source>&amp;Panel</source>
         <translation>集中讨论(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="193" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="214" />
         <source>&amp;Merge reviewer files…</source>
         <translation>合并评审专家文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="194" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="215" />
         <source>Consensus &amp;method…</source>
         <translation>汇总方法(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="195" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="216" />
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="196" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="217" />
         <source>Merge reviewer files…</source>
         <translation>合并评审专家文件…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="197" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="218" />
         <source>Consensus method…</source>
         <translation>汇总方法…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="198" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="219" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="199" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="220" />
         <source>Alliance detail</source>
         <translation>联盟明细</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="200" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="221" />
         <source>Calibration and agreement</source>
         <translation>尺度与一致性</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="246" />
         <source>&amp;Unlock round…</source>
         <translation>解除锁定(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="225" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="246" />
         <source>&amp;Lock round as final…</source>
         <translation>锁定为最终结果(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="227" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="248" />
         <source>Unlock round…</source>
         <translation>解除锁定…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="227" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="248" />
         <source>Lock as final…</source>
         <translation>锁定为最终结果…</translation>
     </message>
@@ -1086,27 +1091,32 @@
         <translation type="vanished">锁定为最终结果</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="233" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="254" />
         <source>Consensus: %1</source>
         <translation>汇总方法：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="235" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="256" />
         <source>Locked as final: merges and decisions are refused.</source>
         <translation>已锁定为最终结果：不能再合并文件或记录决定。</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="237" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="258" />
         <source>Updating the analysis…</source>
         <translation>正在更新分析…</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="239" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="260" />
         <source>The analysis could not be updated: %1</source>
         <translation>分析未能更新：%1</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="270" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="292" />
+        <source>Listing the alliances…</source>
+        <translation>正在列出联盟…</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="301" />
         <source>Analysing the round…</source>
         <translation>正在分析评价轮次…</translation>
     </message>
@@ -1115,7 +1125,7 @@
         <translation type="vanished">无法执行</translation>
     </message>
     <message>
-        <location filename="../../src/alliance_review/gui/panel/tab.py" line="369" />
+        <location filename="../../src/alliance_review/gui/panel/tab.py" line="409" />
         <source>Total</source>
         <translation>总分</translation>
     </message>

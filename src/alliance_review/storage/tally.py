@@ -162,6 +162,18 @@ class TallyRows:
             )
         )
 
+    def reviewer_totals_centi(self) -> dict[str, list[tuple[str, int]]]:
+        """Alliance -> (reviewer, total of their scores of the rubric's indicators, in
+        hundredths), one GROUP BY (what ``AllianceResult.reviewer_totals`` adds up)."""
+        totals: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for alliance_uid, reviewer_uid, centi in self.conn.execute(
+            "SELECT alliance_uid, reviewer_uid, SUM(points_centi) FROM score"
+            " WHERE indicator_code IN (SELECT code FROM indicator)"
+            " GROUP BY alliance_uid, reviewer_uid"
+        ):
+            totals[alliance_uid].append((reviewer_uid, int(centi)))
+        return dict(totals)
+
     def decisions_centi(self, alliance_uid: str) -> dict[str, int]:
         """One alliance's decisions: indicator code ("" for the total) -> hundredths."""
         return dict(
