@@ -250,7 +250,6 @@ def panel_listed(round_path: str) -> dict[str, object]:
     import sqlite3
 
     from PySide6.QtCore import QCoreApplication
-
     from tests.gap_meter import GapMeter
 
     conn = sqlite3.connect(round_path)

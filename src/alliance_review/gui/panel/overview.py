@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
@@ -39,11 +40,18 @@ UID, RANK, SEQ, NAME, NAME_TIP, REVIEWERS, TOTAL, TOTAL_SORT, TOTAL_TIP, DECIDED
 SPREAD, SPREAD_SORT, SPREAD_WIDE, TIER, CONFLICTS, REASONS, FLAGS = range(11, 18)
 
 
+@functools.lru_cache(maxsize=4096)
 def centi_text(centi: int) -> str:
-    """``format_points`` of ``centi`` hundredths: "98", "98.5", "98.25"."""
+    """``format_points`` of ``centi`` hundredths: "98", "98.5", "98.25" (the same few
+    hundred totals recur over thousands of rows)."""
     whole, part = divmod(abs(centi), 100)
     text = f"{whole}.{part:02d}".rstrip("0").rstrip(".")
     return "-" + text if centi < 0 else text
+
+
+@functools.lru_cache(maxsize=4096)
+def points_text(value: Fraction) -> str:
+    return format_points(value)
 
 
 def reviewer_totals_centi(analysis: Analysis, uid: str) -> list[tuple[str, int]]:
@@ -117,7 +125,7 @@ def listing_rows(
                 row.alliance.name,
                 _tr("Steps out: %1").replace("%1", conflicts) if conflicts else "",
                 tuple((centi_text(t), t / 100, names.get(r, r)) for r, t in totals),
-                format_points(row.total),
+                points_text(row.total),
                 float(row.total),
                 consensus_tip,
                 uid in decided,
