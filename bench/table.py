@@ -235,6 +235,9 @@ def machine() -> str:
 
 
 # inputs -----------------------------------------------------------------------------------
+_upgraded: set[str] = set()
+
+
 def round_file(alliances: int) -> Path:
     """The cached round of that size (the demo round for 125)."""
     CACHE.mkdir(exist_ok=True)
@@ -242,6 +245,9 @@ def round_file(alliances: int) -> Path:
         path = CACHE / "demo-2015.sqlite"
         if not path.exists():
             child("rounds", "build_demo_cached", path=str(path))
+        elif str(path) not in _upgraded:
+            child("rounds", "upgrade_cached", path=str(path))
+            _upgraded.add(str(path))
         return path
     path = CACHE / f"round-{alliances}-{GENERATOR}.sqlite"
     if not path.exists():
@@ -249,6 +255,9 @@ def round_file(alliances: int) -> Path:
         # their own (a forked child starts with its parent's peak)
         print(f"building a round of {alliances:,} alliances (once, cached) …", file=sys.stderr)
         child("rounds", "build_cached", path=str(path), alliances=alliances)
+    elif str(path) not in _upgraded:  # written before a schema step: upgraded now, once
+        child("rounds", "upgrade_cached", path=str(path))
+        _upgraded.add(str(path))
     return path
 
 
