@@ -52,9 +52,9 @@ def test_the_panel_lists_every_alliance_before_the_analysis(
     assert panel.analysis is not None
     full, _ = overview_module.overview_rows(panel.analysis, panel.names)
     assert [r[overview_module.UID] for r in listed] == [r[overview_module.UID] for r in full]
-    shared = (overview_module.RANK, overview_module.NAME, overview_module.REVIEWERS,
-              overview_module.TOTAL, overview_module.SPREAD, overview_module.SPREAD_WIDE,
-              overview_module.TIER, overview_module.CONFLICTS, overview_module.DECIDED_)  # fmt: skip
+    o = overview_module
+    shared = (o.RANK, o.NAME, o.REVIEWERS, o.TOTAL, o.SPREAD, o.SPREAD_WIDE, o.TIER,
+              o.CONFLICTS, o.DECIDED_)  # fmt: skip
     for before, after in zip(listed, full, strict=True):
         assert [before[c] for c in shared] == [after[c] for c in shared]
     assert any(r[overview_module.FLAGS] for r in model.rows)  # the analysis's flags now

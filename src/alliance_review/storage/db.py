@@ -133,7 +133,8 @@ _RECORD, _RECORD_ENTRIES, _RECORD_BYTES = "checked-files.json", 64, 64 * 1024
 def _stamp(path: Path) -> tuple[int, ...]:
     """Device, inode, size, modification and change times of the file, and inode, size and
     modification time of its write-ahead log (whose change time every reader's opening
-    moves): a write to either, or another file put in its place, changes it."""
+    moves; an empty log counts as none): a write to either, or another file put in its
+    place, changes it."""
     stamp: list[int] = []
     try:
         found = path.stat()
@@ -143,9 +144,12 @@ def _stamp(path: Path) -> tuple[int, ...]:
         stamp += [-1, -1, -1, -1, -1]
     try:
         log = path.with_name(path.name + "-wal").stat()
-        stamp += [log.st_ino, log.st_size, log.st_mtime_ns]
     except OSError:
-        stamp += [-1, -1, -1]
+        log = None
+    if log is None or log.st_size == 0:  # no log, or an empty one (a reader's opening
+        stamp += [-1, 0, -1]  # makes one): nothing in it either way
+    else:
+        stamp += [log.st_ino, log.st_size, log.st_mtime_ns]
     return tuple(stamp)
 
 
