@@ -49,6 +49,7 @@ work).
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -68,6 +69,9 @@ SHOW_AFTER_MS = 300
 REPORT_EVERY = 0.05
 #: while tasks run, the objects alive are frozen out of garbage collection this often
 FREEZE_EVERY_MS = 50
+#: the interpreter's switch interval while a task runs (Python's default is 5 ms)
+SWITCH_INTERVAL = 0.001
+_DEFAULT_SWITCH = sys.getswitchinterval()
 #: a task that only reads and found the file busy is run again after each of these waits
 BUSY_WAITS = (0.25, 0.5, 1.0, 2.0)
 
@@ -330,6 +334,9 @@ class Task(QObject):
 
 def _freezing(on: bool) -> None:
     global _freezer
+    # while a worker runs, the GUI thread asks for the GIL many times per event and waits
+    # up to the switch interval each time: a shorter interval keeps those waits short
+    sys.setswitchinterval(SWITCH_INTERVAL if on else _DEFAULT_SWITCH)
     if _freezer is None:
         _freezer = QTimer()
         _freezer.setInterval(FREEZE_EVERY_MS)
