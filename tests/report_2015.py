@@ -1,7 +1,7 @@
 """Every figure of sections 二-四 of the 2015 report, with the words it is printed in.
 
 Keys are those of ``core.report_figures``. ``SOURCE`` is read from the source text
-(``shared/seed/000_*.txt``), not from the app's resources; ``DIFFERENT`` lists the
+(vendored in ``tests/data/report-2015/``), not from the app's resources; ``DIFFERENT`` lists the
 figures the demo round cannot reproduce because the source contradicts itself there,
 with the value the round gives instead (see ``SOURCE_CONFLICTS``).
 """

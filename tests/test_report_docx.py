@@ -98,12 +98,13 @@ def sentence_for(key: str, paragraphs: list[str]) -> str:
         size = value(f"tier.{tier}.count")
         paragraph = one(paragraphs, f"{tier}的{size}家联盟中，", ITEM_WORDS["government"])
         if v == "<17":
-            match = re.search(rf"(\d+)家（不到半数）{words}", paragraph)
+            # the qualifier said once, the items below half listed after it
+            match = re.search(rf"不到半数的有：[^。]*{words}（(\d+)家）", paragraph)
             assert match and int(match.group(1)) < 17, paragraph
         elif v == size:
-            assert f"全部{v}家{words}" in paragraph, paragraph
+            assert re.search(rf"全部[^；。]*{words}", paragraph), paragraph
         else:
-            assert f"，{v}家{words}" in paragraph or f"中，{v}家{words}" in paragraph, paragraph
+            assert re.search(rf"[，；]{v}家{words}", paragraph), paragraph
         return paragraph
     if parts[0] == "batch":
         batch = parts[1]
@@ -126,7 +127,9 @@ def sentence_for(key: str, paragraphs: list[str]) -> str:
         elif field == "at_or_above.90":
             assert f"有{v}家联盟评分在90分以上" in paragraph, paragraph
         elif field == "full_marks":
-            assert compact("、".join(v)) + "得到了满分" in paragraph, paragraph
+            # names joined as the report joins them: A、B、C和D
+            names = "、".join(v[:-1]) + "和" + v[-1] if len(v) > 1 else v[0]
+            assert compact(names) + "得到了满分" in paragraph, paragraph
         return paragraph
     if key == "repeated_full_marks":
         return one(paragraphs, f"特别是{v[0]}连续两年获得满分")
@@ -150,14 +153,16 @@ def test_the_draft_says_it_is_a_draft_and_uses_restylable_styles(draft: Path):
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     headings = [p.text for p in document.paragraphs if p.style.name == "标题"]
-    assert headings[:3] == [
+    assert headings[:5] == [
+        "一、活跃度评价的原则、指标及评价方法",
         "二、试点联盟活跃度总体情况",
         "三、从各项指标来看的试点联盟活跃度情况",
         "四、不同批次试点联盟的活跃度情况",
+        "五、小结及建议",
     ]
     # the chart follows the sentence that announces it
     body = document.element.body
-    announce = next(p for p in document.paragraphs if "如下图所示" in p.text)
+    announce = next(p for p in document.paragraphs if "如图 1 所示" in p.text)
     following = announce._p.getnext()
     assert following is not None and following.xpath(".//pic:pic")
     assert len(document.inline_shapes) == 1

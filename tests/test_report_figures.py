@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -13,16 +14,10 @@ from alliance_review.services.statistics_report import round_statistics_of
 from tests.conftest import run_cli
 from tests.report_2015 import DIFFERENT, SOURCE, SOURCE_CONFLICTS
 
-# the source report lies beside the repository (../shared/seed); a worktree may sit deeper
-SEED = next(
-    (
-        p / "shared" / "seed"
-        for p in Path(__file__).resolve().parents
-        if (p / "shared" / "seed").is_dir()
-    ),
-    Path("shared") / "seed",
-)
+# the source report's text and appendix, vendored from shared/seed (see its README)
+SOURCE_2015 = Path(__file__).parent / "data" / "report-2015"
 PUBLISHED_2015 = Path(__file__).parents[1] / "resources" / "published-figures-2015.json"
+PUBLISHED_APPENDIX = Path(__file__).parents[1] / "resources" / "published-appendix-2015.csv"
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +32,22 @@ def figures(demo_round_master: Path, previous_2014: Path) -> dict:
 
 
 def test_the_list_quotes_the_source(figures: dict):
-    sources = list(SEED.glob("000_*.txt"))
-    assert sources, f"the source report is not in {SEED}"
-    text = "".join(sources[0].read_text(encoding="utf-8").split())
+    source = SOURCE_2015 / "report-2015-to-section-4.txt"
+    text = "".join(source.read_text(encoding="utf-8").split())
     for key, _, words in SOURCE:
         assert "".join(words.split()) in text, (key, words)
+
+
+def test_the_apps_appendix_is_the_published_one():
+    """The app's resource (which the demo reproduces) is the published appendix as data."""
+    with (SOURCE_2015 / "appendix-2015.csv").open(encoding="utf-8", newline="") as file:
+        published = list(csv.DictReader(file))
+    with PUBLISHED_APPENDIX.open(encoding="utf-8", newline="") as file:
+        ours = list(csv.DictReader(file))
+    assert len(published) == 125
+    assert [(r["seq"], r["name"], r["score"], r["published_tier"]) for r in ours] == [
+        (r["seq"], r["name"], r["score"], r["published_tier"]) for r in published
+    ]
 
 
 @pytest.mark.parametrize(("key", "printed", "words"), SOURCE, ids=[k for k, _, _ in SOURCE])

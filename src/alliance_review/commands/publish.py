@@ -115,11 +115,8 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
 def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.errors import UserError
     from alliance_review.core.statistics import PreviousYear
-    from alliance_review.services.statistics_report import (
-        round_statistics_of,
-        statistics_lines,
-        statistics_record,
-    )
+    from alliance_review.services.statistics_report import round_statistics_of, statistics_record
+    from alliance_review.services.statistics_text import statistics_lines
 
     previous: Path | PreviousYear | None = None
     if args.previous_count is not None and not args.previous_shares:
@@ -142,10 +139,7 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     if args.json:
         write_json(statistics_record(stats))
     else:
-        from alliance_review.services.statistics_english import statistics_lines_en
-
-        lines = statistics_lines_en(stats) if language() == "en" else statistics_lines(stats)
-        for line in lines:
+        for line in statistics_lines(stats, language()):
             print(line)
         if args.pdf is not None:
             say(f"已写入统计报告：{args.pdf}", f"Statistics report written: {args.pdf}")

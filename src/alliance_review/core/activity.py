@@ -48,8 +48,10 @@ def participation(
     )
 
 
-def batch_of(alliance: Alliance) -> str:
-    return alliance.batch if alliance.batch in BATCHES else BATCH_UNKNOWN
+def batch_of(alliance: Alliance, batches: Sequence[str] = BATCHES) -> str:
+    """The alliance's batch among the round's ``batches``, else 批次不详."""
+    batch = alliance.batch
+    return batch if batch is not None and batch in batches else BATCH_UNKNOWN
 
 
 def full_marks(rows: Sequence[RankedRow], top: Fraction) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ class PreviousYear:
     shares: tuple[int, ...]
     source: str = ""
     full_marks: tuple[str, ...] | None = None  # names at full marks (from a round file)
+    year: int | None = None  # last year's year when known (from a round file)
 
     @classmethod
     def parse(cls, shares_text: str, count: int | None = None, source: str = "") -> PreviousYear:

@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from alliance_review.core.activity import same_name
+from alliance_review.core.points import format_points
+from alliance_review.core.ranking import TierBand
 from alliance_review.core.roster import BATCH_UNKNOWN
 from alliance_review.core.shares import largest_remainder, percent, shares
 from alliance_review.core.statistics import RoundStatistics
@@ -28,7 +31,7 @@ _BOUND = re.compile(r"^\s*(<=|>=|<|>|＜|＞)\s*(\d+)\s*$")
 @dataclass(frozen=True)
 class Figure:
     key: str
-    section: str  # "二", "三" or "四"
+    section: str  # "一" to "五"
     label: str
     value: Value | None  # None: the round cannot tell (e.g. no previous year)
     printed: Value | None = None
@@ -101,16 +104,26 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
     add("pilots", "二", "试点联盟总数", stats.on_roster)
     add("took_part", "二", "参评联盟", stats.took_part)
     add("took_part_change", "二", "参评联盟比上年增加", stats.participation_change)
+    previous_year = None
+    if stats.previous is not None:
+        previous_year = stats.previous.year or stats.year - 1
+    add("previous_year", "二", "上年", previous_year)
     add("full_marks", "二", "满分联盟", len(stats.full_marks))
     add("highest", "二", "最高分", None if stats.highest is None else stats.highest.printed_score)
     add("lowest", "二", "最低分", None if stats.lowest is None else stats.lowest.printed_score)
-    for figure in stats.tier_figures:
+    for figure, band_text in zip(stats.tier_figures, band_texts(stats.tiers), strict=True):
         name = figure.name
+        add(f"tier.{name}.band", "二", f"{name}的分数段", band_text)
         add(f"tier.{name}.count", "二", f"{name}的联盟（家）", figure.count)
         add(f"tier.{name}.share", "二", f"{name}的联盟占比（%）", figure.share)
         add(f"tier.{name}.change", "二", f"{name}占比比上年变化（百分点）", figure.change)
     add("not_taking_part", "二", "未参评的试点联盟", stats.did_not_take_part)
+    add("band_mismatches", "二", "公布评分落在另一档分数段的联盟", len(stats.band_mismatches))
+    for number, (seq, name, score, _, _) in enumerate(stats.band_mismatches, start=1):
+        add(f"band_mismatch.{number}.seq", "二", f"{name}的序号", seq)
+        add(f"band_mismatch.{number}.score", "二", f"{name}的公布评分", score)
     if part is not None:
+        add("not_scored", "二", "参评但尚无评分的联盟", len(part.not_scored))
         used = [reason for reason, count in part.by_reason if count]
         add("reasons", "二", "未参评原因（种）", len(used))
         for reason, count in part.by_reason:
@@ -122,6 +135,14 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
     for item in stats.items:
         add(f"item.{item.code}.{item.key}", "三", f"开展了“{item.name}”的联盟", item.done)
     for tier_index, tier in enumerate(stats.tiers):
+        for whole in stats.indicator_items:
+            if whole.items > 1:
+                add(
+                    f"tier.{tier.name}.items.{whole.code}.all",
+                    "三",
+                    f"{tier.name}的联盟中 {whole.code} 各要点均已开展的",
+                    whole.tier_done[tier_index],
+                )
         for item in stats.items:
             add(
                 f"tier.{tier.name}.item.{item.code}.{item.key}",
@@ -153,11 +174,140 @@ def figure_list(stats: RoundStatistics) -> list[Figure]:
         )
         add(f"{base}.full_marks", "四", f"{group.batch}得满分的联盟", group.full_marks)
     add("repeated_full_marks", "四", "连续两年满分的联盟", stats.repeated_full_marks)
+    for key, label, value in record_figures(stats) + points_won_figures(stats):
+        add(key, key.split(".")[0] == "record" and "一" or "五", label, value)
     known = {f.key for f in figures}
     for key, value in printed.items():
         if key not in known:  # printed but not computable from this round: shown, flagged
             figures.append(Figure(key, _section_of(key), key, None, value))
     return figures
+
+
+def band_texts(tiers: Sequence[TierBand]) -> list[str]:
+    """ "86 分以上", "75 至 85 分", ..., "64 分以下" from the round's bands (lower bounds)."""
+    texts = []
+    upper: Fraction | None = None
+    for tier in tiers:
+        low = tier.min_total
+        if low is None:
+            if upper is None:
+                text = "不设分数段"
+            elif upper.denominator == 1:
+                text = f"{format_points(upper - 1)} 分以下"
+            else:
+                text = f"不足 {format_points(upper)} 分"
+        elif upper is None:
+            text = f"{format_points(low)} 分以上"
+        elif low.denominator == 1 and upper.denominator == 1:
+            text = f"{format_points(low)} 至 {format_points(upper - 1)} 分"
+        else:
+            text = f"{format_points(low)} 分及以上、不足 {format_points(upper)} 分"
+        texts.append(text)
+        upper = low
+    return texts
+
+
+def _span(value: tuple[str, str] | None) -> tuple[str, ...] | None:
+    return None if value is None else value
+
+
+def record_figures(stats: RoundStatistics) -> list[tuple[str, str, Value | None]]:
+    """Section 一: the round's own record (dates "YYYY-MM-DD" as a (first, last) pair)."""
+    record = stats.record
+    if record is None:
+        return []
+    found: list[tuple[str, str, Value | None]] = [
+        ("record.year", "评价年度", record.year),
+        ("record.period", "评价时限", record.period),
+        ("record.categories", "一级指标（个）", len(record.categories)),
+        ("record.indicators", "二级指标（个）", record.indicators),
+        ("record.max_points", "满分", format_points(record.max_points)),
+        ("record.pilots", "试点联盟", record.pilots),
+        ("record.invited", "参加评价的联盟", record.invited),
+        ("record.selfeval_issued", "发放自评价表（家）", record.selfeval_issued),
+        ("record.selfeval_issued_on", "发放自评价表日期", _span(record.selfeval_issued_on)),
+        ("record.selfeval_received", "收到自评价表（家）", record.selfeval_received),
+        ("record.selfeval_imported_on", "导入自评价表日期", _span(record.selfeval_imported_on)),
+        ("record.reviewers", "评审专家（位）", len(record.reviewers)),
+        ("record.reviewer_names", "评审专家", record.reviewers),
+        ("record.files_issued_on", "发放评审文件日期", _span(record.files_issued_on)),
+        ("record.files_merged", "合并评审文件（位）", record.files_merged),
+        ("record.merged_on", "合并评审文件日期", _span(record.merged_on)),
+        ("record.decided_alliances", "作出最终决定的联盟", record.decided_alliances),
+        ("record.decided_points", "最终决定（项得分）", record.decided_points),
+        ("record.decided_items", "评价要点的决定（项）", record.decided_items),
+        ("record.decided_on", "最终决定日期", _span(record.decided_on)),
+        ("record.locked", "已锁定", int(record.locked)),
+        ("record.locked_on", "锁定日期", record.locked_on),
+        ("record.consensus_method", "汇总方法", record.consensus_method),
+        ("record.rounding", "取整规则", record.rounding),
+    ]
+    for index, category in enumerate(record.categories, start=1):
+        found.append((f"record.category.{index}.name", "一级指标", category.name))
+        found.append((f"record.category.{index}.indicators", f"{category.name}（个）",
+                      category.indicators))  # fmt: skip
+        found.append((f"record.category.{index}.points", f"{category.name}（分）",
+                      format_points(category.points)))  # fmt: skip
+    for name, pair in (
+        ("reviewers_per_alliance", record.reviewers_per_alliance),
+        ("alliances_per_reviewer", record.alliances_per_reviewer),
+    ):
+        found.append((f"record.{name}.least", name, None if pair is None else pair[0]))
+        found.append((f"record.{name}.most", name, None if pair is None else pair[1]))
+    return found
+
+
+def points_won_figures(stats: RoundStatistics) -> list[tuple[str, str, Value | None]]:
+    """Section 五: rates (whole percent) and mean points (one decimal, as text)."""
+    won = stats.points_won
+    if won is None:
+        return []
+    found: list[tuple[str, str, Value | None]] = [
+        ("five.categories", "一级指标（个）", len(won.categories))
+    ]
+    for category in won.categories:
+        base = f"five.category.{category.code}"
+        found.append((f"{base}.rate", f"{category.name}得分率（%）", category.overall))
+        for tier, value in zip(stats.tiers, category.tiers, strict=True):
+            found.append((f"five.tier.{tier.name}.category.{category.code}.rate",
+                          f"{tier.name}{category.name}得分率（%）", value))  # fmt: skip
+    for tier, losses in zip(stats.tiers, won.losses, strict=True):
+        for rank, loss in enumerate(losses, start=1):
+            base = f"five.tier.{tier.name}.lost.{rank}"
+            found.append((f"{base}.code", f"{tier.name}失分第 {rank} 的指标", loss.code))
+            found.append((f"{base}.points", f"{tier.name}{loss.code}平均失分", loss.lost))
+            found.append((f"{base}.rate", f"{tier.name}{loss.code}得分率（%）", loss.rate))
+    for rank, separation in enumerate(won.separating, start=1):
+        base = f"five.separating.{rank}"
+        found.append((f"{base}.code", f"区分度第 {rank} 的指标", separation.code))
+        found.append((f"{base}.top", f"{separation.code}最高档得分率（%）", separation.top))
+        found.append((f"{base}.rest", f"{separation.code}其他档得分率（%）", separation.rest))
+    office = won.secretariat
+    if office is not None:
+        groups = [("full", office.full), ("not_full", office.not_full)]
+        if office.with_staff is not None and office.without_staff is not None:
+            groups += [("staff", office.with_staff), ("no_staff", office.without_staff)]
+        found.append(("five.secretariat.codes", "秘书处的二级指标", office.codes))
+        found.append(("five.secretariat.indicators", "秘书处的二级指标（项）", len(office.codes)))
+        for name, group in groups:
+            found.append((f"five.secretariat.{name}.count", f"秘书处 {name}（家）", group.count))
+            found.append((f"five.secretariat.{name}.mean", f"秘书处 {name} 平均总分",
+                          group.mean))  # fmt: skip
+    publicity = won.publicity
+    if publicity is not None:
+        for number, item in enumerate(publicity.items, start=1):
+            found.append((f"five.publicity.{number}.done", f"开展了“{item.name}”的联盟",
+                          item.done))  # fmt: skip
+            found.append((f"five.publicity.{number}.share", f"“{item.name}”占比（%）",
+                          item.share))  # fmt: skip
+        found.append(("five.publicity.none", "宣传各项均未开展的联盟", publicity.none_done))
+        found.append(("five.publicity.all", "宣传各项均已开展的联盟", publicity.all_done))
+    return found
+
+
+def values(stats: RoundStatistics) -> dict[str, Value | None]:
+    """Every computed figure by its key: what the report's sentences are made of."""
+    return {f.key: f.value for f in figure_list(stats) if f.value is not None or f.printed is None}
 
 
 def _section_of(key: str) -> str:

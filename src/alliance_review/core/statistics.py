@@ -26,10 +26,12 @@ from alliance_review.core.activity import (
     repeated,
 )
 from alliance_review.core.errors import UserError
+from alliance_review.core.points_won import PointsWon, points_won
 from alliance_review.core.published import PreviousYear as PreviousYear
 from alliance_review.core.published import PublishedFigures as PublishedFigures
 from alliance_review.core.ranking import RankedRow, TierBand, printed_band_mismatches
 from alliance_review.core.roster import BATCH_UNKNOWN, BATCHES, Alliance
+from alliance_review.core.round_record import RoundRecord
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.shares import SHARE_RULE_ZH as SHARE_RULE_ZH
 from alliance_review.core.shares import (
@@ -149,6 +151,9 @@ class RoundStatistics:
     tier_by: str = "total"
     # (seq, name, printed score, tier it is in, tier its printed score reads as)
     band_mismatches: tuple[tuple[int, str, str, str, str], ...] = ()
+    # section 五: where points were won and lost; section 一: the round's own record
+    points_won: PointsWon | None = None
+    record: RoundRecord | None = None
 
     @property
     def repeated_full_marks(self) -> tuple[str, ...] | None:
@@ -253,16 +258,19 @@ def batch_figures(
     threshold: int = THRESHOLD,
     top: Fraction | None = None,
     reasons: Sequence[str] = (),
+    batches: Sequence[str] = BATCHES,
 ) -> list[BatchFigure]:
     """Per pilot batch, then an honest "批次不详" group for alliances of unknown batch.
 
-    ``absent``: alliance uid -> reason of those marked as not taking part.
+    ``absent``: alliance uid -> reason of those marked as not taking part; ``batches``:
+    the round's batches in their order (the register keeps them as data). This is the
+    one place the report iterates over batches.
     """
     absent = absent or {}
     figures = []
-    for group in [*BATCHES, BATCH_UNKNOWN]:
-        members = [a for a in alliances if batch_of(a) == group]
-        ranked = [r for r in rows if batch_of(r.alliance) == group]
+    for group in [*batches, BATCH_UNKNOWN]:
+        members = [a for a in alliances if batch_of(a, batches) == group]
+        ranked = [r for r in rows if batch_of(r.alliance, batches) == group]
         if not members and not ranked:
             continue
         counts = tier_counts(ranked, tiers)
@@ -305,6 +313,8 @@ def round_statistics(
     threshold: int = THRESHOLD,
     item_rule: str = "majority",
     tier_by: str = "total",
+    record: RoundRecord | None = None,
+    batches: Sequence[str] = BATCHES,
 ) -> RoundStatistics:
     """Every figure of the report from the ranked rows (best first).
 
@@ -346,7 +356,9 @@ def round_statistics(
         took_part=len(rows),
         tier_figures=figures,
         batches=tuple(
-            batch_figures(alliances, rows, tiers, absent, share_rule, threshold, top, reasons)
+            batch_figures(
+                alliances, rows, tiers, absent, share_rule, threshold, top, reasons, batches
+            )
         ),
         histogram=tuple(histogram(rows, tiers)),
         indicators=tuple(indicator_means(rubric, rows, consensus, tiers)),
@@ -367,6 +379,8 @@ def round_statistics(
             (row.seq, row.alliance.name, f"{row.printed_score}", row.tier.name, reading.name)
             for row, reading in printed_band_mismatches(rows, tiers)
         ),
+        points_won=points_won(rubric, rows, consensus, tiers, done or {}),
+        record=record,
     )
 
 

@@ -28,6 +28,7 @@ POINTS_FORMAT = "0.00"
 HEADER = {"bold": True, "bg_color": "#DDDDDD", "align": "center", "valign": "vcenter",
           "text_wrap": True}  # fmt: skip
 MAX_WIDTH = 60
+PRINT_HEADER = "联盟活跃度评价结果"
 
 
 def text_width(value: Any) -> int:
@@ -50,15 +51,23 @@ class SheetWriter:
         headers: Sequence[str],
         formats: Sequence[str | None],
         wrap_columns: Sequence[int] = (),
+        right_columns: Sequence[int] = (),
+        fixed: dict[int, int] | None = None,
+        header_height: float | None = None,
     ):
         self.ws: Worksheet = book.add_worksheet(title)
         self.styles = styles
         self.formats = list(formats)
         self.wrapped = {c - 1 for c in wrap_columns}
+        self.right = {c - 1 for c in right_columns}
+        self.right_text = styles.get(align="right")
+        self.fixed = dict(fixed or {})  # columns of a set width (1-based)
         self.widths = [text_width(h) for h in headers]
         self.rows = 0
         self.points = styles.get(num_format=POINTS_FORMAT)
         self.wrap = styles.get(text_wrap=True, valign="top")
+        if header_height is not None:  # before the row is written (streamed sheets)
+            self.ws.set_row(0, header_height)
         for column, text in enumerate(headers):
             styles.text(self.ws, 0, column, text, styles.get(**HEADER))
 
@@ -82,6 +91,8 @@ class SheetWriter:
             if isinstance(value, str):
                 if column in self.wrapped:
                     self.styles.text(ws, row, column, value, self.wrap)
+                elif column in self.right:
+                    self.styles.text(ws, row, column, value, self.right_text)
                 else:
                     self.styles.text(ws, row, column, value)
             elif self.formats[column] is not None and isinstance(value, float):
@@ -98,9 +109,13 @@ class SheetWriter:
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.hide_gridlines(0)  # printed with gridlines, as a table reads on paper
+        ws.set_header(f"&L&A&R{PRINT_HEADER}")
+        ws.set_footer("&C第 &P 页，共 &N 页")
         ws.autofilter(0, 0, self.rows, len(self.widths) - 1)
         for index, width in enumerate(self.widths, start=1):
-            chosen = (widths or {}).get(index, min(width + 3, MAX_WIDTH))
+            chosen = {**self.fixed, **(widths or {})}.get(index, min(width + 3, MAX_WIDTH))
             ws.set_column(index - 1, index - 1, chosen)
 
 
@@ -123,6 +138,7 @@ def write_sheets(
         "排名",
         ["序号", "名次", "联盟名称", "批次", "评分", "精确总分", "精确值", "档次"],
         [None, None, None, None, None, POINTS_FORMAT, None, None],
+        right_columns=[7],  # the exact value as text, apart from the exact total beside it
     )
     for row in result.ranking:
         ranked.add(
@@ -149,13 +165,15 @@ def write_sheets(
         + [f"{i.code} {i.name}（{exact_text(i.max_points)}分）" for i in indicators]
         + ["总分"],
         [None, None] + [POINTS_FORMAT] * (len(indicators) + 1),
+        fixed={i: 10 for i in range(3, len(indicators) + 4)},
+        header_height=105,  # the indicators' names wrap in the header
     )
     for row in result.ranking:
         values = result.results[row.alliance.uid].indicator_consensus
         per_indicator.add(
             [row.seq, row.alliance.name] + [values.get(i.code) for i in indicators] + [row.total]
         )
-    per_indicator.finish(freeze="C2", widths={i: 14 for i in range(3, len(indicators) + 3)})
+    per_indicator.finish(freeze="C2")
     if progress is not None and not progress(1, 3):
         raise cancelled()
 

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -35,6 +34,7 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import PreviousYear, RoundStatistics
+from alliance_review.services.histogram_chart import histogram_drawing
 from alliance_review.services.output import Progress, cancelled, check_folder, guard, replacing
 from alliance_review.services.pdf_common import (
     NumberedCanvas,
@@ -47,152 +47,10 @@ from alliance_review.services.round_digest import content_hash, settings_keyword
 from alliance_review.services.statistics_report import (
     PUBLISHED_HEADER,
     mean_text,
-    published_rows,
     round_statistics_of,
-    signed,
-    statistics_lines,
 )
+from alliance_review.services.statistics_text import published_rows, signed, statistics_lines
 from alliance_review.storage.round_store import RoundStore
-
-TIER_TINTS = (
-    colors.Color(0.80, 0.90, 0.80),
-    colors.Color(0.86, 0.92, 0.97),
-    colors.Color(0.98, 0.93, 0.80),
-    colors.Color(0.97, 0.85, 0.85),
-)
-TIER_INKS = (
-    colors.Color(0.20, 0.50, 0.25),
-    colors.Color(0.20, 0.40, 0.65),
-    colors.Color(0.75, 0.55, 0.10),
-    colors.Color(0.70, 0.20, 0.20),
-)
-
-
-def histogram_drawing(stats: RoundStatistics, width: float = 440, height: float = 220) -> Drawing:
-    """Score distribution: bars per 5-point bin, tier bands shaded and marked."""
-    register_font()
-    drawing = Drawing(width, height)
-    # without this the renderer starts in Helvetica, a font that is not embedded
-    drawing.initialFontName = font()
-    left, bottom, right, top = 34.0, 34.0, width - 10, height - 30
-    bins = stats.histogram
-    if not bins:
-        drawing.add(String(width / 2, height / 2, "无数据", fontName=font(), textAnchor="middle"))
-        return drawing
-    low, high = bins[0].low, bins[-1].high
-    peak = max(max(b.count for b in bins), 1)
-    step = max(1, -(-peak // 5))
-    y_max = step * -(-peak // step)
-
-    def x_of(value: float) -> float:
-        return left + (value - low) / (high - low) * (right - left)
-
-    def y_of(count: float) -> float:
-        return bottom + count / y_max * (top - bottom)
-
-    upper: float = high
-    for index, tier in enumerate(stats.tiers):
-        lower = float(tier.min_total) if tier.min_total is not None else float(low)
-        lower = max(lower, float(low))
-        if upper > lower:
-            tint = TIER_TINTS[index % len(TIER_TINTS)]
-            drawing.add(
-                Rect(
-                    x_of(lower),
-                    bottom,
-                    x_of(upper) - x_of(lower),
-                    top - bottom,
-                    fillColor=tint,
-                    strokeColor=None,
-                )
-            )
-            drawing.add(
-                String(
-                    (x_of(lower) + x_of(upper)) / 2,
-                    top + 6,
-                    tier.name,
-                    fontName=font(),
-                    fontSize=8,
-                    textAnchor="middle",
-                    fillColor=TIER_INKS[index % 4],
-                )
-            )
-            if tier.min_total is not None and lower > low:
-                drawing.add(
-                    Line(
-                        x_of(lower),
-                        bottom,
-                        x_of(lower),
-                        top,
-                        strokeColor=TIER_INKS[index % 4],
-                        strokeDashArray=[3, 2],
-                        strokeWidth=0.8,
-                    )
-                )
-        upper = lower
-    for b in bins:
-        x0, x1 = x_of(b.low) + 1.5, x_of(b.high) - 1.5
-        if b.count:
-            drawing.add(
-                Rect(
-                    x0,
-                    bottom,
-                    x1 - x0,
-                    y_of(b.count) - bottom,
-                    fillColor=colors.Color(0.3, 0.3, 0.35),
-                    strokeColor=None,
-                )
-            )
-            drawing.add(
-                String(
-                    (x0 + x1) / 2,
-                    y_of(b.count) + 2,
-                    str(b.count),
-                    fontName=font(),
-                    fontSize=7,
-                    textAnchor="middle",
-                )
-            )
-    drawing.add(Line(left, bottom, right, bottom, strokeWidth=0.8))
-    drawing.add(Line(left, bottom, left, top, strokeWidth=0.8))
-    for value in [*(b.low for b in bins), high]:
-        drawing.add(Line(x_of(value), bottom, x_of(value), bottom - 3, strokeWidth=0.6))
-        drawing.add(
-            String(
-                x_of(value),
-                bottom - 12,
-                str(value),
-                fontName=font(),
-                fontSize=7,
-                textAnchor="middle",
-            )
-        )
-    for count in range(0, y_max + 1, step):
-        drawing.add(Line(left - 3, y_of(count), left, y_of(count), strokeWidth=0.6))
-        drawing.add(
-            String(
-                left - 5,
-                y_of(count) - 2.5,
-                str(count),
-                fontName=font(),
-                fontSize=7,
-                textAnchor="end",
-            )
-        )
-    drawing.add(
-        String(
-            (left + right) / 2,
-            4,
-            "总分（精确值，每 5 分一组；虚线为档次下限）",
-            fontName=font(),
-            fontSize=8,
-            textAnchor="middle",
-        )
-    )
-    drawing.add(
-        String(8, (bottom + top) / 2, "家数", fontName=font(), fontSize=8, textAnchor="middle")
-    )
-    return drawing
 
 
 class _Styles:

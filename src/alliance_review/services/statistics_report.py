@@ -15,19 +15,18 @@ from alliance_review.core.evidence import done_items
 from alliance_review.core.points import format_points
 from alliance_review.core.published import PreviousYear, PublishedFigures
 from alliance_review.core.report_figures import (
-    differences,
     figure_list,
     source_inconsistencies,
-    value_text,
 )
-from alliance_review.core.shares import SHARE_RULE_ZH, SHARE_RULES, percent
+from alliance_review.core.shares import SHARE_RULE_ZH, SHARE_RULES
 from alliance_review.core.statistics import (
     THRESHOLD,
     RoundStatistics,
-    previous_from_rows,
     round_statistics,
 )
 from alliance_review.services.item_decisions import apply_decisions
+from alliance_review.services.report_history import last_year
+from alliance_review.services.report_record import round_record
 from alliance_review.services.results import compute
 from alliance_review.storage.round_store import RoundStore
 
@@ -71,14 +70,8 @@ def round_statistics_of(
 ) -> RoundStatistics:
     """The figures of a round; ``previous`` is last year's round file or typed figures,
     ``published`` a file of figures printed in a report, shown for comparison."""
-    earlier = None
     if share_rule not in SHARE_RULES:
         raise UserError(f"未知的占比取整规则 {share_rule}。", f"Unknown share rule {share_rule}.")
-    if isinstance(previous, (str, Path)):
-        with RoundStore.open(previous) as store:
-            earlier = compute(store)
-            top = store.rubric().max_points
-        previous = previous_from_rows(earlier.ranking, earlier.settings.tiers, top, share_rule)
     with RoundStore.open(round_path) as store:
         result = compute(store).complete()
         rubric = store.rubric()
@@ -87,19 +80,15 @@ def round_statistics_of(
         reasons = store.participation_reasons()
         done = done_by_alliance(store, result.settings.item_rule)
         claimed = sorted(store.self_ticks())
+        record = round_record(store)
+        batches = store.batch_names()
     if not result.ranking:
         raise UserError(
             "本轮次还没有任何评分，无法统计（请先合并评审专家文件）。",
             "The round has no scores yet, so there is nothing to count (merge the reviewer"
             " files first).",
         )
-    if earlier is not None and earlier.settings.year >= result.settings.year:
-        raise UserError(
-            f"上年评价轮次应早于本轮次（{result.settings.year} 年度），"
-            f"所选文件是 {earlier.settings.year} 年度的。",
-            f"Last year's round must be older than this round ({result.settings.year}); "
-            f"the chosen file is for {earlier.settings.year}.",
-        )
+    previous = last_year(round_path, result.settings.year, previous, share_rule)
     consensus = {uid: r.indicator_consensus for uid, r in result.results.items()}
     figures = None
     if published is not None:
@@ -121,11 +110,9 @@ def round_statistics_of(
         threshold=threshold,
         item_rule=result.settings.item_rule,
         tier_by=result.settings.tier_by,
+        record=record,
+        batches=batches,
     )
-
-
-def signed(value: int | None) -> str:
-    return "" if value is None else f"{value:+d}"
 
 
 def mean_text(value: Fraction | None) -> str:
@@ -247,117 +234,3 @@ def statistics_record(stats: RoundStatistics) -> dict[str, Any]:
         if stats.lowest is None
         else {"score": stats.lowest.printed_score, "names": list(stats.lowest.names)},
     }
-
-
-def participation_line(stats: RoundStatistics) -> str:
-    took = (
-        f"参评联盟 {stats.took_part} 家（试点联盟共 {stats.on_roster} 家，"
-        f"未参评 {stats.did_not_take_part} 家"
-    )
-    part = stats.participation
-    if part is not None and part.not_taking_part:
-        took += "：" + "，".join(f"{reason} {n} 家" for reason, n in part.by_reason if n)
-    took += "）"
-    if part is not None and part.not_scored:
-        took += f"；另有 {len(part.not_scored)} 家参评联盟尚无评分"
-    change = stats.participation_change
-    if change is not None and stats.previous is not None:
-        took += f"，比上年（{stats.previous.took_part} 家）"
-        took += f"{'增加' if change >= 0 else '减少'} {abs(change)} 家"
-    return took + "。"
-
-
-def statistics_lines(stats: RoundStatistics) -> list[str]:
-    """The figures as the report's sentences and small tables, for the terminal and the app."""
-    lines = [f"{stats.year} 年度活跃度评价统计", "", participation_line(stats)]
-    if stats.highest is not None and stats.lowest is not None:
-        lines.append(
-            f"最高分 {stats.highest.printed_score}（{len(stats.highest.names)} 家），"
-            f"最低分 {stats.lowest.printed_score}（{len(stats.lowest.names)} 家）。"
-        )
-    lines.append("")
-    lines.append("档次  家数  占比  上年占比  变化（百分点）")
-    for t in stats.tier_figures:
-        previous = "" if t.previous_share is None else f"{t.previous_share}%"
-        lines.append(f"{t.name}  {t.count}  {t.share}%  {previous}  {signed(t.change)}")
-    lines.append("")
-    top_two = "+".join(t.name.removeprefix("活跃度") for t in stats.tiers[:2])
-    lines.append(
-        "批次  试点  参评（参评率）  "
-        + "  ".join(t.name for t in stats.tiers)
-        + f"  {top_two}  {stats.threshold}分及以上  满分"
-    )
-    for b in stats.batches:
-        cells = "  ".join(f"{c}（{s}%）" for c, s in zip(b.tier_counts, b.tier_shares, strict=True))
-        lines.append(
-            f"{b.batch}  {b.on_roster}  {b.took_part}（{b.took_part_share}%）  {cells}  "
-            f"{b.top_two}（{b.top_two_share}%）  {b.at_threshold}  {len(b.full_marks)}"
-        )
-    repeated = stats.repeated_full_marks
-    if stats.full_marks:
-        lines.append(f"满分联盟：{'、'.join(stats.full_marks)}。")
-    if repeated is not None:
-        lines.append(f"连续两年满分：{'、'.join(repeated) if repeated else '无'}。")
-    if stats.items:
-        lines.append("")
-        lines.append("评价要点  开展的联盟  " + "  ".join(t.name for t in stats.tiers))
-        for item in stats.items:
-            cells = "  ".join(str(n) for n in item.tier_done)
-            lines.append(f"{item.code} {item.name}  {item.done}  {cells}")
-    lines.extend(published_lines(stats))
-    compared = [f for f in figure_list(stats) if f.compared]
-    if compared:
-        wrong = differences(compared)
-        lines.append("")
-        lines.append(f"与公布数字对照：共 {len(compared)} 项，不符 {len(wrong)} 项。")
-        for f in wrong:
-            lines.append(
-                f"不符  {f.label}：本轮次 {value_text(f.value)}，公布 {value_text(f.printed)}"
-            )
-    conflicts = source_inconsistencies(stats)
-    if conflicts:
-        lines.append("")
-        lines.append("公布数字自身不一致之处（照录，不作更正）：")
-        lines.extend(zh for zh, _ in conflicts)
-    lines.append("")
-    lines.extend(stats.notes)
-    return lines
-
-
-def published_rows(stats: RoundStatistics) -> list[list[str]]:
-    """Published per-batch figures beside the shares our rule gives for the same counts."""
-    if stats.published is None:
-        return []
-    rows = []
-    for b in stats.published.batches:
-        cells = []
-        for i, count in enumerate(b.tier_counts):
-            printed = "" if b.tier_shares is None else f"{b.tier_shares[i]}%"
-            cells.append(f"{count}（{printed}／{b.rule_shares[i]}%）")
-        verdict = {True: "符合", False: "不符合", None: ""}[b.follows_rule]
-        rows.append(
-            [
-                b.batch,
-                str(b.on_roster),
-                f"{b.took_part}（{percent(b.took_part, b.on_roster)}%）",
-                *cells,
-                verdict,
-            ]
-        )
-    return rows
-
-
-def published_lines(stats: RoundStatistics) -> list[str]:
-    if stats.published is None:
-        return []
-    lines = ["", "报告公布的数字（录入，供对照）"]
-    if stats.published.pilot_count is not None:
-        pilot = stats.published.pilot_count
-        lines.append(
-            f"试点联盟 {pilot} 家，参评 {stats.took_part} 家，未参评 {pilot - stats.took_part} 家。"
-        )
-    if stats.published.batches:
-        lines.append(PUBLISHED_HEADER + "  ".join(t.name for t in stats.tiers) + "  最大余数法")
-        lines.extend("  ".join(row) for row in published_rows(stats))
-        lines.append("各档格式：家数（公布占比／按最大余数法的占比）。")
-    return lines

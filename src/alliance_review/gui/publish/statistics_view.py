@@ -18,9 +18,9 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import RoundStatistics
-from alliance_review.gui import i18n
+from alliance_review.gui import file_kinds, i18n
 from alliance_review.services.page_images import drawing_png
-from alliance_review.services.statistics_report import published_rows
+from alliance_review.services.statistics_text import published_rows
 
 
 def _signed(value: int | None) -> str:
@@ -47,7 +47,7 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 
 def chart_png(stats: RoundStatistics) -> bytes:
     """The distribution chart as shown in the app (any thread: no Qt involved)."""
-    from alliance_review.services.statistics_pdf import histogram_drawing  # reportlab: late
+    from alliance_review.services.histogram_chart import histogram_drawing  # reportlab: late
 
     return drawing_png(histogram_drawing(stats, 520, 220), 96)
 
@@ -217,7 +217,7 @@ class StatisticsView(QWidget):
             )
         parts.extend(self.items_html(stats))
         parts.extend(self.comparison_html(stats))
-        rows = published_rows(stats)
+        rows = published_rows(stats, file_kinds.language())
         if rows:
             parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
             parts.append(
