@@ -68,27 +68,45 @@ def put_text(sheet: Any, row: int, column: int, text: str, pair: tuple[Any, Any]
 
 
 # the results workbook (export-xlsx) ------------------------------------------------------
-class Sheet:
-    """A results sheet: the header, rows as they come, widths measured on the way."""
+PRINT_HEADER = "&L&A&R联盟活跃度评价结果"  # the sheet's name, and what the workbook is
+PRINT_FOOTER = "&C第 &P 页，共 &N 页"
 
-    def __init__(self, book: Any, formats: Formats, title: str, headers: Sequence[str]):
+
+class Sheet:
+    """A results sheet: the header, rows as they come, widths measured on the way;
+    ``fixed``: 1-based columns of a set width; ``header_height``: the first row's."""
+
+    def __init__(
+        self,
+        book: Any,
+        formats: Formats,
+        title: str,
+        headers: Sequence[str],
+        fixed: dict[int, int] | None = None,
+        header_height: float | None = None,
+    ):
         self.sheet = book.add_worksheet(title)
         self.widths = [text_width(h) for h in headers]
+        self.fixed = dict(fixed or {})
         self.rows = 0
         self.plain = formats.get()
         self.wrap = formats.get(text_wrap=True, valign="top")
+        self.right = formats.get(align="right")
         self.points = formats.get(num_format=POINTS)[0]
+        if header_height is not None:
+            self.sheet.set_row(0, header_height)
         header = formats.get(bold=True, bg_color="#DDDDDD", align="center", valign="vcenter",
                              text_wrap=True)  # fmt: skip
         for column, text in enumerate(headers):
             put_text(self.sheet, 0, column, text, header)
 
-    def text(self, column: int, value: str, wrapped: bool = False) -> None:
+    def text(self, column: int, value: str, wrapped: bool = False, right: bool = False) -> None:
         if self.widths[column] < MAX_WIDTH:
             shown = text_width(value[: MAX_WIDTH + 1])
             if shown > self.widths[column]:
                 self.widths[column] = shown
-        put_text(self.sheet, self.rows, column, value, self.wrap if wrapped else self.plain)
+        style = self.wrap if wrapped else self.right if right else self.plain
+        put_text(self.sheet, self.rows, column, value, style)
 
     def number(
         self, column: int, value: float | int, points: bool = False, exact: bool = False
@@ -110,9 +128,13 @@ class Sheet:
         sheet.set_paper(9)
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        sheet.hide_gridlines(0)  # printed with gridlines
+        sheet.set_header(PRINT_HEADER)
+        sheet.set_footer(PRINT_FOOTER)
         sheet.autofilter(0, 0, self.rows, len(self.widths) - 1)
         for index, width in enumerate(self.widths, start=1):
-            chosen = (widths or {}).get(index, min(width + 3, MAX_WIDTH))
+            chosen = {**self.fixed, **(widths or {})}.get(index, min(width + 3, MAX_WIDTH))
             sheet.set_column(index - 1, index - 1, chosen)
 
 
@@ -145,13 +167,14 @@ def results_workbook(round_path: str | Path, out: str | Path) -> None:
         ranked.text(3, batch or "批次不详")
         ranked.number(4, printed)
         ranked.number(5, n / scale, points=True)
-        ranked.text(6, exact_text(n, scale))
+        ranked.text(6, exact_text(n, scale), right=True)
         ranked.text(7, tier)
     ranked.finish(freeze="D2")
 
     per = Sheet(book, formats, "指标得分", ["序号", "联盟名称"]
                 + [f"{c} {name}（{exact_text(top, 100)}分）" for c, name, top, _ in indicators]
-                + ["总分"])  # fmt: skip
+                + ["总分"], fixed={i: 10 for i in range(3, len(codes) + 4)},
+                header_height=105)  # fmt: skip
     consensus = dict(
         (uid, values)
         for uid, *values in conn.execute(
@@ -175,7 +198,7 @@ def results_workbook(round_path: str | Path, out: str | Path) -> None:
             if value is not None:
                 per.number(column, value, points=True)
         per.number(len(codes) + 2, n / scale, points=True)
-    per.finish(freeze="C2", widths={i: 14 for i in range(3, len(codes) + 3)})
+    per.finish(freeze="C2")
 
     order = json.dumps([row[7] for row in ranking])
     headers = ["序号", "联盟名称", "评审专家", "指标编号", "二级指标", "得分", "评分依据"]

@@ -64,17 +64,35 @@ def _settings(sheet: Any) -> dict[str, Any]:
         else None,
         "margins": (margins.left, margins.right, margins.top, margins.bottom),
         "titles": (sheet.print_title_rows, sheet.print_title_cols),
-        "header footer": (sheet.oddHeader.center.text, sheet.oddFooter.center.text),
+        "header footer": tuple(
+            part.text
+            for side in (sheet.oddHeader, sheet.oddFooter)
+            for part in (side.left, side.center, side.right)
+        ),
+        "gridlines": (sheet.print_options.gridLines, sheet.sheet_view.showGridLines),
         "validations": sorted(
             (
-                str(v.sqref), v.type, v.formula1, v.allow_blank, v.errorTitle, v.error,
-                v.promptTitle, v.prompt, v.showErrorMessage, v.showInputMessage,
+                str(v.sqref),
+                v.type,
+                v.formula1,
+                v.allow_blank,
+                v.errorTitle,
+                v.error,
+                v.promptTitle,
+                v.prompt,
+                v.showErrorMessage,
+                v.showInputMessage,
             )
             for v in sheet.data_validations.dataValidation
         ),  # fmt: skip
         "protection": (
-            protection.sheet, protection.password, protection.autoFilter, protection.sort,
-            protection.formatColumns, protection.formatRows, protection.selectLockedCells,
+            protection.sheet,
+            protection.password,
+            protection.autoFilter,
+            protection.sort,
+            protection.formatColumns,
+            protection.formatRows,
+            protection.selectLockedCells,
         ),  # fmt: skip
         "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
     }
