@@ -80,16 +80,9 @@ def libreoffice(xlsx: Path, folder: Path, profile: Path) -> float | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(folder),
-        str(xlsx),
-    ]
+    from appendix_peer import convert_argv
+
+    command = convert_argv(soffice, xlsx, folder, profile)
     return timed(lambda: subprocess.run(command, check=True, capture_output=True, timeout=600))
 
 

@@ -6,7 +6,6 @@ parent reads the process's peak memory.
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import time
 from pathlib import Path
@@ -27,118 +26,149 @@ def _median_of(runs: int, work) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 # ranking ------------------------------------------------------------------------------------
-FLOOR_QUERY = """
-WITH per AS (
-    SELECT alliance_uid AS a, indicator_code AS i, SUM(points_centi) * 1.0 / COUNT(*) AS v
-    FROM score GROUP BY alliance_uid, indicator_code),
-total AS (SELECT a, SUM(v) AS t FROM per GROUP BY a)
-SELECT al.uid, al.name, total.t FROM total JOIN alliance al ON al.uid = total.a
-ORDER BY total.t DESC,
-    CASE al.batch WHEN '第一批' THEN 0 WHEN '第二批' THEN 1 WHEN '第三批' THEN 2 ELSE 3 END,
-    al.position
-"""
-
-
 def ranking(round_path: str, runs: int) -> dict[str, list[float]]:
-    """The app's ranking (``services.results.compute`` on the open round) and the same
-    order by one SQL query (float means, no decisions, no exactness), taken in turns so
-    that a loaded machine slows both alike."""
-    from alliance_review.services.results import compute
-    from alliance_review.storage.round_store import RoundStore
+    """What ``ranking --json`` computes and writes, in this process: the app's (the
+    command's own functions) and the floor's (``bench/floor_ranking.py``: one SQL query,
+    the same JSON; ``tests/test_bench_equivalence.py`` checks they print the same). Both
+    open the file afresh each time (imports warm in both), taken in turns so that a
+    loaded machine slows both alike."""
+    import json
 
-    conn = sqlite3.connect(round_path)
-    with RoundStore.open(round_path) as store:
-        app, floor = [], []
-        for _ in range(runs):
-            floor += _median_of(1, lambda: conn.execute(FLOOR_QUERY).fetchall())
-            app += _median_of(1, lambda: compute(store).ranking)
-    conn.close()
+    from floor_ranking import ranking_json
+
+    from alliance_review.services.results import ranking_of, ranking_records
+
+    def app_json() -> str:
+        records = ranking_records(ranking_of(round_path).ranking)
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+    app, floor = [], []
+    for _ in range(runs):
+        floor += _median_of(1, lambda: ranking_json(round_path))
+        app += _median_of(1, app_json)
     return {"seconds": app, "peer_seconds": floor}
 
 
 # the appendix PDF ---------------------------------------------------------------------------
-def appendix_rows(round_path: str) -> list[tuple[str, str, str]]:
-    """(序号, 联盟名称, 评分) rows with the tier headings, as the appendix prints them."""
-    from alliance_review.services.appendix_pdf import Heading, appendix_entries
-    from alliance_review.services.results import compute
-    from alliance_review.storage.round_store import RoundStore
-
-    with RoundStore.open(round_path) as store:
-        result = compute(store)
-    rows = []
-    for entry in appendix_entries(result.ranking, result.settings.tiers):
-        if isinstance(entry, Heading):
-            rows.append(("", entry.text, ""))
-        else:
-            rows.append((str(entry.seq), entry.alliance.name, f"{entry.printed_score:f}"))
-    return rows
-
-
-def write_table_xlsx(round_path: str, out: str) -> None:
-    """The appendix table as a plain workbook, as LibreOffice gets it (not timed)."""
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet()
-    ws.column_dimensions["B"].width = 60
-    ws.append(["序号", "联盟名称", "评分"])
-    for seq, name, score in appendix_rows(round_path):
-        ws.append([int(seq) if seq else None, name, int(score) if score else None])
-    wb.save(out)
-
-
-def pdf_prepare(round_path: str) -> float:
-    """Reading, ranking and hashing: what ``export-pdf`` does before it draws."""
-    from alliance_review.services.appendix_pdf import prepare_appendix
+def pdf_export(round_path: str, out: str) -> float:
+    """``export-pdf``'s work in this process: read, rank, hash, draw, write."""
+    from alliance_review.services.appendix_pdf import export_appendix
 
     start = time.perf_counter()
-    prepare_appendix(round_path)
+    export_appendix(round_path, out)
     return time.perf_counter() - start
 
 
-def pdf_draw(round_path: str) -> float:
-    """The app's drawing of the same appendix (read and ranked beforehand, not timed)."""
-    from alliance_review.services.appendix_pdf import build_appendix, prepare_appendix
+def pdf_canvas_floor(round_path: str, out: str) -> float:
+    """The floor of ``export-pdf``: the ranking by one SQL query (``floor_ranking``), the
+    content hash (the app's function, in a second thread as the app does), and a bare
+    reportlab canvas drawing the same table: "附件", the title, the bordered grid with
+    the header on a fill on every page, tier headings with their counts, names wrapped
+    where they do not fit (measured with the font's widths), the app's row heights and
+    margins, "第 N 页 共 M 页" and the metadata. No layout engine, nothing cached."""
+    import sqlite3
+    import threading
 
-    prepared = prepare_appendix(round_path)
-    out = Path(round_path).with_suffix(".draw.pdf")
-    start = time.perf_counter()
-    build_appendix(out, prepared.result, prepared.digest)
-    elapsed = time.perf_counter() - start
-    out.unlink()
-    return elapsed
+    from floor_ranking import ranked_rows
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-
-def pdf_canvas_floor(round_path: str) -> float:
-    """A bare reportlab canvas: the same rows, font, grid and page numbers; no layout engine."""
+    from alliance_review.services import appendix_pdf as app
+    from alliance_review.services.pdf_choices import default_title
     from alliance_review.services.pdf_common import FONT, register_font
+    from alliance_review.services.round_digest import content_hash
+    from alliance_review.storage.round_store import RoundStore
 
-    rows = appendix_rows(round_path)
-    out = str(Path(round_path).with_suffix(".floor.pdf"))
     start = time.perf_counter()
+    digest: list[str] = []
+
+    def hashing() -> None:
+        with RoundStore.reading(round_path) as store:
+            digest.append(content_hash(store))
+
+    hasher = threading.Thread(target=hashing)
+    hasher.start()
+    conn = sqlite3.connect(Path(round_path).resolve().as_uri() + "?mode=ro", uri=True)
+    method, year, title = conn.execute("SELECT consensus_method, year, title FROM round").fetchone()
+    tiers = [name for (name,) in conn.execute("SELECT name FROM tier ORDER BY position")]
+    ranked = ranked_rows(conn, method).fetchall()
+    conn.close()
     register_font()
+    name_width = app.TEXT_WIDTH - 2 * app.NUMBER_WIDTH
+    widths = (app.NUMBER_WIDTH, name_width, app.NUMBER_WIDTH)
+    counts = {tier: 0 for tier in tiers}
+    for row in ranked:
+        counts[row[6]] += 1
+    lines: list[tuple[str, list[str], str, bool]] = []  # 序号, name lines, 评分, heading?
+    by_tier: dict[str, list[tuple]] = {tier: [] for tier in tiers}  # type: ignore[type-arg]
+    for row in ranked:
+        by_tier[row[6]].append(row)
+    room = name_width - 2 * app.PADDING
+    for tier in tiers:
+        if by_tier[tier]:
+            lines.append(("", [f"{tier}的联盟（共 {counts[tier]} 家）"], "", True))
+        for seq, _, name, printed, *_ in by_tier[tier]:
+            parts, line, used = [], "", 0.0
+            if stringWidth(name, FONT, app.BODY_SIZE) <= room:
+                parts.append(name)
+            else:
+                for char in name:  # break where the next character would not fit
+                    width = stringWidth(char, FONT, app.BODY_SIZE)
+                    if line and used + width > room:
+                        parts.append(line)
+                        line, used = "", 0.0
+                    line, used = line + char, used + width
+                parts.append(line)
+            lines.append((str(seq), parts, str(printed), False))
     canvas = Canvas(out, pagesize=A4, invariant=1)
-    left, right, top = 28 * mm, A4[0] - 26 * mm, A4[1] - 30 * mm
-    widths = (54.0, right - left - 108.0, 54.0)
-    height = 23.0
-    pages = (len(rows) + 29) // 30
-    for page in range(pages):
+    left, top, bottom = app.LEFT, A4[1] - app.TOP, app.BOTTOM
+    header = ("序号", ["联盟名称"], "评分", False)
+    pages: list[list[tuple[str, list[str], str, bool]]] = [[]]
+    y = top - app.LABEL_LEADING - 10 - app.TITLE_LEADING - 16 - 23
+    for entry in lines:
+        height = 23 + 16 * (len(entry[1]) - 1)
+        if y - height < bottom:
+            pages.append([])
+            y = top - 23
+        pages[-1].append(entry)
+        y -= height
+    for number, page in enumerate(pages, start=1):
         y = top
-        canvas.setFont(FONT, 12)
-        for seq, name, score in [("序号", "联盟名称", "评分"), *rows[page * 30 : page * 30 + 30]]:
-            x = left
-            for width, text in zip(widths, (seq, name, score), strict=True):
-                canvas.rect(x, y - height, width, height)
-                canvas.drawString(x + 6, y - 16, text)
-                x += width
+        if number == 1:
+            canvas.setFont(FONT, app.LABEL_SIZE)
+            canvas.drawString(left, y - app.LABEL_SIZE, "附件")
+            canvas.setFont(FONT, app.TITLE_SIZE)
+            canvas.drawCentredString(left + app.TEXT_WIDTH / 2, y - app.LABEL_LEADING - 28,
+                                     default_title(year))  # fmt: skip
+            y -= app.LABEL_LEADING + 10 + app.TITLE_LEADING + 16
+        canvas.setFont(FONT, app.BODY_SIZE)
+        for seq, parts, score, is_heading in [header, *page]:
+            height = 23 + 16 * (len(parts) - 1)
+            if is_heading or (seq, parts[0]) == ("序号", "联盟名称"):
+                canvas.setFillGray(0.96 if is_heading else 0.9)
+                canvas.rect(left, y - height, app.TEXT_WIDTH, height, fill=1, stroke=0)
+                canvas.setFillGray(0)
+            if is_heading:
+                canvas.rect(left, y - height, app.TEXT_WIDTH, height)
+                canvas.drawString(left + app.PADDING, y - 16, parts[0])
+            else:
+                x = left
+                for width, text in zip(widths, (seq, parts, score), strict=True):
+                    canvas.rect(x, y - height, width, height)
+                    if isinstance(text, list):
+                        for at, part in enumerate(text):
+                            canvas.drawString(x + app.PADDING, y - 16 - 16 * at, part)
+                    else:
+                        canvas.drawCentredString(x + width / 2, y - 16, text)
+                    x += width
             y -= height
         canvas.setFont(FONT, 10.5)
-        canvas.drawCentredString(A4[0] / 2, 14 * mm, f"第 {page + 1} 页 共 {pages} 页")
+        canvas.drawCentredString(A4[0] / 2, 14 * mm, f"第 {number} 页 共 {len(pages)} 页")
         canvas.showPage()
+    hasher.join()
+    canvas.setTitle(default_title(year))
+    canvas.setSubject(f"{title}；轮次内容校验值 SHA-256 {digest[0]}")
     canvas.save()
-    elapsed = time.perf_counter() - start
-    Path(out).unlink()
-    return elapsed
+    return time.perf_counter() - start
 
 
 def median(values: list[float]) -> float:

@@ -238,3 +238,52 @@ def reviewer(runs: int) -> dict[str, object]:
         "switch": statistics.median(switches),
         "edit": statistics.median(edits),
     }
+
+
+def panel_listed(round_path: str) -> dict[str, object]:
+    """Open the round in a window that is up: the time until the panel lists every
+    alliance (its overview holds a row for each scored alliance; wall time, and the CPU
+    time all the process's threads used meanwhile, which a machine busy with other work
+    does not lengthen), until every tab of the round is filled, and the GUI thread's
+    gaps meanwhile (``tests/gap_meter.py``): the longest it ran our code, and the longest
+    it was kept waiting by a worker of ours holding the GIL."""
+    import sqlite3
+
+    from PySide6.QtCore import QCoreApplication
+    from tests.gap_meter import GapMeter
+
+    conn = sqlite3.connect(round_path)
+    (scored,) = conn.execute("SELECT COUNT(DISTINCT alliance_uid) FROM score").fetchone()
+    conn.close()
+    window = open_window(round_path)
+    settle()
+    listed = shown = cpu = 0.0
+    with GapMeter(threshold=0.05) as meter:
+        start, cpu_start = time.perf_counter(), time.process_time()
+        window.open_path(Path(round_path))
+        panel = None
+        while time.perf_counter() - start < 300:
+            QCoreApplication.processEvents()
+            view = getattr(window, "view", None)
+            if panel is None and view is not None and "panel" in view.tab_by_name:
+                panel = view.tab_by_name["panel"]  # the user goes to the panel at once
+                view.tabs.setCurrentWidget(panel)
+                shown = time.perf_counter() - start
+            if panel is not None and panel.overview.model.rowCount() >= scored:
+                listed = time.perf_counter() - start
+                cpu = time.process_time() - cpu_start
+                break
+            time.sleep(0.002)
+        settle()
+        filled = time.perf_counter() - start
+    held = [min(g.blocked, g.others_ran) for g in meter.gaps]
+    return {
+        "seconds": [listed],
+        "cpu": cpu,
+        "view_shown": shown,
+        "filled": filled,
+        "longest_ran": max((g.ran for g in meter.gaps), default=0.0),
+        "longest_held": max(held, default=0.0),
+        "held_over_50ms": sum(h > 0.05 for h in held),
+        "report": meter.report()[:4000],
+    }

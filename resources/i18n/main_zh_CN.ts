@@ -211,6 +211,11 @@ The yearly activity evaluation of industry technology innovation alliances.</sou
                 <numerusform>共 %n 家联盟</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/round_tabs/results.py" line="196" />
+            <source>The ranking could not be updated: %1</source>
+            <translation>排名未能更新：%1</translation>
+        </message>
     </context>
     <context>
         <name>RoundContext</name>

@@ -979,6 +979,11 @@
             <source>%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.</source>
             <translation>已排名 %1 家联盟；%2 家需要讨论；已记录 %3 项决定。</translation>
         </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/panel/overview.py" line="301" />
+            <source>%1 alliance(s) ranked; the analysis is being computed…</source>
+            <translation>已排名 %1 家联盟；正在计算分析…</translation>
+        </message>
     </context>
     <context>
         <name>PanelCommands</name>
@@ -1144,6 +1149,16 @@
             <location filename="../../src/alliance_review/gui/panel/tab.py" line="363" />
             <source>Total</source>
             <translation>总分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/panel/tab.py" line="260" />
+            <source>The analysis could not be updated: %1</source>
+            <translation>分析未能更新：%1</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/panel/tab.py" line="292" />
+            <source>Listing the alliances…</source>
+            <translation>正在列出联盟…</translation>
         </message>
     </context>
     <context>

@@ -44,11 +44,14 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
 
 
 def print_json(value: object) -> None:
-    """JSON on stdout, a line at a time: JSON never breaks a line inside a string, so its
-    line breaks are layout and pass, while a line printed with ``print`` that quotes a
-    file gets any line break inside it escaped (``Escaping``). Use this, not json.dump."""
-    for line in json.dumps(value, ensure_ascii=False, indent=1).split("\n"):
-        print(line)
+    """``value`` as indented JSON (non-ASCII kept) on stdout, in one write. JSON never
+    breaks a line inside a string, so its line breaks are layout and pass; each line is
+    made printable as ``Escaping`` would (a name from a file cannot drive the terminal).
+    Use this, not json.dump: through ``Escaping`` a whole document's line breaks would be
+    escaped."""
+    lines = json.dumps(value, ensure_ascii=False, indent=1).split("\n")
+    out = unescaped(sys.stdout)
+    out.write("\n".join(printable(line) for line in lines) + "\n")
 
 
 # What a line quoting a file's content may not carry to the terminal: C0 controls (ESC

@@ -14,14 +14,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     tiers = None
     if args.tiers:
         tiers = tuple(t.strip() for t in args.tiers.replace("，", ",").split(",") if t.strip())
-    from alliance_review.services.results import band_mismatches
+    from alliance_review.services.results import RoundResult, band_mismatches
 
     options = AppendixOptions(
         title=args.title, tiers=tiers, show_rank_ties=args.show_ties, font=font_file(args.font)
     )
-    out = export_appendix(args.round, args.out, options)
+    ranked: list[RoundResult] = []  # the ranking the file prints: not ranked a second time
+    out = export_appendix(args.round, args.out, options, printed=ranked.append)
     say(f"已写入附件：{out}", f"Appendix written: {out}")
-    mismatches = band_mismatches(args.round)
+    mismatches = band_mismatches(ranked[-1])
     if mismatches:
         say(
             f"注意：{len(mismatches)} 家联盟的评分所属分数段与所列档次不同"
@@ -159,7 +160,6 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
 def cmd_statistics(args: argparse.Namespace) -> int:
     from alliance_review.core.errors import UserError
     from alliance_review.core.statistics import PreviousYear
-    from alliance_review.services.statistics_pdf import export_statistics_pdf
     from alliance_review.services.statistics_report import round_statistics_of, statistics_record
     from alliance_review.services.statistics_text import statistics_lines
 
@@ -176,6 +176,8 @@ def cmd_statistics(args: argparse.Namespace) -> int:
         previous = PreviousYear.parse(args.previous_shares, args.previous_count, "typed")
     stats = round_statistics_of(args.round, previous, args.published)
     if args.pdf is not None:
+        from alliance_review.services.statistics_pdf import export_statistics_pdf  # reportlab
+
         export_statistics_pdf(
             args.round, args.pdf, previous, args.published, font_file=font_file(args.font)
         )

@@ -23,6 +23,15 @@ No nested event loop: ``run_task`` returns at once. While a modal task has not s
 dialog yet, user input to its window is held back, so nothing can start meanwhile.
 ``background=True`` shows nothing and holds nothing back (the panel's recomputation).
 
+A task that only reads (``reads_only``) is run again when it failed because another
+process held the file (SQLite's busy or locking-protocol errors, after the connection's
+own busy timeout): after ``BUSY_WAITS`` seconds, one wait per new attempt, unless it was
+cancelled meanwhile. Its work must therefore leave nothing half-changed when a read fails
+(read in one read transaction: a busy error can only come at its first read). A
+background task that still fails says so where its view shows its state (the panel's
+status line), or in the window's status bar when it has no ``on_error``: a dialog would
+interrupt the user for work they did not start.
+
 Garbage collection stays on, and never stops the window. A collection runs in whichever
 thread allocates, holding the GIL: a full one over a large heap took 0.1-0.2 s in the
 middle of a 10,000-row export, and the GUI thread waited. And a Qt object that Python
@@ -40,15 +49,17 @@ work).
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QPushButton, QWidget
 
 from alliance_review.gui import messages
+from alliance_review.storage.db import is_busy
 
 Progress = Callable[[int, int], bool]
 
@@ -58,6 +69,11 @@ SHOW_AFTER_MS = 300
 REPORT_EVERY = 0.05
 #: while tasks run, the objects alive are frozen out of garbage collection this often
 FREEZE_EVERY_MS = 50
+#: the interpreter's switch interval while a task runs (Python's default is 5 ms)
+SWITCH_INTERVAL = 0.001
+_DEFAULT_SWITCH = sys.getswitchinterval()
+#: a task that only reads and found the file busy is run again after each of these waits
+BUSY_WAITS = (0.25, 0.5, 1.0, 2.0)
 
 _running: set[Task] = set()
 _retired: list[Task] = []
@@ -279,6 +295,8 @@ class Task(QObject):
             assert self.error is not None
             if self.on_error is not None and not parent_gone:
                 self.on_error(self.error)
+            elif self.background and not parent_gone:
+                tell_in_status_bar(self.parent_widget, self.error)
             else:
                 messages.refuse(None if parent_gone else self.parent_widget, self.error)
 
@@ -302,15 +320,23 @@ class Task(QObject):
     def _run(self) -> None:
         result: Any = None
         error: BaseException | None = None
-        try:
-            result = self.work(self._report)
-        except BaseException as caught:  # handed to the GUI thread
-            error = caught
+        waits = list(BUSY_WAITS) if self.reads_only else []
+        while True:
+            try:
+                result = self.work(self._report)
+            except BaseException as caught:  # handed to the GUI thread
+                if waits and is_busy(caught) and not self._cancelled.wait(waits.pop(0)):
+                    continue  # another process held the file: read again in a moment
+                error = caught
+            break
         self._ended.emit(result, error)
 
 
 def _freezing(on: bool) -> None:
     global _freezer
+    # while a worker runs, the GUI thread asks for the GIL many times per event and waits
+    # up to the switch interval each time: a shorter interval keeps those waits short
+    sys.setswitchinterval(SWITCH_INTERVAL if on else _DEFAULT_SWITCH)
     if _freezer is None:
         _freezer = QTimer()
         _freezer.setInterval(FREEZE_EVERY_MS)
@@ -336,6 +362,15 @@ def _bury() -> None:
     _retired[:] = [task for task in _retired if task._thread.is_alive()]
     if _retired:
         QTimer.singleShot(50, _bury)
+
+
+def tell_in_status_bar(widget: QWidget | None, error: BaseException) -> None:
+    """A background task's refusal in its window's status bar (a bug: the last resort)."""
+    window = widget.window() if widget is not None and alive(widget) else None
+    if messages.refusal_of(error) is None or not isinstance(window, QMainWindow):
+        messages.refuse(window, error)
+        return
+    window.statusBar().showMessage(messages.sentence(error))
 
 
 def alive(widget: QObject | None) -> bool:

@@ -179,15 +179,16 @@ def wrap_text(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
 
     Chinese breaks between any two characters, as in the published appendix (row 107).
     """
-    if stringWidth(text, font(), size) <= width:
+    name = font()  # looked up once per text, not once per character
+    if stringWidth(text, name, size) <= width:
         return [text]
     lines: list[str] = []
     line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        token_width = _token_width(token, font(), size)
+        token_width = _token_width(token, name, size)
         if line and used + token_width > width:
             lines.append(line.rstrip())
-            line, used = token.lstrip(), _token_width(token.lstrip(), font(), size)
+            line, used = token.lstrip(), _token_width(token.lstrip(), name, size)
         else:
             line, used = line + token, used + token_width
     if line:
@@ -402,13 +403,16 @@ def export_appendix(
     out: Path | str,
     options: AppendixOptions | None = None,
     progress: Progress | None = None,
+    printed: Callable[[RoundResult], None] | None = None,
 ) -> Path:
     """``alliance-review export-pdf``: the round's appendix as a PDF.
 
     Reading, ranking, hashing and drawing overlap: the hash is computed in a second
     thread while this one ranks and draws (it is needed only for the metadata, written
     last). Should another connection write the round meanwhile, the export is made again,
-    so the hash in the file always belongs to the ranking printed.
+    so the hash in the file always belongs to the ranking printed. ``printed`` is given
+    the ranked result the file prints (e.g. to list its band mismatches without ranking
+    the round again).
     """
     guard(check_folder(out), [round_path, None if options is None else options.font])
     for _ in range(3):
@@ -433,4 +437,6 @@ def export_appendix(
                 raise
             if store.change_marker() == before:
                 break
+    if printed is not None:
+        printed(result)
     return written

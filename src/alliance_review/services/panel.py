@@ -16,7 +16,7 @@ from alliance_review.core.ranking import RankedRow
 from alliance_review.core.rubric import RUBRIC_TOTAL, Rubric
 from alliance_review.core.scoring import CONSENSUS_LABELS, CONSENSUS_METHODS
 from alliance_review.services.results import RoundResult, compute
-from alliance_review.storage import audit, keys, rows
+from alliance_review.storage import audit, rows
 from alliance_review.storage.round_store import RoundStore, now_text
 
 TOTAL = ""  # the indicator code of a decision on an alliance's total
@@ -133,6 +133,8 @@ def set_locked(store: RoundStore, locked: bool, reason: str = "") -> bool:
             f"The round was altered outside the app ({state.reason}); it cannot be "
             f"{what[1]}ed, as the signature would vouch for those changes. Restore a backup.",
         )
+    from alliance_review.storage import keys  # cryptography: only to sign the lock
+
     key = keys.secretary_private_key()
     assert key is not None  # created on first use
     store.backup("lock" if locked else "unlock")

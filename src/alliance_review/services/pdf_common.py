@@ -31,6 +31,7 @@ from alliance_review.services.pdf_choices import system_song_font as system_song
 FONT = "WQY"  # the bundled font's name in reportlab
 FONT_LIMIT = 64 * 1024 * 1024  # a font file larger than this is refused
 _current: ContextVar[str] = ContextVar("pdf_font", default=FONT)
+_registered: set[str] = set()  # names this process registered (reportlab keeps them for good)
 
 
 def register_font(path: Path | str | None = None) -> str:
@@ -40,8 +41,10 @@ def register_font(path: Path | str | None = None) -> str:
     else) is refused with one sentence: reportlab embeds TrueType outlines only.
     """
     if path is None:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(FONT, str(resources.font_path()), subfontIndex=0))
+        if FONT not in _registered:
+            if FONT not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(FONT, str(resources.font_path()), subfontIndex=0))
+            _registered.add(FONT)
         return FONT
     path = Path(path)
     if not path.is_file():
@@ -65,9 +68,11 @@ def register_font(path: Path | str | None = None) -> str:
 
 
 def font() -> str:
-    """The font the PDF being built uses (the bundled one unless ``using_font`` says)."""
+    """The font the PDF being built uses (the bundled one unless ``using_font`` says).
+
+    Called for every word measured: a set lookup once the font is registered."""
     name = _current.get()
-    if name == FONT:
+    if name == FONT and FONT not in _registered:
         register_font()
     return name
 

@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alliance_review.core.analysis import Cells
 from alliance_review.core.exact import ExactTotals, consensus_part
 from alliance_review.core.points import exact_text
 from alliance_review.core.ranking import RankedRow, printed_band_mismatches, rank_exact
@@ -25,6 +24,9 @@ from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import AllianceResult
 from alliance_review.storage.round_store import RoundStore
 from alliance_review.storage.tally import Cell
+
+if TYPE_CHECKING:  # the panel's analysis is not needed to rank (read-only commands)
+    from alliance_review.core.analysis import Cells
 
 
 class AllianceDetails(Mapping[str, AllianceResult]):
@@ -159,12 +161,16 @@ def compute(
     return RoundResult(settings, details, ranking)
 
 
-def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
+def band_mismatches(source: Path | str | RoundResult) -> list[tuple[str, str]]:
     """(Chinese, English) one line per alliance whose printed score reads as another
     tier's band than the tier it is printed under, for the secretary to decide on before
-    publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band)."""
-    with RoundStore.open_readonly(path) as store:
-        result = compute(store)
+    publishing (e.g. 86 printed under 活跃度较高 while 86 is 活跃度高's band). ``source``:
+    the round file, or a result already ranked (not ranked again)."""
+    if isinstance(source, RoundResult):
+        result = source
+    else:
+        with RoundStore.open_readonly(source) as store:
+            result = compute(store)
     return [
         (
             f"第 {row.seq} 名「{row.alliance.name}」：评分 {row.printed_score}，"
@@ -177,6 +183,8 @@ def band_mismatches(path: Path | str) -> list[tuple[str, str]]:
 
 
 def ranking_of(path: Path | str) -> RoundResult:
+    """The round's ranking, read without writing the file (an older format is upgraded
+    in memory)."""
     with RoundStore.open_readonly(path) as store:
         return compute(store)
 

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from alliance_review.storage import canonical, keys
+from alliance_review.storage import canonical
+
+# ``storage.keys`` (and with it the cryptography library) is imported where a signature is
+# made or checked: a command that only reads a round needs neither.
 
 CONTENT_LABEL = "alliance-review round content v1"
 LOCK, UNLOCK, UPGRADE = "lock", "unlock", "upgrade"
@@ -100,9 +103,14 @@ def append(
     number, prev = (1, "") if row is None else (int(row[0]) + 1, str(row[1]))
     at = datetime.now().astimezone().isoformat(timespec="seconds")
     text = detail_text(detail)
-    public = None if signing_key is None else keys.public_of(signing_key)
+    public = signature = None
+    if signing_key is not None:
+        from alliance_review.storage import keys
+
+        public = keys.public_of(signing_key)
     digest = entry_hash(number, at, action, text, prev, public)
-    signature = None if signing_key is None else keys.sign(signing_key, digest.encode("ascii"))
+    if signing_key is not None:
+        signature = keys.sign(signing_key, digest.encode("ascii"))
     conn.execute(
         "INSERT INTO audit (id, at, action, detail, prev_hash, hash, public_key, signature)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -140,6 +148,8 @@ class LockState:
 
 
 def _chain_problem(trail: list[AuditEntry]) -> tuple[str, str] | None:
+    from alliance_review.storage import keys
+
     prev = ""
     for number, entry in enumerate(trail, start=1):
         if entry.id != number or entry.prev_hash != prev:
@@ -199,6 +209,8 @@ def lock_state(conn: sqlite3.Connection) -> LockState:
         return LockState(INTACT, len(trail), head, ALTERED, basis[1], basis[0])
     if basis.action == UPGRADE:
         return LockState(INTACT, len(trail), head, LOCKED_LEGACY, content_sha256=recorded)
+    from alliance_review.storage import keys  # cryptography: only where a lock is checked
+
     public = basis.public_key or b""
     mine = keys.secretary_public_key()
     return LockState(

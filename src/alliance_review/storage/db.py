@@ -18,6 +18,25 @@ from alliance_review.system.writing import atomic_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _savepoint_ids = count(1)
+#: how long a statement waits for another connection (or process) holding the file
+BUSY_TIMEOUT_MS = 5000
+# SQLite's primary result codes of a file held by another connection: SQLITE_BUSY,
+# SQLITE_LOCKED, SQLITE_PROTOCOL (a reader that could not get a stable view of the log
+# after many tries, on a machine too loaded to let it in)
+_BUSY_CODES = {5, 6, 15}
+_BUSY_WORDS = ("database is locked", "database table is locked", "locking protocol")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says the file was held by another connection or process (the
+    same work may well succeed a moment later), not that anything is wrong with it."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _BUSY_CODES:
+        return True
+    text = str(error).lower()
+    return any(words in text for words in _BUSY_WORDS)
 
 
 def connect(
@@ -27,10 +46,10 @@ def connect(
 
     ``page_size``: for a new file, the size of its pages (before anything is written)."""
     conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if page_size is not None:
         conn.execute(f"PRAGMA page_size = {int(page_size)}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
     if wal:
         conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL can lose the last commits on power loss; FULL syncs every commit
@@ -45,7 +64,7 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
     ``query_only`` makes any write a refusal; the file is never changed by it.
     """
     conn = sqlite3.connect(readonly_uri(Path(path)), uri=True, isolation_level=None)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only = ON")
     return conn
 
@@ -221,17 +240,32 @@ _NOT_THE_FILES_FAULT = frozenset({5, 6, 7, 8, 10, 13, 14})
 
 # files this process checked (``PRAGMA quick_check``), with their size and time stamps
 _checked: dict[str, tuple[int, ...]] = {}
+# Checks are remembered across processes too (a read-only command run twice on an
+# unchanged 100 MB round checks it once: ``quick_check`` reads every page, seconds at
+# 10,000 alliances), in the data folder.
+_RECORD, _RECORD_ENTRIES, _RECORD_BYTES = "checked-files.json", 64, 64 * 1024
 
 
 def _stamp(path: Path) -> tuple[int, ...]:
-    """Size and modification time of the file and of its write-ahead log."""
+    """Device, inode, size, modification and change times of the file, and inode, size and
+    modification time of its write-ahead log (whose change time every reader's opening
+    moves; an empty log counts as none): a write to either, or another file put in its
+    place, changes it."""
     stamp: list[int] = []
-    for part in (path, path.with_name(path.name + "-wal")):
-        try:
-            found = part.stat()
-            stamp += [found.st_size, found.st_mtime_ns, found.st_ino]
-        except OSError:
-            stamp += [-1, -1, -1]
+    try:
+        found = path.stat()
+        stamp += [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns,
+                  found.st_ctime_ns]  # fmt: skip
+    except OSError:
+        stamp += [-1, -1, -1, -1, -1]
+    try:
+        log = path.with_name(path.name + "-wal").stat()
+    except OSError:
+        log = None
+    if log is None or log.st_size == 0:  # no log, or an empty one (a reader's opening
+        stamp += [-1, 0, -1]  # makes one): nothing in it either way
+    else:
+        stamp += [log.st_ino, log.st_size, log.st_mtime_ns]
     return tuple(stamp)
 
 
@@ -247,6 +281,29 @@ def _wal_mode_without_log(path: Path) -> bool:
     return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
 
 
+def _recorded() -> dict[str, object]:
+    from alliance_review.storage import remembered
+
+    return remembered.read(_RECORD, _RECORD_BYTES)
+
+
+def _remember(key: str, stamp: tuple[int, ...]) -> None:
+    """Record a sound check (best effort: a failure means one more check later)."""
+    from alliance_review.storage import remembered
+
+    remembered.keep(_RECORD, key, list(stamp), _RECORD_BYTES, _RECORD_ENTRIES)
+
+
+def _known_sound(key: str, stamp: tuple[int, ...]) -> bool:
+    """This process, or another on this computer, checked these very bytes."""
+    if _checked.get(key) == stamp:
+        return True
+    if _recorded().get(key) == list(stamp):
+        _checked[key] = stamp
+        return True
+    return False
+
+
 def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     """Open a file that should be one of ours; refuse anything that is not a sound SQLite file.
 
@@ -254,7 +311,11 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     ``readonly``; the check itself never changes the file. The page-by-page check
     (``quick_check``, half a second for a 40 MB round) is not repeated for a file this
     process checked and that has not changed since (same size and times, file and log):
-    opening a file identifies it, then opens it for editing.
+    opening a file identifies it, then opens it for editing. Nor is a file checked again
+    when another process on this computer checked it and it has not changed since (its
+    ``_stamp``, kept in the data folder): the check finds damaged files (a broken disk, a
+    truncated copy, junk), and those very bytes were found sound; a file from elsewhere,
+    or one written since, is another file or has other times and is checked in full.
     """
     path = Path(path)
     require_regular_file(path)
@@ -266,19 +327,28 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
             f"{path.name} is not a file of this application.",
         )
     uri = readonly_uri(path) if readonly else path.resolve().as_uri()
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        # first: the check waits for a writer in another process, as every read does
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         harden(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         key = str(path.resolve())
         stamp = _stamp(path)
-        if _checked.get(key) == stamp:
+        if _known_sound(key, stamp):
             result: tuple[object, ...] | None = ("ok",)
         else:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if result is not None and result[0] == "ok":
                 _checked[key] = stamp
+                if _stamp(path) == stamp:
+                    _remember(key, stamp)
     except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        if is_busy(error):  # held by another process for longer than the wait: not damaged
+            raise
         code = getattr(error, "sqlite_errorcode", None)
         if isinstance(code, int) and code & 0xFF in _NOT_THE_FILES_FAULT:
             said = storage_error(error)  # a full disk, no permission, busy: not damage

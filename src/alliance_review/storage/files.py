@@ -25,8 +25,7 @@ from alliance_review.storage.schema import (
     ROUND_FILE,
     FileKind,
     apply_ladder,
-    expected_signature,
-    schema_signature,
+    has_schema,
 )
 from alliance_review.system.names import file_name
 from alliance_review.system.writing import atomic_file
@@ -83,7 +82,7 @@ def inspect(conn: sqlite3.Connection, path: Path) -> FileInfo:
             f"{path.name} was written by a newer version of this app (format {version}); "
             "please upgrade.",
         )
-    if version < 1 or schema_signature(conn) != expected_signature(kind, version):
+    if version < 1 or not has_schema(conn, kind, version):
         raise FileRefused(
             f"文件「{path.name}」的结构已被改动，不能使用。",
             f"The structure of {path.name} has been altered; it cannot be used.",

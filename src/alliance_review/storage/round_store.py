@@ -19,7 +19,7 @@ from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
-from alliance_review.storage import anchor, audit, backups, keys, rows
+from alliance_review.storage import anchor, audit, backups, rows
 from alliance_review.storage.activity_rows import ActivityRows
 from alliance_review.storage.db import atomic, connect, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
@@ -128,6 +128,8 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         """Lock (recording the content digest) or unlock, in a signed entry of the trail."""
         with atomic(self.conn):
             self.set_locked_flag(locked)
+            from alliance_review.storage import keys  # cryptography: only to sign
+
             detail: dict[str, Any] = {
                 "fingerprint": keys.fingerprint(keys.public_of(signing_key)),
                 "reason": reason,
@@ -216,6 +218,7 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
 
     def backup(self, reason: str) -> Path:
         """A rotated backup of this round in the user data folder (``storage.backups``)."""
+
         return backups.take(self.conn, self.settings().uid, self.path, reason)
 
     @contextmanager

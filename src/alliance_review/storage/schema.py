@@ -528,11 +528,31 @@ def schema_signature(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
 _expected: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
 
 
-def expected_signature(kind: FileKind, version: int) -> list[tuple[str, str, str]]:
+def expected_signature(
+    kind: FileKind, version: int, fresh: bool = False
+) -> list[tuple[str, str, str]]:
+    """The schema the ladder makes for ``kind`` at ``version``: built once per computer
+    for this ladder and SQLite (``storage.known_schemas``), or now when ``fresh``."""
     key = (kind.application_id, version)
-    if key not in _expected:
-        memory = sqlite3.connect(":memory:")
-        apply_ladder(memory, kind, 0, version)
-        _expected[key] = schema_signature(memory)
-        memory.close()
+    if fresh or key not in _expected:
+        from alliance_review.storage import known_schemas
+
+        remembered = known_schemas.key_of(kind.application_id, kind.ladder[:version])
+        found = None if fresh else known_schemas.recalled(remembered)
+        if found is None:
+            memory = sqlite3.connect(":memory:")
+            apply_ladder(memory, kind, 0, version)
+            found = schema_signature(memory)
+            memory.close()
+            known_schemas.remember(remembered, found)
+        _expected[key] = found
     return _expected[key]
+
+
+def has_schema(conn: sqlite3.Connection, kind: FileKind, version: int) -> bool:
+    """Whether the file's schema is exactly what the ladder makes (a remembered schema
+    that disagrees is built afresh before the file is refused)."""
+    found = schema_signature(conn)
+    return found == expected_signature(kind, version) or found == expected_signature(
+        kind, version, fresh=True
+    )

@@ -162,6 +162,19 @@ class TallyRows:
             )
         )
 
+    def reviewer_totals_centi(self) -> dict[str, list[tuple[str, int]]]:
+        """Alliance -> (reviewer, total of their scores of the rubric's indicators, in
+        hundredths), one GROUP BY (what ``AllianceResult.reviewer_totals`` adds up), in the
+        order of the scores' primary key (no sort)."""
+        totals: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for reviewer_uid, alliance_uid, centi in self.conn.execute(
+            "SELECT reviewer_uid, alliance_uid, SUM(points_centi) FROM score"
+            " WHERE indicator_code IN (SELECT code FROM indicator)"
+            " GROUP BY reviewer_uid, alliance_uid"
+        ):
+            totals[alliance_uid].append((reviewer_uid, int(centi)))
+        return dict(totals)
+
     def decisions_centi(self, alliance_uid: str) -> dict[str, int]:
         """One alliance's decisions: indicator code ("" for the total) -> hundredths."""
         return dict(

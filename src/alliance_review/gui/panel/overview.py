@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from fractions import Fraction
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -17,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core import agreement
+from alliance_review.core.analysis import MISSING, FractionTable
 from alliance_review.core.points import format_points
+from alliance_review.core.ranking import RankedRow
 from alliance_review.gui.panel.records import ATTENTION, DECIDED, compact_rows
 from alliance_review.gui.panel.texts import flag_text
 from alliance_review.gui.table_rows import KEY_ROLE, Column, Row, RowsModel
@@ -35,30 +40,83 @@ UID, RANK, SEQ, NAME, NAME_TIP, REVIEWERS, TOTAL, TOTAL_SORT, TOTAL_TIP, DECIDED
 SPREAD, SPREAD_SORT, SPREAD_WIDE, TIER, CONFLICTS, REASONS, FLAGS = range(11, 18)
 
 
+@functools.lru_cache(maxsize=4096)
+def centi_text(centi: int) -> str:
+    """``format_points`` of ``centi`` hundredths: "98", "98.5", "98.25" (the same few
+    hundred totals recur over thousands of rows)."""
+    whole, part = divmod(abs(centi), 100)
+    text = f"{whole}.{part:02d}".rstrip("0").rstrip(".")
+    return "-" + text if centi < 0 else text
+
+
+@functools.lru_cache(maxsize=4096)
+def points_text(value: Fraction) -> str:
+    return format_points(value)
+
+
+def reviewer_totals_centi(analysis: Analysis, uid: str) -> list[tuple[str, int]]:
+    """Each reviewer's total of the alliance's rubric indicators, in hundredths, read
+    from the analysis's integer table (as ``AllianceResult.reviewer_totals``, without a
+    Fraction per score)."""
+    table = analysis.table
+    if not isinstance(table, FractionTable):
+        totals = analysis.result.results[uid].reviewer_totals
+        return [(r, int(t * 100)) for r, t in totals.items()]
+    cells = table.cells
+    rubric = cells.in_rubric
+    found = []
+    for reviewer_uid, values in cells.rows.get(uid, {}).items():
+        scored = [v for v in values[:rubric] if v != MISSING]
+        if scored:
+            found.append((reviewer_uid, sum(scored)))
+    return found
+
+
 def overview_rows(analysis: Analysis, names: dict[str, str]) -> tuple[list[Row], int]:
     """The overview's rows (one tuple each) and its number of reviewer columns; made in
     the worker that computed the analysis, so the GUI thread only shows them."""
-    result = analysis.result
-    details = result.results
-    decided = {a for a, _ in analysis.decisions}
-    order = analysis.reviewer_order
+    return listing_rows(
+        analysis.result.ranking,
+        {row.alliance.uid: reviewer_totals_centi(analysis, row.alliance.uid)
+         for row in analysis.result.ranking},
+        {a for a, _ in analysis.decisions},
+        analysis.reviewer_order,
+        names,
+        analysis.conflicts,
+        analysis.total_span,
+        analysis,
+    )  # fmt: skip
+
+
+def listing_rows(
+    ranking: Sequence[RankedRow],
+    reviewer_totals: Mapping[str, list[tuple[str, int]]],
+    decided: AbstractSet[str],
+    order: Mapping[str, int],
+    names: Mapping[str, str],
+    conflicts_of: Mapping[str, list[str]],
+    span: Fraction,
+    analysis: Analysis | None = None,
+) -> tuple[list[Row], int]:
+    """The overview's rows from the ranking and each reviewer's total (hundredths);
+    with the ``analysis`` also its flags, normalised totals and computed consensus (before
+    it, the panel lists the alliances at once: ``panel.tab.first_listing``)."""
     rows: list[Row] = []
     k = 0
-    for row in result.ranking:
+    for row in ranking:
         uid = row.alliance.uid
-        alliance_result = details[uid]
-        totals = sorted(alliance_result.reviewer_totals.items(), key=lambda t: order.get(t[0], 0))
+        totals = sorted(reviewer_totals.get(uid, []), key=lambda t: order.get(t[0], 0))
         k = max(k, len(totals))
-        computed = analysis.computed_totals.get(uid)
         consensus_tip = ""
+        computed = None if analysis is None else analysis.computed_totals.get(uid)
         if computed is not None and computed != row.total:
             consensus_tip = _tr("computed consensus %1; the panel's decision counts").replace(
                 "%1", format_points(computed)
             )
-        flags = analysis.flags.get(uid, [])
+        flags = [] if analysis is None else analysis.flags.get(uid, [])
         reasons = "; ".join(flag_text(f, names) for f in flags)
-        conflicts = "、".join(names.get(r, r) for r in analysis.conflicts.get(uid, []))
-        spread = alliance_result.spread
+        conflicts = "、".join(names.get(r, r) for r in conflicts_of.get(uid, []))
+        spread = max(t for _, t in totals) - min(t for _, t in totals) if totals else 0
         rows.append(
             (
                 uid,
@@ -66,15 +124,15 @@ def overview_rows(analysis: Analysis, names: dict[str, str]) -> tuple[list[Row],
                 row.seq,
                 row.alliance.name,
                 _tr("Steps out: %1").replace("%1", conflicts) if conflicts else "",
-                tuple((format_points(t), float(t), names.get(r, r)) for r, t in totals),
-                format_points(row.total),
+                tuple((centi_text(t), t / 100, names.get(r, r)) for r, t in totals),
+                points_text(row.total),
                 float(row.total),
                 consensus_tip,
                 uid in decided,
-                analysis.normalised.get(uid),
-                format_points(spread),
-                float(spread),
-                spread > analysis.total_span,
+                None if analysis is None else analysis.normalised.get(uid),
+                centi_text(spread),
+                spread / 100,
+                spread > span * 100,
                 row.tier.name,
                 conflicts,
                 reasons,
@@ -243,16 +301,20 @@ class OverviewPage(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, self.NAME))
 
-    def show_analysis(
-        self,
-        analysis: Analysis,
-        names: dict[str, str],
-        prepared: tuple[list[Row], int] | None = None,
-    ) -> None:
-        rows, k = prepared or overview_rows(analysis, names)
+    def show_listing(self, rows: list[Row], k: int) -> None:
+        """The alliances before the analysis is in (no flags yet): listed, sorted and
+        filtered at once; ``show_analysis`` completes them."""
+        self._show_rows(rows, k, frozenset())
+        self.summary.setText(
+            self.tr("%1 alliance(s) ranked; the analysis is being computed…").replace(
+                "%1", str(len(rows))
+            )
+        )
+
+    def _show_rows(self, rows: list[Row], k: int, flagged: frozenset[str]) -> None:
         first = not self.model.rows or k != self.k
         self.k = k
-        self.flagged = frozenset(analysis.flags)
+        self.flagged = flagged
         self.model.set_rows(rows)  # the filter and the order chosen stay
         if first:  # measured once (the rows in view), not on every change
             header = self.table.horizontalHeader()
@@ -260,6 +322,15 @@ class OverviewPage(QWidget):
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(self.NAME, 330)
         self._show_normalised(self.normalised.isChecked())
+
+    def show_analysis(
+        self,
+        analysis: Analysis,
+        names: dict[str, str],
+        prepared: tuple[list[Row], int] | None = None,
+    ) -> None:
+        rows, k = prepared or overview_rows(analysis, names)
+        self._show_rows(rows, k, frozenset(analysis.flags))
         self.summary.setText(
             self.tr("%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.")
             .replace("%1", str(len(analysis.result.ranking)))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.core.agreement import consensus_total
+from alliance_review.core.agreement import consensus_total, meeting_conflicts
 from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
@@ -36,7 +36,7 @@ from alliance_review.gui.panel.item_decision import ItemDecisionDialog
 from alliance_review.gui.panel.lock import LockControl
 from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
-from alliance_review.gui.panel.overview import OverviewPage, overview_rows
+from alliance_review.gui.panel.overview import OverviewPage, listing_rows, overview_rows
 from alliance_review.gui.panel.texts import method_label
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.table_rows import Row
@@ -46,6 +46,7 @@ from alliance_review.services import item_decisions
 from alliance_review.services.live import LiveAnalysis
 from alliance_review.services.merge import expand
 from alliance_review.services.panel import TOTAL, Analysis
+from alliance_review.services.results import compute
 from alliance_review.services.round_digest import content_hash
 from alliance_review.storage.files import identify
 from alliance_review.storage.round_store import RoundStore
@@ -72,7 +73,9 @@ def analyse_file(path: Path, live: LiveAnalysis, change: Change, lock: threading
     decisions changed, only they are computed again; an analysis already made for the
     round's content (an undo) is taken as it is.
     """
-    with lock, RoundStore.reading(path) as store:
+    # one read transaction: one state of the file, and a busy file can only stop the
+    # first read, before ``live`` is changed (the task then reads again: ``gui.tasks``)
+    with lock, RoundStore.reading(path) as store, store.read_transaction():
         digest = content_hash(store)
         alliances = change.scores | change.decisions
         others = change.touches(Aspect.RUBRIC, Aspect.ROSTER, Aspect.REVIEWERS) or (
@@ -84,6 +87,25 @@ def analyse_file(path: Path, live: LiveAnalysis, change: Change, lock: threading
             analysis = live.rebuild(store, digest)
         names = {r.uid: r.name for r in store.reviewers()}
     return analysis, names, overview_rows(analysis, names), stability_rows(analysis, names)
+
+
+def first_listing(path: Path) -> tuple[list[Row], int]:
+    """The overview's rows before the analysis is in, from the ranking and the reviewers'
+    totals alone (a few queries: a second, not the analysis's many, at 10,000
+    alliances), so the panel lists, sorts and filters the alliances at once; flags,
+    normalised totals and the computed consensus follow with the analysis."""
+    with RoundStore.reading(path) as store, store.read_transaction():
+        result = compute(store)
+        reviewers = store.reviewers()
+        return listing_rows(
+            result.ranking,
+            store.reviewer_totals_centi(),
+            {alliance_uid for alliance_uid, _ in store.decisions()},
+            {r.uid: n for n, r in enumerate(reviewers)},
+            {r.uid: r.name for r in reviewers},
+            meeting_conflicts(reviewers),
+            result.settings.disagreement_span,
+        )
 
 
 class PanelTab(RoundTab):
@@ -102,6 +124,8 @@ class PanelTab(RoundTab):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.analysis: Analysis | None = None
+        self.failure = ""  # why the last analysis failed, said in the status line
+        self.listing: Task | None = None  # the first listing, before the analysis
         self.stale = False  # the analysis's inputs changed since it was computed
         self.pending = Change()  # what changed since (the alliances to compute again)
         self.live = LiveAnalysis()  # kept between changes, used by one worker at a time
@@ -233,6 +257,10 @@ class PanelTab(RoundTab):
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
         if self.task is not None:
             text += "  ·  " + self.tr("Updating the analysis…")
+        elif self.failure:
+            text += "  ·  " + self.tr("The analysis could not be updated: %1").replace(
+                "%1", self.failure
+            )
         self.state.setText(text)
 
     # showing ------------------------------------------------------------------------------
@@ -259,6 +287,29 @@ class PanelTab(RoundTab):
         path, live, lock = self.context.path, self.live, self.live_lock
         change = self.pending if self.analysis is not None else EVERYTHING
         self.pending = Change()
+        if self.analysis is None and self.listing is None:
+            # the first time: list the alliances at once, then analyse (one after the
+            # other: the listing has the CPU to itself, on a two-core machine too)
+            self.listing = run_task(
+                self,
+                self.tr("Listing the alliances…"),
+                lambda _progress: first_listing(path),
+                self._listed,
+                on_error=self._listing_failed,
+                reads_only=True,
+                background=True,
+            )
+            self.task = self.listing  # a change meanwhile analyses once more, after
+            self.listing.finished.connect(lambda: self._analyse(path, live, change, lock))
+        else:
+            self._analyse(path, live, change, lock)
+        self.update_state()
+
+    def _analyse(
+        self, path: Path, live: LiveAnalysis, change: Change, lock: threading.Lock
+    ) -> None:
+        if not alive(self) or (self.listing is not None and self.listing.abandoned):
+            return  # the file was closed meanwhile
         self.task = run_task(
             self,
             self.tr("Analysing the round…"),
@@ -270,12 +321,22 @@ class PanelTab(RoundTab):
         )
         self.update_state()
 
+    def _listing_failed(self, error: BaseException) -> None:
+        """A refusal is the analysis's to say (it reads the same file); a bug is not."""
+        if messages.refusal_of(error) is None:
+            messages.refuse(self, error)
+
+    def _listed(self, listing: tuple[list[Row], int]) -> None:
+        if self.analysis is None:  # else the analysis came first and shows more
+            self.overview.show_listing(*listing)
+
     def _analysed(self, result: Prepared) -> None:
         self.task = None
         if self.reload_again:
             self.reload_again = False
             self.reload()
             return
+        self.failure = ""
         self.analysis, self.names, prepared, stability = result
         self.show_analysis(prepared, stability)
         if self.pending_alliance is not None:
@@ -299,11 +360,18 @@ class PanelTab(RoundTab):
         self.update_state()
 
     def _analysis_failed(self, error: BaseException) -> None:
+        """Said in the status line (a dialog would interrupt work the user did not start);
+        the next change tries again. A bug goes to the last resort."""
         self.task = None
         self.live, self.pending = LiveAnalysis(), EVERYTHING  # start afresh next time
+        self.stale = True
         self.reload_again = False
+        if messages.refusal_of(error) is None:
+            self.update_state()
+            messages.refuse(self, error)
+            return
+        self.failure = messages.sentence(error)
         self.update_state()
-        messages.refuse(self, error)
 
     def open_alliance(self, uid: str) -> None:
         if self.analysis is None:  # shown as soon as the first analysis is in

@@ -566,8 +566,8 @@ class PublishTab(RoundTab):
         def failed(error: BaseException) -> None:
             self.statistics_task = None
             self.statistics_again = False
-            if isinstance(error, UserError):
-                self.status.setText(error.message(language))
+            if messages.refusal_of(error) is not None:  # said here: no dialog
+                self.status.setText(messages.sentence(error))
             else:
                 messages.refuse(self, error)
 

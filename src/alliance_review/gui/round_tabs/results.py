@@ -90,7 +90,8 @@ class KeptRanking:
 def rank_file(path: Path, kept: KeptRanking, change: Change) -> tuple[RoundResult, list[Row]]:
     """In the worker, on a connection of its own: the ranking, again only for the
     alliances whose scores or decisions changed when nothing else did."""
-    with kept.lock, RoundStore.reading(path) as store:
+    # one read transaction: a busy file can only stop the first read (read again then)
+    with kept.lock, RoundStore.reading(path) as store, store.read_transaction():
         alliances = change.scores | change.decisions
         others = change.touches(Aspect.SETTINGS, Aspect.RUBRIC, Aspect.ROSTER)
         if kept.ranking is not None and alliances and not alliances.every and not others:
@@ -183,9 +184,17 @@ class ResultsTab(RoundTab):
         )
 
     def _failed(self, error: BaseException) -> None:
+        """Said under the table (no dialog: the user did not start this); a bug goes to
+        the last resort. The next change, or showing the tab, ranks again."""
         self.task = None
         self.kept, self.pending = KeptRanking(), EVERYTHING  # start afresh next time
-        messages.refuse(self, error)
+        self.stale = True
+        if messages.refusal_of(error) is None:
+            messages.refuse(self, error)
+            return
+        self.summary.setText(
+            self.tr("The ranking could not be updated: %1").replace("%1", messages.sentence(error))
+        )
 
     def _ranked(self, ranked: tuple[RoundResult, list[Row]]) -> None:
         self.task = None
