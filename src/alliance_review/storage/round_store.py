@@ -218,7 +218,6 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
 
     def backup(self, reason: str) -> Path:
         """A rotated backup of this round in the user data folder (``storage.backups``)."""
-
         return backups.take(self.conn, self.settings().uid, self.path, reason)
 
     @contextmanager
