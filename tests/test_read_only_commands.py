@@ -10,6 +10,7 @@ computer, and a remembered one that disagrees is built again before a file is re
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -54,15 +55,17 @@ def test_ranking_changes_no_byte_of_the_round(demo_round: Path) -> None:
     assert done.stdout.startswith("[\n {\n") and done.stdout.endswith("}\n]\n")
 
 
-def test_ranking_still_upgrades_a_round_of_an_older_format(tmp_path: Path) -> None:
-    from alliance_review.storage.schema import ROUND_FILE
-
+def test_ranking_reads_a_round_of_an_older_format_without_upgrading_it(tmp_path: Path) -> None:
+    """An older round is ranked from a copy upgraded in memory; the file keeps its bytes
+    (and its version) until the app opens it to edit."""
     old = tmp_path / "round-v5.sqlite"
     shutil.copyfile(Path(__file__).parent / "data" / "round-v5.sqlite", old)
+    before = old.read_bytes()
     done = run_cli("ranking", old, "--json")
     assert done.returncode == 0, done.stderr
-    version = sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0]
-    assert version == ROUND_FILE.version
+    assert [row["name"] for row in json.loads(done.stdout)] == ["甲联盟", "乙联盟"]
+    assert old.read_bytes() == before
+    assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 5
 
 
 # the page-by-page check, remembered ----------------------------------------------------------
