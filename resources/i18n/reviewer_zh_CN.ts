@@ -238,7 +238,17 @@
             <source>Import</source>
             <translation>导入</translation>
         </message>
-    </context>
+        <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="0" />
+        <source>{count} alliance(s) will be marked done.</source>
+        <translation>{count} 家联盟将标记为已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="0" />
+        <source>{count} alliance(s) will have their done mark cleared.</source>
+        <translation>{count} 家联盟将取消已完成标记。</translation>
+    </message>
+</context>
     <context>
         <name>IndicatorRow</name>
         <message>

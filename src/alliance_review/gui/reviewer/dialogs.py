@@ -99,6 +99,15 @@ class ImportPreviewDialog(QDialog):
             summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
                 count=len(no_longer_done)
             )
+        marks = self.sheet.chosen_done(erase)  # the workbook's 完成情况 sheet
+        marked = sum(marks.values())
+        if marked:
+            summary += " " + self.tr("{count} alliance(s) will be marked done.").format(
+                count=marked
+            )
+        if len(marks) > marked:
+            cleared = self.tr("{count} alliance(s) will have their done mark cleared.")
+            summary += " " + cleared.format(count=len(marks) - marked)
         # citations of documents the notes bring, and those naming no document or page
         cited = self.sheet.citation_lines(language())
         self.summary.setText("\n".join([summary, *cited]))
