@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.items_table import ITEMS_SHEET
 from alliance_review.core.points import format_points
-from alliance_review.core.rubric import Indicator
-from alliance_review.core.score_entry import MAX_NOTE_CHARS, EntryState, read_cell, refusal
 from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import (
     NoteRule,
@@ -29,10 +26,30 @@ from alliance_review.services.reviewer_workflow import (
     ticks_by_indicator,
 )
 from alliance_review.services.sheet_citations import CitedPage, citation_lines, cited_pages
+from alliance_review.services.sheet_columns import (
+    COL_ALLIANCE,
+    COL_CODE,
+    COL_MAX,
+    COL_NAME,
+    COL_NOTE,
+    COL_SCORE,
+    COL_SELF,
+    COL_SELF_NOTE,
+    COL_STEP,
+    COL_UID,
+    HEADER_ROW,
+    HEADERS,
+    NOTE_LETTER,
+    WIDTHS,
+    read_score_row,
+)
 from alliance_review.services.sheet_done import (
     DONE_SHEET,
     DoneMarks,
+    done_lines,
+    judge_done_marks,
     read_done_marks,
+    read_present,
     write_done_sheet,
 )
 from alliance_review.services.sheet_items import (
@@ -49,8 +66,7 @@ from alliance_review.services.sheet_items import (
 )
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
-from alliance_review.tabular import Limits, control_problem
-from alliance_review.tabular.grid import Grid, read_grids
+from alliance_review.tabular import Limits
 from alliance_review.tabular.text import column_letter, value_text
 
 SHEET_TITLE = "评分表"
@@ -59,22 +75,6 @@ META_SHEET = "_ids"
 FORMAT = "alliance-review-scoring-sheet/3"
 FORMATS = ("alliance-review-scoring-sheet/1", "alliance-review-scoring-sheet/2", FORMAT)
 WITH_ITEMS = FORMATS[1:]
-HEADERS = (
-    "联盟",
-    "指标编号",
-    "二级指标",
-    "满分",
-    "自评分",
-    "自评说明",
-    "评分",
-    "评分依据",
-    "alliance_uid",
-    "step",
-)
-WIDTHS = (34, 9, 42, 7, 8, 42, 8, 48, 12, 6)
-(COL_ALLIANCE, COL_CODE, COL_NAME, COL_MAX, COL_SELF, COL_SELF_NOTE, COL_SCORE, COL_NOTE,
- COL_UID, COL_STEP) = range(1, 11)  # fmt: skip
-HEADER_ROW = 3
 MAX_REPORTED = 12
 LIMITS = Limits(columns=30)
 Key = tuple[str, str]
@@ -195,12 +195,8 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             book, styles, meta.reviewer_name, rubric, alliances, store.ticks(),
             store.self_ticks(),
         )  # fmt: skip
-        scored: dict[str, int] = {}
-        for (uid, _code), (points, _note) in scores.items():
-            if points is not None:
-                scored[uid] = scored.get(uid, 0) + 1
         write_done_sheet(
-            book, styles, meta.reviewer_name, alliances, scored, len(indicators), store.done()
+            book, styles, meta.reviewer_name, alliances, scores, len(indicators), store.done()
         )
         ids = book.add_worksheet(META_SHEET)
         for number, (field, value) in enumerate(
@@ -331,12 +327,7 @@ class SheetImport:
         lines += [
             tick_line(c) for c in self.tick_changes if (c.alliance_uid, c.code) not in erased_ticks
         ]
-        for uid, mark in self.chosen_done(erase).items():
-            name, cell = self.done_cells[uid]
-            if english:
-                lines.append(f"{cell}  {name}  " + ("marked done" if mark else "done mark cleared"))
-            else:
-                lines.append(f"{cell}  {name}  " + ("标记为已完成" if mark else "取消已完成标记"))
+        lines += done_lines(self.chosen_done(erase), self.done_cells, english)
         if self.erasure_count:
             count = self.erasure_count
             if erase:
@@ -379,7 +370,9 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     item_rows = len(alliances) * sum(len(i.items) for i in rubric.indicators())
     limits = LIMITS.scaled(max(expected, item_rows) + HEADER_ROW + 100, 30)
     try:
-        grids = _read_sheets(path, limits, with_items)
+        grids = read_present(
+            path, limits, [SHEET_TITLE, META_SHEET], [ITEMS_SHEET] * with_items + [DONE_SHEET]
+        )
     except FileRefused as error:
         if "没有名为" in error.zh or "CSV" in error.zh:
             raise _refuse(
@@ -438,12 +431,12 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             continue
         count += 1
         number = index + 1
-        problem = _read_row(number, cells, by_code, names, seen, formulas, scores)
+        problem = read_score_row(number, cells, by_code, names, seen, formulas, scores)
         if len(problem) == 3:
             errors.append(problem)
             continue
         uid, code, points, note, score_cell = problem
-        note_cell = f"{_NOTE}{number}"
+        note_cell = f"{NOTE_LETTER}{number}"
         old_points, old_note = scores.get((uid, code), (None, ""))
         kept = (old_points if points is None else points, note or old_note)
         kept_scores[(uid, code)] = kept
@@ -477,31 +470,18 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
     kept_ticks = ticks_after(file_ticks, ticked)
     erased_ticks = ticks_after(kept_ticks, unticked)
-    marked, marked_erasing, unmarked = [], [], []
-    for uid, wanted in done_marks.wanted.items():
-        if not wanted:
-            if uid in done:
-                unmarked.append(uid)
-            continue
-        if uid in done:
-            continue
-        lacking = missing_for_done(rubric, uid, kept_scores, self_scores, rule, kept_ticks, reasons)
-        if lacking:
-            others = f"等 {len(lacking)} 项" if len(lacking) > 1 else ""
-            others_en = f" and {len(lacking) - 1} more" if len(lacking) > 1 else ""
-            errors.append(
-                (
-                    done_marks.cells[uid],
-                    f"{names[uid]}尚不能标记为已完成：{lacking[0].text('zh')}{others}",
-                    f"{names[uid]} cannot be marked done yet: {lacking[0].text('en')}{others_en}",
-                )
-            )
-            continue
-        marked.append(uid)
-        if not missing_for_done(
+    judged = judge_done_marks(
+        done_marks,
+        done,
+        names,
+        lambda uid: missing_for_done(
+            rubric, uid, kept_scores, self_scores, rule, kept_ticks, reasons
+        ),
+        lambda uid: missing_for_done(
             rubric, uid, erased_scores, self_scores, rule, erased_ticks, reasons
-        ):
-            marked_erasing.append(uid)
+        ),
+    )
+    errors.extend(judged.problems)
     if errors:
         shown = errors[:MAX_REPORTED]
         more = len(errors) - len(shown)
@@ -537,94 +517,11 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         unticked,
         {i.code: {item.key: item.name for item in i.items} for i in items_of(rubric)},
         cited_pages(store, changes),
-        marked,
-        marked_erasing,
-        unmarked,
+        judged.marked,
+        judged.marked_erasing,
+        judged.unmarked,
         {uid: (names[uid], cell) for uid, cell in done_marks.cells.items()},
     )
-
-
-def _read_sheets(path: Path, limits: Limits, with_items: bool) -> dict[str | int, Grid]:
-    """The workbook's sheets; the items and done sheets only where the workbook has them
-    (an older export has not: its format says which it must have)."""
-    optional = [ITEMS_SHEET] if with_items else []
-    optional.append(DONE_SHEET)
-    while True:
-        try:
-            return read_grids(path, limits, [SHEET_TITLE, META_SHEET, *optional])
-        except FileRefused as error:
-            missing = next((name for name in optional if f"「{name}」" in error.zh), None)
-            if missing is None:
-                raise
-            optional.remove(missing)
-
-
-# the uid column is hidden: a row whose alliance is not known is named by its name cell
-_ALLIANCE, _CODE, _SCORE, _NOTE = (
-    column_letter(c - 1) for c in (COL_ALLIANCE, COL_CODE, COL_SCORE, COL_NOTE)
-)
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else value_text(value).strip()
-
-
-def _read_row(
-    number: int,
-    cells: list[Any],
-    indicators: dict[str, Indicator],
-    names: dict[str, str],
-    seen: dict[tuple[str, str], str],
-    formulas: dict[tuple[int, int], tuple[str, bool]],
-    scores: dict[tuple[str, str], tuple[Fraction | None, str]],
-) -> tuple[str, str, str] | tuple[str, str, Fraction | None, str, str]:
-    """The row's (uid, code, points, note, score cell ref), or (cell ref, reason, reason in
-    English) when it is bad; a cell named is one the reviewer sees (never a hidden one)."""
-    uid = _text(cells[COL_UID - 1])
-    code = _text(cells[COL_CODE - 1])
-    if uid not in names:
-        return (
-            f"{_ALLIANCE}{number}",
-            "不是本文件中的联盟（联盟编号无法识别）",
-            "not an alliance of this file (its identifier is not recognised)",
-        )
-    indicator = indicators.get(code)
-    if indicator is None:
-        return (
-            f"{_CODE}{number}",
-            f"指标编号「{code[:20]}」不在评价指标中",
-            f'the indicator code "{code[:20]}" is not in the rubric',
-        )
-    key = (uid, code)
-    if key in seen:
-        return (
-            f"{_CODE}{number}",
-            f"与 {seen[key]} 重复（同一联盟同一指标）",
-            f"repeats {seen[key]} (the same alliance and indicator)",
-        )
-    seen[key] = f"{_CODE}{number}"
-    score_ref = f"{_SCORE}{number}"
-    if formulas and (number, COL_SCORE - 1) in formulas:
-        return (score_ref, "评分是公式，请直接填写数字", "the score is a formula; write the number")
-    raw = cells[COL_SCORE - 1]
-    entry = read_cell(raw, indicator)
-    if entry.state is EntryState.INVALID:
-        error = refusal(raw, indicator)
-        return (score_ref, error.zh, error.en)
-    points = entry.points
-    note = _text(cells[COL_NOTE - 1])
-    note_ref = f"{_NOTE}{number}"
-    if len(note) > MAX_NOTE_CHARS:
-        return (
-            note_ref,
-            f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字",
-            f"the evidence note has {len(note)} characters, at most {MAX_NOTE_CHARS}",
-        )
-    if note and note != scores.get(key, (None, ""))[1]:
-        bad = control_problem(note, number, COL_NOTE - 1)
-        if bad is not None:
-            return (note_ref, bad[0], bad[1])
-    return (uid, code, points, note, score_ref)
 
 
 def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False) -> None:

@@ -9,15 +9,19 @@ file's mark. A workbook exported before the sheet existed is read without it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from alliance_review.core.errors import UserError
+from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.items_table import NO, YES
 from alliance_review.core.roster import Alliance
+from alliance_review.services.reviewer_workflow import Missing
 from alliance_review.services.sheet_items import BORDER, has_header, header_row, read_mark
 from alliance_review.services.xlsx_out import Styles
+from alliance_review.tabular import Limits
+from alliance_review.tabular.grid import Grid, read_grids
 from alliance_review.tabular.text import column_letter, value_text
 
 DONE_SHEET = "完成情况"
@@ -32,11 +36,15 @@ def write_done_sheet(
     styles: Styles,
     reviewer_name: str,
     alliances: Sequence[Alliance],
-    scored: Mapping[str, int],
+    scores: Mapping[tuple[str, str], tuple[object, str]],
     indicators: int,
     done: Collection[str],
 ) -> int:
     """The "完成情况" sheet, one row per alliance in order; returns its row count."""
+    scored: dict[str, int] = {}
+    for (uid, _code), (points, _note) in scores.items():
+        if points is not None:
+            scored[uid] = scored.get(uid, 0) + 1
     ws = book.add_worksheet(DONE_SHEET)
     styles.text(
         ws, 0, 0, f"完成情况 — 评完的联盟标记为已完成（评审专家：{reviewer_name}）",
@@ -149,3 +157,76 @@ def read_done_marks(
         elif mark is not None:
             marks.wanted[uid] = mark
     return marks, problems
+
+
+@dataclass
+class JudgedMarks:
+    """The marks an import writes: set (with blanks kept, with blanks erasing), cleared;
+    and the 是 marks refused, as (cell, reason, reason in English)."""
+
+    marked: list[str] = field(default_factory=list)
+    marked_erasing: list[str] = field(default_factory=list)
+    unmarked: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def judge_done_marks(
+    marks: DoneMarks,
+    done: Collection[str],
+    names: Mapping[str, str],
+    lacking_kept: Callable[[str], list[Missing]],
+    lacking_erased: Callable[[str], list[Missing]],
+) -> JudgedMarks:
+    """Which marks change the file: 是 on an alliance not done yet (refused while it lacks
+    what done needs, with blank cells keeping the file's entries), 否 on a done one."""
+    judged = JudgedMarks()
+    for uid, wanted in marks.wanted.items():
+        if not wanted:
+            if uid in done:
+                judged.unmarked.append(uid)
+            continue
+        if uid in done:
+            continue
+        lacking = lacking_kept(uid)
+        if lacking:
+            others = f"等 {len(lacking)} 项" if len(lacking) > 1 else ""
+            others_en = f" and {len(lacking) - 1} more" if len(lacking) > 1 else ""
+            judged.problems.append(
+                (
+                    marks.cells[uid],
+                    f"{names[uid]}尚不能标记为已完成：{lacking[0].text('zh')}{others}",
+                    f"{names[uid]} cannot be marked done yet: {lacking[0].text('en')}{others_en}",
+                )
+            )
+            continue
+        judged.marked.append(uid)
+        if not lacking_erased(uid):
+            judged.marked_erasing.append(uid)
+    return judged
+
+
+def done_lines(
+    marks: Mapping[str, bool], cells: Mapping[str, tuple[str, str]], english: bool
+) -> list[str]:
+    """The import's lines for the marks it sets or clears: cell, alliance, what."""
+    words = ("marked done", "done mark cleared") if english else ("标记为已完成", "取消已完成标记")
+    return [
+        f"{cells[uid][1]}  {cells[uid][0]}  {words[0] if mark else words[1]}"
+        for uid, mark in marks.items()
+    ]
+
+
+def read_present(
+    path: Path, limits: Limits, required: list[str], optional: list[str]
+) -> dict[str | int, Grid]:
+    """The workbook's ``required`` sheets and those of ``optional`` it has (a workbook
+    exported before a sheet existed has not: its format says which it must have)."""
+    optional = list(optional)
+    while True:
+        try:
+            return read_grids(path, limits, [*required, *optional])
+        except FileRefused as error:
+            missing = next((name for name in optional if f"「{name}」" in error.zh), None)
+            if missing is None:
+                raise
+            optional.remove(missing)
