@@ -53,10 +53,5 @@ def any_evaluation_filter() -> str:
     )
 
 
-def language() -> str:
-    """The language of the names the app proposes: "en" or "zh"."""
-    return "en" if i18n.chosen_language() == "en" else "zh"
-
-
 def word(key: str) -> str:
-    return file_names.word(key, language())
+    return file_names.word(key, i18n.service_language())

@@ -47,8 +47,7 @@ def guide_path(role: str, language: str | None = None) -> Path:
     """The guide of ``role`` in the interface language (English when there is none)."""
     from alliance_review.services.resources import docs_dir
 
-    language = language or i18n.chosen_language()
-    folder = "en" if language == "en" else "zh_CN"
+    folder = "en" if (language or i18n.service_language()) == "en" else "zh_CN"
     path = docs_dir() / folder / f"{role}.md"
     return path if path.is_file() else docs_dir() / "en" / f"{role}.md"
 

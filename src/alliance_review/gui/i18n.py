@@ -26,11 +26,19 @@ def language_in_force() -> str:
 
 
 def chosen_language() -> str:
+    """The interface language chosen: "zh_CN" or "en" (the setting, else the system's).
+    Texts made outside Qt's translations take ``service_language()``."""
     saved = str(QSettings().value("ui/language", "") or "")
     if saved in LANGUAGES:
         return saved
     # The users are Chinese: English only where the system asks for it explicitly.
     return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
+
+
+def service_language() -> str:
+    """The interface language as services, sentences and file names take it: "en" or "zh".
+    The one place the window's language becomes the services' (no inline conversion)."""
+    return "en" if chosen_language() == "en" else "zh"
 
 
 def install(language: str | None = None) -> str:

@@ -31,12 +31,12 @@ translate = QCoreApplication.translate
 
 def sentence_of(error: BaseException) -> str:
     """The short sentence the dialog leads with, in the interface language."""
-    from alliance_review.gui.i18n import chosen_language
+    from alliance_review.gui.i18n import service_language
     from alliance_review.storage.db import storage_error
 
     known = storage_error(error)
     if known is not None:
-        return known.message("en" if chosen_language() == "en" else "zh")
+        return known.message(service_language())
     return translate(
         "last_resort",
         "Something unexpected went wrong. What was saved before stays saved; "

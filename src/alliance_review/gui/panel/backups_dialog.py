@@ -70,7 +70,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         self.backups = restore.backups_of(self.context.store)
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
@@ -100,7 +100,7 @@ class BackupsDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         question = (
             self.tr("Restore the round as it was %1 (%2)? What it holds now is backed up first.")
             .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))

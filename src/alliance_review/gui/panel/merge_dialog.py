@@ -279,7 +279,7 @@ class MergeDialog(QDialog):
         self.context.announce(Change(merge_log=True))
 
     def outcome_text(self, report: FileReport) -> str:
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         if report.outcome == MERGE and report.removes:
             names = {a.uid: a.name for a in self.context.store.alliances()}
             return self.tr("merges only if you confirm the removal below: %1").replace(

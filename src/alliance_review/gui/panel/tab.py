@@ -25,7 +25,7 @@ from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui import messages
-from alliance_review.gui.file_kinds import language
+from alliance_review.gui.i18n import service_language
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
 from alliance_review.gui.panel.backups_dialog import BackupsDialog
@@ -479,7 +479,7 @@ class PanelTab(RoundTab):
             store.alliance_name(uid) or uid,
             f"{indicator.code} {indicator.name}",
             items,
-            item_decisions.rule_words(store, language()),
+            item_decisions.rule_words(store, service_language()),
             self,
         )
         self.decision_open = dialog

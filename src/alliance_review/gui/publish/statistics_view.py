@@ -18,7 +18,7 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import RoundStatistics
-from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui import i18n
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.statistics_text import published_rows
 
@@ -217,7 +217,7 @@ class StatisticsView(QWidget):
             )
         parts.extend(self.items_html(stats))
         parts.extend(self.comparison_html(stats))
-        rows = published_rows(stats, file_kinds.language())
+        rows = published_rows(stats, i18n.service_language())
         if rows:
             parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
             parts.append(
@@ -263,7 +263,7 @@ class StatisticsView(QWidget):
         if not stats.items:
             return []
         zh, en = ITEM_RULES.get(stats.item_rule, (stats.item_rule, stats.item_rule))
-        rule = en if i18n.chosen_language() == "en" else zh
+        rule = en if i18n.service_language() == "en" else zh
         return [
             "<h3>" + escape(self.tr("Evidence items: alliances that did them")) + "</h3>",
             _table(
@@ -311,7 +311,7 @@ class StatisticsView(QWidget):
                 + escape(self.tr("Listed as printed, never corrected."))
                 + "</small></p><ul>"
             )
-            english = i18n.chosen_language() == "en"
+            english = i18n.service_language() == "en"
             parts.extend(f"<li>{escape(en if english else zh)}</li>" for zh, en in conflicts)
             parts.append("</ul>")
         return parts

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import BATCHES, batch_order
-from alliance_review.gui import contrast, file_kinds
+from alliance_review.gui import contrast, i18n
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
@@ -54,7 +54,7 @@ def batch_words(batch: str) -> str:
     """A batch named in the roster's words ("第一批") in the interface language: "Batch 1"
     in English; a name of another shape is shown as it is."""
     match = _BATCH.match(batch.strip())
-    if match is None or file_kinds.language() != "en":
+    if match is None or i18n.service_language() != "en":
         return batch
     numeral = match[1]
     if numeral.isdigit():

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Rubric
 from alliance_review.gui import fit
+from alliance_review.gui.i18n import service_language
 from alliance_review.gui.reviewer import look
-from alliance_review.gui.reviewer.indicator_row import language
 from alliance_review.services.reviewer_workflow import Missing
 
 translate = QCoreApplication.translate
@@ -100,7 +100,7 @@ class ImportPreviewDialog(QDialog):
                 count=len(no_longer_done)
             )
         # citations of documents the notes bring, and those naming no document or page
-        cited = self.sheet.citation_lines(language())
+        cited = self.sheet.citation_lines(service_language())
         self.summary.setText("\n".join([summary, *cited]))
         count = self.sheet.erasure_count
         self.erase_heading.setText(

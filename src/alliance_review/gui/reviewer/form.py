@@ -25,11 +25,11 @@ from alliance_review.gui.reviewer.alliance_list import batch_words
 from alliance_review.gui.reviewer.fields import (
     FieldState,
 )
-from alliance_review.gui.reviewer.indicator_row import CategoryHeader, IndicatorRow, language
+from alliance_review.gui.reviewer.indicator_row import CategoryHeader, IndicatorRow
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
-__all__ = ["CategoryHeader", "IndicatorRow", "ScoringForm", "language"]
+__all__ = ["CategoryHeader", "IndicatorRow", "ScoringForm"]
 
 
 class ScoringForm(QWidget):

@@ -33,11 +33,6 @@ from alliance_review.gui.reviewer.fields import (
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
-def language() -> str:
-    """ "en" or "zh": the interface language, for texts made outside Qt's translations."""
-    return "en" if i18n.chosen_language() == "en" else "zh"
-
-
 class IndicatorRow(QFrame):
     """One indicator: its name and criteria, the self-evaluation, the score and the note.
 
@@ -172,7 +167,7 @@ class IndicatorRow(QFrame):
         entered = "—" if edit.entered is None else format_points(edit.entered)
         message = ""
         if edit.state == FieldState.INVALID:
-            allowed = allowed_values(self.indicator, language())
+            allowed = allowed_values(self.indicator, i18n.service_language())
             kept = (
                 self.tr("Not saved")
                 if edit.entered is None
@@ -198,7 +193,7 @@ class IndicatorRow(QFrame):
             look.tint_field(edit, None, None)
         self.score_message.setText(message)
         self.score_message.setVisible(bool(message))
-        edit.setToolTip(allowed_values(self.indicator, language()))
+        edit.setToolTip(allowed_values(self.indicator, i18n.service_language()))
         edit.setAccessibleDescription(message)
 
     def show_note_length(self, length: int, refused: bool) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import file_kinds, messages
+from alliance_review.gui import file_kinds, i18n, messages
 from alliance_review.gui.reviewer.commands import ImportSheetCommand, SetDoneCommand
 from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, run_task
@@ -162,7 +162,7 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
         if not messages.ask(ws, question):
             return None
     try:
-        done = submit_store(session.store, language=file_kinds.language())
+        done = submit_store(session.store, language=i18n.service_language())
     except (UserError, OSError) as error:
         messages.refuse(ws, error)
         return None

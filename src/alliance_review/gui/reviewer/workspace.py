@@ -29,7 +29,7 @@ from alliance_review.gui.reviewer.commands import (
     ItemsCommand,
     SetDoneCommand,
 )
-from alliance_review.gui.reviewer.form import ScoringForm, language
+from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.list_pane import AlliancePane
 from alliance_review.gui.reviewer.navigation import Navigation
 from alliance_review.gui.reviewer.session import ReviewerSession
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 IDLE_CHECKPOINT_MS = 4000
 SPLITTER_KEY = "reviewer/splitter"
 
-__all__ = ["ReviewerWorkspace", "language"]
+__all__ = ["ReviewerWorkspace"]
 
 
 class ReviewerWorkspace(Navigation, FileView):

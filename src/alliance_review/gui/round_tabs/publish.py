@@ -392,7 +392,7 @@ class PublishTab(RoundTab):
         the secretary decide whether to publish as is (the tier rule is a round setting)."""
         if not mismatches:
             return True
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         lines = "\n".join(en if english else zh for zh, en in mismatches)
         return messages.ask(
             self,
@@ -543,7 +543,7 @@ class PublishTab(RoundTab):
             self.statistics_again = True
             return
         self.statistics_stale = False
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         try:
             previous = self.previous()
         except UserError as error:

@@ -100,7 +100,7 @@ class ImportPreview(QDialog):
 
 def report_text(report: service.AddReport) -> str:
     """What adding did, in one paragraph of the interface language."""
-    english = i18n.chosen_language() == "en"
+    english = i18n.service_language() == "en"
     parts = [
         translate("DocumentsPage", "%1 document(s) added.").replace("%1", str(len(report.added)))
     ]

@@ -121,7 +121,7 @@ class IssuePage(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         reasons = assigning.readiness(store)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         if reasons:
             self.readiness.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.readiness.setText(

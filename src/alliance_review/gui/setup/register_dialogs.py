@@ -276,7 +276,7 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for row, y in enumerate(years):
             zh, en = RESULT_STATUSES.get(y.status, (y.status, y.status))
             word = en if english else zh

@@ -31,7 +31,7 @@ class ReviewerImportDialog(QDialog):
         self.plan = plan
         self.setWindowTitle(self.tr("Import reviewers: %1").replace("%1", source))
         fit.size_within_screen(self, 900, 560)
-        zh = i18n.chosen_language() != "en"
+        zh = i18n.service_language() == "zh"
         self.preview = QTableWidget(len(plan.rows), 5)
         self.preview.setHorizontalHeaderLabels(
             [

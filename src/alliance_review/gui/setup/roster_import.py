@@ -236,7 +236,7 @@ class RosterImportDialog(QDialog):
 
     def _fill_rows(self) -> None:
         assert self.plan is not None
-        zh = i18n.chosen_language() != "en"
+        zh = i18n.service_language() == "zh"
         problems: dict[int, list[tuple[str, bool]]] = {}
         for p in self.plan.problems:
             problems.setdefault(p.row, []).append((p.zh if zh else p.en, p.blocking))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.gui import file_kinds, fit, i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
@@ -76,7 +76,7 @@ class ImportPreview(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for row, item in enumerate(checked):
             if item.ok:
                 result = self.tr("accepted")
@@ -196,7 +196,7 @@ class SelfEvalPage(QWidget):
             if not name:
                 return None
             folder = Path(name)
-        round_path, chosen, language = self.context.path, folder, file_kinds.language()
+        round_path, chosen, language = self.context.path, folder, i18n.service_language()
 
         def written(paths: list[Path]) -> None:
             self.summary.setText(

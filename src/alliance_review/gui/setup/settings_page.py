@@ -127,7 +127,7 @@ class SettingsPage(QWidget):
         )
         self.tier_by.setItemText(0, self.tr("the exact total (as in 2015)"))
         self.tier_by.setItemText(1, self.tr("the printed, rounded score"))
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for index, (zh, en) in enumerate(ITEM_RULES.values()):
             self.item_rule.setItemText(index, en if english else zh)
         for label, text in zip(self.labels, texts, strict=True):
