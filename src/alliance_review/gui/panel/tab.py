@@ -25,7 +25,7 @@ from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui import messages
-from alliance_review.gui.i18n import service_language
+from alliance_review.gui.i18n import fill_in, service_language
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
 from alliance_review.gui.panel.backups_dialog import BackupsDialog
@@ -252,14 +252,14 @@ class PanelTab(RoundTab):
         self.merge_button.setEnabled(not locked)
         self.method_button.setEnabled(not locked)
         self.overview.span.setEnabled(not locked)
-        text = self.tr("Consensus: %1").replace("%1", method_label(settings.consensus_method))
+        text = fill_in(self.tr("Consensus: %1"), method_label(settings.consensus_method))
         if locked:
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
         if self.task is not None:
             text += "  ·  " + self.tr("Updating the analysis…")
         elif self.failure:
-            text += "  ·  " + self.tr("The analysis could not be updated: %1").replace(
-                "%1", self.failure
+            text += "  ·  " + fill_in(
+                self.tr("The analysis could not be updated: %1"), self.failure
             )
         self.state.setText(text)
 

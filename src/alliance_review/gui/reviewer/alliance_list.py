@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import BATCHES, batch_order
 from alliance_review.gui import contrast, i18n
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
@@ -146,8 +147,10 @@ class AllianceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
-            return f"{alliance.name}\n" + self.tr("{scored} / {total} indicators scored").format(
-                scored=session.scored(alliance.uid), total=len(session.indicators)
+            return f"{alliance.name}\n" + fill_in(
+                self.tr("%1 / %2 indicators scored"),
+                session.scored(alliance.uid),
+                len(session.indicators),
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SELF_TOTAL:
             return QBrush(QColor(contrast.tone("#6b7280", "#c8c8c8")))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
 from alliance_review.gui import file_kinds, i18n, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.publish.exports import (
     default_title,
@@ -345,7 +346,7 @@ class PublishTab(RoundTab):
             return None  # one export at a time
 
         def done(out: Any) -> None:
-            self.status.setText(written.replace("%1", str(out)))
+            self.status.setText(fill_in(written, str(out)))
 
         def cancelled() -> None:
             self.status.setText(self.tr("Cancelled; no file was written."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 
 from alliance_review.core.points import format_points
 from alliance_review.gui import messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.table_rows import MEASURED_ROWS, Column, Row, RowsModel
@@ -193,7 +194,7 @@ class ResultsTab(RoundTab):
             messages.refuse(self, error)
             return
         self.summary.setText(
-            self.tr("The ranking could not be updated: %1").replace("%1", messages.sentence(error))
+            fill_in(self.tr("The ranking could not be updated: %1"), messages.sentence(error))
         )
 
     def _ranked(self, ranked: tuple[RoundResult, list[Row]]) -> None:

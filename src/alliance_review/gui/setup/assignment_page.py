@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
@@ -207,9 +208,12 @@ class AssignmentPage(QWidget):
         all_loads = Counter(r for people in assignment.values() for r in people)
         values = [all_loads[r.uid] for r in reviewers] or [0]
         short = [a.name for a in self.model.alliances if len(assignment.get(a.uid, [])) < k]
-        text = self.tr("%1 reviewer(s) per alliance; loads %2 to %3.")
-        text = text.replace("%1", str(k)).replace("%2", str(min(values)))
-        text = text.replace("%3", str(max(values)))
+        text = fill_in(
+            self.tr("%1 reviewer(s) per alliance; loads %2 to %3."),
+            k,
+            min(values),
+            max(values),
+        )
         if short:
             text += " " + self.tr("%n alliance(s) still short of reviewers (red).", "", len(short))
         self.summary.setText(text)

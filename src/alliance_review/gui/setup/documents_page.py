@@ -30,6 +30,7 @@ from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_ROUND_DOCUMEN
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder
@@ -234,15 +235,17 @@ class DocumentsPage(QWidget):
             self.alliances.selectRow(0)
         stored = rows.stored_bytes(store.conn) if counts else 0
         self.summary.setText(
-            self.tr(
-                "%1 document(s) of %2 alliance(s), %3 stored (at most %4 per round, %5 per "
-                "document)."
+            fill_in(
+                self.tr(
+                    "%1 document(s) of %2 alliance(s), %3 stored (at most %4 per round, %5 per "
+                    "document)."
+                ),
+                str(sum(c for c, _ in counts.values())),
+                str(len(counts)),
+                service.size_text(stored),
+                service.size_text(MAX_ROUND_DOCUMENT_BYTES),
+                service.size_text(MAX_DOCUMENT_BYTES),
             )
-            .replace("%1", str(sum(c for c, _ in counts.values())))
-            .replace("%2", str(len(counts)))
-            .replace("%3", service.size_text(stored))
-            .replace("%4", service.size_text(MAX_ROUND_DOCUMENT_BYTES))
-            .replace("%5", service.size_text(MAX_DOCUMENT_BYTES))
         )
         self._show_documents()
 
@@ -276,14 +279,17 @@ class DocumentsPage(QWidget):
             self.named.setText("")
         elif missing:
             self.named.setText(
-                self.tr("Its self-evaluation names %1 attachment(s); not received: %2")
-                .replace("%1", str(len(named)))
-                .replace("%2", "、".join(missing))
+                fill_in(
+                    self.tr("Its self-evaluation names %1 attachment(s); not received: %2"),
+                    str(len(named)),
+                    "、".join(missing),
+                )
             )
         else:
             self.named.setText(
-                self.tr("Its self-evaluation names %1 attachment(s); all received.").replace(
-                    "%1", str(len(named))
+                fill_in(
+                    self.tr("Its self-evaluation names %1 attachment(s); all received."),
+                    str(len(named)),
                 )
             )
 
@@ -332,7 +338,7 @@ class DocumentsPage(QWidget):
                 self,
                 self.tr("Documents of the alliance"),
                 last_folder(),
-                self.tr("Documents (%1);;All files (*)").replace("%1", FILTER),
+                fill_in(self.tr("Documents (%1);;All files (*)"), FILTER),
             )
             if not names:
                 return None

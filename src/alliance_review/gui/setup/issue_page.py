@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.documents import MAIL_LIMIT_BYTES
 from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
@@ -175,8 +176,9 @@ class IssuePage(QWidget):
             self.context.announce(Change(issued=True))
             link = QUrl.fromLocalFile(str(chosen)).toString()
             self.result.setText(
-                html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
-                    "%1", f'<a href="{link}">{html.escape(str(chosen))}</a>'
+                fill_in(
+                    html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))),
+                    f'<a href="{link}">{html.escape(str(chosen))}</a>',
                 )
                 + self.sizes_html(sizes)
             )
@@ -193,19 +195,22 @@ class IssuePage(QWidget):
             return ""
         largest = max(size for _, size, _ in sizes)
         packages = sum(package for _, _, package in sizes)
-        text = self.tr("Largest file %1").replace("%1", size_text(largest))
+        text = fill_in(self.tr("Largest file %1"), size_text(largest))
         if packages:
-            text += self.tr("; document packages %1 in all").replace("%1", size_text(packages))
+            text += fill_in(self.tr("; document packages %1 in all"), size_text(packages))
         too_large = [path for path, size, _ in sizes if size > MAIL_LIMIT_BYTES]
         line = f"<br>{html.escape(text)}."
         if too_large:
-            warning = self.tr(
-                "%n file(s) are larger than %1, too large for most e-mail: issue again with the "
-                "documents in a separate package, or send them by a file-sharing link or a USB "
-                "stick.",
-                "",
-                len(too_large),
-            ).replace("%1", size_text(MAIL_LIMIT_BYTES))
+            warning = fill_in(
+                self.tr(
+                    "%n file(s) are larger than %1, too large for most e-mail: issue again with "
+                    "the documents in a separate package, or send them by a file-sharing link or "
+                    "a USB stick.",
+                    "",
+                    len(too_large),
+                ),
+                size_text(MAIL_LIMIT_BYTES),
+            )
             colour = tone("#a40000", "#ff8080")
             line += f'<br><span style="color:{colour}">{html.escape(warning)}</span>'
         return line

@@ -27,6 +27,7 @@ from alliance_review.core.register import HistoryRound, PilotStatus, RegisterEnt
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_update import Comparison
 from alliance_review.gui import file_kinds, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -170,8 +171,8 @@ class RosterPage(QWidget):
             text += "  ·  " + self.tr("%n near-duplicate name(s) marked", "", near)
         years = store.history_rounds()
         if years:
-            text += "  ·  " + self.tr("results of %1 carried").replace(
-                "%1", ", ".join(str(r.year) for r in years)
+            text += "  ·  " + fill_in(
+                self.tr("results of %1 carried"), ", ".join(str(r.year) for r in years)
             )
         self.summary.setText(text)
         self._enable()
@@ -428,7 +429,7 @@ class RosterPage(QWidget):
         return apply_edit(
             self,
             self.context,
-            self.tr("Import roster: %1").replace("%1", source or plan.sheet),
+            fill_in(self.tr("Import roster: %1"), source or plan.sheet),
             do,
             undo_pair,
             Change(roster=True),

@@ -36,6 +36,7 @@ from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
 from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.contrast import tone
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -273,15 +274,13 @@ class RubricPage(QWidget):
         if problems:
             self.problems_label.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.problems_label.setText(
-                self.tr("Total %1 points. To fix before files go out: ").replace("%1", total)
+                fill_in(self.tr("Total %1 points. To fix before files go out: "), total)
                 + " ".join(problems)
             )
         else:
             self.problems_label.setStyleSheet(f"color: {tone('#2e7d32', '#3ff23f')};")
             self.problems_label.setText(
-                self.tr("Total %1 points; codes unique; the rubric is complete.").replace(
-                    "%1", total
-                )
+                fill_in(self.tr("Total %1 points; codes unique; the rubric is complete."), total)
             )
 
     def _show_issued_warning(self) -> None:
@@ -289,10 +288,13 @@ class RubricPage(QWidget):
         evidence = setup.issue_evidence(self.context.store)
         folder = self.context.property("issued_folder")
         if folder:
-            text = self.tr(
-                "Reviewer files were issued to %1 in this session. A rubric change does not "
-                "reach them: issue the files again and tell the reviewers to use the new ones."
-            ).replace("%1", str(folder))
+            text = fill_in(
+                self.tr(
+                    "Reviewer files were issued to %1 in this session. A rubric change does not "
+                    "reach them: issue the files again and tell the reviewers to use the new ones."
+                ),
+                str(folder),
+            )
         elif evidence == "merged":
             text = self.tr(
                 "Reviewer files of this round were issued and have come back. A rubric "
@@ -321,12 +323,10 @@ class RubricPage(QWidget):
             self.criteria.show_indicator(None, "", "")
         self.buttons["items"].setEnabled(isinstance(item, Indicator))
         if isinstance(item, Indicator) and item.items:
-            text = self.tr("Evidence items: %1").replace(
-                "%1", "；".join(i.name for i in item.items)
-            )
+            text = fill_in(self.tr("Evidence items: %1"), "；".join(i.name for i in item.items))
             if item.points_rule:
-                text += "  ·  " + self.tr("points for 0, 1, 2 … ticked: %1").replace(
-                    "%1", rule_text(item.points_rule)
+                text += "  ·  " + fill_in(
+                    self.tr("points for 0, 1, 2 … ticked: %1"), rule_text(item.points_rule)
                 )
             self.items_label.setText(text)
         else:

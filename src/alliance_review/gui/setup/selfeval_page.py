@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.points import format_points
 from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
@@ -92,12 +93,14 @@ class ImportPreview(QDialog):
         self.table.resizeRowsToContents()
         accepted = sum(1 for c in checked if c.ok)
         self.summary = QLabel(
-            self.tr(
-                "%1 workbook(s) accepted, %2 refused (red, nothing from them is written). "
-                "An accepted workbook replaces that alliance's earlier self-evaluation."
+            fill_in(
+                self.tr(
+                    "%1 workbook(s) accepted, %2 refused (red, nothing from them is written). "
+                    "An accepted workbook replaces that alliance's earlier self-evaluation."
+                ),
+                str(accepted),
+                str(len(checked) - accepted),
             )
-            .replace("%1", str(accepted))
-            .replace("%2", str(len(checked) - accepted))
         )
         self.summary.setWordWrap(True)
         buttons = ok_cancel()
@@ -183,9 +186,11 @@ class SelfEvalPage(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         done = sum(1 for a in alliances if a.uid in by_alliance)
         self.summary.setText(
-            self.tr("Self-evaluations imported for %1 of %2 alliances.")
-            .replace("%1", str(done))
-            .replace("%2", str(len(alliances)))
+            fill_in(
+                self.tr("Self-evaluations imported for %1 of %2 alliances."),
+                str(done),
+                str(len(alliances)),
+            )
         )
 
     def generate(self, folder: Path | None = None) -> Task | None:
@@ -200,7 +205,7 @@ class SelfEvalPage(QWidget):
 
         def written(paths: list[Path]) -> None:
             self.summary.setText(
-                self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(chosen))
+                fill_in(self.tr("%n workbook(s) written to %1", "", len(paths)), str(chosen))
             )
 
         return run_task(
