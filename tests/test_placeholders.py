@@ -11,11 +11,10 @@ from pathlib import Path
 
 import xlsxwriter
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from alliance_review.gui.i18n import fill_in
 from alliance_review.services.setup import new_round
-from tests.gui_support import open_in_window, open_setup, settle
+from tests.gui_support import open_in_window, open_roster_import, settle
 
 ROOT = Path(__file__).parents[1]
 GUI = ROOT / "src" / "alliance_review" / "gui"
@@ -58,9 +57,7 @@ def test_no_translated_string_uses_another_placeholder_style():
     assert found == []
 
 
-def test_a_sheet_named_like_a_place_marker_is_shown_as_named(
-    qtbot, tmp_path: Path, monkeypatch
-):
+def test_a_sheet_named_like_a_place_marker_is_shown_as_named(qtbot, tmp_path: Path, monkeypatch):
     """The roster import's preview says which sheet and row it found: a sheet named
     "名单%2" is named so, in the translated sentence (a chain of replaces showed the row)."""
     workbook = tmp_path / "名单.xlsx"
@@ -72,13 +69,7 @@ def test_a_sheet_named_like_a_place_marker_is_shown_as_named(
         sheet.write_row(number + 1, 0, [number, f"测试产业技术创新战略联盟{number}", "第一批"])
     book.close()
     empty = new_round(tmp_path / "2016.alliance-review", "2016年度联盟活跃度评价", 2016)
-    window, tab = open_setup(qtbot, empty)
-    page = tab.show_page("roster")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(workbook), ""))
-    qtbot.mouseClick(page.buttons["import"], Qt.MouseButton.LeftButton)
-    settle(qtbot)
-    dialog = page.import_dialog
-    qtbot.waitUntil(dialog.isVisible)
+    _window, _page, dialog = open_roster_import(qtbot, empty, monkeypatch, workbook)
     assert dialog.found.text() == "在工作表「名单%2」中找到表格，表头在第 2 行。"
     dialog.reject()
 

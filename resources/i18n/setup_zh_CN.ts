@@ -1292,6 +1292,11 @@
             <translation>正在读取联盟名单…</translation>
         </message>
         <message>
+            <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="445" />
+            <source>Importing the roster…</source>
+            <translation>正在导入联盟名单…</translation>
+        </message>
+        <message>
             <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="469" />
             <source>Writing the roster…</source>
             <translation>正在写入联盟名单…</translation>

@@ -44,10 +44,11 @@ from alliance_review.gui.setup.register_dialogs import (
 )
 from alliance_review.gui.setup.roster_model import RosterModel
 from alliance_review.gui.table_rows import MEASURED_ROWS
-from alliance_review.gui.tasks import run_task
+from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import history, register, roster, roster_io, roster_update
 from alliance_review.services.participation import Participation, participation_of
 from alliance_review.services.roster_plan import ImportPlan
+from alliance_review.storage.round_store import RoundStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
@@ -403,18 +404,23 @@ class RosterPage(QWidget):
         choices: roster_update.Choices,
         include_hidden: bool,
         source: str = "",
-    ) -> bool:
-        """Apply the ticked groups of an import as one undo step."""
-        store = self.context.store
-        holder: dict[str, roster_update.Applied] = {}
+    ) -> Task:
+        """Apply the ticked groups of an import as one undo step. The import is written
+        off the GUI thread, on a connection of its own, with the progress dialog: Cancel
+        (or a refusal) leaves the file as it was. Undo and redo replay it in the window."""
+        path, store = self.context.path, self.context.store
+        text = fill_in(self.tr("Import roster: %1"), source or plan.sheet)
 
-        def do() -> roster_update.Applied:
-            done = roster_update.apply(store, plan, comparison, choices, include_hidden)
-            roster_update.refuse_empty(done)
-            return done
+        def write(progress: Progress) -> roster_update.Applied:
+            with RoundStore.open(path) as own, own.atomic():
+                done = roster_update.apply(
+                    own, plan, comparison, choices, include_hidden, progress=progress
+                )
+                roster_update.refuse_empty(done)  # (in the transaction: nothing is written)
+                return done
 
-        def undo_pair(done: roster_update.Applied):  # type: ignore[no-untyped-def]
-            holder["done"] = done
+        def written(done: roster_update.Applied) -> None:
+            holder = {"done": done}
 
             def redo() -> None:
                 holder["done"] = roster_update.apply(
@@ -424,15 +430,22 @@ class RosterPage(QWidget):
             def undo() -> None:
                 roster_update.undo(store, holder["done"])
 
-            return redo, undo
+            # pushed done: the first run only hands over what the worker wrote
+            apply_edit(
+                self,
+                self.context,
+                text,
+                lambda: done,
+                lambda _done: (redo, undo),
+                Change(roster=True),
+            )
 
-        return apply_edit(
+        return run_task(
             self,
-            self.context,
-            fill_in(self.tr("Import roster: %1"), source or plan.sheet),
-            do,
-            undo_pair,
-            Change(roster=True),
+            self.tr("Importing the roster…"),
+            write,
+            written,
+            on_error=lambda error: messages.refuse(self, error),
         )
 
     # participation ------------------------------------------------------------------
