@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,10 +31,11 @@ from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.i18n import fill_in
-from alliance_review.gui.notice import Change
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder
 from alliance_review.gui.setup.documents_preview import ImportPreview, report_text
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import documents as service
@@ -96,10 +97,13 @@ class AllianceTable(QTableWidget):
             self.files_dropped.emit(row, paths)
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(SetupPage):
+    name = "documents"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Documents")
+    depends_on = frozenset({Aspect.DOCUMENTS, Aspect.ROSTER, Aspect.LOCK, Aspect.SELF_EVALUATIONS})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.scratch = Path(tempfile.mkdtemp(prefix="alliance-review-removed-"))
         self.destroyed.connect(lambda *_: shutil.rmtree(self.scratch, ignore_errors=True))
         self.intro = QLabel()
@@ -197,12 +201,6 @@ class DocumentsPage(QWidget):
         )
         self.alliances.setAccessibleName(self.tr("Alliances and their documents"))
         self.documents.setAccessibleName(self.tr("Documents of the alliance"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     # showing -----------------------------------------------------------------------------
     def refresh(self) -> None:

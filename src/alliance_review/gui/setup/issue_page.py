@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -23,9 +23,10 @@ from alliance_review.core.documents import MAIL_LIMIT_BYTES
 from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.i18n import fill_in
-from alliance_review.gui.notice import Change
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import assigning
@@ -33,10 +34,25 @@ from alliance_review.services.documents import size_text
 from alliance_review.services.reviewer_files import issued_sizes, reviewer_file_name
 
 
-class IssuePage(QWidget):
+class IssuePage(SetupPage):
+    name = "issue"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Reviewer files")
+    depends_on = frozenset(
+        {
+            Aspect.ASSIGNMENTS,
+            Aspect.ROSTER,
+            Aspect.REVIEWERS,
+            Aspect.RUBRIC,
+            Aspect.SETTINGS,
+            Aspect.SELF_EVALUATIONS,
+            Aspect.LOCK,
+            Aspect.ISSUED,
+            Aspect.DOCUMENTS,
+        }
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.readiness = QLabel()
@@ -97,12 +113,6 @@ class IssuePage(QWidget):
                 self.tr("File name"),
             ]
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         store = self.context.store

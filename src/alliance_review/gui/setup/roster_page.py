@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,13 +28,14 @@ from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_update import Comparison
 from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.i18n import fill_in
-from alliance_review.gui.notice import Alliances, Change
+from alliance_review.gui.notice import Alliances, Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
     button_row,
     last_folder,
 )
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.setup.register_dialogs import (
     BatchesDialog,
     HistoryDialog,
@@ -54,10 +55,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
 
 
-class RosterPage(QWidget):
+class RosterPage(SetupPage):
+    name = "roster"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Roster")
+    depends_on = frozenset({Aspect.ROSTER, Aspect.LOCK})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = RosterModel(self)
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
@@ -146,12 +150,6 @@ class RosterPage(QWidget):
         self.buttons["rename"].setToolTip(
             self.tr("A new name; the alliance keeps its history and the old name is kept")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         selected = self.selected_uid()

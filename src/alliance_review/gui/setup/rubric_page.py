@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,7 +37,7 @@ from alliance_review.core.rubric_edit import append_indicator, move_item, remove
 from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.i18n import fill_in
-from alliance_review.gui.notice import Change
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -45,6 +45,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
 )
 from alliance_review.gui.setup.criteria_editor import CriteriaEditor
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.services import setup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -170,10 +171,23 @@ def _free_code(rubric: Rubric, prefix: str) -> str:
     return f"{prefix}{number}"
 
 
-class RubricPage(QWidget):
+class RubricPage(SetupPage):
+    name = "rubric"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Rubric")
+    depends_on = frozenset(
+        {
+            Aspect.RUBRIC,
+            Aspect.SCORES,
+            Aspect.ASSIGNMENTS,
+            Aspect.MERGE_LOG,
+            Aspect.ISSUED,
+            Aspect.LOCK,
+        }
+    )
+    refresh_on_language = False
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = RubricModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -245,11 +259,6 @@ class RubricPage(QWidget):
         self.criteria.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         rubric = self.context.store.rubric()

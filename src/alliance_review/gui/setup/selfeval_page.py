@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,13 +25,14 @@ from alliance_review.core.points import format_points
 from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
 from alliance_review.gui.i18n import fill_in
-from alliance_review.gui.notice import Alliances, Change
+from alliance_review.gui.notice import Alliances, Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
     last_folder,
     ok_cancel,
 )
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import selfeval
@@ -115,10 +116,13 @@ class ImportPreview(QDialog):
         layout.addWidget(buttons)
 
 
-class SelfEvalPage(QWidget):
+class SelfEvalPage(SetupPage):
+    name = "selfeval"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Self-evaluations")
+    depends_on = frozenset({Aspect.SELF_EVALUATIONS, Aspect.ROSTER, Aspect.RUBRIC, Aspect.LOCK})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.generate_button = QPushButton()
@@ -160,12 +164,6 @@ class SelfEvalPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Alliance"), self.tr("Filled rows"), self.tr("Self-score total")]
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         store = self.context.store
