@@ -162,8 +162,16 @@ def test_issue_with_the_documents_apart_says_the_sizes(qtbot, demo_round, tmp_pa
     page.add_files([large])
     settle(qtbot)
     issue = tab.show_page("issue")
-    issue.issue(tmp_path / "mail")
+    first: list[str] = []
+
+    def answer_yes(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        first.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    issue.issue(tmp_path / "mail")  # the demo's files went out before: asked, yes
     settle(qtbot)
+    assert len(first) == 1 and ("stop counting" in first[0] or "作废" in first[0])
     said = issue.result.text()
     largest = max(p.stat().st_size for p in (tmp_path / "mail").glob("*.alr-review"))
     assert largest > 21 * 1024 * 1024 and f"{largest / (1024 * 1024):.1f} MB" in said

@@ -25,8 +25,8 @@ FONT = _parent()
 FONT.add_argument(
     "--font",
     help="the PDF's font: a TrueType file (.ttf/.ttc, e.g. an office's own 仿宋), 'song' for a"
-    " Song/Ming font installed on the system (AR PL UMing), or 'bundled' (default:"
-    " WenQuanYi Micro Hei)",
+    " Song/Ming font installed on the system (SimSun, Songti, AR PL UMing), or 'bundled'"
+    " (default: WenQuanYi Micro Hei)",
 )
 
 SHEET = _parent()

@@ -48,9 +48,10 @@ def font_file(choice: str | None) -> Path | None:
         found = system_song_font()
         if found is None:
             raise UserError(
-                "本机没有宋体/明体类 TrueType 字体（如 AR PL UMing），请用 --font 指定字体文件。",
-                "No Song/Ming style TrueType font (such as AR PL UMing) is installed; name a"
-                " font file with --font.",
+                "本机没有宋体/明体类 TrueType 字体（如宋体 SimSun、AR PL UMing），"
+                "请用 --font 指定字体文件。",
+                "No Song/Ming style TrueType font (such as SimSun or AR PL UMing) is installed;"
+                " name a font file with --font.",
             )
         return found
     return Path(choice)

@@ -53,8 +53,8 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 
 
 def _offer_done(args: argparse.Namespace) -> None:
-    """Alliances the file now has complete but not done (a workbook has no done marks, and
-    ``submit`` counted them as not done): marked with --mark-done, else said how."""
+    """Alliances the file now has complete but not done (the workbook left them 否, and
+    ``submit`` counts them as not done): marked with --mark-done, else said how."""
     from alliance_review.services.reviewer_workflow import ready_for_done
     from alliance_review.storage.reviewer_store import ReviewerStore
 

@@ -29,6 +29,12 @@ from alliance_review.services.reviewer_workflow import (
     ticks_by_indicator,
 )
 from alliance_review.services.sheet_citations import CitedPage, citation_lines, cited_pages
+from alliance_review.services.sheet_done import (
+    DONE_SHEET,
+    DoneMarks,
+    read_done_marks,
+    write_done_sheet,
+)
 from alliance_review.services.sheet_items import (
     BORDER,
     ItemMarks,
@@ -44,13 +50,15 @@ from alliance_review.services.sheet_items import (
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.tabular import Limits, control_problem
-from alliance_review.tabular.grid import read_grids
+from alliance_review.tabular.grid import Grid, read_grids
 from alliance_review.tabular.text import column_letter, value_text
 
 SHEET_TITLE = "评分表"
 META_SHEET = "_ids"
-FORMAT = "alliance-review-scoring-sheet/2"  # /2: with the sheet of evidence items
-FORMATS = ("alliance-review-scoring-sheet/1", FORMAT)
+# /2: with the sheet of evidence items; /3: with the sheet of done marks (sheet_done)
+FORMAT = "alliance-review-scoring-sheet/3"
+FORMATS = ("alliance-review-scoring-sheet/1", "alliance-review-scoring-sheet/2", FORMAT)
+WITH_ITEMS = FORMATS[1:]
 HEADERS = (
     "联盟",
     "指标编号",
@@ -187,6 +195,13 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             book, styles, meta.reviewer_name, rubric, alliances, store.ticks(),
             store.self_ticks(),
         )  # fmt: skip
+        scored: dict[str, int] = {}
+        for (uid, _code), (points, _note) in scores.items():
+            if points is not None:
+                scored[uid] = scored.get(uid, 0) + 1
+        write_done_sheet(
+            book, styles, meta.reviewer_name, alliances, scored, len(indicators), store.done()
+        )
         ids = book.add_worksheet(META_SHEET)
         for number, (field, value) in enumerate(
             (
@@ -243,6 +258,12 @@ class SheetImport:
     tick_erasures: list[TickChange] = dataclass_field(default_factory=list)
     item_names: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
     citations: list[CitedPage] = dataclass_field(default_factory=list)
+    # the done marks the 完成情况 sheet sets (是) or clears (否), kept or erasing blanks;
+    # uid -> (name, cell)
+    marked_done: list[str] = dataclass_field(default_factory=list)
+    marked_done_erasing: list[str] = dataclass_field(default_factory=list)
+    unmarked_done: list[str] = dataclass_field(default_factory=list)
+    done_cells: dict[str, tuple[str, str]] = dataclass_field(default_factory=dict)
 
     def citation_lines(self, language: str = "zh") -> list[str]:
         return citation_lines(self.citations, language)
@@ -264,9 +285,15 @@ class SheetImport:
         by_key.update({(c.alliance_uid, c.code): c for c in self.tick_erasures})
         return list(by_key.values())
 
+    def chosen_done(self, erase: bool) -> dict[str, bool]:
+        """The done marks the sheet sets (True) or clears (False)."""
+        marked = self.marked_done_erasing if erase else self.marked_done
+        return {uid: False for uid in self.unmarked_done} | {uid: True for uid in marked}
+
     def count(self, erase: bool) -> int:
-        """How many entries and indicators' ticks the import writes."""
-        return len(self.chosen(erase)[0]) + len(self.chosen_ticks(erase))
+        """How many entries, indicators' ticks and done marks the import writes."""
+        entries, ticks = self.chosen(erase)[0], self.chosen_ticks(erase)
+        return len(entries) + len(ticks) + len(self.chosen_done(erase))
 
     @property
     def erasure_count(self) -> int:
@@ -304,6 +331,12 @@ class SheetImport:
         lines += [
             tick_line(c) for c in self.tick_changes if (c.alliance_uid, c.code) not in erased_ticks
         ]
+        for uid, mark in self.chosen_done(erase).items():
+            name, cell = self.done_cells[uid]
+            if english:
+                lines.append(f"{cell}  {name}  " + ("marked done" if mark else "done mark cleared"))
+            else:
+                lines.append(f"{cell}  {name}  " + ("标记为已完成" if mark else "取消已完成标记"))
         if self.erasure_count:
             count = self.erasure_count
             if erase:
@@ -346,14 +379,7 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     item_rows = len(alliances) * sum(len(i.items) for i in rubric.indicators())
     limits = LIMITS.scaled(max(expected, item_rows) + HEADER_ROW + 100, 30)
     try:
-        try:
-            grids = read_grids(
-                path, limits, [SHEET_TITLE, META_SHEET] + ([ITEMS_SHEET] if with_items else [])
-            )
-        except FileRefused as error:
-            if not with_items or f"「{ITEMS_SHEET}」" not in error.zh:
-                raise
-            grids = read_grids(path, limits, [SHEET_TITLE, META_SHEET])  # an older workbook
+        grids = _read_sheets(path, limits, with_items)
     except FileRefused as error:
         if "没有名为" in error.zh or "CSV" in error.zh:
             raise _refuse(
@@ -379,11 +405,13 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             f"「{path.name}」不是本软件导出的评分表。",
             f"{path.name} is not a scoring workbook exported by this app.",
         )
-    if with_items and ids.get("format") == FORMAT and ITEMS_SHEET not in grids:
-        raise _refuse(
-            f"「{path.name}」中的「{ITEMS_SHEET}」工作表不见了，无法读取评价要点；请重新导出评分表。",
-            f"The sheet {ITEMS_SHEET} is missing from {path.name}; export the workbook anew.",
-        )
+    for needed, present in ((ITEMS_SHEET, with_items), (DONE_SHEET, True)):
+        since = WITH_ITEMS if needed == ITEMS_SHEET else (FORMAT,)
+        if present and ids.get("format") in since and needed not in grids:
+            raise _refuse(
+                f"「{path.name}」中的「{needed}」工作表不见了，无法读取；请重新导出评分表。",
+                f"The sheet {needed} is missing from {path.name}; export the workbook anew.",
+            )
     sheet = grids[SHEET_TITLE]
     rows = sheet.rows
     if not has_header(rows, HEADER_ROW, HEADERS):
@@ -430,10 +458,50 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
                 SheetChange(uid, names[uid], code, old_points, old_note, points, note, cell)
             )
     marks = ItemMarks()
-    if ITEMS_SHEET in grids and ids.get("format") == FORMAT:
+    if ITEMS_SHEET in grids and ids.get("format") in WITH_ITEMS:
         items = grids[ITEMS_SHEET]
         marks, problems = read_item_marks(items.rows, items.formulas, rubric, names, path.name)
         errors.extend(problems)
+    done_marks = DoneMarks()
+    if DONE_SHEET in grids and ids.get("format") == FORMAT:
+        sheet_of_marks = grids[DONE_SHEET]
+        done_marks, problems = read_done_marks(
+            sheet_of_marks.rows, sheet_of_marks.formulas, names, path.name
+        )
+        errors.extend(problems)
+    rule = NoteRule.of(meta)
+    self_scores = store.self_scores()
+    done = store.done()
+    reasons = store.override_reasons()
+    file_ticks = {k: frozenset(v) for k, v in ticks_by_indicator(store.ticks()).items()}
+    ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
+    kept_ticks = ticks_after(file_ticks, ticked)
+    erased_ticks = ticks_after(kept_ticks, unticked)
+    marked, marked_erasing, unmarked = [], [], []
+    for uid, wanted in done_marks.wanted.items():
+        if not wanted:
+            if uid in done:
+                unmarked.append(uid)
+            continue
+        if uid in done:
+            continue
+        lacking = missing_for_done(rubric, uid, kept_scores, self_scores, rule, kept_ticks, reasons)
+        if lacking:
+            others = f"等 {len(lacking)} 项" if len(lacking) > 1 else ""
+            others_en = f" and {len(lacking) - 1} more" if len(lacking) > 1 else ""
+            errors.append(
+                (
+                    done_marks.cells[uid],
+                    f"{names[uid]}尚不能标记为已完成：{lacking[0].text('zh')}{others}",
+                    f"{names[uid]} cannot be marked done yet: {lacking[0].text('en')}{others_en}",
+                )
+            )
+            continue
+        marked.append(uid)
+        if not missing_for_done(
+            rubric, uid, erased_scores, self_scores, rule, erased_ticks, reasons
+        ):
+            marked_erasing.append(uid)
     if errors:
         shown = errors[:MAX_REPORTED]
         more = len(errors) - len(shown)
@@ -445,14 +513,6 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             + "\n".join(f"{ref}: {en}" for ref, _zh, en in shown)
             + (f"\n… and {more} more" if more else ""),
         )
-    rule = NoteRule.of(meta)
-    self_scores = store.self_scores()
-    done = store.done()
-    reasons = store.override_reasons()
-    file_ticks = {k: frozenset(v) for k, v in ticks_by_indicator(store.ticks()).items()}
-    ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
-    kept_ticks = ticks_after(file_ticks, ticked)
-    erased_ticks = ticks_after(kept_ticks, unticked)
 
     def breaking(
         after: dict[Key, Entry],
@@ -477,7 +537,26 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         unticked,
         {i.code: {item.key: item.name for item in i.items} for i in items_of(rubric)},
         cited_pages(store, changes),
+        marked,
+        marked_erasing,
+        unmarked,
+        {uid: (names[uid], cell) for uid, cell in done_marks.cells.items()},
     )
+
+
+def _read_sheets(path: Path, limits: Limits, with_items: bool) -> dict[str | int, Grid]:
+    """The workbook's sheets; the items and done sheets only where the workbook has them
+    (an older export has not: its format says which it must have)."""
+    optional = [ITEMS_SHEET] if with_items else []
+    optional.append(DONE_SHEET)
+    while True:
+        try:
+            return read_grids(path, limits, [SHEET_TITLE, META_SHEET, *optional])
+        except FileRefused as error:
+            missing = next((name for name in optional if f"「{name}」" in error.zh), None)
+            if missing is None:
+                raise
+            optional.remove(missing)
 
 
 # the uid column is hidden: a row whose alliance is not known is named by its name cell
@@ -551,9 +630,11 @@ def _read_row(
 def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False) -> None:
     """Write the chosen changes of a checked workbook in one transaction."""
     changes, no_longer_done = sheet.chosen(erase)
+    marks = sheet.chosen_done(erase)
     store.set_scores(
         ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in changes),
-        no_longer_done,
+        [*no_longer_done, *(uid for uid, mark in marks.items() if not mark)],
+        [uid for uid, mark in marks.items() if mark],
         ticks=((c.alliance_uid, c.code, c.new) for c in sheet.chosen_ticks(erase)),
     )
 

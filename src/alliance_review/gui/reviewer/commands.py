@@ -209,6 +209,7 @@ class ImportSheetCommand(Command):
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
         self.tick_changes = sheet.chosen_ticks(erase)
+        self.done_marks = sheet.chosen_done(erase)  # the 完成情况 sheet's 是 / 否
         self.count = sheet.count(erase)
         self.describe()
 
@@ -222,13 +223,14 @@ class ImportSheetCommand(Command):
     def apply(self) -> None:
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
-            {uid: False for uid in self.no_longer_done},
+            {uid: False for uid in self.no_longer_done} | self.done_marks,
             ((c.alliance_uid, c.code, c.new) for c in self.tick_changes),
         )
 
     def revert(self) -> None:
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
-            {uid: True for uid in self.no_longer_done},
+            {uid: True for uid in self.no_longer_done}
+            | {uid: not mark for uid, mark in self.done_marks.items()},
             ((c.alliance_uid, c.code, c.old) for c in self.tick_changes),
         )

@@ -102,6 +102,13 @@ class ImportPreviewDialog(QDialog):
             summary += " " + fill_in(
                 self.tr("%1 alliance(s) will no longer be marked done."), len(no_longer_done)
             )
+        marks = self.sheet.chosen_done(erase)  # the workbook's 完成情况 sheet
+        marked = sum(marks.values())
+        if marked:
+            summary += " " + fill_in(self.tr("%1 alliance(s) will be marked done."), marked)
+        if len(marks) > marked:
+            cleared = self.tr("%1 alliance(s) will have their done mark cleared.")
+            summary += " " + fill_in(cleared, len(marks) - marked)
         # citations of documents the notes bring, and those naming no document or page
         cited = self.sheet.citation_lines(service_language())
         self.summary.setText("\n".join([summary, *cited]))

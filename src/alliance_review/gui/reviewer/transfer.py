@@ -123,7 +123,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
 
 def offer_done(ws: ReviewerWorkspace, touched: set[str]) -> None:
     """After an import: the alliances it completed are offered to be marked done, as one
-    undo step (a workbook has no done marks, and submit counted them as not done)."""
+    undo step (the workbook left them 否, and submit counts them as not done)."""
     session = ws.session
     ready = [
         a.uid
