@@ -107,3 +107,16 @@ def test_an_existing_output_is_refused_and_force_replaces_it(
     replaced = run_cli(command, *inputs, out, "--force")
     assert replaced.returncode == 0, replaced.stderr
     read_back(out)
+
+
+def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``alliance-review`` alone is ``alliance-review gui``: the window, no file."""
+    from alliance_review import cli
+    from alliance_review.gui import app
+
+    opened: list[tuple[object, object]] = []
+    monkeypatch.setattr(
+        app, "run", lambda file, self_test=None: opened.append((file, self_test)) or 0
+    )
+    assert cli.main([]) == 0
+    assert opened == [(None, None)]
