@@ -100,6 +100,44 @@ def test_the_window_offers_to_mark_them_done_in_one_undo_step(
     window.close_file()
 
 
+def test_marking_them_done_is_one_transaction_a_failure_midway_leaves_no_mark(
+    qtbot, reviewer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The marks are one action: when the disk fails on the third alliance, the two marks
+    written before it are not kept either (sqlite3 reads the file back), the window shows
+    none, the refusal is said, and the import below stays one undo step."""
+    out = tmp_path / "sheet.xlsx"
+    uids = filled_workbook(reviewer_file, out, 3)
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(str(a[2])))
+    window, ws = open_window(qtbot, reviewer_file)
+    store = ws.session.store
+    write_done = store.set_done
+    calls: list[str] = []
+
+    def failing_third(uid: str, done: bool) -> None:
+        calls.append(uid)
+        if len(calls) == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+        write_done(uid, done)
+
+    monkeypatch.setattr(store, "set_done", failing_third)
+    ws.import_workbook(out)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: ws.import_dialog is not None)
+    ws.import_dialog.accept()
+    settle(qtbot)
+    assert calls == uids  # two marks written, the third refused
+    assert done_on_disk(reviewer_file) == set()
+    assert ws.session.done.isdisjoint(uids)
+    assert all(ws.session.status(uid).name != "DONE" for uid in uids)
+    assert len(refusals) == 1 and "未保存" in refusals[0]
+    assert ws.session.total(uids[0]) is not None  # the import itself is kept
+    window.action_registry["undo"].trigger()  # and is the step on top
+    assert ws.session.total(uids[0]) is None
+
+
 # the 完成情况 sheet: the done marks both ways ------------------------------------------
 
 
