@@ -112,6 +112,7 @@ class ImportPreviewDialog(QDialog):
         # citations of documents the notes bring, and those naming no document or page
         cited = self.sheet.citation_lines(service_language())
         self.summary.setText("\n".join([summary, *cited]))
+        self.ok.setEnabled(bool(count))  # the changes, the chosen erasures, the done marks
         count = self.sheet.erasure_count
         self.erase_heading.setText(
             fill_in(
@@ -134,7 +135,6 @@ class ImportPreviewDialog(QDialog):
         self.erase_box.setText(
             fill_in(self.tr("Erase these %1 entries as the workbook has them"), count)
         )
-        self.ok.setEnabled(bool(count))
 
     def _changes_model(
         self, changes: list[SheetChange], ticks: list[TickChange], erasing: bool
@@ -185,7 +185,11 @@ class ImportPreviewDialog(QDialog):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setMinimumSectionSize(72)
+        # no column narrower than its title (a narrow screen scrolls the table instead)
+        titles = range(model.columnCount())
+        header.setMinimumSectionSize(
+            max([72, *(header.sectionSizeFromContents(c).width() for c in titles)])
+        )
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
