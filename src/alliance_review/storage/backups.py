@@ -2,7 +2,9 @@
 
 Taken before every merge batch, upgrade, lock and restore with SQLite's backup API (a
 consistent copy even while the round is open in WAL mode), into
-``<data>/backups/<round uid>/``. A restore first backs up what it replaces.
+``<data>/backups/<round uid>/``. A restore first backs up what it replaces. The contents
+of the round's documents are kept once for all its backups, beside them
+(``storage.backup_documents``): a backup holds everything else.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from alliance_review.storage import backup_documents
 from alliance_review.system.names import file_name
 from alliance_review.system.places import private_dir
 from alliance_review.system.writing import atomic_file
@@ -47,20 +50,27 @@ def folder_of(round_uid: str) -> Path:
 
 
 def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) -> Path:
-    """Copy the database behind ``conn`` into the round's backup folder (``rotate``)."""
+    """Copy the database behind ``conn`` into the round's backup folder, its documents'
+    contents kept once beside it (``backup_documents``), then ``rotate``."""
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / file_name(stamp, reason, source.stem, suffix=".sqlite", folder=folder)
     # a temporary name of its own (two merges into one round may back it up at once)
     with atomic_file(target, private=True) as temporary:
-        copy = sqlite3.connect(str(temporary))
+        copy = sqlite3.connect(str(temporary), isolation_level=None)
         try:
             conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
+            backup_documents.move_out(copy, backup_documents.store_of(folder))
         finally:
             copy.close()
     rotate(round_uid)
     return target
+
+
+def documents_store(round_uid: str) -> Path:
+    """Where the contents of the round's documents are kept for its backups."""
+    return backup_documents.store_of(folder_of(round_uid))
 
 
 def rotate(round_uid: str) -> None:
@@ -74,12 +84,14 @@ def rotate(round_uid: str) -> None:
     for old in found[KEEP:]:
         if newest_of_kind[old.reason] != old.path:
             old.path.unlink(missing_ok=True)
+    backup_documents.prune(folder_of(round_uid))
 
 
 def discard(path: Path) -> None:
     """Remove a backup that turned out to keep nothing worth keeping (a merge that merged
     nothing: the round is as the backup before it has it, its merge log aside)."""
     path.unlink(missing_ok=True)
+    backup_documents.prune(path.parent)
 
 
 def take_of_file(path: Path, round_uid: str, reason: str) -> Path:

@@ -21,6 +21,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import anchor, audit, backups, rows
 from alliance_review.storage.activity_rows import ActivityRows
+from alliance_review.storage.backup_documents import fill_in
 from alliance_review.storage.db import atomic, connect, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
@@ -177,7 +178,9 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         SQLite's backup API copies that file into the open connection in one step, one
         transaction: killed at any moment, the round is as it was, or restored with its
         entry. What the round holds is backed up (reason "restore") once the backup has
-        passed its checks. Nothing of the backup file itself is written.
+        passed its checks. Nothing of the backup file itself is written. The contents of
+        its documents, kept once beside the backups, are put back into the scratch copy
+        first (``backup_documents.fill_in``: one missing or altered refuses the restore).
         """
         with self.read_transaction():
             was_locked = self.is_locked()
@@ -192,6 +195,7 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
             finally:
                 original.close()
             try:
+                fill_in(copy, backups.documents_store(self.settings().uid), source.name)
                 with atomic(copy):
                     if info.needs_upgrade:
                         upgrade(copy, info)
