@@ -24,7 +24,7 @@ from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
 from .conftest import run_cli
-from .documents_support import query
+from .documents_support import contents, panel_round_with_documents, query
 
 MB = 1024 * 1024
 
@@ -34,34 +34,9 @@ def on_disk(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def contents(path: Path) -> dict[str, tuple[int, str]]:
-    """sha256 -> (size, the SHA-256 of the bytes the file holds for it), by plain SQL."""
-    with closing(sqlite3.connect(path)) as conn:
-        return {
-            sha: (size, hashlib.sha256(content).hexdigest() if content is not None else "")
-            for sha, size, content in conn.execute(
-                "SELECT sha256, size, content FROM document_blob"
-            )
-        }
-
-
-def round_with_documents(tmp_path: Path, uid: str, megabytes: float = 3.0) -> tuple[Path, dict]:
-    """The panel's round, its reviewer files submitted, then two large documents added
-    with the command line (as the secretary does)."""
-    round_path = pr.build_round(tmp_path / "round.sqlite", uid=uid)
-    submitted = pr.submitted(round_path, tmp_path)
-    sent = tmp_path / "sent"
-    sent.mkdir()
-    for number in (0, 1):
-        pdf = files.padded_pdf(sent / f"扫描件{number}.pdf", megabytes)
-        added = run_cli("documents", round_path, "add", f"联盟{number}号", pdf)
-        assert added.returncode == 0, added.stdout + added.stderr
-    return round_path, submitted
-
-
 def test_twenty_backups_keep_each_document_once_and_give_it_back(tmp_path: Path):
     uid = "round-backup-documents"
-    round_path, submitted = round_with_documents(tmp_path, uid)
+    round_path, submitted = panel_round_with_documents(tmp_path, uid)
     held = contents(round_path)
     assert len(held) == 2 and all(size > 3 * MB - 1 for size, _ in held.values())
     assert all(digest == sha for sha, (_, digest) in held.items())
@@ -106,7 +81,7 @@ def test_twenty_backups_keep_each_document_once_and_give_it_back(tmp_path: Path)
 
 def test_a_backup_taken_before_the_store_keeps_its_documents_and_restores(tmp_path: Path):
     uid = "round-backup-old-kind"
-    round_path, _ = round_with_documents(tmp_path, uid, megabytes=1.0)
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
     held = contents(round_path)
     folder = backups.folder_of(uid)
     old = folder / "20260101-090000-000000-merge-round.sqlite"
@@ -127,7 +102,7 @@ def test_a_backup_taken_before_the_store_keeps_its_documents_and_restores(tmp_pa
 
 def test_a_document_no_backup_names_is_removed_once_an_hour_old(tmp_path: Path):
     uid = "round-backup-prune"
-    round_path, _ = round_with_documents(tmp_path, uid, megabytes=1.0)
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
     with RoundStore.open(round_path) as store:
         store.backup("merge")
     removed = run_cli("documents", round_path, "remove", "联盟1号", "扫描件1")
@@ -150,7 +125,7 @@ def test_a_document_no_backup_names_is_removed_once_an_hour_old(tmp_path: Path):
 
 def test_a_document_missing_or_altered_beside_the_backups_refuses_the_restore(tmp_path: Path):
     uid = "round-backup-altered"
-    round_path, _ = round_with_documents(tmp_path, uid, megabytes=1.0)
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
     with RoundStore.open(round_path) as store:
         taken = store.backup("merge")
     run_cli("documents", round_path, "remove", "联盟0号", "扫描件0")
@@ -192,7 +167,7 @@ with RoundStore.open(Path(sys.argv[1])) as store:
 
 def test_a_backup_killed_midway_leaves_the_others_and_their_documents(tmp_path: Path):
     uid = "round-backup-killed"
-    round_path, _ = round_with_documents(tmp_path, uid, megabytes=1.0)
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
     with RoundStore.open(round_path) as store:
         earlier = store.backup("merge")
     held = contents(round_path)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
-from alliance_review.storage import backups
+from alliance_review.storage import backup_documents, backups
 from alliance_review.storage.files import identify, is_locked_file
 from alliance_review.storage.round_store import RoundStore
 
@@ -52,6 +52,11 @@ class Restored:
 def backups_of(store: RoundStore) -> list[backups.Backup]:
     """The round's backups, newest first."""
     return backups.listing(store.settings().uid)
+
+
+def documents_kept(store: RoundStore) -> tuple[int, int]:
+    """(files, bytes) of the documents' contents kept once for all the round's backups."""
+    return backup_documents.stored_bytes(backups.folder_of(store.settings().uid))
 
 
 def _require_same_round(store: RoundStore, backup: Path) -> None:

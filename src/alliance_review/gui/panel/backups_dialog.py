@@ -2,7 +2,8 @@
 
 A backup is taken before every merge batch, upgrade, lock, unlock and restore. Restoring
 backs up what the round holds first and records the restore in the audit trail, so a
-restore can itself be undone by restoring that newer backup.
+restore can itself be undone by restoring that newer backup. The documents' contents are
+kept once for all the backups (``storage.backup_documents``): the dialog says how much.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class BackupsDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.empty = QLabel(self.tr("No backup of this round yet."))
+        self.documents_note = QLabel()
+        self.documents_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
@@ -66,6 +69,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.documents_note)
         layout.addLayout(buttons)
         self.reload()
 
@@ -85,6 +89,16 @@ class BackupsDialog(QDialog):
                 item.setToolTip(str(backup.path))
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not self.backups)
+        count, size = restore.documents_kept(self.context.store)
+        self.documents_note.setText(
+            self.tr(
+                "The documents' contents are kept once for all these backups, beside them: "
+                "%1 file(s), %2 MB."
+            )
+            .replace("%1", str(count))
+            .replace("%2", f"{size / (1024 * 1024):.1f}")
+        )
+        self.documents_note.setVisible(count > 0)
         if self.backups:
             self.table.selectRow(0)
         self.update_state()

@@ -1,0 +1,65 @@
+"""The panel's Backups dialog with documents: it says how much the documents kept once
+for all the backups take, and restoring a backup gives every document back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from alliance_review.storage import backup_documents, backups
+
+from .conftest import run_cli
+from .documents_support import contents, panel_round_with_documents, query
+from .gui_support import settle
+from .panel_gui import open_panel
+
+
+def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    uid = f"round-backup-window-{tmp_path.name}"
+    round_path, submitted = panel_round_with_documents(tmp_path, uid, megabytes=2.0)
+    held = contents(round_path)
+    assert run_cli("merge", round_path, submitted["r0"]).returncode == 0  # a backup before
+    removed = run_cli("documents", round_path, "remove", "联盟0号", "扫描件0")
+    assert removed.returncode == 0, removed.stdout + removed.stderr
+    assert len(contents(round_path)) == 1
+    window, panel = open_panel(qtbot, round_path)
+    window.resize(1024, 700)
+    dialog = panel.show_backups()
+    qtbot.addWidget(dialog)
+    settle(qtbot)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "before merging"
+    size = int(dialog.table.item(0, 2).text().split()[0]) * 1024
+    assert size < round_path.stat().st_size - 2 * 1024 * 1024  # the documents not inside
+    store = backup_documents.store_of(backups.folder_of(uid))
+    kept = sum(p.stat().st_size for p in store.iterdir())
+    assert kept == sum(size for size, _ in held.values())
+    assert dialog.documents_note.isVisible()
+    assert dialog.documents_note.text() == (
+        "The documents' contents are kept once for all these backups, beside them: "
+        f"2 file(s), {kept / (1024 * 1024):.1f} MB."
+    )
+    dialog.grab().save(str(tmp_path / "backups-dialog.png"))
+    asked: list[str] = []
+
+    def answer(*args):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert asked and "backed up first" in asked[0]
+    assert panel.context.store.scores() == []  # as before the merge
+    assert [dialog.table.item(r, 0).text() for r in range(2)] == [
+        "before restoring",
+        "before merging",
+    ]
+    window.close()
+    assert contents(round_path) == held  # every document back, whole
+    assert query(round_path, "SELECT count(*) FROM document") == [(2,)]
+    assert run_cli("check", round_path).returncode == 0
