@@ -56,3 +56,18 @@ def open_setup(qtbot: Any, path: Any) -> tuple[Any, Any]:
     window = make_window(qtbot)
     assert window.open_path(path)
     return window, window.view.tab_by_name["setup"]
+
+
+def answering_yes(monkeypatch: Any) -> list[str]:
+    """Every question the window asks (``QMessageBox.question``) answered Yes; the list
+    of their texts, filled as they are asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(*args: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked

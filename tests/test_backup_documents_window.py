@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.storage import backup_documents, backups
 
 from .conftest import run_cli
 from .documents_support import contents, panel_round_with_documents, query
-from .gui_support import settle
+from .gui_support import answering_yes, settle
 from .panel_gui import open_panel
 
 
@@ -44,13 +43,7 @@ def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no
         f"2 file(s), {kept / (1024 * 1024):.1f} MB."
     )
     dialog.grab().save(str(tmp_path / "backups-dialog.png"))
-    asked: list[str] = []
-
-    def answer(*args):  # type: ignore[no-untyped-def]
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answering_yes(monkeypatch)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert asked and "backed up first" in asked[0]
