@@ -84,3 +84,25 @@ def panel_round_with_documents(
         added = run_cli("documents", round_path, "add", f"联盟{number}号", pdf)
         assert added.returncode == 0, added.stdout + added.stderr
     return round_path, submitted
+
+
+def everything(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Schema, identity and every row of a database (a content by its SHA-256)."""
+    found: dict[str, list[tuple]] = {
+        "schema": conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall(),
+        "identity": [
+            conn.execute(f"PRAGMA {p}").fetchone() for p in ("application_id", "user_version")
+        ],
+    }
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+        found[table] = sorted(
+            (
+                tuple(hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v for v in row)
+                for row in rows
+            ),
+            key=repr,
+        )
+    return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
 from .conftest import run_cli
-from .documents_support import contents, panel_round_with_documents, query
+from .documents_support import contents, everything, panel_round_with_documents, query
 
 MB = 1024 * 1024
 
@@ -150,22 +151,47 @@ def test_a_document_missing_or_altered_beside_the_backups_refuses_the_restore(tm
 KILLED_MIDWAY = """
 import sys, time
 from pathlib import Path
-from alliance_review.storage import documents
+from alliance_review.storage import backups, documents
 from alliance_review.storage.round_store import RoundStore
 
-real = documents.extract
-def extract(*args, **kwargs):
-    done = real(*args, **kwargs)
-    print("written", flush=True)
+def stop():
+    print("stopping", flush=True)
     time.sleep(120)
-    return done
-documents.extract = extract
+
+def after(function):
+    def wrapped(*args, **kwargs):
+        done = function(*args, **kwargs)
+        stop()
+        return done
+    return wrapped
+
+def inside(function):
+    def wrapped(*args, **kwargs):
+        for number, chunk in enumerate(function(*args, **kwargs)):
+            if number == 1:
+                stop()
+            yield chunk
+    return wrapped
+
+where = sys.argv[2]
+if where == "inside a document":
+    documents.chunks = inside(documents.chunks)
+    documents.CHUNK = 64 * 1024
+elif where == "after the documents":
+    documents.extract = after(documents.extract)
+else:
+    backups.copy_without_contents = after(backups.copy_without_contents)
 with RoundStore.open(Path(sys.argv[1])) as store:
     store.backup("merge")
 """
 
 
-def test_a_backup_killed_midway_leaves_the_others_and_their_documents(tmp_path: Path):
+def leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if ".part" in p.name]
+
+
+@pytest.mark.parametrize("where", ["inside a document", "after the documents", "inside the backup"])
+def test_a_backup_killed_midway_leaves_the_others_and_their_documents(tmp_path: Path, where: str):
     uid = "round-backup-killed"
     round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
     with RoundStore.open(round_path) as store:
@@ -174,24 +200,26 @@ def test_a_backup_killed_midway_leaves_the_others_and_their_documents(tmp_path: 
     extra = files.padded_pdf(tmp_path / "新增扫描件.pdf", 1.0)
     assert run_cli("documents", round_path, "add", "联盟2号", extra).returncode == 0
     folder = backups.folder_of(uid)
+    store_folder = backup_documents.store_of(folder)
     listed = [b.path.name for b in backups.listing(uid)]
-    stored = {p.name: p.read_bytes() for p in backup_documents.store_of(folder).iterdir()}
+    stored = {p.name: p.read_bytes() for p in store_folder.iterdir()}
     child = subprocess.Popen(
-        [sys.executable, "-c", KILLED_MIDWAY, str(round_path)],
+        [sys.executable, "-c", KILLED_MIDWAY, str(round_path), where],
         stdout=subprocess.PIPE,
         text=True,
         env=os.environ.copy(),
     )
     try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "written"
+        assert child.stdout is not None and child.stdout.readline().strip() == "stopping"
     finally:
-        child.kill()  # mid-backup: the new document kept, the backup not yet in place
+        child.kill()
         child.wait()
     assert [b.path.name for b in backups.listing(uid)] == listed
-    now_stored = {p.name: p.read_bytes() for p in backup_documents.store_of(folder).iterdir()}
+    now_stored = {p.name: p.read_bytes() for p in store_folder.iterdir() if ".part" not in p.name}
     assert {name: now_stored[name] for name in stored} == stored  # untouched
-    left = [p for p in folder.iterdir() if p.name.endswith(".part") or ".part-" in p.name]
-    assert left  # the temporary backup the kill left
+    assert all(hashlib.sha256(data).hexdigest() == name for name, data in now_stored.items())
+    left = leftovers(folder)
+    assert bool(left) == (where != "after the documents")  # a temporary file, not in place
     with RoundStore.open(round_path) as store:
         restore.restore_backup(store, earlier)
     assert contents(round_path) == held
@@ -202,7 +230,9 @@ def test_a_backup_killed_midway_leaves_the_others_and_their_documents(tmp_path: 
         os.utime(path, (hour_ago, hour_ago))
     with RoundStore.open(round_path) as store:
         store.backup("merge")
-    assert not [p for p in folder.iterdir() if ".part" in p.name]
+    assert not leftovers(folder)
+    named = set().union(*(set(contents(b.path)) for b in backups.listing(uid)))
+    assert {p.name for p in store_folder.iterdir()} >= named
 
 
 def test_a_round_without_documents_makes_no_store(tmp_path: Path):
@@ -213,3 +243,26 @@ def test_a_round_without_documents_makes_no_store(tmp_path: Path):
     assert [p.name for p in folder.iterdir()] == [
         b.path.name for b in backups.listing("round-backup-plain")
     ]
+
+
+def test_a_backup_holds_every_row_and_the_schema_of_the_round(round_docs: Path, tmp_path: Path):
+    """Read back by sqlite3: the backup of the round with documents and of a round of each
+    older format holds its schema, identity and every row, the contents (by SHA-256 in
+    the store) aside."""
+    fixtures = sorted((Path(__file__).parent / "data").glob("round-v*.sqlite"))
+    assert len(fixtures) >= 8
+    for original in [round_docs, *fixtures]:
+        path = tmp_path / ("copy-" + original.name)
+        shutil.copyfile(original, path)
+        uid = "round-fidelity-" + original.stem
+        taken = backups.take_of_file(path, uid, "upgrade")
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(taken)) as copy:
+            expected, got = everything(source), everything(copy)
+        blobs = expected.pop("document_blob", [])
+        assert got.pop("document_blob", []) == [(sha, size, None) for sha, size, _ in blobs]
+        assert got == expected, original.name
+        store = backup_documents.store_of(backups.folder_of(uid))
+        for sha, _, content in blobs:
+            assert content == sha
+            assert hashlib.sha256((store / sha).read_bytes()).hexdigest() == sha
+        assert bool(blobs) == (original == round_docs)

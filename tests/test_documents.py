@@ -25,7 +25,7 @@ from alliance_review.core.errors import RoundLocked
 from alliance_review.services import documents as service
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
-from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder, query
+from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder, everything, query
 
 
 def rows_of(round_path: Path) -> list[tuple]:
@@ -266,25 +266,6 @@ def test_without_libreoffice_an_office_document_keeps_its_text(
     assert len(sheets) == 2 and "联合攻关项目 3" in sheets[0] and "标准名称" in sheets[1]
 
 
-def _everything(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
-    """Schema, identity and every row of a database (a content by its SHA-256)."""
-    found: dict[str, list[tuple]] = {
-        "schema": conn.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).fetchall(),
-        "identity": [
-            conn.execute(f"PRAGMA {p}").fetchone() for p in ("application_id", "user_version")
-        ],
-    }
-    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-        rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
-        found[table] = sorted(
-            tuple(hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v for v in row)
-            for row in rows
-        )
-    return found
-
-
 def test_a_reviewer_file_shown_read_only_leaves_the_contents_in_the_file(
     round_docs: Path, tmp_path: Path
 ):
@@ -311,11 +292,11 @@ def test_a_reviewer_file_shown_read_only_leaves_the_contents_in_the_file(
         before = hashlib.sha256(path.read_bytes()).hexdigest()
         whole, _ = read_into_memory(path, REVIEWER_FILE)  # SQLite's backup: the reference
         try:
-            expected = _everything(whole)
+            expected = everything(whole)
         finally:
             whole.close()
         with ReviewerStore.open_sealed(path) as shown:
-            got = _everything(shown.conn)
+            got = everything(shown.conn)
             in_memory = shown.conn.execute(
                 "SELECT count(*) FROM document_blob WHERE content IS NOT NULL"
             ).fetchone()[0]

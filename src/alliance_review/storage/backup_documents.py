@@ -3,13 +3,13 @@
 A round with 750 MB of documents backed up twenty times would take 15 GB if every backup
 copied them. Documents never change (each content is named by its SHA-256), so a backup
 (``storage.backups``) is the round file without the contents (``document_blob.content``
-NULL; the rows, sizes and sha256 stay, and the page texts), and the contents live once
-beside the backups, in ``<data>/backups/<round>/documents/<sha256>``:
+NULL; the rows, sizes and sha256 stay, and the page texts: ``snapshot``), and the
+contents live once beside the backups, in ``<data>/backups/<round>/documents/<sha256>``:
 
-- ``move_out``: each content of a new backup is written there unless it is there already
-  (whole or not at all: ``atomic_file``, checked against its SHA-256 as it is read out of
-  the round), then left out of the backup, which is compacted (``VACUUM``). A content
-  whose bytes no longer match its SHA-256 stays inside that backup, as the round had it.
+- ``keep_contents``: each content of the round is written there unless it is there
+  already (whole or not at all: ``atomic_file``, checked against its SHA-256 as it is
+  read out of the round), before the backup that names it is in place. A content whose
+  bytes no longer match its SHA-256 stays inside that backup, as the round has it.
 - ``fill_in``: a restore puts the contents back into its scratch copy from there, each
   checked against its SHA-256; one missing or altered refuses the restore (the round is
   left as it was). A backup taken before this change carries its contents and restores
@@ -53,8 +53,9 @@ def store_of(folder: Path) -> Path:
 @contextmanager
 def _triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
     """The triggers of ``document_blob`` (a locked round refuses every change of it) set
-    aside for the block and made again from their own text, in the caller's transaction:
-    the schema compared on opening (by name) is the same afterwards."""
+    aside for the block and made again from their own text, in the caller's transaction
+    (a restore of a locked round's backup fills its contents in): the schema compared on
+    opening (by name) is the same afterwards."""
     triggers = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'document_blob'"
     ).fetchall()
@@ -77,31 +78,25 @@ def _refresh(path: Path, size: int) -> bool:
     return True
 
 
-def move_out(copy: sqlite3.Connection, store: Path) -> int:
-    """Keep the contents ``copy`` (a fresh backup, journal mode DELETE) carries in
-    ``store`` and leave them out of it; returns the bytes newly written to ``store``."""
-    if not documents.has_documents_tables(copy):
-        return 0
-    carried = copy.execute(
-        "SELECT sha256, size FROM document_blob WHERE content IS NOT NULL ORDER BY sha256"
+def keep_contents(source: sqlite3.Connection, store: Path) -> set[str]:
+    """Write into ``store`` each content ``source`` carries that is not there already
+    (read in the caller's read transaction); returns the sha256 of the contents whose
+    bytes no longer match it, which the backup keeps inside, as the round has them."""
+    if not documents.has_documents_tables(source):
+        return set()
+    carried = source.execute(
+        "SELECT sha256, size FROM main.document_blob WHERE content IS NOT NULL ORDER BY sha256"
     ).fetchall()
-    if not carried:
-        return 0
-    private_folder(store)
-    written, kept = 0, []
+    altered: set[str] = set()
+    if carried:
+        private_folder(store)
     for sha, size in carried:
-        target = store / sha
-        if not _refresh(target, size):
+        if not _refresh(store / sha, size):
             try:
-                documents.extract(copy, sha, target)
+                documents.extract(source, sha, store / sha)
             except documents.ContentAltered:
-                continue  # altered in the round: this backup keeps it inside, as it is
-            written += size
-        kept.append((sha,))
-    with atomic(copy), _triggers_aside(copy):
-        copy.executemany("UPDATE document_blob SET content = NULL WHERE sha256 = ?", kept)
-    copy.execute("VACUUM")
-    return written
+                altered.add(sha)
+    return altered
 
 
 def needed(backup: Path) -> set[str]:

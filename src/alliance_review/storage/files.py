@@ -27,6 +27,7 @@ from alliance_review.storage.schema import (
     apply_ladder,
     has_schema,
 )
+from alliance_review.storage.snapshot import copy_without_contents
 from alliance_review.system.names import file_name
 from alliance_review.system.writing import atomic_file
 
@@ -181,48 +182,6 @@ def read_into_memory(
         upgrade(memory, info)
     memory.execute("PRAGMA query_only = ON")
     return memory, info
-
-
-def copy_without_contents(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
-    """``source``'s database made again in ``target`` (a new, empty one) by the very
-    statements of its schema, every row copied in one read transaction of ``source``,
-    except the documents' contents (``document_blob.content`` NULL: those pages are never
-    read). The schema compared on opening, ``application_id`` and ``user_version`` are
-    the same; rowids of tables without an INTEGER PRIMARY KEY may differ (no code reads
-    them; digests sort rows by their encoding)."""
-    target.execute("PRAGMA foreign_keys = OFF")
-    source.execute("BEGIN")
-    try:
-        for pragma in ("application_id", "user_version"):
-            value = int(source.execute(f"PRAGMA {pragma}").fetchone()[0])
-            target.execute(f"PRAGMA {pragma} = {value}")
-        schema = source.execute(
-            "SELECT type, name, sql FROM sqlite_master"
-            " WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-        ).fetchall()
-        target.execute("BEGIN")
-        tables = [name for kind, name, _ in schema if kind == "table"]
-        for kind, _, sql in schema:
-            if kind == "table":
-                target.execute(sql)
-        for name in tables:
-            columns = [row[1] for row in source.execute(f'PRAGMA table_info("{name}")')]
-            chosen = ", ".join(
-                "NULL" if (name, c) == ("document_blob", "content") else f'"{c}"' for c in columns
-            )
-            marks = ", ".join("?" for _ in columns)
-            target.executemany(
-                f'INSERT INTO "{name}" VALUES ({marks})',
-                source.execute(f'SELECT {chosen} FROM "{name}"'),
-            )
-        for kind, _, sql in schema:
-            if kind != "table":
-                target.execute(sql)
-        target.execute("COMMIT")
-    finally:
-        if target.in_transaction:
-            target.execute("ROLLBACK")
-        source.execute("COMMIT")
 
 
 def backup_before_upgrade(path: Path, version: int) -> Path:
