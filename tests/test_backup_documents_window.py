@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from alliance_review.gui import i18n
 from alliance_review.storage import backup_documents, backups
 
 from .conftest import run_cli
@@ -52,6 +53,18 @@ def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no
         "before restoring",
         "before merging",
     ]
+    i18n.set_language("zh_CN")  # and in Chinese
+    try:
+        chinese = panel.show_backups()
+        qtbot.addWidget(chinese)
+        settle(qtbot)
+        assert chinese.documents_note.text() == (
+            f"各备份共用同一份文档内容，保存在备份旁：2 个文件，{kept / (1024 * 1024):.1f} MB。"
+        )
+        chinese.grab().save(str(tmp_path / "backups-dialog-zh.png"))
+        chinese.accept()
+    finally:
+        i18n.set_language("en")
     window.close()
     assert contents(round_path) == held  # every document back, whole
     assert query(round_path, "SELECT count(*) FROM document") == [(2,)]
