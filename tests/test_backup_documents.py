@@ -266,3 +266,26 @@ def test_a_backup_holds_every_row_and_the_schema_of_the_round(round_docs: Path, 
             assert content == sha
             assert hashlib.sha256((store / sha).read_bytes()).hexdigest() == sha
         assert bool(blobs) == (original == round_docs)
+
+
+def test_while_a_backup_cannot_be_read_no_document_is_removed(tmp_path: Path):
+    uid = "round-backup-unreadable"
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=0.5)
+    folder = backups.folder_of(uid)
+    with RoundStore.open(round_path) as store:
+        taken = store.backup("merge")
+    damaged = folder / "20260101-090000-000000-merge-round.sqlite"
+    damaged.write_bytes(b"not a database, perhaps a backup a disk error broke" * 100)
+    assert run_cli("documents", round_path, "remove", "联盟0号", "扫描件0").returncode == 0
+    taken.unlink()  # the only backup naming the removed document is gone
+    store_folder = backup_documents.store_of(folder)
+    hour_ago = time.time() - backup_documents.GRACE_SECONDS - 60
+    for path in store_folder.iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    with RoundStore.open(round_path) as store:
+        store.backup("merge")
+    assert len(list(store_folder.iterdir())) == 2  # the damaged one might name it
+    damaged.unlink()
+    with RoundStore.open(round_path) as store:
+        store.backup("merge")
+    assert sorted(p.name for p in store_folder.iterdir()) == sorted(contents(round_path))

@@ -143,12 +143,12 @@ def prune(folder: Path) -> None:
     backup killed midway, each once over an hour old (see the module's text)."""
     store = folder / STORE
     wanted: set[str] = set()
-    for backup in folder.glob("*.sqlite"):
+    for backup in folder.glob("*.sqlite") if store.is_dir() else ():
         try:
             wanted |= needed(backup)
-        except FileNotFoundError:
-            continue  # rotated away meanwhile by another process
         except (sqlite3.Error, OSError):
+            if not backup.exists():
+                continue  # rotated away meanwhile by another process
             return  # a backup not read: keep every content it might name
     now = time.time()
     leftovers = list(folder.glob(".*.part*"))
