@@ -124,12 +124,19 @@ def test_a_document_no_backup_names_is_removed_once_an_hour_old(tmp_path: Path):
     assert sorted(p.name for p in store_folder.iterdir()) == sorted(contents(round_path))
 
 
-def test_a_document_missing_or_altered_beside_the_backups_refuses_the_restore(tmp_path: Path):
-    uid = "round-backup-altered"
-    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=1.0)
+def backed_up_then_removed(tmp_path: Path, uid: str) -> tuple[Path, Path]:
+    """The round with two documents backed up, then one of them removed: (round, backup)."""
+    round_path, _ = panel_round_with_documents(tmp_path, uid, megabytes=0.5)
     with RoundStore.open(round_path) as store:
         taken = store.backup("merge")
-    run_cli("documents", round_path, "remove", "联盟0号", "扫描件0")
+    removed = run_cli("documents", round_path, "remove", "联盟0号", "扫描件0")
+    assert removed.returncode == 0, removed.stdout + removed.stderr
+    return round_path, taken
+
+
+def test_a_document_missing_or_altered_beside_the_backups_refuses_the_restore(tmp_path: Path):
+    uid = "round-backup-altered"
+    round_path, taken = backed_up_then_removed(tmp_path, uid)
     store_folder = backup_documents.store_of(backups.folder_of(uid))
     victim = sorted(store_folder.iterdir())[0]
     data = bytearray(victim.read_bytes())
@@ -289,3 +296,21 @@ def test_while_a_backup_cannot_be_read_no_document_is_removed(tmp_path: Path):
     with RoundStore.open(round_path) as store:
         store.backup("merge")
     assert sorted(p.name for p in store_folder.iterdir()) == sorted(contents(round_path))
+
+
+def test_a_restore_cancelled_while_the_documents_are_put_back_changes_nothing(tmp_path: Path):
+    from alliance_review.core.errors import UserError
+
+    uid = "round-backup-cancelled"
+    round_path, taken = backed_up_then_removed(tmp_path, uid)
+    before, listed = pr.dump(round_path, skip=()), backups.listing(uid)
+    seen: list[tuple[int, int]] = []
+
+    def cancel_after_the_first(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return len(seen) < 2
+
+    with pytest.raises(UserError, match="已取消恢复"):
+        restore.restore_round(round_path, taken, cancel_after_the_first)
+    assert seen[0][0] == 0 and seen[0][1] == sum(size for size, _ in contents(taken).values())
+    assert pr.dump(round_path, skip=()) == before and backups.listing(uid) == listed

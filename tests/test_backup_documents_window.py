@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui import i18n
 from alliance_review.storage import backup_documents, backups
 
+from . import panel_rounds as pr
 from .conftest import run_cli
 from .documents_support import contents, panel_round_with_documents, query
 from .gui_support import answering_yes, settle
@@ -30,7 +32,6 @@ def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no
     window, panel = open_panel(qtbot, round_path)
     window.resize(1024, 700)
     dialog = panel.show_backups()
-    qtbot.addWidget(dialog)
     settle(qtbot)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "before merging"
     size = int(dialog.table.item(0, 2).text().split()[0]) * 1024
@@ -56,7 +57,6 @@ def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no
     i18n.set_language("zh_CN")  # and in Chinese
     try:
         chinese = panel.show_backups()
-        qtbot.addWidget(chinese)
         settle(qtbot)
         assert chinese.documents_note.text() == (
             f"各备份共用同一份文档内容，保存在备份旁：2 个文件，{kept / (1024 * 1024):.1f} MB。"
@@ -69,3 +69,26 @@ def test_the_backups_dialog_restores_the_documents_kept_once(  # type: ignore[no
     assert contents(round_path) == held  # every document back, whole
     assert query(round_path, "SELECT count(*) FROM document") == [(2,)]
     assert run_cli("check", round_path).returncode == 0
+
+
+def test_a_restore_refused_in_the_window_says_why_and_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    uid = f"round-backup-window-refused-{tmp_path.name}"
+    round_path, submitted = panel_round_with_documents(tmp_path, uid, megabytes=0.5)
+    assert run_cli("merge", round_path, submitted["r0"]).returncode == 0
+    for path in backup_documents.store_of(backups.folder_of(uid)).iterdir():
+        path.write_bytes(path.read_bytes()[:-10] + b"0123456789")  # altered on disk
+    before = pr.dump(round_path, skip=())
+    window, panel = open_panel(qtbot, round_path)
+    dialog = panel.show_backups()
+    answering_yes(monkeypatch)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert len(warned) == 1 and "missing from the backups folder or altered" in warned[0]
+    assert "the round was left as it was" in warned[0]
+    assert dialog.restore_button.isEnabled() and dialog.table.rowCount() == 1
+    window.close()
+    assert pr.dump(round_path, skip=()) == before

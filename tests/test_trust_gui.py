@@ -78,6 +78,7 @@ def test_backups_are_listed_and_one_is_restored(  # type: ignore[no-untyped-def]
     assert backups.table.rowCount() == 1 and backups.table.item(0, 0).text() == "before merging"
     asked = answering_yes(monkeypatch)
     qtbot.mouseClick(backups.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the restore runs off the GUI thread
     assert asked and "backed up first" in asked[0]
     assert panel.context.store.scores() == []  # as before the merge
     assert panel.context.store.audit_entries()[-1].action == "restore"

@@ -29,11 +29,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alliance_review.core.errors import FileRefused
+from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.storage import documents
 from alliance_review.storage.db import atomic
 from alliance_review.system.permissions import private_folder
@@ -113,10 +113,16 @@ def needed(backup: Path) -> set[str]:
         conn.close()
 
 
-def fill_in(copy: sqlite3.Connection, store: Path, backup_name: str) -> None:
+def fill_in(
+    copy: sqlite3.Connection,
+    store: Path,
+    backup_name: str,
+    progress: Callable[[int, int], bool] | None = None,
+) -> None:
     """Put back into ``copy`` (a scratch copy of a backup being restored) every content it
     leaves to ``store``, each checked against its SHA-256; ``FileRefused`` when one is
-    missing or altered (``copy`` then as it was)."""
+    missing or altered, ``UserError`` when ``progress(bytes done, bytes in all)`` says
+    the user cancelled (``copy`` then as it was)."""
     if not documents.has_documents_tables(copy):
         return
     missing = copy.execute(
@@ -124,8 +130,15 @@ def fill_in(copy: sqlite3.Connection, store: Path, backup_name: str) -> None:
     ).fetchall()
     if not missing:
         return
+    total, done = sum(size for _, size in missing), 0
     with atomic(copy), _triggers_aside(copy):
         for sha, size in missing:
+            if progress is not None and not progress(done, total):
+                raise UserError(
+                    "已取消恢复，评价轮次保持原样。",
+                    "Restore cancelled; the round was left as it was.",
+                )
+            done += size
             try:
                 with open_for_reading(store / sha) as source:
                     documents.put_content(copy, sha, size, source)

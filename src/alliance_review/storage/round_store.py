@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
@@ -167,7 +167,9 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         without recording when."""
         return audit.locked_at(self.conn)
 
-    def restore_content(self, source: Path) -> tuple[Path, bool, bool]:
+    def restore_content(
+        self, source: Path, progress: Callable[[int, int], bool] | None = None
+    ) -> tuple[Path, bool, bool]:
         """Make this round hold what ``source`` (a backup of it) holds, the restore's
         entry appended to the restored trail, in one write; returns the backup taken of
         what the round held, and whether the round was locked before and is after.
@@ -195,7 +197,7 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
             finally:
                 original.close()
             try:
-                fill_in(copy, backups.documents_store(self.settings().uid), source.name)
+                fill_in(copy, backups.documents_store(self.settings().uid), source.name, progress)
                 with atomic(copy):
                     if info.needs_upgrade:
                         upgrade(copy, info)

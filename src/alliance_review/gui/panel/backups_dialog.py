@@ -24,6 +24,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import restore
 from alliance_review.storage.backups import Backup
 
@@ -33,6 +34,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.backups: list[Backup] = []
+        self.task: Task | None = None
         self.setWindowTitle(self.tr("Backups of this round"))
         fit.size_within_screen(self, 760, 460)
         self.hint = QLabel(
@@ -132,13 +134,26 @@ class BackupsDialog(QDialog):
             )
         if not messages.ask(self, question):
             return
-        try:
-            restored = restore.restore_backup(self.context.store, backup.path)
-        except (UserError, OSError) as error:
-            messages.refuse(self, error)
-            return
+        # off the GUI thread, on a connection of its own: the documents are put back from
+        # beside the backups, hundreds of MB for some rounds; a cancel changes nothing
+        round_path, chosen = self.context.store.path, backup.path
+        self.restore_button.setEnabled(False)
+        self.task = run_task(
+            self,
+            self.tr("Restoring the backup…"),
+            lambda progress: restore.restore_round(round_path, chosen, progress),
+            lambda restored: self._restored(restored, language),
+            on_error=self._failed,
+            on_cancel=self.update_state,
+        )
+
+    def _restored(self, restored: restore.Restored, language: str) -> None:
         self.context.announce(EVERYTHING)
         self.reload()
         said = restored.sentence(language)
         if said:
             messages.inform(self, said)
+
+    def _failed(self, error: BaseException) -> None:
+        messages.refuse(self, error)  # one sentence, or a bug to the last resort
+        self.update_state()
