@@ -468,13 +468,18 @@ def section_five(draft: Draft, t: Truth) -> None:
         if count:
             values = [f"{t.category_rate(c, tier)}%" for c, _ in t.categories]
             rates.says(f"{tier}的联盟依次为 {join(values)}")
+    name_of = {c: n for c, n, _, _ in t.indicators}
+
+    def named(code: str) -> str:
+        return f"{code}“{name_of[code]}”"
+
     losses = draft.says(s, "各档次联盟平均失分最多的二级指标：")
     for tier, count in zip(t.tier_names, t.tier_counts(), strict=True):
         found = t.losses(tier) if count else []
         if found:
             losses.says(
                 f"{tier}的联盟是"
-                + join([f"{c}（平均失 {lost} 分，得分率 {r}%）" for c, lost, r in found])
+                + join([f"{named(c)}（平均失 {lost} 分，得分率 {r}%）" for c, lost, r in found])
             )
     separating = t.separating()
     if separating:
@@ -482,7 +487,7 @@ def section_five(draft: Draft, t: Truth) -> None:
         draft.says(
             s,
             f"{top}的联盟与其他联盟得分率相差最大的二级指标是"
-            + join([f"{c}（{a}%，其他联盟 {b}%）" for c, a, b in separating]),
+            + join([f"{named(c)}（{a}%，其他联盟 {b}%）" for c, a, b in separating]),
         )
     office = [c for c, n, _, _ in t.indicators if "秘书处" in n]
     if office:

@@ -93,7 +93,7 @@ def test_export_pdf_bytes_are_what_they_were(
     for source in (demo_round, generated):
         path = tmp_path / f"copy-{source.name}"
         shutil.copyfile(source, path)
-        after = tmp_path / "after.pdf"
+        after = tmp_path / f"after-{source.stem}.pdf"
         new = run_cli("export-pdf", path, after, *options)
         assert new.returncode == 0, new.stderr
         before = tmp_path / "before.pdf"

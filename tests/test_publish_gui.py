@@ -155,9 +155,7 @@ def test_cancel_leaves_no_file(tab, qtbot, monkeypatch, tmp_path: Path):
 
     tab.export_pdf_button.click()
     # the dialog is up and the export has begun writing its temporary beside the target
-    qtbot.waitUntil(
-        lambda: progress_dialog() is not None and any(folder.iterdir()), timeout=30_000
-    )
+    qtbot.waitUntil(lambda: progress_dialog() is not None and any(folder.iterdir()), timeout=30_000)
     dialog = progress_dialog()
     assert dialog is not None
     cancel = dialog.findChild(QPushButton)
@@ -250,3 +248,22 @@ def test_statistics_are_computed_off_the_gui_thread_once_per_change(tab, qtbot, 
     assert len(calls) == 3
     assert "活跃度高" in tab.statistics_view.text.toPlainText()
     assert "55" in tab.statistics_view.text.toPlainText()  # one alliance fewer in the top tier
+
+
+def test_the_song_font_offered_is_named_as_the_platform_names_it(tab, monkeypatch, tmp_path: Path):
+    """On Windows the publish tab offers SimSun from the fonts folder, by that name."""
+    import shutil
+
+    from alliance_review.system import fonts
+
+    monkeypatch.setattr(fonts, "IS_WINDOWS", True)
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    simsun = tmp_path / "Windows" / "Fonts" / "simsun.ttc"
+    simsun.parent.mkdir(parents=True)
+    bundled = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "wqy-microhei.ttc"
+    shutil.copyfile(bundled, simsun)
+    i18n.set_language("zh_CN")
+    tab.fill_fonts()  # as when the tab is shown again
+    names = [tab.font_choice.itemText(i) for i in range(tab.font_choice.count())]
+    assert "SimSun 宋体（宋体/明体，本机已安装）" in names
+    assert tab.font_choice.findData(str(simsun)) >= 0

@@ -6,12 +6,25 @@ from fractions import Fraction
 
 import openpyxl
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
 
 from alliance_review.gui.setup.rubric_page import RubricModel
 from alliance_review.services import selfeval
 from alliance_review.services.resources import default_rubric
 from alliance_review.storage.round_store import RoundStore
 from tests.gui_support import open_setup, settle, type_text
+
+
+def answer_questions(monkeypatch, answer) -> list[str]:  # type: ignore[no-untyped-def]
+    """Answer every question the window asks with ``answer``; the questions, in order."""
+    asked: list[str] = []
+
+    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
 
 
 def said(text: str, zh: str, en: str) -> bool:
@@ -195,7 +208,7 @@ def test_self_evaluation_workbooks_are_generated_and_imported_with_a_preview(
 
 
 def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
-    qtbot, demo_round, tmp_path, refusals
+    qtbot, demo_round, tmp_path, refusals, monkeypatch
 ):
     from alliance_review.storage.reviewer_store import ReviewerStore
 
@@ -203,10 +216,13 @@ def test_reviewer_files_are_issued_and_hold_exactly_that_reviewers_alliances(
     store = window.view.store
     page = tab.show_page("issue")
     assert page.issue_button.isEnabled()
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     page.issue(tmp_path / "issued")
     settle(qtbot)
     paths = page.written
     assert refusals == [] and len(paths) == 14
+    # the demo's files went out before: the question says those stop counting
+    assert len(asked) == 1 and said(asked[0], "已有 14 位评审专家持有此前发放的文件", "14 reviewer")
     # the message links to the folder, so the secretary can open it and mail the files
     assert page.result.openExternalLinks()
     assert f'href="{QUrl.fromLocalFile(str(tmp_path / "issued")).toString()}"' in (
@@ -439,3 +455,64 @@ def test_the_set_up_tab_speaks_chinese_and_english(qtbot, demo_round, refusals):
         assert page.criteria.apply_button.text() == "Apply criteria (Ctrl+Enter)"
     finally:
         window.action_registry["language_zh_CN"].trigger()
+
+
+def test_a_lost_files_key_is_revoked_on_the_issue_page(
+    qtbot, demo_round, tmp_path, refusals, monkeypatch
+):
+    """A reviewer's file went astray: the secretary selects the reviewer, presses Revoke,
+    is told what it does, and the file stops counting; a new file is offered again."""
+    import sqlite3
+    from contextlib import closing
+
+    from tests.conftest import run_cli
+
+    window, tab = open_setup(qtbot, demo_round)
+    page = tab.show_page("issue")
+    reviewers = window.view.store.reviewers()
+    keys = [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
+    assert len(keys) == len(reviewers)
+    assert all(said(k, "有效，发放于", "Valid, issued") for k in keys)
+    assert not page.revoke_button.isEnabled()  # nobody selected
+    page.table.selectRow(2)
+    assert page.revoke_button.isEnabled()
+    lost = reviewers[2]
+
+    def current_keys() -> dict[str, str | None]:
+        with closing(sqlite3.connect(demo_round)) as conn:
+            return dict(
+                conn.execute(
+                    "SELECT reviewer_uid, retired_why FROM reviewer_key"
+                    " WHERE retired_at IS NULL OR retired_why = 'revoked'"
+                )
+            )
+
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and lost.name in asked[0]
+    assert said(asked[0], "文件全部作废", "stops counting")
+    assert current_keys()[lost.uid] is None  # answered No: still the current key
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert refusals == [] and len(asked) == 1
+    keys = current_keys()
+    assert keys[lost.uid] == "revoked"
+    assert sum(why is None for why in keys.values()) == len(reviewers) - 1
+    assert said(page.table.item(2, 3).text(), "已于", "Revoked")
+    assert lost.name in page.result.text()
+    page.table.selectRow(2)
+    assert not page.revoke_button.isEnabled()  # nothing left to revoke
+    done = run_cli("reviewers", demo_round, "revoke", lost.name)  # the command line agrees
+    assert done.returncode == 1 and lost.name in done.stderr
+    # issuing again: the 13 others' earlier files stop counting, the lost one's already has
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    page.issue(tmp_path / "again")
+    settle(qtbot)
+    assert len(asked) == 1 and said(asked[0], "已有 13 位", "13 reviewer")
+    assert len(page.written) == len(reviewers)
+    with closing(sqlite3.connect(demo_round)) as conn:
+        holding = [u for (u,) in conn.execute(
+            "SELECT reviewer_uid FROM reviewer_key WHERE retired_at IS NULL"
+        )]  # fmt: skip
+    assert sorted(holding) == sorted(r.uid for r in reviewers)  # the lost one's too, anew

@@ -13,13 +13,14 @@ from fractions import Fraction
 from pathlib import Path
 
 import xlsxwriter
+from docx import Document
 
 from alliance_review.services.demo_scores import split_over_indicators
 from alliance_review.services.history import year_over_year_of
 from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
-
-from .conftest import run_cli
+from tests.conftest import run_cli
+from tests.report_check import check_draft
 
 N = "产业技术创新战略联盟"
 A = {key: f"{key}{N}" for key in "甲乙丙丁戊己庚辛"}
@@ -154,6 +155,16 @@ def test_three_years_2014_2015_2016(tmp_path: Path):
     assert sorted(figures.new_pilots) == sorted(NEW)
     assert sorted(figures.withdrawn_since) == sorted([A["庚"], A["辛"]])
     check_against_sql(r15, figures)
+
+    # the report draft of 2015 compares with 2014 from the round's own history, as it does
+    # with last year's file named, and every number of it holds against both files
+    from_history, from_file = tmp_path / "报告-历史.docx", tmp_path / "报告-上年文件.docx"
+    cli("report", r15, from_history)
+    cli("report", r15, from_file, "--previous", r14)
+    check_draft(from_history, r15, r14)
+    text = [p.text for p in Document(str(from_history)).paragraphs]
+    assert text == [p.text for p in Document(str(from_file)).paragraphs]
+    assert any("相比 2014 年" in line for line in text)
 
     # 2016: from 2015; both earlier years travel with it
     out = cli("new-round", r16, "--title", "2016年度评价", "--year", "2016", "--from", r15)

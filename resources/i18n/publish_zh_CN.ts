@@ -182,8 +182,8 @@
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="287" />
-        <source>AR PL UMing (Song/Ming, this system)</source>
-        <translation>AR PL UMing 明体（本机已安装）</translation>
+        <source>%1 (Song/Ming, this system)</source>
+        <translation>%1（宋体/明体，本机已安装）</translation>
     </message>
     <message>
         <location filename="../../src/alliance_review/gui/round_tabs/publish.py" line="290" />

@@ -47,9 +47,10 @@ def font_file(choice: str | None) -> Path | None:
         found = system_song_font()
         if found is None:
             raise UserError(
-                "本机没有宋体/明体类 TrueType 字体（如 AR PL UMing），请用 --font 指定字体文件。",
-                "No Song/Ming style TrueType font (such as AR PL UMing) is installed; name a"
-                " font file with --font.",
+                "本机没有宋体/明体类 TrueType 字体（如宋体 SimSun、AR PL UMing），"
+                "请用 --font 指定字体文件。",
+                "No Song/Ming style TrueType font (such as SimSun or AR PL UMing) is installed;"
+                " name a font file with --font.",
             )
         return found
     return Path(choice)
@@ -205,7 +206,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 FONT_HELP = (
     "the PDF's font: a TrueType file (.ttf/.ttc, e.g. an office's own 仿宋), 'song' for a"
-    " Song/Ming font installed on the system (AR PL UMing), or 'bundled' (default:"
+    " Song/Ming font installed on the system (SimSun, Songti, AR PL UMing), or 'bundled' (default:"
     " WenQuanYi Micro Hei)"
 )
 

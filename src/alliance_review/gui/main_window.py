@@ -63,7 +63,9 @@ class MainWindow(QMainWindow):
         self.start.demo_requested.connect(self.open_demo)
         self.start.recent_chosen.connect(self.open_path)
         self.stack.addWidget(self.start)
-        self.setCentralWidget(self.stack)
+        # On a screen smaller than a view's minimum (1024x700 at 200 % leaves 512x350) the
+        # view scrolls inside the window rather than the window growing past the screen.
+        self.setCentralWidget(fit.scrolling(self.stack))
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.action_registry: dict[str, QAction] = {}

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from alliance_review.core.errors import UserError
 from alliance_review.storage.files import kind_on_disk
+from alliance_review.system.reading import file_identity
 from alliance_review.system.writing import atomic_file
 
 _forced: ContextVar[bool] = ContextVar("forced", default=False)
@@ -67,14 +68,6 @@ def keeping_existing(keep: bool = True) -> Iterator[None]:
         _keeping.reset(token)
 
 
-def _identity(path: Path | str) -> tuple[int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
 def same_file(a: Path | str, b: Path | str) -> bool:
     """Whether two paths name one file (symlinks followed; hard links share an inode)."""
     try:
@@ -112,7 +105,7 @@ def guard(
             f"{out.name} is an existing {kind.name} file and is not overwritten (to replace "
             "it anyway, add --force).",
         )
-    if _keeping.get() and not forced and _identity(out) not in _written:
+    if _keeping.get() and not forced and file_identity(out) not in _written:
         raise UserError(
             f"「{out.name}」已存在，不会被覆盖（如确要覆盖，命令行加 --force）。",
             f"{out.name} exists already and is not overwritten (to replace it, add --force).",
@@ -122,7 +115,7 @@ def guard(
 
 def wrote(out: Path | str) -> None:
     """Note an output this process wrote: writing it again (a retry) needs no ``--force``."""
-    identity = _identity(out)
+    identity = file_identity(out)
     if identity is not None:
         _written.add(identity)
 

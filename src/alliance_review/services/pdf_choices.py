@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# where a Song/Ming style TrueType font may already be on the system (not bundled: 21 MB)
-SYSTEM_SONG = (
-    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
-    Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"),
-)
+from alliance_review.system.fonts import song_font
 
 
 def system_song_font() -> Path | None:
-    """A Song/Ming style TrueType font found on this system, if any."""
-    return next((p for p in SYSTEM_SONG if p.is_file()), None)
+    """A Song/Ming style TrueType font found on this system, if any (system.fonts)."""
+    found = song_font()
+    return found[1] if found is not None else None
+
+
+def system_song_name() -> str:
+    """The name of that font as the user knows it ("SimSun 宋体"), or "" without one."""
+    found = song_font()
+    return found[0] if found is not None else ""
 
 
 def default_title(year: int) -> str:

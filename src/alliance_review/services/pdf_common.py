@@ -5,7 +5,7 @@ id), and their date is the round's own (``round_moment``: the lock time of a loc
 round, else its latest result-changing event), so the same round gives byte-identical
 files. The font is WenQuanYi Micro Hei (bundled, TrueType outlines, embedded as a
 subset) unless the user chooses another TrueType file (``using_font``): an office's own
-仿宋, or AR PL UMing where the system has it.
+仿宋, or the system's Song font where it has one (``system.fonts``: SimSun, Songti, AR PL UMing).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from alliance_review.core.errors import UserError
 from alliance_review.services import resources
-from alliance_review.services.pdf_choices import SYSTEM_SONG as SYSTEM_SONG  # re-exported
 from alliance_review.services.pdf_choices import system_song_font as system_song_font
 
 FONT = "WQY"  # the bundled font's name in reportlab

@@ -160,6 +160,12 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
         text = f"各档次联盟在{join(names)} {v['five.categories']} 个方面的得分率："
         text += "；".join(f"{name}的联盟依次为 {rates}" for name, rates in rows) + "。"
         paragraphs.append(text)
+    name_of = {x.code: x.name for group in won.losses for x in group}
+    name_of |= {x.code: x.name for x in won.separating}
+
+    def indicator(code: str) -> str:  # 2.2“组织成员单位共同开展…”: the code, its name quoted
+        return f"{code}“{name_of[code]}”" if name_of.get(code) else code
+
     losses = []
     for tier in stats.tiers:
         found = []
@@ -167,7 +173,7 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
         while f"five.tier.{tier.name}.lost.{rank}.code" in v:
             base = f"five.tier.{tier.name}.lost.{rank}"
             lost, rate = v[f"{base}.points"], v[f"{base}.rate"]
-            found.append(f"{v[f'{base}.code']}（平均失 {lost} 分，得分率 {rate}%）")
+            found.append(f"{indicator(v[f'{base}.code'])}（平均失 {lost} 分，得分率 {rate}%）")
             rank += 1
         if found:
             losses.append(f"{tier.name}的联盟是{join(found)}")
@@ -178,7 +184,7 @@ def section_five(stats: RoundStatistics, v: Figures) -> list[str]:
     while f"five.separating.{rank}.code" in v:
         base = f"five.separating.{rank}"
         separating.append(
-            f"{v[f'{base}.code']}（{v[f'{base}.top']}%，其他联盟 {v[f'{base}.rest']}%）"
+            f"{indicator(v[f'{base}.code'])}（{v[f'{base}.top']}%，其他联盟 {v[f'{base}.rest']}%）"
         )
         rank += 1
     if separating:

@@ -11,6 +11,7 @@ from itertools import count
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, RoundLocked, StorageError, UserError
+from alliance_review.storage.held import HeldConnection, is_held
 from alliance_review.storage.schema import ROUND_LOCKED
 from alliance_review.system.oserrors import os_error_sentence
 from alliance_review.system.reading import open_for_reading
@@ -45,7 +46,8 @@ def connect(
     """A connection in autocommit mode; transactions are opened by ``atomic()``.
 
     ``page_size``: for a new file, the size of its pages (before anything is written)."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = sqlite3.connect(str(path), isolation_level=None, factory=HeldConnection)
+    conn.hold(path)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if page_size is not None:
         conn.execute(f"PRAGMA page_size = {int(page_size)}")
@@ -63,7 +65,10 @@ def connect_readonly(path: Path | str) -> sqlite3.Connection:
 
     ``query_only`` makes any write a refusal; the file is never changed by it.
     """
-    conn = sqlite3.connect(readonly_uri(Path(path)), uri=True, isolation_level=None)
+    conn = sqlite3.connect(
+        readonly_uri(Path(path)), uri=True, isolation_level=None, factory=HeldConnection
+    )
+    conn.hold(path)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only = ON")
     return conn
@@ -227,6 +232,8 @@ def require_regular_file(path: Path) -> None:
 
 
 def looks_like_sqlite(path: Path) -> bool:
+    if is_held(path):  # open in this process: SQLite reads it already (storage.held)
+        return True
     try:  # a regular file only, never blocking (a FIFO swapped in since the stat above)
         with open_for_reading(path) as handle:
             return handle.read(16) == SQLITE_HEADER
@@ -271,6 +278,8 @@ def _stamp(path: Path) -> tuple[int, ...]:
 
 def _wal_mode_without_log(path: Path) -> bool:
     """A file in WAL mode (header bytes 18-19) with no -wal or -shm beside it."""
+    if is_held(path) or any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        return False  # open here or elsewhere; and never opened by hand (storage.held)
     try:
         with open(path, "rb") as handle:
             header = handle.read(20)
@@ -329,7 +338,8 @@ def open_checked(path: Path | str, *, readonly: bool) -> sqlite3.Connection:
     uri = readonly_uri(path) if readonly else path.resolve().as_uri()
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, factory=HeldConnection)
+        conn.hold(path)
         # first: the check waits for a writer in another process, as every read does
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         harden(conn)

@@ -97,6 +97,17 @@ class PanelRows:
             )
         }
 
+    def latest_keys(self) -> dict[str, IssuedKey]:
+        """Reviewer uid -> the key of the file issued to them last (current or retired);
+        reviewers never issued a file are absent."""
+        latest: dict[str, IssuedKey] = {}
+        for row in self.conn.execute(
+            "SELECT reviewer_uid, public_key, issued_at, retired_at, retired_why"
+            " FROM reviewer_key ORDER BY issued_at, rowid"
+        ):
+            latest[str(row[0])] = IssuedKey(str(row[0]), bytes(row[1]), str(row[2]), row[3], row[4])
+        return latest
+
     def issued_reviewers(self) -> set[str]:
         """Reviewers a file has been issued to (with a key)."""
         return {r for (r,) in self.conn.execute("SELECT DISTINCT reviewer_uid FROM reviewer_key")}

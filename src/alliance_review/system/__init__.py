@@ -12,6 +12,7 @@ offices follow. Code elsewhere never touches a POSIX-only ``os`` attribute (``O_
 - ``console``: ``prepare_console()``: CLI output that never fails on the console's code page.
 - ``names``: ``file_name(*parts, suffix=...)``: a name safe on every platform.
 - ``oserrors``: ``os_error_reason(error)``: what an ``OSError`` means, in Chinese and English.
+- ``fonts``: ``song_font()``: the system's Song/Ming TrueType font (SimSun, Songti, UMing).
 - ``locks`` (the reviewer engineer's): one window per file.
 - ``limits``: ``limit_memory(bytes)`` for a worker reading untrusted documents;
   ``new_group()`` / ``kill_tree(process)`` to end a helper program with its children.

@@ -69,3 +69,12 @@ def read_limited(path: Path | str, limit: int) -> bytes | None:
             return None
         data = handle.read(limit + 1)
     return None if len(data) > limit else data
+
+
+def file_identity(path: Path | str) -> tuple[int, int] | None:
+    """The file ``path`` names, as (device, inode), symlinks followed; None if absent."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino

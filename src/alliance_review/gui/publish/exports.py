@@ -45,6 +45,10 @@ def system_song_font() -> Path | None:
     return pdf_choices.system_song_font()
 
 
+def system_song_name() -> str:
+    return pdf_choices.system_song_name()
+
+
 def register_font(path: Path | str) -> str:
     from alliance_review.services import pdf_common
 

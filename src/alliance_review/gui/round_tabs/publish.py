@@ -43,6 +43,7 @@ from alliance_review.gui.publish.exports import (
     export_workbook,
     register_font,
     system_song_font,
+    system_song_name,
 )
 from alliance_review.gui.publish.preview import PagePreview
 from alliance_review.gui.publish.statistics_view import StatisticsView, chart_png
@@ -286,7 +287,8 @@ class PublishTab(RoundTab):
         self.font_choice.addItem(self.tr("WenQuanYi Micro Hei (bundled)"), "")
         song = system_song_font()
         if song is not None:
-            self.font_choice.addItem(self.tr("AR PL UMing (Song/Ming, this system)"), str(song))
+            label = self.tr("%1 (Song/Ming, this system)").replace("%1", system_song_name())
+            self.font_choice.addItem(label, str(song))
         if self.font_file is not None and str(self.font_file) != str(song):
             self.font_choice.addItem(self.font_file.name, str(self.font_file))
         self.font_choice.addItem(self.tr("Other TrueType file…"), "?")

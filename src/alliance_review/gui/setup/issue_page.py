@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.documents import MAIL_LIMIT_BYTES
+from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.notice import Change
@@ -30,6 +31,8 @@ from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import assigning
 from alliance_review.services.documents import size_text
 from alliance_review.services.reviewer_files import issued_sizes, reviewer_file_name
+from alliance_review.services.reviewer_keys import revoke
+from alliance_review.storage.panel_rows import IssuedKey
 
 
 class IssuePage(QWidget):
@@ -44,23 +47,33 @@ class IssuePage(QWidget):
         self.issue_button.clicked.connect(lambda: self.issue())
         #: documents in a separate package beside each file (for files too large to mail)
         self.apart = QCheckBox()
-        self.table = QTableWidget(0, 4)
+        #: retire the selected reviewer's signing key without issuing a file (a lost file)
+        self.revoke_button = QPushButton()
+        self.revoke_button.clicked.connect(lambda: self.revoke())
+        self.table = QTableWidget(0, 5)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._enable_revoke)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setOpenExternalLinks(True)  # the folder opens in the file manager
         self.written: list[Path] = []
+        #: the reviewers in the table's order, and the uids holding a current key
+        self.reviewer_uids: list[str] = []
+        self.holding: set[str] = set()
         row = QHBoxLayout()
         row.addWidget(self.issue_button)
         row.addWidget(self.apart)
         row.addStretch(1)
+        row.addWidget(self.revoke_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.readiness)
@@ -81,6 +94,14 @@ class IssuePage(QWidget):
         )
         self.issue_button.setText(self.tr("Issue reviewer files…"))
         self.apart.setText(self.tr("Documents in a separate package beside each file"))
+        self.revoke_button.setText(self.tr("Revoke signing key…"))
+        self.revoke_button.setToolTip(
+            self.tr(
+                "For a file lost or handed to someone else: every file issued to the selected "
+                "reviewer so far stops counting (the merge refuses what is signed with it) "
+                "until a new file is issued to them."
+            )
+        )
         self.apart.setToolTip(
             self.tr(
                 "For files too large to e-mail: each reviewer file then holds no document "
@@ -93,6 +114,7 @@ class IssuePage(QWidget):
                 self.tr("Reviewer"),
                 self.tr("Alliances"),
                 self.tr("With self-evaluation"),
+                self.tr("Signing key"),
                 self.tr("File name"),
             ]
         )
@@ -109,6 +131,9 @@ class IssuePage(QWidget):
         evaluated = {a for a, _ in store.self_scores()}
         year = store.settings().year
         reviewers = store.reviewers()
+        keys = store.latest_keys()
+        self.reviewer_uids = [r.uid for r in reviewers]
+        self.holding = {uid for uid, key in keys.items() if key.retired_at is None}
         self.table.setRowCount(len(reviewers))
         for r, reviewer in enumerate(reviewers):
             mine = [a for a, rs in assignment.items() if reviewer.uid in rs]
@@ -116,6 +141,7 @@ class IssuePage(QWidget):
                 reviewer.name,
                 str(len(mine)),
                 str(sum(1 for a in mine if a in evaluated)),
+                self.key_text(keys.get(reviewer.uid)),
                 reviewer_file_name(year, reviewer) if mine else "—",
             )
             for c, value in enumerate(values):
@@ -133,6 +159,56 @@ class IssuePage(QWidget):
                 self.tr("Ready: the rubric is complete and every alliance has its reviewers.")
             )
         self.issue_button.setEnabled(not reasons)
+        self._enable_revoke()
+
+    def key_text(self, key: IssuedKey | None) -> str:
+        """The state of the key of the file issued to a reviewer last."""
+        if key is None:
+            return self.tr("No file issued")
+        if key.retired_at is None:
+            return self.tr("Valid, issued %1").replace("%1", key.issued_at[:16].replace("T", " "))
+        return self.tr("Revoked %1").replace("%1", key.retired_at[:16].replace("T", " "))
+
+    def selected_uid(self) -> str | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.reviewer_uids[row] if row < len(self.reviewer_uids) else None
+
+    def _enable_revoke(self) -> None:
+        uid = self.selected_uid()
+        locked = self.context.store.settings().locked
+        self.revoke_button.setEnabled(uid is not None and uid in self.holding and not locked)
+
+    def revoke(self) -> bool:
+        """Retire the selected reviewer's current key, after a question that says what
+        it does to the files already sent."""
+        uid = self.selected_uid()
+        if uid is None or uid not in self.holding:
+            return False
+        name = next((r.name for r in self.context.store.reviewers() if r.uid == uid), uid)
+        question = self.tr(
+            "Revoke %1's signing key? Every file issued to %1 so far stops counting: the merge "
+            "refuses a submission signed with it. To let %1 score again, issue a new file."
+        ).replace("%1", name)
+        if not messages.ask(self, question):
+            return False
+        try:
+            revoke(self.context.store, uid)
+        except UserError as error:
+            messages.refuse(self, error)
+            return False
+        self.context.announce(Change(issued=True))
+        self.refresh()
+        self.result.setText(
+            html.escape(
+                self.tr(
+                    "%1's signing key is revoked: files signed with it are refused from now on."
+                ).replace("%1", name)
+            )
+        )
+        return True
 
     def issue(self, folder: Path | None = None) -> Task | None:
         if folder is None:
@@ -148,6 +224,7 @@ class IssuePage(QWidget):
         apart = self.apart.isChecked()
         in_the_way = assigning.files_in_the_way(round_path, chosen)
         packages = assigning.packages_in_the_way(round_path, chosen) if apart else []
+        question = ""
         if in_the_way or packages:
             question = (
                 self.tr(
@@ -163,6 +240,20 @@ class IssuePage(QWidget):
                 question += (" " if question else "") + self.tr(
                     "%n document package(s) in this folder would be replaced.", "", len(packages)
                 )
+        store = self.context.store
+        holding = {uid for uid, key in store.latest_keys().items() if key.retired_at is None}
+        earlier = holding & {uid for uids in store.assignments().values() for uid in uids}
+        if earlier:  # the reviewers who get a new file hold one issued before
+            question += (" " if question else "") + self.tr(
+                "%n reviewer(s) already hold a file issued before: those earlier files stop "
+                "counting (the merge refuses what is signed with them), so send each of them "
+                "the new file.",
+                "",
+                len(earlier),
+            )
+            if not (in_the_way or packages):
+                question += " " + self.tr("Issue the new files?")
+        if in_the_way or packages or earlier:
             if not messages.ask(self, question):
                 return None
         replace = bool(in_the_way or packages)
