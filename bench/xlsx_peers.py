@@ -395,6 +395,7 @@ def scoring_sheet(reviewer_path: str | Path, out: str | Path) -> int:
     sheet.protect("", PROTECTION)
     if with_items:
         items_sheet(book, formats, conn, reviewer_name, items)
+    done_sheet(book, formats, conn, reviewer_name, len(indicators))
     ids = book.add_worksheet(app.META_SHEET)
     for at, (field, value) in enumerate((("format", app.FORMAT), ("round_uid", round_uid),
                                          ("reviewer_uid", reviewer_uid),
@@ -479,6 +480,52 @@ def items_sheet(book: Any, formats: Formats, conn: sqlite3.Connection, reviewer_
     sheet.autofilter(top - 1, 0, max(last, top - 1), len(items.ITEM_HEADERS) - 1)
     sheet.freeze_panes(top, 1)
     sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(top - 1)
+    sheet.protect("", PROTECTION)
+
+
+def done_sheet(book: Any, formats: Formats, conn: sqlite3.Connection, reviewer_name: str,
+               indicators: int) -> None:  # fmt: skip
+    """The done marks sheet (``sheet_done.write_done_sheet``'s), from plain SQL."""
+    from alliance_review.services import sheet_done as done
+
+    sheet = book.add_worksheet(done.DONE_SHEET)
+    put_text(sheet, 0, 0, f"完成情况 — 评完的联盟标记为已完成（评审专家：{reviewer_name}）",
+             formats.get(bold=True, font_size=13))  # fmt: skip
+    put_text(sheet, 1, 0,
+             "在「已完成」一列填“是”或“否”（可从下拉列表选择）：“是”即标记为已完成，须已评完该联盟"
+             "的全部指标并符合评分依据的要求；“否”取消已完成标记；留空表示不改变。",
+             formats.get(font_color="#555555", font_size=9))  # fmt: skip
+    header(sheet, formats, done.DONE_HEADER_ROW, done.DONE_HEADERS, done.DONE_WIDTHS, (3,))
+    plain = formats.get(**BORDER, valign="top")
+    centred = formats.get(**BORDER, valign="top", align="center")
+    entry = formats.get(**BORDER, valign="top", align="center", locked=False, bg_color="#FFF9E0")
+    row = done.DONE_HEADER_ROW - 1
+    for name, uid, scored, finished in conn.execute(
+        "SELECT a.name, a.uid,"
+        " (SELECT COUNT(*) FROM score s WHERE s.alliance_uid = a.uid"
+        "  AND s.points_centi IS NOT NULL),"
+        " COALESCE((SELECT t.done FROM alliance_status t WHERE t.alliance_uid = a.uid), 0)"
+        " FROM alliance a ORDER BY a.position"
+    ):
+        row += 1
+        put_text(sheet, row, 0, name, plain)
+        put_text(sheet, row, 1, f"{scored} / {indicators}", centred)
+        put_text(sheet, row, 2, "是" if finished else "否", entry)
+        put_text(sheet, row, 3, uid, plain)
+    top = done.DONE_HEADER_ROW
+    if row >= top:
+        sheet.data_validation(top, 2, row, 2, {
+            "validate": "list",
+            "source": ["是", "否"],
+            "ignore_blank": True,
+            "error_title": "请填“是”或“否”",
+            "error_message": "「已完成」一列只能填“是”或“否”，也可以留空。",
+        })  # fmt: skip
+    sheet.autofilter(top - 1, 0, max(row, top - 1), len(done.DONE_HEADERS) - 1)
+    sheet.freeze_panes(top, 1)
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(top - 1)

@@ -71,3 +71,19 @@ def answering_yes(monkeypatch: Any) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     return asked
+
+
+def open_roster_import(qtbot: Any, round_path: Any, monkeypatch: Any, table: Any) -> Any:
+    """The window on ``round_path`` and its roster page's import preview of ``table``, as
+    a person opens it: the Import… button, ``table`` chosen in the file dialog.
+    Returns (window, page, preview dialog)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window, tab = open_setup(qtbot, round_path)
+    page = tab.show_page("roster")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(table), ""))
+    qtbot.mouseClick(page.buttons["import"], Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    dialog = page.import_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return window, page, dialog

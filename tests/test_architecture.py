@@ -70,3 +70,24 @@ def test_platform_specific_calls_live_only_in_the_system_package():
         if pattern.search(line)
     ]
     assert found == []
+
+
+def test_the_window_language_becomes_the_services_language_in_one_place():
+    """``gui.i18n.service_language()`` turns the window's language ("zh_CN"/"en") into the
+    services' ("zh"/"en"); no module converts it inline or keeps a helper of its own."""
+    import re
+
+    inline = re.compile(
+        r"chosen_language\(\)\s*[!=]="  # compared: "en" if chosen_language() == "en" ...
+        r"|language_in_force\(\)\s*[!=]="
+        r"|^\s*def language\(\)"  # a second helper
+    )
+    gui = ROOT / "src" / "alliance_review" / "gui"
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in gui.rglob("*.py")
+        if path.name != "i18n.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if inline.search(line)
+    ]
+    assert found == []

@@ -41,11 +41,13 @@ def test_the_language_menu_switches_between_chinese_and_english(qtbot, demo_roun
     assert results.filter.placeholderText() == "按名称中的任意文字筛选"
     tabs = window.view.tabs
     qtbot.waitUntil(lambda: "排名" in [tabs.tabText(i) for i in range(tabs.count())])
+    assert i18n.service_language() == "zh"  # what the services' sentences are chosen by
     window.action_registry["language_en"].trigger()
     qtbot.waitUntil(lambda: "&File" in menu_titles(window))
     qtbot.waitUntil(lambda: "Ranking" in [tabs.tabText(i) for i in range(tabs.count())])
     assert results.table.model().headerData(2, Qt.Orientation.Horizontal) == "Alliance"
     assert i18n.chosen_language() == "en"
+    assert i18n.service_language() == "en"
 
 
 def test_every_string_the_code_shows_has_a_chinese_translation(tmp_path: Path):

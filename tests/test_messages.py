@@ -176,7 +176,9 @@ def test_a_score_the_busy_reviewer_file_refuses(  # type: ignore[no-untyped-def]
     other = sqlite3.connect(reviewer_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program is writing the file
     try:
-        qtbot.keyClicks(ws.form.rows["1.1"].score_edit, "4")
+        score = ws.form.rows["1.1"].score_edit
+        qtbot.keyClicks(score, "4")
+        qtbot.keyClick(score, Qt.Key.Key_Return)  # a score is saved when the entry ends
         settle(qtbot)
     finally:
         other.execute("ROLLBACK")

@@ -60,6 +60,7 @@ def test_the_roster_import_button_previews_an_office_file_then_imports_it(
     assert "129" in dialog.notes.text() and "130" in dialog.notes.text()
     assert window.view.store.alliances() == []  # a preview writes nothing
     click(qtbot, dialog.import_button)
+    settle(qtbot)  # written in a worker
     alliances = window.view.store.alliances()
     assert len(alliances) == 129  # the duplicate left out; 第四批 added as a batch
     assert [a.batch for a in alliances[:31]] == ["第一批"] * 31

@@ -228,6 +228,7 @@ def test_this_year_s_list_updates_next_year_s_round_in_one_undo_step(
     shoot(dialog, f"register-update-rows-{language}.png")
     before = len(store.alliances())
     click(qtbot, dialog.import_button)
+    settle(qtbot)  # written in a worker
     assert refusals == []
     assert len(store.alliances()) == before - 23 - 1 + 2
     assert store.batch_names()[-1] == "第四批"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from alliance_review.core.errors import UserError
 from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.score_entry import EntryState, read_entry, read_points
-from alliance_review.services import reviewer_sheet, selfeval
+from alliance_review.services import reviewer_sheet, selfeval, sheet_columns
 from alliance_review.services.selfeval import SelfEvalFile
 from alliance_review.services.selfeval_book import FIRST_ROW
 from tests.conftest import run_cli
@@ -54,7 +54,8 @@ def scoring_workbook_answer(text: str, indicator: Indicator) -> object:
     cells[reviewer_sheet.COL_UID - 1] = "a-1"
     cells[reviewer_sheet.COL_CODE - 1] = indicator.code
     cells[reviewer_sheet.COL_SCORE - 1] = text
-    row = reviewer_sheet._read_row(5, cells, {indicator.code: indicator}, {"a-1": "甲"}, {}, {}, {})
+    known = {indicator.code: indicator}
+    row = sheet_columns.read_score_row(5, cells, known, {"a-1": "甲"}, {}, {}, {})
     return "refused" if len(row) == 3 else row[2]
 
 

@@ -37,6 +37,7 @@ from alliance_review.services.reviewer_sheet import (
     export_sheet_file,
     import_sheet,
 )
+from alliance_review.services.sheet_done import DONE_SHEET
 from alliance_review.services.sheet_items import (
     ICOL_CODE,
     ICOL_ITEM,
@@ -111,7 +112,7 @@ def test_the_workbook_carries_each_indicators_items_keyed_validated_and_locked(
     done = run_cli("export-sheet", reviewer_file, out)
     assert done.returncode == 0, done.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [SHEET_TITLE, ITEMS_SHEET, "_ids"]
+    assert wb.sheetnames == [SHEET_TITLE, ITEMS_SHEET, DONE_SHEET, "_ids"]
     assert "「评价要点」工作表" in wb[SHEET_TITLE]["A2"].value
     ws = wb[ITEMS_SHEET]
     assert tuple(c.value for c in ws[ITEMS_HEADER_ROW]) == ITEM_HEADERS

@@ -126,6 +126,7 @@ def test_a_roster_workbook_with_problems_is_previewed_then_imported_and_undone(
     assert groups.groups["missing"].childCount() == 144 and groups.ticked("missing") == []
     assert window.view.store.alliances()[-1].name != "新材料产业技术创新战略联盟"  # preview only
     dialog.accept()
+    settle(qtbot)  # written in a worker
     names = [(a.name, a.batch) for a in window.view.store.alliances()]
     assert names[-2:] == [
         ("新材料产业技术创新战略联盟", "第三批"),

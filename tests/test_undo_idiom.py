@@ -107,6 +107,7 @@ def test_a_roster_import_undoes_and_redoes_in_one_step(qtbot, tmp_path, told):  
     dialog = page.import_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.import_button.click()
+    settle(qtbot)  # written in a worker
     imported = store.alliances()
     assert [a.name for a in imported[-3:]] == ["新联盟甲", "新联盟乙", "新联盟丙"]
     press(qtbot, window, "Ctrl+Z")

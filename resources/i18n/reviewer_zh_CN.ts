@@ -49,21 +49,32 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="125" />
-            <source>{scored} / {total} indicators scored</source>
-            <translation>已评 {scored} / {total} 项</translation>
+            <source>%1 / %2 indicators scored</source>
+            <translation>已评 %1 / %2 项</translation>
         </message>
         <message>
             <source>{scored} of {total} indicators scored</source>
             <translation type="vanished">已评 {scored} / {total} 项二级指标</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/alliance_list.py" line="125" />
+            <source>{scored} / {total} indicators scored</source>
+            <translation type="vanished">已评 {scored} / {total} 项</translation>
         </message>
     </context>
     <context>
         <name>AlliancePane</name>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95" />
+            <source>Showing %1 / %2 alliances</source>
+            <extracomment>while a filter is typed: how many of the alliances the list shows</extracomment>
+            <translation>显示 %1 / %2 家</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/list_pane.py" line="95" />
             <source>Showing {shown} / {total} alliances</source>
             <extracomment>while a filter is typed: how many of the alliances the list shows</extracomment>
-            <translation>显示 {shown} / {total} 家</translation>
+            <translation type="vanished">显示 {shown} / {total} 家</translation>
         </message>
     </context>
     <context>
@@ -95,8 +106,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="152" />
-            <source>Documents ({count})</source>
-            <translation>佐证材料（{count}）</translation>
+            <source>Documents (%1)</source>
+            <translation>佐证材料（%1）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="154" />
@@ -105,13 +116,13 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="172" />
-            <source>{count} document(s): {keys} shows them</source>
-            <translation>{count} 份佐证材料：按 {keys} 显示</translation>
+            <source>%1 document(s): %2 shows them</source>
+            <translation>%1 份佐证材料：按 %2 显示</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="282" />
-            <source>Cited {citation} in the note of {code}</source>
-            <translation>已在 {code} 的评分依据中引用 {citation}</translation>
+            <source>Cited %1 in the note of %2</source>
+            <translation>已在 %2 的评分依据中引用 %1</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="295" />
@@ -125,13 +136,13 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="316" />
-            <source>{taken} document(s) taken from {file}</source>
-            <translation>已从「{file}」取出 {taken} 份文档</translation>
+            <source>%1 document(s) taken from %2</source>
+            <translation>已从「%2」取出 %1 份文档</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="320" />
-            <source>; {count} did not match their fingerprint and were left out</source>
-            <translation>；{count} 份与指纹不符，未取出</translation>
+            <source>; %1 did not match their fingerprint and were left out</source>
+            <translation>；%1 份与指纹不符，未取出</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="326" />
@@ -153,6 +164,31 @@
             <source>Show or hide the d&amp;ocuments</source>
             <translation>显示或隐藏佐证材料(&amp;O)</translation>
         </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="152" />
+            <source>Documents ({count})</source>
+            <translation type="vanished">佐证材料（{count}）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="172" />
+            <source>{count} document(s): {keys} shows them</source>
+            <translation type="vanished">{count} 份佐证材料：按 {keys} 显示</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="282" />
+            <source>Cited {citation} in the note of {code}</source>
+            <translation type="vanished">已在 {code} 的评分依据中引用 {citation}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="316" />
+            <source>{taken} document(s) taken from {file}</source>
+            <translation type="vanished">已从「{file}」取出 {taken} 份文档</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/documents_pane.py" line="320" />
+            <source>; {count} did not match their fingerprint and were left out</source>
+            <translation type="vanished">；{count} 份与指纹不符，未取出</translation>
+        </message>
     </context>
     <context>
         <name>ImportPreviewDialog</name>
@@ -163,13 +199,13 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
-            <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
-            <translation>「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
+            <source>%1: %2 rows read, %3 change(s) to import.</source>
+            <translation>「%1」：读取 %2 行，将导入 %3 项改动。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="98" />
-            <source>{count} alliance(s) will no longer be marked done.</source>
-            <translation>{count} 家联盟的“已完成”标记将被取消。</translation>
+            <source>%1 alliance(s) will no longer be marked done.</source>
+            <translation>%1 家联盟的“已完成”标记将被取消。</translation>
         </message>
         <message>
             <source>{count} cell(s) are blank in the workbook where this file holds a score or note (work done after the workbook was exported?). They are kept as they are.</source>
@@ -185,18 +221,18 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="107" />
-            <source>{count} cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
-            <translation>评分表中有 {count} 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
+            <source>%1 cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
+            <translation>评分表中有 %1 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="113" />
-            <source>{count} cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
-            <translation>评分表中有 {count} 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
+            <source>%1 cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
+            <translation>评分表中有 %1 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
-            <source>Erase these {count} entries as the workbook has them</source>
-            <translation>按评分表清除这 {count} 项内容</translation>
+            <source>Erase these %1 entries as the workbook has them</source>
+            <translation>按评分表清除这 %1 项内容</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="128" />
@@ -230,13 +266,53 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="138" />
-            <source>{old} → —</source>
-            <translation>{old} → —</translation>
+            <source>%1 → —</source>
+            <translation>%1 → —</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="78" />
             <source>Import</source>
             <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="94" />
+            <source>{file}: {rows} rows read, {changes} change(s) to import.</source>
+            <translation type="vanished">「{file}」：读取 {rows} 行，将导入 {changes} 项改动。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="98" />
+            <source>{count} alliance(s) will no longer be marked done.</source>
+            <translation type="vanished">{count} 家联盟的“已完成”标记将被取消。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="107" />
+            <source>{count} cell(s) are blank in the workbook where this file holds a score, note or ticked evidence item (work done after the workbook was exported?). They are kept as they are.</source>
+            <translation type="vanished">评分表中有 {count} 处留空，而本文件中已有评分、评分依据或评价要点勾选（也许是导出评分表之后在程序中完成的）。这些内容将保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="113" />
+            <source>{count} cell(s) are blank in the workbook: importing erases these scores, notes and ticks.</source>
+            <translation type="vanished">评分表中有 {count} 处留空：导入将清除这些评分、评分依据和评价要点勾选。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="118" />
+            <source>Erase these {count} entries as the workbook has them</source>
+            <translation type="vanished">按评分表清除这 {count} 项内容</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="138" />
+            <source>{old} → —</source>
+            <translation type="vanished">{old} → —</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="0" />
+            <source>%1 alliance(s) will be marked done.</source>
+            <translation>%1 家联盟将标记为已完成。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="0" />
+            <source>%1 alliance(s) will have their done mark cleared.</source>
+            <translation>%1 家联盟将取消已完成标记。</translation>
         </message>
     </context>
     <context>
@@ -254,113 +330,213 @@
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="176" />
             <source>Not saved; still {points}</source>
-            <translation>未保存，仍为 {points} 分</translation>
+            <translation type="vanished">未保存，仍为 {points} 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183" />
+            <source>Leave the field to clear %1; Esc keeps it</source>
+            <translation>离开此栏即清除 %1 分；按 Esc 保留</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201" />
+            <source>%1 / %2 characters: the limit; what did not fit was not entered</source>
+            <translation>%1 / %2 字：已达上限，超出的文字未输入</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207" />
+            <source>%1 / %2 characters</source>
+            <translation>%1 / %2 字</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="179" />
+            <source>Not saved; leaving puts back %1</source>
+            <translation>未保存，离开时恢复为 %1 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="192" />
+            <source>“%1” was not a valid score: %2 put back</source>
+            <translation>“%1”不是有效分数，已恢复为 %2</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="210" />
+            <source>%1 / %2 characters: the limit; %3 pasted characters did not fit and were left out</source>
+            <translation>%1 / %2 字，已达上限；%3 个粘贴的字符未能放入</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="183" />
             <source>Leave the field to clear {points}; Esc keeps it</source>
-            <translation>离开此栏即清除 {points} 分；按 Esc 保留</translation>
+            <translation type="vanished">离开此栏即清除 {points} 分；按 Esc 保留</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="201" />
             <source>{count} / {max} characters: the limit; what did not fit was not entered</source>
-            <translation>{count} / {max} 字：已达上限，超出的文字未输入</translation>
+            <translation type="vanished">{count} / {max} 字：已达上限，超出的文字未输入</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="207" />
             <source>{count} / {max} characters</source>
-            <translation>{count} / {max} 字</translation>
+            <translation type="vanished">{count} / {max} 字</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="179" />
             <source>Not saved; leaving puts back {points}</source>
-            <translation>未保存，离开时恢复为 {points} 分</translation>
+            <translation type="vanished">未保存，离开时恢复为 {points} 分</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="192" />
             <source>“{typed}” was not a valid score: {points} put back</source>
-            <translation>“{typed}”不是有效分数，已恢复为 {points}</translation>
+            <translation type="vanished">“{typed}”不是有效分数，已恢复为 {points}</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/indicator_row.py" line="210" />
             <source>{count} / {max} characters: the limit; {left} pasted characters did not fit and were left out</source>
-            <translation>{count} / {max} 字，已达上限；{left} 个粘贴的字符未能放入</translation>
+            <translation type="vanished">{count} / {max} 字，已达上限；{left} 个粘贴的字符未能放入</translation>
         </message>
     </context>
     <context>
         <name>MissingText</name>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="185" />
+            <source>%1 cannot be marked done yet.</source>
+            <translation>「%1」还不能标记为完成。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
+            <source>Not scored (%1):</source>
+            <translation>尚未评分（%1 项）：</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="202" />
+            <source>%1 of %2, below full marks</source>
+            <translation>%1 分，低于满分 %2 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="206" />
+            <source>%1, the rule suggests %2: give a reason</source>
+            <translation>%1 分，按勾选要点建议 %2 分：须说明理由</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
+            <source>%1, self-score %2</source>
+            <translation>%1 分，自评 %2 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="216" />
+            <source>Evidence note needed (%1):</source>
+            <translation>须填写评分依据（%1 项）：</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="185" />
             <source>{alliance} cannot be marked done yet.</source>
-            <translation>「{alliance}」还不能标记为完成。</translation>
+            <translation type="vanished">「{alliance}」还不能标记为完成。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="192" />
             <source>Not scored ({count}):</source>
-            <translation>尚未评分（{count} 项）：</translation>
+            <translation type="vanished">尚未评分（{count} 项）：</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="202" />
             <source>{points} of {max}, below full marks</source>
-            <translation>{points} 分，低于满分 {max} 分</translation>
+            <translation type="vanished">{points} 分，低于满分 {max} 分</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="206" />
             <source>{points}, the rule suggests {suggested}: give a reason</source>
-            <translation>{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
+            <translation type="vanished">{points} 分，按勾选要点建议 {suggested} 分：须说明理由</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="210" />
             <source>{points}, self-score {self}</source>
-            <translation>{points} 分，自评 {self} 分</translation>
+            <translation type="vanished">{points} 分，自评 {self} 分</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="213" />
             <source>{name} ({why})</source>
-            <translation>{name}（{why}）</translation>
+            <translation type="vanished">{name}（{why}）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/dialogs.py" line="216" />
             <source>Evidence note needed ({count}):</source>
-            <translation>须填写评分依据（{count} 项）：</translation>
+            <translation type="vanished">须填写评分依据（{count} 项）：</translation>
         </message>
     </context>
     <context>
         <name>ReviewerCommands</name>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="57" />
+            <source>Score %1 of %2</source>
+            <translation>评分 %1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="59" />
+            <source>Note %1 of %2</source>
+            <translation>评分依据 %1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
+            <source>Evidence items %1 of %2</source>
+            <translation>%2 %1 的评价要点</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
+            <source>Reason %1 of %2</source>
+            <translation>%2 %1 的偏离理由</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="174" />
+            <source>Mark %1 done</source>
+            <translation>标记完成（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="176" />
+            <source>Reopen %1</source>
+            <translation>重新打开（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
+            <source>Import %1 change(s) from the workbook</source>
+            <translation>从评分表导入 %1 项改动</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="57" />
             <source>Score {code} of {alliance}</source>
-            <translation>评分 {code}（{alliance}）</translation>
+            <translation type="vanished">评分 {code}（{alliance}）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="59" />
             <source>Note {code} of {alliance}</source>
-            <translation>评分依据 {code}（{alliance}）</translation>
+            <translation type="vanished">评分依据 {code}（{alliance}）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="120" />
             <source>Evidence items {code} of {alliance}</source>
-            <translation>{alliance} {code} 的评价要点</translation>
+            <translation type="vanished">{alliance} {code} 的评价要点</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="122" />
             <source>Reason {code} of {alliance}</source>
-            <translation>{alliance} {code} 的偏离理由</translation>
+            <translation type="vanished">{alliance} {code} 的偏离理由</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="174" />
             <source>Mark {alliance} done</source>
-            <translation>标记完成（{alliance}）</translation>
+            <translation type="vanished">标记完成（{alliance}）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="176" />
             <source>Reopen {alliance}</source>
-            <translation>重新打开（{alliance}）</translation>
+            <translation type="vanished">重新打开（{alliance}）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/commands.py" line="200" />
             <source>Import {count} change(s) from the workbook</source>
-            <translation>从评分表导入 {count} 项改动</translation>
+            <translation type="vanished">从评分表导入 {count} 项改动</translation>
         </message>
     </context>
     <context>
@@ -417,8 +593,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74" />
-            <source>Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo</source>
-            <translation>Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
+            <source>Tab next field · %1 done, next · %2 / %3 next / previous · Ctrl+Z undo</source>
+            <translation>Tab 下一栏 · %1 标记完成并转到下一家 · %2 / %3 下一家 / 上一家 · Ctrl+Z 撤销</translation>
         </message>
         <message>
             <source>Tab next field · {done} done, to the next · {next} / {previous} next / previous alliance · Ctrl+Z undo</source>
@@ -446,8 +622,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="228" />
-            <source>Score {code} cleared (was {points}); {undo} brings it back</source>
-            <translation>已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
+            <source>Score %1 cleared (was %2); %3 brings it back</source>
+            <translation>已清除 %1 的评分（原为 %2）；按 %3 可恢复</translation>
         </message>
         <message>
             <source>Not saved (not a valid score): {entries}</source>
@@ -455,8 +631,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
-            <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
-            <translation>{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
+            <source>%1 shows “%2”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
+            <translation>%1 中的“%2”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="343" />
@@ -465,13 +641,13 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="364" />
-            <source>{done} / {total} alliances done</source>
-            <translation>已完成 {done} / {total} 家</translation>
+            <source>%1 / %2 alliances done</source>
+            <translation>已完成 %1 / %2 家</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
-            <source>{scored} fully scored</source>
-            <translation>已评完 {scored} 家</translation>
+            <source>%1 fully scored</source>
+            <translation>已评完 %1 家</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="373" />
@@ -494,7 +670,7 @@
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="288" />
             <source>Not saved (not a valid score), {alliance}: {entries}</source>
-            <translation>未保存（不是有效分数），{alliance}：{entries}</translation>
+            <translation type="vanished">未保存（不是有效分数），{alliance}：{entries}</translation>
         </message>
         <message>
             <source>Not yet complete</source>
@@ -511,8 +687,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="375" />
-            <source>saved {time}</source>
-            <translation>已自动保存 {time}</translation>
+            <source>saved %1</source>
+            <translation>已自动保存 %1</translation>
         </message>
         <message>
             <source>{done} of {total} alliances done</source>
@@ -540,8 +716,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
-            <source>Workbook written ({rows} rows): {path}</source>
-            <translation>已导出评分表（{rows} 行）：{path}</translation>
+            <source>Workbook written (%1 rows): %2</source>
+            <translation>已导出评分表（%1 行）：%2</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="77" />
@@ -559,8 +735,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
-            <source>{count} change(s) imported from {file}</source>
-            <translation>已从「{file}」导入 {count} 项改动</translation>
+            <source>%1 change(s) imported from %2</source>
+            <translation>已从「%2」导入 %1 项改动</translation>
         </message>
         <message>
             <source>Submit for return</source>
@@ -568,8 +744,8 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="125" />
-            <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
-            <translation>{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
+            <source>%1 of %2 alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
+            <translation>%2 家联盟中还有 %1 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
         </message>
         <message>
             <source>Cannot submit</source>
@@ -587,19 +763,19 @@
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="138" />
-            <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
+            <source>Revision %1 is sealed (%2, %3); %4 of %5 alliances are done.
 
 Send this file back to the liaison group:
-{path}</source>
-            <translation>第 {revision} 版已封存（{reviewer}，{time}），已完成 {done} / {total} 家。
+%6</source>
+            <translation>第 %1 版已封存（%2，%3），已完成 %4 / %5 家。
 
 请将此文件发回联络组：
-{path}</translation>
+%6</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
-            <source>Revision {revision} submitted: {path}</source>
-            <translation>已提交第 {revision} 版：{path}</translation>
+            <source>Revision %1 submitted: %2</source>
+            <translation>已提交第 %1 版：%2</translation>
         </message>
         <message>
             <source>Unfinished score</source>
@@ -607,27 +783,108 @@ Send this file back to the liaison group:
         </message>
         <message>
             <source>{code} shows “{text}”, which is not a valid score and is not saved. Close and keep {points}, or go back to the field?</source>
-            <translation>{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
+            <translation type="vanished">{code} 中是“{text}”，不是有效分数，未保存。关闭并保留 {points}，还是回到该栏？</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
+            <source>%1: “%2” is not a valid score and was not saved; %3 put back</source>
+            <translation>%1：“%2”不是有效分数，未保存；已恢复为 %3</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214" />
+            <source>%1 shows “%2”, which is not a valid score and is not saved. Close anyway and keep %3? (No goes back to the field.)</source>
+            <translation>%1 中是“%2”，不是有效分数，未保存。仍要关闭并保留 %3 吗？（选“否”回到该栏。）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="135" />
+            <source>The workbook completes %1 alliance(s) (such as %2). Mark them done?</source>
+            <translation>评分表使 %1 家联盟评完（如「%2」）。将它们标记为已完成吗？</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="145" />
+            <source>Mark %1 alliance(s) done</source>
+            <translation>将 %1 家联盟标记为已完成</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/actions.py" line="74" />
+            <source>Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo</source>
+            <translation type="vanished">Tab 下一栏 · {done} 标记完成并转到下一家 · {next} / {previous} 下一家 / 上一家 · Ctrl+Z 撤销</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="228" />
+            <source>Score {code} cleared (was {points}); {undo} brings it back</source>
+            <translation type="vanished">已清除 {code} 的评分（原为 {points}）；按 {undo} 可恢复</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="305" />
+            <source>{code} shows “{text}”, which is not a valid score and is not saved. Correct it, or press Esc to show the saved score.</source>
+            <translation type="vanished">{code} 中的“{text}”不是有效分数，没有保存。请改正，或按 Esc 显示已保存的分数。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="364" />
+            <source>{done} / {total} alliances done</source>
+            <translation type="vanished">已完成 {done} / {total} 家</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="370" />
+            <source>{scored} fully scored</source>
+            <translation type="vanished">已评完 {scored} 家</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="375" />
+            <source>saved {time}</source>
+            <translation type="vanished">已自动保存 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="54" />
+            <source>Workbook written ({rows} rows): {path}</source>
+            <translation type="vanished">已导出评分表（{rows} 行）：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="102" />
+            <source>{count} change(s) imported from {file}</source>
+            <translation type="vanished">已从「{file}」导入 {count} 项改动</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="125" />
+            <source>{count} of {total} alliances are not marked done yet. Submit anyway? You can go on scoring and submit again later.</source>
+            <translation type="vanished">{total} 家联盟中还有 {count} 家未标记完成。仍要提交吗？提交后仍可继续评分并再次提交。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="138" />
+            <source>Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} alliances are done.
+
+Send this file back to the liaison group:
+{path}</source>
+            <translation type="vanished">第 {revision} 版已封存（{reviewer}，{time}），已完成 {done} / {total} 家。
+
+请将此文件发回联络组：
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="152" />
+            <source>Revision {revision} submitted: {path}</source>
+            <translation type="vanished">已提交第 {revision} 版：{path}</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="337" />
             <source>{code}: “{typed}” is not a valid score and was not saved; {points} put back</source>
-            <translation>{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
+            <translation type="vanished">{code}：“{typed}”不是有效分数，未保存；已恢复为 {points}</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/workspace.py" line="214" />
             <source>{code} shows “{text}”, which is not a valid score and is not saved. Close anyway and keep {points}? (No goes back to the field.)</source>
-            <translation>{code} 中是“{text}”，不是有效分数，未保存。仍要关闭并保留 {points} 吗？（选“否”回到该栏。）</translation>
+            <translation type="vanished">{code} 中是“{text}”，不是有效分数，未保存。仍要关闭并保留 {points} 吗？（选“否”回到该栏。）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="135" />
             <source>The workbook completes {count} alliance(s) (such as {name}). Mark them done?</source>
-            <translation>评分表使 {count} 家联盟评完（如「{name}」）。将它们标记为已完成吗？</translation>
+            <translation type="vanished">评分表使 {count} 家联盟评完（如「{name}」）。将它们标记为已完成吗？</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/transfer.py" line="145" />
             <source>Mark {count} alliance(s) done</source>
-            <translation>将 {count} 家联盟标记为已完成</translation>
+            <translation type="vanished">将 {count} 家联盟标记为已完成</translation>
         </message>
     </context>
     <context>
@@ -646,8 +903,8 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="212" />
-            <source>Self-score {points}</source>
-            <translation>自评 {points} 分</translation>
+            <source>Self-score %1</source>
+            <translation>自评 %1 分</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="229" />
@@ -666,8 +923,8 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="277" />
-            <source>Suggested by the ticks: {points}</source>
-            <translation>按勾选的要点建议：{points} 分</translation>
+            <source>Suggested by the ticks: %1</source>
+            <translation>按勾选的要点建议：%1 分</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="278" />
@@ -701,13 +958,13 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
-            <source>{scored} / {total} indicators scored</source>
-            <translation>已评 {scored} / {total} 项</translation>
+            <source>%1 / %2 indicators scored</source>
+            <translation>已评 %1 / %2 项</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="314" />
-            <source>Self total {points}</source>
-            <translation>自评总分 {points}</translation>
+            <source>Self total %1</source>
+            <translation>自评总分 %1</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="355" />
@@ -730,31 +987,61 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="319" />
+            <source>My total / %1</source>
+            <translation>本人评分 / %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="325" />
+            <source>Subtotal %1 / %2</source>
+            <translation>小计 %1 / %2</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="212" />
+            <source>Self-score {points}</source>
+            <translation type="vanished">自评 {points} 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="277" />
+            <source>Suggested by the ticks: {points}</source>
+            <translation type="vanished">按勾选的要点建议：{points} 分</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="309" />
+            <source>{scored} / {total} indicators scored</source>
+            <translation type="vanished">已评 {scored} / {total} 项</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="314" />
+            <source>Self total {points}</source>
+            <translation type="vanished">自评总分 {points}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/form.py" line="319" />
             <source>My total / {max}</source>
-            <translation>本人评分 / {max}</translation>
+            <translation type="vanished">本人评分 / {max}</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/form.py" line="325" />
             <source>Subtotal {points} / {max}</source>
-            <translation>小计 {points} / {max}</translation>
+            <translation type="vanished">小计 {points} / {max}</translation>
         </message>
     </context>
     <context>
         <name>SealedBanner</name>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="67" />
-            <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
-            <translation>这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
+            <source>Submitted copy, revision %1 (sealed %2): read-only. To go on scoring, open your working file, or continue from this copy as revision %3.</source>
+            <translation>这是已提交的第 %1 版（%2 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 %3 版。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="76" />
-            <source>Open {file}</source>
-            <translation>打开「{file}」</translation>
+            <source>Open %1</source>
+            <translation>打开「%1」</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
-            <source>Continue as revision {next}…</source>
-            <translation>继续评第 {next} 版…</translation>
+            <source>Continue as revision %1…</source>
+            <translation>继续评第 %1 版…</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="92" />
@@ -772,18 +1059,43 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
-            <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it.</source>
-            <translation>已提交的副本，第 {revision} 版（封存于 {time}）：只读。如需继续评分，请打开您的评分文件。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。</translation>
+            <source>Submitted copy, revision %1 (sealed %2): read-only. To go on scoring, open your working file. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it.</source>
+            <translation>已提交的副本，第 %1 版（封存于 %2）：只读。如需继续评分，请打开您的评分文件。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="87" />
-            <source>Submitted copy, revision {revision} (sealed {time}): read-only. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it. Go on in the reviewer file you were issued and submitted from (on the computer where you scored), or ask the secretary for a new file.</source>
-            <translation>已提交的副本，第 {revision} 版（封存于 {time}）：只读。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。请在发给您、您用来提交的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件。</translation>
+            <source>Submitted copy, revision %1 (sealed %2): read-only. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it. Go on in the reviewer file you were issued and submitted from (on the computer where you scored), or ask the secretary for a new file.</source>
+            <translation>已提交的副本，第 %1 版（封存于 %2）：只读。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。请在发给您、您用来提交的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件。</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="150" />
             <source>This file carries no signing key, so it cannot be submitted. Go on in the reviewer file you were issued (on the computer where you scored), or ask the secretary for a new file; scores can be carried over with the scoring workbook (Export / Import scoring workbook).</source>
             <translation>此文件不带签名密钥，因此不能提交。请在发给您的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件；评分可用离线评分表（导出/导入评分表）带过去。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="67" />
+            <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file, or continue from this copy as revision {next}.</source>
+            <translation type="vanished">这是已提交的第 {revision} 版（{time} 封存），只读。如需继续评分，请打开您的评审文件，或以此版为基础继续评第 {next} 版。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="76" />
+            <source>Open {file}</source>
+            <translation type="vanished">打开「{file}」</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
+            <source>Continue as revision {next}…</source>
+            <translation type="vanished">继续评第 {next} 版…</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="79" />
+            <source>Submitted copy, revision {revision} (sealed {time}): read-only. To go on scoring, open your working file. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it.</source>
+            <translation type="vanished">已提交的副本，第 {revision} 版（封存于 {time}）：只读。如需继续评分，请打开您的评分文件。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/sealed.py" line="87" />
+            <source>Submitted copy, revision {revision} (sealed {time}): read-only. A file continued from this copy could not be submitted: the copy carries no signing key, and this computer does not keep it. Go on in the reviewer file you were issued and submitted from (on the computer where you scored), or ask the secretary for a new file.</source>
+            <translation type="vanished">已提交的副本，第 {revision} 版（封存于 {time}）：只读。由此副本继续得到的文件无法提交：副本不带签名密钥，本机也没有保存该密钥。请在发给您、您用来提交的评审专家文件中继续（在您评分的那台计算机上），或向联络组索取新的文件。</translation>
         </message>
     </context>
     <context>
@@ -810,13 +1122,13 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="47" />
-            <source>the computer {host}</source>
-            <translation>计算机 {host}</translation>
+            <source>the computer %1</source>
+            <translation>计算机 %1</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="49" />
-            <source>{person} on {where}, since {time}</source>
-            <translation>{where}上的 {person}（自 {time} 起）</translation>
+            <source>%1 on %2, since %3</source>
+            <translation>%2上的 %1（自 %3 起）</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="63" />
@@ -825,8 +1137,8 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="65" />
-            <source>{file} is open in {who}. Two windows on one file would each keep their own values. Open it read-only here?</source>
-            <translation>「{file}」已在{who}中打开。两个窗口同时编辑一个文件，各自的数值会互相覆盖。在这里以只读方式打开吗？</translation>
+            <source>%1 is open in %2. Two windows on one file would each keep their own values. Open it read-only here?</source>
+            <translation>「%1」已在%2中打开。两个窗口同时编辑一个文件，各自的数值会互相覆盖。在这里以只读方式打开吗？</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="72" />
@@ -845,8 +1157,28 @@ Send this file back to the liaison group:
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="120" />
+            <source>Read-only: this file is open in %1. What you see is the file as it was when you opened it; close it there to edit it here.</source>
+            <translation>只读：此文件已在%1中打开。这里显示的是打开时的内容；在那里关闭后才能在这里编辑。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="47" />
+            <source>the computer {host}</source>
+            <translation type="vanished">计算机 {host}</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="49" />
+            <source>{person} on {where}, since {time}</source>
+            <translation type="vanished">{where}上的 {person}（自 {time} 起）</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="65" />
+            <source>{file} is open in {who}. Two windows on one file would each keep their own values. Open it read-only here?</source>
+            <translation type="vanished">「{file}」已在{who}中打开。两个窗口同时编辑一个文件，各自的数值会互相覆盖。在这里以只读方式打开吗？</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/reviewer/file_lock.py" line="120" />
             <source>Read-only: this file is open in {who}. What you see is the file as it was when you opened it; close it there to edit it here.</source>
-            <translation>只读：此文件已在{who}中打开。这里显示的是打开时的内容；在那里关闭后才能在这里编辑。</translation>
+            <translation type="vanished">只读：此文件已在{who}中打开。这里显示的是打开时的内容；在那里关闭后才能在这里编辑。</translation>
         </message>
     </context>
 </TS>

@@ -445,58 +445,58 @@
             </translation>
         </message>
         <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Revoke signing key…</source>
-        <translation>撤销签名密钥…</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>For a file lost or handed to someone else: every file issued to the selected reviewer so far stops counting (the merge refuses what is signed with it) until a new file is issued to them.</source>
-        <translation>用于文件遗失或落入他人之手：此前发给所选专家的文件全部作废（合并时拒收用其签名的文件），直到重新向其发放文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Signing key</source>
-        <translation>签名密钥</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>No file issued</source>
-        <translation>尚未发放文件</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Valid, issued %1</source>
-        <translation>有效，发放于 %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Revoked %1</source>
-        <translation>已于 %1 撤销</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Revoke %1's signing key? Every file issued to %1 so far stops counting: the merge refuses a submission signed with it. To let %1 score again, issue a new file.</source>
-        <translation>撤销%1的签名密钥？此前发给%1的文件全部作废：合并时拒收用其签名的提交文件。如需%1继续评分，请重新发放文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>%1's signing key is revoked: files signed with it are refused from now on.</source>
-        <translation>已撤销%1的签名密钥：此后用它签名的文件均不予合并。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>%n reviewer(s) already hold a file issued before: those earlier files stop counting (the merge refuses what is signed with them), so send each of them the new file.</source>
-        <translation>
-            <numerusform>已有 %n 位评审专家持有此前发放的文件：这些旧文件将作废（合并时拒收用其签名的文件），请把新文件发给每一位。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
-        <source>Issue the new files?</source>
-        <translation>现在发放新文件？</translation>
-    </message>
-</context>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Revoke signing key…</source>
+            <translation>撤销签名密钥…</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>For a file lost or handed to someone else: every file issued to the selected reviewer so far stops counting (the merge refuses what is signed with it) until a new file is issued to them.</source>
+            <translation>用于文件遗失或落入他人之手：此前发给所选专家的文件全部作废（合并时拒收用其签名的文件），直到重新向其发放文件。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Signing key</source>
+            <translation>签名密钥</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>No file issued</source>
+            <translation>尚未发放文件</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Valid, issued %1</source>
+            <translation>有效，发放于 %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Revoked %1</source>
+            <translation>已于 %1 撤销</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Revoke %1's signing key? Every file issued to %1 so far stops counting: the merge refuses a submission signed with it. To let %1 score again, issue a new file.</source>
+            <translation>撤销%1的签名密钥？此前发给%1的文件全部作废：合并时拒收用其签名的提交文件。如需%1继续评分，请重新发放文件。</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>%1's signing key is revoked: files signed with it are refused from now on.</source>
+            <translation>已撤销%1的签名密钥：此后用它签名的文件均不予合并。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>%n reviewer(s) already hold a file issued before: those earlier files stop counting (the merge refuses what is signed with them), so send each of them the new file.</source>
+            <translation>
+                <numerusform>已有 %n 位评审专家持有此前发放的文件：这些旧文件将作废（合并时拒收用其签名的文件），请把新文件发给每一位。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/issue_page.py" line="0" />
+            <source>Issue the new files?</source>
+            <translation>现在发放新文件？</translation>
+        </message>
+    </context>
     <context>
         <name>ItemsDialog</name>
         <message>
@@ -1342,6 +1342,11 @@
             <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="449" />
             <source>Reading the roster…</source>
             <translation>正在读取联盟名单…</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="445" />
+            <source>Importing the roster…</source>
+            <translation>正在导入联盟名单…</translation>
         </message>
         <message>
             <location filename="../../src/alliance_review/gui/setup/roster_page.py" line="469" />

@@ -125,13 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # any argument means the command line (the window takes none, or a file's path)
     words = list(sys.argv[1:] if argv is None else argv)
     prepare_console(attach=bool(words) and words[0] != "gui")
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        from alliance_review.commands.basic import cmd_gui
-
-        args.file = None
-        args.self_test = None
-        args.func = cmd_gui
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # no command: the window (``gui`` and its defaults)
+        args = parser.parse_args(["gui"])
     func: Command = args.func
     from alliance_review.services.output import forcing, keeping_existing
 

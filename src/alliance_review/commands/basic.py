@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from alliance_review.cli import print_json, say
+from alliance_review.commands.options import FORCE
 from alliance_review.core.errors import UserError
 from alliance_review.core.file_names import REVIEWER_SUFFIX
 
@@ -88,7 +89,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui.add_argument("--self-test", type=Path, metavar="REPORT.json", help=argparse.SUPPRESS)
     gui.set_defaults(func=cmd_gui)
 
-    demo = sub.add_parser("demo", help="write the built-in 2015 demo round / 生成演示轮次")
+    demo = sub.add_parser(
+        "demo", help="write the built-in 2015 demo round / 生成演示轮次", parents=[FORCE]
+    )
     demo.add_argument("out", type=Path, help="the round file to write")
     demo.add_argument(
         "--reviewer-files",
@@ -96,11 +99,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DIR",
         help="write the round before the merge and the submitted reviewer files into DIR"
         " / 生成合并前的轮次，并把已提交的评审专家文件写入 DIR",
-    )
-    demo.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
     )
     demo.add_argument(
         "--previous",

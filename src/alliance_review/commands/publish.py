@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from alliance_review.cli import language, print_json, say
+from alliance_review.commands.options import FONT, FORCE
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -204,15 +205,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-FONT_HELP = (
-    "the PDF's font: a TrueType file (.ttf/.ttc, e.g. an office's own 仿宋), 'song' for a"
-    " Song/Ming font installed on the system (SimSun, Songti, AR PL UMing), or 'bundled' (default:"
-    " WenQuanYi Micro Hei)"
-)
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pdf = sub.add_parser("export-pdf", help="write the ranked appendix PDF / 导出附件 PDF")
+    pdf = sub.add_parser(
+        "export-pdf", help="write the ranked appendix PDF / 导出附件 PDF", parents=[FORCE, FONT]
+    )
     pdf.add_argument("round", type=Path, help="the round file")
     pdf.add_argument("out", type=Path, help="the PDF to write")
     pdf.add_argument("--tiers", help="tiers to print, comma separated (default: all)")
@@ -222,12 +218,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--show-ties", action="store_true", help="add a 名次 column showing shared ranks"
     )
-    pdf.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
-    pdf.add_argument("--font", help=FONT_HELP)
     pdf.set_defaults(func=cmd_export_pdf)
 
     verify = sub.add_parser(
@@ -237,17 +227,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     verify.add_argument("pdf", type=Path, help="an appendix PDF exported by this app")
     verify.set_defaults(func=cmd_verify_pdf)
 
-    xlsx = sub.add_parser("export-xlsx", help="write the results workbook / 导出结果工作簿")
+    xlsx = sub.add_parser(
+        "export-xlsx", help="write the results workbook / 导出结果工作簿", parents=[FORCE]
+    )
     xlsx.add_argument("round", type=Path, help="the round file")
     xlsx.add_argument("out", type=Path, help="the .xlsx to write")
-    xlsx.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     xlsx.set_defaults(func=cmd_export_xlsx)
 
-    stats = sub.add_parser("statistics", help="the report's statistics / 统计")
+    stats = sub.add_parser(
+        "statistics", help="the report's statistics / 统计", parents=[FORCE, FONT]
+    )
     stats.add_argument("round", type=Path, help="the round file")
     stats.add_argument("--pdf", type=Path, help="also write the statistics report PDF")
     group = stats.add_mutually_exclusive_group()
@@ -265,16 +254,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "resources/published-figures-2015.json); also gives last year's figures",
     )
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
-    stats.add_argument("--font", help=FONT_HELP)
     stats.set_defaults(func=cmd_statistics)
 
     report = sub.add_parser(
-        "report", help="write the report draft (sections 二-四, .docx) / 生成评价报告草稿"
+        "report",
+        help="write the report draft (sections 二-四, .docx) / 生成评价报告草稿",
+        parents=[FORCE],
     )
     report.add_argument("round", type=Path, help="the round file")
     report.add_argument("out", type=Path, help="the .docx to write")
@@ -283,10 +268,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--published",
         type=Path,
         help="figures printed in a report (JSON), listed beside the computed ones",
-    )
-    report.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
     )
     report.set_defaults(func=cmd_report)

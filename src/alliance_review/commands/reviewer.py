@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from alliance_review.cli import language, say
+from alliance_review.commands.options import FORCE
 
 
 def cmd_export_sheet(args: argparse.Namespace) -> int:
@@ -52,8 +53,8 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 
 
 def _offer_done(args: argparse.Namespace) -> None:
-    """Alliances the file now has complete but not done (a workbook has no done marks, and
-    ``submit`` counted them as not done): marked with --mark-done, else said how."""
+    """Alliances the file now has complete but not done (the workbook left them 否, and
+    ``submit`` counts them as not done): marked with --mark-done, else said how."""
     from alliance_review.services.reviewer_workflow import ready_for_done
     from alliance_review.storage.reviewer_store import ReviewerStore
 
@@ -93,15 +94,10 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
-        "export-sheet", help="write the offline scoring workbook / 导出离线评分表"
+        "export-sheet", help="write the offline scoring workbook / 导出离线评分表", parents=[FORCE]
     )
     export.add_argument("reviewer_file", type=Path)
     export.add_argument("out", type=Path, help="the .xlsx to write")
-    export.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     export.set_defaults(func=cmd_export_sheet)
 
     imp = sub.add_parser("import-sheet", help="read a filled scoring workbook back / 导入评分表")
@@ -121,12 +117,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(func=cmd_import_sheet)
 
-    submit = sub.add_parser("submit", help="seal the reviewer file for return / 提交评分")
+    submit = sub.add_parser(
+        "submit", help="seal the reviewer file for return / 提交评分", parents=[FORCE]
+    )
     submit.add_argument("reviewer_file", type=Path)
     submit.add_argument("--out", type=Path, help="where to write the copy to send back")
-    submit.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     submit.set_defaults(func=cmd_submit)

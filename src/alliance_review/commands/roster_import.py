@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alliance_review.cli import language, say
+from alliance_review.commands.options import SHEET
 
 if TYPE_CHECKING:
     from alliance_review.core.roster_update import Comparison
@@ -153,23 +154,11 @@ def _sheet(text: str | None) -> str | int | None:
     return int(text) if text.strip().isdigit() else text
 
 
-def add_list_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sheet", help="the sheet to read: its name, or its number from 1")
-    parser.add_argument(
-        "--include-hidden",
-        action="store_true",
-        help="also the rows the sheet hides or filters out (left out by default)",
-    )
-    parser.add_argument(
-        "--skip-bad",
-        action="store_true",
-        help="import the rows without a problem and list the others (default: import nothing)",
-    )
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     roster_import = sub.add_parser(
-        "roster-import", help="a list into the register: add, or --update / 导入联盟名单"
+        "roster-import",
+        help="a list into the register: add, or --update / 导入联盟名单",
+        parents=[SHEET],
     )
     roster_import.add_argument("round", type=Path)
     roster_import.add_argument("file", type=Path)
@@ -179,5 +168,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="this year's full list: apply changes and mark pilots not on it withdrawn",
     )
     roster_import.add_argument("--dry-run", action="store_true", help="only show the preview")
-    add_list_options(roster_import)
     roster_import.set_defaults(func=cmd_roster_import)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from alliance_review.cli import language, say, unescaped
+from alliance_review.commands.options import FORCE, SHEET
 
 
 def _progress(zh: str, en: str):  # type: ignore[no-untyped-def]
@@ -238,7 +239,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    new = sub.add_parser("new-round", help="create a round file / 新建评价轮次")
+    new = sub.add_parser("new-round", help="create a round file / 新建评价轮次", parents=[SHEET])
     new.add_argument("out", type=Path, help="the round file to write")
     new.add_argument("--title", required=True)
     new.add_argument("--year", required=True, type=int)
@@ -256,9 +257,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         help="last year's round: carry its register, reviewers, rules and results",
     )
-    from alliance_review.commands.roster_import import add_list_options
-
-    add_list_options(new)
     new.set_defaults(func=cmd_new_round)
 
     assign = sub.add_parser("assign", help="assign reviewers automatically / 自动分配评审专家")
@@ -267,34 +265,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     assign.add_argument("--per-alliance", type=int, help="reviewers per alliance (default: round)")
     assign.set_defaults(func=cmd_assign)
 
-    roster = sub.add_parser("roster-export", help="write the roster to Excel / 导出联盟名单")
+    roster = sub.add_parser(
+        "roster-export", help="write the roster to Excel / 导出联盟名单", parents=[FORCE]
+    )
     roster.add_argument("round", type=Path)
     roster.add_argument("out", type=Path, help="the .xlsx to write")
-    roster.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     roster.set_defaults(func=cmd_roster_export)
 
-    rubric = sub.add_parser("rubric-export", help="write the rubric file / 导出评价指标")
+    rubric = sub.add_parser(
+        "rubric-export", help="write the rubric file / 导出评价指标", parents=[FORCE]
+    )
     rubric.add_argument("round", type=Path)
     rubric.add_argument("out", type=Path, help="the .json to write")
-    rubric.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     rubric.set_defaults(func=cmd_rubric_export)
 
-    out = sub.add_parser("selfeval-out", help="self-evaluation workbooks / 生成自评价表")
+    out = sub.add_parser(
+        "selfeval-out", help="self-evaluation workbooks / 生成自评价表", parents=[FORCE]
+    )
     out.add_argument("round", type=Path)
     out.add_argument("outdir", type=Path)
-    out.add_argument(
-        "--force",
-        action="store_true",
-        help="replace existing output files / 覆盖已有的输出文件",
-    )
     out.add_argument(
         "--new-tokens",
         action="store_true",

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from alliance_review.core import file_names
 from alliance_review.gui import i18n
+from alliance_review.gui.i18n import fill_in
 
 translate = QCoreApplication.translate
 
@@ -25,19 +26,17 @@ def all_files() -> str:
 def round_filter() -> str:
     """For a dialog that opens or saves a round file."""
     patterns = _patterns(file_names.ROUND_SUFFIX, *file_names.OLDER_SUFFIXES)
-    return translate("FileKinds", "Round files (%1)").replace("%1", patterns) + ";;" + all_files()
+    return fill_in(translate("FileKinds", "Round files (%1)"), patterns) + ";;" + all_files()
 
 
 def new_round_filter() -> str:
     """For saving a new round: only the round file's own extension."""
-    return translate("FileKinds", "Round files (%1)").replace("%1", f"*{file_names.ROUND_SUFFIX}")
+    return fill_in(translate("FileKinds", "Round files (%1)"), f"*{file_names.ROUND_SUFFIX}")
 
 
 def reviewer_filter() -> str:
     patterns = _patterns(file_names.REVIEWER_SUFFIX, *file_names.OLDER_SUFFIXES)
-    return (
-        translate("FileKinds", "Reviewer files (%1)").replace("%1", patterns) + ";;" + all_files()
-    )
+    return fill_in(translate("FileKinds", "Reviewer files (%1)"), patterns) + ";;" + all_files()
 
 
 def any_evaluation_filter() -> str:
@@ -45,7 +44,7 @@ def any_evaluation_filter() -> str:
     patterns = _patterns(*file_names.OPENABLE_SUFFIXES)
     return ";;".join(
         [
-            translate("FileKinds", "Round and reviewer files (%1)").replace("%1", patterns),
+            fill_in(translate("FileKinds", "Round and reviewer files (%1)"), patterns),
             round_filter().split(";;")[0],
             reviewer_filter().split(";;")[0],
             all_files(),
@@ -53,10 +52,5 @@ def any_evaluation_filter() -> str:
     )
 
 
-def language() -> str:
-    """The language of the names the app proposes: "en" or "zh"."""
-    return "en" if i18n.chosen_language() == "en" else "zh"
-
-
 def word(key: str) -> str:
-    return file_names.word(key, language())
+    return file_names.word(key, i18n.service_language())

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review import __version__
 from alliance_review.gui import fit, i18n
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.qt_compat import submenu
 
 ROLES = ("reviewer", "panel", "secretary")
@@ -47,8 +48,7 @@ def guide_path(role: str, language: str | None = None) -> Path:
     """The guide of ``role`` in the interface language (English when there is none)."""
     from alliance_review.services.resources import docs_dir
 
-    language = language or i18n.chosen_language()
-    folder = "en" if language == "en" else "zh_CN"
+    folder = "en" if (language or i18n.service_language()) == "en" else "zh_CN"
     path = docs_dir() / folder / f"{role}.md"
     return path if path.is_file() else docs_dir() / "en" / f"{role}.md"
 
@@ -190,7 +190,7 @@ class AboutDialog(QDialog):
         self.data_folder = data_dir()
         self.config_folder = config_dir()
         name = translate("Help", "Alliance Activity Review")
-        version = translate("Help", "Version %1").replace("%1", __version__)
+        version = fill_in(translate("Help", "Version %1"), __version__)
         summary = translate(
             "Help", "The yearly activity evaluation of industry technology innovation alliances."
         )
@@ -198,12 +198,13 @@ class AboutDialog(QDialog):
         heading.setWordWrap(True)
         self.folders = QLabel(
             "<p>"
-            + translate("Help", "Data folder (demo round, backups): %1").replace(
-                "%1", f"<code>{self.data_folder}</code>"
+            + fill_in(
+                translate("Help", "Data folder (demo round, backups): %1"),
+                f"<code>{self.data_folder}</code>",
             )
             + "<br>"
-            + translate("Help", "Settings folder: %1").replace(
-                "%1", f"<code>{self.config_folder}</code>"
+            + fill_in(
+                translate("Help", "Settings folder: %1"), f"<code>{self.config_folder}</code>"
             )
             + "</p>"
         )

@@ -9,6 +9,7 @@ system's); English is the fallback.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -26,11 +27,35 @@ def language_in_force() -> str:
 
 
 def chosen_language() -> str:
+    """The interface language chosen: "zh_CN" or "en" (the setting, else the system's).
+    Texts made outside Qt's translations take ``service_language()``."""
     saved = str(QSettings().value("ui/language", "") or "")
     if saved in LANGUAGES:
         return saved
     # The users are Chinese: English only where the system asks for it explicitly.
     return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
+
+
+def service_language() -> str:
+    """The interface language as services, sentences and file names take it: "en" or "zh".
+    The one place the window's language becomes the services' (no inline conversion)."""
+    return "en" if chosen_language() == "en" else "zh"
+
+
+_PLACE = re.compile(r"%(\d+)")
+
+
+def fill_in(text: str, *values: object) -> str:
+    """A translated sentence with its places filled: ``%1`` takes the first value, ``%2``
+    the second... (Qt's place markers, the one style of the app's translated strings;
+    ``tr(..., n)``'s ``%n`` is Qt's own). One pass, so a value that itself holds "%2"
+    (an alliance named so) is never filled again; a place with no value stays as it is."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match[1])
+        return str(values[number - 1]) if 1 <= number <= len(values) else match[0]
+
+    return _PLACE.sub(value, text)
 
 
 def install(language: str | None = None) -> str:

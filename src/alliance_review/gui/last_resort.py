@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alliance_review.errorlog import details_of, log_path, write_log
+from alliance_review.gui.i18n import fill_in
 from alliance_review.system.places import log_dir
 
 __all__ = ["details_of", "install", "log_dir", "log_path", "report", "write_log"]
@@ -31,12 +32,12 @@ translate = QCoreApplication.translate
 
 def sentence_of(error: BaseException) -> str:
     """The short sentence the dialog leads with, in the interface language."""
-    from alliance_review.gui.i18n import chosen_language
+    from alliance_review.gui.i18n import service_language
     from alliance_review.storage.db import storage_error
 
     known = storage_error(error)
     if known is not None:
-        return known.message("en" if chosen_language() == "en" else "zh")
+        return known.message(service_language())
     return translate(
         "last_resort",
         "Something unexpected went wrong. What was saved before stays saved; "
@@ -81,7 +82,7 @@ class _Reporter(QObject):
 
     def _informative(self) -> str:
         text = translate("last_resort", "The details were written to the log file:\n%1")
-        text = text.replace("%1", str(log_path()))
+        text = fill_in(text, str(log_path()))
         count = self.repeats
         if count:
             # (a plain name for the count: lupdate skips the message otherwise)

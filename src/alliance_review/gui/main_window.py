@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         from alliance_review.services.demo import build_demo
         from alliance_review.system.places import data_dir
 
-        language = file_kinds.language()
+        language = i18n.service_language()
         target = data_dir() / demo_round_name(2015, language)
         previous = data_dir() / demo_round_name(2014, language)  # last year's, for comparisons
         if target.exists():

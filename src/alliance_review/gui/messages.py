@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui.file_kinds import language
+from alliance_review.gui.i18n import service_language
 
 translate = QCoreApplication.translate
 
@@ -53,7 +53,7 @@ def sentence(error: BaseException) -> str:
         from alliance_review.gui.last_resort import sentence_of
 
         return sentence_of(error)
-    return refusal.message(language())
+    return refusal.message(service_language())
 
 
 def _parent(parent: QWidget | None) -> QWidget | None:
@@ -70,7 +70,7 @@ def refuse(parent: QWidget | None, error: BaseException) -> bool:
 
         last_resort.report(type(error), error, error.__traceback__)
         return False
-    QMessageBox.warning(_parent(parent), titles()["refusal"], refusal.message(language()))
+    QMessageBox.warning(_parent(parent), titles()["refusal"], refusal.message(service_language()))
     return False
 
 

@@ -135,7 +135,7 @@ class TrustBanner(QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         lines = [en if english else zh for zh, en in self.problems]
         if self.read_only:
             lines.append(

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.gui.i18n import fill_in
+
 MAX_RECENT = 8
 ROUND, REVIEWER = "round", "reviewer"
 
@@ -237,7 +239,7 @@ class StartPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
             item.setToolTip(0, str(entry.path))
             if not entry.exists:
-                item.setText(1, self.tr("%1 (missing)").replace("%1", item.text(1)))
+                item.setText(1, fill_in(self.tr("%1 (missing)"), item.text(1)))
                 item.setDisabled(True)
             self.recent.addTopLevelItem(item)
         has_recent = self.recent.topLevelItemCount() > 0

@@ -12,14 +12,15 @@ a refused edit is told and never becomes an undo step; a done one is pushed alre
 done. A later undo or redo that the file refuses (the round was locked meanwhile) is
 told, and the command leaves the stack (it is obsolete: there is nothing to take back).
 
-``Bulk`` joins the commands of one bulk action (an import, an automatic assignment) so
-that one Ctrl+Z undoes all of it and one Ctrl+Y redoes it.
+``Bulk`` joins the commands of one bulk action (marking done the alliances an import
+completed) so that one Ctrl+Z undoes all of it and one Ctrl+Y redoes it, in one
+transaction: a part refused midway leaves the file as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from functools import reduce
 from typing import Any, Protocol
 
@@ -39,11 +40,6 @@ class Host(Protocol):
     def refuse(self, error: UserError) -> None:
         """Tell the refusal: ``gui.messages.refuse`` (after whatever the host must redo)."""
         ...
-
-
-@contextmanager
-def no_transaction() -> Iterator[None]:
-    yield
 
 
 class Command(QUndoCommand):
@@ -99,32 +95,6 @@ class Command(QUndoCommand):
             self.setObsolete(True)
             self.host.refuse(refusal)
         self.host.announce(self.change())
-
-
-class Edit(Command):
-    """A command from two functions: ``do`` and ``undo`` (set up by the caller)."""
-
-    def __init__(
-        self,
-        host: Host,
-        text: str,
-        do: Callable[[], object],
-        undo: Callable[[], object],
-        change: Any = None,
-    ) -> None:
-        super().__init__(host, text)
-        self._do = do
-        self._undo = undo
-        self._change = change
-
-    def apply(self) -> None:
-        self._do()
-
-    def revert(self) -> None:
-        self._undo()
-
-    def change(self) -> Any:
-        return self._change
 
 
 class Bulk(Command):

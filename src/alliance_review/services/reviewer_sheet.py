@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from alliance_review.core.errors import FileRefused, UserError
 from alliance_review.core.items_table import ITEMS_SHEET
 from alliance_review.core.points import format_points
-from alliance_review.core.rubric import Indicator
-from alliance_review.core.score_entry import MAX_NOTE_CHARS, EntryState, read_cell, refusal
 from alliance_review.services.output import guard
 from alliance_review.services.reviewer_workflow import (
     NoteRule,
@@ -29,6 +26,32 @@ from alliance_review.services.reviewer_workflow import (
     ticks_by_indicator,
 )
 from alliance_review.services.sheet_citations import CitedPage, citation_lines, cited_pages
+from alliance_review.services.sheet_columns import (
+    COL_ALLIANCE,
+    COL_CODE,
+    COL_MAX,
+    COL_NAME,
+    COL_NOTE,
+    COL_SCORE,
+    COL_SELF,
+    COL_SELF_NOTE,
+    COL_STEP,
+    COL_UID,
+    HEADER_ROW,
+    HEADERS,
+    NOTE_LETTER,
+    WIDTHS,
+    read_score_row,
+)
+from alliance_review.services.sheet_done import (
+    DONE_SHEET,
+    DoneMarks,
+    done_lines,
+    judge_done_marks,
+    read_done_marks,
+    read_present,
+    write_done_sheet,
+)
 from alliance_review.services.sheet_items import (
     BORDER,
     ItemMarks,
@@ -43,30 +66,15 @@ from alliance_review.services.sheet_items import (
 )
 from alliance_review.services.xlsx_out import Styles, writing
 from alliance_review.storage.reviewer_store import ReviewerStore
-from alliance_review.tabular import Limits, control_problem
-from alliance_review.tabular.grid import read_grids
+from alliance_review.tabular import Limits
 from alliance_review.tabular.text import column_letter, value_text
 
 SHEET_TITLE = "评分表"
 META_SHEET = "_ids"
-FORMAT = "alliance-review-scoring-sheet/2"  # /2: with the sheet of evidence items
-FORMATS = ("alliance-review-scoring-sheet/1", FORMAT)
-HEADERS = (
-    "联盟",
-    "指标编号",
-    "二级指标",
-    "满分",
-    "自评分",
-    "自评说明",
-    "评分",
-    "评分依据",
-    "alliance_uid",
-    "step",
-)
-WIDTHS = (34, 9, 42, 7, 8, 42, 8, 48, 12, 6)
-(COL_ALLIANCE, COL_CODE, COL_NAME, COL_MAX, COL_SELF, COL_SELF_NOTE, COL_SCORE, COL_NOTE,
- COL_UID, COL_STEP) = range(1, 11)  # fmt: skip
-HEADER_ROW = 3
+# /2: with the sheet of evidence items; /3: with the sheet of done marks (sheet_done)
+FORMAT = "alliance-review-scoring-sheet/3"
+FORMATS = ("alliance-review-scoring-sheet/1", "alliance-review-scoring-sheet/2", FORMAT)
+WITH_ITEMS = FORMATS[1:]
 MAX_REPORTED = 12
 LIMITS = Limits(columns=30)
 Key = tuple[str, str]
@@ -187,6 +195,9 @@ def export_sheet(store: ReviewerStore, out: Path | str) -> int:
             book, styles, meta.reviewer_name, rubric, alliances, store.ticks(),
             store.self_ticks(),
         )  # fmt: skip
+        write_done_sheet(
+            book, styles, meta.reviewer_name, alliances, scores, len(indicators), store.done()
+        )
         ids = book.add_worksheet(META_SHEET)
         for number, (field, value) in enumerate(
             (
@@ -243,6 +254,12 @@ class SheetImport:
     tick_erasures: list[TickChange] = dataclass_field(default_factory=list)
     item_names: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
     citations: list[CitedPage] = dataclass_field(default_factory=list)
+    # the done marks the 完成情况 sheet sets (是) or clears (否), kept or erasing blanks;
+    # uid -> (name, cell)
+    marked_done: list[str] = dataclass_field(default_factory=list)
+    marked_done_erasing: list[str] = dataclass_field(default_factory=list)
+    unmarked_done: list[str] = dataclass_field(default_factory=list)
+    done_cells: dict[str, tuple[str, str]] = dataclass_field(default_factory=dict)
 
     def citation_lines(self, language: str = "zh") -> list[str]:
         return citation_lines(self.citations, language)
@@ -264,9 +281,15 @@ class SheetImport:
         by_key.update({(c.alliance_uid, c.code): c for c in self.tick_erasures})
         return list(by_key.values())
 
+    def chosen_done(self, erase: bool) -> dict[str, bool]:
+        """The done marks the sheet sets (True) or clears (False)."""
+        marked = self.marked_done_erasing if erase else self.marked_done
+        return {uid: False for uid in self.unmarked_done} | {uid: True for uid in marked}
+
     def count(self, erase: bool) -> int:
-        """How many entries and indicators' ticks the import writes."""
-        return len(self.chosen(erase)[0]) + len(self.chosen_ticks(erase))
+        """How many entries, indicators' ticks and done marks the import writes."""
+        entries, ticks = self.chosen(erase)[0], self.chosen_ticks(erase)
+        return len(entries) + len(ticks) + len(self.chosen_done(erase))
 
     @property
     def erasure_count(self) -> int:
@@ -304,6 +327,7 @@ class SheetImport:
         lines += [
             tick_line(c) for c in self.tick_changes if (c.alliance_uid, c.code) not in erased_ticks
         ]
+        lines += done_lines(self.chosen_done(erase), self.done_cells, english)
         if self.erasure_count:
             count = self.erasure_count
             if erase:
@@ -346,14 +370,9 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
     item_rows = len(alliances) * sum(len(i.items) for i in rubric.indicators())
     limits = LIMITS.scaled(max(expected, item_rows) + HEADER_ROW + 100, 30)
     try:
-        try:
-            grids = read_grids(
-                path, limits, [SHEET_TITLE, META_SHEET] + ([ITEMS_SHEET] if with_items else [])
-            )
-        except FileRefused as error:
-            if not with_items or f"「{ITEMS_SHEET}」" not in error.zh:
-                raise
-            grids = read_grids(path, limits, [SHEET_TITLE, META_SHEET])  # an older workbook
+        grids = read_present(
+            path, limits, [SHEET_TITLE, META_SHEET], [ITEMS_SHEET] * with_items + [DONE_SHEET]
+        )
     except FileRefused as error:
         if "没有名为" in error.zh or "CSV" in error.zh:
             raise _refuse(
@@ -379,11 +398,13 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             f"「{path.name}」不是本软件导出的评分表。",
             f"{path.name} is not a scoring workbook exported by this app.",
         )
-    if with_items and ids.get("format") == FORMAT and ITEMS_SHEET not in grids:
-        raise _refuse(
-            f"「{path.name}」中的「{ITEMS_SHEET}」工作表不见了，无法读取评价要点；请重新导出评分表。",
-            f"The sheet {ITEMS_SHEET} is missing from {path.name}; export the workbook anew.",
-        )
+    for needed, present in ((ITEMS_SHEET, with_items), (DONE_SHEET, True)):
+        since = WITH_ITEMS if needed == ITEMS_SHEET else (FORMAT,)
+        if present and ids.get("format") in since and needed not in grids:
+            raise _refuse(
+                f"「{path.name}」中的「{needed}」工作表不见了，无法读取；请重新导出评分表。",
+                f"The sheet {needed} is missing from {path.name}; export the workbook anew.",
+            )
     sheet = grids[SHEET_TITLE]
     rows = sheet.rows
     if not has_header(rows, HEADER_ROW, HEADERS):
@@ -410,12 +431,12 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             continue
         count += 1
         number = index + 1
-        problem = _read_row(number, cells, by_code, names, seen, formulas, scores)
+        problem = read_score_row(number, cells, by_code, names, seen, formulas, scores)
         if len(problem) == 3:
             errors.append(problem)
             continue
         uid, code, points, note, score_cell = problem
-        note_cell = f"{_NOTE}{number}"
+        note_cell = f"{NOTE_LETTER}{number}"
         old_points, old_note = scores.get((uid, code), (None, ""))
         kept = (old_points if points is None else points, note or old_note)
         kept_scores[(uid, code)] = kept
@@ -430,10 +451,37 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
                 SheetChange(uid, names[uid], code, old_points, old_note, points, note, cell)
             )
     marks = ItemMarks()
-    if ITEMS_SHEET in grids and ids.get("format") == FORMAT:
+    if ITEMS_SHEET in grids and ids.get("format") in WITH_ITEMS:
         items = grids[ITEMS_SHEET]
         marks, problems = read_item_marks(items.rows, items.formulas, rubric, names, path.name)
         errors.extend(problems)
+    done_marks = DoneMarks()
+    if DONE_SHEET in grids and ids.get("format") == FORMAT:
+        sheet_of_marks = grids[DONE_SHEET]
+        done_marks, problems = read_done_marks(
+            sheet_of_marks.rows, sheet_of_marks.formulas, names, path.name
+        )
+        errors.extend(problems)
+    rule = NoteRule.of(meta)
+    self_scores = store.self_scores()
+    done = store.done()
+    reasons = store.override_reasons()
+    file_ticks = {k: frozenset(v) for k, v in ticks_by_indicator(store.ticks()).items()}
+    ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
+    kept_ticks = ticks_after(file_ticks, ticked)
+    erased_ticks = ticks_after(kept_ticks, unticked)
+    judged = judge_done_marks(
+        done_marks,
+        done,
+        names,
+        lambda uid: missing_for_done(
+            rubric, uid, kept_scores, self_scores, rule, kept_ticks, reasons
+        ),
+        lambda uid: missing_for_done(
+            rubric, uid, erased_scores, self_scores, rule, erased_ticks, reasons
+        ),
+    )
+    errors.extend(judged.problems)
     if errors:
         shown = errors[:MAX_REPORTED]
         more = len(errors) - len(shown)
@@ -445,14 +493,6 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
             + "\n".join(f"{ref}: {en}" for ref, _zh, en in shown)
             + (f"\n… and {more} more" if more else ""),
         )
-    rule = NoteRule.of(meta)
-    self_scores = store.self_scores()
-    done = store.done()
-    reasons = store.override_reasons()
-    file_ticks = {k: frozenset(v) for k, v in ticks_by_indicator(store.ticks()).items()}
-    ticked, unticked = tick_changes(marks, file_ticks, names, rubric)
-    kept_ticks = ticks_after(file_ticks, ticked)
-    erased_ticks = ticks_after(kept_ticks, unticked)
 
     def breaking(
         after: dict[Key, Entry],
@@ -477,83 +517,21 @@ def read_sheet(store: ReviewerStore, path: Path | str) -> SheetImport:
         unticked,
         {i.code: {item.key: item.name for item in i.items} for i in items_of(rubric)},
         cited_pages(store, changes),
+        judged.marked,
+        judged.marked_erasing,
+        judged.unmarked,
+        {uid: (names[uid], cell) for uid, cell in done_marks.cells.items()},
     )
-
-
-# the uid column is hidden: a row whose alliance is not known is named by its name cell
-_ALLIANCE, _CODE, _SCORE, _NOTE = (
-    column_letter(c - 1) for c in (COL_ALLIANCE, COL_CODE, COL_SCORE, COL_NOTE)
-)
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else value_text(value).strip()
-
-
-def _read_row(
-    number: int,
-    cells: list[Any],
-    indicators: dict[str, Indicator],
-    names: dict[str, str],
-    seen: dict[tuple[str, str], str],
-    formulas: dict[tuple[int, int], tuple[str, bool]],
-    scores: dict[tuple[str, str], tuple[Fraction | None, str]],
-) -> tuple[str, str, str] | tuple[str, str, Fraction | None, str, str]:
-    """The row's (uid, code, points, note, score cell ref), or (cell ref, reason, reason in
-    English) when it is bad; a cell named is one the reviewer sees (never a hidden one)."""
-    uid = _text(cells[COL_UID - 1])
-    code = _text(cells[COL_CODE - 1])
-    if uid not in names:
-        return (
-            f"{_ALLIANCE}{number}",
-            "不是本文件中的联盟（联盟编号无法识别）",
-            "not an alliance of this file (its identifier is not recognised)",
-        )
-    indicator = indicators.get(code)
-    if indicator is None:
-        return (
-            f"{_CODE}{number}",
-            f"指标编号「{code[:20]}」不在评价指标中",
-            f'the indicator code "{code[:20]}" is not in the rubric',
-        )
-    key = (uid, code)
-    if key in seen:
-        return (
-            f"{_CODE}{number}",
-            f"与 {seen[key]} 重复（同一联盟同一指标）",
-            f"repeats {seen[key]} (the same alliance and indicator)",
-        )
-    seen[key] = f"{_CODE}{number}"
-    score_ref = f"{_SCORE}{number}"
-    if formulas and (number, COL_SCORE - 1) in formulas:
-        return (score_ref, "评分是公式，请直接填写数字", "the score is a formula; write the number")
-    raw = cells[COL_SCORE - 1]
-    entry = read_cell(raw, indicator)
-    if entry.state is EntryState.INVALID:
-        error = refusal(raw, indicator)
-        return (score_ref, error.zh, error.en)
-    points = entry.points
-    note = _text(cells[COL_NOTE - 1])
-    note_ref = f"{_NOTE}{number}"
-    if len(note) > MAX_NOTE_CHARS:
-        return (
-            note_ref,
-            f"评分依据有 {len(note)} 字，最多 {MAX_NOTE_CHARS} 字",
-            f"the evidence note has {len(note)} characters, at most {MAX_NOTE_CHARS}",
-        )
-    if note and note != scores.get(key, (None, ""))[1]:
-        bad = control_problem(note, number, COL_NOTE - 1)
-        if bad is not None:
-            return (note_ref, bad[0], bad[1])
-    return (uid, code, points, note, score_ref)
 
 
 def apply_sheet(store: ReviewerStore, sheet: SheetImport, *, erase: bool = False) -> None:
     """Write the chosen changes of a checked workbook in one transaction."""
     changes, no_longer_done = sheet.chosen(erase)
+    marks = sheet.chosen_done(erase)
     store.set_scores(
         ((c.alliance_uid, c.code, c.new_points, c.new_note) for c in changes),
-        no_longer_done,
+        [*no_longer_done, *(uid for uid, mark in marks.items() if not mark)],
+        [uid for uid, mark in marks.items() if mark],
         ticks=((c.alliance_uid, c.code, c.new) for c in sheet.chosen_ticks(erase)),
     )
 

@@ -21,6 +21,7 @@ from alliance_review.core.register import Batch, PilotStatus
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_update import Comparison, compare
 from alliance_review.services import register, roster
+from alliance_review.services.output import Progress
 from alliance_review.services.panel import require_unlocked
 from alliance_review.services.roster_plan import ImportPlan
 from alliance_review.storage.round_store import RoundStore
@@ -89,17 +90,34 @@ def apply(
     choices: Choices = Choices(),  # noqa: B008
     include_hidden: bool = False,
     again: Applied | None = None,
+    progress: Progress | None = None,
 ) -> Applied:
-    """Write the chosen groups in one transaction; a refusal writes nothing."""
+    """Write the chosen groups in one transaction; a refusal writes nothing, nor does a
+    cancel (``progress`` returning False: the window's Cancel)."""
     require_unlocked(store)
     year = store.settings().year
     done = Applied()
     reason = choices.missing_reason or f"未列入 {year} 年度名单"
+    adding = [item for item in comparison.new if _chosen(choices.new, item.row)]
+    adding += [
+        item
+        for item, entry in comparison.withdrawing
+        if entry is None and _chosen(choices.withdrawing, item.row)
+    ]
+    steps = len(comparison.changed) + len(adding) + len(comparison.missing)
+    steps += len(comparison.withdrawing)
+    counter = iter(range(1, steps + 1))
+
+    def step() -> None:
+        if progress is not None and not progress(next(counter, steps), steps):
+            raise UserError("已取消，联盟名单未改动。", "Cancelled; the roster is as it was.")
+
     with store.atomic():
         for batch in plan.new_batches(include_hidden):
             if batch.name not in store.batch_names():
                 done.batches.append(register.add_batch(store, batch.name, batch.designated))
         for change in comparison.changed:
+            step()
             if not _chosen(choices.changed, change.row):
                 continue
             uid = change.before.uid
@@ -116,13 +134,8 @@ def apply(
             if change.reinstated:
                 done.statuses.append(register.set_status(store, uid, None))
         position = len(store.register())
-        adding = [item for item in comparison.new if _chosen(choices.new, item.row)]
-        adding += [
-            item
-            for item, entry in comparison.withdrawing
-            if entry is None and _chosen(choices.withdrawing, item.row)
-        ]
         for item in sorted(adding, key=lambda i: i.row):
+            step()
             uid = (again.added.get(item.row) if again else None) or str(uuid.uuid4())
             alliance = roster.checked_alliance(
                 store,
@@ -134,10 +147,12 @@ def apply(
             if item.withdrawal is not None:
                 store.set_pilot_status(uid, PilotStatus(item.withdrawal, year, item.remark))
         for pilot in comparison.missing:
+            step()
             uid = pilot.alliance.uid
             if _chosen(choices.missing, uid) and cannot_withdraw(store, uid) is None:
                 done.statuses.append(register.withdraw(store, uid, reason))
         for item, matched in comparison.withdrawing:
+            step()
             if matched is None or not _chosen(choices.withdrawing, item.row):
                 continue
             if matched.active and cannot_withdraw(store, matched.alliance.uid) is None:

@@ -277,22 +277,11 @@ def read_item_marks(
             )
             continue
         seen[triple] = mark_cell
-        if (number, ICOL_MARK - 1) in formulas:
-            problems.append(
-                (mark_cell, "是公式，请直接填写“是”或“否”", 'a formula; write "是" or "否" itself')
-            )
-            continue
-        raw = cells[ICOL_MARK - 1]
-        try:
-            mark = read_mark_or_blank(raw, "")
-        except UserError:
-            problems.append(
-                (
-                    mark_cell,
-                    f"「{value_text(raw)[:20]}」不是“是”或“否”",
-                    f'"{value_text(raw)[:20]}" is not "是" (yes) or "否" (no)',
-                )
-            )
+        mark, problem = read_mark(
+            cells[ICOL_MARK - 1], (number, ICOL_MARK - 1) in formulas, mark_cell
+        )
+        if problem is not None:
+            problems.append(problem)
             continue
         marks.cells[triple] = mark_cell
         if mark is True:
@@ -300,6 +289,21 @@ def read_item_marks(
         elif mark is False:
             marks.no.setdefault((uid, code), set()).add(key)
     return marks, problems
+
+
+def read_mark(
+    raw: Any, formula: bool, cell: str
+) -> tuple[bool | None, tuple[str, str, str] | None]:
+    """A 是/否 cell of a workbook: its mark (None: blank), or the problem to report as
+    (cell, reason, reason in English)."""
+    if formula:
+        return None, (cell, "是公式，请直接填写“是”或“否”", 'a formula; write "是" or "否" itself')
+    try:
+        return read_mark_or_blank(raw, ""), None
+    except UserError:
+        shown = value_text(raw)[:20]
+        english = f'"{shown}" is not "是" (yes) or "否" (no)'
+        return None, (cell, f"「{shown}」不是“是”或“否”", english)
 
 
 def tick_changes(

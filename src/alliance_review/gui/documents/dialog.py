@@ -8,6 +8,8 @@ released when the round is closed (``release_for``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
@@ -16,7 +18,9 @@ from alliance_review.gui import fit
 from alliance_review.gui.documents.renderer import Renderer
 from alliance_review.gui.documents.sources import Library, extractor
 from alliance_review.gui.documents.viewer import DocumentViewer
-from alliance_review.gui.round_view import RoundContext
+
+if TYPE_CHECKING:  # round_view releases this dialog when the round closes
+    from alliance_review.gui.round_view import RoundContext
 
 _dialogs: dict[int, DocumentDialog] = {}
 GEOMETRY_KEY, SCREEN_KEY = "documents/geometry", "documents/screen"

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui.i18n import chosen_language
+from alliance_review.gui.i18n import service_language
 from alliance_review.services.document_worker import Bitmap, DocumentWorker
 
 #: where contents come from: a function that writes the content of a sha256 into a path
@@ -185,7 +185,7 @@ class Renderer(QObject):
                     self.busy = False
 
     def _language(self) -> str:
-        return "en" if chosen_language() == "en" else "zh"
+        return service_language()
 
     def _path(self, sha: str) -> Path | None:
         path = self.paths.get(sha)

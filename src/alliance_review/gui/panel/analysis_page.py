@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.panel.records import (
     ATTENTION,
     SORT_ROLE,
@@ -148,10 +149,13 @@ class AnalysisPage(QWidget):
         )
         alpha = "—" if self.total_alpha is None else f"{self.total_alpha:.3f}"
         self.agreement_title.setText(
-            self.tr(
-                "Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass"
-                " correlation ICC(1)); alpha of the totals: %1"
-            ).replace("%1", alpha)
+            fill_in(
+                self.tr(
+                    "Agreement per indicator (Krippendorff's alpha, interval; one-way intraclass"
+                    " correlation ICC(1)); alpha of the totals: %1"
+                ),
+                alpha,
+            )
         )
         self.stability_title.setText(
             self.tr("Tier stability: alliances whose tier one reviewer alone decides")

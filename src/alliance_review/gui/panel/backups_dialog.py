@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import fit, i18n, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.tasks import Task, run_task
@@ -76,7 +77,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         self.backups = restore.backups_of(self.context.store)
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
@@ -93,12 +94,14 @@ class BackupsDialog(QDialog):
         self.empty.setVisible(not self.backups)
         count, size = restore.documents_kept(self.context.store)
         self.documents_note.setText(
-            self.tr(
-                "The documents' contents are kept once for all these backups, beside them: "
-                "%1 file(s), %2 MB."
+            fill_in(
+                self.tr(
+                    "The documents' contents are kept once for all these backups, beside "
+                    "them: %1 file(s), %2 MB."
+                ),
+                count,
+                f"{size / (1024 * 1024):.1f}",
             )
-            .replace("%1", str(count))
-            .replace("%2", f"{size / (1024 * 1024):.1f}")
         )
         self.documents_note.setVisible(count > 0)
         if self.backups:
@@ -116,11 +119,11 @@ class BackupsDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        language = "en" if i18n.chosen_language() == "en" else "zh"
-        question = (
-            self.tr("Restore the round as it was %1 (%2)? What it holds now is backed up first.")
-            .replace("%1", backup.at.strftime("%Y-%m-%d %H:%M:%S"))
-            .replace("%2", backup.reason_text(language))
+        language = i18n.service_language()
+        question = fill_in(
+            self.tr("Restore the round as it was %1 (%2)? What it holds now is backed up first."),
+            backup.at.strftime("%Y-%m-%d %H:%M:%S"),
+            backup.reason_text(language),
         )
         try:
             unlocking = restore.unlocks(self.context.store, backup.path)

@@ -26,6 +26,7 @@ from alliance_review.core.rubric import RUBRIC_TOTAL, Indicator
 from alliance_review.core.scoring import consensus
 from alliance_review.gui.contrast import tone
 from alliance_review.gui.history_chart import HistoryChart
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.panel import citation_links
 from alliance_review.gui.panel.records import (
     ATTENTION,
@@ -404,16 +405,18 @@ class DrillDownPage(QWidget):
         parts = []
         if ranked is not None:
             parts.append(
-                self.tr("Rank %1 · %2 · total %3")
-                .replace("%1", str(ranked.rank))
-                .replace("%2", ranked.tier.name)
-                .replace("%3", format_points(ranked.total))
+                fill_in(
+                    self.tr("Rank %1 · %2 · total %3"),
+                    str(ranked.rank),
+                    ranked.tier.name,
+                    format_points(ranked.total),
+                )
             )
         conflicts = [names.get(r, r) for r in analysis.conflicts.get(uid, [])]
         if conflicts:
             parts.append(
                 "<b>"
-                + html.escape(self.tr("Steps out: %1").replace("%1", "、".join(conflicts)))
+                + html.escape(fill_in(self.tr("Steps out: %1"), "、".join(conflicts)))
                 + "</b>"
             )
         flags = analysis.flags.get(uid, [])
@@ -421,8 +424,9 @@ class DrillDownPage(QWidget):
             parts.append(
                 f'<span style="color:{tone("#b3261e", "#ff8080")}">'
                 + html.escape(
-                    self.tr("Needs discussion: %1").replace(
-                        "%1", "; ".join(flag_text(f, names) for f in flags)
+                    fill_in(
+                        self.tr("Needs discussion: %1"),
+                        "; ".join(flag_text(f, names) for f in flags),
                     )
                 )
                 + "</span>"
@@ -435,13 +439,9 @@ class DrillDownPage(QWidget):
             return note
         names = [i.name for i in indicator.items if i.key in keys]
         lines = [note] if note else []
-        lines.append(
-            self.tr("Ticked: %1").replace("%1", "、".join(names) if names else self.tr("none"))
-        )
+        lines.append(fill_in(self.tr("Ticked: %1"), "、".join(names) if names else self.tr("none")))
         if reason:
-            lines.append(
-                self.tr("Why other points than the rule suggests: %1").replace("%1", reason)
-            )
+            lines.append(fill_in(self.tr("Why other points than the rule suggests: %1"), reason))
         return "\n".join(lines)
 
     def _notes_html(
@@ -487,18 +487,18 @@ class DrillDownPage(QWidget):
         lines = []
         for status in items:
             counts = self.tr("counts as done") if status.done else self.tr("does not count")
-            line = (
-                self.tr("%1: ticked by %2 of %3, %4")
-                .replace("%1", status.name)
-                .replace("%2", str(status.ticked))
-                .replace("%3", str(status.reviewers))
-                .replace("%4", counts)
+            line = fill_in(
+                self.tr("%1: ticked by %2 of %3, %4"),
+                status.name,
+                str(status.ticked),
+                str(status.reviewers),
+                counts,
             )
             text = e(line)
             if status.decision is not None:
                 text = (
                     f"<span style='background:#e3effd; color:#000'>{text} "
-                    + e(self.tr("(panel decision: %1)").replace("%1", status.decision[1]))
+                    + e(fill_in(self.tr("(panel decision: %1)"), status.decision[1]))
                     + "</span>"
                 )
             lines.append(text)

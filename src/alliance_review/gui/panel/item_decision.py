@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.panel.commands import ItemDecisionCommand
 from alliance_review.gui.panel.decision import RecordingDialog
 from alliance_review.gui.round_view import RoundContext
@@ -103,10 +104,12 @@ class ItemDecisionDialog(RecordingDialog):
         status = self.status()
         outcome = self.tr("counts as done") if status.by_rule else self.tr("does not count")
         self.ticks.setText(
-            self.tr("%1 of %2 reviewers ticked it: by the rule it %3")
-            .replace("%1", str(status.ticked))
-            .replace("%2", str(status.reviewers))
-            .replace("%3", outcome)
+            fill_in(
+                self.tr("%1 of %2 reviewers ticked it: by the rule it %3"),
+                str(status.ticked),
+                str(status.reviewers),
+                outcome,
+            )
         )
         decision = status.decision
         if decision is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.gui import file_kinds, fit, i18n, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Alliances, Change
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.round_view import RoundContext
@@ -279,19 +280,20 @@ class MergeDialog(QDialog):
         self.context.announce(Change(merge_log=True))
 
     def outcome_text(self, report: FileReport) -> str:
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         if report.outcome == MERGE and report.removes:
             names = {a.uid: a.name for a in self.context.store.alliances()}
-            return self.tr("merges only if you confirm the removal below: %1").replace(
-                "%1", report.loss(language, names)
+            return fill_in(
+                self.tr("merges only if you confirm the removal below: %1"),
+                report.loss(language, names),
             )
         if report.outcome == MERGE:
-            return self.tr("will merge: %1").replace("%1", report.detail(language))
+            return fill_in(self.tr("will merge: %1"), report.detail(language))
         if report.outcome == MERGED:
-            return self.tr("merged: %1").replace("%1", report.detail(language))
+            return fill_in(self.tr("merged: %1"), report.detail(language))
         if report.outcome == UNCHANGED:
-            return self.tr("unchanged: %1").replace("%1", report.detail(language))
-        return self.tr("refused: %1").replace("%1", report.detail(language))
+            return fill_in(self.tr("unchanged: %1"), report.detail(language))
+        return fill_in(self.tr("refused: %1"), report.detail(language))
 
     def show_reports(self) -> None:
         records = []
@@ -334,13 +336,9 @@ class MergeDialog(QDialog):
             self.accept_removals.setChecked(False)
         if self.merged:
             text = self.tr("%1 merged, %2 refused.")
-            self.summary.setText(text.replace("%1", str(merged)).replace("%2", str(refused)))
+            self.summary.setText(fill_in(text, str(merged), str(refused)))
         else:
             text = self.tr("%1 file(s): %2 ready to merge, %3 refused.")
-            self.summary.setText(
-                text.replace("%1", str(len(self.reports)))
-                .replace("%2", str(ready))
-                .replace("%3", str(refused))
-            )
+            self.summary.setText(fill_in(text, str(len(self.reports)), str(ready), str(refused)))
         if self.notice:
             self.summary.setText(self.summary.text() + "  " + self.notice)

@@ -19,6 +19,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.points import format_points
 from alliance_review.core.scoring import CONSENSUS_METHODS
 from alliance_review.gui import fit, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.panel.commands import MethodCommand
 from alliance_review.gui.panel.records import ATTENTION, Cell, Record, RecordsModel, compact_rows
 from alliance_review.gui.panel.texts import method_label
@@ -137,9 +138,11 @@ class MethodDialog(QDialog):
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 360))
         tiers = sum(1 for m in moves if m.tier_moves)
         self.summary.setText(
-            self.tr("%1 alliance(s) would change rank or total; %2 would change tier.")
-            .replace("%1", str(len(moves)))
-            .replace("%2", str(tiers))
+            fill_in(
+                self.tr("%1 alliance(s) would change rank or total; %2 would change tier."),
+                str(len(moves)),
+                str(tiers),
+            )
         )
         self.apply_button.setEnabled(True)
 

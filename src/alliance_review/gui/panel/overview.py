@@ -23,6 +23,7 @@ from alliance_review.core import agreement
 from alliance_review.core.analysis import MISSING, FractionTable
 from alliance_review.core.points import format_points
 from alliance_review.core.ranking import RankedRow
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.panel.records import ATTENTION, DECIDED, compact_rows
 from alliance_review.gui.panel.texts import flag_text
 from alliance_review.gui.table_rows import KEY_ROLE, Column, Row, RowsModel
@@ -110,8 +111,8 @@ def listing_rows(
         consensus_tip = ""
         computed = None if analysis is None else analysis.computed_totals.get(uid)
         if computed is not None and computed != row.total:
-            consensus_tip = _tr("computed consensus %1; the panel's decision counts").replace(
-                "%1", format_points(computed)
+            consensus_tip = fill_in(
+                _tr("computed consensus %1; the panel's decision counts"), format_points(computed)
             )
         flags = [] if analysis is None else analysis.flags.get(uid, [])
         reasons = "; ".join(flag_text(f, names) for f in flags)
@@ -123,7 +124,7 @@ def listing_rows(
                 str(row.rank),
                 row.seq,
                 row.alliance.name,
-                _tr("Steps out: %1").replace("%1", conflicts) if conflicts else "",
+                fill_in(_tr("Steps out: %1"), conflicts) if conflicts else "",
                 tuple((centi_text(t), t / 100, names.get(r, r)) for r, t in totals),
                 points_text(row.total),
                 float(row.total),
@@ -250,7 +251,7 @@ class OverviewPage(QWidget):
         return [
             self.tr("Rank"),
             self.tr("Alliance"),
-            *[self.tr("Reviewer %1").replace("%1", str(n + 1)) for n in range(self.k)],
+            *[fill_in(self.tr("Reviewer %1"), str(n + 1)) for n in range(self.k)],
             self.tr("Consensus"),
             self.tr("Normalised"),
             self.tr("Spread"),
@@ -306,8 +307,8 @@ class OverviewPage(QWidget):
         filtered at once; ``show_analysis`` completes them."""
         self._show_rows(rows, k, frozenset())
         self.summary.setText(
-            self.tr("%1 alliance(s) ranked; the analysis is being computed…").replace(
-                "%1", str(len(rows))
+            fill_in(
+                self.tr("%1 alliance(s) ranked; the analysis is being computed…"), str(len(rows))
             )
         )
 
@@ -332,8 +333,10 @@ class OverviewPage(QWidget):
         rows, k = prepared or overview_rows(analysis, names)
         self._show_rows(rows, k, frozenset(analysis.flags))
         self.summary.setText(
-            self.tr("%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded.")
-            .replace("%1", str(len(analysis.result.ranking)))
-            .replace("%2", str(len(analysis.flags)))
-            .replace("%3", str(len(analysis.decisions)))
+            fill_in(
+                self.tr("%1 alliance(s) ranked; %2 need discussion; %3 decision(s) recorded."),
+                str(len(analysis.result.ranking)),
+                str(len(analysis.flags)),
+                str(len(analysis.decisions)),
+            )
         )

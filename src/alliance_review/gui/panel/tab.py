@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -25,7 +26,7 @@ from alliance_review.core.errors import RoundLocked, UserError
 from alliance_review.core.rubric import RUBRIC_TOTAL
 from alliance_review.core.scoring import consensus
 from alliance_review.gui import messages
-from alliance_review.gui.file_kinds import language
+from alliance_review.gui.i18n import fill_in, service_language
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.panel.analysis_page import AnalysisPage, stability_rows
 from alliance_review.gui.panel.backups_dialog import BackupsDialog
@@ -38,6 +39,7 @@ from alliance_review.gui.panel.merge_dialog import MergeDialog
 from alliance_review.gui.panel.method_dialog import MethodDialog
 from alliance_review.gui.panel.overview import OverviewPage, listing_rows, overview_rows
 from alliance_review.gui.panel.texts import method_label
+from alliance_review.gui.recompute import Recompute
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.table_rows import Row
 from alliance_review.gui.tasks import Task, alive, run_task
@@ -126,12 +128,20 @@ class PanelTab(RoundTab):
         self.analysis: Analysis | None = None
         self.failure = ""  # why the last analysis failed, said in the status line
         self.listing: Task | None = None  # the first listing, before the analysis
-        self.stale = False  # the analysis's inputs changed since it was computed
-        self.pending = Change()  # what changed since (the alliances to compute again)
         self.live = LiveAnalysis()  # kept between changes, used by one worker at a time
         self.live_lock = threading.Lock()
-        self.task: Task | None = None  # the recomputation running in the background
-        self.reload_again = False
+        # the analysis, recomputed off the GUI thread; a change meanwhile recomputes once
+        # more after (the latest state wins). The window stays usable throughout.
+        self.recompute = Recompute(
+            self,
+            lambda: self.tr("Analysing the round…"),
+            lambda change: partial(
+                analyse_file, self.context.path, self.live, change, self.live_lock
+            ),
+            self._analysed,
+            self._analysis_failed,
+            first=self._list_first,
+        )
         self.pending_alliance: str | None = None
         self.decision_open: QDialog | None = None
         self.lock_control = LockControl(context, self)
@@ -233,8 +243,8 @@ class PanelTab(RoundTab):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale:
-            self.reload()
+        self.recompute.shown()
+        self.update_state()
 
     def update_state(self) -> None:
         """Texts and enabled states from the round's settings (read now: cheap)."""
@@ -252,14 +262,14 @@ class PanelTab(RoundTab):
         self.merge_button.setEnabled(not locked)
         self.method_button.setEnabled(not locked)
         self.overview.span.setEnabled(not locked)
-        text = self.tr("Consensus: %1").replace("%1", method_label(settings.consensus_method))
+        text = fill_in(self.tr("Consensus: %1"), method_label(settings.consensus_method))
         if locked:
             text += "  ·  " + self.tr("Locked as final: merges and decisions are refused.")
-        if self.task is not None:
+        if self.recompute.running:
             text += "  ·  " + self.tr("Updating the analysis…")
         elif self.failure:
-            text += "  ·  " + self.tr("The analysis could not be updated: %1").replace(
-                "%1", self.failure
+            text += "  ·  " + fill_in(
+                self.tr("The analysis could not be updated: %1"), self.failure
             )
         self.state.setText(text)
 
@@ -271,55 +281,23 @@ class PanelTab(RoundTab):
             Aspect.SCORES, Aspect.DECISIONS, Aspect.RUBRIC, Aspect.ROSTER, Aspect.REVIEWERS
         ) or change.touches_settings(*ANALYSIS_SETTINGS)
         if inputs or self.analysis is None:
-            self.stale = True
-            self.pending = self.pending | change if inputs else EVERYTHING
-        self.update_state()
-        if self.stale and self.isVisible():
-            self.reload()
-
-    def reload(self) -> None:
-        """Recompute the analysis off the GUI thread; a change meanwhile recomputes once
-        more after (the latest state wins). The window stays usable throughout."""
-        if self.task is not None:
-            self.reload_again = True
-            return
-        self.stale = False
-        path, live, lock = self.context.path, self.live, self.live_lock
-        change = self.pending if self.analysis is not None else EVERYTHING
-        self.pending = Change()
-        if self.analysis is None and self.listing is None:
-            # the first time: list the alliances at once, then analyse (one after the
-            # other: the listing has the CPU to itself, on a two-core machine too)
-            self.listing = run_task(
-                self,
-                self.tr("Listing the alliances…"),
-                lambda _progress: first_listing(path),
-                self._listed,
-                on_error=self._listing_failed,
-                reads_only=True,
-                background=True,
-            )
-            self.task = self.listing  # a change meanwhile analyses once more, after
-            self.listing.finished.connect(lambda: self._analyse(path, live, change, lock))
-        else:
-            self._analyse(path, live, change, lock)
+            self.recompute.changed(change if inputs else EVERYTHING)
         self.update_state()
 
-    def _analyse(
-        self, path: Path, live: LiveAnalysis, change: Change, lock: threading.Lock
-    ) -> None:
-        if not alive(self) or (self.listing is not None and self.listing.abandoned):
-            return  # the file was closed meanwhile
-        self.task = run_task(
+    def _list_first(self) -> Task:
+        """The first time: list the alliances at once, then analyse (one after the
+        other: the listing has the CPU to itself, on a two-core machine too)."""
+        path = self.context.path
+        self.listing = run_task(
             self,
-            self.tr("Analysing the round…"),
-            lambda _progress: analyse_file(path, live, change, lock),
-            self._analysed,
-            on_error=self._analysis_failed,
+            self.tr("Listing the alliances…"),
+            lambda _progress: first_listing(path),
+            self._listed,
+            on_error=self._listing_failed,
             reads_only=True,
             background=True,
         )
-        self.update_state()
+        return self.listing
 
     def _listing_failed(self, error: BaseException) -> None:
         """A refusal is the analysis's to say (it reads the same file); a bug is not."""
@@ -331,11 +309,6 @@ class PanelTab(RoundTab):
             self.overview.show_listing(*listing)
 
     def _analysed(self, result: Prepared) -> None:
-        self.task = None
-        if self.reload_again:
-            self.reload_again = False
-            self.reload()
-            return
         self.failure = ""
         self.analysis, self.names, prepared, stability = result
         self.show_analysis(prepared, stability)
@@ -362,10 +335,7 @@ class PanelTab(RoundTab):
     def _analysis_failed(self, error: BaseException) -> None:
         """Said in the status line (a dialog would interrupt work the user did not start);
         the next change tries again. A bug goes to the last resort."""
-        self.task = None
-        self.live, self.pending = LiveAnalysis(), EVERYTHING  # start afresh next time
-        self.stale = True
-        self.reload_again = False
+        self.live = LiveAnalysis()  # start afresh next time
         if messages.refusal_of(error) is None:
             self.update_state()
             messages.refuse(self, error)
@@ -376,8 +346,9 @@ class PanelTab(RoundTab):
     def open_alliance(self, uid: str) -> None:
         if self.analysis is None:  # shown as soon as the first analysis is in
             self.pending_alliance = uid
-            if self.task is None:
-                self.reload()
+            if not self.recompute.running:
+                self.recompute.run()
+                self.update_state()
             return
         self.drilldown.show_alliance(self.context.store, self.analysis, uid, self.names)
         self.pages.setCurrentWidget(self.drilldown)
@@ -479,7 +450,7 @@ class PanelTab(RoundTab):
             store.alliance_name(uid) or uid,
             f"{indicator.code} {indicator.name}",
             items,
-            item_decisions.rule_words(store, language()),
+            item_decisions.rule_words(store, service_language()),
             self,
         )
         self.decision_open = dialog

@@ -8,25 +8,27 @@ from PySide6.QtCore import QCoreApplication
 
 from alliance_review.core.agreement import Flag
 from alliance_review.core.points import format_points
+from alliance_review.gui.i18n import fill_in
 
 
 def flag_text(flag: Flag, reviewer_names: Mapping[str, str]) -> str:
     if flag.kind == "total_span":
-        return QCoreApplication.translate("PanelTexts", "reviewer totals %1 points apart").replace(
-            "%1", format_points(flag.value)
+        return fill_in(
+            QCoreApplication.translate("PanelTexts", "reviewer totals %1 points apart"),
+            format_points(flag.value),
         )
     if flag.kind == "indicator_spread":
-        return (
-            QCoreApplication.translate("PanelTexts", "indicator %1: scores %2 apart")
-            .replace("%1", flag.indicator_code)
-            .replace("%2", format_points(flag.value))
+        return fill_in(
+            QCoreApplication.translate("PanelTexts", "indicator %1: scores %2 apart"),
+            flag.indicator_code,
+            format_points(flag.value),
         )
     name = reviewer_names.get(flag.reviewer_uid, flag.reviewer_uid)
-    return (
-        QCoreApplication.translate("PanelTexts", "without %1: %2 (%3)")
-        .replace("%1", name)
-        .replace("%2", flag.tier)
-        .replace("%3", format_points(flag.value))
+    return fill_in(
+        QCoreApplication.translate("PanelTexts", "without %1: %2 (%3)"),
+        name,
+        flag.tier,
+        format_points(flag.value),
     )
 
 

@@ -18,20 +18,14 @@ from alliance_review.core.report_figures import (
     value_text,
 )
 from alliance_review.core.statistics import RoundStatistics
-from alliance_review.gui import file_kinds, i18n
+from alliance_review.gui import i18n
+from alliance_review.gui.i18n import fill_in
 from alliance_review.services.page_images import drawing_png
 from alliance_review.services.statistics_text import published_rows
 
 
 def _signed(value: int | None) -> str:
     return "" if value is None else f"{value:+d}"
-
-
-def _fill(template: str, *values: object) -> str:
-    """Qt-style %1, %2 ... placeholders filled in (the translated sentence keeps them)."""
-    for number, value in enumerate(values, start=1):
-        template = template.replace(f"%{number}", str(value))
-    return template
 
 
 def _table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
@@ -110,7 +104,7 @@ class StatisticsView(QWidget):
     def html(self, stats: RoundStatistics) -> str:
         parts = ["<h3>" + escape(self.tr("Participation")) + "</h3><p>"]
         sentences = [
-            _fill(
+            fill_in(
                 self.tr("%1 took part of %2 on the roster; %3 did not."),
                 stats.took_part,
                 stats.on_roster,
@@ -119,7 +113,7 @@ class StatisticsView(QWidget):
         ]
         if stats.participation_change is not None and stats.previous is not None:
             sentences.append(
-                _fill(
+                fill_in(
                     self.tr("Last year %1 took part (change %2)."),
                     stats.previous.took_part,
                     _signed(stats.participation_change),
@@ -128,14 +122,14 @@ class StatisticsView(QWidget):
         part = stats.participation
         if part is not None and part.not_taking_part:
             sentences.append(
-                _fill(
+                fill_in(
                     self.tr("Not taking part, by reason: %1."),
                     "，".join(f"{reason} {n}" for reason, n in part.by_reason if n),
                 )
             )
         if part is not None and part.not_scored:
             sentences.append(
-                _fill(
+                fill_in(
                     self.tr("%1 taking part have no score yet: %2."),
                     len(part.not_scored),
                     "、".join(part.not_scored),
@@ -143,7 +137,7 @@ class StatisticsView(QWidget):
             )
         if stats.highest is not None and stats.lowest is not None:
             sentences.append(
-                _fill(
+                fill_in(
                     self.tr("Highest score %1 (%2 alliances), lowest %3 (%4)."),
                     stats.highest.printed_score,
                     len(stats.highest.names),
@@ -184,10 +178,10 @@ class StatisticsView(QWidget):
                     self.tr("Pilots"),
                     self.tr("Took part"),
                     *[t.name for t in stats.tiers],
-                    _fill(self.tr("%1 and %2"), *[t.name for t in stats.tiers[:2]])
+                    fill_in(self.tr("%1 and %2"), *[t.name for t in stats.tiers[:2]])
                     if len(stats.tiers) > 1
                     else "",
-                    _fill(self.tr("%1 or more"), stats.threshold),
+                    fill_in(self.tr("%1 or more"), stats.threshold),
                     self.tr("Full marks"),
                 ],
                 [
@@ -208,7 +202,7 @@ class StatisticsView(QWidget):
             parts.append(
                 "<p>"
                 + escape(
-                    _fill(
+                    fill_in(
                         self.tr("Full marks two years running: %1."),
                         "、".join(stats.repeated_full_marks) or self.tr("none"),
                     )
@@ -217,7 +211,7 @@ class StatisticsView(QWidget):
             )
         parts.extend(self.items_html(stats))
         parts.extend(self.comparison_html(stats))
-        rows = published_rows(stats, file_kinds.language())
+        rows = published_rows(stats, i18n.service_language())
         if rows:
             parts.append("<h3>" + escape(self.tr("As published (typed in)")) + "</h3>")
             parts.append(
@@ -263,7 +257,7 @@ class StatisticsView(QWidget):
         if not stats.items:
             return []
         zh, en = ITEM_RULES.get(stats.item_rule, (stats.item_rule, stats.item_rule))
-        rule = en if i18n.chosen_language() == "en" else zh
+        rule = en if i18n.service_language() == "en" else zh
         return [
             "<h3>" + escape(self.tr("Evidence items: alliances that did them")) + "</h3>",
             _table(
@@ -273,7 +267,7 @@ class StatisticsView(QWidget):
                 [[i.code, i.name, i.done, *i.tier_done, i.claimed] for i in stats.items],
             ),
             "<p><small>"
-            + escape(_fill(self.tr("An item counts as done when %1."), rule))
+            + escape(fill_in(self.tr("An item counts as done when %1."), rule))
             + "</small></p>",
         ]
 
@@ -287,7 +281,7 @@ class StatisticsView(QWidget):
             parts.append(
                 "<p>"
                 + escape(
-                    _fill(
+                    fill_in(
                         self.tr("%1 figures compared, %2 differ (不符)."), len(compared), len(wrong)
                     )
                 )
@@ -311,7 +305,7 @@ class StatisticsView(QWidget):
                 + escape(self.tr("Listed as printed, never corrected."))
                 + "</small></p><ul>"
             )
-            english = i18n.chosen_language() == "en"
+            english = i18n.service_language() == "en"
             parts.extend(f"<li>{escape(en if english else zh)}</li>" for zh, en in conflicts)
             parts.append("</ul>")
         return parts

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from alliance_review.gui.i18n import fill_in
+
 if TYPE_CHECKING:
     from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 
@@ -76,11 +78,12 @@ def retranslate_actions(ws: ReviewerWorkspace) -> None:
 def key_hint(ws: ReviewerWorkspace) -> str:
     """The one line that says how to move through the work."""
     a = ws.actions_by_name
-    return translate(
-        "ReviewerWorkspace",
-        "Tab next field · {done} done, next · {next} / {previous} next / previous · Ctrl+Z undo",
-    ).format(
-        done=shortcut_text(a["mark_done"]),
-        next=shortcut_text(a["next"]),
-        previous=shortcut_text(a["previous"]),
+    return fill_in(
+        translate(
+            "ReviewerWorkspace",
+            "Tab next field · %1 done, next · %2 / %3 next / previous · Ctrl+Z undo",
+        ),
+        shortcut_text(a["mark_done"]),
+        shortcut_text(a["next"]),
+        shortcut_text(a["previous"]),
     )

@@ -16,7 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from alliance_review.core.points import format_points
 from alliance_review.core.roster import BATCHES, batch_order
-from alliance_review.gui import contrast, file_kinds
+from alliance_review.gui import contrast, i18n
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
@@ -54,7 +55,7 @@ def batch_words(batch: str) -> str:
     """A batch named in the roster's words ("第一批") in the interface language: "Batch 1"
     in English; a name of another shape is shown as it is."""
     match = _BATCH.match(batch.strip())
-    if match is None or file_kinds.language() != "en":
+    if match is None or i18n.service_language() != "en":
         return batch
     numeral = match[1]
     if numeral.isdigit():
@@ -146,8 +147,10 @@ class AllianceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
-            return f"{alliance.name}\n" + self.tr("{scored} / {total} indicators scored").format(
-                scored=session.scored(alliance.uid), total=len(session.indicators)
+            return f"{alliance.name}\n" + fill_in(
+                self.tr("%1 / %2 indicators scored"),
+                session.scored(alliance.uid),
+                len(session.indicators),
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SELF_TOTAL:
             return QBrush(QColor(contrast.tone("#6b7280", "#c8c8c8")))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer.session import Entry, ReviewerSession
 from alliance_review.gui.undo import Command
 
@@ -58,11 +59,11 @@ class EditEntryCommand(Command):
         """The text of the Undo/Redo menu entries, in the interface language (again after
         a switch of language)."""
         text = (
-            translate("ReviewerCommands", "Score {code} of {alliance}")
+            translate("ReviewerCommands", "Score %1 of %2")
             if self.field == "score"
-            else translate("ReviewerCommands", "Note {code} of {alliance}")
+            else translate("ReviewerCommands", "Note %1 of %2")
         )
-        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
+        self.setText(fill_in(text, self.code, self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID
@@ -124,11 +125,11 @@ class ItemsCommand(Command):
 
     def describe(self) -> None:
         text = (
-            translate("ReviewerCommands", "Evidence items {code} of {alliance}")
+            translate("ReviewerCommands", "Evidence items %1 of %2")
             if self.field == "ticks"
-            else translate("ReviewerCommands", "Reason {code} of {alliance}")
+            else translate("ReviewerCommands", "Reason %1 of %2")
         )
-        self.setText(text.format(code=self.code, alliance=self.session.by_uid[self.uid].name))
+        self.setText(fill_in(text, self.code, self.session.by_uid[self.uid].name))
 
     def id(self) -> int:
         return EDIT_ID + 1
@@ -183,11 +184,11 @@ class SetDoneCommand(Command):
 
     def describe(self) -> None:
         text = (
-            translate("ReviewerCommands", "Mark {alliance} done")
+            translate("ReviewerCommands", "Mark %1 done")
             if self.done
-            else translate("ReviewerCommands", "Reopen {alliance}")
+            else translate("ReviewerCommands", "Reopen %1")
         )
-        self.setText(text.format(alliance=self.session.by_uid[self.uid].name))
+        self.setText(fill_in(text, self.session.by_uid[self.uid].name))
 
     def reveal(self) -> None:
         self.reveal_at(self.uid, None, False)
@@ -208,26 +209,28 @@ class ImportSheetCommand(Command):
         self.session = session
         self.changes, self.no_longer_done = sheet.chosen(erase)
         self.tick_changes = sheet.chosen_ticks(erase)
+        self.done_marks = sheet.chosen_done(erase)  # the 完成情况 sheet's 是 / 否
         self.count = sheet.count(erase)
         self.describe()
 
     def describe(self) -> None:
         self.setText(
-            translate("ReviewerCommands", "Import {count} change(s) from the workbook").format(
-                count=self.count
+            fill_in(
+                translate("ReviewerCommands", "Import %1 change(s) from the workbook"), self.count
             )
         )
 
     def apply(self) -> None:
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.new_points, c.new_note)) for c in self.changes),
-            {uid: False for uid in self.no_longer_done},
+            {uid: False for uid in self.no_longer_done} | self.done_marks,
             ((c.alliance_uid, c.code, c.new) for c in self.tick_changes),
         )
 
     def revert(self) -> None:
         self.session.set_entries(
             ((c.alliance_uid, c.code, (c.old_points, c.old_note)) for c in self.changes),
-            {uid: True for uid in self.no_longer_done},
+            {uid: True for uid in self.no_longer_done}
+            | {uid: not mark for uid, mark in self.done_marks.items()},
             ((c.alliance_uid, c.code, c.old) for c in self.tick_changes),
         )

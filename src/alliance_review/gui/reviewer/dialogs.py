@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Rubric
 from alliance_review.gui import fit
+from alliance_review.gui.i18n import fill_in, service_language
 from alliance_review.gui.reviewer import look
-from alliance_review.gui.reviewer.indicator_row import language
 from alliance_review.services.reviewer_workflow import Missing
 
 translate = QCoreApplication.translate
@@ -92,31 +92,47 @@ class ImportPreviewDialog(QDialog):
         erase = self.erase_chosen()
         no_longer_done = self.sheet.chosen(erase)[1]
         count = self.sheet.count(erase)
-        summary = self.tr("{file}: {rows} rows read, {changes} change(s) to import.").format(
-            file=self.file_name, rows=self.sheet.rows, changes=count
+        summary = fill_in(
+            self.tr("%1: %2 rows read, %3 change(s) to import."),
+            self.file_name,
+            self.sheet.rows,
+            count,
         )
         if no_longer_done:
-            summary += " " + self.tr("{count} alliance(s) will no longer be marked done.").format(
-                count=len(no_longer_done)
+            summary += " " + fill_in(
+                self.tr("%1 alliance(s) will no longer be marked done."), len(no_longer_done)
             )
+        marks = self.sheet.chosen_done(erase)  # the workbook's 完成情况 sheet
+        marked = sum(marks.values())
+        if marked:
+            summary += " " + fill_in(self.tr("%1 alliance(s) will be marked done."), marked)
+        if len(marks) > marked:
+            cleared = self.tr("%1 alliance(s) will have their done mark cleared.")
+            summary += " " + fill_in(cleared, len(marks) - marked)
         # citations of documents the notes bring, and those naming no document or page
-        cited = self.sheet.citation_lines(language())
+        cited = self.sheet.citation_lines(service_language())
         self.summary.setText("\n".join([summary, *cited]))
         count = self.sheet.erasure_count
         self.erase_heading.setText(
-            self.tr(
-                "{count} cell(s) are blank in the workbook where this file holds a score, "
-                "note or ticked evidence item (work done after the workbook was exported?). "
-                "They are kept as they are."
-            ).format(count=count)
+            fill_in(
+                self.tr(
+                    "%1 cell(s) are blank in the workbook where this file holds a score, "
+                    "note or ticked evidence item (work done after the workbook was exported?). "
+                    "They are kept as they are."
+                ),
+                count,
+            )
             if not self.erase_chosen()
-            else self.tr(
-                "{count} cell(s) are blank in the workbook: importing erases these scores, "
-                "notes and ticks."
-            ).format(count=count)
+            else fill_in(
+                self.tr(
+                    "%1 cell(s) are blank in the workbook: importing erases these scores, "
+                    "notes and ticks."
+                ),
+                count,
+            )
         )
         self.erase_box.setText(
-            self.tr("Erase these {count} entries as the workbook has them").format(count=count)
+            fill_in(self.tr("Erase these %1 entries as the workbook has them"), count)
         )
         self.ok.setEnabled(bool(count))
 
@@ -136,7 +152,7 @@ class ImportPreviewDialog(QDialog):
                 score = f"{_points(change.old_points)} → {score}"
             note = ""
             if change.old_note != change.new_note:
-                note = change.new_note or self.tr("{old} → —").format(old=change.old_note)
+                note = change.new_note or fill_in(self.tr("%1 → —"), change.old_note)
             rows[(change.alliance_uid, change.code)] = [
                 change.cell, change.alliance_name, change.code, score, note, ""
             ]  # fmt: skip
@@ -182,15 +198,11 @@ def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> 
 
     unscored = [m for m in missing if m.reason == "unscored"]
     notes = [m for m in missing if m.reason != "unscored"]
-    parts = [
-        translate("MissingText", "{alliance} cannot be marked done yet.").format(
-            alliance=alliance_name
-        )
-    ]
+    parts = [fill_in(translate("MissingText", "%1 cannot be marked done yet."), alliance_name)]
     if unscored:
         lines = [f"   {m.code}  {m.name}" for m in unscored]
         parts.append(
-            translate("MissingText", "Not scored ({count}):").format(count=len(unscored))
+            fill_in(translate("MissingText", "Not scored (%1):"), len(unscored))
             + "\n"
             + "\n".join(lines)
         )
@@ -200,21 +212,23 @@ def missing_text(alliance_name: str, missing: list[Missing], rubric: Rubric) -> 
             top = format_points(rubric.indicator(m.code).max_points)
             given = format_points(m.points or Fraction(0))
             if m.reason == "note_below_full":
-                why = translate("MissingText", "{points} of {max}, below full marks").format(
-                    points=given, max=top
-                )
+                why = fill_in(translate("MissingText", "%1 of %2, below full marks"), given, top)
             elif m.reason == "override_reason":
-                why = translate(
-                    "MissingText", "{points}, the rule suggests {suggested}: give a reason"
-                ).format(points=given, suggested=format_points(m.self_points or Fraction(0)))
-            else:
-                why = translate("MissingText", "{points}, self-score {self}").format(
-                    points=given, self=format_points(m.self_points or Fraction(0))
+                why = fill_in(
+                    translate("MissingText", "%1, the rule suggests %2: give a reason"),
+                    given,
+                    format_points(m.self_points or Fraction(0)),
                 )
-            item = translate("MissingText", "{name} ({why})").format(name=m.name, why=why)
+            else:
+                why = fill_in(
+                    translate("MissingText", "%1, self-score %2"),
+                    given,
+                    format_points(m.self_points or Fraction(0)),
+                )
+            item = fill_in(translate("MissingText", "%1 (%2)"), m.name, why)
             lines.append(f"   {m.code}  {item}")
         parts.append(
-            translate("MissingText", "Evidence note needed ({count}):").format(count=len(notes))
+            fill_in(translate("MissingText", "Evidence note needed (%1):"), len(notes))
             + "\n"
             + "\n".join(lines)
         )

@@ -41,6 +41,7 @@ from alliance_review.gui.contrast import tone
 from alliance_review.gui.documents.renderer import Renderer
 from alliance_review.gui.documents.sources import Library, extractor, packages_beside
 from alliance_review.gui.documents.viewer import DocumentViewer
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services.document_package import (
     AttachReport,
@@ -151,7 +152,7 @@ class DocumentsPane(QWidget):
     def _show_title(self) -> None:
         count = len(self.viewer.documents)
         self.title.setText(
-            translate("DocumentsPane", "Documents ({count})").format(count=count)
+            fill_in(translate("DocumentsPane", "Documents (%1)"), count)
             if self.uid is not None
             else translate("DocumentsPane", "Documents")
         )
@@ -171,8 +172,10 @@ class DocumentsPane(QWidget):
         ws = self.workspace
         if count and not self.shown() and self.splitter is not None and not ws.notice:
             ws.set_notice(
-                translate("DocumentsPane", "{count} document(s): {keys} shows them").format(
-                    count=count, keys="Ctrl+Shift+D"
+                fill_in(
+                    translate("DocumentsPane", "%1 document(s): %2 shows them"),
+                    count,
+                    "Ctrl+Shift+D",
                 )
             )
 
@@ -281,9 +284,7 @@ class DocumentsPane(QWidget):
         if note.toPlainText() == before:  # refused at the note's length limit
             return False
         ws.set_notice(
-            translate("DocumentsPane", "Cited {citation} in the note of {code}").format(
-                citation=text.strip(), code=code
-            )
+            fill_in(translate("DocumentsPane", "Cited %1 in the note of %2"), text.strip(), code)
         )
         return True
 
@@ -296,9 +297,12 @@ class DocumentsPane(QWidget):
                 self,
                 translate("DocumentsPane", "Document package or reviewer file"),
                 str(ws.path.parent),
-                translate(
-                    "DocumentsPane", "Document package or reviewer file (%1);;All files (*)"
-                ).replace("%1", "*.zip *.alr-review *.sqlite"),
+                fill_in(
+                    translate(
+                        "DocumentsPane", "Document package or reviewer file (%1);;All files (*)"
+                    ),
+                    "*.zip *.alr-review *.sqlite",
+                ),
             )
             if not name:
                 return None
@@ -315,13 +319,18 @@ class DocumentsPane(QWidget):
             self.library.reload()
             uid, self.uid = self.uid, None
             self.show_alliance(uid)
-            text = translate("DocumentsPane", "{taken} document(s) taken from {file}").format(
-                taken=report.taken, file=chosen.name
+            text = fill_in(
+                translate("DocumentsPane", "%1 document(s) taken from %2"),
+                report.taken,
+                chosen.name,
             )
             if report.altered:
-                text += translate(
-                    "DocumentsPane", "; {count} did not match their fingerprint and were left out"
-                ).format(count=len(report.altered))
+                text += fill_in(
+                    translate(
+                        "DocumentsPane", "; %1 did not match their fingerprint and were left out"
+                    ),
+                    len(report.altered),
+                )
             ws.set_notice(text)
 
         return run_task(

@@ -54,6 +54,7 @@ WINDOW_KEYS: set[str] = set()
 def window_key(event: QKeyEvent) -> bool:
     return QKeySequence(event.keyCombination()).toString() in WINDOW_KEYS
 
+
 #: a valid entry the reviewer pauses on this long is committed (as if they had left)
 PAUSE_COMMIT_MS = 2000
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QWidget
 
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.views import Declined
 from alliance_review.system import locks
@@ -44,11 +45,9 @@ def who(holder: locks.Holder) -> str:
     where = (
         translate("FileLock", "this computer")
         if holder.here
-        else translate("FileLock", "the computer {host}").format(host=holder.host)
+        else fill_in(translate("FileLock", "the computer %1"), holder.host)
     )
-    return translate("FileLock", "{person} on {where}, since {time}").format(
-        person=person, where=where, time=since(holder)
-    )
+    return fill_in(translate("FileLock", "%1 on %2, since %3"), person, where, since(holder))
 
 
 def claim(parent: QWidget | None, path: Path) -> tuple[locks.FileLock | None, locks.Holder | None]:
@@ -62,11 +61,15 @@ def claim(parent: QWidget | None, path: Path) -> tuple[locks.FileLock | None, lo
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("FileLock", "The file is open elsewhere"))
     box.setText(
-        translate(
-            "FileLock",
-            "{file} is open in {who}. Two windows on one file would each keep their own "
-            "values. Open it read-only here?",
-        ).format(file=path.name, who=who(holder))
+        fill_in(
+            translate(
+                "FileLock",
+                "%1 is open in %2. Two windows on one file would each keep their own "
+                "values. Open it read-only here?",
+            ),
+            path.name,
+            who(holder),
+        )
     )
     read_only = box.addButton(
         translate("FileLock", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
@@ -117,9 +120,12 @@ class LockedBanner(QFrame):
 
     def retranslate(self) -> None:
         self.text.setText(
-            translate(
-                "FileLock",
-                "Read-only: this file is open in {who}. What you see is the file as it was "
-                "when you opened it; close it there to edit it here.",
-            ).format(who=who(self.holder))
+            fill_in(
+                translate(
+                    "FileLock",
+                    "Read-only: this file is open in %1. What you see is the file as it was "
+                    "when you opened it; close it there to edit it here.",
+                ),
+                who(self.holder),
+            )
         )

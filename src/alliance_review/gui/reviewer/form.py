@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.points import format_points
 from alliance_review.gui.history_chart import HistoryChart
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.alliance_list import batch_words
 from alliance_review.gui.reviewer.fields import (
     FieldState,
 )
-from alliance_review.gui.reviewer.indicator_row import CategoryHeader, IndicatorRow, language
+from alliance_review.gui.reviewer.indicator_row import CategoryHeader, IndicatorRow
 from alliance_review.gui.reviewer.session import ReviewerSession
 from alliance_review.services.reviewer_workflow import Status
 
-__all__ = ["CategoryHeader", "IndicatorRow", "ScoringForm", "language"]
+__all__ = ["CategoryHeader", "IndicatorRow", "ScoringForm"]
 
 
 class ScoringForm(QWidget):
@@ -234,7 +235,7 @@ class ScoringForm(QWidget):
             row.self_label.setText(self.tr("No self-evaluation"))
         else:
             shown = "—" if points is None else format_points(points)
-            label = self.tr("Self-score {points}").format(points=shown)
+            label = fill_in(self.tr("Self-score %1"), shown)
             row.self_label.setText(f"{label}：{text}" if text else label)
         if row.self_empty != empty:
             row.self_empty = empty
@@ -299,7 +300,7 @@ class ScoringForm(QWidget):
         suggested = self.session.suggestion(uid, code)
         points = self.session.entry(uid, code)[0]
         shown = "—" if suggested is None else format_points(suggested)
-        row.suggest_label.setText(self.tr("Suggested by the ticks: {points}").format(points=shown))
+        row.suggest_label.setText(fill_in(self.tr("Suggested by the ticks: %1"), shown))
         row.use_button.setText(self.tr("Use"))
         row.use_button.setEnabled(
             not self.read_only and suggested is not None and points != suggested
@@ -331,12 +332,12 @@ class ScoringForm(QWidget):
         parts = [
             batch_words(alliance.batch) if alliance.batch else self.tr("Batch unknown"),
             status_text,
-            self.tr("{scored} / {total} indicators scored").format(
-                scored=session.scored(uid), total=len(session.indicators)
+            fill_in(
+                self.tr("%1 / %2 indicators scored"), session.scored(uid), len(session.indicators)
             ),
         ]
         if self_total is not None:
-            parts.append(self.tr("Self total {points}").format(points=format_points(self_total)))
+            parts.append(fill_in(self.tr("Self total %1"), format_points(self_total)))
         self.info_label.setText("   ·   ".join(parts))
         years = session.history.get(uid, [])
         self.history_chart.setVisible(bool(years))
@@ -350,15 +351,13 @@ class ScoringForm(QWidget):
         total = session.total(uid)
         self.total_value.setText("—" if total is None else format_points(total))
         self.total_caption.setText(
-            self.tr("My total / {max}").format(max=format_points(session.rubric.max_points))
+            fill_in(self.tr("My total / %1"), format_points(session.rubric.max_points))
         )
         for heading in self.category_headers:
             values = [session.entry(uid, i.code)[0] for i in heading.category.indicators]
             subtotal = sum((v for v in values if v is not None), Fraction(0))
             heading.total_label.setText(
-                self.tr("Subtotal {points} / {max}").format(
-                    points=format_points(subtotal), max=heading.max_text
-                )
+                fill_in(self.tr("Subtotal %1 / %2"), format_points(subtotal), heading.max_text)
             )
 
     def commit_pending(self) -> None:
@@ -393,11 +392,11 @@ class ScoringForm(QWidget):
         for row in self.rows.values():
             label = f"{row.indicator.code} {row.indicator.name}"
             maximum = format_points(row.indicator.max_points)
-            row.score_edit.setAccessibleName(self.tr("Score: %1").replace("%1", label))
+            row.score_edit.setAccessibleName(fill_in(self.tr("Score: %1"), label))
             row.score_edit.setAccessibleDescription(
-                self.tr("Points from 0 to %1").replace("%1", maximum)
+                fill_in(self.tr("Points from 0 to %1"), maximum)
             )
-            row.note_edit.setAccessibleName(self.tr("Evidence note: %1").replace("%1", label))
+            row.note_edit.setAccessibleName(fill_in(self.tr("Evidence note: %1"), label))
             row.show_score_state()
         if self.uid is not None:
             self.show_alliance(self.uid)

@@ -22,6 +22,7 @@ from alliance_review.core.points import format_points
 from alliance_review.core.rubric import Category, Indicator
 from alliance_review.core.score_entry import MAX_NOTE_CHARS, allowed_values
 from alliance_review.gui import i18n
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.fields import (
     FieldState,
@@ -31,11 +32,6 @@ from alliance_review.gui.reviewer.fields import (
 )
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-def language() -> str:
-    """ "en" or "zh": the interface language, for texts made outside Qt's translations."""
-    return "en" if i18n.chosen_language() == "en" else "zh"
 
 
 class IndicatorRow(QFrame):
@@ -172,33 +168,29 @@ class IndicatorRow(QFrame):
         entered = "—" if edit.entered is None else format_points(edit.entered)
         message = ""
         if edit.state == FieldState.INVALID:
-            allowed = allowed_values(self.indicator, language())
+            allowed = allowed_values(self.indicator, i18n.service_language())
             kept = (
                 self.tr("Not saved")
                 if edit.entered is None
-                else self.tr("Not saved; leaving puts back {points}").format(points=entered)
+                else fill_in(self.tr("Not saved; leaving puts back %1"), entered)
             )
             message = f"{allowed}\n{kept}"
             look.set_colour(self.score_message, look.INVALID_TEXT)
             look.tint_field(edit, look.INVALID_FILL, look.INVALID_TEXT)
         elif edit.state == FieldState.CLEARING:
-            message = self.tr("Leave the field to clear {points}; Esc keeps it").format(
-                points=stored
-            )
+            message = fill_in(self.tr("Leave the field to clear %1; Esc keeps it"), stored)
             look.set_colour(self.score_message, look.CLEARING_TEXT)
             look.tint_field(edit, look.CLEARING_FILL, look.CLEARING_TEXT)
         elif edit.put_back is not None:
             typed = edit.put_back if len(edit.put_back) <= 12 else edit.put_back[:12] + "…"
-            message = self.tr("“{typed}” was not a valid score: {points} put back").format(
-                typed=typed, points=stored
-            )
+            message = fill_in(self.tr("“%1” was not a valid score: %2 put back"), typed, stored)
             look.set_colour(self.score_message, look.INVALID_TEXT)
             look.tint_field(edit, None, None)
         else:
             look.tint_field(edit, None, None)
         self.score_message.setText(message)
         self.score_message.setVisible(bool(message))
-        edit.setToolTip(allowed_values(self.indicator, language()))
+        edit.setToolTip(allowed_values(self.indicator, i18n.service_language()))
         edit.setAccessibleDescription(message)
 
     def show_note_length(self, length: int, refused: bool) -> None:
@@ -206,23 +198,28 @@ class IndicatorRow(QFrame):
         counter = self.note_counter
         if refused and self.note_edit.left_out:
             counter.setText(
-                self.tr(
-                    "{count} / {max} characters: the limit; {left} pasted characters did not "
-                    "fit and were left out"
-                ).format(count=length, max=MAX_NOTE_CHARS, left=self.note_edit.left_out)
+                fill_in(
+                    self.tr(
+                        "%1 / %2 characters: the limit; %3 pasted characters did not "
+                        "fit and were left out"
+                    ),
+                    length,
+                    MAX_NOTE_CHARS,
+                    self.note_edit.left_out,
+                )
             )
             look.set_colour(counter, look.INVALID_TEXT)
         elif refused:
             counter.setText(
-                self.tr(
-                    "{count} / {max} characters: the limit; what did not fit was not entered"
-                ).format(count=length, max=MAX_NOTE_CHARS)
+                fill_in(
+                    self.tr("%1 / %2 characters: the limit; what did not fit was not entered"),
+                    length,
+                    MAX_NOTE_CHARS,
+                )
             )
             look.set_colour(counter, look.INVALID_TEXT)
         elif length >= self.COUNTER_FROM:
-            counter.setText(
-                self.tr("{count} / {max} characters").format(count=length, max=MAX_NOTE_CHARS)
-            )
+            counter.setText(fill_in(self.tr("%1 / %2 characters"), length, MAX_NOTE_CHARS))
             look.set_colour(counter, look.MUTED)
         counter.setVisible(refused or length >= self.COUNTER_FROM)
 

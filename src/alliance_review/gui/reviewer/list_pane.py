@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
 from alliance_review.gui.reviewer.alliance_list import AllianceFilterProxy, AllianceListModel
 from alliance_review.gui.reviewer.session import ReviewerSession
@@ -92,8 +93,10 @@ class AlliancePane(QWidget):
         filtering = bool(self.filter.text())
         if filtering:
             self.count_label.setText(
-                self.tr("Showing {shown} / {total} alliances").format(
-                    shown=self.proxy.rowCount(), total=self.model.rowCount()
+                fill_in(
+                    self.tr("Showing %1 / %2 alliances"),
+                    self.proxy.rowCount(),
+                    self.model.rowCount(),
                 )
             )
         self.count_label.setVisible(filtering)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPushButton, QWi
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
 from alliance_review.services.reviewer_workflow import (
     can_continue,
@@ -71,14 +72,14 @@ class SealedBanner(QFrame):
         if self.continuable:
             text = translate(
                 "SealedBanner",
-                "Submitted copy, revision {revision} (sealed {time}): read-only. To go on "
+                "Submitted copy, revision %1 (sealed %2): read-only. To go on "
                 "scoring, open your working file, or continue from this copy as revision "
-                "{next}.",
+                "%3.",
             )
         elif self.working is not None:
             text = translate(
                 "SealedBanner",
-                "Submitted copy, revision {revision} (sealed {time}): read-only. To go on "
+                "Submitted copy, revision %1 (sealed %2): read-only. To go on "
                 "scoring, open your working file. A file continued from this copy could not "
                 "be submitted: the copy carries no signing key, and this computer does not "
                 "keep it.",
@@ -86,19 +87,19 @@ class SealedBanner(QFrame):
         else:
             text = translate(
                 "SealedBanner",
-                "Submitted copy, revision {revision} (sealed {time}): read-only. A file "
+                "Submitted copy, revision %1 (sealed %2): read-only. A file "
                 "continued from this copy could not be submitted: the copy carries no signing "
                 "key, and this computer does not keep it. Go on in the reviewer file you "
                 "were issued and submitted from (on the computer where you scored), or ask "
                 "the secretary for a new file.",
             )
-        self.text.setText(text.format(revision=meta.revision, time=when, next=meta.revision + 1))
+        self.text.setText(fill_in(text, meta.revision, when, meta.revision + 1))
         if self.working is not None:
             self.open_working.setText(
-                translate("SealedBanner", "Open {file}").format(file=self.working.name)
+                fill_in(translate("SealedBanner", "Open %1"), self.working.name)
             )
         self.continue_button.setText(
-            translate("SealedBanner", "Continue as revision {next}…").format(next=meta.revision + 1)
+            fill_in(translate("SealedBanner", "Continue as revision %1…"), meta.revision + 1)
         )
 
     def _open_working(self) -> None:

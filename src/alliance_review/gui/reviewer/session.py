@@ -1,15 +1,17 @@
 """The open reviewer file as the workspace sees it: the store plus what it shows.
 
-Every change goes to the file at once (``ReviewerStore`` commits each call) and then
-to the cached scores, and is announced by a signal so the list, the form and the status
-bar follow. The undo commands are the only callers of the changing methods.
+Every change goes to the file at once and then to the cached scores, and is announced
+by a signal so the list, the form and the status bar follow. The undo commands are the
+only callers of the changing methods, each action inside ``transaction()``: one
+transaction of the file, so an action of several writes (marking the alliances an import
+completed done) is written whole or not at all.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 
@@ -89,9 +91,48 @@ class ReviewerSession(QObject):
         except sqlite3.Error:
             pass
 
-    # gui.undo.Host: each session call is one transaction of its own -------------------
-    def transaction(self) -> AbstractContextManager[object]:
-        return nullcontext()
+    # gui.undo.Host: one transaction of the file per action ------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """The writes of one action, committed together (each call's own transaction
+        becomes a savepoint). When one fails, the file keeps none of them, and what the
+        session shows is read from the file again: nothing half-changed, on disk or on
+        screen."""
+        if self.read_only:
+            yield
+            return
+        try:
+            with self.store.atomic():
+                yield
+        except BaseException as error:
+            self._read_again()
+            if isinstance(error, (sqlite3.Error, OSError)):  # from the COMMIT
+                raise self._cannot_write(error) from error
+            raise
+
+    def _read_again(self) -> None:
+        """The scores, notes, ticks, reasons and done marks as the file holds them (after
+        an action rolled back); the views are told of every difference."""
+        try:
+            scores, done = self.store.scores(), self.store.done()
+            ticks, reasons = self.store.ticks(), self.store.override_reasons()
+        except (sqlite3.Error, OSError):
+            return  # the file cannot be read either: the next action says so
+        changed = {
+            k for k in scores.keys() | self.scores.keys() if scores.get(k) != self.scores.get(k)
+        }
+        changed |= {(u, c) for u, c, _key in ticks ^ self.ticks}
+        changed |= {
+            k for k in reasons.keys() | self.reasons.keys() if reasons.get(k) != self.reasons.get(k)
+        }
+        alliances = {u for u, _c in changed} | (done ^ self.done)
+        self.scores, self.done, self.ticks, self.reasons = scores, done, ticks, reasons
+        self._totals.clear()
+        self._scored.clear()
+        for uid, code in sorted(changed):
+            self.score_changed.emit(uid, code)
+        for uid in sorted(alliances):
+            self.alliance_changed.emit(uid)
 
     def announce(self, change: object) -> None:
         """Nothing more to say: every change emits ``score_changed``/``alliance_changed``."""

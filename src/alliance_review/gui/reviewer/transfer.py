@@ -14,7 +14,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from alliance_review.core.errors import UserError
-from alliance_review.gui import file_kinds, messages
+from alliance_review.gui import file_kinds, i18n, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer.commands import ImportSheetCommand, SetDoneCommand
 from alliance_review.gui.reviewer.sealed import local_time
 from alliance_review.gui.tasks import Progress, Task, run_task
@@ -52,9 +53,7 @@ def export_workbook(ws: ReviewerWorkspace) -> Task | None:
 
     def written(rows: int) -> None:
         ws.set_notice(
-            translate("ReviewerWorkspace", "Workbook written ({rows} rows): {path}").format(
-                rows=rows, path=out
-            )
+            fill_in(translate("ReviewerWorkspace", "Workbook written (%1 rows): %2"), rows, out)
         )
 
     return run_task(
@@ -100,8 +99,10 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
             ws._new_edit()
             if ws._push(ImportSheetCommand(ws.session, sheet, erase)):
                 ws.set_notice(
-                    translate("ReviewerWorkspace", "{count} change(s) imported from {file}").format(
-                        count=count, file=chosen.name
+                    fill_in(
+                        translate("ReviewerWorkspace", "%1 change(s) imported from %2"),
+                        count,
+                        chosen.name,
                     )
                 )
                 offer_done(ws, {c.alliance_uid for c in sheet.changes + sheet.erasures})
@@ -122,7 +123,7 @@ def import_workbook(ws: ReviewerWorkspace, path: Path | None = None) -> Task | N
 
 def offer_done(ws: ReviewerWorkspace, touched: set[str]) -> None:
     """After an import: the alliances it completed are offered to be marked done, as one
-    undo step (a workbook has no done marks, and submit counted them as not done)."""
+    undo step (the workbook left them 否, and submit counts them as not done)."""
     session = ws.session
     ready = [
         a.uid
@@ -132,19 +133,21 @@ def offer_done(ws: ReviewerWorkspace, touched: set[str]) -> None:
     if not ready:
         return
     first = session.by_uid[ready[0]].name
-    text = translate(
-        "ReviewerWorkspace",
-        "The workbook completes {count} alliance(s) (such as {name}). Mark them done?",
-    ).format(count=len(ready), name=first)
+    text = fill_in(
+        translate(
+            "ReviewerWorkspace",
+            "The workbook completes %1 alliance(s) (such as %2). Mark them done?",
+        ),
+        len(ready),
+        first,
+    )
     if not messages.ask(ws, text, default_yes=True):
         return
     ws._new_edit()
     ws._push(
         Bulk(
             session,
-            translate("ReviewerWorkspace", "Mark {count} alliance(s) done").format(
-                count=len(ready)
-            ),
+            fill_in(translate("ReviewerWorkspace", "Mark %1 alliance(s) done"), len(ready)),
             [SetDoneCommand(session, ws.reveal, uid, True) for uid in ready],
         )
     )
@@ -154,35 +157,42 @@ def submit(ws: ReviewerWorkspace) -> Path | None:
     session = ws.session
     not_done = [a for a in session.alliances if a.uid not in session.done]
     if not_done:
-        question = translate(
-            "ReviewerWorkspace",
-            "{count} of {total} alliances are not marked done yet. Submit anyway? "
-            "You can go on scoring and submit again later.",
-        ).format(count=len(not_done), total=len(session.alliances))
+        question = fill_in(
+            translate(
+                "ReviewerWorkspace",
+                "%1 of %2 alliances are not marked done yet. Submit anyway? "
+                "You can go on scoring and submit again later.",
+            ),
+            len(not_done),
+            len(session.alliances),
+        )
         if not messages.ask(ws, question):
             return None
     try:
-        done = submit_store(session.store, language=file_kinds.language())
+        done = submit_store(session.store, language=i18n.service_language())
     except (UserError, OSError) as error:
         messages.refuse(ws, error)
         return None
     session.meta = session.store.meta()
-    text = translate(
-        "ReviewerWorkspace",
-        "Revision {revision} is sealed ({reviewer}, {time}); {done} of {total} "
-        "alliances are done.\n\nSend this file back to the liaison group:\n{path}",
-    ).format(
-        revision=done.revision,
-        reviewer=done.reviewer_name,
-        time=local_time(done.sealed_at),
-        done=done.progress.done,
-        total=done.progress.alliances,
-        path=done.path,
+    text = fill_in(
+        translate(
+            "ReviewerWorkspace",
+            "Revision %1 is sealed (%2, %3); %4 of %5 "
+            "alliances are done.\n\nSend this file back to the liaison group:\n%6",
+        ),
+        done.revision,
+        done.reviewer_name,
+        local_time(done.sealed_at),
+        done.progress.done,
+        done.progress.alliances,
+        done.path,
     )
     tell_submitted(ws, text, done.path.parent)
     ws.set_notice(
-        translate("ReviewerWorkspace", "Revision {revision} submitted: {path}").format(
-            revision=done.revision, path=done.path.name
+        fill_in(
+            translate("ReviewerWorkspace", "Revision %1 submitted: %2"),
+            done.revision,
+            done.path.name,
         )
     )
     return done.path

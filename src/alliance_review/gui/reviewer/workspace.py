@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import actions, look
 from alliance_review.gui.reviewer.commands import (
     EditEntryCommand,
     ItemsCommand,
     SetDoneCommand,
 )
-from alliance_review.gui.reviewer.form import ScoringForm, language
+from alliance_review.gui.reviewer.form import ScoringForm
 from alliance_review.gui.reviewer.list_pane import AlliancePane
 from alliance_review.gui.reviewer.navigation import Navigation
 from alliance_review.gui.reviewer.session import ReviewerSession
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 IDLE_CHECKPOINT_MS = 4000
 SPLITTER_KEY = "reviewer/splitter"
 
-__all__ = ["ReviewerWorkspace", "language"]
+__all__ = ["ReviewerWorkspace"]
 
 
 class ReviewerWorkspace(Navigation, FileView):
@@ -214,10 +215,15 @@ class ReviewerWorkspace(Navigation, FileView):
         back = self.form.rows[code].score_edit.entered
         if messages.ask(
             self,
-            self.tr(
-                "{code} shows “{text}”, which is not a valid score and is not saved. Close "
-                "anyway and keep {points}? (No goes back to the field.)"
-            ).format(code=code, text=text[:20], points=self.form.points_text(back)),
+            fill_in(
+                self.tr(
+                    "%1 shows “%2”, which is not a valid score and is not saved. Close "
+                    "anyway and keep %3? (No goes back to the field.)"
+                ),
+                code,
+                text[:20],
+                self.form.points_text(back),
+            ),
         ):
             return True
         self.form.focus_indicator(code)
@@ -280,8 +286,11 @@ class ReviewerWorkspace(Navigation, FileView):
         if clearing:
             self._new_edit()
             self.set_notice(
-                self.tr("Score {code} cleared (was {points}); {undo} brings it back").format(
-                    code=code, points=self.form.points_text(old_points), undo="Ctrl+Z"
+                fill_in(
+                    self.tr("Score %1 cleared (was %2); %3 brings it back"),
+                    code,
+                    self.form.points_text(old_points),
+                    "Ctrl+Z",
                 )
             )
 
@@ -338,9 +347,12 @@ class ReviewerWorkspace(Navigation, FileView):
 
     def _entry_restored(self, code: str, typed: str, points: Fraction | None) -> None:
         self.set_notice(
-            self.tr(
-                "{code}: “{typed}” is not a valid score and was not saved; {points} put back"
-            ).format(code=code, typed=typed[:20], points=self.form.points_text(points))
+            fill_in(
+                self.tr("%1: “%2” is not a valid score and was not saved; %3 put back"),
+                code,
+                typed[:20],
+                self.form.points_text(points),
+            )
         )
 
     def mark_done_and_next(self) -> None:
@@ -353,10 +365,14 @@ class ReviewerWorkspace(Navigation, FileView):
             code, text = unsaved[0]
             messages.warn(
                 self,
-                self.tr(
-                    "{code} shows “{text}”, which is not a valid score and is not saved. "
-                    "Correct it, or press Esc to show the saved score."
-                ).format(code=code, text=text),
+                fill_in(
+                    self.tr(
+                        "%1 shows “%2”, which is not a valid score and is not saved. "
+                        "Correct it, or press Esc to show the saved score."
+                    ),
+                    code,
+                    text,
+                ),
             )
             self.form.focus_indicator(code)
             return
@@ -413,18 +429,18 @@ class ReviewerWorkspace(Navigation, FileView):
     def progress_text(self) -> str:
         """The one progress wording: alliances done of all, as the list counts them."""
         _scored, total, done = self.session.progress()
-        return self.tr("{done} / {total} alliances done").format(done=done, total=total)
+        return fill_in(self.tr("%1 / %2 alliances done"), done, total)
 
     def status_text(self) -> str:
         scored, _total, _done = self.session.progress()
         parts = [
             self.progress_text(),
-            self.tr("{scored} fully scored").format(scored=scored),
+            fill_in(self.tr("%1 fully scored"), scored),
         ]
         if self.read_only:
             parts.append(self.tr("read-only copy"))
         elif self.saved_at:
-            parts.append(self.tr("saved {time}").format(time=self.saved_at))
+            parts.append(fill_in(self.tr("saved %1"), self.saved_at))
         if self.notice:
             parts.append(self.notice)
         return "   ·   ".join(parts)

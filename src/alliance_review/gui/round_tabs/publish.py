@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from alliance_review.core.errors import UserError
 from alliance_review.core.statistics import PreviousYear
 from alliance_review.gui import file_kinds, i18n, messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
 from alliance_review.gui.publish.exports import (
     default_title,
@@ -287,7 +288,7 @@ class PublishTab(RoundTab):
         self.font_choice.addItem(self.tr("WenQuanYi Micro Hei (bundled)"), "")
         song = system_song_font()
         if song is not None:
-            label = self.tr("%1 (Song/Ming, this system)").replace("%1", system_song_name())
+            label = fill_in(self.tr("%1 (Song/Ming, this system)"), system_song_name())
             self.font_choice.addItem(label, str(song))
         if self.font_file is not None and str(self.font_file) != str(song):
             self.font_choice.addItem(self.font_file.name, str(self.font_file))
@@ -347,7 +348,7 @@ class PublishTab(RoundTab):
             return None  # one export at a time
 
         def done(out: Any) -> None:
-            self.status.setText(written.replace("%1", str(out)))
+            self.status.setText(fill_in(written, str(out)))
 
         def cancelled() -> None:
             self.status.setText(self.tr("Cancelled; no file was written."))
@@ -394,7 +395,7 @@ class PublishTab(RoundTab):
         the secretary decide whether to publish as is (the tier rule is a round setting)."""
         if not mismatches:
             return True
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         lines = "\n".join(en if english else zh for zh, en in mismatches)
         return messages.ask(
             self,
@@ -545,7 +546,7 @@ class PublishTab(RoundTab):
             self.statistics_again = True
             return
         self.statistics_stale = False
-        language = "en" if i18n.chosen_language() == "en" else "zh"
+        language = i18n.service_language()
         try:
             previous = self.previous()
         except UserError as error:

@@ -10,6 +10,7 @@ to their new places. The table holds one tuple per row and filters and sorts its
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 
 from alliance_review.core.points import format_points
 from alliance_review.gui import messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING, Aspect, Change
+from alliance_review.gui.recompute import Recompute
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.table_rows import MEASURED_ROWS, Column, Row, RowsModel
-from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services.live import LiveRanking
 from alliance_review.services.results import RoundResult
 from alliance_review.storage.round_store import RoundStore
@@ -109,11 +111,14 @@ class ResultsTab(RoundTab):
 
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         self.result: RoundResult | None = None
-        self.task: Task | None = None
-        self.stale = False
-        self.reload_again = False
-        self.pending: Change = EVERYTHING
         self.kept = KeptRanking()
+        self.recompute = Recompute(
+            self,
+            lambda: self.tr("Ranking…"),
+            lambda change: partial(rank_file, self.context.path, self.kept, change),
+            self._ranked,
+            self._failed,
+        )
         self.model = RankingModel()
         super().__init__(context, parent)
         self.filter = QLineEdit()
@@ -156,52 +161,24 @@ class ResultsTab(RoundTab):
 
     def refresh(self, change: Change = EVERYTHING) -> None:
         """Rank again (off the GUI thread) when shown; a hidden tab catches up when shown."""
-        self.stale = True
-        self.pending = self.pending | change
-        if self.isVisible():
-            self.reload()
+        self.recompute.changed(change)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale:
-            self.reload()
-
-    def reload(self) -> None:
-        if self.task is not None:
-            self.reload_again = True
-            return
-        self.stale = False
-        path, kept, change = self.context.path, self.kept, self.pending
-        self.pending = Change()
-        self.task = run_task(
-            self,
-            self.tr("Ranking…"),
-            lambda _progress: rank_file(path, kept, change),
-            self._ranked,
-            on_error=self._failed,
-            reads_only=True,
-            background=True,
-        )
+        self.recompute.shown()
 
     def _failed(self, error: BaseException) -> None:
         """Said under the table (no dialog: the user did not start this); a bug goes to
         the last resort. The next change, or showing the tab, ranks again."""
-        self.task = None
-        self.kept, self.pending = KeptRanking(), EVERYTHING  # start afresh next time
-        self.stale = True
+        self.kept = KeptRanking()  # start afresh next time
         if messages.refusal_of(error) is None:
             messages.refuse(self, error)
             return
         self.summary.setText(
-            self.tr("The ranking could not be updated: %1").replace("%1", messages.sentence(error))
+            fill_in(self.tr("The ranking could not be updated: %1"), messages.sentence(error))
         )
 
     def _ranked(self, ranked: tuple[RoundResult, list[Row]]) -> None:
-        self.task = None
-        if self.reload_again:
-            self.reload_again = False
-            self.reload()
-            return
         self.result, rows = ranked
         self.model.set_rows(rows)
         if not self.sized and rows:

@@ -12,73 +12,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_review.gui.notice import EVERYTHING, Aspect, Change
+from alliance_review.gui.notice import EVERYTHING, Change
 from alliance_review.gui.round_view import RoundContext, RoundTab
 from alliance_review.gui.setup.assignment_page import AssignmentPage
 from alliance_review.gui.setup.documents_page import DocumentsPage
 from alliance_review.gui.setup.issue_page import IssuePage
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.setup.reviewers_page import ReviewersPage
 from alliance_review.gui.setup.roster_page import RosterPage
 from alliance_review.gui.setup.rubric_page import RubricPage
 from alliance_review.gui.setup.selfeval_page import SelfEvalPage
 from alliance_review.gui.setup.settings_page import SettingsPage
 
-PAGE_NAMES = (
-    "settings",
-    "rubric",
-    "roster",
-    "reviewers",
-    "assignment",
-    "selfeval",
-    "documents",
-    "issue",
+#: the set-up steps, in order: the one place a page is registered (``gui.setup.page``)
+PAGES: tuple[type[SetupPage], ...] = (
+    SettingsPage,
+    RubricPage,
+    RosterPage,
+    ReviewersPage,
+    AssignmentPage,
+    SelfEvalPage,
+    DocumentsPage,
+    IssuePage,
 )
-A = Aspect
-#: what each page shows: a change that touches none of it leaves the page as it is
-PAGE_DEPENDS: dict[str, frozenset[Aspect]] = {
-    "settings": frozenset({A.SETTINGS, A.LOCK}),
-    "rubric": frozenset({A.RUBRIC, A.SCORES, A.ASSIGNMENTS, A.MERGE_LOG, A.ISSUED, A.LOCK}),
-    "roster": frozenset({A.ROSTER, A.LOCK}),
-    "reviewers": frozenset({A.REVIEWERS, A.ROSTER, A.ASSIGNMENTS, A.LOCK}),
-    "assignment": frozenset({A.ASSIGNMENTS, A.ROSTER, A.REVIEWERS, A.SETTINGS, A.LOCK}),
-    "selfeval": frozenset({A.SELF_EVALUATIONS, A.ROSTER, A.RUBRIC, A.LOCK}),
-    "documents": frozenset({A.DOCUMENTS, A.ROSTER, A.LOCK, A.SELF_EVALUATIONS}),
-    "issue": frozenset(
-        {
-            A.ASSIGNMENTS,
-            A.ROSTER,
-            A.REVIEWERS,
-            A.RUBRIC,
-            A.SETTINGS,
-            A.SELF_EVALUATIONS,
-            A.LOCK,
-            A.ISSUED,
-            A.DOCUMENTS,
-        }
-    ),
-}
+PAGE_NAMES = tuple(page.name for page in PAGES)
 
 
 class SetupTab(RoundTab):
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.pages: dict[str, QWidget] = {
-            "settings": SettingsPage(context),
-            "rubric": RubricPage(context),
-            "roster": RosterPage(context),
-            "reviewers": ReviewersPage(context),
-            "assignment": AssignmentPage(context),
-            "selfeval": SelfEvalPage(context),
-            "documents": DocumentsPage(context),
-        }
-        self.pages["issue"] = IssuePage(context)
+        self.pages: dict[str, SetupPage] = {page.name: page(context) for page in PAGES}
         self.steps = QListWidget()
         self.steps.setFixedWidth(190)
         self.stack = QStackedWidget()
-        for name in PAGE_NAMES:
-            if name in self.pages:
-                self.steps.addItem("")
-                self.stack.addWidget(self.pages[name])
+        for page in self.pages.values():
+            self.steps.addItem("")
+            self.stack.addWidget(page)
         self.stale: set[QWidget] = set()
         self.steps.currentRowChanged.connect(self._show_row)
         self.steps.setCurrentRow(0)
@@ -106,21 +75,8 @@ class SetupTab(RoundTab):
 
     def retranslate(self) -> None:
         self.steps.setAccessibleName(self.tr("Set-up steps"))
-        labels = {
-            "settings": self.tr("Round"),
-            "rubric": self.tr("Rubric"),
-            "roster": self.tr("Roster"),
-            "reviewers": self.tr("Reviewers"),
-            "assignment": self.tr("Assignment"),
-            "selfeval": self.tr("Self-evaluations"),
-            "documents": self.tr("Documents"),
-            "issue": self.tr("Reviewer files"),
-        }
-        row = 0
-        for name in PAGE_NAMES:
-            if name in self.pages:
-                self.steps.item(row).setText(f"{row + 1}. {labels[name]}")
-                row += 1
+        for row, page in enumerate(self.pages.values()):
+            self.steps.item(row).setText(f"{row + 1}. {page.step_label()}")
         self._menu.setTitle(self.tr("&Set-up"))
         texts = {
             "new_round": self.tr("&New round…"),
@@ -154,19 +110,19 @@ class SetupTab(RoundTab):
         are next shown."""
         current = self.stack.currentWidget()
         touched = change.aspects()
-        for name, page in self.pages.items():
-            if touched & PAGE_DEPENDS[name]:
+        for page in self.pages.values():
+            if touched & page.depends_on:
                 self.stale.add(page)
-        if current in self.stale:
+        if isinstance(current, SetupPage) and current in self.stale:
             self.stale.discard(current)
-            current.refresh()  # type: ignore[attr-defined]
+            current.refresh()
 
     def _show_row(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
-        if page in self.stale:
+        if isinstance(page, SetupPage) and page in self.stale:
             self.stale.discard(page)
-            page.refresh()  # type: ignore[attr-defined]
+            page.refresh()
 
     def new_round(self) -> None:
         from alliance_review.gui.setup.new_round_dialog import NewRoundDialog

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui.contrast import ink_on
-from alliance_review.gui.notice import Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.services import assigning
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -150,10 +152,15 @@ class AssignmentModel(QAbstractTableModel):
         return self.page.set_pair(alliance.uid, reviewer.uid, not assigned)
 
 
-class AssignmentPage(QWidget):
+class AssignmentPage(SetupPage):
+    name = "assignment"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Assignment")
+    depends_on = frozenset(
+        {Aspect.ASSIGNMENTS, Aspect.ROSTER, Aspect.REVIEWERS, Aspect.SETTINGS, Aspect.LOCK}
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = AssignmentModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -191,12 +198,6 @@ class AssignmentPage(QWidget):
         self.auto_button.setText(self.tr("Assign automatically"))
         self.seed_label.setText(self.tr("Seed (same seed, same assignment):"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         store = self.context.store
         k = store.settings().reviewers_per_alliance
@@ -207,9 +208,12 @@ class AssignmentPage(QWidget):
         all_loads = Counter(r for people in assignment.values() for r in people)
         values = [all_loads[r.uid] for r in reviewers] or [0]
         short = [a.name for a in self.model.alliances if len(assignment.get(a.uid, [])) < k]
-        text = self.tr("%1 reviewer(s) per alliance; loads %2 to %3.")
-        text = text.replace("%1", str(k)).replace("%2", str(min(values)))
-        text = text.replace("%3", str(max(values)))
+        text = fill_in(
+            self.tr("%1 reviewer(s) per alliance; loads %2 to %3."),
+            k,
+            min(values),
+            max(values),
+        )
         if short:
             text += " " + self.tr("%n alliance(s) still short of reviewers (red).", "", len(short))
         self.summary.setText(text)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_review.gui.i18n import fill_in
+
 
 class _CriteriaField(QPlainTextEdit):
     """Ctrl+Enter applies, Escape reverts, leaving the field applies."""
@@ -75,7 +77,7 @@ class CriteriaEditor(QWidget):
         if self.code is None:
             self.label.setText(self.tr("Select an indicator to edit its scoring criteria."))
         else:
-            self.label.setText(self.tr("Scoring criteria of %1:").replace("%1", self._title))
+            self.label.setText(fill_in(self.tr("Scoring criteria of %1:"), self._title))
 
     def show_indicator(self, code: str | None, name: str, criteria: str) -> None:
         """Show ``code``'s criteria (None: nothing selected, or a category)."""

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,10 +30,12 @@ from alliance_review.core.documents import MAX_DOCUMENT_BYTES, MAX_ROUND_DOCUMEN
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
 from alliance_review.gui.contrast import ink_on
-from alliance_review.gui.notice import Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, button_row, last_folder
 from alliance_review.gui.setup.documents_preview import ImportPreview, report_text
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import documents as service
@@ -95,10 +97,13 @@ class AllianceTable(QTableWidget):
             self.files_dropped.emit(row, paths)
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(SetupPage):
+    name = "documents"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Documents")
+    depends_on = frozenset({Aspect.DOCUMENTS, Aspect.ROSTER, Aspect.LOCK, Aspect.SELF_EVALUATIONS})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.scratch = Path(tempfile.mkdtemp(prefix="alliance-review-removed-"))
         self.destroyed.connect(lambda *_: shutil.rmtree(self.scratch, ignore_errors=True))
         self.intro = QLabel()
@@ -197,12 +202,6 @@ class DocumentsPage(QWidget):
         self.alliances.setAccessibleName(self.tr("Alliances and their documents"))
         self.documents.setAccessibleName(self.tr("Documents of the alliance"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     # showing -----------------------------------------------------------------------------
     def refresh(self) -> None:
         store = self.context.store
@@ -234,15 +233,17 @@ class DocumentsPage(QWidget):
             self.alliances.selectRow(0)
         stored = rows.stored_bytes(store.conn) if counts else 0
         self.summary.setText(
-            self.tr(
-                "%1 document(s) of %2 alliance(s), %3 stored (at most %4 per round, %5 per "
-                "document)."
+            fill_in(
+                self.tr(
+                    "%1 document(s) of %2 alliance(s), %3 stored (at most %4 per round, %5 per "
+                    "document)."
+                ),
+                str(sum(c for c, _ in counts.values())),
+                str(len(counts)),
+                service.size_text(stored),
+                service.size_text(MAX_ROUND_DOCUMENT_BYTES),
+                service.size_text(MAX_DOCUMENT_BYTES),
             )
-            .replace("%1", str(sum(c for c, _ in counts.values())))
-            .replace("%2", str(len(counts)))
-            .replace("%3", service.size_text(stored))
-            .replace("%4", service.size_text(MAX_ROUND_DOCUMENT_BYTES))
-            .replace("%5", service.size_text(MAX_DOCUMENT_BYTES))
         )
         self._show_documents()
 
@@ -276,14 +277,17 @@ class DocumentsPage(QWidget):
             self.named.setText("")
         elif missing:
             self.named.setText(
-                self.tr("Its self-evaluation names %1 attachment(s); not received: %2")
-                .replace("%1", str(len(named)))
-                .replace("%2", "、".join(missing))
+                fill_in(
+                    self.tr("Its self-evaluation names %1 attachment(s); not received: %2"),
+                    str(len(named)),
+                    "、".join(missing),
+                )
             )
         else:
             self.named.setText(
-                self.tr("Its self-evaluation names %1 attachment(s); all received.").replace(
-                    "%1", str(len(named))
+                fill_in(
+                    self.tr("Its self-evaluation names %1 attachment(s); all received."),
+                    str(len(named)),
                 )
             )
 
@@ -332,7 +336,7 @@ class DocumentsPage(QWidget):
                 self,
                 self.tr("Documents of the alliance"),
                 last_folder(),
-                self.tr("Documents (%1);;All files (*)").replace("%1", FILTER),
+                fill_in(self.tr("Documents (%1);;All files (*)"), FILTER),
             )
             if not names:
                 return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.services import documents as service
@@ -39,8 +40,14 @@ class ImportPreview(QDialog):
         lines = (
             [(c, self.alliance_text(c, names), "") for c in plan.matched]
             + [
-                (c, "", self.tr("Could be: %1 (rename the file, or add it to the alliance)")
-                 .replace("%1", "、".join(names.get(u, u) for u in c.match.uids)))
+                (
+                    c,
+                    "",
+                    fill_in(
+                        self.tr("Could be: %1 (rename the file, or add it to the alliance)"),
+                        "、".join(names.get(u, u) for u in c.match.uids),
+                    ),
+                )
                 for c in plan.ambiguous
             ]
             + [(c, "", self.tr("Names no alliance (not added)")) for c in plan.unmatched]
@@ -70,11 +77,15 @@ class ImportPreview(QDialog):
                 self.table.setItem(row, column, item)
         self.table.setAccessibleName(self.tr("Files of the folder and their alliances"))
         self.summary = QLabel(
-            self.tr("%1 file(s) matched to an alliance, %2 ambiguous, %3 unmatched, %4 not taken.")
-            .replace("%1", str(len(plan.matched)))
-            .replace("%2", str(len(plan.ambiguous)))
-            .replace("%3", str(len(plan.unmatched)))
-            .replace("%4", str(len(plan.not_taken)))
+            fill_in(
+                self.tr(
+                    "%1 file(s) matched to an alliance, %2 ambiguous, %3 unmatched, %4 not taken."
+                ),
+                str(len(plan.matched)),
+                str(len(plan.ambiguous)),
+                str(len(plan.unmatched)),
+                str(len(plan.not_taken)),
+            )
         )
         self.summary.setWordWrap(True)
         buttons = ok_cancel()
@@ -91,7 +102,7 @@ class ImportPreview(QDialog):
     def alliance_text(self, candidate: service.Candidate, names: dict[str, str]) -> str:
         name = names.get(candidate.alliance_uid or "", "")
         if candidate.match.how == service.BY_LIST:  # its name names no alliance
-            return self.tr("%1 (named in its self-evaluation)").replace("%1", name)
+            return fill_in(self.tr("%1 (named in its self-evaluation)"), name)
         return name
 
     def chosen(self) -> list[service.Candidate]:
@@ -100,24 +111,23 @@ class ImportPreview(QDialog):
 
 def report_text(report: service.AddReport) -> str:
     """What adding did, in one paragraph of the interface language."""
-    english = i18n.chosen_language() == "en"
-    parts = [
-        translate("DocumentsPage", "%1 document(s) added.").replace("%1", str(len(report.added)))
-    ]
+    english = i18n.service_language() == "en"
+    parts = [fill_in(translate("DocumentsPage", "%1 document(s) added."), str(len(report.added)))]
     if report.already:
         parts.append(
-            translate("DocumentsPage", "%1 were there already.").replace(
-                "%1", str(len(report.already))
-            )
+            fill_in(translate("DocumentsPage", "%1 were there already."), str(len(report.already)))
         )
     for _path, error in report.refused:
         parts.append(error.en if english else error.zh)
     if report.text_only:
         parts.append(
-            translate(
-                "DocumentsPage",
-                "%1 office document(s) kept with their text only: LibreOffice is not "
-                "installed, so they could not be made PDFs.",
-            ).replace("%1", str(report.text_only))
+            fill_in(
+                translate(
+                    "DocumentsPage",
+                    "%1 office document(s) kept with their text only: LibreOffice is not "
+                    "installed, so they could not be made PDFs.",
+                ),
+                str(report.text_only),
+            )
         )
     return " ".join(parts)

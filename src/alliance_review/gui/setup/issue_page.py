@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -23,9 +23,11 @@ from alliance_review.core.documents import MAIL_LIMIT_BYTES
 from alliance_review.core.errors import UserError
 from alliance_review.gui import i18n, messages
 from alliance_review.gui.contrast import tone
-from alliance_review.gui.notice import Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import last_folder
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import assigning
@@ -35,10 +37,25 @@ from alliance_review.services.reviewer_keys import revoke
 from alliance_review.storage.panel_rows import IssuedKey
 
 
-class IssuePage(QWidget):
+class IssuePage(SetupPage):
+    name = "issue"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Reviewer files")
+    depends_on = frozenset(
+        {
+            Aspect.ASSIGNMENTS,
+            Aspect.ROSTER,
+            Aspect.REVIEWERS,
+            Aspect.RUBRIC,
+            Aspect.SETTINGS,
+            Aspect.SELF_EVALUATIONS,
+            Aspect.LOCK,
+            Aspect.ISSUED,
+            Aspect.DOCUMENTS,
+        }
+    )
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.readiness = QLabel()
@@ -119,12 +136,6 @@ class IssuePage(QWidget):
             ]
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         store = self.context.store
         assignment = store.assignments()
@@ -147,7 +158,7 @@ class IssuePage(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         reasons = assigning.readiness(store)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         if reasons:
             self.readiness.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.readiness.setText(
@@ -166,8 +177,8 @@ class IssuePage(QWidget):
         if key is None:
             return self.tr("No file issued")
         if key.retired_at is None:
-            return self.tr("Valid, issued %1").replace("%1", key.issued_at[:16].replace("T", " "))
-        return self.tr("Revoked %1").replace("%1", key.retired_at[:16].replace("T", " "))
+            return fill_in(self.tr("Valid, issued %1"), key.issued_at[:16].replace("T", " "))
+        return fill_in(self.tr("Revoked %1"), key.retired_at[:16].replace("T", " "))
 
     def selected_uid(self) -> str | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -188,10 +199,13 @@ class IssuePage(QWidget):
         if uid is None or uid not in self.holding:
             return False
         name = next((r.name for r in self.context.store.reviewers() if r.uid == uid), uid)
-        question = self.tr(
-            "Revoke %1's signing key? Every file issued to %1 so far stops counting: the merge "
-            "refuses a submission signed with it. To let %1 score again, issue a new file."
-        ).replace("%1", name)
+        question = fill_in(
+            self.tr(
+                "Revoke %1's signing key? Every file issued to %1 so far stops counting: the merge "
+                "refuses a submission signed with it. To let %1 score again, issue a new file."
+            ),
+            name,
+        )
         if not messages.ask(self, question):
             return False
         try:
@@ -203,9 +217,12 @@ class IssuePage(QWidget):
         self.refresh()
         self.result.setText(
             html.escape(
-                self.tr(
-                    "%1's signing key is revoked: files signed with it are refused from now on."
-                ).replace("%1", name)
+                fill_in(
+                    self.tr(
+                        "%1's signing key is revoked: files signed with it are refused from now on."
+                    ),
+                    name,
+                )
             )
         )
         return True
@@ -266,8 +283,9 @@ class IssuePage(QWidget):
             self.context.announce(Change(issued=True))
             link = QUrl.fromLocalFile(str(chosen)).toString()
             self.result.setText(
-                html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))).replace(
-                    "%1", f'<a href="{link}">{html.escape(str(chosen))}</a>'
+                fill_in(
+                    html.escape(self.tr("%n reviewer file(s) written to %1", "", len(paths))),
+                    f'<a href="{link}">{html.escape(str(chosen))}</a>',
                 )
                 + self.sizes_html(sizes)
             )
@@ -284,19 +302,22 @@ class IssuePage(QWidget):
             return ""
         largest = max(size for _, size, _ in sizes)
         packages = sum(package for _, _, package in sizes)
-        text = self.tr("Largest file %1").replace("%1", size_text(largest))
+        text = fill_in(self.tr("Largest file %1"), size_text(largest))
         if packages:
-            text += self.tr("; document packages %1 in all").replace("%1", size_text(packages))
+            text += fill_in(self.tr("; document packages %1 in all"), size_text(packages))
         too_large = [path for path, size, _ in sizes if size > MAIL_LIMIT_BYTES]
         line = f"<br>{html.escape(text)}."
         if too_large:
-            warning = self.tr(
-                "%n file(s) are larger than %1, too large for most e-mail: issue again with the "
-                "documents in a separate package, or send them by a file-sharing link or a USB "
-                "stick.",
-                "",
-                len(too_large),
-            ).replace("%1", size_text(MAIL_LIMIT_BYTES))
+            warning = fill_in(
+                self.tr(
+                    "%n file(s) are larger than %1, too large for most e-mail: issue again with "
+                    "the documents in a separate package, or send them by a file-sharing link or "
+                    "a USB stick.",
+                    "",
+                    len(too_large),
+                ),
+                size_text(MAIL_LIMIT_BYTES),
+            )
             colour = tone("#a40000", "#ff8080")
             line += f'<br><span style="color:{colour}">{html.escape(warning)}</span>'
         return line

@@ -26,6 +26,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.evidence import EvidenceItem, item_problems, parse_rule, rule_text
 from alliance_review.core.rubric import Indicator
 from alliance_review.gui import messages
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.setup.commands import list_editing_row, ok_cancel
 
 KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the item's stable key
@@ -36,7 +37,7 @@ class ItemsDialog(QDialog):
         super().__init__(parent)
         self.indicator = indicator
         self.setWindowTitle(
-            self.tr("Evidence items of %1").replace("%1", f"{indicator.code} {indicator.name}")
+            fill_in(self.tr("Evidence items of %1"), f"{indicator.code} {indicator.name}")
         )
         self.list = QListWidget()
         for item in indicator.items:

@@ -147,7 +147,7 @@ class NewRoundDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the new round as"),
-            str(Path(start) / round_file_name(self.year.value(), file_kinds.language())),
+            str(Path(start) / round_file_name(self.year.value(), i18n.service_language())),
             file_kinds.new_round_filter(),
         )
         if name:
@@ -233,7 +233,7 @@ class NewRoundDialog(QDialog):
 
     def show_preview(self, shown: carry.CarryPreview) -> None:
         self.shown = shown
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         lines = [en if english else zh for zh, en in shown.messages]
         plan = shown.plan
         if plan is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.participation import REASON_MEANINGS
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, list_editing_row, ok_cancel
@@ -37,7 +38,7 @@ class ParticipationDialog(QDialog):
         self, name: str, current: Participation, reasons: list[str], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Participation of %1").replace("%1", name))
+        self.setWindowTitle(fill_in(self.tr("Participation of %1"), name))
         self.takes_part = QRadioButton(self.tr("Takes part"))
         self.absent = QRadioButton(self.tr("Does not take part"))
         self.reason = QComboBox()
@@ -96,11 +97,12 @@ def set_participation(
 ) -> bool:
     """Apply one alliance's participation as an undoable edit."""
     store = context.store
-    text = (
+    text = fill_in(
         QCoreApplication.translate("setup", "Mark %1 as taking part")
         if wanted.reason is None
-        else QCoreApplication.translate("setup", "Mark %1 as not taking part")
-    ).replace("%1", name)
+        else QCoreApplication.translate("setup", "Mark %1 as not taking part"),
+        name,
+    )
 
     def undo_pair(before: Participation):  # type: ignore[no-untyped-def]
         def redo() -> None:

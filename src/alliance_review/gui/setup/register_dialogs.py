@@ -31,6 +31,7 @@ from alliance_review.core.register import (
 )
 from alliance_review.gui import fit, i18n
 from alliance_review.gui.history_chart import HistoryChart
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit, list_editing_row, ok_cancel
@@ -42,7 +43,7 @@ class RenameDialog(QDialog):
 
     def __init__(self, entry: RegisterEntry, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Rename %1").replace("%1", entry.alliance.name))
+        self.setWindowTitle(fill_in(self.tr("Rename %1"), entry.alliance.name))
         self.name = QLineEdit(entry.alliance.name)
         self.name.setAccessibleName(self.tr("New name"))
         form = QFormLayout()
@@ -71,7 +72,7 @@ class WithdrawDialog(QDialog):
 
     def __init__(self, name: str, year: int, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Withdraw %1").replace("%1", name))
+        self.setWindowTitle(fill_in(self.tr("Withdraw %1"), name))
         self.withdrawn = QRadioButton(self.tr("Withdrawn from the programme (退出、撤销)"))
         self.suspended = QRadioButton(self.tr("Suspended this year (暂停)"))
         self.withdrawn.setChecked(True)
@@ -255,7 +256,7 @@ class HistoryDialog(QDialog):
         parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Results by year: %1").replace("%1", name))
+        self.setWindowTitle(fill_in(self.tr("Results by year: %1"), name))
         self.chart = HistoryChart()
         self.chart.show_years(
             years,
@@ -276,7 +277,7 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for row, y in enumerate(years):
             zh, en = RESULT_STATUSES.get(y.status, (y.status, y.status))
             word = en if english else zh

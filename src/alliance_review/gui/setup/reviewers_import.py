@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.services.reviewers_io import ReviewerPlan
 
@@ -29,9 +30,9 @@ class ReviewerImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(self.tr("Import reviewers: %1").replace("%1", source))
+        self.setWindowTitle(fill_in(self.tr("Import reviewers: %1"), source))
         fit.size_within_screen(self, 900, 560)
-        zh = i18n.chosen_language() != "en"
+        zh = i18n.service_language() == "zh"
         self.preview = QTableWidget(len(plan.rows), 5)
         self.preview.setHorizontalHeaderLabels(
             [
@@ -72,13 +73,15 @@ class ReviewerImportDialog(QDialog):
         notes = "\n".join(f"{n.row}: " + (n.zh if zh else n.en) for n in plan.notes)
         warned = len({p.row for p in plan.problems if not p.blocking})
         self.summary = QLabel(
-            self.tr(
-                "%1 reviewer(s) will be added; %2 left out because of a problem or listed "
-                "already (red); %3 with a remark to check (yellow)."
+            fill_in(
+                self.tr(
+                    "%1 reviewer(s) will be added; %2 left out because of a problem or listed "
+                    "already (red); %3 with a remark to check (yellow)."
+                ),
+                str(accepted),
+                str(len(plan.rows) - accepted),
+                str(warned),
             )
-            .replace("%1", str(accepted))
-            .replace("%2", str(len(plan.rows) - accepted))
-            .replace("%3", str(warned))
             + ("\n" + notes if notes else "")
         )
         self.summary.setWordWrap(True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from alliance_review.core.roster import Alliance, Reviewer
 from alliance_review.gui import fit, messages
-from alliance_review.gui.notice import Change
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -37,6 +37,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
     ok_cancel,
 )
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import run_task
 from alliance_review.services import reviewers_io, roster
@@ -174,10 +175,14 @@ class ReviewerDialog(QDialog):
         return Reviewer(uid, self.name.text(), own, self.checked(self.declared) - own)
 
 
-class ReviewersPage(QWidget):
+class ReviewersPage(SetupPage):
+    name = "reviewers"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Reviewers")
+    depends_on = frozenset({Aspect.REVIEWERS, Aspect.ROSTER, Aspect.ASSIGNMENTS, Aspect.LOCK})
+    refresh_on_language = False
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = ReviewersModel()
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
@@ -219,11 +224,6 @@ class ReviewersPage(QWidget):
         self.buttons["remove"].setText(self.tr("Remove"))
         self.buttons["import"].setText(self.tr("Import…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         store = self.context.store

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from alliance_review.core.roster_update import Comparison
+from alliance_review.gui.i18n import fill_in
 from alliance_review.services.roster_update import Choices
 
 KEY = Qt.ItemDataRole.UserRole
@@ -75,9 +76,9 @@ class RosterGroups(QTreeWidget):
             uid = entry.alliance.uid
             why = blocked.get(uid)
             text = (
-                self.tr("kept: %1").replace("%1", why)
+                fill_in(self.tr("kept: %1"), why)
                 if why
-                else self.tr("withdrawn from %1: not on this year's list").replace("%1", str(year))
+                else fill_in(self.tr("withdrawn from %1: not on this year's list"), str(year))
             )
             self._child(missing, entry.alliance.name, text, uid, full_list and not why, not why)
         withdrawing = self._group(
@@ -87,9 +88,9 @@ class RosterGroups(QTreeWidget):
         )
         for item, matched in c.withdrawing:
             if matched is None:
-                text = self.tr("added as withdrawn: “%1”").replace("%1", item.remark)
+                text = fill_in(self.tr("added as withdrawn: “%1”"), item.remark)
             else:
-                text = self.tr("withdrawn: “%1”").replace("%1", item.remark)
+                text = fill_in(self.tr("withdrawn: “%1”"), item.remark)
             self._child(withdrawing, item.name, text, item.row, True)
         unchanged = self._group("unchanged", self.tr("Unchanged (%n)", "", len(c.unchanged)), False)
         for row, alliance in c.unchanged:

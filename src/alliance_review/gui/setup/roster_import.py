@@ -34,6 +34,7 @@ from alliance_review.core.errors import UserError
 from alliance_review.core.roster_update import Comparison, compare
 from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.contrast import ink_on
+from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.setup.commands import ok_cancel
 from alliance_review.gui.setup.roster_groups import RosterGroups
 from alliance_review.gui.tasks import Task, run_task
@@ -69,7 +70,7 @@ class RosterImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.comparison: Comparison | None = None
         self.task: Task | None = None
-        self.setWindowTitle(self.tr("Import roster: %1").replace("%1", self.path.name))
+        self.setWindowTitle(fill_in(self.tr("Import roster: %1"), self.path.name))
         fit.size_within_screen(self, 980, 640)
         self.found = QLabel()
         self.sheet = QComboBox()
@@ -149,9 +150,11 @@ class RosterImportDialog(QDialog):
     def show_table(self, table: roster_io.Table) -> None:
         self.table = table
         self.found.setText(
-            self.tr("Table found in sheet “%1”, header in row %2.")
-            .replace("%1", table.sheet or table.source.name)
-            .replace("%2", str(table.header_row))
+            fill_in(
+                self.tr("Table found in sheet “%1”, header in row %2."),
+                table.sheet or table.source.name,
+                str(table.header_row),
+            )
         )
         many = len(table.sheets) > 1
         self.sheet.blockSignals(True)
@@ -236,7 +239,7 @@ class RosterImportDialog(QDialog):
 
     def _fill_rows(self) -> None:
         assert self.plan is not None
-        zh = i18n.chosen_language() != "en"
+        zh = i18n.service_language() == "zh"
         problems: dict[int, list[tuple[str, bool]]] = {}
         for p in self.plan.problems:
             problems.setdefault(p.row, []).append((p.zh if zh else p.en, p.blocking))
@@ -288,18 +291,20 @@ class RosterImportDialog(QDialog):
         warned = len(self.plan.warned_rows())
         hidden = len(self.plan.hidden())
         self.summary.setText(
-            self.tr(
-                "%1 row(s) read; %2 left out because of a problem (red); %3 with a remark to "
-                "check (yellow); %4 hidden or filtered out in the sheet (grey). Ticked: %5 "
-                "change(s), %6 new, %7 withdrawn."
+            fill_in(
+                self.tr(
+                    "%1 row(s) read; %2 left out because of a problem (red); %3 with a remark to "
+                    "check (yellow); %4 hidden or filtered out in the sheet (grey). Ticked: %5 "
+                    "change(s), %6 new, %7 withdrawn."
+                ),
+                str(len(self.plan.entries)),
+                str(refused),
+                str(warned),
+                str(hidden),
+                str(counts["changed"]),
+                str(counts["new"]),
+                str(counts["missing"] + counts["withdrawing"]),
             )
-            .replace("%1", str(len(self.plan.entries)))
-            .replace("%2", str(refused))
-            .replace("%3", str(warned))
-            .replace("%4", str(hidden))
-            .replace("%5", str(counts["changed"]))
-            .replace("%6", str(counts["new"]))
-            .replace("%7", str(counts["missing"] + counts["withdrawing"]))
         )
         total = sum(counts.values())
         self.import_button.setText(self.tr("Apply %n change(s)", "", total))

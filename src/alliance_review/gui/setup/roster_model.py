@@ -12,6 +12,7 @@ from alliance_review.core.register import RegisterEntry
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_checks import near_duplicates
 from alliance_review.gui.contrast import ink_on, tone
+from alliance_review.gui.i18n import fill_in
 
 if TYPE_CHECKING:
     from alliance_review.gui.setup.roster_page import RosterPage
@@ -71,7 +72,7 @@ class RosterModel(QAbstractTableModel):
             return text + (f": {status.reason}" if status.reason else "")
         uid = entry.alliance.uid
         if uid in self.absent:
-            return self.tr("No: %1").replace("%1", self.absent[uid][0])
+            return fill_in(self.tr("No: %1"), self.absent[uid][0])
         return self.tr("Yes")
 
     def data(self, index: AnyIndex, role: int = 0) -> object:
@@ -96,7 +97,7 @@ class RosterModel(QAbstractTableModel):
             if column == self.PART:
                 return self.part_text(entry)
             if alliance.uid in self.near:
-                return self.tr("like “%1”").replace("%1", self.near[alliance.uid])
+                return fill_in(self.tr("like “%1”"), self.near[alliance.uid])
             return ""
         if role == Qt.ItemDataRole.BackgroundRole and alliance.uid in self.near:
             return QBrush(WARN)
@@ -125,13 +126,15 @@ class RosterModel(QAbstractTableModel):
         if column == self.PART and uid in self.absent:
             return self.absent[uid][1] or None
         if column == self.NAME and entry.former_names:
-            return self.tr("Formerly: %1").replace(
-                "%1", "; ".join(f"{f.name} ({f.renamed_in})" for f in entry.former_names)
+            return fill_in(
+                self.tr("Formerly: %1"),
+                "; ".join(f"{f.name} ({f.renamed_in})" for f in entry.former_names),
             )
         if uid in self.near:
-            return self.tr(
-                "Differs from “%1” only in spacing, width or brackets: the same alliance?"
-            ).replace("%1", self.near[uid])
+            return fill_in(
+                self.tr("Differs from “%1” only in spacing, width or brackets: the same alliance?"),
+                self.near[uid],
+            )
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,13 +27,15 @@ from alliance_review.core.register import HistoryRound, PilotStatus, RegisterEnt
 from alliance_review.core.roster import Alliance
 from alliance_review.core.roster_update import Comparison
 from alliance_review.gui import file_kinds, messages
-from alliance_review.gui.notice import Alliances, Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Alliances, Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
     button_row,
     last_folder,
 )
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.setup.register_dialogs import (
     BatchesDialog,
     HistoryDialog,
@@ -43,19 +45,23 @@ from alliance_review.gui.setup.register_dialogs import (
 )
 from alliance_review.gui.setup.roster_model import RosterModel
 from alliance_review.gui.table_rows import MEASURED_ROWS
-from alliance_review.gui.tasks import run_task
+from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import history, register, roster, roster_io, roster_update
 from alliance_review.services.participation import Participation, participation_of
 from alliance_review.services.roster_plan import ImportPlan
+from alliance_review.storage.round_store import RoundStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
 
 
-class RosterPage(QWidget):
+class RosterPage(SetupPage):
+    name = "roster"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Roster")
+    depends_on = frozenset({Aspect.ROSTER, Aspect.LOCK})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = RosterModel(self)
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
@@ -145,12 +151,6 @@ class RosterPage(QWidget):
             self.tr("A new name; the alliance keeps its history and the old name is kept")
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         selected = self.selected_uid()
         store = self.context.store
@@ -170,8 +170,8 @@ class RosterPage(QWidget):
             text += "  ·  " + self.tr("%n near-duplicate name(s) marked", "", near)
         years = store.history_rounds()
         if years:
-            text += "  ·  " + self.tr("results of %1 carried").replace(
-                "%1", ", ".join(str(r.year) for r in years)
+            text += "  ·  " + fill_in(
+                self.tr("results of %1 carried"), ", ".join(str(r.year) for r in years)
             )
         self.summary.setText(text)
         self._enable()
@@ -402,18 +402,23 @@ class RosterPage(QWidget):
         choices: roster_update.Choices,
         include_hidden: bool,
         source: str = "",
-    ) -> bool:
-        """Apply the ticked groups of an import as one undo step."""
-        store = self.context.store
-        holder: dict[str, roster_update.Applied] = {}
+    ) -> Task:
+        """Apply the ticked groups of an import as one undo step. The import is written
+        off the GUI thread, on a connection of its own, with the progress dialog: Cancel
+        (or a refusal) leaves the file as it was. Undo and redo replay it in the window."""
+        path, store = self.context.path, self.context.store
+        text = fill_in(self.tr("Import roster: %1"), source or plan.sheet)
 
-        def do() -> roster_update.Applied:
-            done = roster_update.apply(store, plan, comparison, choices, include_hidden)
-            roster_update.refuse_empty(done)
-            return done
+        def write(progress: Progress) -> roster_update.Applied:
+            with RoundStore.open(path) as own, own.atomic():
+                done = roster_update.apply(
+                    own, plan, comparison, choices, include_hidden, progress=progress
+                )
+                roster_update.refuse_empty(done)  # (in the transaction: nothing is written)
+                return done
 
-        def undo_pair(done: roster_update.Applied):  # type: ignore[no-untyped-def]
-            holder["done"] = done
+        def written(done: roster_update.Applied) -> None:
+            holder = {"done": done}
 
             def redo() -> None:
                 holder["done"] = roster_update.apply(
@@ -423,15 +428,22 @@ class RosterPage(QWidget):
             def undo() -> None:
                 roster_update.undo(store, holder["done"])
 
-            return redo, undo
+            # pushed done: the first run only hands over what the worker wrote
+            apply_edit(
+                self,
+                self.context,
+                text,
+                lambda: done,
+                lambda _done: (redo, undo),
+                Change(roster=True),
+            )
 
-        return apply_edit(
+        return run_task(
             self,
-            self.context,
-            self.tr("Import roster: %1").replace("%1", source or plan.sheet),
-            do,
-            undo_pair,
-            Change(roster=True),
+            self.tr("Importing the roster…"),
+            write,
+            written,
+            on_error=lambda error: messages.refuse(self, error),
         )
 
     # participation ------------------------------------------------------------------

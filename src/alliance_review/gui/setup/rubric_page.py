@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,7 +36,8 @@ from alliance_review.core.rubric import Category, Indicator, Rubric
 from alliance_review.core.rubric_edit import append_indicator, move_item, remove_item, replace_item
 from alliance_review.gui import file_kinds, messages
 from alliance_review.gui.contrast import tone
-from alliance_review.gui.notice import Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
@@ -44,6 +45,7 @@ from alliance_review.gui.setup.commands import (
     last_folder,
 )
 from alliance_review.gui.setup.criteria_editor import CriteriaEditor
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.services import setup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -169,10 +171,23 @@ def _free_code(rubric: Rubric, prefix: str) -> str:
     return f"{prefix}{number}"
 
 
-class RubricPage(QWidget):
+class RubricPage(SetupPage):
+    name = "rubric"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Rubric")
+    depends_on = frozenset(
+        {
+            Aspect.RUBRIC,
+            Aspect.SCORES,
+            Aspect.ASSIGNMENTS,
+            Aspect.MERGE_LOG,
+            Aspect.ISSUED,
+            Aspect.LOCK,
+        }
+    )
+    refresh_on_language = False
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = RubricModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -245,11 +260,6 @@ class RubricPage(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         rubric = self.context.store.rubric()
         selected = self.selected_row()
@@ -273,15 +283,13 @@ class RubricPage(QWidget):
         if problems:
             self.problems_label.setStyleSheet(f"color: {tone('#a40000', '#ff8080')};")
             self.problems_label.setText(
-                self.tr("Total %1 points. To fix before files go out: ").replace("%1", total)
+                fill_in(self.tr("Total %1 points. To fix before files go out: "), total)
                 + " ".join(problems)
             )
         else:
             self.problems_label.setStyleSheet(f"color: {tone('#2e7d32', '#3ff23f')};")
             self.problems_label.setText(
-                self.tr("Total %1 points; codes unique; the rubric is complete.").replace(
-                    "%1", total
-                )
+                fill_in(self.tr("Total %1 points; codes unique; the rubric is complete."), total)
             )
 
     def _show_issued_warning(self) -> None:
@@ -289,10 +297,13 @@ class RubricPage(QWidget):
         evidence = setup.issue_evidence(self.context.store)
         folder = self.context.property("issued_folder")
         if folder:
-            text = self.tr(
-                "Reviewer files were issued to %1 in this session. A rubric change does not "
-                "reach them: issue the files again and tell the reviewers to use the new ones."
-            ).replace("%1", str(folder))
+            text = fill_in(
+                self.tr(
+                    "Reviewer files were issued to %1 in this session. A rubric change does not "
+                    "reach them: issue the files again and tell the reviewers to use the new ones."
+                ),
+                str(folder),
+            )
         elif evidence == "merged":
             text = self.tr(
                 "Reviewer files of this round were issued and have come back. A rubric "
@@ -321,12 +332,10 @@ class RubricPage(QWidget):
             self.criteria.show_indicator(None, "", "")
         self.buttons["items"].setEnabled(isinstance(item, Indicator))
         if isinstance(item, Indicator) and item.items:
-            text = self.tr("Evidence items: %1").replace(
-                "%1", "；".join(i.name for i in item.items)
-            )
+            text = fill_in(self.tr("Evidence items: %1"), "；".join(i.name for i in item.items))
             if item.points_rule:
-                text += "  ·  " + self.tr("points for 0, 1, 2 … ticked: %1").replace(
-                    "%1", rule_text(item.points_rule)
+                text += "  ·  " + fill_in(
+                    self.tr("points for 0, 1, 2 … ticked: %1"), rule_text(item.points_rule)
                 )
             self.items_label.setText(text)
         else:

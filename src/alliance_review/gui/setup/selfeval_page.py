@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_review.core.points import format_points
-from alliance_review.gui import file_kinds, fit, i18n
+from alliance_review.gui import fit, i18n
 from alliance_review.gui.contrast import ink_on
-from alliance_review.gui.notice import Alliances, Change
+from alliance_review.gui.i18n import fill_in
+from alliance_review.gui.notice import Alliances, Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import (
     apply_edit,
     last_folder,
     ok_cancel,
 )
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.gui.table_rows import MEASURED_ROWS
 from alliance_review.gui.tasks import Progress, Task, run_task
 from alliance_review.services import selfeval
@@ -76,7 +78,7 @@ class ImportPreview(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(MEASURED_ROWS)  # rows in view
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for row, item in enumerate(checked):
             if item.ok:
                 result = self.tr("accepted")
@@ -92,12 +94,14 @@ class ImportPreview(QDialog):
         self.table.resizeRowsToContents()
         accepted = sum(1 for c in checked if c.ok)
         self.summary = QLabel(
-            self.tr(
-                "%1 workbook(s) accepted, %2 refused (red, nothing from them is written). "
-                "An accepted workbook replaces that alliance's earlier self-evaluation."
+            fill_in(
+                self.tr(
+                    "%1 workbook(s) accepted, %2 refused (red, nothing from them is written). "
+                    "An accepted workbook replaces that alliance's earlier self-evaluation."
+                ),
+                str(accepted),
+                str(len(checked) - accepted),
             )
-            .replace("%1", str(accepted))
-            .replace("%2", str(len(checked) - accepted))
         )
         self.summary.setWordWrap(True)
         buttons = ok_cancel()
@@ -112,10 +116,13 @@ class ImportPreview(QDialog):
         layout.addWidget(buttons)
 
 
-class SelfEvalPage(QWidget):
+class SelfEvalPage(SetupPage):
+    name = "selfeval"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Self-evaluations")
+    depends_on = frozenset({Aspect.SELF_EVALUATIONS, Aspect.ROSTER, Aspect.RUBRIC, Aspect.LOCK})
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.generate_button = QPushButton()
@@ -158,12 +165,6 @@ class SelfEvalPage(QWidget):
             [self.tr("Alliance"), self.tr("Filled rows"), self.tr("Self-score total")]
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         store = self.context.store
         by_alliance: dict[str, list[Fraction | None]] = {}
@@ -183,9 +184,11 @@ class SelfEvalPage(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         done = sum(1 for a in alliances if a.uid in by_alliance)
         self.summary.setText(
-            self.tr("Self-evaluations imported for %1 of %2 alliances.")
-            .replace("%1", str(done))
-            .replace("%2", str(len(alliances)))
+            fill_in(
+                self.tr("Self-evaluations imported for %1 of %2 alliances."),
+                str(done),
+                str(len(alliances)),
+            )
         )
 
     def generate(self, folder: Path | None = None) -> Task | None:
@@ -196,11 +199,11 @@ class SelfEvalPage(QWidget):
             if not name:
                 return None
             folder = Path(name)
-        round_path, chosen, language = self.context.path, folder, file_kinds.language()
+        round_path, chosen, language = self.context.path, folder, i18n.service_language()
 
         def written(paths: list[Path]) -> None:
             self.summary.setText(
-                self.tr("%n workbook(s) written to %1", "", len(paths)).replace("%1", str(chosen))
+                fill_in(self.tr("%n workbook(s) written to %1", "", len(paths)), str(chosen))
             )
 
         return run_task(

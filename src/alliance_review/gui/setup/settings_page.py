@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,16 +26,21 @@ from alliance_review.core.ranking import TIE_RULES, TIER_BY
 from alliance_review.core.round import RoundSettings
 from alliance_review.core.scoring import CONSENSUS_LABELS
 from alliance_review.gui import i18n, messages
-from alliance_review.gui.notice import Change
+from alliance_review.gui.notice import Aspect, Change
 from alliance_review.gui.round_view import RoundContext
 from alliance_review.gui.setup.commands import apply_edit
+from alliance_review.gui.setup.page import SetupPage
 from alliance_review.services import setup
 
 
-class SettingsPage(QWidget):
+class SettingsPage(SetupPage):
+    name = "settings"
+    label = QT_TRANSLATE_NOOP("SetupTab", "Round")
+    depends_on = frozenset({Aspect.SETTINGS, Aspect.LOCK})
+    refresh_on_language = False
+
     def __init__(self, context: RoundContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.title = QLineEdit()
         self.year = QSpinBox()
         self.year.setRange(1990, 2200)
@@ -127,7 +132,7 @@ class SettingsPage(QWidget):
         )
         self.tier_by.setItemText(0, self.tr("the exact total (as in 2015)"))
         self.tier_by.setItemText(1, self.tr("the printed, rounded score"))
-        english = i18n.chosen_language() == "en"
+        english = i18n.service_language() == "en"
         for index, (zh, en) in enumerate(ITEM_RULES.values()):
             self.item_rule.setItemText(index, en if english else zh)
         for label, text in zip(self.labels, texts, strict=True):
@@ -146,11 +151,6 @@ class SettingsPage(QWidget):
                 "bounds, the exact total or the printed score, is the round's choice."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         s = self.context.store.settings()
