@@ -11,6 +11,8 @@
   500-page document open and paged through.
 - ``issue``: the demo round with three documents of ~2 MB (incompressible) per alliance;
   ``alliance-review issue`` writes the 14 reviewer files (timed as a whole command).
+- ``backups``: twenty backups of that round (750 MB of documents): the disk they use,
+  each document kept once beside them, and what twenty whole copies used before.
 """
 
 from __future__ import annotations
@@ -239,3 +241,48 @@ def issue(folder: str, runs: int) -> dict[str, object]:
         shutil.rmtree(out)
         shutil.rmtree(copies)
     return {"seconds": seconds, "peer_seconds": floor, "written_mb": written / (1024 * 1024)}
+
+
+def backups(folder: str, count: int = 20) -> dict[str, object]:
+    """``count`` backups of the round ``issue_prepare`` made (into a data folder of their
+    own), and beside them the way backups were taken before documents were kept once: a
+    whole copy by SQLite's backup API (one written and timed; ``count`` of them is what
+    the disk held). Figures: seconds per backup, disk used by all of them, both ways."""
+    import sqlite3
+
+    os.environ["ALLIANCE_REVIEW_DATA_DIR"] = str(Path(folder) / "backups-data")
+    from alliance_review.storage import backups as taking
+    from alliance_review.storage.round_store import RoundStore
+
+    round_path = Path(folder) / "round.alr-round"
+    seconds, whole = [], []
+    with RoundStore.open(round_path) as store:
+        uid = store.settings().uid
+        for _ in range(count):
+            start = time.perf_counter()
+            store.backup("merge")
+            seconds.append(time.perf_counter() - start)
+        for number in range(min(count, 3)):
+            copy_path = Path(folder) / f"whole-{number}.sqlite"
+            start = time.perf_counter()
+            copy = sqlite3.connect(copy_path)
+            store.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.close()
+            with copy_path.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            whole.append(time.perf_counter() - start)
+            whole_bytes = copy_path.stat().st_size
+            copy_path.unlink()
+    kept = taking.folder_of(uid)
+    used = sum(p.stat().st_size for p in kept.rglob("*") if p.is_file())
+    listed = len(taking.listing(uid))
+    shutil.rmtree(Path(folder) / "backups-data")
+    return {
+        "seconds": seconds,
+        "peer_seconds": whole,
+        "kept": listed,
+        "round_mb": round_path.stat().st_size / (1024 * 1024),
+        "after_mb": used / (1024 * 1024),
+        "before_mb": count * whole_bytes / (1024 * 1024),
+    }

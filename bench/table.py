@@ -563,6 +563,17 @@ def documents_rows(runs: int) -> list[Row]:
                 note=f"({float(issued.extra['written_mb']):.0f} MB written)",  # type: ignore[arg-type]
                 checks=[app_below(10.0)])  # fmt: skip
         )
+        taken, whole = pair("cases_documents", "backups", folder=scratch)
+        extra = taken.extra
+        after, before = float(extra["after_mb"]), float(extra["before_mb"])  # type: ignore[arg-type]
+        rows.append(
+            Row(f"backups: {extra['kept']} of a round with documents (one taken; disk used)",
+                f"{float(extra['round_mb']):.0f} MB round", "a whole copy (backups before)",
+                "disk < 2x the round", app=taken, peer=whole,
+                note=f"(disk used by the {extra['kept']}: {after:.0f} MB, each document once;"
+                f" {before:.0f} MB as whole copies)",
+                checks=[lambda _row: after < 2 * float(extra["round_mb"])])  # type: ignore[arg-type]  # fmt: skip
+        )
     return rows
 
 

@@ -4,6 +4,7 @@ Pillow (a scanned document, a screenshot) and, when it is installed, LibreOffice
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
@@ -12,6 +13,9 @@ from pathlib import Path
 import tests.document_files as files
 from alliance_review.services import documents as service
 from alliance_review.storage.round_store import RoundStore
+
+from . import panel_rounds as pr
+from .conftest import run_cli
 
 TD = "TD 产业技术创新战略联盟"
 LIGHTING = "半导体照明产业技术创新战略联盟"
@@ -53,3 +57,52 @@ def query(path: Path, sql: str, *args: object) -> list[tuple]:
     """Rows of ``sql`` read with sqlite3 itself (the independent reader)."""
     with closing(sqlite3.connect(path)) as conn:
         return conn.execute(sql, args).fetchall()
+
+
+def contents(path: Path) -> dict[str, tuple[int, str]]:
+    """sha256 -> (size, the SHA-256 of the bytes the file holds for it), by plain SQL."""
+    with closing(sqlite3.connect(path)) as conn:
+        return {
+            sha: (size, hashlib.sha256(content).hexdigest() if content is not None else "")
+            for sha, size, content in conn.execute(
+                "SELECT sha256, size, content FROM document_blob"
+            )
+        }
+
+
+def panel_round_with_documents(
+    tmp_path: Path, uid: str, megabytes: float = 3.0
+) -> tuple[Path, dict[str, Path]]:
+    """The panel's round, its reviewer files submitted, then two large documents added
+    with the command line (as the secretary does); the round and its submitted files."""
+    round_path = pr.build_round(tmp_path / "round.sqlite", uid=uid)
+    submitted = pr.submitted(round_path, tmp_path)
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    for number in (0, 1):
+        pdf = files.padded_pdf(sent / f"扫描件{number}.pdf", megabytes)
+        added = run_cli("documents", round_path, "add", f"联盟{number}号", pdf)
+        assert added.returncode == 0, added.stdout + added.stderr
+    return round_path, submitted
+
+
+def everything(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Schema, identity and every row of a database (a content by its SHA-256)."""
+    found: dict[str, list[tuple]] = {
+        "schema": conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall(),
+        "identity": [
+            conn.execute(f"PRAGMA {p}").fetchone() for p in ("application_id", "user_version")
+        ],
+    }
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+        found[table] = sorted(
+            (
+                tuple(hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v for v in row)
+                for row in rows
+            ),
+            key=repr,
+        )
+    return found

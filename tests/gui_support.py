@@ -58,6 +58,21 @@ def open_setup(qtbot: Any, path: Any) -> tuple[Any, Any]:
     return window, window.view.tab_by_name["setup"]
 
 
+def answering_yes(monkeypatch: Any) -> list[str]:
+    """Every question the window asks (``QMessageBox.question``) answered Yes; the list
+    of their texts, filled as they are asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(*args: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
 def open_roster_import(qtbot: Any, round_path: Any, monkeypatch: Any, table: Any) -> Any:
     """The window on ``round_path`` and its roster page's import preview of ``table``, as
     a person opens it: the Import… button, ``table`` chosen in the file dialog.

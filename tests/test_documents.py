@@ -25,7 +25,7 @@ from alliance_review.core.errors import RoundLocked
 from alliance_review.services import documents as service
 from alliance_review.storage.round_store import RoundStore
 from tests.conftest import run_cli
-from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder
+from tests.documents_support import FIBRE, LIGHTING, TD, documents_folder, everything, query
 
 
 def rows_of(round_path: Path) -> list[tuple]:
@@ -264,3 +264,47 @@ def test_without_libreoffice_an_office_document_keeps_its_text(
     pages, sheets = texts_of(demo_round, summary[4]), texts_of(demo_round, projects[4])
     assert len(pages) == summary[3] >= 2 and "专家委员会" in pages[0]  # page breaks kept
     assert len(sheets) == 2 and "联合攻关项目 3" in sheets[0] and "标准名称" in sheets[1]
+
+
+def test_a_reviewer_file_shown_read_only_leaves_the_contents_in_the_file(
+    round_docs: Path, tmp_path: Path
+):
+    """A sealed copy, or a file another window holds, is read into memory (the file is
+    never written): every row and the schema as SQLite's own copy has them, the documents'
+    contents left in the file; an older format upgraded in memory alike."""
+    from alliance_review.services.reviewer_files import issue_reviewer_files
+    from alliance_review.storage.files import read_into_memory
+    from alliance_review.storage.reviewer_store import ReviewerStore
+    from alliance_review.storage.schema import REVIEWER_FILE
+
+    (tmp_path / "issued").mkdir()
+    issued = issue_reviewer_files(round_docs, tmp_path / "issued")
+    carrying = next(
+        p
+        for p in issued
+        if query(p, "SELECT count(*) FROM document_blob WHERE content IS NOT NULL")[0][0]
+    )
+    older = sorted((Path(__file__).parent / "data").glob("reviewer-v*.sqlite"))
+    assert len(older) >= 4
+    for original in [carrying, *older]:
+        path = tmp_path / ("shown-" + original.name)
+        shutil.copyfile(original, path)
+        before = hashlib.sha256(path.read_bytes()).hexdigest()
+        whole, _ = read_into_memory(path, REVIEWER_FILE)  # SQLite's backup: the reference
+        try:
+            expected = everything(whole)
+        finally:
+            whole.close()
+        with ReviewerStore.open_sealed(path) as shown:
+            got = everything(shown.conn)
+            in_memory = shown.conn.execute(
+                "SELECT count(*) FROM document_blob WHERE content IS NOT NULL"
+            ).fetchone()[0]
+        assert in_memory == 0
+        blobs = expected.pop("document_blob")
+        assert got.pop("document_blob") == [(sha, size, None) for sha, size, _ in blobs]
+        assert got == expected
+        if original == carrying:
+            assert blobs and all(content == sha for sha, _, content in blobs)
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+        assert not list(tmp_path.glob(path.name + "-*"))  # no -wal, no -shm

@@ -18,7 +18,7 @@ import tests.document_files as files
 from alliance_review.gui.reviewer.workspace import ReviewerWorkspace
 from alliance_review.services.reviewer_files import issue_reviewer_files
 from alliance_review.storage.round_store import RoundStore
-from tests.documents_support import LIGHTING, TD, round_with_documents
+from tests.documents_support import LIGHTING, TD, query, round_with_documents
 from tests.gap_meter import GapMeter
 from tests.gui_support import type_text
 from tests.reviewer_gui import open_window, stored
@@ -345,6 +345,22 @@ def test_a_file_open_in_another_window_shows_its_documents_read_only(
     before = hashlib.sha256(reviewer_file.read_bytes()).hexdigest()
     second, looking = open_window(qtbot, reviewer_file)
     assert len(asked) == 1 and looking.read_only and isinstance(looking.banner, LockedBanner)
+    # what the window read into memory: every row, none of the documents' contents
+    memory = looking.session.store.conn
+
+    def rows_in_memory(sql: str) -> list[tuple]:
+        return memory.execute(sql).fetchall()
+
+    left_out = "SELECT sha256 FROM document_blob WHERE content IS NULL ORDER BY 1"
+    assert rows_in_memory(left_out) == query(
+        reviewer_file, "SELECT sha256 FROM document_blob ORDER BY 1"
+    )
+    pages = "SELECT sha256, page, text FROM document_page ORDER BY 1, 2"
+    assert rows_in_memory(pages) == query(reviewer_file, pages)
+    ((carried,),) = query(reviewer_file, "SELECT sum(size) FROM document_blob")
+    ((page_count,),) = rows_in_memory("PRAGMA page_count")
+    ((page_size,),) = rows_in_memory("PRAGMA page_size")
+    assert carried > 100_000 and page_count * page_size < reviewer_file.stat().st_size - carried
     second.resize(1400, 860)
     show(qtbot, looking, TD)
     viewer = looking.documents.viewer

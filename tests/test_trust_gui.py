@@ -15,7 +15,7 @@ from alliance_review.storage.reviewer_store import ReviewerStore
 from alliance_review.storage.round_store import RoundStore
 
 from . import panel_rounds as pr
-from .gui_support import settle
+from .gui_support import answering_yes, settle
 from .panel_gui import merge_in_window, open_panel
 
 
@@ -76,14 +76,9 @@ def test_backups_are_listed_and_one_is_restored(  # type: ignore[no-untyped-def]
     qtbot.addWidget(backups)
     assert isinstance(backups, BackupsDialog)
     assert backups.table.rowCount() == 1 and backups.table.item(0, 0).text() == "before merging"
-    asked: list[str] = []
-
-    def answer(*args):  # type: ignore[no-untyped-def]
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answering_yes(monkeypatch)
     qtbot.mouseClick(backups.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the restore runs off the GUI thread
     assert asked and "backed up first" in asked[0]
     assert panel.context.store.scores() == []  # as before the merge
     assert panel.context.store.audit_entries()[-1].action == "restore"

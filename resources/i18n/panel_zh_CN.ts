@@ -132,6 +132,16 @@
     <context>
         <name>BackupsDialog</name>
         <message>
+            <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="143" />
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
+        </message>
+        <message>
+            <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="94" />
+            <source>The documents' contents are kept once for all these backups, beside them: %1 file(s), %2 MB.</source>
+            <translation>各备份共用同一份文档内容，保存在备份旁：%1 个文件，%2 MB。</translation>
+        </message>
+        <message>
             <location filename="../../src/alliance_review/gui/panel/backups_dialog.py" line="37" />
             <source>Backups of this round</source>
             <translation>本轮次的备份</translation>

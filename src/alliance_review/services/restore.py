@@ -12,13 +12,16 @@ restore says when it unlocks a locked round: ``preview`` before, ``Restored`` af
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from alliance_review.core.errors import UserError
-from alliance_review.storage import backups
+from alliance_review.storage import backup_documents, backups
 from alliance_review.storage.files import identify, is_locked_file
 from alliance_review.storage.round_store import RoundStore
+
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ def backups_of(store: RoundStore) -> list[backups.Backup]:
     return backups.listing(store.settings().uid)
 
 
+def documents_kept(store: RoundStore) -> tuple[int, int]:
+    """(files, bytes) of the documents' contents kept once for all the round's backups."""
+    return backup_documents.stored_bytes(backups.folder_of(store.settings().uid))
+
+
 def _require_same_round(store: RoundStore, backup: Path) -> None:
     info = identify(backup)
     if info.kind.name != "round" or info.round_uid != store.settings().uid:
@@ -70,8 +78,20 @@ def unlocks(store: RoundStore, backup: Path | str) -> bool:
     return store.is_locked() and not is_locked_file(backup)
 
 
-def restore_backup(store: RoundStore, backup: Path | str) -> Restored:
-    """Make the round what ``backup`` holds; what it replaced is backed up first."""
+def restore_backup(
+    store: RoundStore, backup: Path | str, progress: Progress | None = None
+) -> Restored:
+    """Make the round what ``backup`` holds; what it replaced is backed up first.
+    ``progress(done, total)`` follows the documents put back; False cancels (nothing
+    changed)."""
     backup = Path(backup)
     _require_same_round(store, backup)
-    return Restored(*store.restore_content(backup))
+    return Restored(*store.restore_content(backup, progress))
+
+
+def restore_round(
+    round_path: Path | str, backup: Path | str, progress: Progress | None = None
+) -> Restored:
+    """``restore_backup`` on a connection of its own (the window's worker thread)."""
+    with RoundStore.open(round_path) as store:
+        return restore_backup(store, backup, progress)

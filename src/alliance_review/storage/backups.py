@@ -1,8 +1,10 @@
 """Rotated backups of round files in the user data folder (the last 20 per round).
 
-Taken before every merge batch, upgrade, lock and restore with SQLite's backup API (a
+Taken before every merge batch, upgrade, lock and restore (one read transaction: a
 consistent copy even while the round is open in WAL mode), into
-``<data>/backups/<round uid>/``. A restore first backs up what it replaces.
+``<data>/backups/<round uid>/``. A restore first backs up what it replaces. The contents
+of the round's documents are kept once for all its backups, beside them
+(``storage.backup_documents``); a backup holds everything else (``storage.snapshot``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from alliance_review.storage import backup_documents
+from alliance_review.storage.snapshot import copy_without_contents
 from alliance_review.system.names import file_name
 from alliance_review.system.places import private_dir
 from alliance_review.system.writing import atomic_file
@@ -47,20 +51,34 @@ def folder_of(round_uid: str) -> Path:
 
 
 def take(conn: sqlite3.Connection, round_uid: str, source: Path, reason: str) -> Path:
-    """Copy the database behind ``conn`` into the round's backup folder (``rotate``)."""
+    """Copy the database behind ``conn`` into the round's backup folder, its documents'
+    contents kept once beside it (``backup_documents``), then ``rotate``. What is copied
+    is one state of the round (one read transaction, the caller's if it has one)."""
     folder = folder_of(round_uid)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / file_name(stamp, reason, source.stem, suffix=".sqlite", folder=folder)
-    # a temporary name of its own (two merges into one round may back it up at once)
-    with atomic_file(target, private=True) as temporary:
-        copy = sqlite3.connect(str(temporary))
-        try:
-            conn.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            copy.close()
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        altered = backup_documents.keep_contents(conn, backup_documents.store_of(folder))
+        # a temporary name of its own (two merges into one round may back it up at once)
+        with atomic_file(target, private=True) as temporary:
+            copy = sqlite3.connect(str(temporary), isolation_level=None)
+            try:
+                copy_without_contents(conn, copy, keep=altered)
+            finally:
+                copy.close()
+    finally:
+        if began:
+            conn.execute("COMMIT")
     rotate(round_uid)
     return target
+
+
+def documents_store(round_uid: str) -> Path:
+    """Where the contents of the round's documents are kept for its backups."""
+    return backup_documents.store_of(folder_of(round_uid))
 
 
 def rotate(round_uid: str) -> None:
@@ -74,12 +92,14 @@ def rotate(round_uid: str) -> None:
     for old in found[KEEP:]:
         if newest_of_kind[old.reason] != old.path:
             old.path.unlink(missing_ok=True)
+    backup_documents.prune(folder_of(round_uid))
 
 
 def discard(path: Path) -> None:
     """Remove a backup that turned out to keep nothing worth keeping (a merge that merged
     nothing: the round is as the backup before it has it, its merge log aside)."""
     path.unlink(missing_ok=True)
+    backup_documents.prune(path.parent)
 
 
 def take_of_file(path: Path, round_uid: str, reason: str) -> Path:

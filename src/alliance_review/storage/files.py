@@ -27,6 +27,7 @@ from alliance_review.storage.schema import (
     apply_ladder,
     has_schema,
 )
+from alliance_review.storage.snapshot import copy_without_contents
 from alliance_review.system.names import file_name
 from alliance_review.system.writing import atomic_file
 
@@ -153,9 +154,13 @@ def verify(path: Path | str) -> FileInfo:
     return info
 
 
-def read_into_memory(path: Path | str, kind: FileKind) -> tuple[sqlite3.Connection, FileInfo]:
+def read_into_memory(
+    path: Path | str, kind: FileKind, *, contents: bool = True
+) -> tuple[sqlite3.Connection, FileInfo]:
     """A file of ``kind`` copied into memory (SQLite's backup), an older format upgraded
-    there, read-only: the file itself is never written, not even a ``-wal`` beside it."""
+    there, read-only: the file itself is never written, not even a ``-wal`` beside it.
+    Without ``contents``, the documents' contents stay in the file (``copy_without_contents``:
+    whoever shows a document reads it from the file, by its SHA-256)."""
     path = Path(path)
     source = open_checked(path, readonly=True)
     try:
@@ -166,7 +171,10 @@ def read_into_memory(path: Path | str, kind: FileKind) -> tuple[sqlite3.Connecti
                 f"{path.name} is a {info.kind.name} file; a {kind.name} file is needed here.",
             )
         memory = sqlite3.connect(":memory:", isolation_level=None)
-        source.backup(memory)
+        if contents:
+            source.backup(memory)
+        else:
+            copy_without_contents(source, memory)
     finally:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")

@@ -84,8 +84,9 @@ class ReviewerStore:
     @classmethod
     def open_sealed(cls, path: Path | str) -> ReviewerStore:
         """A sealed copy, read into memory: it can be shown, and the file is never written
-        (not even a ``-wal`` beside it, nor an upgrade of an older format)."""
-        memory, info = read_into_memory(path, REVIEWER_FILE)
+        (not even a ``-wal`` beside it, nor an upgrade of an older format). The documents'
+        contents are not read into memory: whoever shows one reads it from the file."""
+        memory, info = read_into_memory(path, REVIEWER_FILE, contents=False)
         return cls(memory, Path(path), info, read_only=True)
 
     def checkpoint(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
@@ -21,6 +21,7 @@ from alliance_review.core.rubric import Rubric
 from alliance_review.core.scoring import Score
 from alliance_review.storage import anchor, audit, backups, rows
 from alliance_review.storage.activity_rows import ActivityRows
+from alliance_review.storage.backup_documents import fill_in
 from alliance_review.storage.db import atomic, connect, connect_readonly, open_checked
 from alliance_review.storage.digest_rows import DigestRows
 from alliance_review.storage.files import (
@@ -166,7 +167,9 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         without recording when."""
         return audit.locked_at(self.conn)
 
-    def restore_content(self, source: Path) -> tuple[Path, bool, bool]:
+    def restore_content(
+        self, source: Path, progress: Callable[[int, int], bool] | None = None
+    ) -> tuple[Path, bool, bool]:
         """Make this round hold what ``source`` (a backup of it) holds, the restore's
         entry appended to the restored trail, in one write; returns the backup taken of
         what the round held, and whether the round was locked before and is after.
@@ -177,7 +180,9 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
         SQLite's backup API copies that file into the open connection in one step, one
         transaction: killed at any moment, the round is as it was, or restored with its
         entry. What the round holds is backed up (reason "restore") once the backup has
-        passed its checks. Nothing of the backup file itself is written.
+        passed its checks. Nothing of the backup file itself is written. The contents of
+        its documents, kept once beside the backups, are put back into the scratch copy
+        first (``backup_documents.fill_in``: one missing or altered refuses the restore).
         """
         with self.read_transaction():
             was_locked = self.is_locked()
@@ -192,6 +197,7 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
             finally:
                 original.close()
             try:
+                fill_in(copy, backups.documents_store(self.settings().uid), source.name, progress)
                 with atomic(copy):
                     if info.needs_upgrade:
                         upgrade(copy, info)

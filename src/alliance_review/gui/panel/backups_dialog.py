@@ -2,7 +2,8 @@
 
 A backup is taken before every merge batch, upgrade, lock, unlock and restore. Restoring
 backs up what the round holds first and records the restore in the audit trail, so a
-restore can itself be undone by restoring that newer backup.
+restore can itself be undone by restoring that newer backup. The documents' contents are
+kept once for all the backups (``storage.backup_documents``): the dialog says how much.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from alliance_review.gui import fit, i18n, messages
 from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.notice import EVERYTHING
 from alliance_review.gui.round_view import RoundContext
+from alliance_review.gui.tasks import Task, run_task
 from alliance_review.services import restore
 from alliance_review.storage.backups import Backup
 
@@ -33,6 +35,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.backups: list[Backup] = []
+        self.task: Task | None = None
         self.setWindowTitle(self.tr("Backups of this round"))
         fit.size_within_screen(self, 760, 460)
         self.hint = QLabel(
@@ -59,6 +62,8 @@ class BackupsDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.empty = QLabel(self.tr("No backup of this round yet."))
+        self.documents_note = QLabel()
+        self.documents_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
@@ -67,6 +72,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.documents_note)
         layout.addLayout(buttons)
         self.reload()
 
@@ -86,6 +92,18 @@ class BackupsDialog(QDialog):
                 item.setToolTip(str(backup.path))
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not self.backups)
+        count, size = restore.documents_kept(self.context.store)
+        self.documents_note.setText(
+            fill_in(
+                self.tr(
+                    "The documents' contents are kept once for all these backups, beside "
+                    "them: %1 file(s), %2 MB."
+                ),
+                count,
+                f"{size / (1024 * 1024):.1f}",
+            )
+        )
+        self.documents_note.setVisible(count > 0)
         if self.backups:
             self.table.selectRow(0)
         self.update_state()
@@ -119,13 +137,26 @@ class BackupsDialog(QDialog):
             )
         if not messages.ask(self, question):
             return
-        try:
-            restored = restore.restore_backup(self.context.store, backup.path)
-        except (UserError, OSError) as error:
-            messages.refuse(self, error)
-            return
+        # off the GUI thread, on a connection of its own: the documents are put back from
+        # beside the backups, hundreds of MB for some rounds; a cancel changes nothing
+        round_path, chosen = self.context.store.path, backup.path
+        self.restore_button.setEnabled(False)
+        self.task = run_task(
+            self,
+            self.tr("Restoring the backup…"),
+            lambda progress: restore.restore_round(round_path, chosen, progress),
+            lambda restored: self._restored(restored, language),
+            on_error=self._failed,
+            on_cancel=self.update_state,
+        )
+
+    def _restored(self, restored: restore.Restored, language: str) -> None:
         self.context.announce(EVERYTHING)
         self.reload()
         said = restored.sentence(language)
         if said:
             messages.inform(self, said)
+
+    def _failed(self, error: BaseException) -> None:
+        messages.refuse(self, error)  # one sentence, or a bug to the last resort
+        self.update_state()
