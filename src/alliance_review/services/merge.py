@@ -212,7 +212,7 @@ def _check(round_: _Round, incoming: Incoming) -> str:
     if incoming.revision < 1:
         raise not_submitted(name)
     conn, number = round_.conn, incoming.number
-    conflicted = merge_stage.first_conflicted(conn, number, reviewer.uid)
+    conflicted, foreign = merge_stage.first_not_for(conn, number, reviewer.uid)
     if conflicted is not None:
         raise FileRefused(
             f"「{name}」含有{reviewer.name}对有利益冲突的联盟「{round_.name_of(conflicted)}」"
@@ -220,7 +220,6 @@ def _check(round_: _Round, incoming: Incoming) -> str:
             f"{name} scores {round_.name_of(conflicted)}, with which {reviewer.name} has a "
             "conflict of interest; the file is refused.",
         )
-    foreign = merge_stage.first_unassigned(conn, number, reviewer.uid)
     if foreign is not None:
         raise FileRefused(
             f"「{name}」含有未分配给{reviewer.name}的联盟「{round_.name_of(foreign)}」的评分，"
