@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alliance_review.storage.db import harden, readonly_uri
+from alliance_review.storage.db import harden, readonly_uri, storage_error
 from alliance_review.system.permissions import make_private
 
 # a file's rows are consecutive rowids of each table (copied in one statement): ``file``
@@ -81,17 +81,29 @@ class Stage:
     """A private staging database for one batch (a context manager: removed after)."""
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(
-            prefix="alliance-review-merge-", ignore_cleanup_errors=True
-        )
-        make_private(self._folder.name)
-        self.path = Path(self._folder.name) / "stage.sqlite"
-        self.conn = sqlite3.connect(self.path.as_uri(), uri=True, isolation_level=None)
-        harden(self.conn)  # it attaches files from elsewhere
-        self.conn.execute("PRAGMA journal_mode = OFF")  # scratch: nothing to recover
-        self.conn.execute("PRAGMA synchronous = OFF")
-        self.conn.executescript(SCHEMA)
         self.files = 0
+        folder = None
+        try:
+            folder = tempfile.TemporaryDirectory(
+                prefix="alliance-review-merge-", ignore_cleanup_errors=True
+            )
+            make_private(folder.name)
+            self.path = Path(folder.name) / "stage.sqlite"
+            self.conn = sqlite3.connect(self.path.as_uri(), uri=True, isolation_level=None)
+            harden(self.conn)  # it attaches files from elsewhere
+            # a file that cannot be staged (a full disk) is rolled back: the journal in memory
+            # holds only the pages a file changes, not its rows (new pages)
+            self.conn.execute("PRAGMA journal_mode = MEMORY")
+            self.conn.execute("PRAGMA synchronous = OFF")
+            self.conn.executescript(SCHEMA)
+        except (sqlite3.Error, OSError) as error:  # a full disk, said as what it is
+            if folder is not None:
+                folder.cleanup()
+            said = storage_error(error)
+            if said is None:
+                raise
+            raise said from error
+        self._folder = folder
 
     def __enter__(self) -> Stage:
         return self

@@ -158,12 +158,12 @@ def read_submission(
                 with_documents = has_documents_tables(conn)
             finally:
                 conn.close()
-            if meta is not None and rows is not None:
-                rows(copy, with_documents)
         except (sqlite3.DatabaseError, TypeError, ValueError) as error:
             raise _refuse(
                 path, "已损坏或不完整，无法读取。", "is damaged or incomplete."
             ) from error
+        if meta is not None and rows is not None:  # checked above: a failure here is the
+            rows(copy, with_documents)  # reader's (a full disk), named by the caller
     if meta is None:
         raise _refuse(path, "缺少评审专家信息，不能使用。", "lacks its reviewer information.")
     return RawSubmission(path, digest, info, seal, signed, tuple(meta))
