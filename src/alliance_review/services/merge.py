@@ -491,7 +491,7 @@ def merge_files(
     """Merge each file whole or not at all; returns one report per file (given order).
 
     The batch is one transaction (each file a savepoint of it), taken before any file is
-    judged, so a second process merging into the same round waits and then judges its
+    read, so a second process merging into the same round waits and then judges its
     files against what this one merged; cancelling raises ``UserError`` and leaves the
     round exactly as it was, merge log included. A file that would remove scores the
     merged revision had is refused unless ``accept_removals``. A rotated backup of the
@@ -500,18 +500,19 @@ def merge_files(
     files = expand(paths)
     taken = store.backup("merge") if backup and files else None
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
-    with Stage() as stage:
-        try:
-            with store.atomic():
-                read = _read_all(stage, files, progress)
-                stage.attach(store.conn)
-                reports = _merge_batch(store, read, progress, accept_removals)
-        except BaseException:
-            if taken is not None:  # nothing was merged: the backup before it keeps nothing new
-                discard(taken)
-            raise
-        finally:
-            stage.detach(store.conn)
+    try:
+        with Stage() as stage:
+            try:
+                with store.atomic():
+                    read = _read_all(stage, files, progress)
+                    stage.attach(store.conn)
+                    reports = _merge_batch(store, read, progress, accept_removals)
+            finally:
+                stage.detach(store.conn)
+    except BaseException:
+        if taken is not None:  # nothing was merged: the backup before it keeps nothing new
+            discard(taken)
+        raise
     if taken is not None and not any(r.outcome == MERGED for r in reports):
         discard(taken)  # refused or unchanged files only: no merge for it to undo
     store.record_anchor(MERGE)
