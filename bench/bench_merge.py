@@ -1,100 +1,184 @@
-"""Merge 30 reviewer files (150 alliances x 18 indicators each) and print the time.
+"""Merging returned reviewer files: the app beside its floor, time and peak memory.
 
-Target: under 1.5 s on the development machine. Printed beside it, the floor: a bare
-``ATTACH`` + ``INSERT ... SELECT`` of the same rows, one transaction per file, with no
-checks at all. Run: ``.venv/bin/python bench/bench_merge.py``.
+    .venv/bin/python bench/bench_merge.py [--alliances 10000] [--files 30] [--runs 3]
+
+The inputs come from the bench's generator (``bench/rounds.py``, v2: the real rubric,
+notes of real length, evidence ticks): a round of that many alliances and 30 reviewers
+(14 at 125 alliances, as the demo), 3 per alliance, each reviewer's scores and ticks
+written into the reviewer file the round issued and sealed (signed) as a reviewer's
+submission is. Built once into ``bench/.cache/merge-<alliances>-v2``.
+
+The floor (``floor``) is a plain sqlite3 script doing the least any merge must do: for
+each file, read and hash its bytes, verify its Ed25519 signature over its canonical
+digest with the key the round issued (``storage.canonical``: the format defines what is
+signed), then ``ATTACH`` it and copy its scores and ticks with ``INSERT … SELECT`` into the
+round with the round's triggers and foreign keys on, one transaction per file, no other
+check. ``merge_once`` and ``floor_once`` each run in a fresh process (``bench/child.py``),
+so each peak memory is that run's own.
 """
 
 from __future__ import annotations
 
-import random
+import argparse
+import hashlib
+import json
 import shutil
 import sqlite3
-import statistics
-import tempfile
+import sys
 import time
-from fractions import Fraction
+from contextlib import closing
 from pathlib import Path
 
-from alliance_review.core.roster import Alliance, Reviewer
-from alliance_review.core.round import RoundSettings
-from alliance_review.core.rubric import Category, Indicator, Rubric
-from alliance_review.services.merge import merge_into
-from alliance_review.services.reviewer_files import issue_reviewer_files
-from alliance_review.storage.reviewer_store import ReviewerStore
-from alliance_review.storage.round_store import building_round
-
-REVIEWERS, PER_REVIEWER, INDICATORS, PER_ALLIANCE = 30, 150, 18, 3
-ALLIANCES = REVIEWERS * PER_REVIEWER // PER_ALLIANCE  # 1500
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+CACHE = HERE / ".cache"
 
 
-def rubric() -> Rubric:
-    maxima = [6, 5, 6, 6, 5, 6] + [5, 6, 5, 6, 5, 6] * 2  # 18 indicators, 100 points
-    categories = []
-    for c in range(3):
-        indicators = tuple(
-            Indicator(f"{c + 1}.{i + 1}", f"指标{c + 1}.{i + 1}", "", Fraction(maxima[c * 6 + i]))
-            for i in range(6)
-        )
-        categories.append(Category(str(c + 1), f"一级指标{c + 1}", indicators))
-    return Rubric(tuple(categories))
+def reviewers_for(alliances: int) -> int:
+    return 14 if alliances <= 125 else 30
 
 
-def build(folder: Path) -> tuple[Path, list[Path]]:
-    round_path = folder / "round.sqlite"
-    alliances = [Alliance(f"a{n:04d}", f"联盟{n:04d}", n) for n in range(ALLIANCES)]
-    reviewers = [Reviewer(f"r{n:02d}", f"评审专家{n:02d}") for n in range(REVIEWERS)]
-    assignment = {
-        a.uid: [f"r{(n + k * 10) % REVIEWERS:02d}" for k in range(PER_ALLIANCE)]
-        for n, a in enumerate(alliances)
-    }
-    with building_round(round_path) as store:
-        store.write_settings(RoundSettings(uid="bench-round", title="基准测试", year=2016))
-        store.write_rubric(rubric())
-        store.add_alliances(alliances)
-        store.add_reviewers(reviewers)
-        store.set_assignments(assignment)
-    issued = folder / "issued"
-    issued.mkdir()
-    returned = folder / "returned"
-    returned.mkdir()
-    rng = random.Random(1)
+def folder_for(alliances: int) -> Path:
+    return CACHE / f"merge-{alliances}-v2"
+
+
+def build(folder: Path, alliances: int) -> tuple[Path, list[Path]]:
+    """The round before its merge and the sealed reviewer files (all of them)."""
+    import rounds
+
+    from alliance_review.services.reviewer_files import issue_reviewer_files
+    from alliance_review.storage.reviewer_store import ReviewerStore
+
+    reviewers = reviewers_for(alliances)
+    folder.mkdir(parents=True, exist_ok=True)
+    scored = rounds.build_round(
+        folder / "scored.sqlite", alliances, reviewers=reviewers, decisions=False
+    )
+    round_path = rounds.build_round(
+        folder / "round.sqlite", alliances, reviewers=reviewers, decisions=False, scored=False
+    )
+    issued, returned = folder / "issued", folder / "returned"
+    for made in (issued, returned):
+        shutil.rmtree(made, ignore_errors=True)
+        made.mkdir()
     sealed = []
-    for path in issue_reviewer_files(round_path, issued):
-        with ReviewerStore.open(path) as file:
-            codes = [(i.code, int(i.max_points)) for i in file.rubric().indicators()]
-            rows = [
-                (a.uid, code, rng.randint(0, top) * 100, f"评分依据 {code}")
-                for a in file.alliances()
-                for code, top in codes
-            ]
-            assert len(rows) == PER_REVIEWER * INDICATORS
-            with file.conn:
-                file.conn.executemany(
-                    "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
-                    " VALUES (?, ?, ?, ?)",
-                    rows,
-                )
-            target = returned / path.name
-            file.seal(target)
-            sealed.append(target)
-    return round_path, sealed
+    with closing(sqlite3.connect(scored)) as source:
+        for path in issue_reviewer_files(round_path, issued):
+            with ReviewerStore.open(path) as file:
+                (reviewer_uid,) = file.conn.execute("SELECT reviewer_uid FROM meta").fetchone()
+                scores = source.execute(
+                    "SELECT alliance_uid, indicator_code, points_centi, note FROM score"
+                    " WHERE reviewer_uid = ?",
+                    (reviewer_uid,),
+                ).fetchall()
+                ticks = source.execute(
+                    "SELECT alliance_uid, indicator_code, key FROM item_tick"
+                    " WHERE reviewer_uid = ?",
+                    (reviewer_uid,),
+                ).fetchall()
+                with file.conn:
+                    file.conn.executemany(
+                        "INSERT INTO score (alliance_uid, indicator_code, points_centi, note)"
+                        " VALUES (?, ?, ?, ?)",
+                        scores,
+                    )
+                    file.conn.executemany(
+                        "INSERT INTO item_tick (alliance_uid, indicator_code, key)"
+                        " VALUES (?, ?, ?)",
+                        ticks,
+                    )
+                target = returned / path.name
+                file.seal(target)
+                sealed.append(target)
+    scored.unlink()
+    shutil.rmtree(issued)
+    return round_path, sorted(sealed)
+
+
+def prepared(alliances: int) -> tuple[Path, list[Path]]:
+    """The cached inputs of that size (built once, in this process)."""
+    folder = folder_for(alliances)
+    listing = folder / "files.json"
+    if not listing.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        round_path, files = build(folder, alliances)
+        listing.write_text(json.dumps([str(p) for p in files]), encoding="utf-8")
+    files = [Path(p) for p in json.loads(listing.read_text(encoding="utf-8"))]
+    return folder / "round.sqlite", files
+
+
+def prepare(alliances: int) -> float:
+    """``prepared`` in a child process of the bench (untimed)."""
+    prepared(alliances)
+    return 0.0
+
+
+def _fresh_round(alliances: int, name: str) -> tuple[Path, list[Path]]:
+    round_path, files = prepared(alliances)
+    target = round_path.with_name(name)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    with closing(sqlite3.connect(round_path)) as source, closing(sqlite3.connect(target)) as out:
+        source.backup(out)
+    return target, files
+
+
+def merge_once(alliances: int, files: int = 0) -> dict[str, object]:
+    """The app's merge of the first ``files`` files (0: all) into a fresh copy."""
+    from alliance_review.services.merge import merge_into
+
+    target, paths = _fresh_round(alliances, "merge-app.sqlite")
+    paths = paths[:files] if files else paths
+    start = time.perf_counter()
+    reports = merge_into(target, paths)
+    elapsed = time.perf_counter() - start
+    assert all(r.outcome == "merged" for r in reports), [r.detail() for r in reports]
+    return {"seconds": [elapsed], "files": len(paths)}
+
+
+def floor_once(alliances: int, files: int = 0) -> dict[str, object]:
+    target, paths = _fresh_round(alliances, "merge-floor.sqlite")
+    paths = paths[:files] if files else paths
+    return {"seconds": [floor(target, paths)], "files": len(paths)}
 
 
 def floor(round_path: Path, files: list[Path]) -> float:
-    conn = sqlite3.connect(round_path, isolation_level=None)
+    """Hash, verify the signature, copy the rows: per file, one transaction each."""
+    from alliance_review.storage import keys, sealing
+
+    conn = sqlite3.connect(round_path.as_uri(), uri=True, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
     start = time.perf_counter()
     for path in files:
-        conn.execute("ATTACH DATABASE ? AS rf", (str(path),))
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        del data
+        with closing(sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)) as file:
+            key_id, signature = file.execute("SELECT key_id, signature FROM signing").fetchone()
+            signed = sealing.message(file, key_id)
+        reviewer, public = conn.execute(
+            "SELECT reviewer_uid, public_key FROM reviewer_key WHERE key_id = ?", (key_id,)
+        ).fetchone()
+        assert keys.verify(public, signature, signed), path
+        conn.execute("ATTACH DATABASE ? AS rf", (path.as_uri() + "?mode=ro",))
         conn.execute("BEGIN IMMEDIATE")
-        reviewer = conn.execute("SELECT reviewer_uid FROM rf.meta").fetchone()[0]
         conn.execute(
-            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note)"
-            " SELECT ?, alliance_uid, indicator_code, points_centi, note FROM rf.score"
-            " WHERE true ON CONFLICT DO UPDATE SET points_centi = excluded.points_centi",
+            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+            " override_reason) SELECT ?, alliance_uid, indicator_code, points_centi, note,"
+            " override_reason FROM rf.score",
             (reviewer,),
+        )
+        conn.execute(
+            "INSERT INTO item_tick (reviewer_uid, alliance_uid, indicator_code, key)"
+            " SELECT ?, alliance_uid, indicator_code, key FROM rf.item_tick",
+            (reviewer,),
+        )
+        conn.execute(
+            "INSERT INTO merged_revision (reviewer_uid, revision, content_hash, merged_at)"
+            " SELECT ?, revision, ?, '2030-12-01T10:00:00+08:00' FROM rf.meta",
+            (reviewer, digest),
         )
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE rf")
@@ -103,28 +187,19 @@ def floor(round_path: Path, files: list[Path]) -> float:
     return elapsed
 
 
-def main(repeats: int = 3) -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        round_path, files = build(folder)
-        merges, floors = [], []
-        for number in range(repeats):
-            target = folder / f"merge-{number}.sqlite"
-            shutil.copyfile(round_path, target)
-            start = time.perf_counter()
-            reports = merge_into(target, files)
-            merges.append(time.perf_counter() - start)
-            assert all(r.outcome == "merged" for r in reports), [r.detail() for r in reports]
-            bare = folder / f"floor-{number}.sqlite"
-            shutil.copyfile(round_path, bare)
-            floors.append(floor(bare, files))
-        rows = REVIEWERS * PER_REVIEWER * INDICATORS
-        print(f"{REVIEWERS} reviewer files, {rows} scores; median of {repeats} runs")
-        print(
-            f"merge (checked, one transaction per file): {statistics.median(merges):.3f} s"
-            "  (target < 1.5 s)"
-        )
-        print(f"floor (bare ATTACH + INSERT ... SELECT):   {statistics.median(floors):.3f} s")
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--alliances", type=int, default=10_000)
+    parser.add_argument("--files", type=int, default=0, help="the first N files (0: all)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    import table
+
+    app, peer = table.merge_figures(args.alliances, args.files, args.runs)
+    print(f"{args.alliances:,} alliances, {args.files or 'all'} files; median of {args.runs}")
+    print(f"merge: {app.median:.3f} s, peak {app.peak_mb:.0f} MB")
+    print(f"floor: {peer.median:.3f} s, peak {peer.peak_mb:.0f} MB")
+    print(f"ratio: {app.median / peer.median:.2f}x")
 
 
 if __name__ == "__main__":

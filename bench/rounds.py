@@ -63,8 +63,10 @@ def build_round(
     seed: int = 14,
     method: str = "mean",
     decisions: bool = True,
+    scored: bool = True,
 ) -> Path:
-    """Write a scored round of the given size to ``path``; returns ``path``."""
+    """Write a scored round of the given size to ``path``; returns ``path``. Unscored
+    (``scored=False``): the same round (roster, panel, assignment) before any score."""
     rng = random.Random(seed)
     rubric = default_rubric()
     roster = [
@@ -97,7 +99,7 @@ def build_round(
         store.add_reviewers(panel)
         store.set_assignments(assignment)
         scores, ticks = [], []
-        for alliance in roster:
+        for alliance in roster if scored else ():
             level = rng.uniform(0.3, 1.0)
             for reviewer_uid in assignment[alliance.uid]:
                 bias = leniency[int(reviewer_uid[1:])]

@@ -406,18 +406,37 @@ def workbook_rows(runs: int) -> list[Row]:
     return rows
 
 
-def merge_rows(runs: int) -> list[Row]:
-    with tempfile.TemporaryDirectory() as scratch:
-        child("cases_core", "merge_prepare", folder=scratch)
+def merge_figures(alliances: int, files: int, runs: int) -> tuple[Figures, Figures]:
+    """The app's merge and its floor (``bench/bench_merge.py``), each run in a fresh
+    process, in turns: seconds and each one's own peak memory."""
+    child("bench_merge", "prepare", alliances=alliances)  # built once, cached
+    return _alternate(
+        runs,
+        lambda: child("bench_merge", "merge_once", alliances=alliances, files=files),
+        lambda: child("bench_merge", "floor_once", alliances=alliances, files=files),
+    )
+
+
+def merge_rows(runs: int, quick: bool) -> list[Row]:
+    """Merge time beside the floor (hash, signature, INSERT … SELECT) and peak memory at
+    three sizes, and at 50,000 with a third of the files: flat in the number of files."""
+    import bench_merge
+
+    cases = [(125, 0), (10_000, 0)] if quick else [(125, 0), (10_000, 0), (50_000, 10), (50_000, 0)]
+    rows = []
+    for alliances, files in cases:
+        count = files or bench_merge.reviewers_for(alliances)
+        per_file = alliances * 3 // bench_merge.reviewers_for(alliances)
         row = Row(
             "merge",
-            "30 files x 150 x 18",
-            "bare ATTACH + INSERT…SELECT",
-            "ratio <= 2",
-            checks=[ratio_at_most(2)],
+            f"{count} files x {per_file:,} x 18 ({alliances:,})",
+            "hash + signature + INSERT…SELECT",
+            "ratio <= 2, peak < 150 MB",
+            checks=[ratio_at_most(2), peak_below(150)],
         )
-        row.app, row.peer = pair("cases_core", "merge", folder=scratch, runs=runs)
-        return [row]
+        row.app, row.peer = merge_figures(alliances, files, runs)
+        rows.append(row)
+    return rows
 
 
 def window_rows(runs: int, quick: bool) -> list[Row]:
@@ -580,7 +599,7 @@ def documents_rows(runs: int) -> list[Row]:
 GROUPS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "ranking": lambda a: ranking_rows(a.runs, [125, 1_000] if a.quick else [125, 1_000, 10_000]),
     "pdf": lambda a: pdf_rows(min(a.runs, 3), a.quick),
-    "merge": lambda a: merge_rows(a.runs),
+    "merge": lambda a: merge_rows(a.runs, a.quick),
     "window": lambda a: window_rows(min(a.runs, 5), a.quick),
     "workbooks": lambda a: workbook_rows(min(a.runs, 3)),
     "documents": lambda a: documents_rows(min(a.runs, 3)),

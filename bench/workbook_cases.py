@@ -96,7 +96,9 @@ def peer_results(folder: str) -> float:
 
 def argv_app_results(folder: str) -> list[str]:
     here = Path(folder)
-    return [*APP, "export-xlsx", str(here / f"round-{BIG}.alr-round"), str(here / "cmd.xlsx")]
+    # --force: the command runs again over its own output (the warm-up's)
+    out = str(here / "cmd.xlsx")
+    return [*APP, "export-xlsx", str(here / f"round-{BIG}.alr-round"), out, "--force"]
 
 
 def argv_peer_results(folder: str) -> list[str]:
@@ -189,7 +191,7 @@ def peer_sheet(folder: str) -> float:
 
 def argv_app_sheet(folder: str) -> list[str]:
     _, filled, _ = _paths(folder)
-    return [*APP, "export-sheet", str(filled), str(Path(folder) / "cmd-sheet.xlsx")]
+    return [*APP, "export-sheet", str(filled), str(Path(folder) / "cmd-sheet.xlsx"), "--force"]
 
 
 def argv_peer_sheet(folder: str) -> list[str]:

@@ -12,18 +12,23 @@ above all), not newer than the revision already merged. A newer revision replace
 reviewer's earlier scores as a whole; if it would drop scores or alliances the merged
 revision had, it is merged only when that loss is accepted (``accept_removals``).
 
-Each file is judged again and written in its own ``BEGIN IMMEDIATE`` transaction, so two
-processes merging into one round are serialised and the second sees the first's merged
-revision. One bad file never stops the batch. Every attempt is recorded in ``merge_log``
-and the audit trail; a refusal writes nothing else.
+The batch's files are read one at a time, their rows copied raw into a private stage
+(``storage.merge_stage``) and never held in memory: the checks and the comparison with
+the merged revision are queries on the stage, and a file's rows reach the round with
+``INSERT … SELECT``; memory does not grow with the number of files. The batch is one
+transaction, taken before any file is read, so two processes merging into one round are
+serialised and the second sees the first's merged revision. Each file is judged and
+written in a savepoint of it. One bad file never stops the
+batch. Every attempt is recorded in ``merge_log`` and the audit trail; a refusal writes
+nothing else.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused, UserError
@@ -35,10 +40,11 @@ from alliance_review.services.merge_reading import (
     typed,
     verify_signature,
 )
-from alliance_review.storage import documents, rows
+from alliance_review.storage import documents, merge_stage, rows
 from alliance_review.storage.backups import discard
 from alliance_review.storage.db import storage_error
-from alliance_review.storage.panel_rows import IssuedKey, ScoreRows, Ticks
+from alliance_review.storage.merge_stage import Stage
+from alliance_review.storage.panel_rows import IssuedKey
 from alliance_review.storage.round_store import RoundStore, now_text
 
 Progress = Callable[[int, int], bool]
@@ -130,7 +136,8 @@ class FileReport:
 
 
 class _Round:
-    """What the rules need to know about the round, read once per batch."""
+    """What the rules need to know about the round, read once per batch (the alliances'
+    names and the assignments only when a message or a document check needs them)."""
 
     def __init__(self, store: RoundStore) -> None:
         self.version = store.change_marker()[1]  # changes when another connection commits
@@ -138,20 +145,22 @@ class _Round:
         self.uid = settings.uid
         self.locked = settings.locked
         self.reviewers = {r.uid: r for r in store.reviewers()}
-        self.names = {a.uid: a.name for a in store.alliances()}
-        self.assigned: dict[str, set[str]] = defaultdict(set)
-        for alliance_uid, reviewer_uids in store.assignments().items():
-            for reviewer_uid in reviewer_uids:
-                self.assigned[reviewer_uid].add(alliance_uid)
         self.indicators = {i.code: i for i in store.rubric().indicators()}
-        self.items = {(i.code, item.key) for i in self.indicators.values() for item in i.items}
-        # integer bounds (hundredths) per indicator: max and step, for a fast check
-        self.limits = {
-            code: (rows.to_centi(i.max_points), rows.to_centi(i.step))
-            for code, i in self.indicators.items()
-        }
         self.store = store
+        self.conn = store.conn  # the stage is attached to it (``merge_stage.NAME``)
         self._documents: dict[str, set[str]] | None = None
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {a.uid: a.name for a in self.store.alliances()}
+
+    @cached_property
+    def assigned(self) -> dict[str, set[str]]:
+        assigned: dict[str, set[str]] = {}
+        for alliance_uid, reviewer_uids in self.store.assignments().items():
+            for reviewer_uid in reviewer_uids:
+                assigned.setdefault(reviewer_uid, set()).add(alliance_uid)
+        return assigned
 
     def documents(self) -> dict[str, set[str]]:
         """Alliance uid -> the sha256 of its documents (originals and PDFs shown)."""
@@ -161,12 +170,6 @@ class _Round:
 
     def merged(self, reviewer_uid: str) -> tuple[int, str] | None:
         return self.store.merged_revision(reviewer_uid)
-
-    def existing(self, reviewer_uid: str) -> ScoreRows:
-        return self.store.reviewer_score_rows(reviewer_uid)
-
-    def existing_ticks(self, reviewer_uid: str) -> Ticks:
-        return self.store.reviewer_ticks(reviewer_uid)
 
     def issued_key(self, key_id: str) -> IssuedKey | None:
         return self.store.reviewer_key(key_id)
@@ -194,7 +197,7 @@ def _check(round_: _Round, incoming: Incoming) -> str:
             "The round is locked as final; unlock it before merging reviewer files.",
         )
     verify_signature(incoming.raw, round_)
-    typed(incoming)
+    typed(incoming, round_.conn)
     if incoming.round_uid != round_.uid:
         raise FileRefused(
             f"「{name}」属于另一个评价轮次，不能合并到本轮次。",
@@ -208,40 +211,39 @@ def _check(round_: _Round, incoming: Incoming) -> str:
         )
     if incoming.revision < 1:
         raise not_submitted(name)
-    alliances = {a for a, _ in incoming.scores} | {a for a, _, _ in incoming.ticks}
-    conflicted = sorted(alliances & reviewer.conflicts)
-    if conflicted:
+    conn, number = round_.conn, incoming.number
+    conflicted, foreign = merge_stage.first_not_for(conn, number, reviewer.uid)
+    if conflicted is not None:
         raise FileRefused(
-            f"「{name}」含有{reviewer.name}对有利益冲突的联盟「{round_.name_of(conflicted[0])}」"
+            f"「{name}」含有{reviewer.name}对有利益冲突的联盟「{round_.name_of(conflicted)}」"
             "的评分，整份文件不予合并。",
-            f"{name} scores {round_.name_of(conflicted[0])}, with which {reviewer.name} has a "
+            f"{name} scores {round_.name_of(conflicted)}, with which {reviewer.name} has a "
             "conflict of interest; the file is refused.",
         )
-    foreign = sorted(alliances - round_.assigned[reviewer.uid])
-    if foreign:
+    if foreign is not None:
         raise FileRefused(
-            f"「{name}」含有未分配给{reviewer.name}的联盟「{round_.name_of(foreign[0])}」的评分，"
+            f"「{name}」含有未分配给{reviewer.name}的联盟「{round_.name_of(foreign)}」的评分，"
             "整份文件不予合并。",
-            f"{name} scores {round_.name_of(foreign[0])}, which is not assigned to "
+            f"{name} scores {round_.name_of(foreign)}, which is not assigned to "
             f"{reviewer.name}; the file is refused.",
         )
-    for _, code, key in sorted(incoming.ticks):
-        if (code, key) not in round_.items:
-            raise FileRefused(
-                f"「{name}」勾选了本轮次评价指标中没有的评价要点（{code}：{key}）。",
-                f"{name} ticks an evidence item the round's rubric does not have ({code}: {key}).",
-            )
+    unknown = merge_stage.first_unknown_item(conn, number)
+    if unknown is not None:
+        code, key = unknown
+        raise FileRefused(
+            f"「{name}」勾选了本轮次评价指标中没有的评价要点（{code}：{key}）。",
+            f"{name} ticks an evidence item the round's rubric does not have ({code}: {key}).",
+        )
     _check_documents(round_, incoming, reviewer.uid)
-    limits = round_.limits
-    for (_, code), (centi, _, _) in incoming.scores.items():
-        limit = limits.get(code)
-        if limit is None:
+    outside = merge_stage.first_out_of_rubric(conn, number)
+    if outside is not None:
+        code, centi = outside
+        if centi is None:
             raise FileRefused(
                 f"「{name}」含有本轮次评价指标中没有的指标 {code}。",
                 f"{name} scores indicator {code}, which the round's rubric does not have.",
             )
-        if not (0 <= centi <= limit[0] and centi % limit[1] == 0):
-            round_.indicators[code].check_score(rows.from_centi(centi))
+        round_.indicators[code].check_score(rows.from_centi(centi))
     merged = round_.merged(reviewer.uid)
     if merged is not None:
         revision, merged_hash = merged
@@ -267,13 +269,17 @@ def _check(round_: _Round, incoming: Incoming) -> str:
 def _check_documents(round_: _Round, incoming: Incoming, reviewer_uid: str) -> None:
     """A returned file names only documents the round holds, of the reviewer's alliances."""
     name = incoming.path.name
+    listed = merge_stage.documents(round_.conn, incoming.number)
+    if not listed:
+        return
     held = round_.documents()
-    for row in incoming.raw.documents:
+    assigned = round_.assigned.get(reviewer_uid, set())
+    for row in listed:
         alliance_uid, sha, view = (row + (None, None, None))[:3]
         known = held.get(alliance_uid) if isinstance(alliance_uid, str) else None
         if (
             known is None
-            or alliance_uid not in round_.assigned[reviewer_uid]
+            or alliance_uid not in assigned
             or sha not in known
             or (view is not None and view not in known)
         ):
@@ -284,52 +290,14 @@ def _check_documents(round_: _Round, incoming: Incoming, reviewer_uid: str) -> N
             )
 
 
-def _compare(
-    existing: ScoreRows,
-    incoming: ScoreRows,
-    existing_ticks: Ticks | None = None,
-    incoming_ticks: Ticks | None = None,
-) -> tuple[dict[str, list[str]], dict[str, int]]:
-    """Alliances new / changed / unchanged / removed (ticks count as a change), and
-    score counts."""
-    by_alliance_old: dict[str, dict[object, object]] = defaultdict(dict)
-    by_alliance_new: dict[str, dict[object, object]] = defaultdict(dict)
-    for key, value in existing.items():
-        by_alliance_old[key[0]][key] = value
-    for key, value in incoming.items():
-        by_alliance_new[key[0]][key] = value
-    for tick in existing_ticks or ():
-        by_alliance_old[tick[0]][tick] = True
-    for tick in incoming_ticks or ():
-        by_alliance_new[tick[0]][tick] = True
-    groups: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": [], "removed": []}
-    for alliance_uid in sorted(by_alliance_new):
-        old = by_alliance_old.get(alliance_uid)
-        if not old:
-            groups["new"].append(alliance_uid)
-        elif old == by_alliance_new[alliance_uid]:
-            groups["unchanged"].append(alliance_uid)
-        else:
-            groups["changed"].append(alliance_uid)
-    groups["removed"] = sorted(set(by_alliance_old) - set(by_alliance_new))
-    counts = {
-        "new": sum(1 for k in incoming if k not in existing),
-        "changed": sum(1 for k, v in incoming.items() if k in existing and existing[k] != v),
-        "unchanged": sum(1 for k, v in incoming.items() if existing.get(k) == v),
-        "removed": sum(1 for k in existing if k not in incoming),
-    }
-    return groups, counts
-
-
-def _assess(round_: _Round, path: Path) -> tuple[FileReport, Incoming | None]:
-    """Read a file and judge it against the round as it is now."""
+def _read(stage: Stage, path: Path) -> tuple[FileReport | None, Incoming | None]:
+    """Read a file into the stage: (None, the file), or (its refusal, None)."""
     try:
-        incoming = read(path)
+        return None, read(stage, path)
     except UserError as error:
         return FileReport(path, "", REFUSED, reason=error), None
     except Exception as error:  # one bad file never stops the batch  # noqa: BLE001
         return FileReport(path, "", REFUSED, reason=_unreadable(path, error)), None
-    return _judge(round_, incoming)
 
 
 def _unreadable(path: Path, error: Exception) -> FileRefused:
@@ -373,12 +341,7 @@ def _judge(round_: _Round, incoming: Incoming) -> tuple[FileReport, Incoming | N
             ),
             None,
         )
-    groups, counts = _compare(
-        round_.existing(incoming.reviewer_uid),
-        incoming.scores,
-        round_.existing_ticks(incoming.reviewer_uid),
-        incoming.ticks,
-    )
+    groups, counts = merge_stage.compare(round_.conn, incoming.number, incoming.reviewer_uid)
     report = FileReport(
         path,
         incoming.content_hash,
@@ -426,18 +389,30 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
     return result
 
 
-def _merge_order(reports: Sequence[tuple[FileReport, Incoming | None]]) -> list[int]:
-    """Older revisions of one reviewer first, so a folder holding several merges in turn."""
-    return sorted(
-        range(len(reports)),
-        key=lambda i: (reports[i][0].revision or 0, i),
-    )
+def _merge_order(read: list[tuple[FileReport | None, Incoming | None]]) -> list[int]:
+    """Older revisions of one reviewer first, so a folder holding several merges in turn
+    (the revision the file states; a file refused on reading, or stating none, first)."""
+
+    def stated(index: int) -> int:
+        incoming = read[index][1]
+        revision = incoming.raw.meta[3] if incoming is not None else 0
+        return revision if type(revision) is int else 0
+
+    return sorted(range(len(read)), key=lambda i: (stated(i), i))
 
 
 def preview(store: RoundStore, paths: Iterable[Path | str]) -> list[FileReport]:
     """What merging each file alone would do, in the order given; writes nothing."""
-    round_ = _Round(store)
-    return [_assess(round_, path)[0] for path in expand(paths)]
+    with Stage() as stage:
+        read = [_read(stage, path) for path in expand(paths)]
+        with stage.attached(store.conn):
+            round_ = _Round(store)
+            return [_judge(round_, i)[0] if i is not None else _given(r) for r, i in read]
+
+
+def _given(report: FileReport | None) -> FileReport:
+    assert report is not None  # a file not read has its refusal
+    return report
 
 
 def _log(store: RoundStore, report: FileReport) -> None:
@@ -453,13 +428,13 @@ def _log(store: RoundStore, report: FileReport) -> None:
 
 
 def _write(store: RoundStore, incoming: Incoming) -> None:
-    store.replace_reviewer_scores(
+    merge_stage.write(
+        store.conn,
+        incoming.number,
         incoming.reviewer_uid,
         incoming.revision,
         incoming.content_hash,
-        incoming.scores,
         now_text(),
-        incoming.ticks,
     )
 
 
@@ -483,7 +458,8 @@ def _merge_one(
             report, ready = _judge(round_, incoming)
             if report.outcome == MERGE and ready is not None:
                 if report.removes and not accept_removals:
-                    report = _with_reason(report, REFUSED, _removal_refusal(report, round_.names))
+                    names = {a: round_.name_of(a) for a in report.alliances_removed[:3]}
+                    report = _with_reason(report, REFUSED, _removal_refusal(report, names))
                 else:
                     report = _with_reason(report, MERGED, None)
                     _write(store, ready)
@@ -515,7 +491,7 @@ def merge_files(
     """Merge each file whole or not at all; returns one report per file (given order).
 
     The batch is one transaction (each file a savepoint of it), taken before any file is
-    judged, so a second process merging into the same round waits and then judges its
+    read, so a second process merging into the same round waits and then judges its
     files against what this one merged; cancelling raises ``UserError`` and leaves the
     round exactly as it was, merge log included. A file that would remove scores the
     merged revision had is refused unless ``accept_removals``. A rotated backup of the
@@ -525,8 +501,14 @@ def merge_files(
     taken = store.backup("merge") if backup and files else None
     store.wait_for_writers(MAX_WAIT_SECONDS)  # another merge into this round may be running
     try:
-        with store.atomic():
-            reports = _merge_batch(store, files, progress, accept_removals)
+        with Stage() as stage:
+            try:
+                with store.atomic():
+                    read = _read_all(stage, files, progress)
+                    stage.attach(store.conn)
+                    reports = _merge_batch(store, read, progress, accept_removals)
+            finally:
+                stage.detach(store.conn)
     except BaseException:
         if taken is not None:  # nothing was merged: the backup before it keeps nothing new
             discard(taken)
@@ -537,30 +519,47 @@ def merge_files(
     return reports
 
 
+def _cancelled() -> UserError:
+    return UserError(
+        "已取消：没有合并任何文件，评价轮次保持原样。",
+        "Cancelled: no file was merged; the round is as it was.",
+    )
+
+
+def _read_all(
+    stage: Stage, files: list[Path], progress: Progress | None
+) -> list[tuple[FileReport | None, Incoming | None]]:
+    """Every file read into the stage, one at a time (the first half of the progress)."""
+    read = []
+    for done, path in enumerate(files):
+        if progress is not None and not progress(done, 2 * len(files)):
+            raise _cancelled()
+        read.append(_read(stage, path))
+    return read
+
+
 def _merge_batch(
-    store: RoundStore, files: list[Path], progress: Progress | None, accept_removals: bool
+    store: RoundStore,
+    read: list[tuple[FileReport | None, Incoming | None]],
+    progress: Progress | None,
+    accept_removals: bool,
 ) -> list[FileReport]:
-    reports: list[FileReport | None] = [None] * len(files)
+    total = 2 * len(read)
+    reports: list[FileReport | None] = [None] * len(read)
     round_ = _Round(store)
-    assessed = [_assess(round_, path) for path in files]
-    for done, index in enumerate(_merge_order(assessed)):
-        if progress is not None and not progress(done, len(files)):
-            raise UserError(
-                "已取消：没有合并任何文件，评价轮次保持原样。",
-                "Cancelled: no file was merged; the round is as it was.",
-            )
-        report, incoming = assessed[index]
+    for done, index in enumerate(_merge_order(read), start=len(read)):
+        if progress is not None and not progress(done, total):
+            raise _cancelled()
+        report, incoming = read[index]
         if incoming is None:
+            report = _given(report)
             with store.atomic():
                 _log(store, report)
         else:
             report = _merge_one(store, round_, incoming, accept_removals)
         reports[index] = report
-        # drop the file's rows now, a file at a time: freeing all of them at the end in one
-        # go held the GIL for a tenth of a second (the window's worker runs this)
-        assessed[index] = (report, None)
     if progress is not None:
-        progress(len(files), len(files))
+        progress(total, total)
     return [r for r in reports if r is not None]
 
 

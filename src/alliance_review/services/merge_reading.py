@@ -1,22 +1,24 @@
 """A returned reviewer file as the merge reads it: raw first, typed after the signature.
 
 ``read`` takes the file through ``storage.submission`` (regular file, size bound, no
-foreign log, a private copy) and keeps every value as the file holds it; the claimed
-identity is used only to look up the key. ``typed`` then holds each value the merge uses
-to its SQLite type and bounds: points INTEGER (not REAL, TEXT or BLOB), notes and
-reasons text of bounded length, ids text, the revision an integer.
+foreign log, a private copy) and copies its rows, every value as the file holds it, into
+the batch's stage (``storage.merge_stage``); the claimed identity is used only to look up
+the key. ``typed`` then holds each value the merge uses to its SQLite type and bounds, in
+SQL on the stage: points INTEGER (not REAL, TEXT or BLOB), notes and reasons text of
+bounded length, ids text, the revision an integer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from alliance_review.core.errors import FileRefused
 from alliance_review.core.score_entry import MAX_NOTE_CHARS  # one limit: window, imports, merge
-from alliance_review.storage import keys, sealing
-from alliance_review.storage.panel_rows import REVOKED, IssuedKey, ScoreRows, Ticks
+from alliance_review.storage import keys, merge_stage, sealing
+from alliance_review.storage.panel_rows import REVOKED, IssuedKey
 from alliance_review.storage.submission import RawSubmission, read_submission
 
 MAX_REVISION = 1_000_000
@@ -31,18 +33,19 @@ class Incoming:
     reviewer_uid: str = ""
     reviewer_name: str = ""
     revision: int = 0
-    scores: ScoreRows = field(default_factory=dict)
-    ticks: Ticks = field(default_factory=set)
+    number: int = -1  # its rows' file number in the stage
 
 
-def read(path: Path) -> Incoming:
-    """Read a reviewer file as it stands (``storage.submission``): meta as stated, values raw.
+def read(stage: merge_stage.Stage, path: Path) -> Incoming:
+    """Read a reviewer file as it stands (``storage.submission``): meta as stated, its rows
+    copied raw into ``stage``.
 
     The claimed identity is taken as text only to look up the key; nothing else is used
-    before ``_verify`` and ``_typed``.
+    before ``verify_signature`` and ``typed``.
     """
-    raw = read_submission(path)
-    incoming = Incoming(path, raw.content_hash, raw)
+    numbers: list[int] = []
+    raw = read_submission(path, lambda copy, docs: numbers.append(stage.add(copy, docs)))
+    incoming = Incoming(path, raw.content_hash, raw, number=numbers[0])
     claimed = raw.meta
     incoming.round_uid = claimed[0] if isinstance(claimed[0], str) else ""
     incoming.reviewer_uid = claimed[1] if isinstance(claimed[1], str) else ""
@@ -150,8 +153,9 @@ def _retired(name: str, holder: str, key: IssuedKey) -> FileRefused:
     )
 
 
-def typed(incoming: Incoming) -> None:
-    """Hold every value the merge uses to its SQLite type and bounds (after ``_verify``)."""
+def typed(incoming: Incoming, conn: sqlite3.Connection) -> None:
+    """Hold every value the merge uses to its SQLite type and bounds (after the
+    signature), in SQL on the stage attached to ``conn``."""
     name = incoming.path.name
     revision = incoming.raw.meta[3]
     if type(revision) is not int or not 0 <= revision <= MAX_REVISION:
@@ -160,44 +164,38 @@ def typed(incoming: Incoming) -> None:
             f"{name} has no valid revision number; it is refused.",
         )
     incoming.revision = revision
-    scores: ScoreRows = {}
-    for alliance_uid, code, points, note, reason in incoming.raw.scores:
-        if not (isinstance(alliance_uid, str) and isinstance(code, str)):
-            raise FileRefused(
-                f"「{name}」中有无效的联盟或指标编号，不予合并。",
-                f"{name} holds an invalid alliance or indicator id; it is refused.",
-            )
-        if not isinstance(note, str) or len(note) > MAX_NOTE_CHARS:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的评分依据不是文字或超过 {MAX_NOTE_CHARS} 字，不予合并。",
-                f"{name} holds an evidence note for {code} that is not text or longer than "
-                f"{MAX_NOTE_CHARS} characters; it is refused.",
-            )
-        if not isinstance(reason, str) or len(reason) > MAX_NOTE_CHARS:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的理由不是文字或过长，不予合并。",
-                f"{name} holds a reason for {code} that is not text or too long; it is refused.",
-            )
-        if points is None:
-            continue
-        if type(points) is not int:
-            raise FileRefused(
-                f"「{name}」中指标 {code} 的分数存成了{TYPE_ZH.get(type(points), '其他类型')}"
-                "而不是整数，不予合并。",
-                f"{name} stores the points of {code} as {type(points).__name__}, not as an "
-                "integer; it is refused.",
-            )
-        scores[(alliance_uid, code)] = (points, note, reason)
-    incoming.scores = scores
-    ticks: Ticks = set()
-    for tick in incoming.raw.ticks:
-        if not all(isinstance(value, str) and len(value) <= 200 for value in tick):
-            raise FileRefused(
-                f"「{name}」中有无效的评价要点勾选，不予合并。",
-                f"{name} holds an invalid evidence item tick; it is refused.",
-            )
-        ticks.add((str(tick[0]), str(tick[1]), str(tick[2])))
-    incoming.ticks = ticks
+    code, kind, problem = merge_stage.first_bad_score(conn, incoming.number, MAX_NOTE_CHARS)
+    sentences = {
+        1: (
+            f"「{name}」中有无效的联盟或指标编号，不予合并。",
+            f"{name} holds an invalid alliance or indicator id; it is refused.",
+        ),
+        2: (
+            f"「{name}」中指标 {code} 的评分依据不是文字或超过 {MAX_NOTE_CHARS} 字，不予合并。",
+            f"{name} holds an evidence note for {code} that is not text or longer than "
+            f"{MAX_NOTE_CHARS} characters; it is refused.",
+        ),
+        3: (
+            f"「{name}」中指标 {code} 的理由不是文字或过长，不予合并。",
+            f"{name} holds a reason for {code} that is not text or too long; it is refused.",
+        ),
+        4: (
+            f"「{name}」中指标 {code} 的分数存成了{TYPE_ZH.get(kind, '其他类型')}"
+            "而不是整数，不予合并。",
+            f"{name} stores the points of {code} as {TYPE_EN.get(kind, kind)}, not as an "
+            "integer; it is refused.",
+        ),
+    }
+    if problem:
+        zh, en = sentences[problem]
+        raise FileRefused(zh, en)
+    if merge_stage.has_bad_tick(conn, incoming.number):
+        raise FileRefused(
+            f"「{name}」中有无效的评价要点勾选，不予合并。",
+            f"{name} holds an invalid evidence item tick; it is refused.",
+        )
 
 
-TYPE_ZH = {float: "小数（REAL）", str: "文字（TEXT）", bytes: "二进制（BLOB）"}
+# a value's SQLite storage class, named as the user reads it (and as Python names it)
+TYPE_ZH = {"real": "小数（REAL）", "text": "文字（TEXT）", "blob": "二进制（BLOB）"}
+TYPE_EN = {"real": "float", "text": "str", "blob": "bytes"}

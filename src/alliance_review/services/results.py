@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,27 +94,43 @@ class AllianceDetails(Mapping[str, AllianceResult]):
         table: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
         for alliance_uid, code, reviewer_uid, centi in rows:
             table[alliance_uid][code][reviewer_uid] = centi
-        decisions = self._indicator_decisions()
         for alliance_uid, per_indicator in table.items():
             if alliance_uid in self._loaded or alliance_uid not in self.totals:
                 continue
-            values: dict[str, Fraction] = {}
-            reviewer_centi: dict[str, int] = defaultdict(int)
-            for code in self.codes:
-                by_reviewer = per_indicator.get(code, {})
-                for reviewer_uid, centi in by_reviewer.items():
-                    reviewer_centi[reviewer_uid] += centi
-                if (alliance_uid, code) in decisions:
-                    values[code] = Fraction(decisions[(alliance_uid, code)], 100)
-                elif by_reviewer:
-                    num, den = consensus_part(list(by_reviewer.values()), self.method)
-                    values[code] = Fraction(num, 100 * den)
-            self._loaded[alliance_uid] = AllianceResult(
-                alliance_uid,
-                values,
-                {r: Fraction(c, 100) for r, c in reviewer_centi.items()},
-                self.totals.total(alliance_uid),
-            )
+            self._loaded[alliance_uid] = self._result(alliance_uid, per_indicator)
+
+    def in_order(self, rows: Iterable[Cell]) -> Iterator[AllianceResult]:
+        """The result of each alliance whose scores come together in ``rows`` (one alliance
+        after another, as ``TallyRows.score_cells_in_order`` reads them), none kept: an
+        export of every alliance holds one alliance's scores at a time."""
+        for alliance_uid, cells in groupby(rows, key=itemgetter(0)):
+            per_indicator: dict[str, dict[str, int]] = defaultdict(dict)
+            for _, code, reviewer_uid, centi in cells:
+                per_indicator[code][reviewer_uid] = centi
+            if alliance_uid in self.totals:
+                yield self._loaded.get(alliance_uid) or self._result(alliance_uid, per_indicator)
+
+    def _result(
+        self, alliance_uid: str, per_indicator: dict[str, dict[str, int]]
+    ) -> AllianceResult:
+        decisions = self._indicator_decisions()
+        values: dict[str, Fraction] = {}
+        reviewer_centi: dict[str, int] = defaultdict(int)
+        for code in self.codes:
+            by_reviewer = per_indicator.get(code, {})
+            for reviewer_uid, centi in by_reviewer.items():
+                reviewer_centi[reviewer_uid] += centi
+            if (alliance_uid, code) in decisions:
+                values[code] = Fraction(decisions[(alliance_uid, code)], 100)
+            elif by_reviewer:
+                num, den = consensus_part(list(by_reviewer.values()), self.method)
+                values[code] = Fraction(num, 100 * den)
+        return AllianceResult(
+            alliance_uid,
+            values,
+            {r: Fraction(c, 100) for r, c in reviewer_centi.items()},
+            self.totals.total(alliance_uid),
+        )
 
 
 @dataclass(frozen=True)

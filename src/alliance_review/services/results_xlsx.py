@@ -9,7 +9,7 @@ workbook cannot run it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,9 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from alliance_review.core.points import exact_text
-from alliance_review.core.scoring import aggregate
+from alliance_review.core.scoring import AllianceResult, aggregate
 from alliance_review.services.output import Progress, cancelled, check_folder, guard
-from alliance_review.services.results import RoundResult, compute
+from alliance_review.services.results import AllianceDetails, RoundResult, compute
 from alliance_review.services.round_digest import content_hash, settings_items
 from alliance_review.services.xlsx_out import Book, Styles, writing
 from alliance_review.storage.round_store import RoundStore
@@ -54,6 +54,7 @@ class SheetWriter:
         right_columns: Sequence[int] = (),
         fixed: dict[int, int] | None = None,
         header_height: float | None = None,
+        centi_columns: Sequence[int] = (),
     ):
         self.ws: Worksheet = book.add_worksheet(title)
         self.styles = styles
@@ -62,6 +63,8 @@ class SheetWriter:
         self.right = {c - 1 for c in right_columns}
         self.right_text = styles.get(align="right")
         self.fixed = dict(fixed or {})  # columns of a set width (1-based)
+        # columns whose points come as integer hundredths (shown and measured as points)
+        self.centi = {c - 1 for c in centi_columns}
         self.widths = [text_width(h) for h in headers]
         self.rows = 0
         self.points = styles.get(num_format=POINTS_FORMAT)
@@ -77,8 +80,8 @@ class SheetWriter:
         for column, value in enumerate(values):
             if value is None:
                 continue
-            if isinstance(value, Fraction):
-                value = float(value)
+            if isinstance(value, Fraction) or column in self.centi:
+                value = float(value) if isinstance(value, Fraction) else value / 100
                 shown = len(f"{value:.2f}")
             elif widths[column] >= MAX_WIDTH:
                 shown = 0  # as wide as a column gets: no need to measure
@@ -131,7 +134,6 @@ def write_sheets(
     rubric = store.rubric()
     indicators = list(rubric.indicators())
     alliances = {a.uid: a for a in store.alliances()}
-    reviewers = {r.uid: r.name for r in store.reviewers()}
     ranked = SheetWriter(
         book,
         styles,
@@ -168,8 +170,10 @@ def write_sheets(
         fixed={i: 10 for i in range(3, len(indicators) + 4)},
         header_height=105,  # the indicators' names wrap in the header
     )
+    in_ranking = [row.alliance.uid for row in result.ranking]
+    details = _in_order(store, result, in_ranking)
     for row in result.ranking:
-        values = result.results[row.alliance.uid].indicator_consensus
+        values = next(details).indicator_consensus
         per_indicator.add(
             [row.seq, row.alliance.name] + [values.get(i.code) for i in indicators] + [row.total]
         )
@@ -177,18 +181,6 @@ def write_sheets(
     if progress is not None and not progress(1, 3):
         raise cancelled()
 
-    position = {row.alliance.uid: row.seq for row in result.ranking}
-    order = {i.code: n for n, i in enumerate(indicators)}
-    reviewer_order = {uid: n for n, uid in enumerate(reviewers)}
-    scores = sorted(
-        store.scores(),
-        key=lambda s: (
-            position.get(s.alliance_uid, len(position) + 1),
-            reviewer_order.get(s.reviewer_uid, 0),
-            order.get(s.indicator_code, 0),
-        ),
-    )
-    names = {i.code: i.name for i in indicators}
     reviewer_sheet = SheetWriter(
         book,
         styles,
@@ -196,27 +188,19 @@ def write_sheets(
         ["序号", "联盟名称", "评审专家", "指标编号", "二级指标", "得分", "评分依据"],
         [None, None, None, None, None, None, None],
         wrap_columns=[7],
+        centi_columns=[6],
     )
-    for score in scores:
-        alliance = alliances.get(score.alliance_uid)
-        reviewer_sheet.add(
-            [
-                position.get(score.alliance_uid),
-                alliance.name if alliance else score.alliance_uid,
-                reviewers.get(score.reviewer_uid, score.reviewer_uid),
-                score.indicator_code,
-                names.get(score.indicator_code, ""),
-                score.points,
-                score.note,
-            ]
-        )
+    for line in store.reviewer_score_lines(in_ranking):  # in order, from SQL, integers
+        reviewer_sheet.add(line)
     reviewer_sheet.finish()
     if progress is not None and not progress(2, 3):
         raise cancelled()
 
+    position = {row.alliance.uid: row.seq for row in result.ranking}
+    names = {i.code: i.name for i in indicators}
     decided = {alliance_uid for alliance_uid, _ in store.decisions()}
     computed = aggregate(  # the computed value beside each decision: decided alliances only
-        rubric, [s for s in scores if s.alliance_uid in decided], settings.consensus_method
+        rubric, store.scores_of(decided), settings.consensus_method
     )
     decisions = SheetWriter(
         book,
@@ -258,6 +242,14 @@ def write_sheets(
             ]
         )
     settings_sheet.finish()
+
+
+def _in_order(store: RoundStore, result: RoundResult, uids: list[str]) -> Iterator[AllianceResult]:
+    """Each alliance's detail in the order of ``uids``: read alliance by alliance in one
+    sorted query where the result reads from the round (none kept), else looked up."""
+    if isinstance(result.results, AllianceDetails):
+        return result.results.in_order(store.score_cells_in_order(uids))
+    return (result.results[uid] for uid in uids)
 
 
 def export_workbook(

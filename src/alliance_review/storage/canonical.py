@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from alliance_review.storage.digest_rows import sqlite_json_matches_python
 
@@ -59,20 +60,30 @@ def table_lines(conn: sqlite3.Connection, table: str) -> list[str]:
     holds no REAL (whose ``float.hex`` SQLite cannot write): a merge checks thirty
     signatures over some 100,000 rows. ``reference_table_lines`` is the plain way.
     """
+    return list(_table_lines(conn, table))
+
+
+def _table_lines(conn: sqlite3.Connection, table: str) -> Iterator[str]:
+    """``table_lines`` one line at a time (a large table is not held in memory)."""
     columns = _columns(conn, table)
     if not columns or not sqlite_json_matches_python(conn):
-        return reference_table_lines(conn, table)
+        yield from reference_table_lines(conn, table)
+        return
     real = " OR ".join(f"typeof(\"{c}\") = 'real'" for c in columns)
     if conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE {real})').fetchone()[0]:
-        return reference_table_lines(conn, table)
+        yield from reference_table_lines(conn, table)
+        return
     values = ", ".join(
         f"CASE typeof(\"{c}\") WHEN 'integer' THEN json_array('i', CAST(\"{c}\" AS TEXT))"
         f" WHEN 'text' THEN json_array('t', \"{c}\") WHEN 'null' THEN json_array('n')"
         f" WHEN 'blob' THEN json_array('b', lower(hex(\"{c}\"))) END"
         for c in columns
     )
-    rows = conn.execute(f'SELECT json_array({values}) AS line FROM "{table}" ORDER BY line')
-    return [_dumps([table, columns]), *(line for (line,) in rows)]
+    yield _dumps([table, columns])
+    for (line,) in conn.execute(
+        f'SELECT json_array({values}) AS line FROM "{table}" ORDER BY line'
+    ):
+        yield line
 
 
 def reference_table_lines(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -102,7 +113,7 @@ def digest(conn: sqlite3.Connection, label: str, leave_out: Iterable[str] = ()) 
     """SHA-256 (hex) of every table but ``leave_out``, under ``label``."""
     hasher = hashlib.sha256(label.encode("utf-8") + b"\n")
     for table in tables_of(conn, leave_out):
-        lines = table_lines(conn, table)
-        for start in range(0, len(lines), 5000):  # a few large updates, not one per row
-            hasher.update(("\n".join(lines[start : start + 5000]) + "\n").encode("utf-8"))
+        lines = _table_lines(conn, table)
+        while chunk := list(islice(lines, 5000)):  # a few large updates, not one per row
+            hasher.update(("\n".join(chunk) + "\n").encode("utf-8"))
     return hasher.hexdigest()

@@ -13,8 +13,6 @@ from alliance_review.storage import audit
 
 # (alliance uid, indicator code) -> (points in hundredths, note, reason for leaving the rule)
 ScoreRows = dict[tuple[str, str], tuple[int, str, str]]
-# (alliance uid, indicator code, evidence item key) a reviewer ticked
-Ticks = set[tuple[str, str, str]]
 MergeLogRow = tuple[str, str, "str | None", "int | None", str, str, str]
 REISSUED, REVOKED = "reissued", "revoked"
 KEY_RETIRED = "key_retired"  # the audit entry of a key retired
@@ -138,45 +136,6 @@ class PanelRows:
                 (reviewer_uid,),
             )
         }
-
-    def reviewer_ticks(self, reviewer_uid: str) -> Ticks:
-        return set(
-            self.conn.execute(
-                "SELECT alliance_uid, indicator_code, key FROM item_tick WHERE reviewer_uid = ?",
-                (reviewer_uid,),
-            )
-        )
-
-    def replace_reviewer_scores(
-        self,
-        reviewer_uid: str,
-        revision: int,
-        content_hash: str,
-        scores: ScoreRows,
-        at: str,
-        ticks: Ticks | None = None,
-    ) -> None:
-        """A newer revision replaces the reviewer's scores and evidence ticks as a whole
-        (caller's transaction)."""
-        self.conn.execute("DELETE FROM score WHERE reviewer_uid = ?", (reviewer_uid,))
-        self.conn.execute("DELETE FROM item_tick WHERE reviewer_uid = ?", (reviewer_uid,))
-        self.conn.executemany(
-            "INSERT INTO score (reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
-            " override_reason) VALUES (?, ?, ?, ?, ?, ?)",
-            [(reviewer_uid, a, i, p, note, why) for (a, i), (p, note, why) in scores.items()],
-        )
-        self.conn.executemany(
-            "INSERT INTO item_tick (reviewer_uid, alliance_uid, indicator_code, key)"
-            " VALUES (?, ?, ?, ?)",
-            [(reviewer_uid, a, i, k) for a, i, k in sorted(ticks or ())],
-        )
-        self.conn.execute(
-            "INSERT INTO merged_revision (reviewer_uid, revision, content_hash, merged_at)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (reviewer_uid) DO UPDATE SET"
-            " revision = excluded.revision, content_hash = excluded.content_hash,"
-            " merged_at = excluded.merged_at",
-            (reviewer_uid, revision, content_hash, at),
-        )
 
     def log_merge(
         self,

@@ -37,6 +37,6 @@ def keep(name: str, key: str, value: object, most_bytes: int, most_entries: int)
         path = _path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(dict(list(record.items())[-most_entries:]), ensure_ascii=False)
-        write_bytes(path, text.encode("utf-8"))
+        write_bytes(path, text.encode("utf-8"), patient=False)  # held open: not kept now
     except OSError:
         pass

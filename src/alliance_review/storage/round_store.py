@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
@@ -408,6 +409,18 @@ class RoundStore(SetupRows, RegisterRows, PanelRows, TallyRows, DigestRows, Acti
             for r, a, i, p, note, reason in self.conn.execute(
                 "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
                 " override_reason FROM score"
+            )
+        ]
+
+    def scores_of(self, alliance_uids: Collection[str]) -> list[Score]:
+        """``scores`` of the alliances given only."""
+        return [
+            Score(r, a, i, rows.from_centi(p), note, reason)
+            for r, a, i, p, note, reason in self.conn.execute(
+                "SELECT reviewer_uid, alliance_uid, indicator_code, points_centi, note,"
+                " override_reason FROM score"
+                " WHERE alliance_uid IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(alliance_uids)),),
             )
         ]
 

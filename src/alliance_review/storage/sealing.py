@@ -43,22 +43,35 @@ class Seal:
 
 def read_seal(conn: sqlite3.Connection) -> Seal:
     """The file's own view: is its signature valid under the public key it carries?"""
+    return _read_seal(conn, False)[0]
+
+
+def read_seal_signed(conn: sqlite3.Connection) -> tuple[Seal, bytes]:
+    """``read_seal`` and the signed message (b"" for a file of a format before keys),
+    the canonical digest computed once: the merge verifies the same message again with
+    the key the round issued, and a digest is most of the cost of reading a file."""
+    return _read_seal(conn, True)
+
+
+def _read_seal(conn: sqlite3.Connection, want_message: bool) -> tuple[Seal, bytes]:
     if not has_signing(conn):
-        return Seal(OLDER)
+        return Seal(OLDER), b""
     row = conn.execute(
         "SELECT key_id, public_key, private_key IS NOT NULL, signature FROM signing"
     ).fetchone()
+    key_id = row[0] if row is not None and isinstance(row[0], str) else ""
+    signed = message(conn, key_id) if want_message else b""
     if row is None:
-        return Seal(NO_KEY)
-    key_id, public, has_private, signature = row
-    if not (isinstance(key_id, str) and isinstance(public, bytes)):
-        return Seal(INVALID)
+        return Seal(NO_KEY), signed
+    _, public, has_private, signature = row
+    if not (isinstance(row[0], str) and isinstance(public, bytes)):
+        return Seal(INVALID), signed
     if signature is None:
-        return Seal(UNSIGNED, key_id, public, b"", bool(has_private))
+        return Seal(UNSIGNED, key_id, public, b"", bool(has_private)), signed
     if not isinstance(signature, bytes):
-        return Seal(INVALID, key_id, public)
-    ok = keys.verify(public, signature, message(conn, key_id))
-    return Seal(SIGNED if ok else INVALID, key_id, public, signature, bool(has_private))
+        return Seal(INVALID, key_id, public), signed
+    ok = keys.verify(public, signature, signed or message(conn, key_id))
+    return Seal(SIGNED if ok else INVALID, key_id, public, signature, bool(has_private)), signed
 
 
 def sign_file(conn: sqlite3.Connection) -> None:

@@ -8,8 +8,11 @@ and SQLite must never replay a foreign log. The bytes read are hashed (the hash 
 round records) and copied into a private folder, where SQLite opens them read-only and
 hardened; nothing of the original path is opened by SQLite at all.
 
-Rows come back raw (whatever types the file holds); ``services.merge`` verifies the
-signature first, then checks every value's type and range.
+``read_submission`` returns what the file says of itself (its meta, as stated, and its
+seal with the signed message: the canonical digest is computed once); its rows are not
+read into memory: the merge copies them, raw, into its stage (``storage.merge_stage``)
+from the private copy, verifies the signature, then checks every value's type and range
+in SQL.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import os
 import sqlite3
 import stat
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from alliance_review.core.errors import FileRefused
@@ -44,9 +48,6 @@ class RawSubmission:
     seal: sealing.Seal
     signed_message: bytes
     meta: tuple[object, ...]  # round_uid, reviewer_uid, reviewer_name, revision
-    scores: list[tuple[object, ...]]  # alliance, indicator, points_centi, note, override_reason
-    ticks: list[tuple[object, ...]]  # alliance_uid, indicator_code, key
-    documents: list[tuple[object, ...]] = field(default_factory=list)  # alliance, sha256, view
 
 
 def _refuse(path: Path, zh: str, en: str) -> FileRefused:
@@ -125,8 +126,13 @@ def _require_current_reviewer_file(path: Path, info: FileInfo) -> None:
         )
 
 
-def read_submission(path: Path | str) -> RawSubmission:
-    """Read, hash and open a private copy of a returned reviewer file; rows raw."""
+def read_submission(
+    path: Path | str, rows: Callable[[Path, bool], None] | None = None
+) -> RawSubmission:
+    """Read, hash and open a private copy of a returned reviewer file: what it says of
+    itself. ``rows``, if given, is called with the private copy (checked: a reviewer file
+    of the exact schema) and whether it has the documents tables, before the copy is
+    removed: the merge copies the rows from it by SQL."""
     path = Path(path)
     data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
@@ -140,33 +146,24 @@ def read_submission(path: Path | str) -> RawSubmission:
             handle.write(header)
             handle.write(memoryview(data)[100:])
         del data  # a large file is not held while its rows are read
-        conn = open_checked(copy, readonly=True)
         try:
-            info = inspect(conn, path)
-            _require_current_reviewer_file(path, info)
-            seal = sealing.read_seal(conn)
-            signed = b"" if seal.status == sealing.OLDER else sealing.message(conn, seal.key_id)
-            meta = conn.execute(
-                "SELECT round_uid, reviewer_uid, reviewer_name, revision FROM meta"
-            ).fetchone()
-            scores = conn.execute(
-                "SELECT alliance_uid, indicator_code, points_centi, note, override_reason"
-                " FROM score"
-            ).fetchall()
-            ticks = conn.execute(
-                "SELECT alliance_uid, indicator_code, key FROM item_tick"
-            ).fetchall()
-            documents = (
-                conn.execute("SELECT alliance_uid, sha256, view_sha256 FROM document").fetchall()
-                if has_documents_tables(conn)
-                else []
-            )
+            conn = open_checked(copy, readonly=True)
+            try:
+                info = inspect(conn, path)
+                _require_current_reviewer_file(path, info)
+                seal, signed = sealing.read_seal_signed(conn)
+                meta = conn.execute(
+                    "SELECT round_uid, reviewer_uid, reviewer_name, revision FROM meta"
+                ).fetchone()
+                with_documents = has_documents_tables(conn)
+            finally:
+                conn.close()
         except (sqlite3.DatabaseError, TypeError, ValueError) as error:
             raise _refuse(
                 path, "已损坏或不完整，无法读取。", "is damaged or incomplete."
             ) from error
-        finally:
-            conn.close()
+        if meta is not None and rows is not None:  # checked above: a failure here is the
+            rows(copy, with_documents)  # reader's (a full disk), named by the caller
     if meta is None:
         raise _refuse(path, "缺少评审专家信息，不能使用。", "lacks its reviewer information.")
-    return RawSubmission(path, digest, info, seal, signed, tuple(meta), scores, ticks, documents)
+    return RawSubmission(path, digest, info, seal, signed, tuple(meta))

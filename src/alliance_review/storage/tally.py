@@ -12,6 +12,7 @@ combined in Python with unbounded integers instead: same result, slower.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -137,6 +138,10 @@ def _python_parts(conn: sqlite3.Connection, method: str) -> list[tuple[str, str,
 Cell = tuple[str, str, str, int]  # alliance uid, indicator code, reviewer uid, centi
 
 
+# alliances in a given order (a JSON array): a table SQLite looks alliances up in
+_ORDERED = "ordered (uid, seq) AS MATERIALIZED (SELECT value, key FROM json_each(?))"
+
+
 class TallyRows:
     """The reads the ranking and its detail need; mixed into ``RoundStore``."""
 
@@ -159,6 +164,38 @@ class TallyRows:
                 " WHERE reviewer_uid IN (SELECT reviewer_uid FROM assignment"
                 " WHERE alliance_uid = ?) AND alliance_uid = ?",
                 (alliance_uid, alliance_uid),
+            )
+        )
+
+    def score_cells_in_order(self, alliance_uids: list[str]) -> Iterator[Cell]:
+        """``score_cells`` of the alliances given, one alliance after another in that order
+        (SQLite sorts, in bounded memory)."""
+        return iter(
+            self.conn.execute(
+                f"WITH {_ORDERED} SELECT s.alliance_uid, s.indicator_code, s.reviewer_uid,"
+                " s.points_centi FROM score s CROSS JOIN ordered o ON o.uid = s.alliance_uid"
+                " ORDER BY o.seq",
+                (json.dumps(alliance_uids),),
+            )
+        )
+
+    def reviewer_score_lines(
+        self, alliance_uids: list[str]
+    ) -> Iterator[tuple[int | None, str, str, str, str, int, str]]:
+        """Every score as the results workbook lists it: (the alliance's place in
+        ``alliance_uids`` from 1, or None; alliance, reviewer, indicator code, indicator
+        name, points in hundredths, note), by that place (the others last), reviewer,
+        category and indicator: one sorted query, integers, nothing held."""
+        return iter(
+            self.conn.execute(
+                f"WITH {_ORDERED} SELECT o.seq + 1, a.name, r.name, s.indicator_code, i.name,"
+                " s.points_centi, s.note FROM score s JOIN alliance a ON a.uid = s.alliance_uid"
+                " JOIN reviewer r ON r.uid = s.reviewer_uid"
+                " JOIN indicator i ON i.code = s.indicator_code"
+                " JOIN category c ON c.code = i.category_code"
+                " LEFT JOIN ordered o ON o.uid = s.alliance_uid"
+                " ORDER BY o.seq IS NULL, o.seq, r.position, c.position, i.position, s.rowid",
+                (json.dumps(alliance_uids),),
             )
         )
 

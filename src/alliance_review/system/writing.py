@@ -70,11 +70,12 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def replace(source: Path | str, target: Path | str) -> None:
+def replace(source: Path | str, target: Path | str, *, patient: bool = True) -> None:
     """Rename ``source`` over ``target`` in one step; while the system says the target is
     held open (Windows: a sharing violation, or access denied while a scanner or an
-    indexer has it), try again for a few seconds, then raise ``FileInUse``."""
-    for wait in (*RETRY_WAITS, None):
+    indexer has it), try again for a few seconds (not if ``patient`` is False: a cache
+    written on the way), then raise ``FileInUse``."""
+    for wait in (*(RETRY_WAITS if patient else ()), None):
         try:
             os.replace(source, target)
             return
@@ -113,7 +114,7 @@ def remove(path: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_file(
-    target: Path | str, *, private: bool = False, mode: int | None = None
+    target: Path | str, *, private: bool = False, mode: int | None = None, patient: bool = True
 ) -> Iterator[Path]:
     """A temporary path beside ``target`` that replaces it when the block succeeds.
 
@@ -130,7 +131,7 @@ def atomic_file(
     try:
         yield temporary
         _sync_and_set_mode(temporary, mode)
-        replace(temporary, target)
+        replace(temporary, target, patient=patient)
     except OSError as error:
         remove(temporary)
         if error.filename is not None and os.fspath(error.filename) == os.fspath(temporary):
@@ -142,7 +143,9 @@ def atomic_file(
     sync_folder(target.parent)
 
 
-def write_bytes(target: Path | str, data: bytes, *, private: bool = False) -> None:
-    """``target`` holds ``data`` afterwards, or is as it was."""
-    with atomic_file(target, private=private) as temporary:
+def write_bytes(
+    target: Path | str, data: bytes, *, private: bool = False, patient: bool = True
+) -> None:
+    """``target`` holds ``data`` afterwards, or is as it was (``patient``: see ``replace``)."""
+    with atomic_file(target, private=private, patient=patient) as temporary:
         temporary.write_bytes(data)
