@@ -191,3 +191,25 @@ def test_a_file_failing_a_check_made_in_sql_is_refused_and_changes_nothing(
     assert log[:-1] == log_before and log[-1][4] == "refused" and words in log[-1][5]
     assert {p: p.read_bytes() for p in returned.values()} == bytes_before
     assert all(p.exists() for p in files)
+
+
+def test_a_file_scoring_an_alliance_withdrawn_since_it_was_issued_is_refused_by_its_name(
+    round_path: Path, returned: dict[str, Path]
+):
+    """The secretary withdrew an alliance after the files went out; a file that still
+    scores it is refused naming the alliance, not its identifier."""
+    from alliance_review.services.register import withdraw
+    from alliance_review.storage.round_store import RoundStore
+
+    file = returned["r3"]
+    gone = sorted(pr.assignment_of("r3"))[0]
+    with RoundStore.open(round_path) as store:
+        assignment = store.assignments()
+        store.set_assignments({a: rs for a, rs in assignment.items() if a != gone})
+        withdraw(store, gone, "2015年3月申请退出")
+        name = next(e.alliance.name for e in store.register() if e.alliance.uid == gone)
+    content_before = pr.dump(round_path)
+    done = run_cli("merge", round_path, file)
+    assert done.returncode == 1
+    assert f"「{name}」" in done.stdout and gone not in done.stdout, done.stdout
+    assert pr.dump(round_path) == content_before

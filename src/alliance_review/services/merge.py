@@ -152,7 +152,9 @@ class _Round:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        return {a.uid: a.name for a in self.store.alliances()}
+        """Every alliance on the register by its name, withdrawn ones included (a file
+        may score one withdrawn since it was issued: the refusal names it)."""
+        return {e.alliance.uid: e.alliance.name for e in self.store.register()}
 
     @cached_property
     def assigned(self) -> dict[str, set[str]]:
