@@ -170,3 +170,19 @@ def test_the_expected_schema_is_built_once_and_rebuilt_when_it_disagrees(
     assert known_schemas.recalled(key) == schema.expected_signature(
         schema.ROUND_FILE, schema.ROUND_FILE.version
     )
+
+
+@pytest.mark.posix  # file names are bytes there; Windows names are always Unicode
+def test_a_round_named_in_another_code_page_is_ranked_and_its_check_remembered(
+    demo_round: Path, tmp_path: Path
+) -> None:
+    """A round copied from a Chinese Windows' archive keeps its GBK-encoded name on a UTF-8
+    system: Python sees undecodable bytes (surrogates) in its path. The ranking is printed
+    and the data folder's record of the check is written (it made the command fail)."""
+    odd = tmp_path / os.fsdecode("评价轮次-2015".encode("gbk") + b".alr-round")
+    shutil.copyfile(demo_round, odd)
+    done = run_cli("ranking", odd, "--json")
+    assert done.returncode == 0, done.stderr
+    assert [row["seq"] for row in json.loads(done.stdout)][:3] == [1, 2, 3]
+    record = Path(os.environ["ALLIANCE_REVIEW_DATA_DIR"]) / "checked-files.json"
+    assert str(odd.resolve()) in json.loads(record.read_text(encoding="ascii"))

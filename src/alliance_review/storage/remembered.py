@@ -36,7 +36,9 @@ def keep(name: str, key: str, value: object, most_bytes: int, most_entries: int)
 
         path = _path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(dict(list(record.items())[-most_entries:]), ensure_ascii=False)
-        write_bytes(path, text.encode("utf-8"), patient=False)  # held open: not kept now
-    except OSError:
-        pass
+        # ASCII with escapes: a path the system gave as undecodable bytes (a GBK name in a
+        # UTF-8 view, or the reverse) holds surrogates, which UTF-8 cannot encode
+        text = json.dumps(dict(list(record.items())[-most_entries:]))
+        write_bytes(path, text.encode("ascii"), patient=False)  # held open: not kept now
+    except (OSError, ValueError):
+        pass  # best effort: the check is made again next time
