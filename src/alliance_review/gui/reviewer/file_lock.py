@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alliance_review.gui.i18n import fill_in
 from alliance_review.gui.reviewer import look
@@ -102,20 +102,13 @@ def claim(parent: QWidget | None, path: Path) -> tuple[locks.FileLock | None, lo
     raise Declined()
 
 
-class LockedBanner(QFrame):
+class LockedBanner(look.Banner):
     """Across the top of a file shown read-only because another window has it open."""
 
     def __init__(self, ws: ReviewerWorkspace, holder: locks.Holder) -> None:
-        super().__init__()
+        super().__init__("locked_banner", BANNER_TEXT, BANNER_FILL)
         self.ws = ws
         self.holder = holder
-        self.setObjectName("locked_banner")
-        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
-        self.text = look.label(colour=BANNER_TEXT, wrap=True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.addWidget(self.text, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

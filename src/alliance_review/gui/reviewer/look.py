@@ -7,8 +7,9 @@ primary button keeps a style sheet of its own.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from alliance_review.gui import contrast
 
@@ -116,3 +117,22 @@ def tint_field(widget: QWidget, fill: str | None, text: str | None) -> None:
 
 def style_done_button(button: QPushButton, done: bool) -> None:
     button.setStyleSheet(REOPEN_BUTTON if done else DONE_BUTTON)
+
+
+class Banner(QFrame):
+    """A coloured strip across the top of the reviewer window: a text the reviewer can
+    select and copy, then any buttons (``add_button``)."""
+
+    def __init__(self, name: str, text: str, fill: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        set_colour(self, text, fill)
+        self.text = label(colour=text, wrap=True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(14, 8, 14, 8)
+        self.row.setSpacing(10)
+        self.row.addWidget(self.text, 1)
+
+    def add_button(self, button: QPushButton) -> None:
+        self.row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)

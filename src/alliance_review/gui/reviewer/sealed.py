@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from alliance_review.core.errors import UserError
 from alliance_review.gui import messages
@@ -38,16 +38,12 @@ def local_time(stamp: str) -> str:
         return stamp.replace("T", " ")[:16]
 
 
-class SealedBanner(QFrame):
+class SealedBanner(look.Banner):
     """Across the top of a sealed copy: what it is, and the ways to go on scoring."""
 
     def __init__(self, ws: ReviewerWorkspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("sealed_banner", BANNER_TEXT, BANNER_FILL, parent)
         self.ws = ws
-        self.setObjectName("sealed_banner")
-        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
-        self.text = look.label(colour=BANNER_TEXT, wrap=True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.working = working_file_for(ws.path)
         self.open_working = QPushButton()
         self.open_working.setVisible(self.working is not None)
@@ -58,12 +54,8 @@ class SealedBanner(QFrame):
         self.continue_button = QPushButton()
         self.continue_button.setVisible(self.continuable)
         self.continue_button.clicked.connect(lambda: continue_in_new_file(ws))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(10)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.open_working, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.add_button(self.open_working)
+        self.add_button(self.continue_button)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -129,21 +121,14 @@ def continue_in_new_file(ws: ReviewerWorkspace) -> Path | None:
     return out
 
 
-class UnsignedBanner(QFrame):
+class UnsignedBanner(look.Banner):
     """Across the top of a working file that carries no signing key (continued from a
     submitted copy on a computer that does not keep the key, or issued by an older
     version): said before any work starts that it cannot be submitted, and what works."""
 
     def __init__(self, ws: ReviewerWorkspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("unsigned_banner", BANNER_TEXT, BANNER_FILL, parent)
         self.ws = ws
-        self.setObjectName("unsigned_banner")
-        look.set_colour(self, BANNER_TEXT, BANNER_FILL)
-        self.text = look.label(colour=BANNER_TEXT, wrap=True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.addWidget(self.text, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
