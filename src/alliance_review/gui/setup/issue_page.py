@@ -213,8 +213,7 @@ class IssuePage(SetupPage):
         except UserError as error:
             messages.refuse(self, error)
             return False
-        self.context.announce(Change(issued=True))
-        self.refresh()
+        self.context.announce(Change(issued=True))  # this page, in view, refreshes with it
         self.result.setText(
             html.escape(
                 fill_in(
